@@ -1,0 +1,68 @@
+"""Every default, timeout, size and limit in one declared place.
+
+Tests shrink these by building a ``Config`` with other values; nothing else in the code
+holds a literal timeout.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Config:
+    """Run-time settings. Event files and the command line override a few of these."""
+
+    # Visitor flow (seconds)
+    idle_timeout_s: float = 45.0          # no touch in a menu or the game → "Ben je er nog?"
+    still_there_countdown_s: float = 10.0  # overlay countdown before the session resets
+    next_up_countdown_s: float = 5.0       # end card → next episode
+    player_controls_hide_s: float = 4.0    # tap shows controls; they hide after this
+    bad_clip_message_s: float = 2.0        # friendly message before skipping a broken clip
+
+    # Language
+    default_language: str = "nl"
+    languages: tuple[str, ...] = ("nl", "en")
+
+    # Admin
+    admin_gesture_s: float = 3.0           # press-and-hold in the corner
+    admin_corner_px: int = 120             # size of the hidden corner (scaled with the screen)
+    admin_max_attempts: int = 5
+    admin_lockout_s: float = 60.0
+    admin_pin_length: int = 4
+
+    # Event store
+    db_filename: str = "kiosk.db"
+    log_filename: str = "kiosk.log"
+    kiosk_id_filename: str = "kiosk-id"
+    event_flush_interval_s: float = 0.25   # a killed process loses at most this much (< 1 s)
+    retention_days: int = 400
+    log_max_bytes: int = 1_000_000
+    log_backups: int = 3
+
+    # Game (GAME.md)
+    game_alpha: float = 0.5
+    game_flat_sd: float = 0.1
+    game_max_duels: int = 3
+    game_result_jobs: int = 3
+
+    # Content limits (pack safety)
+    max_text_chars: int = 300
+    max_long_text_chars: int = 1000
+    max_video_bytes: int = 500 * 1024 * 1024
+    max_image_bytes: int = 10 * 1024 * 1024
+    max_subtitle_bytes: int = 1024 * 1024
+    max_toml_bytes: int = 2 * 1024 * 1024
+    max_clip_seconds: float = 120.0        # preflight flags longer clips
+
+    # Window
+    default_size: tuple[int, int] = (1920, 1080)
+
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def with_(self, **changes: Any) -> "Config":
+        """A copy with some values changed (tests use this to shrink timeouts)."""
+        return replace(self, **changes)
+
+
+DEFAULT = Config()

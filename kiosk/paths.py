@@ -1,0 +1,50 @@
+"""The one module that knows where things live: source checkout or frozen (PyInstaller) bundle."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def is_frozen() -> bool:
+    """True when running from a PyInstaller bundle."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def root() -> Path:
+    """The folder that holds ``kiosk/``, ``assets/`` and ``episodes/``."""
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+    return Path(__file__).resolve().parent.parent
+
+
+def package_dir() -> Path:
+    return root() / "kiosk"
+
+
+def qml_dir() -> Path:
+    return package_dir() / "ui" / "qml"
+
+
+def i18n_dir() -> Path:
+    return package_dir() / "i18n"
+
+
+def assets_dir() -> Path:
+    return root() / "assets"
+
+
+def asset(*parts: str) -> Path:
+    """Path of a bundled asset, e.g. ``asset("fonts", "Inter.ttf")``."""
+    return assets_dir().joinpath(*parts)
+
+
+def sample_pack() -> Path:
+    """The sample content pack that ``python main.py`` shows."""
+    return root() / "episodes"
+
+
+def default_data_dir() -> Path:
+    """Per-user data dir (database, log, kiosk id) from platformdirs."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("bliq-kiosk", "BLIQ"))

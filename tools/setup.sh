@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what the kiosk needs on a fresh Debian/Ubuntu machine: the system libraries Qt needs
+# (headless and under X), then a virtualenv in .venv with the kiosk (and, with --test, its test tools).
+# Usage: bash tools/setup.sh [--test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+extras=""
+[ "${1:-}" = "--test" ] && extras="[test]"
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+
+qt_libs="libegl1 libgl1 libx11-6 libxext6 libxrandr2 libbrotli1 libdbus-1-3 libdrm2 libfontconfig1
+  libfreetype6 libglib2.0-0 libpulse0 libxkbcommon0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
+  libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
+  libxkbcommon-x11-0 libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb-xinerama0"
+missing=""
+for pkg in $qt_libs; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
+done
+if [ "$extras" = "[test]" ]; then
+  for pkg in xvfb xauth; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
+  done
+fi
+if [ -n "$missing" ]; then
+  echo "Installing system packages:$missing"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".${extras}"
+echo "Ready: .venv/bin/python main.py   (or: .venv/bin/python -m pytest)"
