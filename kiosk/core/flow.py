@@ -1,0 +1,207 @@
+"""The visitor flow: one explicit state machine, pure Python (no Qt).
+
+The UI follows ``FlowController.state``; Qt timers only call ``tick(now)`` when the deadline
+that ``next_deadline()`` names has come. All timeouts come from the config, so tests own the clock
+by passing ``now`` themselves.
+"""
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from kiosk.config import Config
+
+
+class State(StrEnum):
+    """Screens of the visitor flow (plus admin). Values are what QML and tests see."""
+
+    ATTRACT = "attract"
+    HOME = "home"
+    EPISODES = "episodes"
+    PARENTS = "parents"
+    PLAYER = "player"
+    NEXT_UP = "next_up"
+    GAME = "game"
+    RESULT = "result"
+    COMPANIES = "companies"
+    ADMIN = "admin"
+
+
+class EndReason(StrEnum):
+    """Why a visitor session ended (stored with session_ended)."""
+
+    IDLE = "idle"
+    HOME = "home"
+    ADMIN = "admin"
+    ERROR = "error"
+
+
+# Sections a visitor can open from home; each needs its screen and content to be present.
+SECTIONS: tuple[State, ...] = (State.EPISODES, State.GAME, State.COMPANIES, State.PARENTS)
+
+# Which states may follow which (besides reset → attract and admin, allowed from anywhere).
+_ALLOWED: dict[State, frozenset[State]] = {
+    State.ATTRACT: frozenset({State.HOME}),
+    State.HOME: frozenset(SECTIONS),
+    State.EPISODES: frozenset({State.HOME, State.PLAYER}),
+    State.PARENTS: frozenset({State.HOME, State.PLAYER}),
+    State.PLAYER: frozenset({State.HOME, State.EPISODES, State.PARENTS, State.NEXT_UP, State.GAME}),
+    State.NEXT_UP: frozenset({State.HOME, State.EPISODES, State.PARENTS, State.PLAYER, State.GAME}),
+    State.GAME: frozenset({State.HOME, State.RESULT}),
+    State.RESULT: frozenset({State.HOME, State.PLAYER, State.COMPANIES, State.GAME}),
+    State.COMPANIES: frozenset({State.HOME}),
+    State.ADMIN: frozenset(),
+}
+
+
+class FlowError(ValueError):
+    """A transition the flow does not allow (a bug in the caller, logged, never shown)."""
+
+
+@dataclass
+class Session:
+    """One anonymous visitor: a random id and whatever they chose. Wiped on reset."""
+
+    id: str
+    started_at: float
+    answers: dict[str, Any] = field(default_factory=dict)
+
+
+Listener = Callable[[str, dict[str, Any]], None]
+
+
+class FlowController:
+    """Owns the visitor state, the idle rules and the session.
+
+    Listeners get ``(event, data)`` for: ``state_changed`` {old, new}, ``session_started`` {id},
+    ``session_ended`` {id, reason, duration}, ``still_there`` {shown, seconds}.
+    """
+
+    def __init__(self, config: Config, now: float, sections: set[State] | None = None) -> None:
+        self.config = config
+        self.state = State.ATTRACT
+        self.session: Session | None = None
+        self.still_there = False
+        self.playing = False
+        self.available: set[State] = set(SECTIONS if sections is None else sections)
+        self._last_touch = now
+        self._listeners: list[Listener] = []
+        self.idle_timeout_s = config.idle_timeout_s
+        self.countdown_s = config.still_there_countdown_s
+
+    # -- wiring ---------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, event: str, **data: Any) -> None:
+        for listener in list(self._listeners):
+            listener(event, data)
+
+    def set_idle_times(self, timeout_s: float | None, countdown_s: float | None) -> None:
+        """Event files may override the idle timeout and countdown."""
+        if timeout_s is not None:
+            self.idle_timeout_s = timeout_s
+        if countdown_s is not None:
+            self.countdown_s = countdown_s
+
+    # -- visitor intents ------------------------------------------------------------------
+    def start(self, now: float) -> None:
+        """A touch on attract: a new anonymous session begins at home."""
+        if self.state is not State.ATTRACT:
+            return
+        self.session = Session(id=secrets.token_hex(8), started_at=now)
+        self._emit("session_started", id=self.session.id)
+        self._go(State.HOME, now)
+
+    def open(self, target: State | str, now: float) -> None:
+        """Go to another screen; raises FlowError for transitions the flow does not allow."""
+        target = State(target)
+        if target in SECTIONS and target not in self.available:
+            raise FlowError(f"section '{target}' is not available")
+        if target not in _ALLOWED[self.state]:
+            raise FlowError(f"cannot go from '{self.state}' to '{target}'")
+        self._go(target, now)
+
+    def home(self, now: float) -> None:
+        """The visible way back home, from any visitor screen."""
+        if self.state in (State.ATTRACT, State.ADMIN):
+            return
+        self._go(State.HOME, now)
+
+    def end_session(self, reason: EndReason, now: float) -> None:
+        """'Klaar' button or a reset: wipe the session and go back to attract."""
+        self._reset(reason, now)
+
+    def touch(self, now: float) -> None:
+        """Any touch or click: the visitor is still here."""
+        self._last_touch = now
+        if self.still_there:
+            self.still_there = False
+            self._emit("still_there", shown=False, seconds=0.0)
+
+    def set_playing(self, playing: bool, now: float) -> None:
+        """The player reports whether an episode is running; idle never fires while it is."""
+        self.playing = playing
+        self._last_touch = now  # the idle clock restarts when a clip ends or pauses
+
+    # -- admin ----------------------------------------------------------------------------
+    def enter_admin(self, now: float) -> None:
+        if self.session is not None:
+            self._end(EndReason.ADMIN, now)
+        self.still_there = False
+        self._go(State.ADMIN, now)
+
+    def leave_admin(self, now: float) -> None:
+        if self.state is State.ADMIN:
+            self._go(State.ATTRACT, now)
+
+    # -- idle -------------------------------------------------------------------------------
+    def idle_applies(self) -> bool:
+        """Idle rules: never in attract/admin, never while an episode plays."""
+        if self.state in (State.ATTRACT, State.ADMIN):
+            return False
+        return not (self.state is State.PLAYER and self.playing)
+
+    def next_deadline(self) -> float | None:
+        """The moment ``tick`` has something to do, or None."""
+        if not self.idle_applies():
+            return None
+        deadline = self._last_touch + self.idle_timeout_s
+        return deadline + self.countdown_s if self.still_there else deadline
+
+    def tick(self, now: float) -> None:
+        """Apply the idle rules at time ``now``."""
+        if not self.idle_applies():
+            return
+        idle_for = now - self._last_touch
+        if idle_for >= self.idle_timeout_s + self.countdown_s and self.still_there:
+            self._reset(EndReason.IDLE, now)
+        elif idle_for >= self.idle_timeout_s and not self.still_there:
+            self.still_there = True
+            self._emit("still_there", shown=True, seconds=self.countdown_s)
+
+    # -- internals --------------------------------------------------------------------------
+    def _go(self, target: State, now: float) -> None:
+        old = self.state
+        self.state = target
+        self._last_touch = now
+        if target is not State.PLAYER:
+            self.playing = False
+        if self.still_there:
+            self.still_there = False
+            self._emit("still_there", shown=False, seconds=0.0)
+        if old is not target:
+            self._emit("state_changed", old=old.value, new=target.value)
+
+    def _end(self, reason: EndReason, now: float) -> None:
+        session, self.session = self.session, None
+        if session is not None:
+            self._emit("session_ended", id=session.id, reason=reason.value,
+                       duration=max(0.0, now - session.started_at))
+
+    def _reset(self, reason: EndReason, now: float) -> None:
+        self._end(reason, now)
+        self._go(State.ATTRACT, now)
