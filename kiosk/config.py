@@ -45,6 +45,8 @@ class Config:
     game_flat_sd: float = 0.1
     game_max_duels: int = 3
     game_result_jobs: int = 3
+    deck_min_per_type: int = 4             # GAME.md: ≥ 4 cards per RIASEC type
+    deck_min_per_domain: int = 3           # GAME.md: ≥ 3 cards per work domain
 
     # Content limits (pack safety)
     max_text_chars: int = 300
@@ -54,6 +56,8 @@ class Config:
     max_subtitle_bytes: int = 1024 * 1024
     max_toml_bytes: int = 2 * 1024 * 1024
     max_clip_seconds: float = 120.0        # preflight flags longer clips
+    max_id_chars: int = 64                 # ids in pack files
+    video_sniff_max_boxes: int = 10_000    # check: MP4 top-level boxes walked before giving up
 
     # Window
     default_size: tuple[int, int] = (1920, 1080)
