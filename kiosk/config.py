@@ -39,6 +39,10 @@ class Config:
     retention_days: int = 400
     log_max_bytes: int = 1_000_000
     log_backups: int = 3
+    db_busy_timeout_s: float = 5.0         # wait this long for a locked database before failing
+    event_flush_timeout_s: float = 5.0     # flush()/close() give up after this (disk full: never hang)
+    event_retry_s: float = 2.0             # after a write error (disk full, I/O), retry this much later
+    event_queue_max: int = 100_000         # events kept in memory while the disk refuses writes
 
     # Game (GAME.md)
     game_alpha: float = 0.5
