@@ -63,6 +63,15 @@ class Config:
     max_id_chars: int = 64                 # ids in pack files
     video_sniff_max_boxes: int = 10_000    # check: MP4 top-level boxes walked before giving up
 
+    # QR codes and links (issue 6)
+    link_max_chars: int = 300              # longer links make QR codes too dense to scan
+    qr_error_correction: str = "M"         # "M" or "Q": M or higher is readable from a screen
+    qr_border_modules: int = 4             # quiet zone, the QR standard's minimum
+    qr_px_at_1080: int = 240               # code side on a 1080-px short side (1–1.5 m scan)
+    qr_reference_short_side_px: int = 1080  # the code scales with the screen from here
+    qr_min_px: int = 160                   # never smaller (720-px short side, the smallest supported)
+    qr_cache_entries: int = 32             # rendered codes kept by the image provider (LRU)
+
     # Window
     default_size: tuple[int, int] = (1920, 1080)
 
