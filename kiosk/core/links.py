@@ -1,11 +1,28 @@
 """Every URL the kiosk shows is built and checked here (no Qt).
 
-Only ``https`` links to hosts the pack allow-lists are ever shown.
+Only ``https`` links to hosts the pack allow-lists are ever shown. Each link carries the
+campaign tags (``utm_*``) so the channel's own statistics see what the kiosks bring, and
+nothing about the visitor: the take-home result link holds job ids and a direction only.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from urllib.parse import urlsplit
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, unquote_plus, urlsplit, urlunsplit
+
+from kiosk.config import DEFAULT, Config
+
+RIASEC = "RIASEC"
+# Same rule as every id in a pack (docs/PACK-FORMAT.md); such ids need no percent-encoding.
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+# Query keys of the take-home result link: jobs, the "verrassing", RIASEC direction, domains.
+RESULT_KEYS = ("jobs", "extra", "r", "d")
+TAG_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content")
+UTM_SOURCE = "kiosk"
+UTM_MEDIUM = "qr"
 
 
 def host_allowed(host: str, allowed_hosts: Iterable[str]) -> bool:
@@ -40,3 +57,189 @@ def url_problem(url: str, allowed_hosts: Iterable[str]) -> str | None:
     if not host_allowed(parts.hostname, allowed_hosts):
         return f"host '{parts.hostname}' is not in allowed_hosts"
     return None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link ready for a QR code, or the reason there is none (for the log)."""
+
+    url: str | None
+    content: str               # the utm_content value: what was shown (episode id, 'result', …)
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.url is not None
+
+
+@dataclass(frozen=True)
+class ResultSummary:
+    """What a take-home result link carries: job ids and a direction, nothing personal."""
+
+    jobs: tuple[str, ...]
+    extra: str | None = None           # the "verrassing" job from another domain
+    riasec: str = ""                   # direction letters, strongest first, e.g. "RC"
+    domains: tuple[str, ...] = ()      # strongest work domains first
+
+
+def summary_problem(summary: ResultSummary) -> str | None:
+    """Why ``summary`` cannot go into a link, or None when it can."""
+    if not summary.jobs:
+        return "result has no jobs"
+    ids = list(summary.jobs) + ([summary.extra] if summary.extra is not None else [])
+    for job in ids:
+        if not isinstance(job, str) or not _ID.match(job):
+            return f"job id {job!r} is not a valid id"
+    if len(set(ids)) != len(ids):
+        return "result lists a job twice"
+    if any(ch not in RIASEC for ch in summary.riasec) or len(set(summary.riasec)) != len(
+        summary.riasec
+    ):
+        return f"direction {summary.riasec!r} is not a set of RIASEC letters"
+    for domain in summary.domains:
+        if not isinstance(domain, str) or not _ID.match(domain):
+            return f"domain {domain!r} is not a valid id"
+    if len(set(summary.domains)) != len(summary.domains):
+        return "result lists a domain twice"
+    return None
+
+
+def merge_query(url: str, params: Sequence[tuple[str, str]]) -> str:
+    """``url`` with ``params`` appended; an existing param of the same name is replaced.
+
+    Other existing params are kept byte for byte (their encoding is the site's business).
+    Commas stay literal: they are legal in a query and keep lists short in a QR code.
+    """
+    parts = urlsplit(url)
+    ours = {key for key, _ in params}
+    kept = [
+        piece
+        for piece in parts.query.split("&")
+        if piece and unquote_plus(piece.split("=", 1)[0]) not in ours
+    ]
+    added = [f"{quote(key, safe='')}={quote(value, safe=',')}" for key, value in params]
+    return urlunsplit(parts._replace(path=parts.path or "/", query="&".join(kept + added)))
+
+
+def campaign_tags(campaign: str, content: str) -> list[tuple[str, str]]:
+    """The four campaign tags every link carries, in a fixed order."""
+    return [
+        ("utm_source", UTM_SOURCE),
+        ("utm_medium", UTM_MEDIUM),
+        ("utm_campaign", campaign),
+        ("utm_content", content),
+    ]
+
+
+class LinkBuilder:
+    """Builds every link the kiosk shows, tagged for one event, checked against the allow-list."""
+
+    def __init__(
+        self,
+        channel_url: str,
+        result_url: str,
+        allowed_hosts: Iterable[str],
+        event_id: str,
+        *,
+        max_chars: int = DEFAULT.link_max_chars,
+    ) -> None:
+        self.channel_url = channel_url
+        self.result_url = result_url
+        self.allowed_hosts = tuple(allowed_hosts)
+        self.event_id = event_id
+        self.max_chars = max_chars
+
+    @classmethod
+    def for_pack(cls, pack: Any, event_id: str | None = None, config: Config = DEFAULT) -> LinkBuilder:
+        """A builder for a loaded pack; without an event id, the pack's default event or its id."""
+        campaign = event_id or getattr(pack, "default_event", None) or pack.id
+        return cls(
+            pack.channel_url,
+            pack.result_url,
+            pack.allowed_hosts,
+            campaign,
+            max_chars=config.link_max_chars,
+        )
+
+    def channel(self) -> Link:
+        """The channel's home page (NXtv)."""
+        return self._build(self.channel_url, "channel")
+
+    def series(self, series_id: str, page_url: str) -> Link:
+        """A series' page on the channel."""
+        return self._build(page_url, series_id)
+
+    def episode(self, episode_id: str, page_url: str, *, share: bool = False) -> Link:
+        """An episode's page; ``share`` marks the "send it to a friend" code apart.
+
+        '_' cannot occur in an id, so ``<id>_share`` never collides with another id.
+        """
+        return self._build(page_url, f"{episode_id}_share" if share else episode_id)
+
+    def company(self, company_id: str, page_url: str) -> Link:
+        """A company's contact or internship page (the page itself tells them apart)."""
+        return self._build(page_url, company_id)
+
+    def result(self, summary: ResultSummary) -> Link:
+        """The take-home result link: the pack's result page with job ids and direction."""
+        problem = summary_problem(summary)
+        if problem is not None:
+            return Link(None, "result", problem)
+        return self._build(self.result_url, "result", result_params(summary))
+
+    def _build(
+        self, url: str, content: str, params: Sequence[tuple[str, str]] = ()
+    ) -> Link:
+        """Check the page, add params and tags, check the result again (length too)."""
+        problem = url_problem(url, self.allowed_hosts)
+        if problem is not None:
+            return Link(None, content, f"{url!r}: {problem}")
+        built = merge_query(url, [*params, *campaign_tags(self.event_id, content)])
+        problem = url_problem(built, self.allowed_hosts)
+        if problem is None and len(built) > self.max_chars:
+            problem = f"link is {len(built)} characters, more than {self.max_chars} for a QR code"
+        if problem is not None:
+            return Link(None, content, f"{built!r}: {problem}")
+        return Link(built, content)
+
+
+def result_params(summary: ResultSummary) -> list[tuple[str, str]]:
+    """The query params of a result; empty parts are left out to keep the link short."""
+    params = [("jobs", ",".join(summary.jobs))]
+    if summary.extra:
+        params.append(("extra", summary.extra))
+    if summary.riasec:
+        params.append(("r", summary.riasec))
+    if summary.domains:
+        params.append(("d", ",".join(summary.domains)))
+    return params
+
+
+def parse_result_link(url: str) -> ResultSummary:
+    """Read a result link back. Raises ValueError when it is not a valid result link.
+
+    Params other than the result keys (campaign tags, the page's own) are ignored here.
+    """
+    values: dict[str, str] = {}
+    for piece in urlsplit(url).query.split("&"):
+        if not piece:
+            continue
+        key, _, value = piece.partition("=")
+        key = unquote_plus(key)
+        if key not in RESULT_KEYS:
+            continue
+        if key in values:
+            raise ValueError(f"result link has '{key}' twice")
+        values[key] = unquote_plus(value)
+    if "jobs" not in values:
+        raise ValueError("result link has no 'jobs'")
+    summary = ResultSummary(
+        jobs=tuple(values["jobs"].split(",")),
+        extra=values.get("extra"),
+        riasec=values.get("r", ""),
+        domains=tuple(values["d"].split(",")) if values.get("d") else (),
+    )
+    problem = summary_problem(summary)
+    if problem is not None:
+        raise ValueError(problem)
+    return summary

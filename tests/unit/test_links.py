@@ -1,0 +1,230 @@
+"""Links the kiosk shows: campaign tags, allow-list, the take-home result link (no Qt)."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kiosk.core.links import (
+    Link,
+    LinkBuilder,
+    ResultSummary,
+    parse_result_link,
+    url_problem,
+)
+
+HOSTS = ["nxtv.example", "bedrijf.example"]
+TAGS = [("utm_source", "kiosk"), ("utm_medium", "qr")]
+
+
+def builder(**kw: object) -> LinkBuilder:
+    args: dict[str, object] = dict(
+        channel_url="https://nxtv.example/",
+        result_url="https://nxtv.example/resultaat",
+        allowed_hosts=HOSTS,
+        event_id="open-dag-2026",
+    )
+    args.update(kw)
+    return LinkBuilder(**args)  # type: ignore[arg-type]
+
+
+def query(url: str) -> list[tuple[str, str]]:
+    return parse_qsl(urlsplit(url).query, keep_blank_values=True)
+
+
+def test_episode_link_is_the_page_with_the_four_tags() -> None:
+    link = builder().episode("ads-s1e1", "https://nxtv.example/aflevering/ads-s1e1")
+    assert link == Link(
+        "https://nxtv.example/aflevering/ads-s1e1?utm_source=kiosk&utm_medium=qr"
+        "&utm_campaign=open-dag-2026&utm_content=ads-s1e1",
+        "ads-s1e1",
+    )
+    assert link.ok
+
+
+def test_every_kind_of_link_carries_the_tags_and_an_allowed_https_host() -> None:
+    b = builder()
+    links = [
+        b.channel(),
+        b.series("aan-de-slag", "https://nxtv.example/series/aan-de-slag"),
+        b.episode("ads-s1e1", "https://nxtv.example/aflevering/ads-s1e1"),
+        b.episode("ads-s1e1", "https://nxtv.example/aflevering/ads-s1e1", share=True),
+        b.company("voltwerk", "https://voltwerk.bedrijf.example/contact"),
+        b.company("voltwerk", "https://voltwerk.bedrijf.example/stage"),
+        b.result(ResultSummary(("lasser", "timmerman", "matroos"))),
+    ]
+    contents = ["channel", "aan-de-slag", "ads-s1e1", "ads-s1e1_share", "voltwerk", "voltwerk",
+                "result"]
+    for link, content in zip(links, contents, strict=True):
+        assert link.url is not None, link.problem
+        parts = urlsplit(link.url)
+        assert parts.scheme == "https"
+        assert parts.hostname in ("nxtv.example", "voltwerk.bedrijf.example")
+        q = dict(query(link.url))
+        assert q["utm_source"] == "kiosk"
+        assert q["utm_medium"] == "qr"
+        assert q["utm_campaign"] == "open-dag-2026"
+        assert q["utm_content"] == content
+        assert len(query(link.url)) == len(q)  # no key twice
+
+
+def test_existing_params_are_kept_and_old_tags_replaced_not_duplicated() -> None:
+    url = "https://nxtv.example/a?lang=nl&utm_source=nieuwsbrief&q=a%20b#start"
+    link = builder().episode("ads-s1e1", url)
+    assert link.url == (
+        "https://nxtv.example/a?lang=nl&q=a%20b&utm_source=kiosk&utm_medium=qr"
+        "&utm_campaign=open-dag-2026&utm_content=ads-s1e1#start"
+    )
+
+
+def test_a_bare_host_gets_a_root_path() -> None:
+    assert builder(channel_url="https://nxtv.example").channel().url == (
+        "https://nxtv.example/?utm_source=kiosk&utm_medium=qr"
+        "&utm_campaign=open-dag-2026&utm_content=channel"
+    )
+
+
+@pytest.mark.parametrize(
+    "url, reason",
+    [
+        ("http://nxtv.example/a", "only https"),
+        ("https://evil.example/a", "not in allowed_hosts"),
+        ("https://nxtv.example.evil.example/a", "not in allowed_hosts"),
+        ("https://user:pw@nxtv.example/a", "user name or password"),
+        ("https://nxtv.example:8443/a", "port 8443"),
+        ("javascript:alert(1)", "only https"),
+        ("", "empty link"),
+        ("https://nxtv.example/a b", "spaces"),
+    ],
+)
+def test_a_bad_link_is_never_returned(url: str, reason: str) -> None:
+    link = builder().company("voltwerk", url)
+    assert link.url is None
+    assert link.problem is not None and reason in link.problem
+    assert link.content == "voltwerk"
+
+
+def test_a_bad_channel_or_result_page_gives_no_link() -> None:
+    b = builder(channel_url="http://nxtv.example/", result_url="https://elders.example/r")
+    assert b.channel().url is None
+    result = b.result(ResultSummary(("lasser",)))
+    assert result.url is None and "elders.example" in (result.problem or "")
+
+
+def test_a_link_too_long_for_a_qr_code_is_refused() -> None:
+    page = "https://nxtv.example/" + "a" * 100
+    # page 121 chars + "?utm_source=kiosk&utm_medium=qr" (31) + "&utm_campaign=open-dag-2026" (27)
+    # + "&utm_content=x" (14) = 193 characters.
+    assert builder(max_chars=193).episode("x", page).ok
+    too_long = builder(max_chars=192).episode("x", page)
+    assert too_long.url is None and "193 characters" in (too_long.problem or "")
+
+
+def test_result_link_matches_the_agreed_shape() -> None:
+    summary = ResultSummary(
+        jobs=("elektromonteur", "lasser", "mediavormgever"),
+        extra="matroos",
+        riasec="RC",
+        domains=("energie", "bouw"),
+    )
+    link = builder().result(summary)
+    assert link.url == (
+        "https://nxtv.example/resultaat?jobs=elektromonteur,lasser,mediavormgever&extra=matroos"
+        "&r=RC&d=energie,bouw&utm_source=kiosk&utm_medium=qr&utm_campaign=open-dag-2026"
+        "&utm_content=result"
+    )
+
+
+def test_result_link_round_trips_and_holds_nothing_else() -> None:
+    summary = ResultSummary(("cnc-programmeur", "ict-beheerder", "software-developer"),
+                            "matroos", "CRI", ("metaal", "media"))
+    url = builder().result(summary).url
+    assert url is not None
+    assert parse_result_link(url) == summary
+    keys = [k for k, _ in query(url)]
+    assert keys == ["jobs", "extra", "r", "d", "utm_source", "utm_medium", "utm_campaign",
+                    "utm_content"]
+
+
+def test_result_link_leaves_out_empty_parts() -> None:
+    url = builder().result(ResultSummary(("lasser", "timmerman", "dakdekker"))).url
+    assert url is not None
+    assert [k for k, _ in query(url)] == ["jobs", *[k for k, _ in TAGS], "utm_campaign",
+                                          "utm_content"]
+    assert parse_result_link(url) == ResultSummary(("lasser", "timmerman", "dakdekker"))
+
+
+@pytest.mark.parametrize(
+    "summary, reason",
+    [
+        (ResultSummary(()), "no jobs"),
+        (ResultSummary(("Lasser",)), "not a valid id"),
+        (ResultSummary(("lasser", "lasser")), "twice"),
+        (ResultSummary(("lasser",), extra="lasser"), "twice"),
+        (ResultSummary(("lasser",), riasec="RX"), "RIASEC"),
+        (ResultSummary(("lasser",), riasec="RR"), "RIASEC"),
+        (ResultSummary(("lasser",), domains=("bouw", "bouw")), "twice"),
+        (ResultSummary(("lasser",), domains=("bouw&x=1",)), "not a valid id"),
+    ],
+)
+def test_a_bad_result_gives_no_link(summary: ResultSummary, reason: str) -> None:
+    link = builder().result(summary)
+    assert link.url is None and reason in (link.problem or "")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://nxtv.example/resultaat?r=RC",
+        "https://nxtv.example/resultaat?jobs=lasser&jobs=timmerman",
+        "https://nxtv.example/resultaat?jobs=lasser&r=RZ",
+        "https://nxtv.example/resultaat?jobs=Lasser%21",
+    ],
+)
+def test_parse_rejects_a_bad_result_link(url: str) -> None:
+    with pytest.raises(ValueError):
+        parse_result_link(url)
+
+
+def test_result_page_params_survive_and_are_ignored_by_parse() -> None:
+    b = builder(result_url="https://nxtv.example/r?lang=nl&jobs=oud")
+    url = b.result(ResultSummary(("lasser",))).url
+    assert url == ("https://nxtv.example/r?lang=nl&jobs=lasser&utm_source=kiosk&utm_medium=qr"
+                   "&utm_campaign=open-dag-2026&utm_content=result")
+    assert parse_result_link(url) == ResultSummary(("lasser",))
+
+
+JOB_IDS = ["timmerman", "tegelzetter-stukadoor", "elektromonteur", "servicemonteur-windturbines",
+           "cnc-programmeur", "mediavormgever", "matroos", "scheepswerktuigkundige"]
+DOMAINS = ["bouw", "energie", "installatie", "metaal", "voertuigen", "media", "maritiem"]
+
+
+@given(
+    jobs=st.lists(st.sampled_from(JOB_IDS), min_size=1, max_size=3, unique=True),
+    riasec=st.permutations("RIASEC").map(lambda p: "".join(p)),
+    n_letters=st.integers(0, 3),
+    domains=st.lists(st.sampled_from(DOMAINS), max_size=3, unique=True),
+    with_extra=st.booleans(),
+)
+def test_any_result_round_trips(
+    jobs: list[str], riasec: str, n_letters: int, domains: list[str], with_extra: bool
+) -> None:
+    extra = next((j for j in JOB_IDS if j not in jobs), None) if with_extra else None
+    summary = ResultSummary(tuple(jobs), extra, riasec[:n_letters], tuple(domains))
+    link = builder().result(summary)
+    assert link.url is not None, link.problem
+    assert url_problem(link.url, HOSTS) is None
+    assert parse_result_link(link.url) == summary
+
+
+def test_for_pack_uses_the_event_then_the_default_event_then_the_pack_id() -> None:
+    pack = SimpleNamespace(id="bliq", channel_url="https://nxtv.example/",
+                           result_url="https://nxtv.example/r", allowed_hosts=HOSTS,
+                           default_event="kampen-2026")
+    assert LinkBuilder.for_pack(pack, "zwolle-2026").event_id == "zwolle-2026"
+    assert LinkBuilder.for_pack(pack).event_id == "kampen-2026"
+    pack.default_event = None
+    assert LinkBuilder.for_pack(pack).event_id == "bliq"
