@@ -1,0 +1,179 @@
+"""Files of a pack on disk: safe paths, TOML reading, cheap media sniffing (no Qt).
+
+Every function here answers "what is wrong" as ``Issue`` values (message, expected) and never
+raises for bad input: a pack can never make the kiosk read anything outside its own folder.
+Real decoding of clips is ``kiosk preflight``'s job; here we only catch files that cannot be video.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from kiosk.config import Config
+
+Kind = Literal["video", "image", "subtitle", "toml"]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """What is wrong with a file, before it is tied to a pack field."""
+
+    message: str
+    expected: str
+    where: str = ""  # e.g. "line 7, column 3" for TOML and encoding errors
+    unsafe: bool = False  # the path points outside the pack: never read it
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+
+
+def _limit(kind: Kind, config: Config) -> int:
+    return {"video": config.max_video_bytes, "image": config.max_image_bytes,
+            "subtitle": config.max_subtitle_bytes, "toml": config.max_toml_bytes}[kind]
+
+
+def safe_file(root: Path, rel: Path | str, kind: Kind, config: Config) -> tuple[Path | None, Issue | None]:
+    """Resolve ``rel`` inside ``root``; the absolute path, or the reason it cannot be used.
+
+    Symlinks are followed and the target must still be inside the pack.
+    """
+    try:
+        base = root.resolve()
+        full = (base / rel).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None, Issue(f"'{rel}' cannot be resolved (a symlink loop?)",
+                           "a plain file in the pack", unsafe=True)
+    if not full.is_relative_to(base):
+        return None, Issue(f"'{rel}' leads outside the pack folder (symlink or '..')",
+                           "a file inside the pack folder", unsafe=True)
+    try:
+        if not full.is_file():
+            what = "is a folder" if full.is_dir() else "not found"
+            return None, Issue(f"'{rel}' {what}", "an existing file in the pack")
+        size = full.stat().st_size
+    except OSError as exc:
+        return None, Issue(f"'{rel}' cannot be read ({exc.strerror})", "a readable file")
+    if size == 0:
+        return None, Issue(f"'{rel}' is empty (0 bytes)", f"a real {kind} file")
+    limit = _limit(kind, config)
+    if size > limit:
+        return None, Issue(f"'{rel}' is too large ({_mb(size)})", f"at most {_mb(limit)}")
+    return full, None
+
+
+def _read_head(path: Path, n: int) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(n)
+
+
+def sniff_video(path: Path, config: Config) -> Issue | None:
+    """A cheap container check: a complete MP4/MOV box structure, or a WebM/Matroska header."""
+    expected = "an MP4 (H.264 + AAC) or WebM video file"
+    try:
+        head = _read_head(path, 16)
+        if head[:4] == b"\x1a\x45\xdf\xa3":
+            return None  # EBML magic: WebM / Matroska; preflight decodes it
+        if head[4:8] != b"ftyp":
+            return Issue(f"'{path.name}' is not a video file (no MP4 'ftyp' or WebM header)", expected)
+        return _walk_mp4(path, config)
+    except OSError as exc:
+        return Issue(f"'{path.name}' cannot be read ({exc.strerror})", expected)
+
+
+def _walk_mp4(path: Path, config: Config) -> Issue | None:
+    """Walk the top-level boxes: each must fit in the file and a 'moov' must be there."""
+    size = path.stat().st_size
+    seen: set[bytes] = set()
+    with path.open("rb") as fh:
+        offset = 0
+        for _ in range(config.video_sniff_max_boxes):
+            if offset >= size:
+                break
+            fh.seek(offset)
+            header = fh.read(16)
+            if len(header) < 8:
+                return _truncated(path)
+            box_size = int.from_bytes(header[:4], "big")
+            seen.add(header[4:8])
+            if box_size == 1:
+                if len(header) < 16:
+                    return _truncated(path)
+                box_size = int.from_bytes(header[8:16], "big")
+            elif box_size == 0:
+                box_size = size - offset  # "to the end of the file"
+            if box_size < 8:
+                return Issue(f"'{path.name}' is damaged (bad MP4 box at byte {offset})",
+                             "a complete MP4 file; export it again")
+            if offset + box_size > size:
+                return _truncated(path)
+            offset += box_size
+    if b"moov" not in seen:
+        return Issue(f"'{path.name}' has no movie header ('moov'); the file is incomplete",
+                     "a complete MP4 file; export it again")
+    return None
+
+
+def _truncated(path: Path) -> Issue:
+    return Issue(f"'{path.name}' is cut off (truncated)", "a complete MP4 file; copy it again")
+
+
+def check_subtitle(path: Path) -> Issue | None:
+    """A WebVTT file: UTF-8 text that starts with ``WEBVTT``."""
+    expected = "a UTF-8 WebVTT file that starts with 'WEBVTT'"
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Issue(f"'{path.name}' cannot be read ({exc.strerror})", expected)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return Issue(f"'{path.name}' is not UTF-8 text (line {line})", expected)
+    if not re.match(r"WEBVTT($|[ \t\r\n])", text):
+        return Issue(f"'{path.name}' does not start with 'WEBVTT'", expected)
+    return None
+
+
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+
+
+def sniff_image(path: Path) -> Issue | None:
+    """PNG, JPEG, GIF or WebP, judged by the first bytes."""
+    try:
+        head = _read_head(path, 12)
+    except OSError as exc:
+        return Issue(f"'{path.name}' cannot be read ({exc.strerror})", "a PNG, JPEG or WebP image")
+    if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+        return None
+    return Issue(f"'{path.name}' is not an image", "a PNG, JPEG or WebP image")
+
+
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any] | None, Issue | None]:
+    """Parse one TOML file; encoding and syntax errors carry the line they are on."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, Issue(f"cannot be read ({exc.strerror})", "a readable UTF-8 TOML file")
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM from Windows Notepad is fine
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, Issue("is not UTF-8 text", "the file saved as UTF-8 (in your editor: "
+                           "'Save as' → encoding UTF-8)", f"line {line}")
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        pos = _TOML_POS.search(msg)
+        where = f"line {pos.group(1)}, column {pos.group(2)}" if pos else "(file)"
+        return None, Issue(f"bad TOML syntax: {_TOML_POS.sub('', msg).strip()}",
+                           "valid TOML, e.g. key = \"value\"; see docs/content-packs.md", where)
+    except (ValueError, RecursionError) as exc:  # e.g. absurdly deep nesting
+        return None, Issue(f"cannot be parsed: {exc}", "valid TOML")

@@ -1,0 +1,96 @@
+"""Cross references and deck balance of a loaded pack (no Qt).
+
+A reference to an id that does not exist is an error; it is dropped from its list so that
+everything a consumer reads from a ``Pack`` points at something that is there.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from kiosk.config import Config
+from kiosk.core.content_models import DOMAINS, TYPES, Pack, Problem
+
+Origins = dict[tuple[str, str], tuple[str, str]]
+
+
+def _keep(ids: list[str], known: set[str] | dict[str, object], kind: str, file: str, field: str,
+          out: list[Problem]) -> list[str]:
+    """The ids that exist; an error for each one that does not."""
+    kept = []
+    for i, item_id in enumerate(ids):
+        if item_id in known:
+            kept.append(item_id)
+        else:
+            out.append(Problem(file, f"{field}[{i}]", f"unknown {kind} '{item_id}', ignored",
+                               f"the id of an existing {kind}"))
+    return kept
+
+
+def _dot(prefix: str, name: str) -> str:
+    return f"{prefix}.{name}" if prefix else name
+
+
+def link_pack(pack: Pack, origins: Origins, config: Config) -> None:
+    """Drop dangling references (with errors), link jobs ↔ episodes, check the deck."""
+    out = pack.problems
+    for episode in pack.episodes.values():
+        file, where = origins[("episode", episode.id)]
+        episode.jobs = _keep(episode.jobs, pack.jobs, "job", file, _dot(where, "jobs"), out)
+    for job in pack.jobs.values():
+        file, where = origins[("job", job.id)]
+        job.episodes = _keep(job.episodes, pack.episodes, "episode", file,
+                             _dot(where, "episodes"), out)
+        # An episode that shows this job belongs on the job's page too, even if jobs.toml
+        # does not list it: organisers add episodes far more often than they edit jobs.
+        job.episodes += [e.id for e in pack.episodes.values()
+                         if job.id in e.jobs and e.id not in job.episodes]
+    for company in pack.companies.values():
+        file, where = origins[("company", company.id)]
+        company.jobs = _keep(company.jobs, pack.jobs, "job", file, _dot(where, "jobs"), out)
+    series_ids = {s.id for s in pack.series}
+    for event in pack.events.values():
+        file, _ = origins[("event", event.id)]
+        event.companies = _keep(event.companies, pack.companies, "company", file, "companies",
+                                out)
+        event.featured_series = _keep(event.featured_series, series_ids, "series", file,
+                                      "featured_series", out)
+        for key in [k for k in event.stands if k not in event.companies]:
+            out.append(Problem(file, f"stands.{key}", f"'{key}' is not in this event's "
+                               "companies, ignored", "a company id from companies", "warning"))
+            del event.stands[key]
+        extra = [lang for lang in event.languages if lang not in pack.languages]
+        if extra:
+            out.append(Problem(file, "languages", f"{extra} not in pack.toml languages, ignored",
+                               f"a subset of {pack.languages}", "warning"))
+            event.languages = [lang for lang in event.languages if lang in pack.languages]
+    if pack.default_event is not None and pack.default_event not in pack.events:
+        out.append(Problem("pack.toml", "default_event", f"unknown event '{pack.default_event}'"
+                           ", ignored", "the id of a file in events/"))
+        pack.default_event = None
+    pack.deck_ok = check_deck(pack, config)
+
+
+def check_deck(pack: Pack, config: Config) -> bool:
+    """GAME.md: enough cards per type and per domain, and jobs to show; errors otherwise."""
+    out = pack.problems
+    types = Counter(card.type for card in pack.cards)
+    domains = Counter(card.domain for card in pack.cards)
+    ok = True
+    for kind in TYPES:
+        if types[kind] < config.deck_min_per_type:
+            ok = False
+            out.append(Problem("cards.toml", "cards", f"only {types[kind]} card(s) of type "
+                               f"'{kind}'; the game is hidden",
+                               f"at least {config.deck_min_per_type} cards per type (GAME.md)"))
+    for domain in DOMAINS:
+        if domains[domain] < config.deck_min_per_domain:
+            ok = False
+            out.append(Problem("cards.toml", "cards", f"only {domains[domain]} card(s) in "
+                               f"domain '{domain}'; the game is hidden",
+                               f"at least {config.deck_min_per_domain} cards per domain "
+                               "(GAME.md)"))
+    if len(pack.jobs) < config.game_result_jobs:
+        ok = False
+        out.append(Problem("jobs.toml", "jobs", f"only {len(pack.jobs)} usable job(s); the game "
+                           "is hidden", f"at least {config.game_result_jobs} jobs"))
+    return ok
