@@ -1,0 +1,261 @@
+"""The kiosk's SQLite file: opening, recovery, WAL and ``PRAGMA user_version`` migrations.
+
+Durability: WAL with ``synchronous=NORMAL``. A killed *process* loses nothing that was committed
+(the WAL is in the OS page cache); a *power cut* can lose the last few committed transactions
+because the WAL is only fsynced at checkpoints, but it never corrupts the database. The event
+store commits at most every 0.25 s and the campaign accepts losing "at most the last second",
+so NORMAL is enough; FULL would add one fsync per batch for no gain visitors would notice.
+
+A merged database (``kiosk merge``) needs a key that stays unique across kiosks and across a
+kiosk's own database being moved aside and recreated: every event gets a random 128-bit ``uid``
+(a column default, so writers never have to remember it). A ``(kiosk_id, seq)`` key would
+collide after a corrupt file is replaced, because ``seq`` would restart at 1.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from kiosk.config import DEFAULT, Config
+
+log = logging.getLogger("kiosk.storage")
+
+# SQLite primary result codes that mean "this file is damaged", not "busy" or "no permission".
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+class DatabaseError(Exception):
+    """Base of the storage errors the app turns into one line for the operator."""
+
+
+class DataDirError(DatabaseError):
+    """The data dir cannot be created or written."""
+
+
+class DatabaseVersionError(DatabaseError):
+    """The file was written by a newer kiosk; we leave it untouched."""
+
+
+class ForeignDatabaseError(DatabaseError):
+    """A SQLite file of another program whose tables clash with ours."""
+
+
+@dataclass(frozen=True)
+class OpenResult:
+    """An open database plus what happened on the way (for the app's log and admin screen)."""
+
+    db: sqlite_utils.Database
+    moved_aside: Path | None     # where a corrupt file was moved to, if it was
+    backup: Path | None          # copy made before migrating a non-empty file
+    from_version: int            # schema version found on disk (0 for a new file)
+
+
+# --- schema -------------------------------------------------------------------------------
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "kiosk_id", "ts", "day", "event_id", "session_id", "kind",
+    "screen", "reason", "lang", "episode_id", "via", "pct", "fraction", "card_id", "liked",
+    "mode", "jobs", "duration", "purpose", "target", "at_card", "value",
+)
+"""Columns a writer fills (``id`` and ``uid`` fill themselves), in insert order."""
+
+
+def _run(conn: sqlite3.Connection, *statements: str) -> None:
+    # One execute per statement: executescript() would COMMIT our migration transaction.
+    for sql in statements:
+        conn.execute(sql)
+
+
+def _v1_events(conn: sqlite3.Connection) -> None:
+    """Version 1: the anonymous event log and a key/value table (kiosk_id)."""
+    _run(
+        conn,
+        """CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+            kiosk_id TEXT NOT NULL,
+            ts REAL NOT NULL,
+            day TEXT NOT NULL,
+            event_id TEXT,
+            session_id TEXT,
+            kind TEXT NOT NULL,
+            screen TEXT, reason TEXT, lang TEXT, episode_id TEXT, via TEXT,
+            pct REAL, fraction REAL, card_id TEXT, liked INTEGER, mode TEXT, jobs TEXT,
+            duration REAL, purpose TEXT, target TEXT, at_card INTEGER, value REAL
+        )""",
+        "CREATE INDEX idx_events_kind ON events (kind)",
+        "CREATE INDEX idx_events_session_id ON events (session_id)",
+        "CREATE INDEX idx_events_ts ON events (ts)",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_events]
+"""Migration N (index N-1) brings a database from version N-1 to N. Append only."""
+
+LATEST_VERSION = len(MIGRATIONS)
+
+
+# --- opening ------------------------------------------------------------------------------
+
+def connect(path: Path, config: Config = DEFAULT, *, any_thread: bool = False) -> sqlite3.Connection:
+    """A connection with our per-connection settings; transactions are explicit (autocommit)."""
+    conn = sqlite3.connect(
+        str(path), timeout=config.db_busy_timeout_s, isolation_level=None,
+        check_same_thread=not any_thread,
+    )
+    conn.execute(f"PRAGMA busy_timeout = {int(config.db_busy_timeout_s * 1000)}")
+    conn.execute("PRAGMA synchronous = NORMAL")  # see the module docstring
+    return conn
+
+
+def open_database(path: Path, config: Config = DEFAULT) -> sqlite_utils.Database:
+    """Open (create, recover, migrate) the database and return it; a recovery is logged."""
+    return open_or_recover(path, config).db
+
+
+def open_or_recover(path: Path, config: Config = DEFAULT) -> OpenResult:
+    """Open the kiosk database at ``path``, ready for writing at ``LATEST_VERSION``.
+
+    A corrupt file is moved aside (with its -wal/-shm) and a fresh one started. Raises
+    ``DataDirError`` (dir unusable), ``DatabaseVersionError`` (file from a newer kiosk; left
+    untouched) or ``ForeignDatabaseError`` (another program's tables are in the way).
+    """
+    path = Path(path)
+    _ensure_writable_dir(path.parent)
+    moved: Path | None = None
+    try:
+        version = _inspect(path, config)
+    except _Corrupt as e:
+        moved = _move_aside(path)
+        log.warning("Database %s was damaged (%s); moved it to %s and started a fresh one",
+                    path, e, moved)
+        version = 0
+    if version > LATEST_VERSION:
+        raise DatabaseVersionError(
+            f"{path}: database version {version} is newer than this kiosk knows "
+            f"({LATEST_VERSION}); update the kiosk software or use another --data dir"
+        )
+    conn = connect(path, config, any_thread=True)
+    try:
+        backup = _backup_if_needed(conn, path, version)
+        _migrate(conn, path, version)  # before WAL: a failed migration leaves the file as it was
+        conn.execute("PRAGMA journal_mode = WAL")  # persistent: stored in the file
+    except BaseException:
+        conn.close()
+        raise
+    return OpenResult(sqlite_utils.Database(conn), moved, backup, version)
+
+
+class _Corrupt(Exception):
+    pass
+
+
+def _ensure_writable_dir(folder: Path) -> None:
+    """Create ``folder`` and prove we can write there, or raise a one-line ``DataDirError``."""
+    probe = folder / f".write-test-{os.getpid()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(probe, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        os.close(fd)
+        probe.unlink()
+    except OSError as e:
+        reason = e.strerror or type(e).__name__
+        raise DataDirError(
+            f"Cannot write to the data dir {folder} ({reason}); choose another with --data DIR"
+        ) from None
+
+
+def _inspect(path: Path, config: Config) -> int:
+    """The file's schema version; raises ``_Corrupt`` when SQLite says the file is damaged."""
+    if not path.exists() or (path.stat().st_size == 0 and not Path(f"{path}-wal").exists()):
+        return 0
+    try:
+        conn = sqlite3.connect(str(path), timeout=config.db_busy_timeout_s, isolation_level=None)
+    except sqlite3.Error as e:
+        raise DataDirError(f"Cannot open the database {path} ({e}); check the --data dir") from None
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version <= LATEST_VERSION:  # a newer file is not ours to judge (or move)
+            # quick_check: the same page/record checks as integrity_check minus the
+            # index-vs-table cross-check, which would slow the start on a big log.
+            result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            if result != ["ok"]:
+                raise _Corrupt(result[0])
+        return version
+    except sqlite3.DatabaseError as e:
+        if (getattr(e, "sqlite_errorcode", 0) & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            raise _Corrupt(str(e)) from None
+        raise DataDirError(
+            f"Cannot open the database {path} ({e}); is another kiosk using this --data dir?"
+        ) from None
+    finally:
+        conn.close()
+
+
+def _stamp() -> str:
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+
+
+def _free_name(base: Path) -> Path:
+    """``base`` or ``base-2``, ``base-3`` … whichever does not exist yet (never overwrite)."""
+    candidate, n = base, 1
+    while candidate.exists():
+        n += 1
+        candidate = base.with_name(f"{base.name}-{n}")
+    return candidate
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged file (and its -wal/-shm) to ``<name>.corrupt-<UTC time>``; keep it."""
+    target = _free_name(path.with_name(f"{path.name}.corrupt-{_stamp()}"))
+    try:
+        os.replace(path, target)
+        for suffix in ("-wal", "-shm"):
+            side = Path(f"{path}{suffix}")
+            if side.exists():
+                os.replace(side, Path(f"{target}{suffix}"))
+    except OSError as e:
+        raise DataDirError(f"Cannot move the damaged database {path} aside ({e.strerror})") from None
+    return target
+
+
+def _backup_if_needed(conn: sqlite3.Connection, path: Path, version: int) -> Path | None:
+    """Copy a non-empty file before migrating it, with SQLite's consistent online backup."""
+    if version >= LATEST_VERSION:
+        return None
+    if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+        return None
+    target = _free_name(path.with_name(f"{path.name}.v{version}-backup-{_stamp()}"))
+    copy = sqlite3.connect(str(target))
+    try:
+        conn.backup(copy)
+    finally:
+        copy.close()
+    log.info("Backed up %s to %s before migrating from version %d", path, target, version)
+    return target
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Run migrations ``version+1 … LATEST_VERSION``, each in its own transaction."""
+    for number in range(version + 1, LATEST_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[number - 1](conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            conn.execute("ROLLBACK")
+            raise ForeignDatabaseError(
+                f"{path}: cannot bring the database to version {number} ({e}); "
+                "it may belong to another program; use another --data dir"
+            ) from None
+        log.info("Migrated %s to database version %d", path, number)
