@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from kiosk.config import DEFAULT, Config
 from kiosk.core.content_files import Issue, read_toml, safe_file, sniff_image, sniff_video
 from kiosk.core.content_files import check_subtitle
-from kiosk.core.content_links import link_pack
+from kiosk.core.content_links import check_deck, link_pack
 from kiosk.core.content_models import (Card, Company, Episode, Event, Job, Pack, PackError,
                                        PackFile, Problem, Season, Series, Text)
 from kiosk.core.content_problems import from_validation, model_warnings
@@ -42,6 +42,7 @@ class _Loader:
         self.ctx: dict[str, Any] = {"config": config, "allowed_hosts": []}
         self.languages: list[str] = ["nl"]
         self.origins: Origins = {}
+        self.broken: set[str] = set()  # kinds whose whole file failed: no per-reference noise
 
     # -- helpers -----------------------------------------------------------------------------
     def problem(self, file: str, field: str, message: str, expected: str = "",
@@ -117,7 +118,8 @@ class _Loader:
     # -- the pack ----------------------------------------------------------------------------
     def load(self) -> Pack:
         if not self.root.is_dir():
-            raise PackError(f"{self.root}: not a folder (expected a content pack folder)")
+            raise PackError(f"{self.root}: not a folder", [Problem(
+                str(self.root), "(pack)", "is not a folder", "a content pack folder with pack.toml")])
         head = self.pack_file()
         pack = Pack(root=self.root.resolve(), id=head.id, title=head.title,
                     languages=list(head.languages), channel_url=head.channel_url,
@@ -129,7 +131,8 @@ class _Loader:
         self.guarded("companies.toml",
                      lambda: self.load_list(pack, "companies.toml", "companies", Company))
         self.guarded("events/", lambda: self.load_events(pack))
-        self.guarded("pack.toml", lambda: link_pack(pack, self.origins, self.config))
+        self.guarded("pack.toml", lambda: link_pack(pack, self.origins, self.broken))
+        self.guarded("cards.toml", lambda: setattr(pack, "deck_ok", check_deck(pack, self.config)))
         if not pack.episodes:
             raise PackError(f"{self.root}: no playable episode; run 'kiosk check {self.root}' "
                             f"for the {len(pack.errors)} problem(s)", self.problems)
@@ -148,13 +151,14 @@ class _Loader:
             head = self.validate(PackFile, data, "pack.toml", "")
         if head is None:
             first = next((p for p in self.problems if p.severity == "error"), None)
-            raise PackError(f"{self.root / 'pack.toml'}: {first or 'unusable'}", self.problems)
+            raise PackError(f"{self.root}: {first or 'pack.toml is unusable'}", self.problems)
         return head
 
     def load_series(self, pack: Pack) -> None:
         folder = self.root / "series"
         files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
         if not files:
+            self.broken.update(("series", "episode"))
             self.problem("series/", "(file)", "no series files found",
                          "one file per series: series/<series-id>.toml")
         for path in files:
@@ -253,8 +257,10 @@ class _Loader:
 
     def load_list(self, pack: Pack, rel: str, key: str, model: type[M]) -> None:
         """jobs.toml, cards.toml, companies.toml: an array of tables under ``key``."""
+        kind = key.rstrip("s").replace("companie", "company")
         data = self.toml(rel)
         if data is None:
+            self.broken.add(kind)
             return
         items = data.pop(key, None)
         for extra in data:
@@ -262,8 +268,8 @@ class _Loader:
         if not isinstance(items, list):
             self.problem(rel, key, "is missing" if items is None else "is not a list of tables",
                          f"[[{key}]] tables")
+            self.broken.add(kind)
             return
-        kind = key.rstrip("s").replace("companie", "company")
         for i, raw in enumerate(items):
             where = f"{key}[{i}]"
             item = self.validate(model, raw, rel, where)

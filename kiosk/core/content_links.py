@@ -14,13 +14,13 @@ Origins = dict[tuple[str, str], tuple[str, str]]
 
 
 def _keep(ids: list[str], known: set[str] | dict[str, object], kind: str, file: str, field: str,
-          out: list[Problem]) -> list[str]:
-    """The ids that exist; an error for each one that does not."""
+          out: list[Problem], broken: set[str]) -> list[str]:
+    """The ids that exist; an error for each one that does not (unless its whole file failed)."""
     kept = []
     for i, item_id in enumerate(ids):
         if item_id in known:
             kept.append(item_id)
-        else:
+        elif kind not in broken:
             out.append(Problem(file, f"{field}[{i}]", f"unknown {kind} '{item_id}', ignored",
                                f"the id of an existing {kind}"))
     return kept
@@ -30,30 +30,32 @@ def _dot(prefix: str, name: str) -> str:
     return f"{prefix}.{name}" if prefix else name
 
 
-def link_pack(pack: Pack, origins: Origins, config: Config) -> None:
-    """Drop dangling references (with errors), link jobs ↔ episodes, check the deck."""
+def link_pack(pack: Pack, origins: Origins, broken: set[str]) -> None:
+    """Drop dangling references (with errors) and link jobs ↔ episodes."""
     out = pack.problems
     for episode in pack.episodes.values():
         file, where = origins[("episode", episode.id)]
-        episode.jobs = _keep(episode.jobs, pack.jobs, "job", file, _dot(where, "jobs"), out)
+        episode.jobs = _keep(episode.jobs, pack.jobs, "job", file, _dot(where, "jobs"), out,
+                             broken)
     for job in pack.jobs.values():
         file, where = origins[("job", job.id)]
         job.episodes = _keep(job.episodes, pack.episodes, "episode", file,
-                             _dot(where, "episodes"), out)
+                             _dot(where, "episodes"), out, broken)
         # An episode that shows this job belongs on the job's page too, even if jobs.toml
         # does not list it: organisers add episodes far more often than they edit jobs.
         job.episodes += [e.id for e in pack.episodes.values()
                          if job.id in e.jobs and e.id not in job.episodes]
     for company in pack.companies.values():
         file, where = origins[("company", company.id)]
-        company.jobs = _keep(company.jobs, pack.jobs, "job", file, _dot(where, "jobs"), out)
+        company.jobs = _keep(company.jobs, pack.jobs, "job", file, _dot(where, "jobs"), out,
+                             broken)
     series_ids = {s.id for s in pack.series}
     for event in pack.events.values():
         file, _ = origins[("event", event.id)]
         event.companies = _keep(event.companies, pack.companies, "company", file, "companies",
-                                out)
+                                out, broken)
         event.featured_series = _keep(event.featured_series, series_ids, "series", file,
-                                      "featured_series", out)
+                                      "featured_series", out, broken)
         for key in [k for k in event.stands if k not in event.companies]:
             out.append(Problem(file, f"stands.{key}", f"'{key}' is not in this event's "
                                "companies, ignored", "a company id from companies", "warning"))
@@ -67,7 +69,6 @@ def link_pack(pack: Pack, origins: Origins, config: Config) -> None:
         out.append(Problem("pack.toml", "default_event", f"unknown event '{pack.default_event}'"
                            ", ignored", "the id of a file in events/"))
         pack.default_event = None
-    pack.deck_ok = check_deck(pack, config)
 
 
 def check_deck(pack: Pack, config: Config) -> bool:
@@ -75,6 +76,11 @@ def check_deck(pack: Pack, config: Config) -> bool:
     out = pack.problems
     types = Counter(card.type for card in pack.cards)
     domains = Counter(card.domain for card in pack.cards)
+    if not pack.cards:
+        out.append(Problem("cards.toml", "cards", "no usable cards; the game is hidden",
+                           f"{config.deck_min_per_type} cards per type and "
+                           f"{config.deck_min_per_domain} per domain (GAME.md)"))
+        return False
     ok = True
     for kind in TYPES:
         if types[kind] < config.deck_min_per_type:

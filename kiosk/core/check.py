@@ -1,0 +1,63 @@
+"""``kiosk check PACK [--json]``: list every problem of a pack, never a traceback (no Qt)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+from kiosk.config import DEFAULT, Config
+from kiosk.core.content import Pack, PackError, Problem, load_pack
+
+
+def collect(pack_path: Path, config: Config = DEFAULT) -> tuple[Pack | None, list[Problem], str]:
+    """Load the pack; (pack or None, every problem, the fatal message or "")."""
+    try:
+        pack = load_pack(pack_path, config)
+        return pack, list(pack.problems), ""
+    except PackError as exc:
+        problems = list(exc.problems) or [Problem(str(pack_path), "(pack)", str(exc),
+                                                  "a content pack folder with pack.toml")]
+        return None, problems, str(exc)
+    except Exception as exc:  # noqa: BLE001 - a checker must report, not crash
+        problem = Problem(str(pack_path), "(pack)", f"internal error: {type(exc).__name__}: "
+                          f"{exc}", "please report this as a bug")
+        return None, [problem], str(problem)
+
+
+def _counts(pack: Pack | None, problems: list[Problem]) -> dict[str, Any]:
+    counts: dict[str, Any] = {
+        "errors": sum(p.severity == "error" for p in problems),
+        "warnings": sum(p.severity == "warning" for p in problems),
+    }
+    if pack is not None:
+        counts.update(series=len(pack.series), episodes=len(pack.episodes), jobs=len(pack.jobs),
+                      cards=len(pack.cards), deck_ok=pack.deck_ok,
+                      companies=len(pack.companies), events=len(pack.events))
+    return counts
+
+
+def run_check(pack: Path, as_json: bool, out: TextIO, config: Config = DEFAULT) -> int:
+    """Print every problem (or a JSON object with them); 1 when there are errors, else 0."""
+    loaded, problems, fatal = collect(Path(pack), config)
+    counts = _counts(loaded, problems)
+    code = 1 if counts["errors"] or fatal else 0
+    if as_json:
+        json.dump({"pack": str(pack), "ok": code == 0, "fatal": fatal or None,
+                   "counts": counts, "problems": [p.as_dict() for p in problems]},
+                  out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return code
+    for problem in problems:
+        label = "FOUT/ERROR" if problem.severity == "error" else "let op/warning"
+        out.write(f"{label}  {problem}\n")
+    if fatal:
+        out.write(f"Pakket niet bruikbaar / pack unusable: {fatal}\n")
+    summary = f"{counts['errors']} fout(en)/error(s), {counts['warnings']} waarschuwing(en)/warning(s)"
+    if loaded is not None:
+        deck = "ok" if loaded.deck_ok else "NIET ok/NOT ok (spel verborgen/game hidden)"
+        summary += (f"; {counts['series']} series, {counts['episodes']} afleveringen/episodes, "
+                    f"{counts['jobs']} beroepen/jobs, {counts['cards']} kaarten/cards "
+                    f"(deck {deck}), {counts['companies']} bedrijven/companies, "
+                    f"{counts['events']} events")
+    out.write(("OK: " if code == 0 else "NIET OK / NOT OK: ") + summary + "\n")
+    return code
