@@ -1,0 +1,129 @@
+"""Command line: ``kiosk [run options]`` starts the kiosk; subcommands are tools for organisers.
+
+Every mistake on the command line gets one line saying what is wrong and what to do.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+SUBCOMMANDS = ("run", "check", "preflight", "new-pack", "hash-pin", "stats", "export", "merge")
+
+
+class UsageError(Exception):
+    """A command-line mistake; the message is one line for the person at the keyboard."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises one clear line instead of printing usage and exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        if message.startswith("unrecognized arguments"):
+            message = message.replace("unrecognized arguments", "unknown option(s)")
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080") from None
+    if not (200 <= w <= 10000 and 200 <= h <= 10000):
+        raise argparse.ArgumentTypeError(f"'{text}': width and height must be 200–10000")
+    return w, h
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not 1 <= value <= 24 * 3600:
+        raise argparse.ArgumentTypeError(f"'{text}': use 1 to 86400 seconds")
+    return value
+
+
+def run_parser() -> argparse.ArgumentParser:
+    """Options of the kiosk itself (DESIGN.md §7)."""
+    p = _Parser(prog="kiosk", description="BLIQ Kiosk: start the touchscreen kiosk.",
+                epilog="Tools: kiosk check|preflight|new-pack|hash-pin|stats|export|merge --help")
+    p.add_argument("--content", type=Path, metavar="DIR", help="content pack (default: the sample pack)")
+    p.add_argument("--data", type=Path, metavar="DIR", help="where the database and log go")
+    p.add_argument("--event", metavar="ID", help="event id from the pack's events/ folder")
+    p.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    p.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1080x1920")
+    p.add_argument("--lang", choices=("nl", "en"), help="start language (default nl)")
+    p.add_argument("--idle-timeout", type=_seconds, metavar="S", help="seconds before 'Ben je er nog?'")
+    return p
+
+
+def tools_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="kiosk", description="BLIQ Kiosk tools.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    c = sub.add_parser("check", help="validate a content pack (no Qt needed)")
+    c.add_argument("pack", type=Path)
+    c.add_argument("--json", action="store_true")
+    f = sub.add_parser("preflight", help="check a pack on this machine: decode clips, QR codes")
+    f.add_argument("pack", type=Path)
+    f.add_argument("--event", metavar="ID")
+    f.add_argument("--json", action="store_true")
+    n = sub.add_parser("new-pack", help="write a minimal valid pack to start from")
+    n.add_argument("dir", type=Path)
+    h = sub.add_parser("hash-pin", help="print an admin_pin_hash for an event file")
+    h.add_argument("pin")
+    s = sub.add_parser("stats", help="print the campaign figures from a data dir")
+    s.add_argument("--data", type=Path, required=True, metavar="DIR")
+    s.add_argument("--event", metavar="ID")
+    s.add_argument("--day", metavar="YYYY-MM-DD")
+    s.add_argument("--json", action="store_true")
+    e = sub.add_parser("export", help="write CSV files of the events and a summary")
+    e.add_argument("--data", type=Path, required=True, metavar="DIR")
+    e.add_argument("--out", type=Path, required=True, metavar="DIR")
+    m = sub.add_parser("merge", help="combine the databases of several kiosks")
+    m.add_argument("out", type=Path)
+    m.add_argument("inputs", type=Path, nargs="+")
+    return p
+
+
+def parse_run_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse kiosk options; raises UsageError with one clear line."""
+    args = list(argv)
+    if args and args[0] == "run":
+        args = args[1:]
+    return run_parser().parse_args(args)
+
+
+def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
+    """Run a tools subcommand and return its exit code."""
+    args = tools_parser().parse_args(list(argv))
+    if args.command == "check":
+        from kiosk.core.check import run_check
+
+        return run_check(args.pack, args.json, out)
+    if args.command == "preflight":
+        from kiosk.media.preflight import run_preflight
+
+        return run_preflight(args.pack, args.event, args.json, out)
+    if args.command == "new-pack":
+        from kiosk.core.newpack import write_new_pack
+
+        write_new_pack(args.dir)
+        print(f"Wrote a new pack to {args.dir}; check it with: kiosk check {args.dir}", file=out)
+        return 0
+    if args.command == "hash-pin":
+        from kiosk.core.pin import hash_pin
+
+        if not (args.pin.isdigit() and 4 <= len(args.pin) <= 12):
+            raise UsageError("a PIN is 4 to 12 digits")
+        print(f'admin_pin_hash = "{hash_pin(args.pin)}"', file=out)
+        return 0
+    from kiosk.storage import report  # stats / export / merge
+
+    return report.run(args, out)
+
+
+def is_tool(argv: Sequence[str]) -> bool:
+    return bool(argv) and argv[0] in SUBCOMMANDS and argv[0] != "run"

@@ -1,0 +1,264 @@
+"""The QObject that exposes the visitor flow to QML and turns QML intents into flow calls.
+
+QML binds to properties here and calls slots for intents; every decision is made in
+``kiosk.core``. Slot names say the intent; ``on_<signal>`` methods react to the core.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+from kiosk.config import Config
+from kiosk.core.admin import PinGate
+from kiosk.core.flow import EndReason, FlowController, FlowError, State
+
+log = logging.getLogger("kiosk.ui")
+
+
+class Controller(QObject):
+    """Flow state, language, idle overlay and the admin PIN pad, for QML."""
+
+    stateChanged = Signal()
+    stillThereChanged = Signal()
+    languageChanged = Signal()
+    pinChanged = Signal()
+    sectionsChanged = Signal()
+    statsChanged = Signal()
+    quitRequested = Signal()
+
+    def __init__(self, config: Config, store: Any, pack: Any, event: Any,
+                 available: set[State], clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self._config = config
+        self._store = store
+        self._pack = pack
+        self._event = event
+        self._clock = clock
+        self._flow = FlowController(config, clock(), sections=available)
+        if event is not None:
+            self._flow.set_idle_times(event.idle_timeout, event.idle_countdown)
+        if config.idle_timeout_s != Config().idle_timeout_s:
+            # --idle-timeout on the command line wins over the event file
+            self._flow.set_idle_times(config.idle_timeout_s, None)
+        self._flow.subscribe(self._on_flow_event)
+        self._lang = config.default_language
+        self._language_hook: Callable[[str], None] | None = None
+        self._still_there_seconds = 0.0
+        self._pin_visible = False
+        self._pin_message = ""
+        self._gate = PinGate(event.admin_pin_hash if event is not None else None, config)
+        self._quit_allowed = False
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setSingleShot(True)
+        self._idle_timer.timeout.connect(self.on_idle_timeout)
+
+    # -- properties -----------------------------------------------------------------------
+    def _get_state(self) -> str:
+        return self._flow.state.value
+
+    state = Property(str, _get_state, notify=stateChanged)
+
+    @Property(bool, notify=stillThereChanged)
+    def stillThere(self) -> bool:
+        return self._flow.still_there
+
+    @Property(float, notify=stillThereChanged)
+    def stillThereSeconds(self) -> float:
+        return self._still_there_seconds
+
+    @Property(str, notify=languageChanged)
+    def language(self) -> str:
+        return self._lang
+
+    @Property(bool, notify=pinChanged)
+    def pinPadVisible(self) -> bool:
+        return self._pin_visible
+
+    @Property(str, notify=pinChanged)
+    def pinMessage(self) -> str:
+        return self._pin_message
+
+    @Property(int, constant=True)
+    def pinLength(self) -> int:
+        return self._config.admin_pin_length
+
+    @Property(float, constant=True)
+    def adminGestureSeconds(self) -> float:
+        return self._config.admin_gesture_s
+
+    @Property(bool, constant=True)
+    def quitAllowed(self) -> bool:
+        return self._quit_allowed
+
+    @Property("QVariantList", notify=sectionsChanged)
+    def sections(self) -> list[str]:
+        return [s.value for s in State if s in self._flow.available]
+
+    @Property(int, notify=statsChanged)
+    def sessionsCount(self) -> int:
+        return self._store.sessions_count() if self._flow.state is State.ADMIN else 0
+
+    @Property("QVariantList", notify=statsChanged)
+    def contentProblems(self) -> list[str]:
+        if self._flow.state is not State.ADMIN:
+            return []
+        return [str(p) for p in getattr(self._pack, "problems", [])]
+
+    @Property(str, constant=True)
+    def eventName(self) -> str:
+        return self._event.name.get(self._lang) if self._event is not None else ""
+
+    # -- plain Python access (tests, app) -------------------------------------------------
+    @property
+    def flow(self) -> FlowController:
+        return self._flow
+
+    def set_language_hook(self, hook: Callable[[str], None]) -> None:
+        """The window installs translators when the language changes."""
+        self._language_hook = hook
+
+    def note_touch(self) -> None:
+        """Called by the window's event filter on every press."""
+        self._flow.touch(self._clock())
+        self._schedule_idle()
+
+    # -- visitor intents --------------------------------------------------------------------
+    @Slot()
+    def start(self) -> None:
+        self._flow.start(self._clock())
+
+    @Slot(str)
+    def openSection(self, name: str) -> None:
+        try:
+            self._flow.open(name, self._clock())
+        except (FlowError, ValueError) as exc:
+            log.warning("ignored navigation: %s", exc)
+
+    @Slot()
+    def goHome(self) -> None:
+        self._flow.home(self._clock())
+
+    @Slot()
+    def endSession(self) -> None:
+        self._flow.end_session(EndReason.HOME, self._clock())
+
+    @Slot(str)
+    def setLanguage(self, lang: str) -> None:
+        if self._apply_language(lang):
+            session = self._flow.session
+            self._store.record("language_changed", session.id if session else None, lang=lang)
+
+    def _apply_language(self, lang: str) -> bool:
+        if lang not in self._config.languages or lang == self._lang:
+            return False
+        self._lang = lang
+        if self._language_hook is not None:
+            self._language_hook(lang)
+        self.languageChanged.emit()
+        return True
+
+    @Slot()
+    def toggleLanguage(self) -> None:
+        langs = list(self._config.languages)
+        self.setLanguage(langs[(langs.index(self._lang) + 1) % len(langs)])
+
+    @Slot(bool)
+    def setPlaying(self, playing: bool) -> None:
+        self._flow.set_playing(playing, self._clock())
+        self._schedule_idle()
+
+    # -- admin ---------------------------------------------------------------------------
+    @Slot()
+    def adminGesture(self) -> None:
+        """The hidden long-press: show the PIN pad (a visitor sees nothing else happen)."""
+        self._pin_visible = True
+        locked = self._gate.locked_for(self._clock())
+        self._pin_message = self._locked_text(locked) if locked else ""
+        self.pinChanged.emit()
+
+    @Slot(str)
+    def submitPin(self, pin: str) -> None:
+        outcome = self._gate.try_pin(pin, self._clock())
+        if outcome.accepted:
+            self._pin_visible = False
+            self._pin_message = ""
+            self.pinChanged.emit()
+            self._store.record("admin_opened")
+            self._flow.enter_admin(self._clock())
+            return
+        self._store.record("admin_pin_failed")
+        self._pin_message = (self._locked_text(outcome.locked_for) if outcome.locked_for
+                             else self.tr("Onjuiste pincode"))
+        self.pinChanged.emit()
+
+    @Slot()
+    def cancelPin(self) -> None:
+        self._pin_visible = False
+        self._pin_message = ""
+        self.pinChanged.emit()
+
+    @Slot()
+    def leaveAdmin(self) -> None:
+        self._flow.leave_admin(self._clock())
+
+    @Slot()
+    def quitKiosk(self) -> None:
+        """Only reachable from the admin screen, behind the PIN."""
+        if self._flow.state is State.ADMIN:
+            self._quit_allowed = True
+            log.info("admin quit the kiosk")
+            self.quitRequested.emit()
+
+    @Slot()
+    def recoverFromError(self) -> None:
+        """After an unhandled exception: back to attract, the session ends with reason error."""
+        self._pin_visible = False
+        self.pinChanged.emit()
+        if self._flow.state is not State.ATTRACT:
+            self._flow.end_session(EndReason.ERROR, self._clock())
+
+    def shutdown(self) -> None:
+        """End an open session (kiosk closing), stop timers, let the window close."""
+        self._quit_allowed = True
+        self._idle_timer.stop()
+        if self._flow.session is not None:
+            self._flow.end_session(EndReason.ADMIN, self._clock())
+
+    # -- reactions to the core ----------------------------------------------------------------
+    def _locked_text(self, seconds: float) -> str:
+        return self.tr("Even wachten: %n seconden", "", int(seconds + 0.999))
+
+    def _on_flow_event(self, event: str, data: dict[str, Any]) -> None:
+        session = self._flow.session
+        sid = session.id if session else None
+        if event == "state_changed":
+            self._store.record("screen_shown", sid, screen=data["new"])
+            self.stateChanged.emit()
+            if data["new"] == State.ADMIN.value:
+                self.statsChanged.emit()
+        elif event == "session_started":
+            self._store.record("session_started", data["id"])
+        elif event == "session_ended":
+            self._store.record("session_ended", data["id"], reason=data["reason"],
+                               duration=round(data["duration"], 3))
+            self._apply_language(self._config.default_language)  # the next visitor starts in Dutch
+        elif event == "still_there":
+            self._still_there_seconds = data["seconds"]
+            self.stillThereChanged.emit()
+        self._schedule_idle()
+
+    def _schedule_idle(self) -> None:
+        deadline = self._flow.next_deadline()
+        if deadline is None:
+            self._idle_timer.stop()
+            return
+        self._idle_timer.start(max(0, int((deadline - self._clock()) * 1000) + 1))
+
+    @Slot()
+    def on_idle_timeout(self) -> None:
+        self._flow.tick(self._clock())
+        self._schedule_idle()

@@ -1,0 +1,72 @@
+import QtQuick
+import QtQuick.Window
+import "components"
+
+// The one kiosk window. It shows the screen for controller.state; it decides nothing itself.
+Window {
+    id: root
+    objectName: "kioskWindow"
+    width: 1920; height: 1080
+    visible: false
+    color: Theme.background
+    title: "BLIQ Kiosk"
+
+    onWidthChanged: updateTheme()
+    onHeightChanged: updateTheme()
+    Component.onCompleted: updateTheme()
+    function updateTheme() {
+        Theme.scale = Math.max(0.4, Math.min(width, height) / 1080)
+        Theme.portrait = height > width
+    }
+
+    Loader {
+        id: screenLoader
+        objectName: "screenLoader"
+        anchors.fill: parent
+        source: "screens/" + screenFiles[controller.state]
+        asynchronous: false
+        focus: true
+    }
+
+    // Every visitor screen but attract and the full-screen player has a visible way home
+    // and the language toggle; the player has its own controls.
+    Row {
+        id: topBar
+        anchors { top: parent.top; right: parent.right; margins: Theme.px(28) }
+        spacing: Theme.px(20)
+        visible: controller.state !== "admin" && controller.state !== "player"
+        z: 10
+        PillButton {
+            objectName: "homeButton"
+            visible: controller.state !== "attract" && controller.state !== "home"
+            text: qsTr("Home")
+            fill: Theme.surface; ink: Theme.text
+            onClicked: controller.goHome()
+        }
+        PillButton {
+            objectName: "languageToggle"
+            // Shows the language you switch TO, in that language.
+            text: controller.language === "nl" ? "English" : "Nederlands"
+            fill: Theme.surface; ink: Theme.text
+            onClicked: controller.toggleLanguage()
+        }
+    }
+
+    // Hidden admin corner: a 3-second press bottom-left. Taps pass through to the screen below.
+    Item {
+        id: adminCorner
+        objectName: "adminCorner"
+        width: Theme.px(120); height: width
+        anchors { left: parent.left; bottom: parent.bottom }
+        z: 20
+        TapHandler {
+            longPressThreshold: controller.adminGestureSeconds
+            gesturePolicy: TapHandler.WithinBounds
+            grabPermissions: PointerHandler.TakeOverForbidden
+            onLongPressed: controller.adminGesture()
+        }
+    }
+
+    StillThereOverlay { anchors.fill: parent; z: 30 }
+    PinPad { anchors.fill: parent; z: 40 }
+}

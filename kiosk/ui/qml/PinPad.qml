@@ -1,0 +1,55 @@
+import QtQuick
+import "components"
+
+// Admin PIN pad, shown after the hidden corner gesture. Digits only, no keyboard needed.
+Rectangle {
+    id: pad
+    objectName: "adminPin"
+    visible: controller.pinPadVisible
+    color: "#F00E1633"
+    property string entered: ""
+    onVisibleChanged: entered = ""
+    MouseArea { anchors.fill: parent }   // nothing beneath reacts while the pad is up
+
+    Column {
+        anchors.centerIn: parent
+        spacing: Theme.gap
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: qsTr("Beheer: pincode")
+            color: Theme.text; font.pixelSize: Theme.fontLarge; font.weight: Font.Bold
+        }
+        Text {
+            objectName: "adminPinDots"
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: "●".repeat(pad.entered.length) + "○".repeat(Math.max(0, controller.pinLength - pad.entered.length))
+            color: Theme.accent; font.pixelSize: Theme.fontTitle
+        }
+        Text {
+            objectName: "adminPinMessage"
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: controller.pinMessage
+            color: Theme.coral; font.pixelSize: Theme.fontBody
+        }
+        Grid {
+            anchors.horizontalCenter: parent.horizontalCenter
+            columns: 3; spacing: Theme.px(18)
+            Repeater {
+                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "x", "0", "ok"]
+                PillButton {
+                    objectName: modelData === "x" ? "adminPinCancel" : modelData === "ok" ? "adminPinOk" : "adminPinKey_" + modelData
+                    width: Theme.touchMin * 1.3; height: Theme.touchMin
+                    text: modelData === "x" ? qsTr("Stop") : modelData === "ok" ? "OK" : modelData
+                    fill: modelData === "ok" ? Theme.accent : Theme.surface
+                    ink: modelData === "ok" ? Theme.inkOnAccent : Theme.text
+                    fontSize: Theme.fontLarge
+                    onClicked: {
+                        if (modelData === "x") { controller.cancelPin() }
+                        else if (modelData === "ok") { controller.submitPin(pad.entered); pad.entered = "" }
+                        else if (pad.entered.length < 12) { pad.entered += modelData }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import QtQuick
+
+// A home-screen tile: colour, icon, title and a short line under it.
+Rectangle {
+    id: tile
+    property alias title: titleText.text
+    property alias subtitle: subText.text
+    property alias iconName: icon.name
+    property color fill: Theme.teal
+    signal clicked()
+    radius: Theme.radius
+    color: tap.pressed ? Qt.darker(fill, 1.15) : fill
+    scale: tap.pressed ? 0.97 : 1.0
+    Behavior on scale { NumberAnimation { duration: 60 } }
+    Icon {
+        id: icon
+        color: Theme.inkOnAccent
+        width: Math.min(parent.width, parent.height) * 0.28; height: width
+        anchors { left: parent.left; top: parent.top; margins: Theme.px(36) }
+    }
+    Column {
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.px(36) }
+        spacing: Theme.px(8)
+        Text {
+            id: titleText
+            width: parent.width
+            color: Theme.inkOnAccent
+            font.pixelSize: Theme.fontLarge; font.weight: Font.Black
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            id: subText
+            width: parent.width
+            color: Theme.inkOnAccent; opacity: 0.85
+            font.pixelSize: Theme.fontSmall + Theme.px(4)
+            wrapMode: Text.WordWrap
+        }
+    }
+    TapHandler { id: tap; onTapped: tile.clicked() }
+}

@@ -1,0 +1,84 @@
+import QtQuick
+import QtQuick.Layouts
+import "../components"
+
+// Home: big tiles for the sections this pack and build offer. Sections that do not exist stay hidden.
+Item {
+    id: home
+    objectName: "homeScreen"
+    readonly property var sections: controller.sections
+
+    Column {
+        id: header
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
+        anchors.rightMargin: Theme.margin + Theme.px(420)   // room for the top bar
+        spacing: Theme.px(8)
+        Text {
+            text: qsTr("Wat wil je doen?")
+            color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
+            width: parent.width; wrapMode: Text.WordWrap
+        }
+        Text {
+            text: qsTr("Kies maar, je kunt altijd terug")
+            color: Theme.textDim; font.pixelSize: Theme.fontBody
+            width: parent.width; wrapMode: Text.WordWrap
+        }
+    }
+
+    GridLayout {
+        id: grid
+        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top; margins: Theme.margin }
+        columns: Theme.portrait ? 1 : Math.min(4, Math.max(1, visibleChildren.length))
+        rowSpacing: Theme.gap; columnSpacing: Theme.gap
+
+        Tile {
+            objectName: "homeEpisodes"
+            visible: home.sections.indexOf("episodes") >= 0
+            Layout.fillWidth: true; Layout.fillHeight: true
+            fill: Theme.accent; iconName: "play"
+            title: qsTr("Kijk video's")
+            subtitle: qsTr("Jongeren laten zien wat ze maken")
+            onClicked: controller.openSection("episodes")
+        }
+        Tile {
+            objectName: "homeGame"
+            visible: home.sections.indexOf("game") >= 0
+            Layout.fillWidth: true; Layout.fillHeight: true
+            fill: Theme.teal; iconName: "cards"
+            title: qsTr("Welk techniekberoep past bij jou?")
+            subtitle: qsTr("Swipe en ontdek het in 2 minuten")
+            onClicked: controller.openSection("game")
+        }
+        Tile {
+            objectName: "homeCompanies"
+            visible: home.sections.indexOf("companies") >= 0
+            Layout.fillWidth: true; Layout.fillHeight: true
+            fill: Theme.coral; iconName: "building"
+            title: qsTr("Bedrijven van vandaag")
+            subtitle: qsTr("Wie is er en wat kun je er doen?")
+            onClicked: controller.openSection("companies")
+        }
+        Tile {
+            objectName: "homeParents"
+            visible: home.sections.indexOf("parents") >= 0
+            Layout.fillWidth: true; Layout.fillHeight: true
+            fill: Theme.sky; iconName: "people"
+            title: qsTr("Voor ouders & docenten")
+            subtitle: qsTr("Routes, banen en kansen")
+            onClicked: controller.openSection("parents")
+        }
+    }
+
+    Item {
+        id: footer
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: Theme.touchMin + Theme.margin
+        PillButton {
+            objectName: "endSession"
+            anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            text: qsTr("Klaar, tot ziens!")
+            fill: Theme.surface; ink: Theme.text
+            onClicked: controller.endSession()
+        }
+    }
+}

@@ -1,0 +1,136 @@
+"""Creates the QML engine and the one fullscreen window, with fonts, translations and lockdown."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTranslator, QUrl, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk import paths
+from kiosk.config import Config
+from kiosk.core.flow import SECTIONS, State
+from kiosk.ui.bridge import Controller
+
+log = logging.getLogger("kiosk.ui")
+
+# A visitor section is offered only when its screen exists (no "coming soon" screens).
+SCREEN_FILES: dict[State, str] = {
+    State.ATTRACT: "Attract.qml",
+    State.HOME: "Home.qml",
+    State.EPISODES: "Episodes.qml",
+    State.PARENTS: "Episodes.qml",
+    State.PLAYER: "Player.qml",
+    State.NEXT_UP: "NextUp.qml",
+    State.GAME: "Game.qml",
+    State.RESULT: "Result.qml",
+    State.COMPANIES: "Companies.qml",
+    State.ADMIN: "Admin.qml",
+}
+
+
+def available_sections(pack: Any) -> set[State]:
+    """Sections whose screen exists and whose content the pack has."""
+    screens = paths.qml_dir() / "screens"
+    has_content = {
+        State.EPISODES: any("students" in e.audience for e in pack.episodes.values()),
+        State.PARENTS: any("parents" in e.audience for e in pack.episodes.values()),
+        State.GAME: bool(getattr(pack, "deck_ok", False)) and bool(pack.jobs),
+        State.COMPANIES: bool(pack.companies),
+    }
+    return {s for s in SECTIONS if has_content[s] and (screens / SCREEN_FILES[s]).is_file()}
+
+
+class _Lockdown(QObject):
+    """Window event filter: every press counts as a touch; visitor escapes do nothing."""
+
+    def __init__(self, controller: Controller) -> None:
+        super().__init__()
+        self._controller = controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self._controller.note_touch()
+        elif kind == QEvent.Type.ContextMenu:
+            return True
+        elif kind == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F4,
+                                                               Qt.Key.Key_Back, Qt.Key.Key_Menu):
+            return True
+        elif kind == QEvent.Type.Close and not self._controller.quitAllowed:
+            event.ignore()
+            return True
+        return False
+
+
+def _load_fonts(qapp: Any) -> None:
+    fonts = paths.asset("fonts")
+    families: list[str] = []
+    for file in sorted(fonts.glob("*.[ot]tf")) if fonts.is_dir() else []:
+        font_id = QFontDatabase.addApplicationFont(str(file))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    if families:
+        qapp.setFont(QFont(families[0]))
+
+
+class _Translations:
+    """Installs the compiled .qm for the chosen language; Dutch is the source language."""
+
+    def __init__(self, qapp: Any, engine: QQmlApplicationEngine) -> None:
+        self._qapp = qapp
+        self._engine = engine
+        self._translator: QTranslator | None = None
+
+    def apply(self, lang: str) -> None:
+        if self._translator is not None:
+            self._qapp.removeTranslator(self._translator)
+            self._translator = None
+        if lang != "nl":
+            translator = QTranslator()
+            if translator.load(f"kiosk_{lang}", str(paths.i18n_dir())):
+                self._qapp.installTranslator(translator)
+                self._translator = translator
+            else:
+                log.warning("no translation file for '%s' in %s", lang, paths.i18n_dir())
+        self._engine.retranslate()
+
+
+def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Config,
+                  size: tuple[int, int] | None, windowed: bool
+                  ) -> tuple[QQmlApplicationEngine, QQuickWindow, Controller]:
+    """Load Main.qml with the controller and return (engine, window, controller)."""
+    _load_fonts(qapp)
+    controller = Controller(config, store, pack, event, available_sections(pack))
+    engine = QQmlApplicationEngine()
+    translations = _Translations(qapp, engine)
+    controller.set_language_hook(translations.apply)
+    engine.rootContext().setContextProperty("controller", controller)
+    engine.rootContext().setContextProperty("screenFiles",
+                                            {s.value: f for s, f in SCREEN_FILES.items()})
+    engine.load(QUrl.fromLocalFile(str(paths.qml_dir() / "Main.qml")))
+    roots = engine.rootObjects()
+    if not roots:
+        raise RuntimeError("Main.qml failed to load (see the log)")
+    window = roots[0]
+    if config.default_language != "nl":
+        translations.apply(config.default_language)
+    lockdown = _Lockdown(controller)
+    window.installEventFilter(lockdown)
+    window._lockdown = lockdown  # keep the filter alive as long as the window
+    controller.quitRequested.connect(qapp.quit)
+
+    window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)
+    screen = QGuiApplication.primaryScreen()
+    if size is not None:
+        window.resize(*size)
+    if windowed or size is not None:
+        window.setPosition(0, 0)
+        window.show()
+    else:
+        # With no window manager showFullScreen() needs the screen geometry (DESIGN.md §6).
+        window.setGeometry(screen.geometry())
+        window.showFullScreen()
+    return engine, window, controller

@@ -1,0 +1,77 @@
+"""Drive the real QML window the way a visitor does: find items by objectName, tap them with
+real touch events (or mouse clicks) sent to the top-level window."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QPointingDevice
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtTest import QTest
+
+_TOUCH: list[QPointingDevice] = []
+
+
+def touch_device() -> QPointingDevice:
+    """One touchscreen device for the whole test run (Qt keeps devices registered)."""
+    if not _TOUCH:
+        _TOUCH.append(QTest.createTouchDevice())
+    return _TOUCH[0]
+
+
+def walk(item: QQuickItem) -> Iterator[QQuickItem]:
+    yield item
+    for child in item.childItems():
+        yield from walk(child)
+
+
+def find_items(window: QQuickWindow, name: str) -> list[QQuickItem]:
+    return [i for i in walk(window.contentItem()) if i.objectName() == name]
+
+
+def find_item(window: QQuickWindow, name: str) -> QQuickItem | None:
+    """The visible item with this objectName, or None."""
+    for item in find_items(window, name):
+        if item.isVisible():
+            return item
+    return None
+
+
+def is_shown(window: QQuickWindow, name: str) -> bool:
+    item = find_item(window, name)
+    return item is not None and item.isVisible() and item.opacity() > 0
+
+
+def centre(item: QQuickItem) -> QPoint:
+    p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    return QPoint(round(p.x()), round(p.y()))
+
+
+def touch_tap(window: QQuickWindow, item_or_name: QQuickItem | str) -> None:
+    """A finger taps the centre of the item."""
+    item = _resolve(window, item_or_name)
+    pos = centre(item)
+    QTest.touchEvent(window, touch_device()).press(0, pos, window).commit()
+    QTest.touchEvent(window, touch_device()).release(0, pos, window).commit()
+
+
+def touch_press(window: QQuickWindow, pos: QPoint) -> None:
+    QTest.touchEvent(window, touch_device()).press(0, pos, window).commit()
+
+
+def touch_release(window: QQuickWindow, pos: QPoint) -> None:
+    QTest.touchEvent(window, touch_device()).release(0, pos, window).commit()
+
+
+def mouse_click(window: QQuickWindow, item_or_name: QQuickItem | str) -> None:
+    item = _resolve(window, item_or_name)
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre(item))
+
+
+def _resolve(window: QQuickWindow, item_or_name: QQuickItem | str) -> QQuickItem:
+    if isinstance(item_or_name, str):
+        item = find_item(window, item_or_name)
+        if item is None:
+            raise AssertionError(f"no visible item named {item_or_name!r}")
+        return item
+    return item_or_name
