@@ -30,6 +30,7 @@ log = logging.getLogger("kiosk.storage")
 # SQLite primary result codes that mean "this file is damaged", not "busy" or "no permission".
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
+_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 
 
 class DatabaseError(Exception):
@@ -178,6 +179,11 @@ def _inspect(path: Path, config: Config) -> int:
     """The file's schema version; raises ``_Corrupt`` when SQLite says the file is damaged."""
     if not path.exists() or (path.stat().st_size == 0 and not Path(f"{path}-wal").exists()):
         return 0
+    with path.open("rb") as f:
+        header = f.read(len(_HEADER))
+    if header and header != _HEADER:
+        # Not SQLite at all: say so before SQLite opens it, which could discard its -wal.
+        raise _Corrupt("file is not a database")
     try:
         conn = sqlite3.connect(str(path), timeout=config.db_busy_timeout_s, isolation_level=None)
     except sqlite3.Error as e:
