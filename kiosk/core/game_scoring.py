@@ -1,0 +1,281 @@
+"""Scoring for the swipe game (GAME.md), pure Python and no Qt.
+
+One answer is an *item*: a card with x = 1 (liked) or 0 (not liked). A swipe is one item; a duel
+(flat profiles only) is two items, x = 1 for the chosen card and x = 0 for the other, so a duel
+adds to the chosen card's type and domain and to the other card's counts as a "no".
+
+    s_k  = mean x over the items of type k          (0 when a type has no items)
+    a_m  = mean x over the items of domain m        (0 when a domain has no items)
+    r_j  = Pearson(s, o_j)                          (0 when s or o_j has zero variance)
+    f_j  = Σ_m d_jm·a_m / Σ_m d_jm
+    score_j = α·(r_j + 1)/2 + (1 − α)·f_j
+
+Scores are compared rounded to ``TIE_DIGITS`` decimals and ties go to the job listed first in the
+pack, so float noise never reorders equal jobs. Means come from integer counts, so the result
+does not depend on the order of the answers.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from kiosk.config import DEFAULT, Config
+
+TYPES: tuple[str, ...] = ("R", "I", "A", "S", "E", "C")   # hexagon order
+DOMAINS: tuple[str, ...] = ("bouw", "energie", "installatie", "metaal", "voertuigen", "media",
+                            "maritiem")
+TIE_DIGITS = 9            # scores equal to 9 decimals are a tie (broken by pack order)
+BECAUSE_MAX = 3           # GAME.md: "the 2–3 liked cards that contributed most"
+DIRECTION_TYPES = 2       # "jouw richting" names two types …
+DIRECTION_DOMAINS = 2     # … and up to two domains
+MIN_RESULT_JOBS = 3       # GAME.md: always at least 3 jobs
+
+
+@dataclass(frozen=True)
+class GameCard:
+    """A deck card as the game sees it (text and picture stay in the pack)."""
+
+    id: str
+    type: str
+    domain: str
+
+
+@dataclass(frozen=True)
+class GameJob:
+    """A job as the game sees it: interest profile o_j (1–7) and domain weights d_jm (0–1)."""
+
+    id: str
+    riasec: Mapping[str, float]
+    domains: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One scored answer: a card and x (1 = liked/chosen, 0 = not)."""
+
+    card: GameCard
+    x: int
+
+
+@dataclass(frozen=True)
+class JobScore:
+    """A job's score and its parts; ``because`` holds card ids ("omdat je … leuk vond")."""
+
+    job_id: str
+    r: float
+    f: float
+    score: float
+    index: int                      # position in the pack (the tie-break)
+    because: tuple[str, ...] = ()
+    surprise: bool = False
+
+
+@dataclass(frozen=True)
+class Direction:
+    """The player's "richting": top types and top domains (never shown as a "type")."""
+
+    types: tuple[str, ...]
+    domains: tuple[str, ...]
+
+    @property
+    def code(self) -> str:
+        """The types as one short code, e.g. ``"RS"`` (for links and events)."""
+        return "".join(self.types)
+
+
+@dataclass(frozen=True)
+class GameResult:
+    """What the result screen shows, plus the full ranking (duo mode uses it)."""
+
+    jobs: tuple[JobScore, ...]          # top N, then the "verrassing" (surprise=True)
+    direction: Direction
+    type_scores: Mapping[str, float]
+    domain_scores: Mapping[str, float]
+    ranking: tuple[JobScore, ...]       # every job, best first (``because`` left empty)
+    liked: tuple[str, ...]              # card ids liked or chosen in a duel, in pack order
+
+
+@dataclass(frozen=True)
+class Profile:
+    """s (per type) and a (per domain), in TYPES and DOMAINS order."""
+
+    s: tuple[float, ...]
+    a: tuple[float, ...]
+
+
+def _mean_or_zero(total: int, count: int) -> float:
+    return total / count if count else 0.0
+
+
+def profile_of(items: Iterable[Item]) -> Profile:
+    """Type and domain means from integer counts (order-independent by construction)."""
+    t_sum, t_n = [0] * len(TYPES), [0] * len(TYPES)
+    d_sum, d_n = [0] * len(DOMAINS), [0] * len(DOMAINS)
+    for item in items:
+        k, m = TYPES.index(item.card.type), DOMAINS.index(item.card.domain)
+        t_sum[k] += item.x
+        t_n[k] += 1
+        d_sum[m] += item.x
+        d_n[m] += 1
+    return Profile(tuple(_mean_or_zero(t, n) for t, n in zip(t_sum, t_n)),
+                   tuple(_mean_or_zero(t, n) for t, n in zip(d_sum, d_n)))
+
+
+def population_sd(values: Sequence[float]) -> float:
+    """Standard deviation over the values themselves (GAME.md's flat-profile test)."""
+    mean = sum(values) / len(values)
+    return math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
+
+
+def validate_inputs(cards: Sequence[GameCard], jobs: Sequence[GameJob]) -> None:
+    """Raise ValueError naming the card/job and field when an input cannot be scored."""
+    seen: set[str] = set()
+    for card in cards:
+        if card.id in seen:
+            raise ValueError(f"card '{card.id}': id used twice")
+        seen.add(card.id)
+        if card.type not in TYPES:
+            raise ValueError(f"card '{card.id}': type '{card.type}' (expected one of {TYPES})")
+        if card.domain not in DOMAINS:
+            raise ValueError(f"card '{card.id}': domain '{card.domain}' (expected one of {DOMAINS})")
+    job_ids: set[str] = set()
+    for job in jobs:
+        if job.id in job_ids:
+            raise ValueError(f"job '{job.id}': id used twice")
+        job_ids.add(job.id)
+        if set(job.riasec) != set(TYPES):
+            raise ValueError(f"job '{job.id}': riasec needs exactly the keys {TYPES}")
+        if any(m not in DOMAINS for m in job.domains):
+            raise ValueError(f"job '{job.id}': domains must be among {DOMAINS}")
+        if any(w < 0 for w in job.domains.values()) or sum(job.domains.values()) <= 0:
+            raise ValueError(f"job '{job.id}': domains need weights ≥ 0 with a sum > 0")
+    if len(jobs) < MIN_RESULT_JOBS:
+        raise ValueError(f"the game needs at least {MIN_RESULT_JOBS} jobs, got {len(jobs)}")
+
+
+class Scorer:
+    """Scores every job for a profile; job vectors are precomputed once per pack."""
+
+    def __init__(self, cards: Sequence[GameCard], jobs: Sequence[GameJob],
+                 config: Config = DEFAULT) -> None:
+        validate_inputs(cards, jobs)
+        self.cards: tuple[GameCard, ...] = tuple(cards)
+        self.jobs: tuple[GameJob, ...] = tuple(jobs)
+        self.config = config
+        self._card_index = {c.id: i for i, c in enumerate(self.cards)}
+        # Pearson against a centred job vector: r = Σ c_k (s_k − s̄) / (|c| · |s − s̄|).
+        # Storing c/|c| (or None for a flat job) leaves one dot product per job.
+        self._unit: list[tuple[float, ...] | None] = []
+        self._weights: list[tuple[tuple[int, float], ...]] = []
+        self._main: list[str] = []
+        for job in self.jobs:
+            o = [float(job.riasec[t]) for t in TYPES]
+            mean = sum(o) / len(o)
+            centred = [v - mean for v in o]
+            norm = math.sqrt(sum(v * v for v in centred))
+            self._unit.append(tuple(v / norm for v in centred) if norm > 1e-12 else None)
+            total = sum(job.domains.values())
+            self._weights.append(tuple((DOMAINS.index(m), w / total)
+                                       for m, w in job.domains.items() if w > 0))
+            # Main domain: the heaviest weight, ties to the earlier domain in DOMAINS.
+            self._main.append(min((m for m in job.domains if job.domains[m] > 0),
+                                  key=lambda m: (-job.domains[m], DOMAINS.index(m))))
+
+    def card(self, card_id: str) -> GameCard:
+        """The card with this id (KeyError when unknown)."""
+        return self.cards[self._card_index[card_id]]
+
+    def card_position(self, card_id: str) -> int:
+        """The card's position in the pack (for stable ordering)."""
+        return self._card_index[card_id]
+
+    def main_domain(self, job_index: int) -> str:
+        """The domain with the heaviest weight for this job."""
+        return self._main[job_index]
+
+    def _unit_profile(self, profile: Profile) -> tuple[float, ...] | None:
+        """(s − s̄)/|s − s̄|, or None when every type scores the same (then r = 0)."""
+        mean = sum(profile.s) / len(profile.s)
+        d = [v - mean for v in profile.s]
+        norm = math.sqrt(sum(v * v for v in d))
+        return None if norm <= 1e-12 else tuple(v / norm for v in d)
+
+    def _score(self, j: int, d: tuple[float, ...] | None, a: tuple[float, ...]
+               ) -> tuple[float, float, float]:
+        unit = self._unit[j]
+        if d is None or unit is None:
+            r = 0.0
+        else:
+            r = (unit[0] * d[0] + unit[1] * d[1] + unit[2] * d[2]
+                 + unit[3] * d[3] + unit[4] * d[4] + unit[5] * d[5])
+            r = -1.0 if r < -1.0 else 1.0 if r > 1.0 else r   # float noise past ±1
+        f = 0.0
+        for m, w in self._weights[j]:
+            f += w * a[m]
+        alpha = self.config.game_alpha
+        return r, f, alpha * (r + 1.0) / 2.0 + (1.0 - alpha) * f
+
+    def score_all(self, profile: Profile) -> list[tuple[float, float, float]]:
+        """(r_j, f_j, score_j) for every job, in pack order."""
+        d, a = self._unit_profile(profile), profile.a
+        return [self._score(j, d, a) for j in range(len(self.jobs))]
+
+    def score_one(self, profile: Profile, job_index: int) -> tuple[float, float, float]:
+        """(r, f, score) for one job."""
+        return self._score(job_index, self._unit_profile(profile), profile.a)
+
+    def ranked(self, profile: Profile) -> list[JobScore]:
+        """Every job, best first; ties to the job listed first in the pack."""
+        scores = [JobScore(job.id, r, f, score, i)
+                  for i, (job, (r, f, score)) in enumerate(zip(self.jobs, self.score_all(profile)))]
+        scores.sort(key=lambda js: (-round(js.score, TIE_DIGITS), js.index))
+        return scores
+
+    def because(self, items: Sequence[Item], job_index: int) -> tuple[str, ...]:
+        """The liked cards that raised this job's score most (up to BECAUSE_MAX).
+
+        A card's contribution is the score it gave: score now minus the score with that one
+        answer turned into a "no". Only cards that raised the score are named.
+        """
+        base = self.score_one(profile_of(items), job_index)[2]
+        gains: dict[str, float] = {}
+        for pos, item in enumerate(items):
+            if item.x != 1:
+                continue
+            without = [it if i != pos else Item(it.card, 0) for i, it in enumerate(items)]
+            gain = base - self.score_one(profile_of(without), job_index)[2]
+            if gain > 10.0 ** -TIE_DIGITS:
+                gains[item.card.id] = max(gain, gains.get(item.card.id, 0.0))
+        best = sorted(gains, key=lambda cid: (-round(gains[cid], TIE_DIGITS),
+                                              self._card_index[cid]))
+        return tuple(best[:BECAUSE_MAX])
+
+    def result(self, items: Sequence[Item]) -> GameResult:
+        """Top N jobs + one "verrassing", each with its reasons, and the player's direction."""
+        profile = profile_of(items)
+        ranking = self.ranked(profile)
+        n_top = max(MIN_RESULT_JOBS, self.config.game_result_jobs)
+        top = ranking[:n_top]
+        shown_domains = {self._main[js.index] for js in top}
+        rest = ranking[n_top:]
+        surprise = next((js for js in rest if self._main[js.index] not in shown_domains),
+                        rest[0] if rest else None)
+        picked = [(js, False) for js in top] + ([(surprise, True)] if surprise else [])
+        jobs = tuple(JobScore(js.job_id, js.r, js.f, js.score, js.index,
+                              self.because(items, js.index), is_surprise)
+                     for js, is_surprise in picked)
+        liked = sorted({it.card.id for it in items if it.x == 1}, key=self._card_index.__getitem__)
+        return GameResult(jobs=jobs, direction=direction_of(profile),
+                          type_scores=dict(zip(TYPES, profile.s)),
+                          domain_scores=dict(zip(DOMAINS, profile.a)),
+                          ranking=tuple(ranking), liked=tuple(liked))
+
+
+def direction_of(profile: Profile) -> Direction:
+    """Top two types by s_k and up to two domains with a_m > 0; ties go to the earlier one."""
+    types = sorted(range(len(TYPES)), key=lambda k: (-round(profile.s[k], TIE_DIGITS), k))
+    domains = sorted((m for m in range(len(DOMAINS)) if profile.a[m] > 0),
+                     key=lambda m: (-round(profile.a[m], TIE_DIGITS), m))
+    return Direction(tuple(TYPES[k] for k in types[:DIRECTION_TYPES]),
+                     tuple(DOMAINS[m] for m in domains[:DIRECTION_DOMAINS]))
