@@ -150,7 +150,9 @@ class LinkBuilder:
         self.max_chars = max_chars
 
     @classmethod
-    def for_pack(cls, pack: Any, event_id: str | None = None, config: Config = DEFAULT) -> LinkBuilder:
+    def for_pack(
+        cls, pack: Any, event_id: str | None = None, config: Config = DEFAULT
+    ) -> LinkBuilder:
         """A builder for a loaded pack; without an event id, the pack's default event or its id."""
         campaign = event_id or getattr(pack, "default_event", None) or pack.id
         return cls(

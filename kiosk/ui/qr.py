@@ -33,7 +33,7 @@ _LEVELS = {
 
 
 def qr_size_px(screen_short_side_px: int, config: Config = DEFAULT) -> int:
-    """Side of a QR code on a screen: ``qr_px_at_1080`` at 1080 px, scaled, never below the floor."""
+    """Side of a QR code on a screen: ``qr_px_at_1080`` at 1080 px, scaled, with a floor."""
     scaled = round(config.qr_px_at_1080 * screen_short_side_px / config.qr_reference_short_side_px)
     return max(config.qr_min_px, scaled)
 
