@@ -43,6 +43,7 @@ class _Loader:
         self.languages: list[str] = ["nl"]
         self.origins: Origins = {}
         self.broken: set[str] = set()  # kinds whose whole file failed: no per-reference noise
+        self.skipped: set[tuple[str, str]] = set()  # (kind, id) of items skipped for errors
 
     # -- helpers -----------------------------------------------------------------------------
     def problem(self, file: str, field: str, message: str, expected: str = "",
@@ -63,8 +64,21 @@ class _Loader:
             self.issue(rel, "(file)", issue)
         return data
 
+    def skip(self, kind: str, data: Any) -> None:
+        """Remember a skipped item's id, so references to it say why they are dropped."""
+        item_id = data.get("id") if isinstance(data, dict) else getattr(data, "id", None)
+        if isinstance(item_id, str):
+            self.skipped.add((kind, item_id))
+        if kind == "series" and isinstance(data, dict):
+            for season in data.get("seasons") or []:
+                for episode in (season.get("episodes") or []) if isinstance(season, dict) else []:
+                    self.skip("episode", episode)
+
     def validate(self, model: type[M], data: Any, file: str, prefix: str) -> M | None:
         """Validate one item; errors are recorded and the item is skipped (None)."""
+        kind = _KINDS.get(model)
+        if kind:
+            self.skip(kind, data)  # undone below when the item is valid
         if not isinstance(data, dict):
             self.problem(file, prefix or "(file)", "is not a table",
                          "a [[table]] with key = value lines")
@@ -74,6 +88,8 @@ class _Loader:
         except ValidationError as exc:
             self.problems.extend(from_validation(exc, file, prefix))
             return None
+        if kind:
+            self.skipped.discard((kind, getattr(item, "id")))
         self.problems.extend(model_warnings(item, file, prefix, self.languages))
         return item
 
@@ -85,9 +101,11 @@ class _Loader:
             return True
         full, issue = safe_file(self.root, rel, kind, self.config)  # type: ignore[arg-type]
         if full is not None:
-            sniff = {"video": sniff_video, "image": lambda p, c: sniff_image(p),
-                     "subtitle": lambda p, c: check_subtitle(p)}[kind]
-            issue = sniff(full, self.config)
+            if kind == "video":
+                issue = sniff_video(full, self.config, str(rel))
+            else:
+                issue = sniff_image(full, str(rel)) if kind == "image" else \
+                    check_subtitle(full, str(rel))
         if issue is None:
             setattr(item, attr, full)
             return True
@@ -131,7 +149,8 @@ class _Loader:
         self.guarded("companies.toml",
                      lambda: self.load_list(pack, "companies.toml", "companies", Company))
         self.guarded("events/", lambda: self.load_events(pack))
-        self.guarded("pack.toml", lambda: link_pack(pack, self.origins, self.broken))
+        self.guarded("pack.toml", lambda: link_pack(pack, self.origins, self.broken,
+                                                    self.skipped))
         self.guarded("cards.toml", lambda: setattr(pack, "deck_ok", check_deck(pack, self.config)))
         if not pack.episodes:
             raise PackError(f"{self.root}: no playable episode; run 'kiosk check {self.root}' "
@@ -171,13 +190,15 @@ class _Loader:
             return
         seasons = data.pop("seasons", [])
         series = self.validate(Series, data, rel, "")
-        if series is None or not self.unique("series", series.id, rel, ""):
+        if series is None:
+            self.skip("series", dict(data, seasons=seasons))
             return
+        if not self.unique("series", series.id, rel, ""):
+            return
+        self.file(series, "thumbnail", "image", rel, "thumbnail", required=False)
         if series.id != stem:
             self.problem(rel, "id", f"'{series.id}' differs from the file name",
                          f"the file named series/{series.id}.toml", "warning")
-        if not self.file(series, "thumbnail", "image", rel, "thumbnail", required=False):
-            return
         if not isinstance(seasons, list):
             self.problem(rel, "seasons", "is not a list of seasons", "[[seasons]] tables")
             return
@@ -215,7 +236,10 @@ class _Loader:
         for j, data in enumerate(episodes):
             where = f"{prefix}.episodes[{j}]"
             episode = self.validate(Episode, data, rel, where)
-            if episode is None or not self.check_episode(episode, rel, where):
+            if episode is None:
+                continue
+            if not self.check_episode(episode, rel, where):
+                self.skip("episode", episode)
                 continue
             if episode.number in numbers:
                 self.problem(rel, f"{where}.number", f"episode {episode.number} appears twice "
@@ -276,8 +300,7 @@ class _Loader:
             if item is None:
                 continue
             image_attr = "logo" if isinstance(item, Company) else "image"
-            if not self.file(item, image_attr, "image", rel, f"{where}.{image_attr}", False):
-                continue
+            self.file(item, image_attr, "image", rel, f"{where}.{image_attr}", False)
             if not self.unique(kind, item.id, rel, where):  # type: ignore[attr-defined]
                 continue
             if isinstance(item, Job):
@@ -304,6 +327,10 @@ class _Loader:
                              f"the file named events/{event.id}.toml", "warning")
             event.languages = event.languages or list(pack.languages)
             pack.events[event.id] = event
+
+
+_KINDS: dict[type, str] = {Series: "series", Episode: "episode", Job: "job", Card: "card",
+                           Company: "company", Event: "event"}
 
 
 @dataclass

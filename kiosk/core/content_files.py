@@ -70,21 +70,22 @@ def _read_head(path: Path, n: int) -> bytes:
         return fh.read(n)
 
 
-def sniff_video(path: Path, config: Config) -> Issue | None:
+def sniff_video(path: Path, config: Config, label: str = "") -> Issue | None:
     """A cheap container check: a complete MP4/MOV box structure, or a WebM/Matroska header."""
+    label = label or path.name
     expected = "an MP4 (H.264 + AAC) or WebM video file"
     try:
         head = _read_head(path, 16)
         if head[:4] == b"\x1a\x45\xdf\xa3":
             return None  # EBML magic: WebM / Matroska; preflight decodes it
         if head[4:8] != b"ftyp":
-            return Issue(f"'{path.name}' is not a video file (no MP4 'ftyp' or WebM header)", expected)
-        return _walk_mp4(path, config)
+            return Issue(f"'{label}' is not a video file (no MP4 'ftyp' or WebM header)", expected)
+        return _walk_mp4(path, config, label)
     except OSError as exc:
-        return Issue(f"'{path.name}' cannot be read ({exc.strerror})", expected)
+        return Issue(f"'{label}' cannot be read ({exc.strerror})", expected)
 
 
-def _walk_mp4(path: Path, config: Config) -> Issue | None:
+def _walk_mp4(path: Path, config: Config, label: str) -> Issue | None:
     """Walk the top-level boxes: each must fit in the file and a 'moov' must be there."""
     size = path.stat().st_size
     seen: set[bytes] = set()
@@ -96,60 +97,62 @@ def _walk_mp4(path: Path, config: Config) -> Issue | None:
             fh.seek(offset)
             header = fh.read(16)
             if len(header) < 8:
-                return _truncated(path)
+                return _truncated(label)
             box_size = int.from_bytes(header[:4], "big")
             seen.add(header[4:8])
             if box_size == 1:
                 if len(header) < 16:
-                    return _truncated(path)
+                    return _truncated(label)
                 box_size = int.from_bytes(header[8:16], "big")
             elif box_size == 0:
                 box_size = size - offset  # "to the end of the file"
             if box_size < 8:
-                return Issue(f"'{path.name}' is damaged (bad MP4 box at byte {offset})",
+                return Issue(f"'{label}' is damaged (bad MP4 box at byte {offset})",
                              "a complete MP4 file; export it again")
             if offset + box_size > size:
-                return _truncated(path)
+                return _truncated(label)
             offset += box_size
     if b"moov" not in seen:
-        return Issue(f"'{path.name}' has no movie header ('moov'); the file is incomplete",
+        return Issue(f"'{label}' has no movie header ('moov'); the file is incomplete",
                      "a complete MP4 file; export it again")
     return None
 
 
-def _truncated(path: Path) -> Issue:
-    return Issue(f"'{path.name}' is cut off (truncated)", "a complete MP4 file; copy it again")
+def _truncated(label: str) -> Issue:
+    return Issue(f"'{label}' is cut off (truncated)", "a complete MP4 file; copy it again")
 
 
-def check_subtitle(path: Path) -> Issue | None:
+def check_subtitle(path: Path, label: str = "") -> Issue | None:
     """A WebVTT file: UTF-8 text that starts with ``WEBVTT``."""
+    label = label or path.name
     expected = "a UTF-8 WebVTT file that starts with 'WEBVTT'"
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return Issue(f"'{path.name}' cannot be read ({exc.strerror})", expected)
+        return Issue(f"'{label}' cannot be read ({exc.strerror})", expected)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return Issue(f"'{path.name}' is not UTF-8 text (line {line})", expected)
+        return Issue(f"'{label}' is not UTF-8 text (line {line})", expected)
     if not re.match(r"WEBVTT($|[ \t\r\n])", text):
-        return Issue(f"'{path.name}' does not start with 'WEBVTT'", expected)
+        return Issue(f"'{label}' does not start with 'WEBVTT'", expected)
     return None
 
 
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
 
 
-def sniff_image(path: Path) -> Issue | None:
+def sniff_image(path: Path, label: str = "") -> Issue | None:
     """PNG, JPEG, GIF or WebP, judged by the first bytes."""
+    label = label or path.name
     try:
         head = _read_head(path, 12)
     except OSError as exc:
-        return Issue(f"'{path.name}' cannot be read ({exc.strerror})", "a PNG, JPEG or WebP image")
+        return Issue(f"'{label}' cannot be read ({exc.strerror})", "a PNG, JPEG or WebP image")
     if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
         return None
-    return Issue(f"'{path.name}' is not an image", "a PNG, JPEG or WebP image")
+    return Issue(f"'{label}' is not an image", "a PNG, JPEG or WebP image")
 
 
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")

@@ -14,12 +14,15 @@ Origins = dict[tuple[str, str], tuple[str, str]]
 
 
 def _keep(ids: list[str], known: set[str] | dict[str, object], kind: str, file: str, field: str,
-          out: list[Problem], broken: set[str]) -> list[str]:
+          out: list[Problem], broken: set[str], skipped: set[tuple[str, str]]) -> list[str]:
     """The ids that exist; an error for each one that does not (unless its whole file failed)."""
     kept = []
     for i, item_id in enumerate(ids):
         if item_id in known:
             kept.append(item_id)
+        elif (kind, item_id) in skipped:
+            out.append(Problem(file, f"{field}[{i}]", f"{kind} '{item_id}' was skipped (see its "
+                               "own error), ignored here", f"a valid {kind}", "warning"))
         elif kind not in broken:
             out.append(Problem(file, f"{field}[{i}]", f"unknown {kind} '{item_id}', ignored",
                                f"the id of an existing {kind}"))
@@ -30,17 +33,18 @@ def _dot(prefix: str, name: str) -> str:
     return f"{prefix}.{name}" if prefix else name
 
 
-def link_pack(pack: Pack, origins: Origins, broken: set[str]) -> None:
+def link_pack(pack: Pack, origins: Origins, broken: set[str],
+              skipped: set[tuple[str, str]]) -> None:
     """Drop dangling references (with errors) and link jobs ↔ episodes."""
     out = pack.problems
     for episode in pack.episodes.values():
         file, where = origins[("episode", episode.id)]
         episode.jobs = _keep(episode.jobs, pack.jobs, "job", file, _dot(where, "jobs"), out,
-                             broken)
+                             broken, skipped)
     for job in pack.jobs.values():
         file, where = origins[("job", job.id)]
         job.episodes = _keep(job.episodes, pack.episodes, "episode", file,
-                             _dot(where, "episodes"), out, broken)
+                             _dot(where, "episodes"), out, broken, skipped)
         # An episode that shows this job belongs on the job's page too, even if jobs.toml
         # does not list it: organisers add episodes far more often than they edit jobs.
         job.episodes += [e.id for e in pack.episodes.values()
@@ -48,14 +52,14 @@ def link_pack(pack: Pack, origins: Origins, broken: set[str]) -> None:
     for company in pack.companies.values():
         file, where = origins[("company", company.id)]
         company.jobs = _keep(company.jobs, pack.jobs, "job", file, _dot(where, "jobs"), out,
-                             broken)
+                             broken, skipped)
     series_ids = {s.id for s in pack.series}
     for event in pack.events.values():
         file, _ = origins[("event", event.id)]
         event.companies = _keep(event.companies, pack.companies, "company", file, "companies",
-                                out, broken)
+                                out, broken, skipped)
         event.featured_series = _keep(event.featured_series, series_ids, "series", file,
-                                      "featured_series", out, broken)
+                                      "featured_series", out, broken, skipped)
         for key in [k for k in event.stands if k not in event.companies]:
             out.append(Problem(file, f"stands.{key}", f"'{key}' is not in this event's "
                                "companies, ignored", "a company id from companies", "warning"))

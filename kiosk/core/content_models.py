@@ -293,7 +293,7 @@ class Event(Item):
         try:
             parse_pin_hash(value)
         except PinHashError as exc:
-            raise fail("is not a PIN hash", f"{exc}; make one with "
+            raise fail("is not a PIN hash", f"{str(exc).removeprefix('expected ')}; make one with "
                        "'python -m kiosk hash-pin 1234'") from None
         return value
 
