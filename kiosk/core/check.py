@@ -52,7 +52,8 @@ def run_check(pack: Path, as_json: bool, out: TextIO, config: Config = DEFAULT) 
         out.write(f"{label}  {problem}\n")
     if fatal:
         out.write(f"Pakket niet bruikbaar / pack unusable: {fatal}\n")
-    summary = f"{counts['errors']} fout(en)/error(s), {counts['warnings']} waarschuwing(en)/warning(s)"
+    summary = (f"{counts['errors']} fout(en)/error(s), "
+               f"{counts['warnings']} waarschuwing(en)/warning(s)")
     if loaded is not None:
         deck = "ok" if loaded.deck_ok else "NIET ok/NOT ok (spel verborgen/game hidden)"
         summary += (f"; {counts['series']} series, {counts['episodes']} afleveringen/episodes, "

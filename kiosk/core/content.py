@@ -48,7 +48,8 @@ class _Loader:
     # -- helpers -----------------------------------------------------------------------------
     def problem(self, file: str, field: str, message: str, expected: str = "",
                 severity: str = "error") -> None:
-        self.problems.append(Problem(file, field, message, expected, severity))  # type: ignore[arg-type]
+        level = "warning" if severity == "warning" else "error"
+        self.problems.append(Problem(file, field, message, expected, level))
 
     def issue(self, file: str, field: str, issue: Issue, severity: str = "error") -> None:
         self.problem(file, issue.where or field, issue.message, issue.expected, severity)
@@ -137,7 +138,8 @@ class _Loader:
     def load(self) -> Pack:
         if not self.root.is_dir():
             raise PackError(f"{self.root}: not a folder", [Problem(
-                str(self.root), "(pack)", "is not a folder", "a content pack folder with pack.toml")])
+                str(self.root), "(pack)", "is not a folder",
+                "a content pack folder with pack.toml")])
         head = self.pack_file()
         pack = Pack(root=self.root.resolve(), id=head.id, title=head.title,
                     languages=list(head.languages), channel_url=head.channel_url,

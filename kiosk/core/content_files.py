@@ -36,7 +36,8 @@ def _limit(kind: Kind, config: Config) -> int:
             "subtitle": config.max_subtitle_bytes, "toml": config.max_toml_bytes}[kind]
 
 
-def safe_file(root: Path, rel: Path | str, kind: Kind, config: Config) -> tuple[Path | None, Issue | None]:
+def safe_file(root: Path, rel: Path | str, kind: Kind,
+              config: Config) -> tuple[Path | None, Issue | None]:
     """Resolve ``rel`` inside ``root``; the absolute path, or the reason it cannot be used.
 
     Symlinks are followed and the target must still be inside the pack.

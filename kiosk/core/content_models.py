@@ -232,7 +232,7 @@ class Job(Item):
     @field_validator("riasec")
     @classmethod
     def _riasec(cls, value: dict[str, int]) -> dict[str, int]:
-        expected = "all six of R, I, A, S, E, C with a whole number 1–7, e.g. { R = 7, I = 4, … }"
+        expected = "all six of R, I, A, S, E, C with a whole number 1–7, e.g. { R = 7, … }"
         if sorted(value) != sorted(TYPES):
             raise fail(f"has keys {', '.join(sorted(value)) or 'none'}", expected)
         bad = [k for k, v in value.items() if not 1 <= v <= 7]

@@ -28,7 +28,7 @@ class Case:
     replace: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # file → (old, new)
     write: dict[str, str | bytes] = field(default_factory=dict)
     delete: tuple[str, ...] = ()
-    symlink: dict[str, str] = field(default_factory=dict)  # link in pack → target ("OUT/x": outside)
+    symlink: dict[str, str] = field(default_factory=dict)  # link → target ("OUT/x": outside)
     severity: str = "error"
     fatal: bool = False           # load_pack raises PackError
     config: dict[str, Any] = field(default_factory=dict)
@@ -69,7 +69,8 @@ CASES: list[Case] = [
     Case("unknown_company_in_event", [(EVENT, "companies[1]", "unknown company", "bouwbaaz")],
          replace={EVENT: [('companies = ["voltwerk", "bouwbaas"]',
                            'companies = ["voltwerk", "bouwbaaz"]')]}),
-    Case("unknown_featured_series", [(EVENT, "featured_series[0]", "unknown series", "aan-het-werk")],
+    Case("unknown_featured_series",
+         [(EVENT, "featured_series[0]", "unknown series", "aan-het-werk")],
          replace={EVENT: [('featured_series = ["aan-de-slag"]',
                            'featured_series = ["aan-het-werk"]')]}),
     Case("unknown_job_in_company", [("companies.toml", "companies[1].jobs[0]", "unknown job",
@@ -157,7 +158,8 @@ CASES: list[Case] = [
     Case("bad_id_pattern", [("cards.toml", "cards[0].id", "'kaart 1'", "not a valid id")],
          replace={"cards.toml": [('id = "kaart-01"', 'id = "Kaart 1"')]}),
     Case("bad_pin_hash", [(EVENT, "admin_pin_hash", "not a pin hash", "hash-pin")],
-         replace={EVENT: [('admin_pin_hash = "pbkdf2_sha256$1000$', 'admin_pin_hash = "md5$1000$')]}),
+         replace={EVENT: [('admin_pin_hash = "pbkdf2_sha256$1000$',
+                           'admin_pin_hash = "md5$1000$')]}),
     Case("riasec_incomplete", [("jobs.toml", "jobs[1].riasec", "all six")],
          replace={"jobs.toml": [("riasec = { R = 7, I = 3, A = 3, S = 2, E = 2, C = 4 }",
                                  "riasec = { R = 7, I = 3, A = 3, S = 2, E = 2 }")]}),

@@ -134,7 +134,8 @@ def test_symlink_inside_the_pack_is_fine(tmp_path: Path) -> None:
 def test_sniff_video_finds_a_missing_movie_header(tmp_path: Path) -> None:
     # ftyp box (16 bytes) + a complete mdat box (16 bytes), but no moov: unplayable.
     clip = tmp_path / "x.mp4"
-    clip.write_bytes(b"\x00\x00\x00\x10ftypisom\x00\x00\x02\x00" + b"\x00\x00\x00\x10mdat" + bytes(8))
+    ftyp = b"\x00\x00\x00\x10ftypisom\x00\x00\x02\x00"
+    clip.write_bytes(ftyp + b"\x00\x00\x00\x10mdat" + bytes(8))
     issue = sniff_video(clip, DEFAULT)
     assert issue is not None and "moov" in issue.message
 

@@ -1,0 +1,131 @@
+"""``kiosk check``: problem lines, summary, exit codes, --json, and never a traceback."""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kiosk.core import check
+from kiosk.core.check import run_check
+from tests.conftest import SAMPLE_PACK
+from tests.packs.broken_cases import BASE, CASES, build
+
+
+def _run(pack: Path, as_json: bool = False) -> tuple[int, str]:
+    out = io.StringIO()
+    code = run_check(pack, as_json, out)
+    return code, out.getvalue()
+
+
+def test_clean_pack_exits_zero_with_a_summary() -> None:
+    code, text = _run(BASE)
+    assert code == 0
+    lines = text.splitlines()
+    assert len(lines) == 1  # nothing to report but the summary
+    assert lines[0].startswith("OK: 0 fout(en)/error(s), 0 waarschuwing(en)/warning(s)")
+    assert "3 afleveringen/episodes" in lines[0] and "24 kaarten/cards (deck ok)" in lines[0]
+
+
+def test_problem_lines_name_file_field_and_expectation(tmp_path: Path) -> None:
+    case = next(c for c in CASES if c.name == "duplicate_card_id")
+    code, text = _run(build(case, tmp_path))
+    assert code == 1
+    assert ("FOUT/ERROR  cards.toml: cards[1].id: duplicate card id 'kaart-01' "
+            "(expected a unique id (first used in cards.toml: cards[0]))") in text.splitlines()
+    assert ("FOUT/ERROR  cards.toml: cards: only 3 card(s) of type 'I'; the game is hidden "
+            "(expected at least 4 cards per type (GAME.md))") in text.splitlines()
+    assert text.splitlines()[-1].startswith("NIET OK / NOT OK: 2 fout(en)/error(s), 0 waarschuw")
+
+
+def test_warnings_alone_exit_zero(tmp_path: Path) -> None:
+    case = next(c for c in CASES if c.name == "missing_english")
+    code, text = _run(build(case, tmp_path))
+    assert code == 0
+    assert ("let op/warning  cards.toml: cards[0].text.en: English text is missing "
+            "(expected an English text; Dutch is shown instead)") in text
+    assert text.splitlines()[-1].startswith("OK: 0 fout(en)/error(s), 1 waarschuwing")
+
+
+def test_fatal_pack_lists_problems_and_the_reason(tmp_path: Path) -> None:
+    case = next(c for c in CASES if c.name == "nothing_playable")
+    code, text = _run(build(case, tmp_path))
+    assert code == 1
+    assert "series/op-de-werf.toml: seasons[0].episodes[0].video: 'media/clip.mp4' not found" in text
+    assert "Pakket niet bruikbaar / pack unusable:" in text and "no playable episode" in text
+
+
+def test_json_output(tmp_path: Path) -> None:
+    case = next(c for c in CASES if c.name == "host_not_allowed")
+    code, text = _run(build(case, tmp_path), as_json=True)
+    assert code == 1
+    data = json.loads(text)
+    assert data["ok"] is False and data["fatal"] is None
+    # the bad company is skipped; the event drops it with a warning pointing at the cause
+    assert data["counts"]["errors"] == 1 and data["counts"]["companies"] == 1
+    assert data["counts"]["warnings"] == 1
+    assert data["problems"][1]["text"] == (
+        "events/open-dag.toml: companies[1]: company 'bouwbaas' was skipped (see its own error), "
+        "ignored here (expected a valid company)")
+    first = data["problems"][0]
+    assert (first["file"], first["field"], first["severity"]) == (
+        "companies.toml", "companies[1].contact_url", "error")
+    assert first["text"].startswith("companies.toml: companies[1].contact_url: host 'evil.test'")
+
+
+def test_json_for_a_clean_pack() -> None:
+    code, text = _run(BASE, as_json=True)
+    data = json.loads(text)
+    assert code == 0 and data["ok"] is True and data["problems"] == []
+    assert data["counts"]["episodes"] == 3 and data["counts"]["deck_ok"] is True
+
+
+def _garbage_pack_toml(tmp_path: Path, content: bytes | None) -> Path:
+    pack = tmp_path / "p"
+    shutil.copytree(BASE, pack)
+    (pack / "pack.toml").unlink()
+    if content is None:
+        (pack / "pack.toml").mkdir()  # a folder where a file should be
+    else:
+        (pack / "pack.toml").write_bytes(content)
+    return pack
+
+
+@pytest.mark.parametrize("content", [None, b"", b"\x00\xff\xfe binary", b"[[[", b"a = 1\n" * 3,
+                                     b"format = 1\nid = 'x'\ntitle = 5\n"])
+def test_garbage_pack_toml_is_reported_not_raised(tmp_path: Path, content: bytes | None) -> None:
+    code, text = _run(_garbage_pack_toml(tmp_path, content))
+    assert code == 1
+    assert "pack.toml" in text and "Traceback" not in text
+    assert "pack unusable" in text
+
+
+def test_path_that_is_a_file_or_missing(tmp_path: Path) -> None:
+    a_file = tmp_path / "pack.zip"
+    a_file.write_bytes(b"PK\x03\x04")
+    for target in (a_file, tmp_path / "nope"):
+        code, text = _run(target)
+        assert code == 1 and f"{target}: (pack): is not a folder" in text
+
+
+def test_unexpected_errors_become_a_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(*_: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(check, "load_pack", explode)
+    code, text = _run(BASE)
+    assert code == 1
+    assert f"{BASE}: (pack): internal error: RuntimeError: disk on fire" in text
+
+
+@pytest.mark.skipif(not (SAMPLE_PACK / "pack.toml").is_file(), reason="sample pack not built yet")
+def test_sample_pack_passes_check() -> None:
+    code, text = _run(SAMPLE_PACK, as_json=True)
+    data = json.loads(text)
+    errors = [p["text"] for p in data["problems"] if p["severity"] == "error"]
+    assert errors == [] and code == 0
+    assert data["counts"]["episodes"] >= 8 and data["counts"]["series"] >= 2
+    assert data["counts"]["jobs"] == 31 and data["counts"]["deck_ok"] is True
+    assert data["counts"]["companies"] >= 6 and data["counts"]["events"] >= 2
