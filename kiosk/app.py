@@ -160,8 +160,6 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT) -> KioskApp:
         args = parse_run_args(argv or [])
     except UsageError as exc:
         raise StartupError(str(exc)) from None
-    if args.idle_timeout is not None:
-        config = config.with_(idle_timeout_s=args.idle_timeout)
     if args.lang:
         config = config.with_(default_language=args.lang)
 
@@ -187,7 +185,7 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT) -> KioskApp:
     restore_hook = _install_excepthook(app_ref)
     engine, window, controller = create_window(
         qapp, pack=pack, event=event, store=store, config=config,
-        size=args.size, windowed=args.windowed)
+        size=args.size, windowed=args.windowed, idle_timeout_s=args.idle_timeout)
     app_ref["controller"] = controller
     app = KioskApp(qapp=qapp, engine=engine, window=window, controller=controller, store=store,
                    pack=pack, config=config, data_dir=data_dir, db_path=db_path)

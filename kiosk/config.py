@@ -18,6 +18,7 @@ class Config:
     still_there_countdown_s: float = 10.0  # overlay countdown before the session resets
     next_up_countdown_s: float = 5.0       # end card → next episode
     player_controls_hide_s: float = 4.0    # tap shows controls; they hide after this
+    idle_from_event: bool = True           # event files may set their own idle times (tests: False)
     bad_clip_message_s: float = 2.0        # friendly message before skipping a broken clip
 
     # Language

@@ -5,10 +5,11 @@ QML binds to properties here and calls slots for intents; every decision is made
 """
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
@@ -17,6 +18,26 @@ from kiosk.core.admin import PinGate
 from kiosk.core.flow import EndReason, FlowController, FlowError, State
 
 log = logging.getLogger("kiosk.ui")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(method: F) -> F:
+    """An intent from QML that raises is logged and the kiosk goes back to attract.
+
+    PySide turns an exception in a slot called from QML into a QML warning, which would
+    leave the visitor on a half-done screen; this catches it where it happens."""
+
+    @functools.wraps(method)
+    def wrapper(self: "Controller", *args: Any) -> Any:
+        try:
+            return method(self, *args)
+        except Exception:  # noqa: BLE001 - every bug must end in attract, never a dead screen
+            log.exception("error in %s%r", method.__name__, args)
+            self.recoverFromError()
+            return None
+
+    return wrapper  # type: ignore[return-value]
 
 
 class Controller(QObject):
@@ -31,7 +52,8 @@ class Controller(QObject):
     quitRequested = Signal()
 
     def __init__(self, config: Config, store: Any, pack: Any, event: Any,
-                 available: set[State], clock: Callable[[], float] = time.monotonic) -> None:
+                 available: set[State], idle_timeout_s: float | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
         self._config = config
         self._store = store
@@ -39,11 +61,10 @@ class Controller(QObject):
         self._event = event
         self._clock = clock
         self._flow = FlowController(config, clock(), sections=available)
-        if event is not None:
+        if event is not None and config.idle_from_event:
             self._flow.set_idle_times(event.idle_timeout, event.idle_countdown)
-        if config.idle_timeout_s != Config().idle_timeout_s:
-            # --idle-timeout on the command line wins over the event file
-            self._flow.set_idle_times(config.idle_timeout_s, None)
+        if idle_timeout_s is not None:  # --idle-timeout on the command line wins
+            self._flow.set_idle_times(idle_timeout_s, None)
         self._flow.subscribe(self._on_flow_event)
         self._lang = config.default_language
         self._language_hook: Callable[[str], None] | None = None
@@ -128,10 +149,12 @@ class Controller(QObject):
 
     # -- visitor intents --------------------------------------------------------------------
     @Slot()
+    @guarded
     def start(self) -> None:
         self._flow.start(self._clock())
 
     @Slot(str)
+    @guarded
     def openSection(self, name: str) -> None:
         try:
             self._flow.open(name, self._clock())
@@ -139,14 +162,17 @@ class Controller(QObject):
             log.warning("ignored navigation: %s", exc)
 
     @Slot()
+    @guarded
     def goHome(self) -> None:
         self._flow.home(self._clock())
 
     @Slot()
+    @guarded
     def endSession(self) -> None:
         self._flow.end_session(EndReason.HOME, self._clock())
 
     @Slot(str)
+    @guarded
     def setLanguage(self, lang: str) -> None:
         if self._apply_language(lang):
             session = self._flow.session
@@ -162,17 +188,20 @@ class Controller(QObject):
         return True
 
     @Slot()
+    @guarded
     def toggleLanguage(self) -> None:
         langs = list(self._config.languages)
         self.setLanguage(langs[(langs.index(self._lang) + 1) % len(langs)])
 
     @Slot(bool)
+    @guarded
     def setPlaying(self, playing: bool) -> None:
         self._flow.set_playing(playing, self._clock())
         self._schedule_idle()
 
     # -- admin ---------------------------------------------------------------------------
     @Slot()
+    @guarded
     def adminGesture(self) -> None:
         """The hidden long-press: show the PIN pad (a visitor sees nothing else happen)."""
         self._pin_visible = True
@@ -181,6 +210,7 @@ class Controller(QObject):
         self.pinChanged.emit()
 
     @Slot(str)
+    @guarded
     def submitPin(self, pin: str) -> None:
         outcome = self._gate.try_pin(pin, self._clock())
         if outcome.accepted:
@@ -196,16 +226,19 @@ class Controller(QObject):
         self.pinChanged.emit()
 
     @Slot()
+    @guarded
     def cancelPin(self) -> None:
         self._pin_visible = False
         self._pin_message = ""
         self.pinChanged.emit()
 
     @Slot()
+    @guarded
     def leaveAdmin(self) -> None:
         self._flow.leave_admin(self._clock())
 
     @Slot()
+    @guarded
     def quitKiosk(self) -> None:
         """Only reachable from the admin screen, behind the PIN."""
         if self._flow.state is State.ADMIN:
@@ -243,8 +276,8 @@ class Controller(QObject):
         elif event == "session_started":
             self._store.record("session_started", data["id"])
         elif event == "session_ended":
-            self._store.record("session_ended", data["id"], reason=data["reason"],
-                               duration=round(data["duration"], 3))
+            # dwell time comes from the session's first and last timestamps
+            self._store.record("session_ended", data["id"], reason=data["reason"])
             self._apply_language(self._config.default_language)  # the next visitor starts in Dutch
         elif event == "still_there":
             self._still_there_seconds = data["seconds"]
@@ -259,6 +292,7 @@ class Controller(QObject):
         self._idle_timer.start(max(0, int((deadline - self._clock()) * 1000) + 1))
 
     @Slot()
+    @guarded
     def on_idle_timeout(self) -> None:
         self._flow.tick(self._clock())
         self._schedule_idle()

@@ -13,6 +13,7 @@ from kiosk import paths
 from kiosk.config import Config
 from kiosk.core.flow import SECTIONS, State
 from kiosk.ui.bridge import Controller
+from kiosk.ui.catalog import Catalog
 
 log = logging.getLogger("kiosk.ui")
 
@@ -99,15 +100,20 @@ class _Translations:
 
 
 def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Config,
-                  size: tuple[int, int] | None, windowed: bool
+                  size: tuple[int, int] | None, windowed: bool, idle_timeout_s: float | None = None
                   ) -> tuple[QQmlApplicationEngine, QQuickWindow, Controller]:
     """Load Main.qml with the controller and return (engine, window, controller)."""
     _load_fonts(qapp)
-    controller = Controller(config, store, pack, event, available_sections(pack))
+    controller = Controller(config, store, pack, event, available_sections(pack),
+                            idle_timeout_s=idle_timeout_s)
     engine = QQmlApplicationEngine()
     translations = _Translations(qapp, engine)
-    controller.set_language_hook(translations.apply)
+    catalog = Catalog(pack, featured=list(event.featured_series) if event is not None else [])
+    controller.set_language_hook(lambda lang: (translations.apply(lang), catalog.set_language(lang)))
+    controller.stateChanged.connect(lambda: catalog.setAudience(
+        "parents" if controller.state == State.PARENTS.value else "students"))
     engine.rootContext().setContextProperty("controller", controller)
+    engine.rootContext().setContextProperty("catalog", catalog)
     engine.rootContext().setContextProperty("screenFiles",
                                             {s.value: f for s, f in SCREEN_FILES.items()})
     engine.load(QUrl.fromLocalFile(str(paths.qml_dir() / "Main.qml")))
@@ -119,7 +125,8 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
         translations.apply(config.default_language)
     lockdown = _Lockdown(controller)
     window.installEventFilter(lockdown)
-    window._lockdown = lockdown  # keep the filter alive as long as the window
+    window._lockdown = lockdown  # keep the filter and the catalog alive as long as the window
+    window._catalog = catalog
     controller.quitRequested.connect(qapp.quit)
 
     window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)

@@ -15,7 +15,7 @@ from kiosk.config import Config
 from tests.uitools import find_item, is_shown, mouse_click, touch_press, touch_release, touch_tap
 
 FAST = Config(idle_timeout_s=0.4, still_there_countdown_s=0.4, admin_gesture_s=0.3,
-              admin_lockout_s=60.0)
+              admin_lockout_s=60.0, idle_from_event=False)
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_build_gives_the_automation_contract(kiosk):
 
 
 def test_touch_start_opens_home_with_tiles(kiosk, qtbot):
-    qtbot.waitExposed(kiosk.window)
+    qtbot.waitUntil(kiosk.window.isExposed)
     touch_tap(kiosk.window, "startButton")
     qtbot.waitUntil(lambda: kiosk.controller.state == "home")
     qtbot.waitUntil(lambda: is_shown(kiosk.window, "homeEpisodes"))
@@ -51,13 +51,13 @@ def test_touch_start_opens_home_with_tiles(kiosk, qtbot):
 
 
 def test_mouse_click_starts_too(kiosk, qtbot):
-    qtbot.waitExposed(kiosk.window)
+    qtbot.waitUntil(kiosk.window.isExposed)
     mouse_click(kiosk.window, "startButton")
     qtbot.waitUntil(lambda: kiosk.controller.state == "home")
 
 
 def test_idle_asks_then_resets_to_attract(kiosk, qtbot):
-    qtbot.waitExposed(kiosk.window)
+    qtbot.waitUntil(kiosk.window.isExposed)
     touch_tap(kiosk.window, "startButton")
     qtbot.waitUntil(lambda: kiosk.controller.state == "home")
     qtbot.waitUntil(lambda: is_shown(kiosk.window, "stillThereOverlay"), timeout=3000)
@@ -69,7 +69,7 @@ def test_idle_asks_then_resets_to_attract(kiosk, qtbot):
 
 
 def test_touch_on_overlay_keeps_the_visit(kiosk, qtbot):
-    qtbot.waitExposed(kiosk.window)
+    qtbot.waitUntil(kiosk.window.isExposed)
     touch_tap(kiosk.window, "startButton")
     qtbot.waitUntil(lambda: is_shown(kiosk.window, "stillThereOverlay"), timeout=3000)
     touch_tap(kiosk.window, "stillThereOverlay")
@@ -79,7 +79,7 @@ def test_touch_on_overlay_keeps_the_visit(kiosk, qtbot):
 
 def test_close_alt_f4_and_escape_leave_the_window_open(kiosk, qtbot):
     window = kiosk.window
-    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.isExposed)
     event = QCloseEvent()
     QApplication.sendEvent(window, event)
     assert not event.isAccepted()
@@ -107,7 +107,7 @@ def _enter_pin(kiosk, pin: str) -> None:
 
 
 def test_short_press_in_the_corner_does_not_open_admin(kiosk, qtbot):
-    qtbot.waitExposed(kiosk.window)
+    qtbot.waitUntil(kiosk.window.isExposed)
     corner = find_item(kiosk.window, "adminCorner")
     pos = corner.mapToScene(corner.boundingRect().center()).toPoint()
     touch_press(kiosk.window, pos)
@@ -117,7 +117,7 @@ def test_short_press_in_the_corner_does_not_open_admin(kiosk, qtbot):
 
 
 def test_admin_gesture_and_right_pin_exit_cleanly(kiosk, qtbot):
-    qtbot.waitExposed(kiosk.window)
+    qtbot.waitUntil(kiosk.window.isExposed)
     touch_tap(kiosk.window, "startButton")
     qtbot.waitUntil(lambda: kiosk.controller.state == "home")
     _long_press_corner(kiosk, qtbot)
@@ -134,7 +134,7 @@ def test_admin_gesture_and_right_pin_exit_cleanly(kiosk, qtbot):
 
 
 def test_wrong_pins_lock_the_pad(kiosk, qtbot):
-    qtbot.waitExposed(kiosk.window)
+    qtbot.waitUntil(kiosk.window.isExposed)
     _long_press_corner(kiosk, qtbot)
     for _ in range(4):
         _enter_pin(kiosk, "1111")
@@ -150,7 +150,7 @@ def test_wrong_pins_lock_the_pad(kiosk, qtbot):
 
 
 def test_language_toggle_switches_text_and_back_for_next_visitor(kiosk, qtbot):
-    qtbot.waitExposed(kiosk.window)
+    qtbot.waitUntil(kiosk.window.isExposed)
     start = find_item(kiosk.window, "startButton")
     assert start.property("text") == "Tik om te beginnen"
     touch_tap(kiosk.window, "languageToggle")
@@ -168,7 +168,7 @@ def test_portrait_home_has_all_tiles_on_screen(qapp, data_dir, sample_pack, qtbo
     app = build(["--windowed", "--size", "1080x1920", "--data", str(data_dir),
                  "--content", str(sample_pack)], config=FAST)
     try:
-        qtbot.waitExposed(app.window)
+        qtbot.waitUntil(app.window.isExposed)
         touch_tap(app.window, "startButton")
         qtbot.waitUntil(lambda: is_shown(app.window, "homeEpisodes"))
         for name in ("homeEpisodes", "homeParents"):
@@ -182,9 +182,8 @@ def test_portrait_home_has_all_tiles_on_screen(qapp, data_dir, sample_pack, qtbo
         app.close()
 
 
-@pytest.mark.qt_no_exception_capture
 def test_exception_in_a_slot_returns_to_attract(kiosk, qtbot, monkeypatch):
-    qtbot.waitExposed(kiosk.window)
+    qtbot.waitUntil(kiosk.window.isExposed)
     touch_tap(kiosk.window, "startButton")
     qtbot.waitUntil(lambda: kiosk.controller.state == "home")
 
@@ -196,3 +195,19 @@ def test_exception_in_a_slot_returns_to_attract(kiosk, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: kiosk.controller.state == "attract")
     assert rows(kiosk, "select reason from events where kind='session_ended'") == [("error",)]
     assert "simulated bug" in (kiosk.data_dir / "kiosk.log").read_text()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_unhandled_exception_elsewhere_is_logged_and_returns_to_attract(kiosk, qtbot):
+    import sys
+
+    qtbot.waitUntil(kiosk.window.isExposed)
+    touch_tap(kiosk.window, "startButton")
+    qtbot.waitUntil(lambda: kiosk.controller.state == "home")
+    try:
+        raise ValueError("bug in a timer callback")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())  # what Python does for an exception nobody caught
+    assert kiosk.controller.state == "attract"
+    assert rows(kiosk, "select reason from events where kind='session_ended'") == [("error",)]
+    assert "bug in a timer callback" in (kiosk.data_dir / "kiosk.log").read_text()

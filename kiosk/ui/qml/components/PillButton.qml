@@ -21,5 +21,6 @@ Rectangle {
         font.pixelSize: button.fontSize
         font.weight: Font.Bold
     }
-    TapHandler { id: tap; onTapped: button.clicked() }
+    // Exclusive grab on press: the screen beneath never also sees this tap.
+    TapHandler { id: tap; gesturePolicy: TapHandler.ReleaseWithinBounds; onTapped: button.clicked() }
 }

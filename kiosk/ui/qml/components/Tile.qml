@@ -36,5 +36,5 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
     }
-    TapHandler { id: tap; onTapped: tile.clicked() }
+    TapHandler { id: tap; gesturePolicy: TapHandler.ReleaseWithinBounds; onTapped: tile.clicked() }
 }

@@ -1,0 +1,83 @@
+"""The pack's series, seasons and episodes as plain lists for QML, in the visitor's language."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
+
+
+def _url(path: Any) -> str:
+    return QUrl.fromLocalFile(str(path)).toString() if path else ""
+
+
+def minutes(seconds: float) -> str:
+    """Duration as a tile shows it: 0:14, 1:45."""
+    total = int(round(seconds))
+    return f"{total // 60}:{total % 60:02d}"
+
+
+class Catalog(QObject):
+    """Rows of episode tiles per series for one audience (students or parents)."""
+
+    changed = Signal()
+
+    def __init__(self, pack: Any, featured: list[str] | None = None) -> None:
+        super().__init__()
+        self._pack = pack
+        self._lang = "nl"
+        self._audience = "students"
+        self._featured = featured or []
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self.changed.emit()
+
+    @Slot(str)
+    def setAudience(self, audience: str) -> None:
+        if audience in ("students", "parents") and audience != self._audience:
+            self._audience = audience
+            self.changed.emit()
+
+    @Property(str, notify=changed)
+    def audience(self) -> str:
+        return self._audience
+
+    def _ordered_series(self) -> list[Any]:
+        """Featured series of the event first, then the pack's order."""
+        rank = {sid: i for i, sid in enumerate(self._featured)}
+        return sorted(self._pack.series, key=lambda s: rank.get(s.id, len(rank)))
+
+    def episode_row(self, episode: Any) -> dict[str, Any]:
+        lang = self._lang
+        jobs = [self._pack.jobs[j].title.get(lang) for j in episode.jobs if j in self._pack.jobs]
+        return {
+            "id": episode.id,
+            "title": episode.title.get(lang),
+            "duration": minutes(episode.duration),
+            "thumbnail": _url(episode.thumbnail),
+            "job": jobs[0] if jobs else episode.role_model.job.get(lang),
+            "roleModel": episode.role_model.name,
+            "isNew": bool(episode.new),
+        }
+
+    @Property("QVariantList", notify=changed)
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per season that has episodes for the audience: {series, title, episodes}."""
+        rows = []
+        for series in self._ordered_series():
+            for season in series.seasons:
+                eps = [e for e in season.episodes
+                       if self._audience in e.audience and e.id in self._pack.episodes]
+                if not eps:
+                    continue
+                title = series.title.get(self._lang)
+                if len(series.seasons) > 1:
+                    title = f"{title} · {season.title.get(self._lang)}"
+                rows.append({"series": series.id, "title": title,
+                             "episodes": [self.episode_row(e) for e in eps]})
+        return rows
+
+    @Slot(str, result="QVariantMap")
+    def episode(self, episode_id: str) -> dict[str, Any]:
+        ep = self._pack.episodes.get(episode_id)
+        return self.episode_row(ep) if ep is not None else {}

@@ -1,0 +1,53 @@
+import QtQuick
+import "../components"
+
+// Episodes: each series (season) is a row of big tiles; swipe sideways in a row, up and down
+// between rows. The same screen shows the parents' & teachers' episodes.
+Item {
+    id: screen
+    objectName: catalog.audience === "parents" ? "parentsScreen" : "episodesScreen"
+
+    Text {
+        id: heading
+        anchors { left: parent.left; top: parent.top; margins: Theme.margin }
+        anchors.topMargin: Theme.px(40)
+        text: catalog.audience === "parents" ? qsTr("Voor ouders & docenten") : qsTr("Kijk video's")
+        color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
+    }
+
+    ListView {
+        id: rowsView
+        objectName: "seriesRows"
+        anchors { left: parent.left; right: parent.right; top: heading.bottom; bottom: parent.bottom
+                  topMargin: Theme.gap }
+        clip: true
+        spacing: Theme.gap
+        boundsBehavior: Flickable.StopAtBounds
+        model: catalog.rows
+        delegate: Column {
+            required property var modelData
+            width: rowsView.width
+            spacing: Theme.px(14)
+            Text {
+                x: Theme.margin
+                text: modelData.title
+                color: Theme.accent; font.pixelSize: Theme.fontLarge; font.weight: Font.Bold
+            }
+            ListView {
+                id: tiles
+                width: parent.width; height: Theme.px(370)
+                orientation: ListView.Horizontal
+                spacing: Theme.gap
+                leftMargin: Theme.margin; rightMargin: Theme.margin
+                boundsBehavior: Flickable.StopAtBounds
+                model: modelData.episodes
+                delegate: EpisodeTile {
+                    required property var modelData
+                    objectName: "episodeTile_" + modelData.id
+                    episode: modelData
+                    onClicked: controller.playEpisode(modelData.id, "tile")
+                }
+            }
+        }
+    }
+}
