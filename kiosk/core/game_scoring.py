@@ -26,7 +26,8 @@ TYPES: tuple[str, ...] = ("R", "I", "A", "S", "E", "C")   # hexagon order
 DOMAINS: tuple[str, ...] = ("bouw", "energie", "installatie", "metaal", "voertuigen", "media",
                             "maritiem")
 TIE_DIGITS = 9            # scores equal to 9 decimals are a tie (broken by pack order)
-BECAUSE_MAX = 3           # GAME.md: "the 2–3 liked cards that contributed most"
+BECAUSE_MIN = 2           # GAME.md: "the 2–3 liked cards that contributed most"
+BECAUSE_MAX = 3
 DIRECTION_TYPES = 2       # "jouw richting" names two types …
 DIRECTION_DOMAINS = 2     # … and up to two domains
 MIN_RESULT_JOBS = 3       # GAME.md: always at least 3 jobs
@@ -233,10 +234,13 @@ class Scorer:
         return scores
 
     def because(self, items: Sequence[Item], job_index: int) -> tuple[str, ...]:
-        """The liked cards that raised this job's score most (up to BECAUSE_MAX).
+        """The liked cards that raised this job's score most (BECAUSE_MIN–BECAUSE_MAX of them).
 
         A card's contribution is the score it gave: score now minus the score with that one
-        answer turned into a "no". Only cards that raised the score are named.
+        answer turned into a "no"; cards that raised the score are named first. Pearson ignores
+        scale, so when a player liked only one type a single like may not move r at all; then
+        the list is filled up to BECAUSE_MIN with liked cards of types this job rates above its
+        own average (highest first), which is still a true "because".
         """
         base = self.score_one(profile_of(items), job_index)[2]
         gains: dict[str, float] = {}
@@ -248,8 +252,15 @@ class Scorer:
             if gain > 10.0 ** -TIE_DIGITS:
                 gains[item.card.id] = max(gain, gains.get(item.card.id, 0.0))
         best = sorted(gains, key=lambda cid: (-round(gains[cid], TIE_DIGITS),
-                                              self._card_index[cid]))
-        return tuple(best[:BECAUSE_MAX])
+                                              self._card_index[cid]))[:BECAUSE_MAX]
+        unit = self._unit[job_index]
+        if len(best) < BECAUSE_MIN and unit is not None:
+            fits = sorted({it.card.id for it in items
+                           if it.x == 1 and unit[TYPES.index(it.card.type)] > 0} - set(best),
+                          key=lambda cid: (-unit[TYPES.index(self.card(cid).type)],
+                                           self._card_index[cid]))
+            best += fits[:BECAUSE_MIN - len(best)]
+        return tuple(best)
 
     def result(self, items: Sequence[Item]) -> GameResult:
         """Top N jobs + one "verrassing", each with its reasons, and the player's direction."""

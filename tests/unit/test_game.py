@@ -87,6 +87,19 @@ def test_because_names_the_likes_that_raised_the_score() -> None:
     assert by_id["c"].because == ("c1", "c2", "c3")
 
 
+def test_because_is_filled_when_pearson_ignores_a_like() -> None:
+    # Only c1, c2 (both R) liked: s = (1,0,0,0,0,0), or (½,0,…) without one of them — the same
+    # shape, so r does not move (Pearson ignores scale).
+    #  Job a: c1 → a_bouw ½ → 0, gain ½·½ = ¼; c2 (energie) changes nothing for a → gain 0,
+    #   but a rates R above its own mean, so c2 fills the list: ("c1", "c2").
+    #  Job b: c2 → a_energie ⅓ → 0, gain ½·½·⅓ = 1/12 → named; c1 gives nothing and R is below
+    #   b's mean → no fill: ("c2",).
+    result = run(CARDS, [JOB_A, JOB_B, JOB_C], {"c1", "c2"}).result()
+    by_id = {js.job_id: js for js in result.jobs}
+    assert by_id["a"].because == ("c1", "c2")
+    assert by_id["b"].because == ("c2",)
+
+
 def test_ties_go_to_the_job_listed_first() -> None:
     twin1 = GameJob("twin1", riasec(7, 2, 2, 2, 2, 5), {"bouw": 1.0})
     twin2 = GameJob("twin2", riasec(7, 2, 2, 2, 2, 5), {"bouw": 1.0})
