@@ -1,10 +1,11 @@
 """The kiosk's SQLite file: opening, recovery, WAL and ``PRAGMA user_version`` migrations.
 
-Durability: WAL with ``synchronous=NORMAL``. A killed *process* loses nothing that was committed
-(the WAL is in the OS page cache); a *power cut* can lose the last few committed transactions
-because the WAL is only fsynced at checkpoints, but it never corrupts the database. The event
-store commits at most every 0.25 s and the campaign accepts losing "at most the last second",
-so NORMAL is enough; FULL would add one fsync per batch for no gain visitors would notice.
+Durability: WAL with ``synchronous=FULL``. With NORMAL, a killed *process* would lose nothing
+committed, but a *power cut* could lose every transaction since the last checkpoint (the WAL is
+only fsynced then: up to ~1000 pages, i.e. hours of a quiet kiosk), which breaks the "at most the
+last second" rule. FULL fsyncs the WAL at each commit; the writer commits at most every 0.25 s,
+off the UI thread, and a commit measured 0.2 ms median / 2 ms p99 on the dev VM. Neither mode
+corrupts the database on a crash or power cut.
 
 A merged database (``kiosk merge``) needs a key that stays unique across kiosks and across a
 kiosk's own database being moved aside and recreated: every event gets a random 128-bit ``uid``
@@ -114,7 +115,7 @@ def connect(path: Path, config: Config = DEFAULT, *, any_thread: bool = False) -
         check_same_thread=not any_thread,
     )
     conn.execute(f"PRAGMA busy_timeout = {int(config.db_busy_timeout_s * 1000)}")
-    conn.execute("PRAGMA synchronous = NORMAL")  # see the module docstring
+    conn.execute("PRAGMA synchronous = FULL")  # see the module docstring
     return conn
 
 
@@ -179,8 +180,11 @@ def _inspect(path: Path, config: Config) -> int:
     """The file's schema version; raises ``_Corrupt`` when SQLite says the file is damaged."""
     if not path.exists() or (path.stat().st_size == 0 and not Path(f"{path}-wal").exists()):
         return 0
-    with path.open("rb") as f:
-        header = f.read(len(_HEADER))
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(_HEADER))
+    except OSError as e:
+        raise DataDirError(f"Cannot read the database {path} ({e.strerror}); check the --data dir") from None
     if header and header != _HEADER:
         # Not SQLite at all: say so before SQLite opens it, which could discard its -wal.
         raise _Corrupt("file is not a database")

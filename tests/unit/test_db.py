@@ -44,6 +44,8 @@ def test_new_file_gets_schema_v1_in_wal_mode(data_dir: Path) -> None:
     assert (result.moved_aside, result.backup, result.from_version) == (None, None, 0)
     assert db.execute("PRAGMA user_version").fetchone()[0] == 1
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # FULL (2): each commit reaches the disk, so a power cut loses at most the last batch.
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
     assert set(db["events"].columns_dict) == EXPECTED_EVENT_COLUMNS
     assert set(db["meta"].columns_dict) == {"key", "value"}
     indexed = {tuple(i.columns) for i in db["events"].indexes}
@@ -244,3 +246,10 @@ def test_data_dir_is_created_when_missing(tmp_path: Path) -> None:
     open_database(path).conn.close()
     assert user_version(path) == 1
     assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(".write-test")) == []
+
+
+def test_a_folder_where_the_file_should_be_is_one_clear_line(data_dir: Path) -> None:
+    (data_dir / "kiosk.db").mkdir()
+    with pytest.raises(DataDirError) as info:
+        open_or_recover(data_dir / "kiosk.db")
+    assert str(data_dir / "kiosk.db") in str(info.value) and "\n" not in str(info.value)
