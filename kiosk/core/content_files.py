@@ -181,3 +181,20 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, Issue | None]:
                            "valid TOML, e.g. key = \"value\"; see docs/content-packs.md", where)
     except (ValueError, RecursionError) as exc:  # e.g. absurdly deep nesting
         return None, Issue(f"cannot be parsed: {exc}", "valid TOML")
+
+
+def mp4_duration(path: Path) -> float | None:
+    """The duration from an MP4's 'mvhd' box (seconds), or None when it cannot be read."""
+    try:
+        data = path.read_bytes()[: 4 * 1024 * 1024]  # moov comes first in faststart files
+    except OSError:
+        return None
+    at = data.find(b"mvhd")
+    if at < 4 or len(data) < at + 32:
+        return None
+    version = data[at + 4]
+    body = at + 8 + (16 if version == 1 else 8)  # skip version/flags and the two timestamps
+    timescale = int.from_bytes(data[body: body + 4], "big")
+    size = 8 if version == 1 else 4
+    duration = int.from_bytes(data[body + 4: body + 4 + size], "big")
+    return duration / timescale if timescale else None

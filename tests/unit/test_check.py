@@ -10,6 +10,7 @@ import pytest
 
 from kiosk.core import check
 from kiosk.core.check import run_check
+from kiosk.core.newpack import NewPackError, write_new_pack
 from tests.conftest import SAMPLE_PACK
 from tests.packs.broken_cases import BASE, CASES, build
 
@@ -129,3 +130,50 @@ def test_sample_pack_passes_check() -> None:
     assert data["counts"]["episodes"] >= 8 and data["counts"]["series"] >= 2
     assert data["counts"]["jobs"] == 31 and data["counts"]["deck_ok"] is True
     assert data["counts"]["companies"] >= 6 and data["counts"]["events"] >= 2
+
+
+# -- kiosk new-pack ----------------------------------------------------------------------------
+
+
+def test_new_pack_passes_check(tmp_path: Path) -> None:
+    target = tmp_path / "nieuw"
+    write_new_pack(target, sample=BASE)
+    code, text = _run(target)
+    assert code == 0, text
+    assert "1 afleveringen/episodes" in text and "(deck ok)" in text
+    series = (target / "series" / "mijn-serie.toml").read_text(encoding="utf-8")
+    assert "# Eén bestand per serie / one file per series" in series
+    assert "duration = 1.0" in series  # read from the clip's own header (the base clip is 1 s)
+    assert 'job = { nl = "Elektromonteur", en = "Electrician" }' in series
+    # sample references (episodes, images) are stripped, the deck is the sample's
+    assert "ads-s1e1" not in (target / "jobs.toml").read_text(encoding="utf-8")
+    assert (target / "cards.toml").read_text(encoding="utf-8") == (BASE / "cards.toml").read_text(
+        encoding="utf-8")
+
+
+def test_new_pack_without_a_sample_deck_writes_placeholders(tmp_path: Path) -> None:
+    sample = tmp_path / "sample"
+    (sample / "media").mkdir(parents=True)
+    shutil.copy(BASE / "media" / "clip.mp4", sample / "media" / "x.mp4")
+    write_new_pack(tmp_path / "nieuw", sample=sample)
+    code, text = _run(tmp_path / "nieuw")
+    assert code == 0, text
+    assert "plaatshouders" in (tmp_path / "nieuw" / "cards.toml").read_text(encoding="utf-8")
+
+
+def test_new_pack_needs_a_clip_and_an_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(NewPackError, match="no sample clip"):
+        write_new_pack(tmp_path / "a", sample=tmp_path / "empty-sample")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(NewPackError, match="not empty"):
+        write_new_pack(tmp_path / "b", sample=BASE)
+    assert (tmp_path / "b" / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.skipif(not (SAMPLE_PACK / "cards.toml").is_file(), reason="sample pack not built yet")
+def test_new_pack_from_the_real_sample_passes_check(tmp_path: Path) -> None:
+    write_new_pack(tmp_path / "nieuw")
+    code, text = _run(tmp_path / "nieuw")
+    assert code == 0, text
+    assert "31 beroepen/jobs" in text
