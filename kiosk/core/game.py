@@ -17,7 +17,7 @@ from typing import Any
 from kiosk.config import DEFAULT, Config
 from kiosk.core.game_scoring import (
     DOMAINS, MIN_RESULT_JOBS, TIE_DIGITS, TYPES, Direction, GameCard, GameJob, GameResult, Item,
-    JobScore, Scorer, population_sd, profile_of,
+    JobScore, Scorer, population_sd,
 )
 
 __all__ = [
