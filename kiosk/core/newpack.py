@@ -112,7 +112,7 @@ riasec = { R = 7, I = 4, A = 2, S = 3, E = 2, C = 5 }
 domains = { energie = 1.0, installatie = 0.4 }
 description = { nl = "Je zorgt dat stroom veilig werkt.", en = "You make power work safely." }
 day = { nl = "Vandaag sluit je een laadpaal aan.", en = "Today you connect a charging point." }
-route = { nl = "vmbo PIE → mbo Eerste monteur elektrotechniek", en = "vmbo PIE → mbo electrician" }
+route = { nl = "vmbo PIE → mbo Eerste monteur elektrotechniek", en = "vmbo PIE → electrician" }
 
 [[jobs]]
 id = "timmerman"

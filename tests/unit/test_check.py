@@ -54,7 +54,8 @@ def test_fatal_pack_lists_problems_and_the_reason(tmp_path: Path) -> None:
     case = next(c for c in CASES if c.name == "nothing_playable")
     code, text = _run(build(case, tmp_path))
     assert code == 1
-    assert "series/op-de-werf.toml: seasons[0].episodes[0].video: 'media/clip.mp4' not found" in text
+    assert ("series/op-de-werf.toml: seasons[0].episodes[0].video: 'media/clip.mp4' not found"
+            in text)
     assert "Pakket niet bruikbaar / pack unusable:" in text and "no playable episode" in text
 
 
