@@ -55,17 +55,38 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../ui/bridge.py" line="191"/>
+        <location filename="../ui/bridge.py" line="225"/>
         <source>Onjuiste pincode</source>
         <translation>Wrong PIN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/bridge.py" line="228"/>
+        <location filename="../ui/bridge.py" line="266"/>
         <source>Even wachten: %n seconden</source>
         <translation>
             <numerusform>Please wait: %n second</numerusform>
             <numerusform>Please wait: %n seconds</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EpisodeTile</name>
+    <message>
+        <location filename="../ui/qml/components/EpisodeTile.qml" line="28"/>
+        <source>Nieuw</source>
+        <translation>New</translation>
+    </message>
+</context>
+<context>
+    <name>Episodes</name>
+    <message>
+        <location filename="../ui/qml/screens/Episodes.qml" line="14"/>
+        <source>Voor ouders &amp; docenten</source>
+        <translation>For parents &amp; teachers</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Episodes.qml" line="14"/>
+        <source>Kijk video&apos;s</source>
+        <translation>Watch videos</translation>
     </message>
 </context>
 <context>
