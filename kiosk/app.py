@@ -168,14 +168,17 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT) -> KioskApp:
     pack = _load_pack(args.content or paths.sample_pack())
     event = _pick_event(pack, args.event)
 
-    from kiosk.storage.db import DatabaseVersionError
+    from kiosk.storage.db import DatabaseError
     from kiosk.storage.events import EventStore
 
     db_path = data_dir / config.db_filename
     try:
         store = EventStore(db_path, _kiosk_id(data_dir, config), config)
-    except DatabaseVersionError as exc:
+    except DatabaseError as exc:
         raise StartupError(str(exc)) from None
+    if store.moved_aside is not None:
+        log.warning("the database was damaged; kept it as %s and started a fresh one",
+                    store.moved_aside)
     store.event_id = event.id if event is not None else None
 
     qapp = _ensure_qapp()

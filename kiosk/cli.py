@@ -108,9 +108,13 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
 
         return run_preflight(args.pack, args.event, args.json, out)
     if args.command == "new-pack":
-        from kiosk.core.newpack import write_new_pack
+        from kiosk.core.newpack import NewPackError, write_new_pack
 
-        write_new_pack(args.dir)
+        try:
+            write_new_pack(args.dir)
+        except NewPackError as exc:
+            print(f"kiosk new-pack: {exc}", file=sys.stderr)
+            return 1
         print(f"Wrote a new pack to {args.dir}; check it with: kiosk check {args.dir}", file=out)
         return 0
     if args.command == "hash-pin":

@@ -53,14 +53,42 @@
     </message>
 </context>
 <context>
+    <name>Companies</name>
+    <message>
+        <location filename="../ui/qml/screens/Companies.qml" line="19"/>
+        <source>Bedrijven van vandaag</source>
+        <translation>Companies here today</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Companies.qml" line="24"/>
+        <source>Hier kun je aan de slag als %1</source>
+        <translation>Here you can work as %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Companies.qml" line="25"/>
+        <source>Scan de code en vraag naar een stage of een kijkje</source>
+        <translation>Scan the code and ask about an internship or a visit</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Companies.qml" line="72"/>
+        <source>+%1 meer</source>
+        <translation>+%1 more</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Companies.qml" line="94"/>
+        <source>Stage of contact</source>
+        <translation>Internship or contact</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
-        <location filename="../ui/bridge.py" line="225"/>
+        <location filename="../ui/bridge.py" line="233"/>
         <source>Onjuiste pincode</source>
         <translation>Wrong PIN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/bridge.py" line="266"/>
+        <location filename="../ui/bridge.py" line="274"/>
         <source>Even wachten: %n seconden</source>
         <translation>
             <numerusform>Please wait: %n second</numerusform>
@@ -171,7 +199,7 @@
 <context>
     <name>QrCode</name>
     <message>
-        <location filename="../ui/qml/components/QrCode.qml" line="11"/>
+        <location filename="../ui/qml/components/QrCode.qml" line="12"/>
         <source>Scan met je camera</source>
         <translation>Scan with your camera</translation>
     </message>

@@ -193,6 +193,14 @@ class Controller(QObject):
         langs = list(self._config.languages)
         self.setLanguage(langs[(langs.index(self._lang) + 1) % len(langs)])
 
+    @Slot(str, str)
+    @guarded
+    def qrShown(self, purpose: str, target: str) -> None:
+        """A QR code went on screen (counted per purpose and target, never who scanned)."""
+        session = self._flow.session
+        self._store.record("qr_shown", session.id if session else None, purpose=purpose,
+                           target=target or purpose)
+
     @Slot(bool)
     @guarded
     def setPlaying(self, playing: bool) -> None:

@@ -13,7 +13,10 @@ from kiosk import paths
 from kiosk.config import Config
 from kiosk.core.flow import SECTIONS, State
 from kiosk.ui.bridge import Controller
+from kiosk.core.links import LinkBuilder
 from kiosk.ui.catalog import Catalog
+from kiosk.ui.companies import Companies
+from kiosk.ui.qr import QrImageProvider
 
 log = logging.getLogger("kiosk.ui")
 
@@ -109,11 +112,16 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     engine = QQmlApplicationEngine()
     translations = _Translations(qapp, engine)
     catalog = Catalog(pack, featured=list(event.featured_series) if event is not None else [])
-    controller.set_language_hook(lambda lang: (translations.apply(lang), catalog.set_language(lang)))
+    links = LinkBuilder.for_pack(pack, event.id if event is not None else None, config)
+    companies = Companies(pack, event, links)
+    controller.set_language_hook(lambda lang: (translations.apply(lang), catalog.set_language(lang),
+                                               companies.set_language(lang)))
     controller.stateChanged.connect(lambda: catalog.setAudience(
         "parents" if controller.state == State.PARENTS.value else "students"))
     engine.rootContext().setContextProperty("controller", controller)
     engine.rootContext().setContextProperty("catalog", catalog)
+    engine.rootContext().setContextProperty("companies", companies)
+    engine.addImageProvider("qr", QrImageProvider(config))
     engine.rootContext().setContextProperty("screenFiles",
                                             {s.value: f for s, f in SCREEN_FILES.items()})
     engine.load(QUrl.fromLocalFile(str(paths.qml_dir() / "Main.qml")))
@@ -127,6 +135,7 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     window.installEventFilter(lockdown)
     window._lockdown = lockdown  # keep the filter and the catalog alive as long as the window
     window._catalog = catalog
+    window._companies = companies
     controller.quitRequested.connect(qapp.quit)
 
     window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)

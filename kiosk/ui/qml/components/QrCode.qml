@@ -8,12 +8,20 @@ Item {
 
     property string payload: ""
     property string purpose: ""
+    property string target: ""      // the id of what the code points at (episode, company …)
     property string label: qsTr("Scan met je camera")
     property int size: 240          // code side in px; see kiosk.ui.qr.qr_size_px
 
     readonly property int padding: Math.round(size * 0.06)
 
     visible: payload !== ""
+    // Count each code once per time it is put on screen (qr_shown events for the organisers).
+    Component.onCompleted: report()
+    onPayloadChanged: report()
+    function report() {
+        if (payload !== "" && typeof controller !== "undefined" && controller)
+            controller.qrShown(purpose, target)
+    }
     implicitWidth: card.width
     implicitHeight: card.height
 

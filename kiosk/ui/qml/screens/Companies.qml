@@ -1,0 +1,99 @@
+import QtQuick
+import "../components"
+
+// Companies here today: logo, what they do, the jobs they offer, their stand, and a QR code
+// to their contact / internship page.
+Item {
+    id: screen
+    objectName: "companiesScreen"
+    Component.onDestruction: companies.clearJob()
+
+    Column {
+        id: header
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
+        anchors.topMargin: Theme.px(40)
+        anchors.rightMargin: Theme.margin + Theme.px(440)
+        spacing: Theme.px(6)
+        Text {
+            width: parent.width; wrapMode: Text.WordWrap
+            text: qsTr("Bedrijven van vandaag")
+            color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
+        }
+        Text {
+            width: parent.width; wrapMode: Text.WordWrap
+            text: companies.jobTitle !== "" ? qsTr("Hier kun je aan de slag als %1").arg(companies.jobTitle)
+                                            : qsTr("Scan de code en vraag naar een stage of een kijkje")
+            color: Theme.textDim; font.pixelSize: Theme.fontBody
+        }
+    }
+
+    GridView {
+        id: grid
+        objectName: "companiesGrid"
+        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom
+                  leftMargin: Theme.margin; topMargin: Theme.gap }
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        readonly property int columns: Theme.portrait ? 1 : 2
+        cellWidth: (width - Theme.margin) / columns
+        cellHeight: Theme.px(440)
+        model: companies.rows
+        delegate: Item {
+            required property var modelData
+            width: grid.cellWidth; height: grid.cellHeight
+            Rectangle {
+                objectName: "companyTile_" + modelData.id
+                anchors { fill: parent; rightMargin: Theme.gap; bottomMargin: Theme.gap }
+                radius: Theme.radius
+                color: modelData.offersJob ? Qt.lighter(Theme.surface, 1.35) : Theme.surface
+                border.color: Theme.accent; border.width: modelData.offersJob ? Theme.px(4) : 0
+                Image {
+                    id: logo
+                    anchors { left: parent.left; top: parent.top; margins: Theme.px(28) }
+                    width: Theme.px(96); height: width
+                    source: modelData.logo; sourceSize.width: width
+                    fillMode: Image.PreserveAspectFit
+                }
+                Column {
+                    anchors { left: logo.right; right: qr.left; top: parent.top; margins: Theme.px(28) }
+                    spacing: Theme.px(8)
+                    Text { width: parent.width; text: modelData.name; wrapMode: Text.WordWrap
+                           color: Theme.text; font.pixelSize: Theme.fontLarge - Theme.px(6); font.weight: Font.Black }
+                    Text { width: parent.width; text: modelData.stand; visible: text !== ""
+                           color: Theme.accent; font.pixelSize: Theme.fontBody; font.weight: Font.Bold }
+                    Text { width: parent.width; text: modelData.description; wrapMode: Text.WordWrap
+                           maximumLineCount: 3; elide: Text.ElideRight
+                           color: Theme.textDim; font.pixelSize: Theme.fontSmall }
+                    Flow {
+                        width: parent.width; spacing: Theme.px(8)
+                        Repeater {
+                            // three jobs fit a tile; the rest is a "+2" chip
+                            model: modelData.jobs.length > 3
+                                   ? modelData.jobs.slice(0, 2).concat([qsTr("+%1 meer").arg(modelData.jobs.length - 2)])
+                                   : modelData.jobs
+                            Rectangle {
+                                required property string modelData
+                                radius: height / 2; color: Theme.background
+                                width: Math.min(parent.width, jobText.implicitWidth + Theme.px(24))
+                                height: jobText.implicitHeight + Theme.px(10)
+                                Text { id: jobText; anchors.centerIn: parent; text: modelData
+                                       width: Math.min(implicitWidth, parent.parent.width - Theme.px(24))
+                                       elide: Text.ElideRight
+                                       color: Theme.text; font.pixelSize: Theme.fontSmall }
+                            }
+                        }
+                    }
+                }
+                QrCode {
+                    id: qr
+                    objectName: "qr_company_" + modelData.id
+                    anchors { right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.px(24) }
+                    purpose: "company"; target: modelData.id
+                    payload: modelData.link
+                    size: Theme.px(240)
+                    label: qsTr("Stage of contact")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+"""Companies screen: today's companies, their QR codes decoded back from the screen pixels."""
+from __future__ import annotations
+
+import sqlite3
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from kiosk.app import build
+from kiosk.config import Config
+from tests.qrtools import crop, decode_qr_codes, grab, qr_items
+from tests.uitools import find_item, touch_tap
+
+CFG = Config(idle_timeout_s=600, idle_from_event=False)
+
+
+@pytest.fixture(params=["1920x1080", "720x1280"])
+def kiosk(request, qapp, data_dir, sample_pack):
+    app = build(["--windowed", "--size", request.param, "--data", str(data_dir),
+                 "--content", str(sample_pack), "--event", "open-dag-2026"], config=CFG)
+    yield app
+    app.close()
+
+
+def open_companies(app, qtbot) -> None:
+    qtbot.waitUntil(app.window.isExposed)
+    touch_tap(app.window, "startButton")
+    qtbot.waitUntil(lambda: find_item(app.window, "homeCompanies") is not None)
+    touch_tap(app.window, "homeCompanies")
+    qtbot.waitUntil(lambda: app.controller.state == "companies")
+
+
+def test_every_company_code_on_screen_decodes_to_its_tagged_link(kiosk, qtbot):
+    open_companies(kiosk, qtbot)
+    event = kiosk.pack.events["open-dag-2026"]
+    first = event.companies[0]
+    qtbot.waitUntil(lambda: find_item(kiosk.window, f"companyTile_{first}") is not None)
+    items = []
+    qtbot.waitUntil(lambda: items.extend(qr_items(kiosk.window.contentItem())) or bool(items))
+    image = grab(kiosk.window)
+    checked = 0
+    for item in items:
+        top = item.mapToScene(item.boundingRect().topLeft())
+        bottom = item.mapToScene(item.boundingRect().bottomRight())
+        if bottom.y() > kiosk.window.height() or top.y() < 0:
+            continue  # scrolled out of view: nobody can scan it
+        payload = item.property("payload")
+        assert decode_qr_codes(crop(image, item)) == [payload]
+        company_id = item.objectName().removeprefix("qr_company_")
+        company = kiosk.pack.companies[company_id]
+        parts = urlsplit(payload)
+        expected = urlsplit(company.internship_url or company.contact_url)
+        assert (parts.scheme, parts.netloc, parts.path) == ("https", expected.netloc, expected.path)
+        query = parse_qs(parts.query)
+        assert query["utm_source"] == ["kiosk"] and query["utm_medium"] == ["qr"]
+        assert query["utm_campaign"] == ["open-dag-2026"]
+        assert query["utm_content"] == [company_id]
+        checked += 1
+    assert checked >= 1
+
+
+def test_only_todays_companies_are_shown_with_their_stand(kiosk, qtbot):
+    open_companies(kiosk, qtbot)
+    event = kiosk.pack.events["open-dag-2026"]
+    shown = [row["id"] for row in kiosk.window._companies.rows]
+    assert shown == list(event.companies)
+    absent = set(kiosk.pack.companies) - set(event.companies)
+    assert absent, "the sample open day should leave some companies out"
+    for company_id in absent:
+        assert find_item(kiosk.window, f"companyTile_{company_id}") is None
+
+
+def test_codes_on_screen_are_counted(kiosk, qtbot):
+    open_companies(kiosk, qtbot)
+    qtbot.waitUntil(lambda: bool(qr_items(kiosk.window.contentItem())))
+    kiosk.store.flush()
+    with sqlite3.connect(kiosk.db_path) as con:
+        rows = con.execute("select purpose, target from events where kind='qr_shown'").fetchall()
+    assert rows and all(purpose == "company" for purpose, _ in rows)
+    assert {target for _, target in rows} <= set(kiosk.pack.events["open-dag-2026"].companies)
