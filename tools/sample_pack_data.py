@@ -238,7 +238,7 @@ class CompanyData:
 
 
 COMPANIES: list[CompanyData] = [
-    CompanyData("voltwerk", "Voltwerk Installatietechniek", "VW", "#F2A900",
+    CompanyData("voltwerk", "Voltwerk Installatietechniek", "VI", "#F2A900",
                 {"nl": "Wij brengen stroom, warmte en zonne-energie naar huizen en scholen.",
                  "en": "We bring power, heat and solar energy to homes and schools."},
                 ["elektromonteur", "installatiemonteur", "monteur-zonnepanelen", "monteur-warmtepompen"]),
