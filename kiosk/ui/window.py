@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTranslator, QUrl, Qt
+from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator, QUrl, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -57,7 +57,9 @@ class _Lockdown(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
-            self._controller.note_touch()
+            # After delivery: an overlay that a touch dismisses must still catch that touch,
+            # or it would fall through to the screen beneath.
+            QTimer.singleShot(0, self._controller.note_touch)
         elif kind == QEvent.Type.ContextMenu:
             return True
         elif kind == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F4,

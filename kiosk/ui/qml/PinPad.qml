@@ -9,7 +9,8 @@ Rectangle {
     color: "#F00E1633"
     property string entered: ""
     onVisibleChanged: entered = ""
-    MouseArea { anchors.fill: parent }   // nothing beneath reacts while the pad is up
+    // nothing beneath reacts to a finger or the mouse while the pad is up
+    MultiPointTouchArea { anchors.fill: parent; mouseEnabled: true }
 
     Column {
         anchors.centerIn: parent

@@ -39,5 +39,5 @@ Rectangle {
     }
     // Any press on the overlay counts as a touch (the window filter sees it); swallow it here
     // so the screen beneath does not act on it.
-    MouseArea { anchors.fill: parent }
+    MultiPointTouchArea { anchors.fill: parent; mouseEnabled: true }
 }
