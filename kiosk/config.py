@@ -64,6 +64,13 @@ class Config:
     max_id_chars: int = 64                 # ids in pack files
     video_sniff_max_boxes: int = 10_000    # check: MP4 top-level boxes walked before giving up
 
+    # Media (kiosk/media: player and preflight)
+    first_frame_timeout_s: float = 5.0     # a clip with no decoded frame by then is broken
+    frame_stall_timeout_s: float = 5.0     # playing but no new frame this long → broken (frozen)
+    progress_marks: tuple[int, ...] = (25, 50, 75)  # % of an episode reported once per play
+    watch_bucket_s: float = 1.0            # fraction watched counts these slices of a clip
+    preflight_duration_tolerance_s: float = 1.0  # decoded vs declared duration may differ this much
+
     # QR codes and links (issue 6)
     link_max_chars: int = 300              # longer links make QR codes too dense to scan
     qr_error_correction: str = "M"         # "M" or "Q": M or higher is readable from a screen

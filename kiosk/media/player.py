@@ -1,0 +1,451 @@
+"""One facade over QtMultimedia: playlist, gapless switch, captions, errors, progress.
+
+Two ``QMediaPlayer`` "decks" each decode into their own ``QVideoSink``. While one plays, the
+other loads the next clip and decodes its first frame (muted, paused). The facade forwards
+only *valid* frames of the active deck to one output sink (QML's ``VideoOutput.videoSink``),
+so the last frame of a clip stays up until the first frame of the next one replaces it: Qt's
+black frame on a source change never reaches the screen.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, Mapping
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtMultimedia import QMediaDevices, QVideoFrame, QVideoSink
+
+from kiosk.config import DEFAULT, Config
+from kiosk.core.subtitles import Cue, cue_at, load_vtt
+from kiosk.media.probe import Deck
+
+log = logging.getLogger(__name__)
+
+
+class PlayerState(str, Enum):
+    """What the facade is doing; QML reads ``state`` as one of these strings."""
+
+    IDLE = "idle"
+    LOADING = "loading"
+    PLAYING = "playing"
+    PAUSED = "paused"
+    ENDED = "ended"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Clip:
+    """What the player needs of an episode (``Episode`` objects have the same fields)."""
+
+    id: str
+    video: Path
+    subtitles: Mapping[str, Path] = field(default_factory=dict)
+
+
+def as_clip(item: Any) -> Clip:
+    """A ``Clip`` from a ``Clip`` or anything with ``id``, ``video`` and ``subtitles``."""
+    if isinstance(item, Clip):
+        return item
+    return Clip(str(item.id), Path(item.video), dict(getattr(item, "subtitles", {}) or {}))
+
+
+class EpisodePlayer(QObject):
+    """The one video player of the kiosk (episodes and the muted attract loop)."""
+
+    stateChanged = Signal(str)
+    positionChanged = Signal(int)
+    durationChanged = Signal(int)
+    captionTextChanged = Signal(str)
+    captionsOnChanged = Signal(bool)
+    languageChanged = Signal(str)
+    errorTextChanged = Signal(str)
+    episodeIdChanged = Signal(str)
+    mutedChanged = Signal(bool)
+    episodeStarted = Signal(str)                 # episode id; its first frame is on screen
+    progressReached = Signal(str, int)           # episode id, percent (25/50/75), once per play
+    episodeFinished = Signal(str, float, bool)   # id, fraction watched 0–1, reached the end
+    errorOccurred = Signal(str, str)             # episode id, short friendly message
+    clipProblem = Signal(str, str, str)          # episode id, file, technical detail (log/admin)
+    skipped = Signal(str)                        # broken episode id, after bad_clip_message_s
+
+    def __init__(self, config: Config = DEFAULT, parent: QObject | None = None,
+                 audio: bool | None = None) -> None:
+        super().__init__(parent)
+        self._config = config
+        # No sound card (CI, some kiosks): no audio outputs at all, video still plays.
+        with_audio = bool(QMediaDevices.audioOutputs()) if audio is None else audio
+        self._decks = [Deck(config, with_audio, self), Deck(config, with_audio, self)]
+        for deck in self._decks:
+            deck.frame.connect(self._on_deck_frame)
+            deck.ready.connect(self._on_deck_ready)
+            deck.failed.connect(self._on_deck_failed)
+            deck.ended.connect(self._on_deck_ended)
+            deck.position.connect(self._on_deck_position)
+        self._active = 0
+        self._own_sink = QVideoSink(self)
+        self._output: QVideoSink = self._own_sink
+        self._playlist: list[Clip] = []
+        self._index = -1
+        self._loop = False
+        self._auto_advance = False
+        self._muted = False
+        self._language = config.default_language
+        self._captions_on = True
+        self._cue_cache: dict[Path, list[Cue]] = {}
+        self._cues: list[Cue] = []
+        self._state = PlayerState.IDLE
+        self._error_text = ""
+        self._episode_id = ""
+        self._position = 0
+        self._caption = ""
+        self._marks_hit: set[int] = set()
+        self._buckets: set[int] = set()
+        self._reported = True   # episodeFinished already sent for the current play
+        self._skip_timer = QTimer(self, singleShot=True, interval=int(config.bad_clip_message_s * 1000))
+        self._skip_timer.timeout.connect(self._on_skip_timeout)
+
+    # ---- properties for QML -------------------------------------------------------------
+    def _get_state(self) -> str:
+        return self._state.value
+
+    def _get_position(self) -> int:
+        return self._position
+
+    def _get_duration(self) -> int:
+        return self._active_deck.duration_ms
+
+    def _get_caption(self) -> str:
+        return self._caption
+
+    def _get_captions_on(self) -> bool:
+        return self._captions_on
+
+    def _set_captions_on(self, on: bool) -> None:
+        if on != self._captions_on:
+            self._captions_on = on
+            self.captionsOnChanged.emit(on)
+            self._update_caption()
+
+    def _get_error(self) -> str:
+        return self._error_text
+
+    def _get_episode_id(self) -> str:
+        return self._episode_id
+
+    def _get_muted(self) -> bool:
+        return self._muted
+
+    def _set_muted(self, muted: bool) -> None:
+        if muted != self._muted:
+            self._muted = muted
+            self._active_deck.set_muted(muted)
+            self.mutedChanged.emit(muted)
+
+    def _get_language(self) -> str:
+        return self._language
+
+    state = Property(str, _get_state, notify=stateChanged)
+    position = Property(int, _get_position, notify=positionChanged)
+    duration = Property(int, _get_duration, notify=durationChanged)
+    captionText = Property(str, _get_caption, notify=captionTextChanged)
+    captionsOn = Property(bool, _get_captions_on, _set_captions_on, notify=captionsOnChanged)
+    errorText = Property(str, _get_error, notify=errorTextChanged)
+    episodeId = Property(str, _get_episode_id, notify=episodeIdChanged)
+    muted = Property(bool, _get_muted, _set_muted, notify=mutedChanged)
+    language = Property(str, _get_language, notify=languageChanged)
+
+    @property
+    def player_state(self) -> PlayerState:
+        return self._state
+
+    @property
+    def _active_deck(self) -> Deck:
+        return self._decks[self._active]
+
+    @property
+    def _standby_deck(self) -> Deck:
+        return self._decks[1 - self._active]
+
+    # ---- set-up -------------------------------------------------------------------------
+    @Slot(QVideoSink)
+    def setVideoSink(self, sink: QVideoSink | None) -> None:
+        """Where frames go (QML: ``player.setVideoSink(videoOutput.videoSink)``)."""
+        self._output = sink if sink is not None else self._own_sink
+
+    def videoSink(self) -> QVideoSink:
+        return self._output
+
+    def setPlaylist(self, items: list[Any], loop: bool = False, auto_advance: bool = False) -> None:
+        """The clips in play order; ``loop`` wraps around, ``auto_advance`` plays on at the end."""
+        self._playlist = [as_clip(i) for i in items]
+        self._loop, self._auto_advance = loop, auto_advance
+        current = self._current_clip()
+        self._index = next((i for i, c in enumerate(self._playlist)
+                            if current and c.id == current.id), -1)
+        self._prepare_next()
+
+    def playlist(self) -> list[Clip]:
+        return list(self._playlist)
+
+    # ---- slots ----------------------------------------------------------------------------
+    def play(self, item: Any) -> None:
+        """Play an episode (a ``Clip``, an ``Episode`` or an id in the playlist)."""
+        if isinstance(item, str):
+            index = next((i for i, c in enumerate(self._playlist) if c.id == item), -1)
+            if index < 0:
+                log.warning("play(%r): not in the playlist", item)
+                return
+        else:
+            clip = as_clip(item)
+            index = next((i for i, c in enumerate(self._playlist) if c.id == clip.id), -1)
+            if index < 0:
+                self._playlist, self._index = [clip], -1
+                index = 0
+        self._go_to(index)
+
+    @Slot(str)
+    def playId(self, episode_id: str) -> None:
+        self.play(episode_id)
+
+    @Slot(result=bool)
+    def playNext(self) -> bool:
+        """Start the next clip of the playlist (gapless when it is prepared); False at the end."""
+        index = self._next_index()
+        if index is None:
+            return False
+        self._go_to(index)
+        return True
+
+    @Slot()
+    def pause(self) -> None:
+        if self._state is PlayerState.PLAYING:
+            self._active_deck.pause()
+            self._set_state(PlayerState.PAUSED)
+
+    @Slot()
+    def resume(self) -> None:
+        if self._state is PlayerState.PAUSED:
+            self._active_deck.resume()
+            self._set_state(PlayerState.PLAYING)
+        elif self._state is PlayerState.ENDED and self._current_clip() is not None:
+            self._begin_play_tracking()
+            self._active_deck.restart()
+            self._set_state(PlayerState.PLAYING)
+
+    @Slot(int)
+    def seek(self, ms: int) -> None:
+        if self._state in (PlayerState.PLAYING, PlayerState.PAUSED):
+            self._active_deck.seek(max(0, min(ms, self._active_deck.duration_ms)))
+
+    @Slot()
+    def toggleCaptions(self) -> None:
+        self._set_captions_on(not self._captions_on)
+
+    @Slot(str)
+    def setLanguage(self, lang: str) -> None:
+        if lang != self._language:
+            self._language = lang
+            self.languageChanged.emit(lang)
+            self._load_cues()
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop everything and clear the screen (leaving the player or the attract loop)."""
+        self._report_finished(completed=False)
+        self._skip_timer.stop()
+        for deck in self._decks:
+            deck.unload()
+        self._index = -1
+        self._output.setVideoFrame(QVideoFrame())
+        self._set_episode("")
+        self._set_error("")
+        self._set_position(0)
+        self._set_state(PlayerState.IDLE)
+
+    # ---- switching ------------------------------------------------------------------------
+    def _current_clip(self) -> Clip | None:
+        return self._playlist[self._index] if 0 <= self._index < len(self._playlist) else None
+
+    def _next_index(self) -> int | None:
+        if not self._playlist:
+            return None
+        nxt = self._index + 1
+        if nxt >= len(self._playlist):
+            return 0 if self._loop else None
+        return nxt
+
+    def _go_to(self, index: int) -> None:
+        self._report_finished(completed=False)
+        self._skip_timer.stop()
+        self._set_error("")
+        self._index = index
+        clip = self._playlist[index]
+        standby = self._standby_deck
+        if standby.clip != clip:
+            standby.load(clip)
+        self._set_episode(clip.id)
+        self._cues = []
+        self._update_caption()
+        self._set_position(0)
+        if standby.has_failed:
+            self._enter_error(clip, standby.error)
+        elif standby.is_ready:
+            self._switch_to_standby()
+        else:
+            # Keep the old clip's last frame up (paused, silent) until the new one has a frame.
+            self._active_deck.pause()
+            self._set_state(PlayerState.LOADING)
+
+    def _switch_to_standby(self) -> None:
+        old, new = self._active_deck, self._standby_deck
+        self._active = 1 - self._active
+        first = new.first_frame
+        if first is not None and first.isValid():
+            self._output.setVideoFrame(first)
+        new.set_muted(self._muted)
+        new.start()
+        old.unload()
+        self._load_cues()
+        self._begin_play_tracking()
+        self.durationChanged.emit(new.duration_ms)
+        self._set_state(PlayerState.PLAYING)
+        self.episodeStarted.emit(self._episode_id)
+        self._prepare_next()
+
+    def _prepare_next(self) -> None:
+        index = self._next_index()
+        standby = self._standby_deck
+        if index is None or self._state is PlayerState.LOADING:
+            return
+        clip = self._playlist[index]
+        if standby.clip != clip:
+            standby.load(clip)
+
+    # ---- deck events ----------------------------------------------------------------------
+    @Slot(QVideoFrame)
+    def _on_deck_frame(self, frame: QVideoFrame) -> None:
+        if self.sender() is self._active_deck and self._state is not PlayerState.LOADING:
+            self._output.setVideoFrame(frame)
+
+    @Slot()
+    def _on_deck_ready(self) -> None:
+        if self.sender() is self._standby_deck and self._state is PlayerState.LOADING:
+            self._switch_to_standby()
+
+    @Slot(str)
+    def _on_deck_failed(self, detail: str) -> None:
+        deck = self.sender()
+        if not isinstance(deck, Deck) or deck.clip is None:
+            return
+        self.clipProblem.emit(deck.clip.id, str(deck.clip.video), detail)
+        log.warning("clip %s (%s): %s", deck.clip.id, deck.clip.video, detail)
+        if deck is self._active_deck and self._state in (PlayerState.PLAYING, PlayerState.PAUSED):
+            self._enter_error(deck.clip, detail)
+        elif deck is self._standby_deck and self._state is PlayerState.LOADING:
+            self._enter_error(deck.clip, detail)
+
+    @Slot()
+    def _on_deck_ended(self) -> None:
+        if self.sender() is not self._active_deck or self._state is not PlayerState.PLAYING:
+            return
+        self._track(self._active_deck.duration_ms)
+        self._set_position(self._active_deck.duration_ms)
+        self._report_finished(completed=True)
+        self._set_state(PlayerState.ENDED)
+        if self._auto_advance:
+            self.playNext()
+
+    @Slot(int)
+    def _on_deck_position(self, ms: int) -> None:
+        if self.sender() is self._active_deck and self._state in (PlayerState.PLAYING, PlayerState.PAUSED):
+            if self._state is PlayerState.PLAYING:
+                self._track(ms)
+            self._set_position(ms)
+
+    # ---- errors ---------------------------------------------------------------------------
+    def _enter_error(self, clip: Clip, detail: str) -> None:
+        self._report_finished(completed=False)
+        self._set_error(self.tr("Deze aflevering lukt nu even niet. We gaan door!"))
+        self._set_state(PlayerState.ERROR)
+        self.errorOccurred.emit(clip.id, self._error_text)
+        self._skip_timer.start()
+
+    @Slot()
+    def _on_skip_timeout(self) -> None:
+        bad = self._episode_id
+        self._set_error("")
+        self.skipped.emit(bad)
+        if not self.playNext():
+            self._set_state(PlayerState.ENDED)
+
+    # ---- progress and captions ------------------------------------------------------------
+    def _begin_play_tracking(self) -> None:
+        self._marks_hit, self._buckets, self._reported = set(), set(), False
+
+    def _track(self, ms: int) -> None:
+        duration = self._active_deck.duration_ms
+        if duration <= 0 or self._reported:
+            return
+        bucket_ms = self._config.watch_bucket_s * 1000
+        self._buckets.add(min(int(ms // bucket_ms), self._bucket_count() - 1))
+        for mark in self._config.progress_marks:
+            if mark not in self._marks_hit and ms * 100 >= mark * duration:
+                self._marks_hit.add(mark)
+                self.progressReached.emit(self._episode_id, mark)
+
+    def _bucket_count(self) -> int:
+        return max(1, math.ceil(self._active_deck.duration_ms / (self._config.watch_bucket_s * 1000)))
+
+    def _report_finished(self, completed: bool) -> None:
+        if self._reported or not self._episode_id:
+            return
+        self._reported = True
+        fraction = 1.0 if completed and not self._buckets else len(self._buckets) / self._bucket_count()
+        self.episodeFinished.emit(self._episode_id, min(1.0, fraction), completed)
+
+    def _load_cues(self) -> None:
+        clip = self._current_clip()
+        path = None
+        if clip is not None:
+            path = clip.subtitles.get(self._language) or clip.subtitles.get(self._config.default_language)
+        self._cues = self._parsed(path) if path else []
+        self._update_caption()
+
+    def _parsed(self, path: Path) -> list[Cue]:
+        if path not in self._cue_cache:
+            subs = load_vtt(Path(path), self._config.max_subtitle_bytes)
+            for problem in subs.problems:
+                log.warning("%s: %s", path, problem)
+            self._cue_cache[path] = subs.cues
+        return self._cue_cache[path]
+
+    def _update_caption(self) -> None:
+        text = cue_at(self._cues, self._position / 1000) if self._captions_on else ""
+        if text != self._caption:
+            self._caption = text
+            self.captionTextChanged.emit(text)
+
+    # ---- small setters --------------------------------------------------------------------
+    def _set_state(self, state: PlayerState) -> None:
+        if state is not self._state:
+            self._state = state
+            self.stateChanged.emit(state.value)
+
+    def _set_position(self, ms: int) -> None:
+        if ms != self._position:
+            self._position = ms
+            self.positionChanged.emit(ms)
+        self._update_caption()
+
+    def _set_episode(self, episode_id: str) -> None:
+        if episode_id != self._episode_id:
+            self._episode_id = episode_id
+            self.episodeIdChanged.emit(episode_id)
+
+    def _set_error(self, text: str) -> None:
+        if text != self._error_text:
+            self._error_text = text
+            self.errorTextChanged.emit(text)
