@@ -52,6 +52,9 @@ class Config:
     game_result_jobs: int = 3
     deck_min_per_type: int = 4             # GAME.md: ≥ 4 cards per RIASEC type
     deck_min_per_domain: int = 3           # GAME.md: ≥ 3 cards per work domain
+    game_swipe_threshold: float = 0.35     # a card dragged this share of its width goes out
+    game_flick_min: float = 0.12           # a quick flick needs at least this share of the width …
+    game_flick_speed: float = 1200.0       # … released faster than this (px/s at 1080 px short side)
 
     # Content limits (pack safety)
     max_text_chars: int = 300
