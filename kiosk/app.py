@@ -194,7 +194,7 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT) -> KioskApp:
                    pack=pack, config=config, data_dir=data_dir, db_path=db_path)
     # closers run last-first: the window closes, the session ends, then the log is flushed
     app._closers += [store.close, restore_hook, lambda: _dispose(engine), window.close,
-                     controller.shutdown]
+                     window._playback.shutdown, controller.shutdown]
     store.record("kiosk_started")
     log.info("kiosk started: pack=%s event=%s data=%s", pack.id,
              event.id if event else None, data_dir)

@@ -19,7 +19,7 @@ TS = ROOT / "kiosk" / "i18n" / "kiosk_en.ts"
 
 def sources() -> list[str]:
     qml = sorted(str(p) for p in (ROOT / "kiosk" / "ui" / "qml").rglob("*.qml"))
-    py = sorted(str(p) for p in (ROOT / "kiosk" / "ui").glob("*.py"))
+    py = sorted(str(p) for folder in ("ui", "media") for p in (ROOT / "kiosk" / folder).glob("*.py"))
     return qml + py
 
 

@@ -37,17 +37,17 @@
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="38"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="50"/>
         <source>Een nieuwe blik op techniek</source>
         <translation>A new look at technology</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="44"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="56"/>
         <source>Kijk video&apos;s van jongeren in de techniek en ontdek welk beroep bij jou past</source>
         <translation>Watch young people at work in tech and find the job that fits you</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="53"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="65"/>
         <source>Tik om te beginnen</source>
         <translation>Tap to start</translation>
     </message>
@@ -83,17 +83,25 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../ui/bridge.py" line="233"/>
+        <location filename="../ui/bridge.py" line="244"/>
         <source>Onjuiste pincode</source>
         <translation>Wrong PIN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/bridge.py" line="274"/>
+        <location filename="../ui/bridge.py" line="285"/>
         <source>Even wachten: %n seconden</source>
         <translation>
             <numerusform>Please wait: %n second</numerusform>
             <numerusform>Please wait: %n seconds</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EpisodePlayer</name>
+    <message>
+        <location filename="../media/player.py" line="371"/>
+        <source>Deze aflevering lukt nu even niet. We gaan door!</source>
+        <translation>This episode won&apos;t play right now. On to the next!</translation>
     </message>
 </context>
 <context>
@@ -184,16 +192,102 @@
     </message>
 </context>
 <context>
+    <name>NextUpCard</name>
+    <message>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="33"/>
+        <source>Dit was %1</source>
+        <translation>That was %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="60"/>
+        <source>Volgende aflevering in %1…</source>
+        <translation>Next episode in %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="61"/>
+        <source>Volgende aflevering</source>
+        <translation>Next episode</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="62"/>
+        <source>Kijk ook: %1</source>
+        <translation>Also watch: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="82"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="89"/>
+        <source>Speel de game</source>
+        <translation>Play the game</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="94"/>
+        <source>Meer video&apos;s</source>
+        <translation>More videos</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="108"/>
+        <source>Kijk verder op NXtv</source>
+        <translation>Keep watching on NXtv</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="115"/>
+        <source>Stuur naar een vriend</source>
+        <translation>Send to a friend</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
-        <location filename="../ui/qml/PinPad.qml" line="19"/>
+        <location filename="../ui/qml/PinPad.qml" line="20"/>
         <source>Beheer: pincode</source>
         <translation>Admin: PIN</translation>
     </message>
     <message>
-        <location filename="../ui/qml/PinPad.qml" line="42"/>
+        <location filename="../ui/qml/PinPad.qml" line="43"/>
         <source>Stop</source>
         <translation>Stop</translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <location filename="../ui/qml/screens/Player.qml" line="75"/>
+        <source>Op je telefoon</source>
+        <translation>On your phone</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Player.qml" line="95"/>
+        <source>Terug</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Player.qml" line="101"/>
+        <source>Verder</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Player.qml" line="101"/>
+        <source>Pauze</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Player.qml" line="106"/>
+        <source>Ondertiteling uit</source>
+        <translation>Captions off</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Player.qml" line="106"/>
+        <source>Ondertiteling aan</source>
+        <translation>Captions on</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Player.qml" line="112"/>
+        <source>Home</source>
+        <translation>Home</translation>
     </message>
 </context>
 <context>

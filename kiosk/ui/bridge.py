@@ -50,6 +50,7 @@ class Controller(QObject):
     sectionsChanged = Signal()
     statsChanged = Signal()
     quitRequested = Signal()
+    playRequested = Signal(str, str)  # episode id, via: handled by Playback
 
     def __init__(self, config: Config, store: Any, pack: Any, event: Any,
                  available: set[State], idle_timeout_s: float | None = None,
@@ -142,6 +143,10 @@ class Controller(QObject):
         """The window installs translators when the language changes."""
         self._language_hook = hook
 
+    def now(self) -> float:
+        """The controller's clock (monotonic seconds); flow calls made elsewhere use it too."""
+        return self._clock()
+
     def note_touch(self) -> None:
         """Called by the window's event filter on every press."""
         self._flow.touch(self._clock())
@@ -192,6 +197,12 @@ class Controller(QObject):
     def toggleLanguage(self) -> None:
         langs = list(self._config.languages)
         self.setLanguage(langs[(langs.index(self._lang) + 1) % len(langs)])
+
+    @Slot(str, str)
+    @guarded
+    def playEpisode(self, episode_id: str, via: str) -> None:
+        """A tile, the game result or the end card asks for an episode."""
+        self.playRequested.emit(episode_id, via)
 
     @Slot(str, str)
     @guarded

@@ -16,6 +16,7 @@ from kiosk.ui.bridge import Controller
 from kiosk.core.links import LinkBuilder
 from kiosk.ui.catalog import Catalog
 from kiosk.ui.companies import Companies
+from kiosk.ui.playback import Playback
 from kiosk.ui.qr import QrImageProvider
 
 log = logging.getLogger("kiosk.ui")
@@ -27,7 +28,7 @@ SCREEN_FILES: dict[State, str] = {
     State.EPISODES: "Episodes.qml",
     State.PARENTS: "Episodes.qml",
     State.PLAYER: "Player.qml",
-    State.NEXT_UP: "NextUp.qml",
+    State.NEXT_UP: "Player.qml",   # the end card lies over the last frame: no reload, no black
     State.GAME: "Game.qml",
     State.RESULT: "Result.qml",
     State.COMPANIES: "Companies.qml",
@@ -116,13 +117,20 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     catalog = Catalog(pack, featured=list(event.featured_series) if event is not None else [])
     links = LinkBuilder.for_pack(pack, event.id if event is not None else None, config)
     companies = Companies(pack, event, links)
+    from kiosk.media.player import EpisodePlayer  # QtMultimedia loads only when a window is made
+
+    player = EpisodePlayer(config)
+    playback = Playback(config, pack, event, store, controller, player, catalog, links)
+    controller.playRequested.connect(playback.playEpisode)
     controller.set_language_hook(lambda lang: (translations.apply(lang), catalog.set_language(lang),
-                                               companies.set_language(lang)))
+                                               companies.set_language(lang),
+                                               player.setLanguage(lang)))
     controller.stateChanged.connect(lambda: catalog.setAudience(
         "parents" if controller.state == State.PARENTS.value else "students"))
     engine.rootContext().setContextProperty("controller", controller)
     engine.rootContext().setContextProperty("catalog", catalog)
     engine.rootContext().setContextProperty("companies", companies)
+    engine.rootContext().setContextProperty("playback", playback)
     engine.addImageProvider("qr", QrImageProvider(config))
     engine.rootContext().setContextProperty("screenFiles",
                                             {s.value: f for s, f in SCREEN_FILES.items()})
@@ -138,6 +146,8 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     window._lockdown = lockdown  # keep the filter and the catalog alive as long as the window
     window._catalog = catalog
     window._companies = companies
+    window._playback = playback
+    playback.start_attract_loop()
     controller.quitRequested.connect(qapp.quit)
 
     window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)

@@ -1,10 +1,22 @@
 import QtQuick
+import QtMultimedia
 import "../components"
 
 // Attract: a lively loop and "Tik om te beginnen". A touch anywhere starts a new visit.
 Item {
     id: attract
     objectName: "attractScreen"
+
+    // The featured clips loop silently behind everything (the same player facade, muted).
+    VideoOutput {
+        id: loop
+        objectName: "attractVideo"
+        anchors.fill: parent
+        fillMode: VideoOutput.PreserveAspectCrop
+        Component.onCompleted: playback.player.setVideoSink(loop.videoSink)
+        Component.onDestruction: playback.player.setVideoSink(null)
+    }
+    Rectangle { anchors.fill: parent; color: Theme.background; opacity: 0.78 }
 
     // Moving colour blobs: visibly alive even without clips.
     Repeater {

@@ -1,0 +1,256 @@
+"""Episodes in the visitor flow: what plays, what comes next, the attract loop, and the events.
+
+The ``EpisodePlayer`` facade plays clips; this object decides which (the series in order,
+autoplay after the end card's countdown, another series at the end) and records what the
+campaign measures. QML binds to its properties and calls its slots.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+from kiosk.config import Config
+from kiosk.core.flow import FlowError, State
+from kiosk.core.links import LinkBuilder
+from kiosk.media.player import EpisodePlayer, PlayerState
+from kiosk.ui.catalog import Catalog
+
+log = logging.getLogger("kiosk.ui")
+
+_VIA = {"tile", "autoplay", "game", "attract", "featured"}
+
+
+class Playback(QObject):
+    """Owns the visitor's viewing: playlists, the next-up countdown and episode events."""
+
+    changed = Signal()
+    nextUpChanged = Signal()
+
+    def __init__(self, config: Config, pack: Any, event: Any, store: Any, controller: Any,
+                 player: EpisodePlayer, catalog: Catalog, links: LinkBuilder) -> None:
+        super().__init__()
+        self._config = config
+        self._pack = pack
+        self._store = store
+        self._controller = controller
+        self._player = player
+        self._catalog = catalog
+        self._links = links
+        self._featured = list(event.featured_series) if event is not None else []
+        self._via = "tile"
+        self._origin = State.EPISODES
+        self._countdown = QTimer(self)
+        self._countdown.setSingleShot(True)
+        self._countdown.timeout.connect(self.on_countdown_done)
+        self._next_id = ""
+        player.episodeStarted.connect(self.on_episode_started)
+        player.progressReached.connect(self.on_progress)
+        player.episodeFinished.connect(self.on_finished)
+        player.stateChanged.connect(self.on_player_state)
+        player.errorOccurred.connect(self.on_error)
+        controller.stateChanged.connect(self.on_flow_state)
+
+    # -- properties ---------------------------------------------------------------------------
+    @Property(QObject, constant=True)
+    def player(self) -> EpisodePlayer:
+        return self._player
+
+    @Property("QVariantMap", notify=changed)
+    def current(self) -> dict[str, Any]:
+        """The episode on screen: its tile row plus the job and links for the end card."""
+        episode = self._pack.episodes.get(self._player.episodeId)
+        if episode is None:
+            return {}
+        row = self._catalog.episode_row(episode)
+        row["jobIds"] = list(episode.jobs)
+        page = self._links.episode(episode.id, episode.channel_url or self._series_url(episode))
+        share = self._links.episode(episode.id, episode.channel_url or self._series_url(episode),
+                                    share=True)
+        row["link"] = page.url if page.ok else ""
+        row["shareLink"] = share.url if share.ok else ""
+        return row
+
+    @Property("QVariantMap", notify=nextUpChanged)
+    def nextUp(self) -> dict[str, Any]:
+        """The episode the countdown will start, or {} at the end of a series."""
+        episode = self._pack.episodes.get(self._next_id)
+        return self._catalog.episode_row(episode) if episode is not None else {}
+
+    @Property("QVariantMap", notify=nextUpChanged)
+    def suggestion(self) -> dict[str, Any]:
+        """At the end of a series: the first episode of another series (featured first)."""
+        current = self._pack.episodes.get(self._player.episodeId)
+        if current is None or self._next_id:
+            return {}
+        audience = "parents" if self._origin is State.PARENTS else "students"
+        rank = {sid: i for i, sid in enumerate(self._featured)}
+        for series in sorted(self._pack.series, key=lambda s: rank.get(s.id, len(rank))):
+            if series.id == current.series_id:
+                continue
+            for season in series.seasons:
+                for episode in season.episodes:
+                    if audience in episode.audience and episode.id in self._pack.episodes:
+                        row = self._catalog.episode_row(episode)
+                        row["series"] = series.title.get(self._controller.language)
+                        return row
+        return {}
+
+    @Property(float, constant=True)
+    def countdownSeconds(self) -> float:
+        return self._config.next_up_countdown_s
+
+    @Property(float, constant=True)
+    def controlsHideSeconds(self) -> float:
+        return self._config.player_controls_hide_s
+
+    @Property(bool, notify=nextUpChanged)
+    def countingDown(self) -> bool:
+        return self._countdown.isActive()
+
+    # -- intents ------------------------------------------------------------------------------
+    @Slot(str, str)
+    def playEpisode(self, episode_id: str, via: str) -> None:
+        """Play an episode from a tile, the game result or the end card."""
+        episode = self._pack.episodes.get(episode_id)
+        if episode is None:
+            log.warning("play: unknown episode %r", episode_id)
+            return
+        state = State(self._controller.state)
+        if state not in (State.PLAYER, State.NEXT_UP):
+            self._origin = state
+        try:
+            self._controller.flow.open(State.PLAYER, self._controller.now())
+        except FlowError as exc:
+            log.warning("play %s from %s refused: %s", episode_id, state, exc)
+            return
+        self._via = via if via in _VIA else "tile"
+        self._stop_countdown()
+        self._player.muted = False
+        self._player.setPlaylist(self._series_playlist(episode))
+        self._player.play(episode_id)
+        self.changed.emit()
+
+    @Slot()
+    def cancelNextUp(self) -> None:
+        """The visitor taps cancel on the end card: stay on the end card, no autoplay."""
+        self._stop_countdown()
+
+    @Slot()
+    def playNextNow(self) -> None:
+        if self._next_id:
+            self.playEpisode(self._next_id, "autoplay")
+
+    @Slot()
+    def back(self) -> None:
+        """Back from the player to where the visitor came from."""
+        self._stop_countdown()
+        self._player.stop()
+        try:
+            self._controller.flow.open(self._origin, self._controller.now())
+        except FlowError:
+            self._controller.flow.open(State.HOME, self._controller.now())
+
+    # -- attract loop ---------------------------------------------------------------------------
+    def attract_clips(self) -> list[Any]:
+        """Featured series' episodes for students (or any), in order."""
+        featured = [e for e in self._pack.episodes.values()
+                    if e.series_id in self._featured and "students" in e.audience]
+        return featured or [e for e in self._pack.episodes.values() if "students" in e.audience]
+
+    def start_attract_loop(self) -> None:
+        clips = self.attract_clips()
+        if not clips:
+            return
+        self._player.muted = True
+        self._player.setPlaylist(clips, loop=True, auto_advance=True)
+        self._player.play(clips[0])
+
+    # -- reactions --------------------------------------------------------------------------------
+    def _series_playlist(self, episode: Any) -> list[Any]:
+        """The episode's series in order, for the audience the visitor is browsing."""
+        audience = "parents" if self._origin is State.PARENTS else None
+        return [e for e in self._pack.episodes.values() if e.series_id == episode.series_id
+                and (audience is None or audience in e.audience or e.id == episode.id)]
+
+    def _series_url(self, episode: Any) -> str:
+        series = next((s for s in self._pack.series if s.id == episode.series_id), None)
+        return series.channel_url if series is not None else self._pack.channel_url
+
+    def _session(self) -> str | None:
+        session = self._controller.flow.session
+        return session.id if session is not None else None
+
+    def _attracting(self) -> bool:
+        return self._controller.state == State.ATTRACT.value
+
+    @Slot(str)
+    def on_episode_started(self, episode_id: str) -> None:
+        self.changed.emit()
+        if not self._attracting():
+            self._store.record("episode_started", self._session(), episode_id=episode_id,
+                               via=self._via)
+            self._via = "autoplay"  # what follows in this playlist came by itself
+
+    @Slot(str, int)
+    def on_progress(self, episode_id: str, pct: int) -> None:
+        if not self._attracting():
+            self._store.record("episode_progress", self._session(), episode_id=episode_id, pct=pct)
+
+    @Slot(str, float, bool)
+    def on_finished(self, episode_id: str, fraction: float, completed: bool) -> None:
+        if self._attracting():
+            return
+        self._store.record("episode_finished", self._session(), episode_id=episode_id,
+                           fraction=round(fraction, 3))
+        if completed and self._controller.state == State.PLAYER.value:
+            nxt = self._pack.next_episode(episode_id)
+            self._next_id = nxt.id if nxt is not None and nxt.id in self._pack.episodes else ""
+            try:
+                self._controller.flow.open(State.NEXT_UP, self._controller.now())
+            except FlowError as exc:
+                log.warning("end card refused: %s", exc)
+                return
+            if self._next_id:
+                self._countdown.start(int(self._config.next_up_countdown_s * 1000))
+            self.nextUpChanged.emit()
+
+    @Slot(str, str)
+    def on_error(self, episode_id: str, message: str) -> None:
+        log.warning("episode %s could not play: %s", episode_id, message)
+        if not self._attracting():
+            self._store.record("episode_error", self._session(), episode_id=episode_id)
+
+    @Slot(str)
+    def on_player_state(self, state: str) -> None:
+        if self._controller.state == State.PLAYER.value:
+            # idle never fires while an episode plays; an error or pause lets it run again
+            self._controller.setPlaying(state in (PlayerState.PLAYING.value,
+                                                  PlayerState.LOADING.value))
+
+    @Slot()
+    def on_flow_state(self) -> None:
+        state = self._controller.state
+        if state == State.ATTRACT.value:
+            self._stop_countdown()
+            self.start_attract_loop()
+        elif state not in (State.PLAYER.value, State.NEXT_UP.value):
+            self._stop_countdown()
+            if self._player.episodeId:
+                self._player.stop()
+
+    @Slot()
+    def on_countdown_done(self) -> None:
+        self.nextUpChanged.emit()
+        if self._next_id and self._controller.state == State.NEXT_UP.value:
+            self.playEpisode(self._next_id, "autoplay")
+
+    def _stop_countdown(self) -> None:
+        if self._countdown.isActive():
+            self._countdown.stop()
+            self.nextUpChanged.emit()
+
+    def shutdown(self) -> None:
+        self._stop_countdown()
+        self._player.stop()

@@ -1,0 +1,119 @@
+import QtQuick
+
+// End card over the last frame: the job this episode showed, the game, two QR codes
+// (watch on on NXtv, share with a friend) and "Volgende aflevering in 5…" with cancel.
+Rectangle {
+    id: card
+    objectName: "nextUpCard"
+    color: "#E60E1633"
+    readonly property var current: playback.current
+    readonly property var next: playback.nextUp
+    readonly property var suggestion: playback.suggestion
+    property int remaining: 0
+    onVisibleChanged: if (visible) remaining = Math.ceil(playback.countdownSeconds)
+    Timer {
+        interval: 1000; repeat: true
+        running: card.visible && playback.countingDown && card.remaining > 0
+        onTriggered: card.remaining -= 1
+    }
+    // Touches on the card never reach the video's tap handler beneath.
+    MultiPointTouchArea { anchors.fill: parent; mouseEnabled: true }
+
+    Grid {
+        anchors.centerIn: parent
+        columns: Theme.portrait ? 1 : 2
+        spacing: Theme.px(60)
+        horizontalItemAlignment: Grid.AlignHCenter
+
+        Column {
+            width: Theme.portrait ? card.width * 0.86 : card.width * 0.46
+            spacing: Theme.gap
+            Text {
+                width: parent.width; wrapMode: Text.WordWrap
+                text: qsTr("Dit was %1").arg(card.current.roleModel || "")
+                color: Theme.textDim; font.pixelSize: Theme.fontBody
+            }
+            Text {
+                width: parent.width; wrapMode: Text.WordWrap
+                text: card.current.job || ""
+                color: Theme.accent; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
+            }
+            // Next episode with its countdown, or another series at the end of this one.
+            Rectangle {
+                objectName: card.next.id ? "nextUpCountdown" : "nextUpSuggestion"
+                visible: !!(card.next.id || card.suggestion.id)
+                width: parent.width; height: Theme.px(170)
+                radius: Theme.radius; color: Theme.surface
+                Image {
+                    id: thumb
+                    anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: Theme.px(16) }
+                    width: height * 16 / 9; fillMode: Image.PreserveAspectCrop
+                    source: (card.next.id ? card.next.thumbnail : card.suggestion.thumbnail) || ""
+                    sourceSize.width: width
+                }
+                Column {
+                    anchors { left: thumb.right; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.px(20) }
+                    spacing: Theme.px(6)
+                    Text {
+                        width: parent.width; wrapMode: Text.WordWrap
+                        text: card.next.id
+                              ? (playback.countingDown ? qsTr("Volgende aflevering in %1…").arg(card.remaining)
+                                                       : qsTr("Volgende aflevering"))
+                              : qsTr("Kijk ook: %1").arg(card.suggestion.series || "")
+                        color: Theme.textDim; font.pixelSize: Theme.fontSmall + Theme.px(4)
+                    }
+                    Text {
+                        width: parent.width; elide: Text.ElideRight
+                        text: (card.next.id ? card.next.title : card.suggestion.title) || ""
+                        color: Theme.text; font.pixelSize: Theme.fontBody; font.weight: Font.Bold
+                    }
+                }
+                TapHandler {
+                    gesturePolicy: TapHandler.ReleaseWithinBounds
+                    onTapped: card.next.id ? playback.playNextNow()
+                                           : controller.playEpisode(card.suggestion.id, "tile")
+                }
+            }
+            Row {
+                spacing: Theme.px(20)
+                PillButton {
+                    objectName: "nextUpCancel"
+                    visible: playback.countingDown
+                    text: qsTr("Stop")
+                    fill: Theme.surface; ink: Theme.text
+                    onClicked: playback.cancelNextUp()
+                }
+                PillButton {
+                    objectName: "nextUpGame"
+                    visible: controller.sections.indexOf("game") >= 0
+                    text: qsTr("Speel de game")
+                    onClicked: controller.openSection("game")
+                }
+                PillButton {
+                    objectName: "nextUpBack"
+                    text: qsTr("Meer video's")
+                    fill: Theme.surface; ink: Theme.text
+                    onClicked: playback.back()
+                }
+            }
+        }
+
+        Row {
+            spacing: Theme.px(36)
+            QrCode {
+                objectName: "qr_watch"
+                purpose: "watch"; target: card.current.id || ""
+                payload: card.visible ? (card.current.link || "") : ""
+                size: Theme.px(240)
+                label: qsTr("Kijk verder op NXtv")
+            }
+            QrCode {
+                objectName: "qr_share"
+                purpose: "share"; target: card.current.id || ""
+                payload: card.visible ? (card.current.shareLink || "") : ""
+                size: Theme.px(240)
+                label: qsTr("Stuur naar een vriend")
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import QtQuick
+import QtMultimedia
+import "../components"
+
+// The player fills the screen; captions on by default; a tap shows the controls, which hide
+// again. The same screen shows the end card (state next_up) over the last frame, so the switch
+// to the next episode never passes through black.
+Rectangle {
+    id: screen
+    objectName: "playerView"
+    color: "black"
+    readonly property var player: playback.player
+    readonly property bool endCard: controller.state === "next_up"
+    property bool controlsShown: false
+
+    VideoOutput {
+        id: video
+        objectName: "playerVideo"
+        anchors.fill: parent
+        fillMode: VideoOutput.PreserveAspectFit
+        Component.onCompleted: screen.player.setVideoSink(video.videoSink)
+        Component.onDestruction: screen.player.setVideoSink(null)
+    }
+
+    // Tap anywhere: show or hide the controls.
+    TapHandler {
+        enabled: !screen.endCard
+        onTapped: { screen.controlsShown = !screen.controlsShown; hideTimer.restart() }
+    }
+    Timer {
+        id: hideTimer
+        interval: playback.controlsHideSeconds * 1000
+        onTriggered: screen.controlsShown = false
+    }
+
+    // Captions: large, on a backdrop, above the controls.
+    Rectangle {
+        objectName: "captionBox"
+        visible: screen.player.captionsOn && caption.text !== "" && !screen.endCard
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom
+                  bottomMargin: screen.controlsShown ? Theme.px(220) : Theme.px(70) }
+        width: Math.min(parent.width * 0.86, caption.implicitWidth + Theme.px(48))
+        height: caption.implicitHeight + Theme.px(24)
+        radius: Theme.px(12); color: "#C8000000"
+        Text {
+            id: caption
+            objectName: "captionText"
+            anchors.centerIn: parent
+            width: Math.min(implicitWidth, screen.width * 0.86 - Theme.px(48))
+            text: screen.player.captionText
+            color: "white"; font.pixelSize: Theme.fontLarge; font.weight: Font.DemiBold
+            horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap
+        }
+    }
+
+    // A broken clip: a short friendly message, then the player moves on by itself.
+    Rectangle {
+        objectName: "playerError"
+        visible: screen.player.errorText !== ""
+        anchors.centerIn: parent
+        width: errorText.implicitWidth + Theme.px(80); height: errorText.implicitHeight + Theme.px(60)
+        radius: Theme.radius; color: Theme.surface
+        Text { id: errorText; anchors.centerIn: parent; text: screen.player.errorText
+               color: Theme.text; font.pixelSize: Theme.fontLarge; font.weight: Font.Bold }
+    }
+
+    // A small code to take the episode along, out of the way in the top-right corner.
+    QrCode {
+        objectName: "qr_episode"
+        visible: !screen.endCard && payload !== ""
+        anchors { right: parent.right; top: parent.top; margins: Theme.px(28) }
+        purpose: "episode"; target: playback.current.id || ""
+        payload: playback.current.link || ""
+        size: Theme.px(150)
+        label: qsTr("Op je telefoon")
+        opacity: 0.9
+    }
+
+    // Controls
+    Rectangle {
+        id: controls
+        visible: screen.controlsShown && !screen.endCard
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: Theme.px(190)
+        gradient: Gradient {
+            GradientStop { position: 0.0; color: "#00000000" }
+            GradientStop { position: 1.0; color: "#E6000000" }
+        }
+        Row {
+            id: buttons
+            anchors { left: parent.left; bottom: parent.bottom; margins: Theme.px(28) }
+            spacing: Theme.px(20)
+            PillButton {
+                objectName: "playerBack"
+                text: qsTr("Terug")
+                fill: Theme.surface; ink: Theme.text
+                onClicked: playback.back()
+            }
+            PillButton {
+                objectName: "playerPause"
+                text: screen.player.state === "paused" ? qsTr("Verder") : qsTr("Pauze")
+                onClicked: { screen.player.state === "paused" ? screen.player.resume() : screen.player.pause(); hideTimer.restart() }
+            }
+            PillButton {
+                objectName: "playerCaptions"
+                text: screen.player.captionsOn ? qsTr("Ondertiteling uit") : qsTr("Ondertiteling aan")
+                fill: Theme.surface; ink: Theme.text
+                onClicked: { screen.player.toggleCaptions(); hideTimer.restart() }
+            }
+            PillButton {
+                objectName: "playerHome"
+                text: qsTr("Home")
+                fill: Theme.surface; ink: Theme.text
+                onClicked: controller.goHome()
+            }
+        }
+        // Progress bar you can drag.
+        Item {
+            id: bar
+            objectName: "playerProgress"
+            anchors { left: buttons.right; right: parent.right; verticalCenter: buttons.verticalCenter
+                      leftMargin: Theme.px(40); rightMargin: Theme.px(40) }
+            height: Theme.touchMin
+            readonly property real fraction: screen.player.duration > 0
+                                             ? Math.min(1, screen.player.position / screen.player.duration) : 0
+            Rectangle { anchors.verticalCenter: parent.verticalCenter; width: parent.width; height: Theme.px(10)
+                        radius: height / 2; color: "#55FFFFFF" }
+            Rectangle { anchors.verticalCenter: parent.verticalCenter; width: parent.width * bar.fraction
+                        height: Theme.px(10); radius: height / 2; color: Theme.accent }
+            Rectangle { x: parent.width * bar.fraction - width / 2; anchors.verticalCenter: parent.verticalCenter
+                        width: Theme.px(36); height: width; radius: width / 2; color: Theme.accent }
+            function seekTo(px) {
+                screen.player.seek(Math.max(0, Math.min(1, px / width)) * screen.player.duration)
+                hideTimer.restart()
+            }
+            TapHandler { gesturePolicy: TapHandler.WithinBounds; onTapped: (point) => bar.seekTo(point.position.x) }
+            DragHandler {
+                target: null; xAxis.enabled: true; yAxis.enabled: false
+                onCentroidChanged: if (active) bar.seekTo(centroid.position.x)
+            }
+        }
+    }
+
+    NextUpCard {
+        anchors.fill: parent
+        visible: screen.endCard
+    }
+}
