@@ -4,7 +4,8 @@
         python tools/screenshots.py --size 1920x1080 --out screenshots/
 
 Offscreen works too (QT_QPA_PLATFORM=offscreen) but shows no video pixels.
-Each step is `name:action`, run in order: start, home, open:<section>, tap:<objectName>, wait:<ms>.
+Each step is `name:action[:arg]`, run in order: start, home, open:<section>, tap:<objectName>,
+play:<episode id>, seek:<ms>, lang:<nl|en>, wait:<ms>; a screenshot is taken after each.
 """
 from __future__ import annotations
 
@@ -60,6 +61,12 @@ def main() -> int:
                 print(f"{name}: no item {arg}", file=sys.stderr)
             else:
                 touch_tap(app.window, item)
+        elif action == "play":
+            app.controller.playEpisode(arg, "tile")
+        elif action == "seek":
+            app.window._playback.player.seek(int(arg))
+        elif action == "lang":
+            app.controller.setLanguage(arg)
         elif action == "call":
             getattr(app.controller, arg)()
         pump(int(arg) if action == "wait" else 700)

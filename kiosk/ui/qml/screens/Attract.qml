@@ -16,11 +16,19 @@ Item {
         Component.onCompleted: playback.player.setVideoSink(loop.videoSink)
         Component.onDestruction: playback.player.setVideoSink(null)
     }
-    Rectangle { anchors.fill: parent; color: Theme.background; opacity: 0.78 }
+    readonly property bool clipsPlaying: playback.player.state === "playing"
+    Rectangle {
+        anchors.fill: parent
+        gradient: Gradient {
+            GradientStop { position: 0.0; color: "#730E1633" }
+            GradientStop { position: 0.55; color: "#D90E1633" }
+            GradientStop { position: 1.0; color: "#F20E1633" }
+        }
+    }
 
-    // Moving colour blobs: visibly alive even without clips.
+    // Moving colour blobs: visibly alive when there are no clips to loop.
     Repeater {
-        model: [Theme.teal, Theme.coral, Theme.violet, Theme.sky]
+        model: attract.clipsPlaying ? [] : [Theme.teal, Theme.coral, Theme.violet, Theme.sky]
         Rectangle {
             required property color modelData
             required property int index

@@ -71,7 +71,7 @@ Rectangle {
         anchors { right: parent.right; top: parent.top; margins: Theme.px(28) }
         purpose: "episode"; target: playback.current.id || ""
         payload: playback.current.link || ""
-        size: Theme.px(150)
+        size: Theme.px(240)
         label: qsTr("Op je telefoon")
         opacity: 0.9
     }

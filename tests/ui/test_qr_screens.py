@@ -1,0 +1,68 @@
+"""Every QR on the episode screens, decoded from the window's pixels, equals its payload and the
+link core builds — landscape 1920x1080 and a small portrait screen."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from kiosk.app import build
+from kiosk.config import Config
+from kiosk.core.links import LinkBuilder
+from tests.qrtools import crop, decode_qr_codes, grab
+from tests.uitools import find_item, touch_tap
+
+CFG = Config(idle_timeout_s=600, idle_from_event=False, next_up_countdown_s=60)
+EPISODE = "ads-s1e2"
+
+
+@pytest.fixture(params=["1920x1080", "720x1280"])
+def kiosk(request, qapp, data_dir, sample_pack):
+    app = build(["--windowed", "--size", request.param, "--data", str(data_dir),
+                 "--content", str(sample_pack), "--event", "open-dag-2026"], config=CFG)
+    yield app
+    app.close()
+
+
+def play(app, qtbot) -> None:
+    qtbot.waitUntil(app.window.isExposed)
+    touch_tap(app.window, "startButton")
+    qtbot.waitUntil(lambda: find_item(app.window, "homeEpisodes") is not None)
+    touch_tap(app.window, "homeEpisodes")
+    qtbot.waitUntil(lambda: app.controller.state == "episodes")
+    app.controller.playEpisode(EPISODE, "tile")
+    player = app.window._playback.player
+    qtbot.waitUntil(lambda: player.state == "playing", timeout=10_000)
+
+
+def expected_link(app, share: bool = False) -> str:
+    episode = app.pack.episodes[EPISODE]
+    links = LinkBuilder.for_pack(app.pack, "open-dag-2026")
+    return links.episode(EPISODE, episode.channel_url, share=share).url
+
+
+def decoded(app, name: str) -> tuple[str, list[str]]:
+    item = find_item(app.window, name)
+    assert item is not None, name
+    return item.property("payload"), decode_qr_codes(crop(grab(app.window), item))
+
+
+def test_code_during_playback(kiosk, qtbot):
+    play(kiosk, qtbot)
+    payload, codes = decoded(kiosk, "qr_episode")
+    assert codes == [payload] == [expected_link(kiosk)]
+    query = parse_qs(urlsplit(payload).query)
+    assert query["utm_campaign"] == ["open-dag-2026"] and query["utm_content"] == [EPISODE]
+
+
+def test_end_card_codes_watch_and_share(kiosk, qtbot):
+    play(kiosk, qtbot)
+    player = kiosk.window._playback.player
+    player.seek(player.duration - 300)
+    qtbot.waitUntil(lambda: kiosk.controller.state == "next_up", timeout=10_000)
+    qtbot.waitUntil(lambda: find_item(kiosk.window, "qr_share") is not None)
+    watch, watch_codes = decoded(kiosk, "qr_watch")
+    share, share_codes = decoded(kiosk, "qr_share")
+    assert watch_codes == [watch] == [expected_link(kiosk)]
+    assert share_codes == [share] == [expected_link(kiosk, share=True)]
+    assert watch != share  # the channel can tell shares from own viewing
