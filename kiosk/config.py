@@ -45,6 +45,13 @@ class Config:
     event_retry_s: float = 2.0             # after a write error (disk full, I/O), retry this much later
     event_queue_max: int = 100_000         # events kept in memory while the disk refuses writes
 
+    # Insights (issue 7: metrics, kiosk stats/export/merge, admin dashboard)
+    watched_fraction_min: float = 0.9      # a play counts as "watched to the end" from this share
+    watch_through_reference: float = 0.65  # the campaign's own watch-through, shown as a line
+    videos_histogram_max: int = 5          # videos per session: 0 … 4 and "5+"
+    dashboard_top_n: int = 8               # bars in the top jobs / cards charts
+    dashboard_days: int = 7                # day filter buttons: the last days with visits
+
     # Game (GAME.md)
     game_alpha: float = 0.5
     game_flat_sd: float = 0.1

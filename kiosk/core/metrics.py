@@ -1,0 +1,291 @@
+"""The campaign's figures, computed from the anonymous event log (no Qt).
+
+Everything is aggregated in SQLite (a handful of GROUP BY queries) and only the small results
+come into Python: the dashboard must stay under a second on a million events, and loading the
+rows would take longer than that alone.
+
+Definitions (the tests work these out by hand):
+
+- A *session* is a ``session_started`` row in the filter; its *dwell time* runs from that row to
+  the session's last event. A ``session_ended`` with reason ``idle`` does not count as the last
+  event: it comes a whole idle timeout plus countdown after the visitor left.
+- *Videos per session*: ``episode_started`` rows of the session (autoplay included).
+- *Watch-through* of an episode: ``episode_finished`` rows with ``fraction`` ≥
+  ``config.watched_fraction_min`` divided by its ``episode_started`` rows (capped at 1).
+- *Game finish rate*: ``game_finished`` / ``game_started``; the duration is ``game_finished.duration``.
+- *Top jobs*: the first (best) job of each ``game_finished.jobs``; *domains* are those jobs'
+  domains, through a job → domain mapping the caller gives (the pack knows it, the log does not).
+- *Language*: per session, the language of its last ``language_changed``, else the default.
+- *Resets*: ``session_ended`` reasons; ``idle`` is the timeout, ``home`` the visitor's own "Klaar".
+- *Day* is the kiosk's local day as stored in the ``day`` column; *hour* is the local hour.
+"""
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import time
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from kiosk.config import DEFAULT, Config
+
+_DAY_SLACK_S = 2 * 86400.0  # ts window around a day: covers any time-zone offset between machines
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which events count: one event (``event_id``), one local day, both, or everything."""
+
+    event_id: str | None = None
+    day: str | None = None  # "YYYY-MM-DD"
+
+
+@dataclass(frozen=True)
+class EpisodeWatch:
+    episode_id: str
+    started: int
+    watched: int          # plays that reached config.watched_fraction_min
+    share: float          # watched / started, at most 1
+
+
+@dataclass(frozen=True)
+class CardLikes:
+    card_id: str
+    swipes: int
+    likes: int
+    rate: float
+
+
+@dataclass(frozen=True)
+class Count:
+    key: str
+    count: int
+
+
+@dataclass(frozen=True)
+class QrCount:
+    purpose: str
+    target: str
+    count: int
+
+
+@dataclass
+class Metrics:
+    """Every figure of issue 7 for one filter; ``None`` where there is nothing to divide by."""
+
+    filter: Filter
+    sessions: int = 0
+    sessions_per_hour: list[int] = field(default_factory=lambda: [0] * 24)
+    dwell_median_s: float | None = None
+    dwell_mean_s: float | None = None
+    videos_per_session: float | None = None          # mean over all sessions
+    videos_per_viewing_session: float | None = None  # mean over sessions with ≥ 1 video
+    videos_histogram: list[Count] = field(default_factory=list)  # "0", "1", … "5+"
+    watch_through: list[EpisodeWatch] = field(default_factory=list)
+    watch_through_overall: float | None = None
+    watch_through_reference: float = 0.0
+    games_started: int = 0
+    games_finished: int = 0
+    games_abandoned: int = 0
+    game_finish_rate: float | None = None
+    game_median_duration_s: float | None = None
+    cards: list[CardLikes] = field(default_factory=list)      # most liked first
+    top_jobs: list[Count] = field(default_factory=list)       # best job of each result
+    result_jobs: list[Count] = field(default_factory=list)    # every job a result listed
+    top_domains: list[Count] = field(default_factory=list)
+    qr_shows: list[QrCount] = field(default_factory=list)
+    languages: list[Count] = field(default_factory=list)      # sessions per language
+    resets: dict[str, int] = field(default_factory=dict)      # session_ended reason → count
+    kiosks: list[Count] = field(default_factory=list)         # sessions per kiosk id
+
+    @property
+    def resets_idle(self) -> int:
+        return self.resets.get("idle", 0)
+
+    @property
+    def resets_by_hand(self) -> int:
+        return self.resets.get("home", 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (``kiosk stats --json``)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the filters can offer: events and days that have sessions (days newest first)."""
+
+    events: list[str]
+    days: list[str]
+
+
+def day_bounds(day: str) -> tuple[float, float]:
+    """Local midnight to midnight of ``day``; raises ``ValueError`` for anything but YYYY-MM-DD."""
+    parsed = time.strptime(day, "%Y-%m-%d")
+    start = time.mktime((parsed.tm_year, parsed.tm_mon, parsed.tm_mday, 0, 0, 0, 0, 0, -1))
+    end = time.mktime((parsed.tm_year, parsed.tm_mon, parsed.tm_mday + 1, 0, 0, 0, 0, 0, -1))
+    return start, end
+
+
+def _where(flt: Filter) -> tuple[str, list[Any]]:
+    """SQL conditions for the filter. A day also bounds ``ts`` so SQLite can use its ts index."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.event_id is not None:
+        clauses.append("event_id = ?")
+        params.append(flt.event_id)
+    if flt.day is not None:
+        start, end = day_bounds(flt.day)
+        clauses.append("ts >= ? AND ts < ? AND day = ?")
+        params += [start - _DAY_SLACK_S, end + _DAY_SLACK_S, flt.day]
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+class _Query:
+    """Runs the per-kind aggregates with the filter applied."""
+
+    def __init__(self, conn: sqlite3.Connection, flt: Filter) -> None:
+        self.conn = conn
+        self.where, self.params = _where(flt)
+        # With a day, the ts range is far narrower than a kind: '+kind' keeps SQLite off
+        # the kind index so it takes the ts one.
+        self.kind = "+kind" if flt.day is not None else "kind"
+
+    def rows(self, select: str, kind: str, group: str = "", extra: list[Any] | None = None
+             ) -> list[tuple[Any, ...]]:
+        sql = f"SELECT {select} FROM events WHERE {self.kind} = ?{self.where}"
+        if group:
+            sql += f" GROUP BY {group}"
+        return self.conn.execute(sql, [*(extra or []), kind, *self.params]).fetchall()
+
+
+def compute(conn: sqlite3.Connection, flt: Filter = Filter(), config: Config = DEFAULT,
+            job_domains: Mapping[str, str] | None = None) -> Metrics:
+    """All figures for ``flt`` from the ``events`` table reachable through ``conn``."""
+    q = _Query(conn, flt)
+    m = Metrics(filter=flt, watch_through_reference=config.watch_through_reference)
+    sessions = _sessions(q)
+    _session_figures(m, sessions, config)
+    _languages(m, q, sessions, config)
+    _watch_through(m, q, config)
+    _games(m, q, job_domains or {})
+    m.cards = sorted(
+        (CardLikes(card, n, int(likes or 0), (likes or 0) / n)
+         for card, n, likes in q.rows("card_id, count(*), sum(liked)", "card_swiped", "card_id")),
+        key=lambda c: (-c.rate, -c.swipes, c.card_id))
+    m.qr_shows = sorted(
+        (QrCount(purpose, target, n) for purpose, target, n in
+         q.rows("purpose, target, count(*)", "qr_shown", "purpose, target")),
+        key=lambda c: (-c.count, c.purpose, c.target))
+    m.resets = {reason: n for reason, n in
+                q.rows("reason, count(*)", "session_ended", "reason") if reason is not None}
+    return m
+
+
+_SessionRow = tuple[str, str, float, float, int]  # session_id, kiosk_id, started, last, videos
+
+
+def _sessions(q: _Query) -> list[_SessionRow]:
+    """One row per session that started in the filter, in one pass over the filtered rows."""
+    sql = (
+        "SELECT session_id, min(kiosk_id),"
+        " min(CASE WHEN kind = 'session_started' THEN ts END),"
+        " max(CASE WHEN kind = 'session_ended' AND reason = 'idle' THEN NULL ELSE ts END),"
+        " sum(kind = 'episode_started')"
+        f" FROM events WHERE session_id IS NOT NULL{q.where} GROUP BY session_id"
+    )
+    return [(sid, kiosk, started, max(started, last or started), videos)
+            for sid, kiosk, started, last, videos in q.conn.execute(sql, q.params)
+            if started is not None]
+
+
+def _session_figures(m: Metrics, sessions: list[_SessionRow], config: Config) -> None:
+    m.sessions = len(sessions)
+    for _sid, _kiosk, started, _last, _videos in sessions:
+        m.sessions_per_hour[time.localtime(started).tm_hour] += 1
+    m.kiosks = _counts(Counter(kiosk for _sid, kiosk, *_rest in sessions))
+    top = config.videos_histogram_max
+    bins = Counter(min(videos, top) for *_rest, videos in sessions)
+    m.videos_histogram = [Count(str(n) if n < top else f"{top}+", bins.get(n, 0))
+                          for n in range(top + 1)]
+    if not sessions:
+        return
+    dwell = [last - started for _sid, _kiosk, started, last, _videos in sessions]
+    m.dwell_median_s = statistics.median(dwell)
+    m.dwell_mean_s = statistics.fmean(dwell)
+    videos = [row[4] for row in sessions]
+    m.videos_per_session = statistics.fmean(videos)
+    watching = [v for v in videos if v > 0]
+    m.videos_per_viewing_session = statistics.fmean(watching) if watching else None
+
+
+def _languages(m: Metrics, q: _Query, sessions: list[_SessionRow], config: Config) -> None:
+    # SQLite returns the bare column (lang) of the row holding max(ts) in each group.
+    last = dict((sid, lang) for sid, lang, _ts in q.rows(
+        "session_id, lang, max(ts)", "language_changed", "session_id"))
+    m.languages = _counts(Counter(last.get(sid, config.default_language)
+                                  for sid, *_rest in sessions))
+
+
+def _watch_through(m: Metrics, q: _Query, config: Config) -> None:
+    started = dict(q.rows("episode_id, count(*)", "episode_started", "episode_id"))
+    watched = dict(q.rows("episode_id, sum(fraction >= ?)", "episode_finished", "episode_id",
+                          extra=[config.watched_fraction_min]))
+    m.watch_through = [
+        EpisodeWatch(ep, n, int(watched.get(ep) or 0), min(1.0, (watched.get(ep) or 0) / n))
+        for ep, n in sorted(started.items())
+    ]
+    total = sum(started.values())
+    if total:
+        m.watch_through_overall = min(1.0, sum(w.watched for w in m.watch_through) / total)
+
+
+def _games(m: Metrics, q: _Query, job_domains: Mapping[str, str]) -> None:
+    m.games_started = q.rows("count(*)", "game_started")[0][0]
+    m.games_abandoned = q.rows("count(*)", "game_abandoned")[0][0]
+    best: Counter[str] = Counter()
+    listed: Counter[str] = Counter()
+    # Results repeat: grouping by the jobs text leaves a few hundred rows to split here.
+    for jobs, n in q.rows("jobs, count(*)", "game_finished", "jobs"):
+        m.games_finished += n
+        ids = [j for j in (jobs or "").split(",") if j]
+        if ids:
+            best[ids[0]] += n
+            listed.update({j: n for j in ids})
+    if m.games_started:
+        m.game_finish_rate = m.games_finished / m.games_started
+    durations = [d for (d,) in q.rows("duration", "game_finished") if d is not None]
+    if durations:
+        m.game_median_duration_s = statistics.median(durations)
+    m.top_jobs = _counts(best)
+    m.result_jobs = _counts(listed)
+    domains: Counter[str] = Counter()
+    for job, n in best.items():
+        if job in job_domains:
+            domains[job_domains[job]] += n
+    m.top_domains = _counts(domains)
+
+
+def _counts(counter: Mapping[str, int]) -> list[Count]:
+    """Largest first; ties alphabetically so the order is stable."""
+    return [Count(k, n) for k, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def choices(conn: sqlite3.Connection) -> Choices:
+    """Events and days with at least one session (via the kind index: fast on a big log)."""
+    rows = conn.execute("SELECT DISTINCT event_id, day FROM events WHERE kind = 'session_started'"
+                        ).fetchall()
+    return Choices(events=sorted({e for e, _d in rows if e is not None}),
+                   days=sorted({d for _e, d in rows}, reverse=True))
+
+
+def job_domains(jobs: Mapping[str, Any]) -> dict[str, str]:
+    """job id → its heaviest domain, from the pack's ``jobs`` (``Job.domains``: name → weight)."""
+    out: dict[str, str] = {}
+    for job_id, job in jobs.items():
+        weights: Mapping[str, float] = getattr(job, "domains", None) or {}
+        if weights:
+            out[job_id] = max(sorted(weights), key=lambda d: weights[d])
+    return out
