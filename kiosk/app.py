@@ -201,6 +201,20 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT) -> KioskApp:
     return app
 
 
+def _quit_after_first_frame(app: KioskApp) -> None:
+    """KIOSK_SMOKE=1: start, show the first attract frame, say so, and quit (packaging checks)."""
+
+    from PySide6.QtCore import Qt
+
+    def done() -> None:
+        log.info("smoke: first frame in state %s", app.controller.state)
+        print(f"kiosk: smoke ok, state={app.controller.state}", flush=True)
+        app.controller.shutdown()
+        app.qapp.quit()
+
+    app.window.frameSwapped.connect(done, Qt.ConnectionType.SingleShotConnection)
+
+
 def _dispose(engine: Any) -> None:
     """Delete the QML engine now, before Python drops the objects its bindings read."""
     from PySide6.QtCore import QCoreApplication, QEvent
@@ -220,6 +234,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"kiosk: {exc}", file=sys.stderr)
         sys.exit(2)
     started = time.monotonic()
+    if os.environ.get("KIOSK_SMOKE") == "1":
+        _quit_after_first_frame(app)
     code = app.qapp.exec()
     log.info("kiosk stopped after %.0f s (exit %s)", time.monotonic() - started, code)
     app.close()
