@@ -93,6 +93,25 @@ class Config:
     # Window
     default_size: tuple[int, int] = (1920, 1080)
 
+    # Heartbeat, watchdog and memory (issue 8; kiosk/heartbeat.py, kiosk/watchdog.py)
+    heartbeat_filename: str = "heartbeat.json"
+    restarts_filename: str = "restarts.log"    # one line per restart; admin counts them
+    watchdog_log_filename: str = "watchdog.log"
+    heartbeat_interval_s: float = 1.0      # the UI thread writes the heartbeat this often
+    heartbeat_stale_s: float = 8.0         # no new heartbeat this long → UI hung → restart
+    # Playing, but the same frame this long → restart. Longer than frame_stall_timeout_s: the
+    # player skips a stalled clip itself first; this is for when that did not help.
+    video_frozen_restart_s: float = 20.0
+    watchdog_poll_s: float = 0.5           # the supervisor looks at the child this often
+    watchdog_start_grace_s: float = 60.0   # a new child has this long to write its first heartbeat
+    watchdog_stop_grace_s: float = 5.0     # terminate, then kill after this
+    watchdog_restart_delay_s: float = 1.0  # pause before starting a new child
+    watchdog_crash_loop_restarts: int = 5  # this many restarts within the window …
+    watchdog_crash_loop_window_s: float = 120.0
+    watchdog_crash_loop_delay_s: float = 30.0  # … and the next start waits this long
+    memory_limit_bytes: int = 1536 * 2**20  # RSS over this → restart at the next attract (0: off)
+    test_hang_max_s: float = 600.0         # KIOSK_TEST_HANG_AFTER_S blocks the UI at most this long
+
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_(self, **changes: Any) -> "Config":
