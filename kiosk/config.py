@@ -80,6 +80,7 @@ class Config:
     progress_marks: tuple[int, ...] = (25, 50, 75)  # % of an episode reported once per play
     watch_bucket_s: float = 1.0            # fraction watched counts these slices of a clip
     preflight_duration_tolerance_s: float = 1.0  # decoded vs declared duration may differ this much
+    preflight_end_probe_s: float = 1.0     # preflight also decodes this far before the end
 
     # QR codes and links (issue 6)
     link_max_chars: int = 300              # longer links make QR codes too dense to scan

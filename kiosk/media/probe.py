@@ -229,6 +229,8 @@ def probe_clip(path: Path, config: Config = DEFAULT) -> ProbeResult:
     deck.load(Clip(path.stem, path))
     if not deck.is_ready and not deck.has_failed:
         loop.exec()
+    if deck.is_ready and deck.duration_ms > 0:
+        _check_the_end(deck, loop, config)
     frame = deck.first_frame
     size = frame.size() if frame is not None else None
     result = ProbeResult(
@@ -239,3 +241,29 @@ def probe_clip(path: Path, config: Config = DEFAULT) -> ProbeResult:
     deck.unload()
     deck.deleteLater()
     return result
+
+
+def _check_the_end(deck: Deck, loop: QEventLoop, config: Config) -> None:
+    """Seek near the end and wait for a frame from there: a truncated file fails here."""
+    target_us = max(0, deck.duration_ms - int(config.preflight_end_probe_s * 1000)) * 1000
+    reached: list[bool] = []
+
+    def on_frame(frame: QVideoFrame) -> None:
+        # Frames decoded before the seek may still arrive; only one from near the end counts.
+        if frame.startTime() >= target_us - config.preflight_end_probe_s * 500_000:
+            reached.append(True)
+            loop.quit()
+
+    guard = QTimer(singleShot=True, interval=int(config.first_frame_timeout_s * 1000))
+    guard.timeout.connect(loop.quit)
+    deck.frame.connect(on_frame)
+    deck.ended.connect(loop.quit)
+    deck.start()
+    deck.seek(target_us // 1000)
+    guard.start()
+    loop.exec()
+    guard.stop()
+    deck.frame.disconnect(on_frame)
+    if not reached and not deck.has_failed:
+        deck.error = (f"the last {config.preflight_end_probe_s:g} s do not decode "
+                      "(file truncated or damaged?)")

@@ -1,0 +1,264 @@
+"""``kiosk preflight PACK [--event ID] [--json]``: the morning-of-the-event checklist.
+
+Everything ``kiosk check`` does, plus what only this machine can tell: every clip decoded
+through QtMultimedia (opens, has video, first frame, the end decodes too, duration as
+declared), every subtitle file parsed, every image loaded, every QR code the pack will show
+rendered and read back. Prints a green/red checklist; exit code 1 when anything is red.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Iterator, TextIO
+
+from kiosk.config import DEFAULT, Config
+from kiosk.core.check import collect
+from kiosk.core.content import Pack, Problem
+from kiosk.core.subtitles import load_vtt
+
+GROUPS = {
+    "pack": "Pakket / Pack",
+    "event": "Event",
+    "videos": "Video's / Videos",
+    "captions": "Ondertitels / Captions",
+    "images": "Afbeeldingen / Images",
+    "qr": "QR-codes",
+}
+MARKS = {"ok": "✔", "warning": "⚠", "error": "✘"}
+COLOURS = {"ok": "\033[32m", "warning": "\033[33m", "error": "\033[31m"}
+
+
+@dataclass
+class Check:
+    """One line of the checklist."""
+
+    group: str
+    item: str          # what was checked: a file relative to the pack, or an id
+    status: str        # "ok" | "warning" | "error"
+    message: str
+    seconds: float | None = None
+
+
+def run_preflight(pack: Path, event_id: str | None, as_json: bool, out: TextIO,
+                  config: Config = DEFAULT) -> int:
+    """Run every check and print the checklist (or JSON); 1 when anything is red, else 0."""
+    began = time.monotonic()
+    loaded, problems, fatal = collect(Path(pack), config)
+    checks = list(_pack_checks(problems, fatal, loaded))
+    if loaded is not None:
+        app = _ensure_qt_app()  # noqa: F841 - must outlive the checks
+        checks += _event_checks(loaded, event_id)
+        checks += _video_checks(loaded, config)
+        checks += _caption_checks(loaded, config)
+        checks += _image_checks(loaded)
+        checks += _qr_checks(loaded, event_id, config)
+    code = 1 if any(c.status == "error" for c in checks) else 0
+    total = time.monotonic() - began
+    if as_json:
+        json.dump({"pack": str(pack), "ok": code == 0, "seconds": round(total, 3),
+                   "checks": [asdict(c) for c in checks]}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _print(checks, code, total, out)
+    return code
+
+
+def _ensure_qt_app() -> Any:
+    """Decoding and QImage need a Qt application; the CLI has none, and maybe no screen.
+
+    Returns the application this call created (the caller keeps it alive), else None.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        return None
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # nothing is shown
+    return QGuiApplication([])
+
+
+def _rel(pack: Pack, path: Path | None) -> str:
+    if path is None:
+        return ""
+    try:
+        return str(Path(path).relative_to(pack.root))
+    except ValueError:
+        return str(path)
+
+
+def _pack_checks(problems: list[Problem], fatal: str, pack: Pack | None) -> Iterator[Check]:
+    for p in problems:
+        yield Check("pack", p.file, p.severity, f"{p.field}: {p.message}"
+                    + (f" (expected {p.expected})" if p.expected else ""))
+    if fatal:
+        yield Check("pack", "pack.toml", "error", f"pack unusable: {fatal}")
+    elif pack is not None and not any(p.severity == "error" for p in problems):
+        yield Check("pack", "pack.toml", "ok",
+                    f"{len(pack.series)} series, {len(pack.episodes)} episodes, "
+                    f"{len(pack.jobs)} jobs, {len(pack.cards)} cards, "
+                    f"{len(pack.companies)} companies, {len(pack.events)} events")
+
+
+def _event_checks(pack: Pack, event_id: str | None) -> Iterator[Check]:
+    chosen = event_id or pack.default_event
+    if chosen is None:
+        yield Check("event", "(none)", "warning", "no --event given and no default_event in pack.toml")
+        return
+    event = pack.events.get(chosen)
+    if event is None:
+        known = ", ".join(sorted(pack.events)) or "none"
+        yield Check("event", chosen, "error", f"event not in the pack (events: {known})")
+        return
+    yield Check("event", chosen, "ok", f"{event.name.get('nl')}: {len(event.companies)} companies, "
+                f"featured {', '.join(event.featured_series) or '-'}")
+
+
+def _video_checks(pack: Pack, config: Config) -> Iterator[Check]:
+    from kiosk.media.probe import probe_clip
+
+    for episode in pack.episodes.values():
+        item = _rel(pack, episode.video)
+        r = probe_clip(Path(episode.video), config)
+        if not r.ok:
+            yield Check("videos", item, "error", f"{episode.id}: {r.detail}", r.seconds)
+            continue
+        facts = (f"{episode.id}: {r.width}x{r.height}, {r.duration_s:.1f} s, first frame "
+                 f"{r.first_frame_s * 1000:.0f} ms")
+        if abs(r.duration_s - episode.duration) > config.preflight_duration_tolerance_s:
+            yield Check("videos", item, "error", f"{facts}; declared duration {episode.duration:g} s",
+                        r.seconds)
+        elif r.duration_s > config.max_clip_seconds:
+            yield Check("videos", item, "warning", f"{facts}; longer than "
+                        f"{config.max_clip_seconds:g} s (short clips are watched to the end)", r.seconds)
+        elif not r.has_audio:
+            yield Check("videos", item, "warning", f"{facts}; no audio track (plays silent)", r.seconds)
+        else:
+            yield Check("videos", item, "ok", facts, r.seconds)
+
+
+def _caption_checks(pack: Pack, config: Config) -> Iterator[Check]:
+    for episode in pack.episodes.values():
+        for lang in pack.languages:
+            path = episode.subtitles.get(lang)
+            if path is None:
+                yield Check("captions", episode.id, "warning",
+                            f"no '{lang}' captions (missing translation; falls back to nl)")
+                continue
+            item = _rel(pack, path)
+            subs = load_vtt(Path(path), config.max_subtitle_bytes)
+            if subs.problems:
+                shown = "; ".join(str(p) for p in subs.problems[:3])
+                more = f" (+{len(subs.problems) - 3} more)" if len(subs.problems) > 3 else ""
+                status = "error" if not subs.cues else "warning"
+                yield Check("captions", item, status, f"{episode.id} [{lang}]: {shown}{more}")
+            elif not subs.cues:
+                yield Check("captions", item, "warning", f"{episode.id} [{lang}]: no cues")
+            else:
+                last = subs.cues[-1].end
+                late = last > episode.duration + config.preflight_duration_tolerance_s
+                yield Check("captions", item, "warning" if late else "ok",
+                            f"{episode.id} [{lang}]: {len(subs.cues)} cues"
+                            + (f"; last cue ends at {last:g} s, after the clip" if late else ""))
+
+
+def _images(pack: Pack) -> Iterator[tuple[str, Path]]:
+    for series in pack.series:
+        yield f"series {series.id}", series.thumbnail
+        for season in series.seasons:
+            for episode in season.episodes:
+                yield f"episode {episode.id}", episode.thumbnail
+    for job in pack.jobs.values():
+        yield f"job {job.id}", job.image
+    for card in pack.cards:
+        yield f"card {card.id}", card.image
+    for company in pack.companies.values():
+        yield f"company {company.id}", company.logo
+
+
+def _image_checks(pack: Pack) -> Iterator[Check]:
+    from PySide6.QtGui import QImageReader
+
+    loaded = 0
+    for owner, path in _images(pack):
+        if path is None:
+            continue
+        reader = QImageReader(str(path))
+        if reader.read().isNull():
+            yield Check("images", _rel(pack, path), "error",
+                        f"{owner}: cannot load image ({reader.errorString()})")
+        else:
+            loaded += 1
+    yield Check("images", f"{loaded} images", "ok" if loaded else "warning",
+                "load" if loaded else "no image loads (placeholders are shown)")
+
+
+def _qr_links(pack: Pack, event_id: str | None, config: Config) -> Iterator[Any]:
+    """Every link the pack can put in a QR code (the result link at its longest)."""
+    from kiosk.core.links import LinkBuilder, ResultSummary
+
+    links = LinkBuilder.for_pack(pack, event_id, config)
+    yield links.channel()
+    for series in pack.series:
+        yield links.series(series.id, series.channel_url)
+    for episode in pack.episodes.values():
+        yield links.episode(episode.id, episode.channel_url)
+        yield links.episode(episode.id, episode.channel_url, share=True)
+    for company in pack.companies.values():
+        yield links.company(company.id, company.contact_url)
+        if company.internship_url:
+            yield links.company(company.id, company.internship_url)
+    longest = sorted(pack.jobs, key=len, reverse=True)
+    shown = config.game_result_jobs
+    if len(longest) > shown:
+        domains = sorted({d for j in pack.jobs.values() for d in j.domains}, key=len, reverse=True)
+        yield links.result(ResultSummary(tuple(longest[:shown]), longest[shown], "RIASEC"[:3],
+                                         tuple(domains[:shown])))
+
+
+def _qr_checks(pack: Pack, event_id: str | None, config: Config) -> Iterator[Check]:
+    import zxingcpp
+
+    from kiosk.ui.qr import render_qr
+
+    size = config.qr_min_px  # the smallest code any screen shows: the hardest to read
+    count = 0
+    for link in _qr_links(pack, event_id, config):
+        if not link.ok:
+            yield Check("qr", link.content, "error", f"no QR code: {link.problem}")
+            continue
+        count += 1
+        try:
+            image = render_qr(link.url, size, config)
+        except ValueError as exc:
+            yield Check("qr", link.content, "error", f"cannot render {link.url}: {exc}")
+            continue
+        read = [b.text for b in zxingcpp.read_barcodes(image)]
+        if read != [link.url]:
+            yield Check("qr", link.content, "error", f"{size} px code of {link.url} reads back as {read}")
+            count -= 1
+    yield Check("qr", f"{count} codes", "ok" if count else "warning",
+                f"rendered at {size} px and read back" if count else "no links to show")
+
+
+def _print(checks: list[Check], code: int, total: float, out: TextIO) -> None:
+    colour = getattr(out, "isatty", lambda: False)()
+    for group, title in GROUPS.items():
+        lines = [c for c in checks if c.group == group]
+        if not lines:
+            continue
+        out.write(f"\n{title}\n")
+        for c in lines:
+            mark = MARKS[c.status]
+            if colour:
+                mark = f"{COLOURS[c.status]}{mark}\033[0m"
+            took = f"  ({c.seconds:.2f} s)" if c.seconds is not None else ""
+            out.write(f"  {mark} {c.item}: {c.message}{took}\n")
+    errors = sum(c.status == "error" for c in checks)
+    warnings = sum(c.status == "warning" for c in checks)
+    clips = [c.seconds for c in checks if c.group == "videos" and c.seconds is not None]
+    per_clip = f", {sum(clips) / len(clips):.2f} s per clip" if clips else ""
+    verdict = "OK: klaar voor vandaag / ready for today" if code == 0 else "NIET OK / NOT OK"
+    out.write(f"\n{verdict}: {errors} fout(en)/error(s), {warnings} waarschuwing(en)/warning(s); "
+              f"{total:.1f} s{per_clip}\n")

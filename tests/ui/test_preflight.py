@@ -1,0 +1,110 @@
+"""``kiosk preflight`` on the sample pack and on damaged copies (real decoding, real QR read-back)."""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import struct
+from pathlib import Path
+
+import pytest
+
+from kiosk.media.preflight import run_preflight
+from tests.conftest import SAMPLE_PACK
+
+CLIP = "media/aan-de-slag/s1e2.mp4"
+
+
+@pytest.fixture
+def pack_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "pack"
+    shutil.copytree(SAMPLE_PACK, target)
+    return target
+
+
+def test_the_sample_pack_is_green(qtbot) -> None:
+    out = io.StringIO()
+    assert run_preflight(SAMPLE_PACK, None, False, out) == 0
+    text = out.getvalue()
+    assert "✘" not in text
+    # 11 episodes in the sample pack: one ✔ line per clip, one per caption file (nl + en).
+    assert text.count(".mp4: ") == 11
+    assert text.count(".vtt: ") == 22
+    assert "read back" in text and "OK: " in text
+
+
+def test_json_lists_every_check_with_time_per_clip(qtbot) -> None:
+    out = io.StringIO()
+    assert run_preflight(SAMPLE_PACK, "open-dag-2026", True, out) == 0
+    report = json.loads(out.getvalue())
+    assert report["ok"] is True
+    videos = [c for c in report["checks"] if c["group"] == "videos"]
+    assert len(videos) == 11 and all(c["status"] == "ok" and c["seconds"] > 0 for c in videos)
+    assert [c["item"] for c in report["checks"] if c["group"] == "event"] == ["open-dag-2026"]
+
+
+def test_a_truncated_clip_is_red_and_named(qtbot, pack_copy: Path) -> None:
+    clip = pack_copy / CLIP
+    data = clip.read_bytes()
+    clip.write_bytes(data[: len(data) // 2])
+    out = io.StringIO()
+    assert run_preflight(pack_copy, None, False, out) == 1
+    red = [line for line in out.getvalue().splitlines() if "✘" in line]
+    assert any(CLIP in line for line in red)
+
+
+def _cut_and_hide_the_cut(clip: Path) -> None:
+    """Cut the clip in half and shrink its last box to fit, so only decoding shows the damage."""
+    data = bytearray(clip.read_bytes()[: clip.stat().st_size // 2])
+    offset = 0
+    while True:
+        size = struct.unpack(">I", data[offset : offset + 4])[0]
+        if offset + size >= len(data):
+            data[offset : offset + 4] = struct.pack(">I", len(data) - offset)
+            break
+        offset += size
+    clip.write_bytes(bytes(data))
+
+
+def test_a_clip_that_only_fails_to_decode_is_red_and_named(qtbot, pack_copy: Path) -> None:
+    _cut_and_hide_the_cut(pack_copy / CLIP)
+    out = io.StringIO()
+    assert run_preflight(pack_copy, None, False, out) == 1
+    red = [line for line in out.getvalue().splitlines() if "✘" in line]
+    assert len(red) == 1
+    assert CLIP in red[0] and "ads-s1e2" in red[0]
+
+
+# Qt's PNG reader warns about the cut-off logo; that is the damage under test.
+@pytest.mark.qt_log_ignore(r"libpng error")
+def test_wrong_duration_missing_translation_bad_captions_and_image(qtbot, pack_copy: Path) -> None:
+    series = pack_copy / "series" / "aan-de-slag.toml"
+    text = series.read_text(encoding="utf-8")
+    # ads-s1e4 is 12 s long; declare 30 s.
+    text = text.replace("duration = 12.0", "duration = 30.0", 1)
+    text = text.replace(', en = "media/aan-de-slag/s1e5.en.vtt"', "")    # no English captions
+    series.write_text(text, encoding="utf-8")
+    (pack_copy / "media/aan-de-slag/s1e1.en.vtt").write_text(
+        "WEBVTT\n\n00:00:xx.000 --> 00:00:02.000\nkapot\n", encoding="utf-8")
+    logo = pack_copy / "images/companies/voltwerk.png"
+    logo.write_bytes(logo.read_bytes()[:1000])                    # a cut-off PNG: header only
+
+    out = io.StringIO()
+    assert run_preflight(pack_copy, None, True, out) == 1
+    checks = json.loads(out.getvalue())["checks"]
+    red = {(c["group"], c["item"]) for c in checks if c["status"] == "error"}
+    assert ("videos", "media/aan-de-slag/s1e4.mp4") in red
+    assert ("captions", "media/aan-de-slag/s1e1.en.vtt") in red
+    assert ("images", "images/companies/voltwerk.png") in red
+    bad_cue = next(c for c in checks if c["item"] == "media/aan-de-slag/s1e1.en.vtt")
+    assert "line 3" in bad_cue["message"]
+    missing = [c for c in checks if c["group"] == "captions" and c["item"] == "ads-s1e5"]
+    assert [(c["status"], "'en'" in c["message"]) for c in missing] == [("warning", True)]
+    duration = next(c for c in checks if c["item"] == "media/aan-de-slag/s1e4.mp4")
+    assert "12.0 s" in duration["message"] and "30 s" in duration["message"]
+
+
+def test_an_unknown_event_is_red(qtbot) -> None:
+    out = io.StringIO()
+    assert run_preflight(SAMPLE_PACK, "bestaat-niet", False, out) == 1
+    assert "✘ bestaat-niet: event not in the pack" in out.getvalue()
