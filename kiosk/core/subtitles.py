@@ -73,10 +73,12 @@ def _parse_timing(line: str, lineno: int, problems: list[VttProblem]) -> tuple[f
     start, end = parse_time(start_text), parse_time(end_text)
     if start is None or end is None:
         bad = start_text if start is None else end_text
-        problems.append(VttProblem(lineno, f"bad time {bad!r} (expected mm:ss.mmm or hh:mm:ss.mmm)"))
+        problems.append(VttProblem(lineno,
+                                   f"bad time {bad!r} (expected mm:ss.mmm or hh:mm:ss.mmm)"))
         return None
     if end <= start:
-        problems.append(VttProblem(lineno, f"cue ends before it starts ({start_text} --> {end_text})"))
+        problems.append(VttProblem(lineno,
+                                   f"cue ends before it starts ({start_text} --> {end_text})"))
         return None
     return start, end
 
@@ -102,7 +104,8 @@ def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
 def _parse_cue_block(first: int, block: list[str], subs: Subtitles) -> None:
     timing_at = [i for i, ln in enumerate(block) if "-->" in ln]
     if not timing_at:
-        subs.problems.append(VttProblem(first, "text without a cue timing line (expected 'start --> end')"))
+        subs.problems.append(VttProblem(
+            first, "text without a cue timing line (expected 'start --> end')"))
         return
     if timing_at[0] > 1:
         subs.problems.append(VttProblem(first, "more than one line before the cue timing"))
@@ -127,7 +130,8 @@ def parse_vtt(text: str) -> Subtitles:
             # Header block (may carry metadata lines); a cue glued to it is still used.
             timed = [i for i, ln in enumerate(block) if "-->" in ln]
             if timed:
-                subs.problems.append(VttProblem(first + timed[0], "no blank line after the WEBVTT header"))
+                subs.problems.append(VttProblem(first + timed[0],
+                                                "no blank line after the WEBVTT header"))
                 _parse_cue_block(first + timed[0], block[timed[0] :], subs)
             continue
         if head.split(maxsplit=1)[0] in _SKIPPED_BLOCKS and "-->" not in head:
@@ -142,7 +146,8 @@ def load_vtt(path: Path, max_bytes: int) -> Subtitles:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return Subtitles(problems=[VttProblem(0, f"file is {size} bytes (expected at most {max_bytes})")])
+            message = f"file is {size} bytes (expected at most {max_bytes})"
+            return Subtitles(problems=[VttProblem(0, message)])
         data = path.read_bytes()
     except OSError as exc:
         return Subtitles(problems=[VttProblem(0, f"cannot read file ({exc.strerror or exc})")])
@@ -150,7 +155,8 @@ def load_vtt(path: Path, max_bytes: int) -> Subtitles:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return Subtitles(problems=[VttProblem(line, "not UTF-8 text (expected a UTF-8 WebVTT file)")])
+        message = "not UTF-8 text (expected a UTF-8 WebVTT file)"
+        return Subtitles(problems=[VttProblem(line, message)])
     return parse_vtt(text)
 
 

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtMultimedia import QMediaDevices, QVideoFrame, QVideoSink
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.subtitles import Cue, cue_at, load_vtt
-from kiosk.media.probe import Deck
+from kiosk.media.probe import Clip, Deck, as_clip
+
+__all__ = ["Clip", "EpisodePlayer", "PlayerState", "as_clip"]
 
 log = logging.getLogger(__name__)
 
@@ -34,22 +35,6 @@ class PlayerState(str, Enum):
     PAUSED = "paused"
     ENDED = "ended"
     ERROR = "error"
-
-
-@dataclass(frozen=True)
-class Clip:
-    """What the player needs of an episode (``Episode`` objects have the same fields)."""
-
-    id: str
-    video: Path
-    subtitles: Mapping[str, Path] = field(default_factory=dict)
-
-
-def as_clip(item: Any) -> Clip:
-    """A ``Clip`` from a ``Clip`` or anything with ``id``, ``video`` and ``subtitles``."""
-    if isinstance(item, Clip):
-        return item
-    return Clip(str(item.id), Path(item.video), dict(getattr(item, "subtitles", {}) or {}))
 
 
 class EpisodePlayer(QObject):
@@ -104,39 +89,16 @@ class EpisodePlayer(QObject):
         self._marks_hit: set[int] = set()
         self._buckets: set[int] = set()
         self._reported = True   # episodeFinished already sent for the current play
-        self._skip_timer = QTimer(self, singleShot=True, interval=int(config.bad_clip_message_s * 1000))
+        self._skip_timer = QTimer(self, singleShot=True,
+                                  interval=int(config.bad_clip_message_s * 1000))
         self._skip_timer.timeout.connect(self._on_skip_timeout)
 
     # ---- properties for QML -------------------------------------------------------------
-    def _get_state(self) -> str:
-        return self._state.value
-
-    def _get_position(self) -> int:
-        return self._position
-
-    def _get_duration(self) -> int:
-        return self._active_deck.duration_ms
-
-    def _get_caption(self) -> str:
-        return self._caption
-
-    def _get_captions_on(self) -> bool:
-        return self._captions_on
-
     def _set_captions_on(self, on: bool) -> None:
         if on != self._captions_on:
             self._captions_on = on
             self.captionsOnChanged.emit(on)
             self._update_caption()
-
-    def _get_error(self) -> str:
-        return self._error_text
-
-    def _get_episode_id(self) -> str:
-        return self._episode_id
-
-    def _get_muted(self) -> bool:
-        return self._muted
 
     def _set_muted(self, muted: bool) -> None:
         if muted != self._muted:
@@ -144,18 +106,16 @@ class EpisodePlayer(QObject):
             self._active_deck.set_muted(muted)
             self.mutedChanged.emit(muted)
 
-    def _get_language(self) -> str:
-        return self._language
-
-    state = Property(str, _get_state, notify=stateChanged)
-    position = Property(int, _get_position, notify=positionChanged)
-    duration = Property(int, _get_duration, notify=durationChanged)
-    captionText = Property(str, _get_caption, notify=captionTextChanged)
-    captionsOn = Property(bool, _get_captions_on, _set_captions_on, notify=captionsOnChanged)
-    errorText = Property(str, _get_error, notify=errorTextChanged)
-    episodeId = Property(str, _get_episode_id, notify=episodeIdChanged)
-    muted = Property(bool, _get_muted, _set_muted, notify=mutedChanged)
-    language = Property(str, _get_language, notify=languageChanged)
+    state = Property(str, lambda self: self._state.value, notify=stateChanged)
+    position = Property(int, lambda self: self._position, notify=positionChanged)
+    duration = Property(int, lambda self: self._active_deck.duration_ms, notify=durationChanged)
+    captionText = Property(str, lambda self: self._caption, notify=captionTextChanged)
+    captionsOn = Property(bool, lambda self: self._captions_on, _set_captions_on,
+                          notify=captionsOnChanged)
+    errorText = Property(str, lambda self: self._error_text, notify=errorTextChanged)
+    episodeId = Property(str, lambda self: self._episode_id, notify=episodeIdChanged)
+    muted = Property(bool, lambda self: self._muted, _set_muted, notify=mutedChanged)
+    language = Property(str, lambda self: self._language, notify=languageChanged)
 
     @property
     def player_state(self) -> PlayerState:
@@ -360,7 +320,8 @@ class EpisodePlayer(QObject):
 
     @Slot(int)
     def _on_deck_position(self, ms: int) -> None:
-        if self.sender() is self._active_deck and self._state in (PlayerState.PLAYING, PlayerState.PAUSED):
+        showing = (PlayerState.PLAYING, PlayerState.PAUSED)
+        if self.sender() is self._active_deck and self._state in showing:
             if self._state is PlayerState.PLAYING:
                 self._track(ms)
             self._set_position(ms)
@@ -397,20 +358,24 @@ class EpisodePlayer(QObject):
                 self.progressReached.emit(self._episode_id, mark)
 
     def _bucket_count(self) -> int:
-        return max(1, math.ceil(self._active_deck.duration_ms / (self._config.watch_bucket_s * 1000)))
+        bucket_ms = self._config.watch_bucket_s * 1000
+        return max(1, math.ceil(self._active_deck.duration_ms / bucket_ms))
 
     def _report_finished(self, completed: bool) -> None:
         if self._reported or not self._episode_id:
             return
         self._reported = True
-        fraction = 1.0 if completed and not self._buckets else len(self._buckets) / self._bucket_count()
+        fraction = len(self._buckets) / self._bucket_count()
+        if completed and not self._buckets:
+            fraction = 1.0
         self.episodeFinished.emit(self._episode_id, min(1.0, fraction), completed)
 
     def _load_cues(self) -> None:
         clip = self._current_clip()
         path = None
         if clip is not None:
-            path = clip.subtitles.get(self._language) or clip.subtitles.get(self._config.default_language)
+            subs = clip.subtitles
+            path = subs.get(self._language) or subs.get(self._config.default_language)
         self._cues = self._parsed(path) if path else []
         self._update_caption()
 

@@ -104,7 +104,8 @@ def _pack_checks(problems: list[Problem], fatal: str, pack: Pack | None) -> Iter
 def _event_checks(pack: Pack, event_id: str | None) -> Iterator[Check]:
     chosen = event_id or pack.default_event
     if chosen is None:
-        yield Check("event", "(none)", "warning", "no --event given and no default_event in pack.toml")
+        yield Check("event", "(none)", "warning",
+                    "no --event given and no default_event in pack.toml")
         return
     event = pack.events.get(chosen)
     if event is None:
@@ -127,13 +128,16 @@ def _video_checks(pack: Pack, config: Config) -> Iterator[Check]:
         facts = (f"{episode.id}: {r.width}x{r.height}, {r.duration_s:.1f} s, first frame "
                  f"{r.first_frame_s * 1000:.0f} ms")
         if abs(r.duration_s - episode.duration) > config.preflight_duration_tolerance_s:
-            yield Check("videos", item, "error", f"{facts}; declared duration {episode.duration:g} s",
+            yield Check("videos", item, "error",
+                        f"{facts}; declared duration {episode.duration:g} s",
                         r.seconds)
         elif r.duration_s > config.max_clip_seconds:
             yield Check("videos", item, "warning", f"{facts}; longer than "
-                        f"{config.max_clip_seconds:g} s (short clips are watched to the end)", r.seconds)
+                        f"{config.max_clip_seconds:g} s (short clips are watched to the end)",
+                        r.seconds)
         elif not r.has_audio:
-            yield Check("videos", item, "warning", f"{facts}; no audio track (plays silent)", r.seconds)
+            yield Check("videos", item, "warning", f"{facts}; no audio track (plays silent)",
+                        r.seconds)
         else:
             yield Check("videos", item, "ok", facts, r.seconds)
 
@@ -236,7 +240,8 @@ def _qr_checks(pack: Pack, event_id: str | None, config: Config) -> Iterator[Che
             continue
         read = [b.text for b in zxingcpp.read_barcodes(image)]
         if read != [link.url]:
-            yield Check("qr", link.content, "error", f"{size} px code of {link.url} reads back as {read}")
+            yield Check("qr", link.content, "error",
+                        f"{size} px code of {link.url} reads back as {read}")
             count -= 1
     yield Check("qr", f"{count} codes", "ok" if count else "warning",
                 f"rendered at {size} px and read back" if count else "no links to show")

@@ -9,17 +9,29 @@ probes every clip with one.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Mapping
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 
 from kiosk.config import DEFAULT, Config
 
-if TYPE_CHECKING:
-    from kiosk.media.player import Clip
+@dataclass(frozen=True)
+class Clip:
+    """What the player needs of an episode (``Episode`` objects have the same fields)."""
+
+    id: str
+    video: Path
+    subtitles: Mapping[str, Path] = field(default_factory=dict)
+
+
+def as_clip(item: Any) -> Clip:
+    """A ``Clip`` from a ``Clip`` or anything with ``id``, ``video`` and ``subtitles``."""
+    if isinstance(item, Clip):
+        return item
+    return Clip(str(item.id), Path(item.video), dict(getattr(item, "subtitles", {}) or {}))
 
 
 class Deck(QObject):
@@ -149,7 +161,7 @@ class Deck(QObject):
                 self._player.pause()
                 self._player.setPosition(0)
             self.ready.emit()
-        elif self._started and self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+        elif self._started and self._player.isPlaying():
             self._stall_timer.start()
         self.frame.emit(frame)
 
@@ -219,8 +231,6 @@ class ProbeResult:
 
 def probe_clip(path: Path, config: Config = DEFAULT) -> ProbeResult:
     """Decode ``path``'s first frame through QtMultimedia (needs a Q(Gui)Application)."""
-    from kiosk.media.player import Clip  # here: player imports this module
-
     began = time.monotonic()
     deck = Deck(config, audio=False)
     loop = QEventLoop()

@@ -60,7 +60,8 @@ def bench_gap(player: EpisodePlayer, episodes: list, switches: int) -> None:
         last_a = max(t for t, e, _ in frames if e == a.id)
         first_b = min(t for t, e, _ in frames if e == b.id)
         gaps.append((first_b - last_a) * 1000)
-    print(f"gap between clips ({switches} switches): {stats(gaps)}; invalid frames forwarded: {invalid}")
+    print(f"gap between clips ({switches} switches): {stats(gaps)}; "
+          f"invalid frames forwarded: {invalid}")
     player.stop()
 
 
@@ -81,7 +82,8 @@ def bench_first_frame(player: EpisodePlayer, episodes: list, plays: int) -> None
             rss_after_one = rss_mb()
     player.stop()
     print(f"tap → first frame: {stats(times)}")
-    print(f"memory (RSS): after 1 play {rss_after_one:.0f} MB, after {plays} plays {rss_mb():.0f} MB")
+    print(f"memory (RSS): after 1 play {rss_after_one:.0f} MB, "
+          f"after {plays} plays {rss_mb():.0f} MB")
 
 
 def main() -> None:

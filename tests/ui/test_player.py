@@ -110,7 +110,8 @@ def test_a_playlist_of_three_plays_through_to_the_third(qtbot, make_player, epis
     calls = record(player, "episodeStarted", "episodeFinished")
 
     player.play(episodes[0])
-    qtbot.waitUntil(lambda: player.episodeId == "ads-s1e3" and player.state == "ended", timeout=15000)
+    qtbot.waitUntil(lambda: player.episodeId == "ads-s1e3" and player.state == "ended",
+                    timeout=15000)
     assert [a[0] for a in calls["episodeStarted"]] == ["ads-s1e1", "ads-s1e2", "ads-s1e3"]
     assert [(a[0], a[2]) for a in calls["episodeFinished"]] == [
         ("ads-s1e1", True), ("ads-s1e2", True), ("ads-s1e3", True)]
@@ -134,10 +135,13 @@ def _corrupt(kind: str, tmp_path: Path, good: Path) -> Path:
 
 # Qt's FFmpeg backend warns when a file is not media at all; here that is the point.
 @pytest.mark.qt_log_ignore(r"Could not open media\. FFmpeg error description")
-@pytest.mark.parametrize("kind", ["zero-byte", "text", "missing", "truncated-header", "truncated-half"])
-def test_a_broken_clip_in_the_middle_is_skipped(qtbot, make_player, episodes, tmp_path, kind) -> None:
+@pytest.mark.parametrize("kind", [
+    "zero-byte", "text", "missing", "truncated-header", "truncated-half"])
+def test_a_broken_clip_in_the_middle_is_skipped(qtbot, make_player, episodes, tmp_path,
+                                                kind) -> None:
     bad_path = _corrupt(kind, tmp_path, episodes[1].video)
-    player = make_player(bad_clip_message_s=0.2, first_frame_timeout_s=1.0, frame_stall_timeout_s=1.0)
+    player = make_player(bad_clip_message_s=0.2, first_frame_timeout_s=1.0,
+                         frame_stall_timeout_s=1.0)
     player.setPlaylist([episodes[0], Clip("kapot", bad_path), episodes[2]], auto_advance=True)
     skip_to_end_on_start(player)
     calls = record(player, "episodeStarted", "errorOccurred", "clipProblem", "skipped")
@@ -145,7 +149,8 @@ def test_a_broken_clip_in_the_middle_is_skipped(qtbot, make_player, episodes, tm
     player.errorTextChanged.connect(texts.append)
 
     player.play(episodes[0])
-    qtbot.waitUntil(lambda: player.episodeId == "ads-s1e3" and player.state == "ended", timeout=15000)
+    qtbot.waitUntil(lambda: player.episodeId == "ads-s1e3" and player.state == "ended",
+                    timeout=15000)
     started = [a[0] for a in calls["episodeStarted"]]
     assert started[0] == "ads-s1e1" and started[-1] == "ads-s1e3"
     assert [a[0] for a in calls["errorOccurred"]] == ["kapot"]
@@ -169,15 +174,18 @@ def test_a_clip_without_audio_plays_with_no_audio_device(qtbot, make_player) -> 
 
 def _captioned(tmp_path: Path, video: Path) -> Clip:
     nl = tmp_path / "c.nl.vtt"
-    nl.write_text("WEBVTT\n\n00:00.000 --> 00:02.000\nEerste\n\n00:02.000 --> 00:04.000\nTweede zin\n",
+    nl.write_text("WEBVTT\n\n00:00.000 --> 00:02.000\nEerste\n\n"
+                  "00:02.000 --> 00:04.000\nTweede zin\n",
                   encoding="utf-8")
     en = tmp_path / "c.en.vtt"
-    en.write_text("WEBVTT\n\n00:00.000 --> 00:02.000\nFirst\n\n00:02.000 --> 00:04.000\nSecond line\n",
+    en.write_text("WEBVTT\n\n00:00.000 --> 00:02.000\nFirst\n\n"
+                  "00:02.000 --> 00:04.000\nSecond line\n",
                   encoding="utf-8")
     return Clip("ondertitels", video, {"nl": nl, "en": en})
 
 
-def test_captions_follow_position_language_and_toggle(qtbot, make_player, episodes, tmp_path) -> None:
+def test_captions_follow_position_language_and_toggle(qtbot, make_player, episodes,
+                                                      tmp_path) -> None:
     player = make_player()
     with qtbot.waitSignal(player.episodeStarted, timeout=5000):
         player.play(_captioned(tmp_path, episodes[3].video))

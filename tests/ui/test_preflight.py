@@ -1,4 +1,4 @@
-"""``kiosk preflight`` on the sample pack and on damaged copies (real decoding, real QR read-back)."""
+"""``kiosk preflight`` on the sample pack and damaged copies (real decoding, QR read-back)."""
 from __future__ import annotations
 
 import io

@@ -92,7 +92,8 @@ def test_missing_blank_line_between_cues_splits_them() -> None:
 
 
 def test_multiline_text_and_unsorted_cues_are_sorted() -> None:
-    subs = parse_vtt("WEBVTT\n\n00:05.000 --> 00:06.000\nlater\n\n00:01.000 --> 00:02.000\nregel 1\nregel 2\n")
+    subs = parse_vtt("WEBVTT\n\n00:05.000 --> 00:06.000\nlater\n\n"
+                     "00:01.000 --> 00:02.000\nregel 1\nregel 2\n")
     assert [c.text for c in subs.cues] == ["regel 1\nregel 2", "later"]
 
 
