@@ -31,6 +31,7 @@ class Config:
     admin_max_attempts: int = 5
     admin_lockout_s: float = 60.0
     admin_pin_length: int = 4
+    admin_problems_max: int = 200          # problems found while running, kept for the admin list
 
     # Event store
     db_filename: str = "kiosk.db"

@@ -74,6 +74,7 @@ class Controller(QObject):
         self._pin_message = ""
         self._gate = PinGate(event.admin_pin_hash if event is not None else None, config)
         self._quit_allowed = False
+        self._runtime_problems: list[str] = []
         self._idle_timer = QTimer(self)
         self._idle_timer.setSingleShot(True)
         self._idle_timer.timeout.connect(self.on_idle_timeout)
@@ -126,9 +127,10 @@ class Controller(QObject):
 
     @Property("QVariantList", notify=statsChanged)
     def contentProblems(self) -> list[str]:
+        """What `check` found at start, then what went wrong while playing (newest last)."""
         if self._flow.state is not State.ADMIN:
             return []
-        return [str(p) for p in getattr(self._pack, "problems", [])]
+        return [str(p) for p in getattr(self._pack, "problems", [])] + self._runtime_problems
 
     @Property(str, constant=True)
     def eventName(self) -> str:
@@ -142,6 +144,13 @@ class Controller(QObject):
     def set_language_hook(self, hook: Callable[[str], None]) -> None:
         """The window installs translators when the language changes."""
         self._language_hook = hook
+
+    def note_problem(self, text: str) -> None:
+        """A problem found while running (a clip that would not play), for the admin list."""
+        if text not in self._runtime_problems:
+            self._runtime_problems.append(text)
+            self._runtime_problems = self._runtime_problems[-self._config.admin_problems_max:]
+            self.statsChanged.emit()
 
     def now(self) -> float:
         """The controller's clock (monotonic seconds); flow calls made elsewhere use it too."""

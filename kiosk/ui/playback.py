@@ -7,6 +7,7 @@ campaign measures. QML binds to its properties and calls its slots.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -50,6 +51,7 @@ class Playback(QObject):
         player.episodeFinished.connect(self.on_finished)
         player.stateChanged.connect(self.on_player_state)
         player.errorOccurred.connect(self.on_error)
+        player.clipProblem.connect(self.on_clip_problem)
         controller.stateChanged.connect(self.on_flow_state)
 
     # -- properties ---------------------------------------------------------------------------
@@ -221,6 +223,15 @@ class Playback(QObject):
         log.warning("episode %s could not play: %s", episode_id, message)
         if not self._attracting():
             self._store.record("episode_error", self._session(), episode_id=episode_id)
+
+    @Slot(str, str, str)
+    def on_clip_problem(self, episode_id: str, file: str, detail: str) -> None:
+        """Shown in admin like the pack's own problems: file, field, what is wrong."""
+        try:
+            file = str(Path(file).resolve().relative_to(self._pack.root))
+        except ValueError:
+            pass
+        self._controller.note_problem(f"{file}: video: {detail} (episode {episode_id} was skipped)")
 
     @Slot(str)
     def on_player_state(self, state: str) -> None:

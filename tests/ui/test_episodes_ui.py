@@ -110,6 +110,9 @@ def test_a_broken_clip_mid_series_is_skipped_and_the_next_plays(qapp, qtbot, tmp
         assert not is_shown(app.window, "playerError")
         assert events(app, "select episode_id from events where kind='episode_error'") == [
             (SERIES[1],)]
+        app.controller.flow.enter_admin(app.controller.now())  # what the organiser sees later
+        listed = app.controller.property("contentProblems")
+        assert any(p.startswith("media/aan-de-slag/s1e2.mp4: video: ") for p in listed), listed
     finally:
         app.close()
 
