@@ -75,3 +75,16 @@ def _resolve(window: QQuickWindow, item_or_name: QQuickItem | str) -> QQuickItem
             raise AssertionError(f"no visible item named {item_or_name!r}")
         return item
     return item_or_name
+
+
+def touch_drag(window: QQuickWindow, start: QPoint, end: QPoint, steps: int = 8,
+               release: bool = True, touch_id: int = 0) -> None:
+    """A finger presses at ``start``, moves to ``end`` in ``steps`` even moves and (unless told
+    not to) lets go there. Each step is one touch update, as a real screen reports them."""
+    QTest.touchEvent(window, touch_device()).press(touch_id, start, window).commit()
+    for i in range(1, steps + 1):
+        p = QPoint(start.x() + (end.x() - start.x()) * i // steps,
+                   start.y() + (end.y() - start.y()) * i // steps)
+        QTest.touchEvent(window, touch_device()).move(touch_id, p, window).commit()
+    if release:
+        QTest.touchEvent(window, touch_device()).release(touch_id, end, window).commit()

@@ -16,6 +16,7 @@ from kiosk.ui.bridge import Controller
 from kiosk.core.links import LinkBuilder
 from kiosk.ui.catalog import Catalog
 from kiosk.ui.companies import Companies
+from kiosk.ui.game_bridge import GameController
 from kiosk.ui.playback import Playback
 from kiosk.ui.qr import QrImageProvider
 
@@ -117,6 +118,7 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     catalog = Catalog(pack, featured=list(event.featured_series) if event is not None else [])
     links = LinkBuilder.for_pack(pack, event.id if event is not None else None, config)
     companies = Companies(pack, event, links)
+    game = GameController(pack, event, store, controller, config, links)
     from kiosk.media.player import EpisodePlayer  # QtMultimedia loads only when a window is made
 
     player = EpisodePlayer(config)
@@ -124,12 +126,14 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     controller.playRequested.connect(playback.playEpisode)
     controller.set_language_hook(lambda lang: (translations.apply(lang), catalog.set_language(lang),
                                                companies.set_language(lang),
-                                               player.setLanguage(lang)))
+                                               player.setLanguage(lang),
+                                               game.set_language(lang)))
     controller.stateChanged.connect(lambda: catalog.setAudience(
         "parents" if controller.state == State.PARENTS.value else "students"))
     engine.rootContext().setContextProperty("controller", controller)
     engine.rootContext().setContextProperty("catalog", catalog)
     engine.rootContext().setContextProperty("companies", companies)
+    engine.rootContext().setContextProperty("game", game)
     engine.rootContext().setContextProperty("playback", playback)
     engine.addImageProvider("qr", QrImageProvider(config))
     engine.rootContext().setContextProperty("screenFiles",
@@ -146,6 +150,7 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     window._lockdown = lockdown  # keep the filter and the catalog alive as long as the window
     window._catalog = catalog
     window._companies = companies
+    window._game = game
     window._playback = playback
     playback.start_attract_loop()
     controller.quitRequested.connect(qapp.quit)

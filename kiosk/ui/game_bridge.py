@@ -1,0 +1,382 @@
+"""The swipe game for QML: one ``GameSession`` per player per visit, the result, duo mode, events.
+
+Every decision is in ``kiosk.core.game``; this object only turns it into plain maps in the
+visitor's language and records the events. A card's type and domain never reach QML: a card
+carries its text and a picture (or a generated placeholder chosen here).
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
+
+from kiosk.config import Config
+from kiosk.core.flow import State
+from kiosk.core.game import GameResult, GameSession, JobScore, Scorer, duo_result, game_inputs
+from kiosk.core.links import LinkBuilder, ResultSummary
+
+log = logging.getLogger("kiosk.ui")
+
+# Placeholder pictures: a pictogram and a tint per work domain (drawn by GameArt.qml).
+ART: dict[str, tuple[str, str]] = {
+    "bouw": ("house", "#FFD23F"), "energie": ("bolt", "#17D4B4"),
+    "installatie": ("drop", "#3DA5FF"), "metaal": ("gear", "#FF6B5A"),
+    "voertuigen": ("wheel", "#8C6BFF"), "media": ("screen", "#17D4B4"),
+    "maritiem": ("ship", "#3DA5FF"),
+}
+NEUTRAL_ART = ("spark", "#B8C0E0")
+
+
+def _url(path: Any) -> str:
+    return QUrl.fromLocalFile(str(path)).toString() if path else ""
+
+
+def _main_domain(domains: dict[str, float]) -> str:
+    return max(domains, key=lambda m: domains[m]) if domains else ""
+
+
+class GamePlayer(QObject):
+    """One player's deck for QML (solo uses A; duo uses A and B side by side)."""
+
+    changed = Signal()
+
+    def __init__(self, owner: "GameController", index: int) -> None:
+        super().__init__()
+        self._owner = owner
+        self._index = index
+        self.session: GameSession | None = None
+
+    def reset(self, session: GameSession | None) -> None:
+        self.session = session
+        self.changed.emit()
+
+    @Property("QVariantMap", notify=changed)
+    def card(self) -> dict[str, Any]:
+        s = self.session
+        card = s.current_card() if s is not None else None
+        return self._owner.card_map(card.id) if card is not None else {}
+
+    @Property("QVariantMap", notify=changed)
+    def nextCard(self) -> dict[str, Any]:
+        """The card under the top one (drawn beneath it, so a swipe never shows a gap)."""
+        s = self.session
+        if s is None or len(s.swipes) + 1 >= len(s.order):
+            return {}
+        return self._owner.card_map(s.order[len(s.swipes) + 1])
+
+    @Property("QVariantMap", notify=changed)
+    def duel(self) -> dict[str, Any]:
+        s = self.session
+        duel = s.current_duel() if s is not None else None
+        if duel is None:
+            return {}
+        return {"a": self._owner.card_map(duel.left.id), "b": self._owner.card_map(duel.right.id)}
+
+    @Property(int, notify=changed)
+    def answered(self) -> int:
+        return self.session.progress[0] if self.session is not None else 0
+
+    @Property(int, notify=changed)
+    def total(self) -> int:
+        return self.session.progress[1] if self.session is not None else 0
+
+    @Property(bool, notify=changed)
+    def done(self) -> bool:
+        return self.session is not None and self.session.finished
+
+    @Property(bool, notify=changed)
+    def canUndo(self) -> bool:
+        s = self.session
+        return s is not None and bool(s.swipes or s.choices)
+
+    @Slot(str, bool, str, result=bool)
+    def swipe(self, card_id: str, liked: bool, via: str) -> bool:
+        """A card went right (liked) or left; ``via`` is "swipe" or "button"."""
+        return self._owner.on_swipe(self, card_id, liked, via)
+
+    @Slot(str, result=bool)
+    def choose(self, card_id: str) -> bool:
+        """The player picked one card of a duel."""
+        return self._owner.on_choose(self, card_id)
+
+    @Slot(result=bool)
+    def undo(self) -> bool:
+        """Take back the last answer."""
+        ok = self.session is not None and self.session.undo()
+        if ok:
+            self.changed.emit()
+        return ok
+
+
+class GameController(QObject):
+    """Starts a game per visit, exposes the players, the result and duo mode, records events."""
+
+    phaseChanged = Signal()
+    resultChanged = Signal()
+
+    def __init__(self, pack: Any, event: Any, store: Any, controller: Any, config: Config,
+                 links: LinkBuilder, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self._pack, self._event, self._store = pack, event, store
+        self._controller, self._config, self._links = controller, config, links
+        self._clock = clock
+        self._lang = config.default_language
+        self._scorer: Scorer | None = None
+        try:
+            self._scorer = Scorer(*game_inputs(pack), config)
+        except ValueError as exc:  # the deck check hides the game; say why in the log
+            log.warning("swipe game off: %s", exc)
+        self._cards = {c.id: c for c in pack.cards}
+        self._phase = "intro"
+        self._mode = "solo"
+        self._started_at = 0.0
+        self._results: list[GameResult] = []
+        self._guesses: list[int] = [-1, -1]   # duo: what A guessed B chose, and B about A
+        self._result_cache: dict[str, Any] | None = None
+        self._players = [GamePlayer(self, 0), GamePlayer(self, 1)]
+        for player in self._players:
+            player.changed.connect(self._check_finished)
+        controller.flow.subscribe(self._on_flow_event)
+
+    # -- properties ------------------------------------------------------------------------
+    @Property(str, notify=phaseChanged)
+    def phase(self) -> str:
+        """"intro", "playing" or "result"."""
+        return self._phase
+
+    @Property(str, notify=phaseChanged)
+    def mode(self) -> str:
+        return self._mode
+
+    @Property(QObject, constant=True)
+    def playerA(self) -> GamePlayer:
+        return self._players[0]
+
+    @Property(QObject, constant=True)
+    def playerB(self) -> GamePlayer:
+        return self._players[1]
+
+    @Property(float, constant=True)
+    def swipeThreshold(self) -> float:
+        return self._config.game_swipe_threshold
+
+    @Property(float, constant=True)
+    def flickMinimum(self) -> float:
+        return self._config.game_flick_min
+
+    @Property(float, constant=True)
+    def flickSpeed(self) -> float:
+        return self._config.game_flick_speed
+
+    @Property("QVariantMap", notify=resultChanged)
+    def result(self) -> dict[str, Any]:
+        """Solo: {direction, jobs}; duo: {match, directionA, directionB, guess}. {} before."""
+        if self._result_cache is None:  # many bindings read this; build it once per change
+            self._result_cache = self._result_map() if self._results else {}
+        return self._result_cache
+
+    def _result_map(self) -> dict[str, Any]:
+        if self._mode == "solo":
+            res = self._results[0]
+            return {"direction": self._direction(res), "jobs": [
+                self.job_map(js, rank, list(js.because))
+                for rank, js in zip(("1", "2", "3", "surprise"), res.jobs)]}
+        a, b = self._results
+        duo = duo_result(a, b, self._config)
+        jobs = []
+        for rank, m in enumerate(duo.match, 1):
+            js = next(j for j in a.ranking if j.job_id == m.job_id)
+            jobs.append(self.job_map(js, str(rank), self._duo_because(js.index)))
+        return {"match": jobs, "directionA": self._direction(a),
+                "directionB": self._direction(b), "guess": self._guess_map()}
+
+    @Property(str, notify=resultChanged)
+    def resultLink(self) -> str:
+        """The take-home link for the result QR ("" when there is no result or no valid link)."""
+        if not self._results:
+            return ""
+        if self._mode == "solo":
+            res = self._results[0]
+            top = [js.job_id for js in res.jobs if not js.surprise]
+            extra = next((js.job_id for js in res.jobs if js.surprise), None)
+            summary = ResultSummary(tuple(top), extra, res.direction.code,
+                                    res.direction.domains)
+        else:
+            duo = duo_result(self._results[0], self._results[1], self._config)
+            summary = ResultSummary(tuple(m.job_id for m in duo.match))
+        link = self._links.result(summary)
+        if not link.ok:
+            log.warning("result link not shown: %s", link.problem)
+        return link.url or ""
+
+    # -- intents -----------------------------------------------------------------------------
+    @Slot(str)
+    def start(self, mode: str) -> None:
+        """Solo or duo: a fresh session per player, same show order for both."""
+        if self._scorer is None or mode not in ("solo", "duo"):
+            log.warning("game not started (mode %r, deck usable: %s)", mode, bool(self._scorer))
+            return
+        self._mode = mode
+        self._results = []
+        self._guesses = [-1, -1]
+        self._started_at = self._clock()
+        self._players[0].reset(GameSession(self._scorer))
+        self._players[1].reset(GameSession(self._scorer) if mode == "duo" else None)
+        self._set_phase("playing")
+        self._record("game_started", mode=mode)
+
+    @Slot(int, bool)
+    def guess(self, player: int, liked: bool) -> None:
+        """Duo: player 0 guesses what player 1 chose on the guess card, and the other way."""
+        if self._mode == "duo" and self._results and player in (0, 1) and \
+                self._guesses[player] < 0:
+            self._guesses[player] = int(liked)
+            self._result_changed()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        for player in self._players:
+            player.changed.emit()
+        self._result_changed()
+
+    # -- called by GamePlayer ----------------------------------------------------------------
+    def on_swipe(self, player: GamePlayer, card_id: str, liked: bool, via: str) -> bool:
+        s = player.session
+        if self._phase != "playing" or s is None or via not in ("swipe", "button"):
+            return False
+        if not s.swipe(card_id, liked, via):
+            return False
+        self._record("card_swiped", card_id=card_id, liked=bool(liked), via=via)
+        player.changed.emit()
+        return True
+
+    def on_choose(self, player: GamePlayer, card_id: str) -> bool:
+        s = player.session
+        if self._phase != "playing" or s is None or not s.choose(card_id, "button"):
+            return False
+        self._record("card_swiped", card_id=card_id, liked=True, via="duel")
+        player.changed.emit()
+        return True
+
+    # -- maps for QML --------------------------------------------------------------------------
+    def card_map(self, card_id: str) -> dict[str, Any]:
+        card = self._cards[card_id]
+        art, tint = ART.get(card.domain, NEUTRAL_ART)
+        return {"id": card.id, "text": card.text.get(self._lang), "image": _url(card.image),
+                "art": art, "tint": tint}
+
+    def job_map(self, js: JobScore, rank: str, because: list[str]) -> dict[str, Any]:
+        job = self._pack.jobs[js.job_id]
+        art, tint = ART.get(_main_domain(dict(job.domains)), NEUTRAL_ART)
+        # The role model: a students' episode first (the parents' ones talk to parents).
+        shows = [e for e in self._pack.episodes.values() if job.id in e.jobs]
+        shows.sort(key=lambda e: "students" not in e.audience)
+        episode = shows[0].id if shows else ""
+        return {
+            "id": job.id, "rank": rank, "surprise": js.surprise,
+            "title": job.title.get(self._lang), "day": job.day.get(self._lang),
+            "route": job.route.get(self._lang), "image": _url(job.image),
+            "art": art, "tint": tint, "episode": episode,
+            "because": [self._cards[c].text.get(self._lang) for c in because if c in self._cards],
+            "companies": [c.name for c in self._present_companies() if job.id in c.jobs],
+        }
+
+    def _present_companies(self) -> list[Any]:
+        ids = list(self._event.companies) if self._event is not None else []
+        ids = ids or list(self._pack.companies)
+        return [self._pack.companies[c] for c in ids if c in self._pack.companies]
+
+    @staticmethod
+    def _direction(res: GameResult) -> dict[str, Any]:
+        return {"types": list(res.direction.types), "domains": list(res.direction.domains)}
+
+    def _duo_because(self, job_index: int) -> list[str]:
+        """Cards both liked first, then each player's own reasons in turn (at most three)."""
+        assert self._scorer is not None
+        own = [self._scorer.because(p.session.items(), job_index)
+               for p in self._players if p.session is not None]
+        both = [c for c in own[0] if c in own[1]]
+        merged = both + [c for pair in zip(own[0], own[1]) for c in pair if c not in both]
+        merged += [c for c in own[0] + own[1] if c not in merged]
+        return list(dict.fromkeys(merged))[:3]
+
+    def _guess_card(self) -> tuple[str, bool, bool]:
+        """The card to guess about: the first (in show order) the two answered differently,
+        else the first one both liked, else the first card. Returns (id, A liked, B liked)."""
+        a, b = (p.session for p in self._players)
+        assert a is not None and b is not None
+        liked_a = {s.card_id: s.liked for s in a.swipes}
+        liked_b = {s.card_id: s.liked for s in b.swipes}
+        order = a.order
+        pick = next((c for c in order if liked_a[c] != liked_b[c]), None)
+        pick = pick or next((c for c in order if liked_a[c] and liked_b[c]), order[0])
+        return pick, liked_a[pick], liked_b[pick]
+
+    def _guess_map(self) -> dict[str, Any]:
+        card_id, liked_a, liked_b = self._guess_card()
+        return {"card": self.card_map(card_id), "likedA": liked_a, "likedB": liked_b,
+                "guessA": self._guesses[0], "guessB": self._guesses[1]}
+
+    def _result_changed(self) -> None:
+        # QML re-reads bindings before any Python slot runs, so the cache goes first.
+        self._result_cache = None
+        self.resultChanged.emit()
+
+    # -- flow -------------------------------------------------------------------------------------
+    def _set_phase(self, phase: str) -> None:
+        self._phase = phase
+        self.phaseChanged.emit()
+
+    def _check_finished(self) -> None:
+        if self._phase != "playing":
+            return
+        playing = [p for p in self._players if p.session is not None]
+        if not playing or not all(p.session.finished for p in playing):
+            return
+        self._results = [p.session.result() for p in playing]
+        self._set_phase("result")
+        if self._mode == "solo":
+            shown = [js.job_id for js in self._results[0].jobs]
+        else:
+            shown = [m.job_id for m in duo_result(*self._results, self._config).match]
+        self._record("game_finished", jobs=shown, mode=self._mode,
+                     duration=max(0.0, self._clock() - self._started_at))
+        self._result_changed()
+        # After the current QML handler returns: the game screen is replaced by the result.
+        QTimer.singleShot(0, lambda: self._controller.openSection(State.RESULT.value))
+
+    def _on_flow_event(self, event: str, data: dict[str, Any]) -> None:
+        if event == "session_ended":
+            if self._phase == "playing":
+                self._abandon(data["id"])
+            self._wipe()
+        elif event == "state_changed":
+            if data["old"] == State.GAME.value and data["new"] != State.RESULT.value \
+                    and self._phase == "playing":
+                self._abandon(self._session_id())
+                self._wipe()
+            if data["new"] == State.GAME.value:
+                self._wipe()  # every visit to the game starts at its intro
+
+    def _abandon(self, session_id: str | None) -> None:
+        at = max(p.session.progress[0] for p in self._players if p.session is not None)
+        self._store.record("game_abandoned", session_id, at_card=at)
+
+    def _wipe(self) -> None:
+        """Forget every answer (a new visitor, or a new game)."""
+        self._results = []
+        self._guesses = [-1, -1]
+        for player in self._players:
+            player.reset(None)
+        self._set_phase("intro")
+        self._result_changed()
+
+    def _session_id(self) -> str | None:
+        session = self._controller.flow.session
+        return session.id if session is not None else None
+
+    def _record(self, kind: str, **fields: Any) -> None:
+        self._store.record(kind, self._session_id(), **fields)

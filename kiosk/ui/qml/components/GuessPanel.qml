@@ -1,0 +1,69 @@
+import QtQuick
+
+// Duo result, one per player on their own side: your own direction, and "raad wat je maatje
+// koos": guess whether your buddy liked one card, then see the answer.
+Rectangle {
+    id: panel
+    property int player: 1
+    property var direction: ({})
+    property var guess: ({})
+    readonly property int myGuess: guess ? (player === 1 ? guess.guessA : guess.guessB) : -1
+    readonly property bool buddyLiked: guess ? (player === 1 ? guess.likedB : guess.likedA) : false
+    readonly property int buddy: player === 1 ? 2 : 1
+    radius: Theme.radius
+    color: Theme.surface
+
+    Column {
+        anchors { fill: parent; margins: Theme.px(24) }
+        spacing: Theme.px(12)
+        Text {
+            width: parent.width; wrapMode: Text.WordWrap
+            text: qsTr("Speler %1: jouw richting").arg(panel.player)
+            color: panel.player === 1 ? Theme.teal : Theme.violet
+            font.pixelSize: Theme.fontBody; font.weight: Font.Black
+        }
+        DirectionChips { width: parent.width; direction: panel.direction || ({}) }
+        Item {
+            width: parent.width
+            height: Math.max(question.implicitHeight, guessButtons.height, reveal.implicitHeight)
+            Text {
+                id: question
+                width: parent.width - Theme.gap
+                       - (guessButtons.visible ? guessButtons.width : parent.width * 0.45)
+                wrapMode: Text.WordWrap; maximumLineCount: 3; elide: Text.ElideRight
+                text: qsTr("Raad wat je maatje koos: %1").arg(
+                          "„" + (panel.guess && panel.guess.card ? panel.guess.card.text : "") + "”")
+                color: Theme.text; font.pixelSize: Theme.fontSmall + Theme.px(2); font.weight: Font.Bold
+            }
+            Row {
+                id: guessButtons
+                anchors.right: parent.right
+                spacing: Theme.px(16)
+                visible: panel.myGuess < 0
+                PillButton {
+                    objectName: "guessLike_" + panel.player
+                    implicitWidth: Theme.touchMin * 1.4
+                    fill: Theme.teal; text: qsTr("Vet!")
+                    onClicked: game.guess(panel.player - 1, true)
+                }
+                PillButton {
+                    objectName: "guessNope_" + panel.player
+                    fill: Theme.coral; text: qsTr("Niks")
+                    implicitWidth: Theme.touchMin * 1.4
+                    onClicked: game.guess(panel.player - 1, false)
+                }
+            }
+            Text {
+                id: reveal
+                objectName: "guessReveal_" + panel.player
+                visible: panel.myGuess >= 0
+                anchors { left: question.right; leftMargin: Theme.gap; right: parent.right }
+                wrapMode: Text.WordWrap
+                text: ((panel.myGuess === 1) === panel.buddyLiked ? qsTr("Goed geraden!") : qsTr("Mis!"))
+                      + " " + (panel.buddyLiked ? qsTr("Speler %1 vond het vet.").arg(panel.buddy)
+                                                : qsTr("Speler %1 vond het niks.").arg(panel.buddy))
+                color: Theme.accent; font.pixelSize: Theme.fontBody; font.weight: Font.Black
+            }
+        }
+    }
+}

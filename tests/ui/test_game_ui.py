@@ -1,0 +1,223 @@
+"""The swipe game driven through the real window with real touch drags and taps (issue 5).
+
+Show order of the sample deck (one card of each interest in turn, pack order within one):
+boomhut, scooter-start, zolderkamer, warmtepomp-uitleggen, bouwplaats-leiden, nameten, …
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint
+
+from kiosk.app import build
+from kiosk.config import Config
+from kiosk.core.game import GameSession, Scorer, game_inputs
+from kiosk.core.links import parse_result_link
+from tests.qrtools import crop, decode_qr_codes, grab
+from tests.uitools import centre, find_item, is_shown, touch_drag, touch_tap
+
+# Long idle times: no "Ben je er nog?" during a test.
+SLOW_IDLE = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
+FIRST, SECOND, THIRD = "boomhut", "scooter-start", "zolderkamer"
+
+
+@pytest.fixture
+def kiosk(qapp, qtbot, data_dir: Path, sample_pack: Path):
+    app = build(["--windowed", "--size", "1920x1080", "--data", str(data_dir),
+                 "--content", str(sample_pack)], config=SLOW_IDLE)
+    qtbot.waitUntil(app.window.isExposed)
+    yield app
+    app.close()
+
+
+def rows(app, sql: str) -> list[tuple]:
+    app.store.flush()
+    with sqlite3.connect(app.db_path) as con:
+        return con.execute(sql).fetchall()
+
+
+def open_game(app, qtbot, mode: str = "solo") -> None:
+    touch_tap(app.window, "startButton")
+    qtbot.waitUntil(lambda: is_shown(app.window, "homeGame"))
+    touch_tap(app.window, "homeGame")
+    qtbot.waitUntil(lambda: is_shown(app.window, "gameStart"))
+    touch_tap(app.window, "gameStartDuo" if mode == "duo" else "gameStart")
+    qtbot.waitUntil(lambda: app.controller.state == "game" and is_shown(
+        app.window, "swipeCard" if mode == "solo" else "swipeCard_1"))
+
+
+def card_id(app, name: str = "swipeCard") -> str:
+    return find_item(app.window, name).property("cardId")
+
+
+def drag_card(app, share: float, name: str = "swipeCard", release: bool = True) -> None:
+    """Drag the card sideways by ``share`` of its width (negative: to the left)."""
+    card = find_item(app.window, name)
+    start = centre(card)
+    end = QPoint(start.x() + round(card.width() * share), start.y() + 10)
+    touch_drag(app.window, start, end, steps=10, release=release)
+
+
+def test_drag_right_is_a_like_left_a_nope_short_springs_back(kiosk, qtbot):
+    open_game(kiosk, qtbot)
+    assert card_id(kiosk) == FIRST
+    drag_card(kiosk, 0.6)                      # past the threshold, to the right
+    qtbot.waitUntil(lambda: card_id(kiosk) == SECOND)
+    drag_card(kiosk, -0.6)                     # to the left
+    qtbot.waitUntil(lambda: card_id(kiosk) == THIRD)
+    drag_card(kiosk, 0.06)                     # a short nudge: not a swipe, not a flick
+    card = find_item(kiosk.window, "swipeCard")
+    qtbot.waitUntil(lambda: card.property("dx") == 0 and card.rotation() == 0)
+    assert card_id(kiosk) == THIRD
+    swipes = rows(kiosk, "select card_id, liked, via from events where kind='card_swiped'"
+                         " order by id")
+    assert swipes == [(FIRST, 1, "swipe"), (SECOND, 0, "swipe")]
+
+
+def test_card_follows_the_finger_tilts_and_shows_the_stamp(kiosk, qtbot):
+    open_game(kiosk, qtbot)
+    card = find_item(kiosk.window, "swipeCard")
+    rest_x = card.x()
+    drag_card(kiosk, 0.25, release=False)      # finger still down
+    qtbot.waitUntil(lambda: card.property("dx") > 0)
+    assert card.x() > rest_x and card.rotation() > 0
+    assert card.property("lean") > 0           # the "Vet!" stamp fades in with the lean
+    # The finger goes back to where it started and lets go: the card stays, nothing recorded.
+    touch_drag(kiosk.window, centre(card), QPoint(round(rest_x + card.width() / 2),
+                                                  round(card.y() + card.height() / 2)),
+               steps=1, release=True)
+    qtbot.waitUntil(lambda: card.property("dx") == 0)
+    assert card_id(kiosk) == FIRST
+    assert rows(kiosk, "select count(*) from events where kind='card_swiped'") == [(0,)]
+
+
+def test_buttons_and_undo(kiosk, qtbot):
+    open_game(kiosk, qtbot)
+    assert not find_item(kiosk.window, "undoButton").isEnabled()   # nothing to undo yet
+    touch_tap(kiosk.window, "likeButton")
+    qtbot.waitUntil(lambda: card_id(kiosk) == SECOND)
+    touch_tap(kiosk.window, "nopeButton")
+    qtbot.waitUntil(lambda: card_id(kiosk) == THIRD)
+    progress = find_item(kiosk.window, "gameProgress")
+    assert progress.property("answered") == 2 and progress.property("total") == 24
+    touch_tap(kiosk.window, "undoButton")
+    qtbot.waitUntil(lambda: card_id(kiosk) == SECOND)
+    assert progress.property("answered") == 1
+    touch_tap(kiosk.window, "likeButton")       # answered again, differently
+    qtbot.waitUntil(lambda: card_id(kiosk) == THIRD)
+    assert kiosk.window._game.playerA.session.swipes[1].liked is True
+    swipes = rows(kiosk, "select card_id, liked, via from events where kind='card_swiped'"
+                         " order by id")
+    assert swipes == [(FIRST, 1, "button"), (SECOND, 0, "button"), (SECOND, 1, "button")]
+    started = rows(kiosk, "select mode from events where kind='game_started'")
+    assert started == [("solo",)]
+
+
+def test_full_run_reaches_the_result_the_core_computes(kiosk, qtbot):
+    open_game(kiosk, qtbot)
+    order = kiosk.window._game.playerA.session.order
+    # A fixed pattern: "Niks voor mij" on every 3rd and every 5th card, the rest "Vet!".
+    likes = {cid: i % 3 != 2 and i % 5 != 4 for i, cid in enumerate(order)}
+    for i, cid in enumerate(order):
+        assert card_id(kiosk) == cid
+        if i % 2 == 0:
+            drag_card(kiosk, 0.6 if likes[cid] else -0.6)
+        else:
+            touch_tap(kiosk.window, "likeButton" if likes[cid] else "nopeButton")
+        if i + 1 < len(order):
+            qtbot.waitUntil(lambda i=i: card_id(kiosk) == order[i + 1])
+    qtbot.waitUntil(lambda: kiosk.controller.state == "result")
+
+    expected = GameSession(Scorer(*game_inputs(kiosk.pack)))
+    for cid in order:
+        expected.swipe(cid, likes[cid], "swipe")
+    assert expected.finished                    # this pattern is not flat: no duels
+    want = expected.result().jobs
+    names = ["resultJob_1", "resultJob_2", "resultJob_3", "resultJobSurprise"]
+    qtbot.waitUntil(lambda: all(is_shown(kiosk.window, n) for n in names))
+    shown = [find_item(kiosk.window, n).property("job")["id"] for n in names]
+    assert shown == [js.job_id for js in want]
+    assert want[3].surprise
+    finished = rows(kiosk, "select jobs, mode from events where kind='game_finished'")
+    assert finished == [(",".join(shown), "solo")]
+    assert rows(kiosk, "select count(*) from events where kind='card_swiped'") == [(24,)]
+    # A job with a role-model episode has a watch button; one without has none.
+    for name, js in zip(names, want):
+        has_episode = any(js.job_id in e.jobs for e in kiosk.pack.episodes.values())
+        rank = "surprise" if js.surprise else name.rsplit("_", 1)[1]
+        assert is_shown(kiosk.window, f"resultWatch_{rank}") == has_episode
+    # The take-home code on screen decodes to a link with exactly these jobs.
+    qr = find_item(kiosk.window, "qr_result")
+    qtbot.waitUntil(lambda: bool(decode_qr_codes(crop(grab(kiosk.window), qr))))
+    decoded = decode_qr_codes(crop(grab(kiosk.window), qr))
+    assert decoded == [qr.property("payload")]
+    summary = parse_result_link(decoded[0])
+    assert list(summary.jobs) + [summary.extra] == shown
+
+
+def test_flat_profile_gets_duel_cards(kiosk, qtbot):
+    open_game(kiosk, qtbot)
+    for _ in range(24):                         # everything "Vet!": a flat profile
+        before = kiosk.window._game.playerA.answered
+        touch_tap(kiosk.window, "likeButton")
+        qtbot.waitUntil(lambda b=before: kiosk.window._game.playerA.answered == b + 1)
+    for _ in range(3):                          # GAME.md: up to 3 duel cards
+        qtbot.waitUntil(lambda: is_shown(kiosk.window, "duelA"))
+        chosen = find_item(kiosk.window, "duelA").property("cardId")
+        touch_tap(kiosk.window, "duelA")
+        qtbot.waitUntil(lambda c=chosen: not is_shown(kiosk.window, "duelA")
+                        or find_item(kiosk.window, "duelA").property("cardId") != c)
+    qtbot.waitUntil(lambda: kiosk.controller.state == "result")
+    duels = rows(kiosk, "select liked from events where kind='card_swiped' and via='duel'")
+    assert duels == [(1,), (1,), (1,)]
+
+
+def test_duo_reaches_jullie_match_and_the_guess(kiosk, qtbot):
+    open_game(kiosk, qtbot, "duo")
+    game = kiosk.window._game
+    for i in range(24):
+        # Player 1 likes the even cards, player 2 the odd ones; they play at the same time.
+        drag_card(kiosk, 0.6 if i % 2 == 0 else -0.6, name="swipeCard_1")
+        touch_tap(kiosk.window, "likeButton_2" if i % 2 else "nopeButton_2")
+        qtbot.waitUntil(lambda i=i: game.playerA.answered == i + 1 and game.playerB.answered == i + 1
+                        or kiosk.controller.state == "result")
+    qtbot.waitUntil(lambda: kiosk.controller.state == "result")
+    qtbot.waitUntil(lambda: is_shown(kiosk.window, "resultDuoTitle"))
+    assert find_item(kiosk.window, "resultDuoTitle").property("text") == "Jullie match"
+    assert all(is_shown(kiosk.window, f"resultJob_{r}") for r in (1, 2, 3))
+    # The guess card is the first one they answered differently: boomhut (1 liked, 2 did not).
+    assert game.result["guess"]["card"]["id"] == FIRST
+    touch_tap(kiosk.window, "guessLike_1")      # player 1 guesses 2 liked it: wrong
+    qtbot.waitUntil(lambda: is_shown(kiosk.window, "guessReveal_1"))
+    assert find_item(kiosk.window, "guessReveal_1").property("text").startswith("Mis!")
+    touch_tap(kiosk.window, "guessLike_2")      # player 2 guesses 1 liked it: right
+    qtbot.waitUntil(lambda: is_shown(kiosk.window, "guessReveal_2"))
+    assert find_item(kiosk.window, "guessReveal_2").property("text").startswith("Goed geraden!")
+    assert rows(kiosk, "select mode from events where kind in ('game_started', 'game_finished')"
+                       " order by id") == [("duo",), ("duo",)]
+    assert rows(kiosk, "select count(*) from events where kind='card_swiped'") == [(48,)]
+
+
+def test_leaving_mid_game_records_where_and_wipes_answers(kiosk, qtbot):
+    open_game(kiosk, qtbot)
+    for expected in (SECOND, THIRD):
+        touch_tap(kiosk.window, "likeButton")
+        qtbot.waitUntil(lambda e=expected: card_id(kiosk) == e)
+    touch_tap(kiosk.window, "homeButton")
+    qtbot.waitUntil(lambda: kiosk.controller.state == "home")
+    assert rows(kiosk, "select at_card from events where kind='game_abandoned'") == [(2,)]
+    assert kiosk.window._game.playerA.session is None
+    touch_tap(kiosk.window, "homeGame")         # a new visit to the game starts at the intro
+    qtbot.waitUntil(lambda: is_shown(kiosk.window, "gameStart"))
+    touch_tap(kiosk.window, "gameStart")
+    qtbot.waitUntil(lambda: is_shown(kiosk.window, "swipeCard"))
+    assert card_id(kiosk) == FIRST
+    kiosk.controller.endSession()               # "Klaar" / a reset mid-game also counts
+    qtbot.waitUntil(lambda: kiosk.controller.state == "attract")
+    assert rows(kiosk, "select at_card from events where kind='game_abandoned' order by id") \
+        == [(2,), (0,)]
+    sessions = rows(kiosk, "select count(distinct session_id) from events "
+                           "where kind='game_abandoned'")
+    assert sessions == [(1,)]
