@@ -1,0 +1,255 @@
+"""The admin dashboard's figures for QML (behind the PIN): computed off the UI thread.
+
+``refresh()`` starts one background computation (``kiosk.core.metrics`` in SQLite, which
+releases the GIL) on its own read-only connection; the figures arrive with ``changed``.
+A newer refresh wins over an older one still running. QML only shows: all text is made here.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.config import DEFAULT, Config
+from kiosk.core.metrics import Choices, Filter, Metrics, choices, compute, job_domains
+
+log = logging.getLogger("kiosk.ui")
+
+
+def _pct(x: float | None) -> str:
+    return "–" if x is None else f"{round(x * 100)} %"
+
+
+def _mmss(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    s = round(seconds)
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def _one_decimal(x: float | None) -> str:
+    return "–" if x is None else f"{x:.1f}".replace(".", ",")
+
+
+def _title(items: Any, key: str, limit: int = 24) -> str:
+    """A pack item's Dutch title (shortened for an axis), or the id when the pack lacks it."""
+    item = (items or {}).get(key) if hasattr(items, "get") else None
+    title = getattr(item, "title", None) or getattr(item, "name", None) or getattr(item, "text", None)
+    text = title.get("nl") if hasattr(title, "get") else (title if isinstance(title, str) else key)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Dashboard(QObject):
+    """Figures for one filter (event, day); ``""`` in a filter means all."""
+
+    changed = Signal()
+    busyChanged = Signal()
+    _computed = Signal(int, object, object)  # generation, Metrics, Choices (worker → UI thread)
+
+    def __init__(self, db_path: Path, config: Config = DEFAULT, pack: Any = None,
+                 event_id: str | None = None, clock: Callable[[], float] = time.time,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db_path = Path(db_path)
+        self._config = config
+        self._pack = pack
+        self._clock = clock
+        self._domains = job_domains(getattr(pack, "jobs", {}) or {})
+        self._event = event_id or ""
+        self._day = time.strftime("%Y-%m-%d", time.localtime(clock()))
+        self._metrics = Metrics(filter=Filter(), watch_through_reference=config.watch_through_reference)
+        self._choices = Choices(events=[], days=[])
+        self._generation = 0
+        self._busy = False
+        self.last_refresh_s = 0.0  # how long the last computation took (benchmarks, log)
+        self._computed.connect(self._on_computed)
+
+    # --- intents --------------------------------------------------------------------------
+
+    @Slot(str, str)
+    def setFilter(self, event_id: str, day: str) -> None:  # noqa: N802 - QML API
+        """Show one event and/or one day (``""`` = all), then recompute."""
+        self._event, self._day = event_id, day
+        self.changed.emit()
+        self.refresh()
+
+    @Slot(str)
+    def setEvent(self, event_id: str) -> None:  # noqa: N802
+        self.setFilter(event_id, self._day)
+
+    @Slot(str)
+    def setDay(self, day: str) -> None:  # noqa: N802
+        self.setFilter(self._event, day)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Recompute in the background; ``changed`` fires when the figures are in."""
+        self._generation += 1
+        flt = Filter(event_id=self._event or None, day=self._day or None)
+        self._set_busy(True)
+        threading.Thread(target=self._work, args=(self._generation, flt),
+                         name="kiosk-dashboard", daemon=True).start()
+
+    def compute_now(self) -> None:
+        """Compute on this thread (benchmarks and tools; the UI uses ``refresh``)."""
+        self._generation += 1
+        flt = Filter(event_id=self._event or None, day=self._day or None)
+        self._on_computed(self._generation, *self._compute(flt))
+
+    # --- work -------------------------------------------------------------------------------
+
+    def _compute(self, flt: Filter) -> tuple[Metrics, Choices]:
+        started = time.perf_counter()
+        conn = sqlite3.connect(self._db_path.resolve().as_uri() + "?mode=ro", uri=True,
+                               timeout=self._config.db_busy_timeout_s)
+        try:
+            result = compute(conn, flt, self._config, self._domains), choices(conn)
+        finally:
+            conn.close()
+        self.last_refresh_s = time.perf_counter() - started
+        return result
+
+    def _work(self, generation: int, flt: Filter) -> None:
+        try:
+            metrics, available = self._compute(flt)
+        except Exception:  # noqa: BLE001 - a bad file must not take the admin screen down
+            log.exception("dashboard: cannot compute the figures from %s", self._db_path)
+            metrics, available = None, None
+        try:
+            self._computed.emit(generation, metrics, available)
+        except RuntimeError:  # the dashboard was deleted while we computed
+            pass
+
+    def _on_computed(self, generation: int, metrics: Metrics | None,
+                     available: Choices | None) -> None:
+        if generation != self._generation:
+            return  # an older filter; a newer computation is on its way
+        if metrics is not None and available is not None:
+            self._metrics, self._choices = metrics, available
+            log.info("dashboard: figures for %s in %.0f ms", metrics.filter,
+                     self.last_refresh_s * 1000)
+        self._set_busy(False)
+        self.changed.emit()
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busyChanged.emit()
+
+    # --- what QML shows -------------------------------------------------------------------
+
+    @property
+    def metrics(self) -> Metrics:
+        return self._metrics
+
+    @Property(bool, notify=busyChanged)
+    def busy(self) -> bool:
+        return self._busy
+
+    @Property(str, notify=changed)
+    def filterEvent(self) -> str:  # noqa: N802
+        return self._event
+
+    @Property(str, notify=changed)
+    def filterDay(self) -> str:  # noqa: N802
+        return self._day
+
+    @Property("QVariantList", notify=changed)
+    def eventChoices(self) -> list[dict[str, str]]:  # noqa: N802
+        events = getattr(self._pack, "events", {}) or {}
+        ids = list(dict.fromkeys([*([self._event] if self._event else []), *self._choices.events]))
+        return [{"id": "", "label": self.tr("Alle evenementen")}] + [
+            {"id": e, "label": _title(events, e, 32)} for e in ids]
+
+    @Property("QVariantList", notify=changed)
+    def dayChoices(self) -> list[dict[str, str]]:  # noqa: N802
+        today = time.strftime("%Y-%m-%d", time.localtime(self._clock()))
+        days = list(dict.fromkeys([today, *self._choices.days]))[: self._config.dashboard_days]
+        if self._day and self._day not in days:
+            days.append(self._day)
+        return [{"id": "", "label": self.tr("Alle dagen")}] + [
+            {"id": d, "label": self.tr("Vandaag") if d == today else d} for d in days]
+
+    @Property(int, notify=changed)
+    def sessions(self) -> int:
+        return self._metrics.sessions
+
+    @Property(str, notify=changed)
+    def dwellText(self) -> str:  # noqa: N802
+        return _mmss(self._metrics.dwell_median_s)
+
+    @Property(str, notify=changed)
+    def videosText(self) -> str:  # noqa: N802
+        return _one_decimal(self._metrics.videos_per_session)
+
+    @Property(str, notify=changed)
+    def watchThroughText(self) -> str:  # noqa: N802
+        return _pct(self._metrics.watch_through_overall)
+
+    @Property(float, notify=changed)
+    def referencePct(self) -> float:  # noqa: N802
+        return self._metrics.watch_through_reference * 100
+
+    @Property(str, notify=changed)
+    def referenceText(self) -> str:  # noqa: N802
+        return _pct(self._metrics.watch_through_reference)
+
+    @Property(str, notify=changed)
+    def gameFinishText(self) -> str:  # noqa: N802
+        return _pct(self._metrics.game_finish_rate)
+
+    @Property(str, notify=changed)
+    def gameTimeText(self) -> str:  # noqa: N802
+        return _mmss(self._metrics.game_median_duration_s)
+
+    @Property(int, notify=changed)
+    def resetsIdle(self) -> int:  # noqa: N802
+        return self._metrics.resets_idle
+
+    @Property(int, notify=changed)
+    def resetsByHand(self) -> int:  # noqa: N802
+        return self._metrics.resets_by_hand
+
+    @Property(str, notify=changed)
+    def languagesText(self) -> str:  # noqa: N802
+        total = sum(c.count for c in self._metrics.languages)
+        return "  ".join(f"{c.key.upper()} {_pct(c.count / total)}"
+                         for c in self._metrics.languages) if total else "–"
+
+    @Property("QVariantList", notify=changed)
+    def perHour(self) -> list[int]:  # noqa: N802
+        return list(self._metrics.sessions_per_hour)
+
+    @Property("QVariantList", notify=changed)
+    def episodes(self) -> list[dict[str, Any]]:
+        eps = getattr(self._pack, "episodes", {})
+        return [{"id": w.episode_id, "label": _title(eps, w.episode_id),
+                 "pct": round(w.share * 100), "started": w.started}
+                for w in self._metrics.watch_through]
+
+    @Property("QVariantList", notify=changed)
+    def topJobs(self) -> list[dict[str, Any]]:  # noqa: N802
+        jobs = getattr(self._pack, "jobs", {})
+        return [{"id": c.key, "label": _title(jobs, c.key), "count": c.count}
+                for c in self._metrics.top_jobs[: self._config.dashboard_top_n]]
+
+    @Property("QVariantList", notify=changed)
+    def topCards(self) -> list[dict[str, Any]]:  # noqa: N802
+        cards = {c.id: c for c in getattr(self._pack, "cards", []) or []}
+        return [{"id": c.card_id, "label": _title(cards, c.card_id), "pct": round(c.rate * 100),
+                 "swipes": c.swipes} for c in self._metrics.cards[: self._config.dashboard_top_n]]
+
+    @Property("QVariantList", notify=changed)
+    def topDomains(self) -> list[dict[str, Any]]:  # noqa: N802
+        return [{"id": c.key, "count": c.count} for c in self._metrics.top_domains]
+
+    @Property("QVariantList", notify=changed)
+    def qrShows(self) -> list[dict[str, Any]]:  # noqa: N802
+        return [{"label": f"{q.purpose} · {q.target}", "count": q.count}
+                for q in self._metrics.qr_shows[: self._config.dashboard_top_n]]
