@@ -37,19 +37,32 @@
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="50"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="58"/>
         <source>Een nieuwe blik op techniek</source>
         <translation>A new look at technology</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="56"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="64"/>
         <source>Kijk video&apos;s van jongeren in de techniek en ontdek welk beroep bij jou past</source>
         <translation>Watch young people at work in tech and find the job that fits you</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="65"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="73"/>
         <source>Tik om te beginnen</source>
         <translation>Tap to start</translation>
+    </message>
+</context>
+<context>
+    <name>CardFace</name>
+    <message>
+        <location filename="../ui/qml/components/CardFace.qml" line="36"/>
+        <source>Vet!</source>
+        <translation>Cool!</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/CardFace.qml" line="43"/>
+        <source>Niks voor mij</source>
+        <translation>Not for me</translation>
     </message>
 </context>
 <context>
@@ -83,12 +96,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../ui/bridge.py" line="244"/>
+        <location filename="../ui/bridge.py" line="253"/>
         <source>Onjuiste pincode</source>
         <translation>Wrong PIN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/bridge.py" line="285"/>
+        <location filename="../ui/bridge.py" line="294"/>
         <source>Even wachten: %n seconden</source>
         <translation>
             <numerusform>Please wait: %n second</numerusform>
@@ -97,9 +110,165 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="46"/>
+        <source>Bezoeken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="47"/>
+        <source>Tijd per bezoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="48"/>
+        <source>Video&apos;s per bezoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="51"/>
+        <source>Kijkt tot het eind (campagne %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="54"/>
+        <source>Spel uitgespeeld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="55"/>
+        <source>Speeltijd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="56"/>
+        <source>Vanzelf gestopt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="57"/>
+        <source>Zelf afgesloten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="58"/>
+        <source>Talen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="69"/>
+        <source>Tot het eind gekeken, per aflevering (lijn: campagne %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="82"/>
+        <source>Bezoeken per uur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="122"/>
+        <source>Beroepen die het vaakst bovenaan staan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="132"/>
+        <source>Kaarten: vind ik leuk (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="146"/>
+        <source>QR-codes getoond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard.py" line="167"/>
+        <source>Alle evenementen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard.py" line="176"/>
+        <source>Alle dagen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard.py" line="177"/>
+        <source>Vandaag</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DirectionChips</name>
+    <message>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="11"/>
+        <source>Zelf doen en maken</source>
+        <translation>Doing and making</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="12"/>
+        <source>Uitzoeken hoe het werkt</source>
+        <translation>Finding out how it works</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="13"/>
+        <source>Creatief bedenken</source>
+        <translation>Coming up with ideas</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="14"/>
+        <source>Helpen en uitleggen</source>
+        <translation>Helping and explaining</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="15"/>
+        <source>Regelen en organiseren</source>
+        <translation>Organising and leading</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="16"/>
+        <source>Precies en netjes werken</source>
+        <translation>Careful, precise work</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="22"/>
+        <source>Bouw &amp; hout</source>
+        <translation>Building &amp; wood</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="23"/>
+        <source>Elektro &amp; energie</source>
+        <translation>Electrics &amp; energy</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="24"/>
+        <source>Installatie &amp; klimaat</source>
+        <translation>Installation &amp; climate</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="25"/>
+        <source>Metaal &amp; machines</source>
+        <translation>Metal &amp; machines</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="26"/>
+        <source>Voertuigen</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="27"/>
+        <source>Media &amp; ICT</source>
+        <translation>Media &amp; IT</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="28"/>
+        <source>Water &amp; schepen</source>
+        <translation>Water &amp; ships</translation>
+    </message>
+</context>
+<context>
     <name>EpisodePlayer</name>
     <message>
-        <location filename="../media/player.py" line="371"/>
+        <location filename="../media/player.py" line="332"/>
         <source>Deze aflevering lukt nu even niet. We gaan door!</source>
         <translation>This episode won&apos;t play right now. On to the next!</translation>
     </message>
@@ -123,6 +292,110 @@
         <location filename="../ui/qml/screens/Episodes.qml" line="14"/>
         <source>Kijk video&apos;s</source>
         <translation>Watch videos</translation>
+    </message>
+</context>
+<context>
+    <name>Game</name>
+    <message>
+        <location filename="../ui/qml/screens/Game.qml" line="25"/>
+        <source>Welk techniekberoep past bij jou?</source>
+        <translation>Which tech job suits you?</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Game.qml" line="45"/>
+        <source>Alleen spelen</source>
+        <translation>Play alone</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Game.qml" line="30"/>
+        <source>Je ziet %1 dingen die je kunt doen. Vind je het vet? Swipe naar rechts. Niks voor jou? Naar links. Binnen 2 minuten weet je welke beroepen bij je passen.</source>
+        <translation>You&apos;ll see %1 things you could do. Think it&apos;s cool? Swipe right. Not for you? Swipe left. In 2 minutes you&apos;ll know which jobs suit you.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Game.qml" line="46"/>
+        <source>Jij en %1 kaarten</source>
+        <translation>You and %1 cards</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Game.qml" line="53"/>
+        <source>Samen spelen</source>
+        <translation>Play together</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Game.qml" line="54"/>
+        <source>Naast elkaar, ieder je eigen kaarten. Wat is jullie match?</source>
+        <translation>Side by side, each with your own cards. What&apos;s your match?</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Game.qml" line="70"/>
+        <source>← Niks voor jou? Naar links</source>
+        <translation>← Not for you? Swipe left</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Game.qml" line="78"/>
+        <source>Vet? Naar rechts →</source>
+        <translation>Cool? Swipe right →</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Game.qml" line="110"/>
+        <source>Speler %1</source>
+        <translation>Player %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Game.qml" line="117"/>
+        <source>Even wachten op je maatje…</source>
+        <translation>Wait a moment for your buddy…</translation>
+    </message>
+</context>
+<context>
+    <name>GameProgress</name>
+    <message>
+        <location filename="../ui/qml/components/GameProgress.qml" line="12"/>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>GuessPanel</name>
+    <message>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="22"/>
+        <source>Speler %1: jouw richting</source>
+        <translation>Player %1: your direction</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="36"/>
+        <source>Raad wat je maatje koos: %1</source>
+        <translation>Guess what your buddy chose: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="49"/>
+        <source>Vet!</source>
+        <translation>Cool!</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="54"/>
+        <source>Niks</source>
+        <translation>Nope</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="67"/>
+        <source>Goed geraden!</source>
+        <translation>Well guessed!</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="67"/>
+        <source>Mis!</source>
+        <translation>Not quite!</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="68"/>
+        <source>Speler %1 vond het vet.</source>
+        <translation>Player %1 thought it was cool.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="69"/>
+        <source>Speler %1 vond het niks.</source>
+        <translation>Player %1 didn&apos;t fancy it.</translation>
     </message>
 </context>
 <context>
@@ -181,6 +454,29 @@
         <location filename="../ui/qml/screens/Home.qml" line="79"/>
         <source>Klaar, tot ziens!</source>
         <translation>Done, see you!</translation>
+    </message>
+</context>
+<context>
+    <name>JobCard</name>
+    <message>
+        <location filename="../ui/qml/components/JobCard.qml" line="39"/>
+        <source>Verrassing!</source>
+        <translation>Surprise!</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/JobCard.qml" line="67"/>
+        <source>Iets heel anders dat ook bij je past</source>
+        <translation>Something quite different that suits you too</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/JobCard.qml" line="80"/>
+        <source>Vandaag hier: %1</source>
+        <translation>Here today: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/JobCard.qml" line="98"/>
+        <source>Kijk de video</source>
+        <translation>Watch the video</translation>
     </message>
 </context>
 <context>
@@ -299,6 +595,60 @@
     </message>
 </context>
 <context>
+    <name>Result</name>
+    <message>
+        <location filename="../ui/qml/screens/Result.qml" line="18"/>
+        <source>en</source>
+        <translation>and</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Result.qml" line="23"/>
+        <source>Omdat jullie %1 leuk vonden</source>
+        <translation>Because you both liked %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Result.qml" line="24"/>
+        <source>Omdat je %1 leuk vond</source>
+        <translation>Because you liked %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Result.qml" line="36"/>
+        <source>Jullie match</source>
+        <translation>Your match</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Result.qml" line="36"/>
+        <source>Jouw richting</source>
+        <translation>Your direction</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Result.qml" line="42"/>
+        <source>Deze beroepen passen bij jullie allebei</source>
+        <translation>These jobs suit you both</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Result.qml" line="43"/>
+        <source>Deze beroepen passen bij wat jij leuk vindt</source>
+        <translation>These jobs suit what you like</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Result.qml" line="107"/>
+        <location filename="../ui/qml/screens/Result.qml" line="118"/>
+        <source>Neem je uitslag mee</source>
+        <translation>Take your result home</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Result.qml" line="125"/>
+        <source>Nog een keer</source>
+        <translation>Play again</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Result.qml" line="133"/>
+        <source>Bedrijven</source>
+        <translation>Companies</translation>
+    </message>
+</context>
+<context>
     <name>StillThereOverlay</name>
     <message>
         <location filename="../ui/qml/StillThereOverlay.qml" line="23"/>
@@ -309,6 +659,34 @@
         <location filename="../ui/qml/StillThereOverlay.qml" line="29"/>
         <source>Tik ergens om verder te gaan</source>
         <translation>Tap anywhere to carry on</translation>
+    </message>
+</context>
+<context>
+    <name>SwipeDeck</name>
+    <message>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="80"/>
+        <source>Wat vind je leuker? Tik er één aan</source>
+        <translation>Which do you like more? Tap one</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="114"/>
+        <source>Klaar!</source>
+        <translation>Done!</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="131"/>
+        <source>Niks voor mij</source>
+        <translation>Not for me</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="140"/>
+        <source>Terug</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="147"/>
+        <source>Vet!</source>
+        <translation>Cool!</translation>
     </message>
 </context>
 </TS>

@@ -159,6 +159,11 @@ class GameController(QObject):
     def playerB(self) -> GamePlayer:
         return self._players[1]
 
+    @Property(int, constant=True)
+    def deckSize(self) -> int:
+        """Cards in one run (the intro says how many)."""
+        return len(self._scorer.cards) if self._scorer is not None else 0
+
     @Property(float, constant=True)
     def swipeThreshold(self) -> float:
         return self._config.game_swipe_threshold

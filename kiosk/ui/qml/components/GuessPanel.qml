@@ -10,6 +10,7 @@ Rectangle {
     readonly property int myGuess: guess ? (player === 1 ? guess.guessA : guess.guessB) : -1
     readonly property bool buddyLiked: guess ? (player === 1 ? guess.likedB : guess.likedA) : false
     readonly property int buddy: player === 1 ? 2 : 1
+    readonly property bool narrow: width < Theme.px(640)   // portrait: buttons under the question
     radius: Theme.radius
     color: Theme.surface
 
@@ -25,10 +26,11 @@ Rectangle {
         DirectionChips { width: parent.width; direction: panel.direction || ({}) }
         Item {
             width: parent.width
-            height: Math.max(question.implicitHeight, guessButtons.height, reveal.implicitHeight)
+            height: panel.narrow ? question.height + Theme.px(12) + Math.max(guessButtons.height, reveal.implicitHeight)
+                                 : Math.max(question.implicitHeight, guessButtons.height, reveal.implicitHeight)
             Text {
                 id: question
-                width: parent.width - Theme.gap
+                width: panel.narrow ? parent.width : parent.width - Theme.gap
                        - (guessButtons.visible ? guessButtons.width : parent.width * 0.45)
                 wrapMode: Text.WordWrap; maximumLineCount: 3; elide: Text.ElideRight
                 text: qsTr("Raad wat je maatje koos: %1").arg(
@@ -38,6 +40,7 @@ Rectangle {
             Row {
                 id: guessButtons
                 anchors.right: parent.right
+                y: panel.narrow ? question.height + Theme.px(12) : 0
                 spacing: Theme.px(16)
                 visible: panel.myGuess < 0
                 PillButton {
@@ -57,7 +60,9 @@ Rectangle {
                 id: reveal
                 objectName: "guessReveal_" + panel.player
                 visible: panel.myGuess >= 0
-                anchors { left: question.right; leftMargin: Theme.gap; right: parent.right }
+                x: panel.narrow ? 0 : question.width + Theme.gap
+                y: panel.narrow ? question.height + Theme.px(12) : 0
+                width: parent.width - x
                 wrapMode: Text.WordWrap
                 text: ((panel.myGuess === 1) === panel.buddyLiked ? qsTr("Goed geraden!") : qsTr("Mis!"))
                       + " " + (panel.buddyLiked ? qsTr("Speler %1 vond het vet.").arg(panel.buddy)

@@ -37,12 +37,14 @@ Item {
         id: stack
         anchors { left: parent.left; right: parent.right; top: progress.bottom; bottom: buttons.top
                   topMargin: Theme.gap; bottomMargin: Theme.gap }
-        readonly property real cardWidth: Math.min(width * 0.92, height * 0.78)
+        readonly property real cardWidth: Math.min(width * 0.92, height * 0.78, Theme.px(720))
+        // Never taller than a playing card: a tall narrow card (portrait, duo) looks like a door.
+        readonly property real cardHeight: Math.min(height, cardWidth * 1.4)
         visible: !deck.inDuel && !deck.done
 
         CardFace {
             id: under
-            width: stack.cardWidth; height: stack.height
+            width: stack.cardWidth; height: stack.cardHeight
             anchors.centerIn: parent
             anchors.verticalCenterOffset: Theme.px(14)
             scale: 0.94
@@ -53,7 +55,7 @@ Item {
         SwipeCard {
             id: top
             objectName: "swipeCard" + deck.suffix
-            width: stack.cardWidth; height: stack.height
+            width: stack.cardWidth; height: stack.cardHeight
             card: deck.card
             threshold: game.swipeThreshold
             flickMinimum: game.flickMinimum
@@ -61,8 +63,8 @@ Item {
             visible: cardId !== ""
             onDecided: (liked) => deck.answer(liked, "swipe", top.dx, top.dy)
         }
-        CardFlyer { id: flyerA; width: stack.cardWidth; height: stack.height; z: 2 }
-        CardFlyer { id: flyerB; width: stack.cardWidth; height: stack.height; z: 2 }
+        CardFlyer { id: flyerA; width: stack.cardWidth; height: stack.cardHeight; z: 2 }
+        CardFlyer { id: flyerB; width: stack.cardWidth; height: stack.cardHeight; z: 2 }
     }
 
     // Flat profiles only: "which do you like more?" with two cards from far-apart interests.

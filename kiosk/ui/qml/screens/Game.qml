@@ -27,7 +27,7 @@ Item {
             }
             Text {
                 width: parent.width; wrapMode: Text.WordWrap
-                text: qsTr("Je ziet 24 dingen die je kunt doen. Vind je het vet? Swipe naar rechts. Niks voor jou? Naar links. Binnen 2 minuten weet je welke beroepen bij je passen.")
+                text: qsTr("Je ziet %1 dingen die je kunt doen. Vind je het vet? Swipe naar rechts. Niks voor jou? Naar links. Binnen 2 minuten weet je welke beroepen bij je passen.").arg(game.deckSize)
                 color: Theme.textDim; font.pixelSize: Theme.fontBody
             }
         }
@@ -43,7 +43,7 @@ Item {
                 width: parent.cellW; height: parent.cellH
                 fill: Theme.teal; iconName: "cards"
                 title: qsTr("Alleen spelen")
-                subtitle: qsTr("Jij en 24 kaarten")
+                subtitle: qsTr("Jij en %1 kaarten").arg(game.deckSize)
                 onClicked: game.start("solo")
             }
             Tile {
@@ -104,7 +104,9 @@ Item {
                 width: parent.width / 2; height: parent.height
                 Text {
                     id: who
-                    anchors { top: parent.top; topMargin: Theme.px(44); left: parent.left; leftMargin: Theme.margin }
+                    // portrait: below the top bar (Home, English), which spans the right half
+                    anchors { top: parent.top; topMargin: Theme.px(Theme.portrait ? 160 : 44)
+                              left: parent.left; leftMargin: Theme.margin }
                     text: qsTr("Speler %1").arg(modelData.n)
                     color: modelData.n === 1 ? Theme.teal : Theme.violet
                     font.pixelSize: Theme.fontLarge; font.weight: Font.Black
@@ -114,7 +116,7 @@ Item {
                     suffix: "_" + modelData.n
                     waitingText: qsTr("Even wachten op je maatje…")
                     anchors { top: parent.top; bottom: parent.bottom; left: parent.left; right: parent.right
-                              topMargin: Theme.px(150); bottomMargin: Theme.margin
+                              topMargin: Theme.px(Theme.portrait ? 240 : 150); bottomMargin: Theme.margin
                               leftMargin: Theme.margin; rightMargin: Theme.margin }
                 }
             }

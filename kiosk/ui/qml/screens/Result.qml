@@ -76,7 +76,7 @@ Item {
         visible: screen.duo
         anchors { left: parent.left; bottom: Theme.portrait ? side.top : parent.bottom; margins: Theme.margin }
         width: jobGrid.areaWidth
-        height: visible ? Theme.px(Theme.portrait ? 400 : 360) : 0
+        height: visible ? Theme.px(Theme.portrait ? 520 : 360) : 0
         spacing: Theme.gap
         Repeater {
             model: screen.duo ? [1, 2] : []
