@@ -108,7 +108,7 @@ class Supervisor:
                 break
             child = self._spawn(reason)
             outcome = self._watch(child, stop)
-            if outcome is None:
+            if outcome is None or stop.is_set():  # a stop kills the child: not a restart
                 break
             reason, detail = outcome
             self._recent.append(self._clock())
@@ -149,15 +149,16 @@ class Supervisor:
         """Wait until the child must be restarted ((reason, detail)) or is done (None)."""
         watch = Watch(started=self._clock())
         while True:
+            if stop.is_set():  # first: systemd may have sent the child SIGTERM too
+                self._stop_child(child)
+                log.info("the watchdog was asked to stop; the kiosk is stopped")
+                return None
             code = child.poll()
             if code is not None:
                 outcome = exit_reason(code)
                 if outcome is None:
                     log.info("the kiosk stopped (exit 0); the watchdog stops too")
                 return outcome
-            if stop.is_set():
-                self._stop_child(child)
-                return None
             beat = read_beat(self.heartbeat_path)
             if beat is not None and beat.pid != child.pid:
                 beat = None  # not this child's (cannot happen after the unlink; cheap to check)

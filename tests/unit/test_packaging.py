@@ -1,0 +1,130 @@
+"""Install scripts and the systemd unit: shellcheck, systemd-analyze, and what install.sh writes."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+LINUX = REPO / "packaging" / "linux"
+SCRIPTS = [REPO / "packaging" / "build.sh", REPO / "packaging" / "ci-smoke.sh",
+           LINUX / "install.sh", LINUX / "screen-awake.sh"]
+
+
+def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    return {**env, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_STATE_HOME": str(tmp_path / "state"), **extra}
+
+
+def _install(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["bash", str(LINUX / "install.sh"), "--allow-root", "--no-start", *args],
+                          env=_env(tmp_path), capture_output=True, text=True, timeout=30)
+
+
+@pytest.mark.skipif(shutil.which("shellcheck") is None, reason="shellcheck is not installed")
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_shellcheck_is_clean(script: Path) -> None:
+    done = subprocess.run(["shellcheck", "--severity=style", str(script)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout
+
+
+def test_scripts_are_executable() -> None:
+    for script in SCRIPTS:
+        assert script.stat().st_mode & stat.S_IXUSR, f"{script} is not executable (chmod +x)"
+
+
+def test_install_writes_a_unit_that_runs_the_watchdog_with_the_options(tmp_path: Path) -> None:
+    data = tmp_path / "kiosk data 100%"  # a space and a % must survive systemd's parsing
+    done = _install(tmp_path, "--mode", "systemd", "--data", str(data), "--event", "open-dag")
+    assert done.returncode == 0, done.stderr
+    unit = (tmp_path / "config" / "systemd" / "user" / "bliq-kiosk.service").read_text()
+    exec_start = next(line for line in unit.splitlines() if line.startswith("ExecStart="))
+    # the source checkout's watchdog, each word quoted, % doubled (systemd.unit specifiers)
+    assert exec_start.endswith(f'"-m" "kiosk.watchdog" "--data" "{tmp_path}/kiosk data 100%%" '
+                               '"--event" "open-dag"')
+    assert f"WorkingDirectory={REPO}" in unit
+    assert "Restart=on-failure" in unit and "After=graphical-session.target" in unit
+    assert f'ExecStartPre=-"{LINUX}/screen-awake.sh" on' in unit
+    assert re.search(r"@[A-Z_]+@", unit) is None  # every @FIELD@ filled in
+    desktop = (tmp_path / "config" / "autostart" / "bliq-kiosk.desktop").read_text()
+    assert "systemctl --user start bliq-kiosk.service" in desktop
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is absent")
+def test_systemd_analyze_accepts_the_installed_unit(tmp_path: Path) -> None:
+    assert _install(tmp_path, "--mode", "systemd").returncode == 0
+    unit = tmp_path / "config" / "systemd" / "user" / "bliq-kiosk.service"
+    done = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "bliq-kiosk.service" not in done.stderr, done.stderr
+
+
+def test_without_systemd_the_autostart_entry_runs_the_watchdog(tmp_path: Path) -> None:
+    done = _install(tmp_path, "--mode", "autostart")
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "config" / "systemd").exists()
+    desktop = (tmp_path / "config" / "autostart" / "bliq-kiosk.desktop").read_text()
+    exec_line = next(line for line in desktop.splitlines() if line.startswith("Exec="))
+    assert exec_line.startswith('Exec="sh" "-c" "\\"\\$0\\" on; exec \\"\\$@\\"" '
+                                f'"{LINUX}/screen-awake.sh" ')
+    assert exec_line.endswith('"-m" "kiosk.watchdog"')
+
+
+def test_uninstall_removes_what_install_wrote(tmp_path: Path) -> None:
+    assert _install(tmp_path, "--mode", "systemd").returncode == 0
+    done = _install(tmp_path, "--uninstall")
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "config" / "systemd" / "user" / "bliq-kiosk.service").exists()
+    assert not (tmp_path / "config" / "autostart" / "bliq-kiosk.desktop").exists()
+
+
+def test_install_refuses_bad_options_with_one_line(tmp_path: Path) -> None:
+    done = _install(tmp_path, "--content", str(tmp_path / "nope"))
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"install.sh: --content {tmp_path}/nope: not a folder"
+
+
+def _fake_tools(bin_dir: Path, store: Path) -> None:
+    """gsettings and xset stand-ins: gsettings keeps values as files, xset logs its calls."""
+    bin_dir.mkdir()
+    store.mkdir()
+    (bin_dir / "gsettings").write_text(f"""#!/bin/sh
+f="{store}/$2.$3"
+case "$1" in
+  get) [ -e "$f" ] || exit 1; cat "$f" ;;
+  set) [ -e "$f" ] || exit 1; printf '%s\\n' "$4" > "$f" ;;
+esac
+""")
+    (bin_dir / "xset").write_text(f'#!/bin/sh\necho "$*" >> "{store}/xset.log"\n')
+    for tool in ("gsettings", "xset"):
+        (bin_dir / tool).chmod(0o755)
+
+
+def test_screen_awake_turns_blanking_off_and_puts_the_desktop_back(tmp_path: Path) -> None:
+    store = tmp_path / "settings"
+    _fake_tools(tmp_path / "bin", store)
+    idle = store / "org.gnome.desktop.session.idle-delay"
+    lock = store / "org.gnome.desktop.screensaver.lock-enabled"
+    idle.write_text("uint32 300\n")
+    lock.write_text("true\n")  # the other keys: schema absent on this "desktop", skipped
+    env = _env(tmp_path, PATH=f"{tmp_path / 'bin'}:{os.environ['PATH']}", DISPLAY=":9")
+    awake = [str(LINUX / "screen-awake.sh")]
+
+    def run(arg: str) -> None:
+        assert subprocess.run([*awake, arg], env=env, timeout=30).returncode == 0
+
+    run("on")
+    assert (idle.read_text(), lock.read_text()) == ("uint32 0\n", "false\n")
+    run("on")  # a restart of the kiosk must not save the kiosk's own values as the desktop's
+    run("off")
+    assert (idle.read_text(), lock.read_text()) == ("uint32 300\n", "true\n")
+    assert (store / "xset.log").read_text().splitlines() == [
+        "s off", "s noblank", "-dpms", "s off", "s noblank", "-dpms", "s on", "+dpms"]
