@@ -100,7 +100,8 @@ def start_once(command: list[str], cwd: Path) -> tuple[float | None, str]:
                                    str(data)], cwd=cwd, env=env, capture_output=True, text=True,
                                   timeout=START_TIMEOUT_S)
         except subprocess.TimeoutExpired:
-            return None, f"no attract frame within {START_TIMEOUT_S:.0f} s (is the heartbeat wired?)"
+            return None, (f"no attract frame within {START_TIMEOUT_S:.0f} s "
+                          "(is the heartbeat wired into build()?)")
         if done.returncode != 0:
             return None, f"exited {done.returncode}: {done.stderr.strip()[-500:]}"
         try:
