@@ -185,7 +185,8 @@ def _setup_logging(data_dir: Path, config: Config) -> None:
         backupCount=config.log_backups, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
-    log.addHandler(logging.StreamHandler(sys.stderr))
+    if sys.stderr is not None:  # None in the windowed Windows bundle
+        log.addHandler(logging.StreamHandler(sys.stderr))
     log.setLevel(logging.INFO)
 
 
