@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.metrics import Filter, Metrics, choices, compute, job_domains
+from kiosk.core.metrics import Filter, Metrics, choices, compute, compute_file, job_domains
 from kiosk.storage.db import DatabaseError, LATEST_VERSION
 from kiosk.storage.export import ExportError, import_table, merge, tables, write_rows, write_table
 
@@ -96,12 +96,16 @@ def _filter(args: argparse.Namespace) -> Filter:
 
 def _stats(args: argparse.Namespace, out: TextIO, config: Config) -> int:
     flt = _filter(args)
-    conn = open_read_only(database_path(args.data, config))
+    path = database_path(args.data, config)
+    conn = open_read_only(path)
     try:
-        metrics = compute(conn, flt, config, pack_job_domains(getattr(args, "content", None)))
         available = choices(conn)
     finally:
         conn.close()
+    try:
+        metrics = compute_file(path, flt, config, pack_job_domains(getattr(args, "content", None)))
+    except sqlite3.Error as e:
+        raise ReportError(f"{path}: cannot read the events ({e})") from None
     if args.json:
         data = metrics.to_dict()
         data["available"] = {"events": available.events, "days": available.days}

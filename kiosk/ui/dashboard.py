@@ -7,17 +7,18 @@ A newer refresh wins over an older one still running. QML only shows: all text i
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.metrics import Choices, Filter, Metrics, choices, compute, job_domains
+from kiosk.core.metrics import (Choices, Filter, Metrics, choices, compute_file, job_domains,
+                                read_only)
 
 log = logging.getLogger("kiosk.ui")
 
@@ -106,14 +107,11 @@ class Dashboard(QObject):
 
     def _compute(self, flt: Filter) -> tuple[Metrics, Choices]:
         started = time.perf_counter()
-        conn = sqlite3.connect(self._db_path.resolve().as_uri() + "?mode=ro", uri=True,
-                               timeout=self._config.db_busy_timeout_s)
-        try:
-            result = compute(conn, flt, self._config, self._domains), choices(conn)
-        finally:
-            conn.close()
+        metrics = compute_file(self._db_path, flt, self._config, self._domains)
+        with closing(read_only(self._db_path, self._config)) as conn:
+            available = choices(conn)
         self.last_refresh_s = time.perf_counter() - started
-        return result
+        return metrics, available
 
     def _work(self, generation: int, flt: Filter) -> None:
         try:

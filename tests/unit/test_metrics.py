@@ -156,3 +156,14 @@ def test_core_metrics_imports_no_qt() -> None:
     names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     names |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert not any(n.startswith("PySide6") for n in names)
+
+
+def test_compute_file_gives_the_same_figures(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    from kiosk.core.metrics import compute_file
+
+    m = compute_file(tmp_path / "kiosk.db", Filter(), Config(), DOMAINS)
+    assert (m.sessions, m.dwell_median_s, m.game_finish_rate) == (6, 100, 0.75)
+    assert m.watch_through_overall == pytest.approx(4 / 7)
+    for flt in (Filter(), Filter(day="2026-03-12"), Filter(event_id=O)):
+        assert compute_file(tmp_path / "kiosk.db", flt, Config(), DOMAINS) == compute(
+            conn, flt, Config(), DOMAINS)
