@@ -61,7 +61,7 @@ Rectangle {
             color: Theme.text; font.pixelSize: Theme.fontSmall
         }
         Text {
-            width: parent.width; wrapMode: Text.WordWrap; maximumLineCount: card.wide ? 2 : 3
+            width: parent.width; wrapMode: Text.WordWrap; maximumLineCount: card.wide || card.compact ? 2 : 3
             elide: Text.ElideRight
             visible: text !== ""
             text: card.surprise && card.because === "" ? qsTr("Iets heel anders dat ook bij je past") : card.because
