@@ -124,10 +124,15 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     player = EpisodePlayer(config)
     playback = Playback(config, pack, event, store, controller, player, catalog, links)
     controller.playRequested.connect(playback.playEpisode)
-    controller.set_language_hook(lambda lang: (translations.apply(lang), catalog.set_language(lang),
-                                               companies.set_language(lang),
-                                               player.setLanguage(lang),
-                                               game.set_language(lang)))
+
+    def apply_language(lang: str) -> None:
+        """Qt's translations for the UI text, nl/en fields for the pack's content."""
+        translations.apply(lang)
+        for part in (catalog, companies, game):
+            part.set_language(lang)
+        player.setLanguage(lang)
+
+    controller.set_language_hook(apply_language)
     controller.stateChanged.connect(lambda: catalog.setAudience(
         "parents" if controller.state == State.PARENTS.value else "students"))
     engine.rootContext().setContextProperty("controller", controller)
@@ -143,8 +148,8 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     if not roots:
         raise RuntimeError("Main.qml failed to load (see the log)")
     window = roots[0]
-    if config.default_language != "nl":
-        translations.apply(config.default_language)
+    if config.default_language != "nl":  # --lang en: everything starts in English
+        apply_language(config.default_language)
     lockdown = _Lockdown(controller)
     window.installEventFilter(lockdown)
     window._lockdown = lockdown  # keep the filter and the catalog alive as long as the window

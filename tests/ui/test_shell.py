@@ -211,3 +211,18 @@ def test_unhandled_exception_elsewhere_is_logged_and_returns_to_attract(kiosk, q
     assert kiosk.controller.state == "attract"
     assert rows(kiosk, "select reason from events where kind='session_ended'") == [("error",)]
     assert "bug in a timer callback" in (kiosk.data_dir / "kiosk.log").read_text()
+
+
+def test_lang_en_on_the_command_line_starts_everything_in_english(qapp, data_dir, sample_pack,
+                                                                   qtbot):
+    app = build(["--windowed", "--size", "1920x1080", "--data", str(data_dir),
+                 "--content", str(sample_pack), "--lang", "en"], config=FAST)
+    try:
+        qtbot.waitUntil(app.window.isExposed)
+        assert find_item(app.window, "startButton").property("text") == "Tap to start"
+        app.controller.start()
+        app.controller.openSection("episodes")
+        first = app.window._catalog.rows[0]["episodes"][0]
+        assert first["title"] == app.pack.episodes[first["id"]].title.en
+    finally:
+        app.close()
