@@ -98,6 +98,7 @@ EVENT_KINDS: dict[str, dict[str, Check]] = {
     "episode_finished": {"episode_id": check_id, "fraction": _number(0, 1)},  # share watched
     "episode_error": {"episode_id": check_id},
     "card_swiped": {"card_id": check_id, "liked": _flag, "via": SWIPE_VIA},
+    "card_undone": {"card_id": check_id},   # the visitor took back their last answer to it
     "game_started": {"mode": GAME_MODES},
     "game_finished": {"jobs": _jobs, "duration": _number(0, math.inf), "mode": GAME_MODES},
     "game_abandoned": {"at_card": _count},

@@ -105,10 +105,7 @@ class GamePlayer(QObject):
     @Slot(result=bool)
     def undo(self) -> bool:
         """Take back the last answer."""
-        ok = self.session is not None and self.session.undo()
-        if ok:
-            self.changed.emit()
-        return ok
+        return self._owner.on_undo(self)
 
 
 class GameController(QObject):
@@ -255,6 +252,18 @@ class GameController(QObject):
         if not s.swipe(card_id, liked, via):
             return False
         self._record("card_swiped", card_id=card_id, liked=bool(liked), via=via)
+        player.changed.emit()
+        return True
+
+    def on_undo(self, player: GamePlayer) -> bool:
+        s = player.session
+        if self._phase != "playing" or s is None:
+            return False
+        last = s.choices[-1][0] if s.choices else s.swipes[-1].card_id if s.swipes else None
+        if last is None or not s.undo():
+            return False
+        # metrics count a card's last answer only: an undone swipe no longer counts as a like
+        self._record("card_undone", card_id=last)
         player.changed.emit()
         return True
 

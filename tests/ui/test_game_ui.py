@@ -111,6 +111,8 @@ def test_buttons_and_undo(kiosk, qtbot):
     swipes = rows(kiosk, "select card_id, liked, via from events where kind='card_swiped'"
                          " order by id")
     assert swipes == [(FIRST, 1, "button"), (SECOND, 0, "button"), (SECOND, 1, "button")]
+    undone = rows(kiosk, "select card_id from events where kind='card_undone'")
+    assert undone == [(SECOND,)]  # metrics count only the answer that stood
     started = rows(kiosk, "select mode from events where kind='game_started'")
     assert started == [("solo",)]
 
