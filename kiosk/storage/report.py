@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.metrics import Filter, Metrics, choices, compute, compute_file, job_domains
+from kiosk.core.metrics import (Filter, Metrics, choices, compute, compute_file, day_bounds,
+                                job_domains)
 from kiosk.storage.db import DatabaseError, LATEST_VERSION
 from kiosk.storage.export import ExportError, import_table, merge, tables, write_rows, write_table
 
@@ -87,8 +88,13 @@ def pack_job_domains(pack: Path | None = None) -> dict[str, str]:
 
 def _filter(args: argparse.Namespace) -> Filter:
     day = getattr(args, "day", None)
-    if day is not None and not _DAY.match(day):
-        raise ReportError(f"--day {day}: expected a date like 2026-03-12")
+    if day is not None:
+        try:
+            if not _DAY.match(day):
+                raise ValueError(day)
+            day_bounds(day)  # a real date: 2026-02-30 is not
+        except ValueError:
+            raise ReportError(f"--day {day}: expected a date like 2026-03-12") from None
     return Filter(event_id=getattr(args, "event", None), day=day)
 
 

@@ -72,20 +72,21 @@ def test_stats_on_an_empty_filter_says_what_there_is(data: Path) -> None:
     assert "open-dag-2026, techniekmarkt-2026" in text
 
 
-@pytest.mark.parametrize("problem", ["no-db", "not-sqlite", "bad-day"])
+@pytest.mark.parametrize("problem", ["no-db", "not-sqlite", "bad-day", "no-such-day"])
 def test_stats_problems_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                      problem: str) -> None:
     argv = ["stats", "--data", str(tmp_path)]
     if problem == "not-sqlite":
         (tmp_path / "kiosk.db").write_text("hallo", encoding="utf-8")
-    if problem == "bad-day":
+    if problem in ("bad-day", "no-such-day"):
         seed(tmp_path / "kiosk.db")
-        argv += ["--day", "12-03-2026"]
+        argv += ["--day", "12-03-2026" if problem == "bad-day" else "2026-02-30"]
     code, _ = tool(*argv)
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
     expected = {"no-db": "holds no kiosk.db", "not-sqlite": "cannot read it as a kiosk database",
-                "bad-day": "--day 12-03-2026: expected a date like 2026-03-12"}[problem]
+                "bad-day": "--day 12-03-2026: expected a date like 2026-03-12",
+                "no-such-day": "--day 2026-02-30: expected a date like 2026-03-12"}[problem]
     assert expected in err
 
 

@@ -90,9 +90,17 @@ Item {
                         backgroundColor: "transparent"
                         legend.visible: false
                         margins { left: 0; right: 0; top: 0; bottom: 0 }
+                        // the hours with visits, one either side (an open day is 9–16, not 0–23)
+                        readonly property int firstHour: Math.max(0, values.findIndex(n => n > 0) - 1)
+                        readonly property int lastHour: {
+                            for (let h = values.length - 1; h >= 0; --h)
+                                if (values[h] > 0) return Math.min(23, h + 1)
+                            return 23
+                        }
                         ValueAxis {
                             id: hourAxis
-                            min: 0; max: 23; tickCount: 7; labelFormat: "%d"
+                            min: hourChart.firstHour; max: Math.max(hourChart.firstHour + 1, hourChart.lastHour)
+                            tickCount: max - min + 1 <= 13 ? max - min + 1 : 7; labelFormat: "%d"
                             labelsColor: Theme.textDim; labelsFont.pixelSize: Theme.fontSmall
                             gridLineColor: Qt.rgba(1, 1, 1, 0.08); color: Theme.textDim
                         }
