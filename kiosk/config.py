@@ -111,7 +111,7 @@ class Config:
     watchdog_crash_loop_restarts: int = 5  # this many restarts within the window …
     watchdog_crash_loop_window_s: float = 120.0
     watchdog_crash_loop_delay_s: float = 30.0  # … and the next start waits this long
-    memory_limit_bytes: int = 1536 * 2**20  # RSS over this → restart at the next attract (0: off)
+    memory_limit_bytes: int = 1024 * 2**20  # RSS over this → restart at the next attract (0: off)
     test_hang_max_s: float = 600.0         # KIOSK_TEST_HANG_AFTER_S blocks the UI at most this long
 
     extra: dict[str, Any] = field(default_factory=dict)

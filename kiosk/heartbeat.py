@@ -19,8 +19,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from kiosk.beat import (CRASH, FROZEN_VIDEO, HUNG, MEMORY, NO_HEARTBEAT, RESTART_EXIT_CODE,
-                        RESTARTED_BECAUSE_ENV, Beat, write_beat)
+from kiosk.beat import (
+    CRASH,
+    FROZEN_VIDEO,
+    HUNG,
+    MEMORY,
+    NO_HEARTBEAT,
+    RESTART_EXIT_CODE,
+    RESTARTED_BECAUSE_ENV,
+    Beat,
+    write_beat,
+)
 from kiosk.config import Config
 from kiosk.memory import ATTRACT, rss_bytes, should_restart
 

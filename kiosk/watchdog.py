@@ -24,8 +24,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import paths
-from kiosk.beat import (CRASH, FROZEN_VIDEO, HUNG, MEMORY, NO_HEARTBEAT, RESTART_EXIT_CODE,
-                        RESTARTED_BECAUSE_ENV, Beat, append_restart, read_beat)
+from kiosk.beat import (
+    CRASH,
+    FROZEN_VIDEO,
+    HUNG,
+    MEMORY,
+    NO_HEARTBEAT,
+    RESTART_EXIT_CODE,
+    RESTARTED_BECAUSE_ENV,
+    Beat,
+    append_restart,
+    read_beat,
+)
 from kiosk.config import DEFAULT, Config
 
 log = logging.getLogger("kiosk.watchdog")

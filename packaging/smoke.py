@@ -137,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=1, help="start-ups to time (median)")
     p.add_argument("--source", action="store_true", help="also time python main.py")
     args = p.parse_args(argv)
+    args.bundle = args.bundle.resolve()
 
     problems = check_contents(args.bundle)
     if problems:
@@ -146,10 +147,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bundle   {args.bundle}: {size / 2**20:.0f} MB "
           f"({sum(1 for _ in args.bundle.rglob('*'))} files)")
     problems += check_tools(args.bundle)
-    found, frozen = measure("frozen", [str(executable(args.bundle))], args.bundle, args.runs)
+    found, _ = measure("frozen", [str(executable(args.bundle))], args.bundle, args.runs)
     problems += found
     if args.source:
-        found, source = measure("source", [sys.executable, str(ROOT / "main.py")], ROOT,
+        found, _ = measure("source", [sys.executable, str(ROOT / "main.py")], ROOT,
                                 args.runs)
         problems += found
     print("\n".join(f"FAIL {x}" for x in problems) or "smoke check passed")

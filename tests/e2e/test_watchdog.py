@@ -142,7 +142,7 @@ def test_a_hung_kiosk_is_restarted_into_attract(running: Callable[..., Running],
     r = running(kiosk_command(tmp_path / "data"))
     sup = r.start(KIOSK_TEST_HANG_AFTER_S="1")
 
-    wait_until(lambda: (b := r.beat()) is not None)
+    wait_until(lambda: r.beat() is not None)
     first = r.beat()
     assert first is not None
     wait_until(lambda: read_restarts(sup.restarts_path))

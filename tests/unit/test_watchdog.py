@@ -53,7 +53,7 @@ def test_a_frozen_frame_while_playing_restarts_but_pausing_does_not() -> None:
     assert watch.verdict(CFG, 20.5) == "frozen-video"
 
     paused = Watch(started=0.0)
-    for t in range(0, 31):
+    for t in range(31):
         paused.observe(beat(1 + t, playing=False, frame="a"), float(t))
     assert paused.verdict(CFG, 30.0) is None        # a paused episode may show one frame forever
 
