@@ -277,8 +277,8 @@ def _session_figures(m: Metrics, sessions: list[_SessionRow], config: Config) ->
 
 def _languages(m: Metrics, q: _Query, sessions: list[_SessionRow], config: Config) -> None:
     # SQLite returns the bare column (lang) of the row holding max(ts) in each group.
-    last = dict((sid, lang) for sid, lang, _ts in q.rows(
-        "session_id, lang, max(ts)", "language_changed", "session_id"))
+    last = {sid: lang for sid, lang, _ts in q.rows(
+        "session_id, lang, max(ts)", "language_changed", "session_id")}
     m.languages = _counts(Counter(last.get(sid, config.default_language)
                                   for sid, *_rest in sessions))
 

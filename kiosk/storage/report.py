@@ -16,9 +16,16 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.metrics import (Filter, Metrics, choices, compute, compute_file, day_bounds,
-                                job_domains)
-from kiosk.storage.db import DatabaseError, LATEST_VERSION
+from kiosk.core.metrics import (
+    Filter,
+    Metrics,
+    choices,
+    compute,
+    compute_file,
+    day_bounds,
+    job_domains,
+)
+from kiosk.storage.db import LATEST_VERSION, DatabaseError
 from kiosk.storage.export import ExportError, import_table, merge, tables, write_rows, write_table
 
 log = logging.getLogger("kiosk.storage")

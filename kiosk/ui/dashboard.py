@@ -17,8 +17,15 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.metrics import (Choices, Filter, Metrics, choices, compute_file, job_domains,
-                                read_only)
+from kiosk.core.metrics import (
+    Choices,
+    Filter,
+    Metrics,
+    choices,
+    compute_file,
+    job_domains,
+    read_only,
+)
 
 log = logging.getLogger("kiosk.ui")
 

@@ -38,24 +38,29 @@ EVENTS = ["techniekmarkt-2026", "open-dag-2026"]
 KIOSKS = ["k1a2b3c", "k4d5e6f", "k7a8b9c"]
 
 
-def generate(path: Path, n_events: int, seed: int = 1, start: float = 1_773_302_400.0) -> int:
-    """Write ``n_events`` plausible events (open days 09–16 h) into a new kiosk database."""
+def generate(path: Path, n_events: int, seed: int = 1) -> int:
+    """Write ``n_events`` plausible events (open days 09–16 h local) into a new kiosk database."""
     open_database(path).conn.close()
+    def midnight(day_no: int) -> float:  # local, so days keep 09–16 h across summer time
+        return time.mktime((2026, 3, 12 + day_no, 0, 0, 0, 0, 0, -1))
+
+    start = midnight(0)
     rnd = random.Random(seed)
     index = {c: i for i, c in enumerate(EVENT_COLUMNS)}
     days: dict[int, str] = {}
     rows: list[list[Any]] = []
-    ts = start + 9 * 3600 - 3600  # 09:00 CET on the first day
+    ts = start + 9 * 3600  # 09:00 on the first day
     day_no = 0
     while len(rows) < n_events:
         ts += rnd.expovariate(1 / 70)  # a new visitor about every 70 s
-        if (ts - start) % 86400 > 16 * 3600 - 3600:  # after 16:00: next day at 09:00
+        if ts - midnight(day_no) > 16 * 3600:  # after 16:00: next day at 09:00
             day_no += 1
-            ts = start + day_no * 86400 + 9 * 3600 - 3600
+            ts = midnight(day_no) + 9 * 3600
         kiosk, event, sid = rnd.choice(KIOSKS), EVENTS[day_no % 2], f"{rnd.getrandbits(64):016x}"
         t = ts
 
-        def add(kind: str, gap: float, **fields: Any) -> None:
+        def add(kind: str, gap: float, kiosk: str = kiosk, event: str = event, sid: str = sid,
+                **fields: Any) -> None:
             nonlocal t
             t += gap
             key = int(t // 3600)

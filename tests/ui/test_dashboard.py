@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QObject, QUrl
 from PySide6 import QtCharts  # noqa: F401 - lets Python read chart objects from QML
+from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, QObject, QUrl
 from PySide6.QtQuick import QQuickItem, QQuickView
 
 from kiosk import paths

@@ -13,8 +13,17 @@ from types import SimpleNamespace
 import pytest
 
 from kiosk.config import Config
-from kiosk.core.metrics import (CardLikes, Count, EpisodeWatch, Filter, QrCount, choices,
-                                compute, day_bounds, job_domains)
+from kiosk.core.metrics import (
+    CardLikes,
+    Count,
+    EpisodeWatch,
+    Filter,
+    QrCount,
+    choices,
+    compute,
+    day_bounds,
+    job_domains,
+)
 from tests.unit.eventlog import O, T, amsterdam, seed  # noqa: F401 - fixture
 
 DOMAINS = {"lasser": "metaal", "elektromonteur": "energie"}
