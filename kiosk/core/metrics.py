@@ -12,7 +12,8 @@ Definitions (the tests work these out by hand):
 - *Videos per session*: ``episode_started`` rows of the session (autoplay included).
 - *Watch-through* of an episode: ``episode_finished`` rows with ``fraction`` ≥
   ``config.watched_fraction_min`` divided by its ``episode_started`` rows (capped at 1).
-- *Game finish rate*: ``game_finished`` / ``game_started``; the duration is ``game_finished.duration``.
+- *Like rate* of a card: likes ÷ answers, after each ``card_undone`` took back its swipe.
+- *Game finish rate*: ``game_finished`` / ``game_started``; duration: ``game_finished.duration``.
 - *Top jobs*: the first (best) job of each ``game_finished.jobs``; *domains* are those jobs'
   domains, through a job → domain mapping the caller gives (the pack knows it, the log does not).
 - *Language*: per session, the language of its last ``language_changed``, else the default.
@@ -214,10 +215,7 @@ def _event_half(m: Metrics, q: _Query, job_domains: Mapping[str, str], config: C
                 ) -> dict[str, int]:
     """Game, cards, QR codes, resets; returns plays watched to the end per episode."""
     _games(m, q, job_domains)
-    m.cards = sorted(
-        (CardLikes(card, n, int(likes or 0), (likes or 0) / n)
-         for card, n, likes in q.rows("card_id, count(*), sum(liked)", "card_swiped", "card_id")),
-        key=lambda c: (-c.rate, -c.swipes, c.card_id))
+    m.cards = _cards(q)
     m.qr_shows = sorted(
         (QrCount(purpose, target, n) for purpose, target, n in
          q.rows("purpose, target, count(*)", "qr_shown", "purpose, target")),
@@ -303,6 +301,31 @@ def _watch_through(m: Metrics, started: Mapping[str, int], watched: Mapping[str,
     total = sum(started.values())
     if total:
         m.watch_through_overall = min(1.0, sum(w.watched for w in m.watch_through) / total)
+
+
+def _cards(q: _Query) -> list[CardLikes]:
+    """Like rate per card, counting only answers that stood.
+
+    A ``card_undone`` takes back the newest earlier ``card_swiped`` of that card in that
+    session; undos are rare, so finding each one's swipe by index is cheap.
+    """
+    swipes: Counter[str] = Counter()
+    likes: Counter[str] = Counter()
+    for card, n, liked in q.rows("card_id, count(*), sum(liked)", "card_swiped", "card_id"):
+        swipes[card] += n
+        likes[card] += int(liked or 0)
+    undone = q.conn.execute(
+        "SELECT u.card_id, (SELECT s.liked FROM events s WHERE s.session_id = u.session_id"
+        " AND s.card_id = u.card_id AND s.kind = 'card_swiped' AND s.id < u.id"
+        " ORDER BY s.id DESC LIMIT 1)"
+        f" FROM events u WHERE {q.kind} = 'card_undone'{q.where}", q.params).fetchall()
+    for card, liked in undone:
+        if liked is not None and swipes[card] > 0:
+            swipes[card] -= 1
+            likes[card] -= liked
+    return sorted((CardLikes(card, n, likes[card], likes[card] / n)
+                   for card, n in swipes.items() if n > 0),
+                  key=lambda c: (-c.rate, -c.swipes, c.card_id))
 
 
 def _games(m: Metrics, q: _Query, job_domains: Mapping[str, str]) -> None:

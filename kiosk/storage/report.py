@@ -58,7 +58,8 @@ def database_path(data: Path, config: Config = DEFAULT) -> Path:
     """The database of a data dir, or ``data`` itself when it is a file."""
     path = data / config.db_filename if data.is_dir() else data
     if not path.is_file():
-        where = f"{data} holds no {config.db_filename}" if data.is_dir() else f"{data} does not exist"
+        where = (f"{data} holds no {config.db_filename}" if data.is_dir()
+                 else f"{data} does not exist")
         raise ReportError(f"{where}; give the kiosk's data dir or a .db file with --data")
     return path
 
@@ -244,7 +245,8 @@ def _export(args: argparse.Namespace, out: TextIO, config: Config) -> int:
         try:
             target.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise ReportError(f"cannot write to {target} ({e.strerror}); choose another --out")
+            raise ReportError(
+                f"cannot write to {target} ({e.strerror}); choose another --out") from None
         written: list[tuple[Path, int]] = []
         for table in tables(conn):
             path = target / f"{table}.csv"

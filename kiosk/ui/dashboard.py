@@ -48,7 +48,8 @@ def _one_decimal(x: float | None) -> str:
 def _title(items: Any, key: str, limit: int = 24) -> str:
     """A pack item's Dutch title (shortened for an axis), or the id when the pack lacks it."""
     item = (items or {}).get(key) if hasattr(items, "get") else None
-    title = getattr(item, "title", None) or getattr(item, "name", None) or getattr(item, "text", None)
+    title = (getattr(item, "title", None) or getattr(item, "name", None)
+             or getattr(item, "text", None))
     text = title.get("nl") if hasattr(title, "get") else (title if isinstance(title, str) else key)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -71,7 +72,8 @@ class Dashboard(QObject):
         self._domains = job_domains(getattr(pack, "jobs", {}) or {})
         self._event = event_id or ""
         self._day = time.strftime("%Y-%m-%d", time.localtime(clock()))
-        self._metrics = Metrics(filter=Filter(), watch_through_reference=config.watch_through_reference)
+        self._metrics = Metrics(filter=Filter(),
+                                watch_through_reference=config.watch_through_reference)
         self._choices = Choices(events=[], days=[])
         self._generation = 0
         self._busy = False

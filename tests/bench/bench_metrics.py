@@ -167,7 +167,8 @@ def bench_dashboard(data: Path, screenshot: Path | None) -> None:
     day = busiest_day(db)
     noon = time.mktime(time.strptime(day, "%Y-%m-%d")) + 12 * 3600
     dash = Dashboard(db, pack=pack, event_id=EVENTS[0], clock=lambda: noon)
-    for label, event, d in (("all events, all days", "", ""), ("one event, all days", EVENTS[0], ""),
+    for label, event, d in (("all events, all days", "", ""),
+                            ("one event, all days", EVENTS[0], ""),
                             ("one event, busiest day", EVENTS[0], day)):
         dash._event, dash._day = event, d  # same as setFilter, without starting a thread
         timed(f"dashboard figures: {label}", dash.compute_now)

@@ -102,8 +102,8 @@ def test_charts_show_the_figures(view: tuple[QQuickView, Dashboard]) -> None:
     # Best jobs on the 12th: B elektromonteur, D lasser (one each; titles from the pack).
     assert [c.split(" ")[0] for c in categories(v, "chartJobs")] == ["Lasser", "Elektromonteur"]
     assert bars(v, "chartJobs") == [1, 1]
-    # Cards on the 12th: laadpaal 2/2, lassen 1/2, wifi 1/2 (most liked on top).
-    assert bars(v, "chartCards") == [50, 50, 100]
+    # Cards on the 12th: laadpaal 2/2, lassen 1/2, wifi 0/2 (B's like was undone); best on top.
+    assert bars(v, "chartCards") == [0, 50, 100]
     hours = points(find_item(v, "chartSessionsPerHour").property("shownLine"))
     assert hours == [(h, {9: 2, 10: 2}.get(h, 0)) for h in range(24)]
 

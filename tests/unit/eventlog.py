@@ -45,6 +45,8 @@ B: Visit = [
     (5, "card_swiped", {"card_id": "laadpaal", "liked": 1, "via": "swipe"}),
     (8, "card_swiped", {"card_id": "lassen", "liked": 0, "via": "swipe"}),
     (12, "card_swiped", {"card_id": "wifi", "liked": 1, "via": "button"}),
+    (13, "card_undone", {"card_id": "wifi"}),  # takes the like back …
+    (14, "card_swiped", {"card_id": "wifi", "liked": 0, "via": "button"}),  # … and says no
     (63, "game_finished", {"jobs": "elektromonteur,lasser,cnc-operator", "duration": 60.0,
                            "mode": "solo"}),
     (70, "qr_shown", {"purpose": "result", "target": "elektromonteur"}),

@@ -61,9 +61,9 @@ def test_everything(conn: sqlite3.Connection) -> None:
     assert (m.games_started, m.games_finished, m.games_abandoned) == (4, 3, 1)
     assert m.game_finish_rate == 0.75
     assert m.game_median_duration_s == 80
-    # laadpaal B♥ C♥; boomhut F♥; lassen B✗ C♥; wifi B♥ D✗.
+    # laadpaal B♥ C♥; boomhut F♥; lassen B✗ C♥; wifi B♥ undone then B✗, D✗.
     assert m.cards == [CardLikes("laadpaal", 2, 2, 1.0), CardLikes("boomhut", 1, 1, 1.0),
-                       CardLikes("lassen", 2, 1, 0.5), CardLikes("wifi", 2, 1, 0.5)]
+                       CardLikes("lassen", 2, 1, 0.5), CardLikes("wifi", 2, 0, 0.0)]
     # Best jobs: B elektromonteur, D lasser, F lasser.
     assert m.top_jobs == [Count("lasser", 2), Count("elektromonteur", 1)]
     assert m.result_jobs == [Count("lasser", 3), Count("elektromonteur", 2),

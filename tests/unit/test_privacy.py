@@ -41,7 +41,8 @@ def job_list(v: Any) -> bool:
 
 KINDS = one_of("session_started", "session_ended", "screen_shown", "language_changed",
                "episode_started", "episode_progress", "episode_finished", "episode_error",
-               "card_swiped", "game_started", "game_finished", "game_abandoned", "qr_shown",
+               "card_swiped", "card_undone", "game_started", "game_finished", "game_abandoned",
+               "qr_shown",
                "admin_opened", "admin_pin_failed", "kiosk_started", "kiosk_restarted")
 RULES: dict[str, dict[str, Rule]] = {
     "events": {
@@ -87,6 +88,8 @@ def visit(store: EventStore, rnd: random.Random, now: list[float], n: int) -> No
         for card in rnd.sample(["laadpaal", "lassen", "wifi", "boomhut", "game-level"], 4):
             rec("card_swiped", card_id=card, liked=rnd.random() < 0.5,
                 via=rnd.choice(["swipe", "button", "duel"]))
+        if rnd.random() < 0.2:
+            rec("card_undone", card_id=card)
         if rnd.random() < 0.8:
             rec("game_finished", jobs=["lasser", "elektromonteur", "matroos"],
                 duration=rnd.uniform(30, 200), mode="solo")
@@ -128,7 +131,7 @@ def test_a_day_of_visits_stores_nothing_personal(tmp_path: Path) -> None:
         columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
         assert set(columns) == set(rules), f"{table}: columns without privacy rules"
         for row in conn.execute(f"SELECT {', '.join(columns)} FROM {table}"):
-            for column, value in zip(columns, row):
+            for column, value in zip(columns, row, strict=True):
                 if value is not None:
                     assert rules[column](value), f"{table}.{column} holds {value!r}"
                     checked += 1

@@ -105,10 +105,10 @@ def test_export_writes_csv_that_parses_back(data: Path, tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["events.csv", "meta.csv", "summary.csv"]
     events = read_csv(out / "events.csv")
     header, body = events[0], events[1:]
-    assert len(body) == 10 + 10 + 8 + 11 + 5 + 6 + 4  # visits A–F plus four loose events
-    assert f"{out / 'events.csv'}: 54 rijen/rows" in text
+    assert len(body) == 10 + 12 + 8 + 11 + 5 + 6 + 4  # visits A–F plus four loose events
+    assert f"{out / 'events.csv'}: 56 rijen/rows" in text
     assert header[:5] == ["id", "uid", "kiosk_id", "ts", "time"]
-    rows = [dict(zip(header, r)) for r in body]
+    rows = [dict(zip(header, r, strict=True)) for r in body]
     first = next(r for r in rows if r["session_id"] == "sa" and r["kind"] == "session_started")
     assert first["time"] == "2026-03-12 09:00:00"
     assert first["day"] == "2026-03-12"
@@ -126,7 +126,7 @@ def test_export_writes_csv_that_parses_back(data: Path, tmp_path: Path) -> None:
 def test_export_then_reimport_gives_the_same_numbers(data: Path, tmp_path: Path) -> None:
     out = tmp_path / "export"
     assert tool("export", "--data", str(data), "--out", str(out))[0] == 0
-    assert reimport(out, tmp_path / "again.db") == 54
+    assert reimport(out, tmp_path / "again.db") == 56
     with sqlite3.connect(data / "kiosk.db") as a, sqlite3.connect(tmp_path / "again.db") as b:
         for flt in (Filter(), Filter(day="2026-03-13"), Filter(event_id=T)):
             assert compute(b, flt).to_dict() == compute(a, flt).to_dict()
