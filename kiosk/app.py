@@ -41,6 +41,7 @@ class KioskApp:
     config: Config
     data_dir: Path
     db_path: Path
+    heartbeat: Any = None
     _closers: list[Any] = field(default_factory=list)
 
     def close(self) -> None:
@@ -190,29 +191,24 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT) -> KioskApp:
         qapp, pack=pack, event=event, store=store, config=config,
         size=args.size, windowed=args.windowed, idle_timeout_s=args.idle_timeout)
     app_ref["controller"] = controller
+    controller.restarts_file = data_dir / config.restarts_filename
     app = KioskApp(qapp=qapp, engine=engine, window=window, controller=controller, store=store,
                    pack=pack, config=config, data_dir=data_dir, db_path=db_path)
     # closers run last-first: the window closes, the session ends, then the log is flushed
     app._closers += [store.close, restore_hook, lambda: _dispose(engine), window.close,
                      window._playback.shutdown, controller.shutdown]
+    from kiosk.heartbeat import start_heartbeat
+
+    app.heartbeat = start_heartbeat(data_dir=data_dir, config=config, controller=controller,
+                                    window=window, qapp=qapp, store=store)
+    app._closers.append(app.heartbeat.stop)
+    player = window._playback.player
+    player.stateChanged.connect(lambda state: app.heartbeat.set_playing(state == "playing"))
+    player.framePresented.connect(app.heartbeat.note_frame)
     store.record("kiosk_started")
     log.info("kiosk started: pack=%s event=%s data=%s", pack.id,
              event.id if event else None, data_dir)
     return app
-
-
-def _quit_after_first_frame(app: KioskApp) -> None:
-    """KIOSK_SMOKE=1: start, show the first attract frame, say so, and quit (packaging checks)."""
-
-    from PySide6.QtCore import Qt
-
-    def done() -> None:
-        log.info("smoke: first frame in state %s", app.controller.state)
-        print(f"kiosk: smoke ok, state={app.controller.state}", flush=True)
-        app.controller.shutdown()
-        app.qapp.quit()
-
-    app.window.frameSwapped.connect(done, Qt.ConnectionType.SingleShotConnection)
 
 
 def _dispose(engine: Any) -> None:
@@ -226,6 +222,10 @@ def _dispose(engine: Any) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point of ``python main.py`` and ``kiosk``."""
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["supervise"]:  # the watchdog: runs the kiosk as a child and restarts it
+        from kiosk import watchdog
+
+        sys.exit(watchdog.main(argv[1:]))
     try:
         if is_tool(argv):
             sys.exit(run_tool(argv))
@@ -234,8 +234,6 @@ def main(argv: list[str] | None = None) -> None:
         print(f"kiosk: {exc}", file=sys.stderr)
         sys.exit(2)
     started = time.monotonic()
-    if os.environ.get("KIOSK_SMOKE") == "1":
-        _quit_after_first_frame(app)
     code = app.qapp.exec()
     log.info("kiosk stopped after %.0f s (exit %s)", time.monotonic() - started, code)
     app.close()

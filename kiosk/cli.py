@@ -49,7 +49,8 @@ def _seconds(text: str) -> float:
 def run_parser() -> argparse.ArgumentParser:
     """Options of the kiosk itself (DESIGN.md §7)."""
     p = _Parser(prog="kiosk", description="BLIQ Kiosk: start the touchscreen kiosk.",
-                epilog="Tools: kiosk check|preflight|new-pack|hash-pin|stats|export|merge --help")
+                epilog="Tools: kiosk check|preflight|new-pack|hash-pin|stats|export|merge --help; "
+                       "'kiosk supervise [options]' runs the kiosk under the watchdog")
     p.add_argument("--content", type=Path, metavar="DIR", help="content pack (default: the sample pack)")
     p.add_argument("--data", type=Path, metavar="DIR", help="where the database and log go")
     p.add_argument("--event", metavar="ID", help="event id from the pack's events/ folder")

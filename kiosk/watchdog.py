@@ -51,6 +51,7 @@ class Watch:
     playing: bool = False
     frame: str | None = None
     frame_changed: float = 0.0
+    beats_since_frame: int = 0   # heartbeats that came while the picture stood still
 
     def observe(self, beat: Beat | None, now: float) -> None:
         """Take in the latest heartbeat (None: none yet, or unreadable this time)."""
@@ -58,8 +59,10 @@ class Watch:
             return
         if beat.seq != self.seq:
             self.seq, self.seq_changed = beat.seq, now
+            self.beats_since_frame += 1
         if beat.playing and (not self.playing or beat.frame != self.frame):
             self.frame_changed = now  # a new frame, or playing just began: the clock restarts
+            self.beats_since_frame = 0
         self.playing, self.frame = beat.playing, beat.frame
 
     def verdict(self, config: Config, now: float) -> str | None:
@@ -68,7 +71,12 @@ class Watch:
             return NO_HEARTBEAT if now - self.started > config.watchdog_start_grace_s else None
         if now - self.seq_changed > config.heartbeat_stale_s:
             return HUNG
-        if self.playing and now - self.frame_changed > config.video_frozen_restart_s:
+        # A frozen picture only counts while the UI kept beating all along: when the beats stop
+        # too, the whole UI hangs (the picture with it), which HUNG reports once the beat is stale.
+        frozen_for = now - self.frame_changed
+        kept_beating = self.beats_since_frame >= max(
+            2, frozen_for / config.heartbeat_interval_s / 2)  # half the beats due: polls may merge
+        if self.playing and kept_beating and frozen_for > config.video_frozen_restart_s:
             return FROZEN_VIDEO
         return None
 

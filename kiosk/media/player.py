@@ -55,6 +55,7 @@ class EpisodePlayer(QObject):
     errorOccurred = Signal(str, str)             # episode id, short friendly message
     clipProblem = Signal(str, str, str)          # episode id, file, technical detail (log/admin)
     skipped = Signal(str)                        # broken episode id, after bad_clip_message_s
+    framePresented = Signal(int)                 # start time (µs) of a frame sent to the screen
 
     def __init__(self, config: Config = DEFAULT, parent: QObject | None = None,
                  audio: bool | None = None) -> None:
@@ -289,6 +290,7 @@ class EpisodePlayer(QObject):
     def _on_deck_frame(self, frame: QVideoFrame) -> None:
         if self.sender() is self._active_deck and self._state is not PlayerState.LOADING:
             self._output.setVideoFrame(frame)
+            self.framePresented.emit(frame.startTime())  # the watchdog spots a frozen picture
 
     @Slot()
     def _on_deck_ready(self) -> None:

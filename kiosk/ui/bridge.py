@@ -9,6 +9,7 @@ import functools
 import logging
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -75,6 +76,7 @@ class Controller(QObject):
         self._gate = PinGate(event.admin_pin_hash if event is not None else None, config)
         self._quit_allowed = False
         self._runtime_problems: list[str] = []
+        self.restarts_file: Path | None = None  # set by the app: the watchdog's restarts log
         self._idle_timer = QTimer(self)
         self._idle_timer.setSingleShot(True)
         self._idle_timer.timeout.connect(self.on_idle_timeout)
@@ -124,6 +126,15 @@ class Controller(QObject):
     @Property(int, notify=statsChanged)
     def sessionsCount(self) -> int:
         return self._store.sessions_count() if self._flow.state is State.ADMIN else 0
+
+    @Property(int, notify=statsChanged)
+    def restartsCount(self) -> int:
+        """How often the watchdog restarted the kiosk (its restarts log in the data dir)."""
+        if self._flow.state is not State.ADMIN or self.restarts_file is None:
+            return 0
+        from kiosk.beat import read_restarts
+
+        return len(read_restarts(self.restarts_file))
 
     @Property("QVariantList", notify=statsChanged)
     def contentProblems(self) -> list[str]:

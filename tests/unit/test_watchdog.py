@@ -116,3 +116,19 @@ def test_restarts_log_lines_and_reading_back(tmp_path: Path) -> None:
     assert lines[0].endswith("\thung\tlast state player")
     assert [(r.at, r.reason, r.detail) for r in read_restarts(log)] == [
         (1_700_000_000.25, "hung", "last state player"), (1_700_000_100.0, "crash", "exit 3")]
+
+
+def test_a_hang_while_video_plays_is_hung_not_frozen_video():
+    """The UI thread blocks mid-clip: beats and frames stop together. That is a hang."""
+    from kiosk.beat import HUNG, Beat
+    from kiosk.config import DEFAULT
+    from kiosk.watchdog import Watch
+
+    cfg = DEFAULT.with_(heartbeat_interval_s=1.0, heartbeat_stale_s=8.0, video_frozen_restart_s=1.0)
+    watch = Watch(started=0.0)
+    for t in range(5):  # healthy: a beat a second, each with a new frame
+        watch.observe(Beat(pid=1, seq=t, wall_time=t, state="player", playing=True, frames=t,
+                           frame=str(t)), float(t))
+    verdicts = [watch.verdict(cfg, 4.0 + dt / 10) for dt in range(1, 60)]  # then silence
+    assert "frozen-video" not in verdicts
+    assert watch.verdict(cfg, 4.0 + 8.1) == HUNG

@@ -22,6 +22,11 @@ Rectangle {
             color: Theme.accent; font.pixelSize: Theme.fontLarge; font.weight: Font.Bold
         }
         Text {
+            objectName: "adminRestarts"
+            text: qsTr("Herstarts door de bewaking: %1").arg(controller.restartsCount)
+            color: Theme.textDim; font.pixelSize: Theme.fontBody
+        }
+        Text {
             text: controller.contentProblems.length === 0 ? qsTr("Inhoud: alles in orde")
                   : qsTr("Inhoud: %1 meldingen").arg(controller.contentProblems.length)
             color: Theme.text; font.pixelSize: Theme.fontBody
