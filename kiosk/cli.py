@@ -70,6 +70,8 @@ def tools_parser() -> argparse.ArgumentParser:
     f = sub.add_parser("preflight", help="check a pack on this machine: decode clips, QR codes")
     f.add_argument("pack", type=Path)
     f.add_argument("--event", metavar="ID")
+    f.add_argument("--data", type=Path, metavar="DIR",
+                   help="data dir to check (default: the kiosk's own)")
     f.add_argument("--json", action="store_true")
     n = sub.add_parser("new-pack", help="write a minimal valid pack to start from")
     n.add_argument("dir", type=Path)
@@ -77,12 +79,14 @@ def tools_parser() -> argparse.ArgumentParser:
     h.add_argument("pin")
     s = sub.add_parser("stats", help="print the campaign figures from a data dir")
     s.add_argument("--data", type=Path, required=True, metavar="DIR")
+    s.add_argument("--content", type=Path, metavar="PACK", help="pack for job domains")
     s.add_argument("--event", metavar="ID")
     s.add_argument("--day", metavar="YYYY-MM-DD")
     s.add_argument("--json", action="store_true")
     e = sub.add_parser("export", help="write CSV files of the events and a summary")
     e.add_argument("--data", type=Path, required=True, metavar="DIR")
     e.add_argument("--out", type=Path, required=True, metavar="DIR")
+    e.add_argument("--content", type=Path, metavar="PACK", help="pack for job domains")
     m = sub.add_parser("merge", help="combine the databases of several kiosks")
     m.add_argument("out", type=Path)
     m.add_argument("inputs", type=Path, nargs="+")
@@ -106,8 +110,10 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
         return run_check(args.pack, args.json, out)
     if args.command == "preflight":
         from kiosk.media.preflight import run_preflight
+        from kiosk.paths import default_data_dir
 
-        return run_preflight(args.pack, args.event, args.json, out)
+        return run_preflight(args.pack, args.event, args.json, out,
+                             data_dir=args.data or default_data_dir())
     if args.command == "new-pack":
         from kiosk.core.newpack import NewPackError, write_new_pack
 

@@ -80,6 +80,10 @@ class Config:
     frame_stall_timeout_s: float = 5.0     # playing but no new frame this long → broken (frozen)
     progress_marks: tuple[int, ...] = (25, 50, 75)  # % of an episode reported once per play
     watch_bucket_s: float = 1.0            # fraction watched counts these slices of a clip
+    preflight_min_screen_px: int = 720        # short side below this: warn (QR codes get small)
+    preflight_disk_error_bytes: int = 100 * 2**20   # less free space for the database: red
+    preflight_disk_warn_bytes: int = 1024 * 2**20   # less: a warning
+    preflight_day_bytes: int = 10 * 2**20     # a busy day: ~40k events at ~250 bytes each
     preflight_duration_tolerance_s: float = 1.0  # decoded vs declared duration may differ this much
     preflight_end_probe_s: float = 1.0     # preflight also decodes this far before the end
 

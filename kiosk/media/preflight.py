@@ -26,6 +26,7 @@ GROUPS = {
     "captions": "Ondertitels / Captions",
     "images": "Afbeeldingen / Images",
     "qr": "QR-codes",
+    "machine": "Deze computer / This machine",
 }
 MARKS = {"ok": "✔", "warning": "⚠", "error": "✘"}
 COLOURS = {"ok": "\033[32m", "warning": "\033[33m", "error": "\033[31m"}
@@ -43,8 +44,10 @@ class Check:
 
 
 def run_preflight(pack: Path, event_id: str | None, as_json: bool, out: TextIO,
-                  config: Config = DEFAULT) -> int:
-    """Run every check and print the checklist (or JSON); 1 when anything is red, else 0."""
+                  config: Config = DEFAULT, data_dir: Path | None = None) -> int:
+    """Run every check and print the checklist (or JSON); 1 when anything is red, else 0.
+
+    ``data_dir``: also check this machine (screen, sound, the data dir and its free space)."""
     began = time.monotonic()
     loaded, problems, fatal = collect(Path(pack), config)
     checks = list(_pack_checks(problems, fatal, loaded))
@@ -55,6 +58,11 @@ def run_preflight(pack: Path, event_id: str | None, as_json: bool, out: TextIO,
         checks += _caption_checks(loaded, config)
         checks += _image_checks(loaded)
         checks += _qr_checks(loaded, event_id, config)
+    if data_dir is not None:
+        from kiosk.media.machine import machine_checks
+
+        machine_app = _ensure_qt_app()  # noqa: F841 - must outlive the checks
+        checks += machine_checks(data_dir, config, Check)
     code = 1 if any(c.status == "error" for c in checks) else 0
     total = time.monotonic() - began
     if as_json:
@@ -75,7 +83,8 @@ def _ensure_qt_app() -> Any:
 
     if QGuiApplication.instance() is not None:
         return None
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # nothing is shown
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.name == "nt"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen here: nothing is shown
     return QGuiApplication([])
 
 

@@ -1,0 +1,47 @@
+"""Preflight's checks of this machine: screen, sound, the data dir and its free space."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from kiosk.config import Config
+from kiosk.media.machine import machine_checks
+from kiosk.media.preflight import Check, run_preflight
+
+
+def by_item(checks: list[Check]) -> dict[str, Check]:
+    return {c.item: c for c in checks}
+
+
+def test_writable_data_dir_and_disk_space(qapp, tmp_path: Path):
+    checks = by_item(list(machine_checks(tmp_path / "data", Config(), Check)))
+    assert checks[str(tmp_path / "data")].status == "ok"
+    assert checks["disk"].status == "ok" and "MB free" in checks["disk"].message
+    assert checks["screen"].status == "warning"  # offscreen tests: no real display
+    assert checks["sound"].status in ("ok", "warning")
+
+
+def test_unwritable_data_dir_is_red_and_named(qapp, tmp_path: Path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    checks = by_item(list(machine_checks(blocker / "data", Config(), Check)))
+    bad = checks[str(blocker / "data")]
+    assert bad.status == "error" and "--data" in bad.message
+    assert "disk" not in checks
+
+
+def test_too_little_disk_is_red(qapp, tmp_path: Path):
+    # a machine where every byte free is "too little": the threshold is above any disk
+    cfg = Config(preflight_disk_error_bytes=2**62, preflight_disk_warn_bytes=2**63)
+    checks = by_item(list(machine_checks(tmp_path, cfg, Check)))
+    assert checks["disk"].status == "error"
+
+
+def test_preflight_with_a_data_dir_adds_the_machine_group(qapp, tmp_path: Path, sample_pack):
+    out = io.StringIO()
+    code = run_preflight(sample_pack, None, True, out, data_dir=tmp_path)
+    report = json.loads(out.getvalue())
+    machine = [c for c in report["checks"] if c["group"] == "machine"]
+    assert {c["item"] for c in machine} >= {"screen", "sound", "disk", str(tmp_path)}
+    assert code == 0  # warnings (no screen, no sound here) do not make it red
