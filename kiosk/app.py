@@ -189,7 +189,7 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT) -> KioskApp:
     restore_hook = _install_excepthook(app_ref)
     engine, window, controller = create_window(
         qapp, pack=pack, event=event, store=store, config=config,
-        size=args.size, windowed=args.windowed, idle_timeout_s=args.idle_timeout)
+        size=args.size, windowed=args.windowed, data_dir=data_dir, idle_timeout_s=args.idle_timeout)
     app_ref["controller"] = controller
     controller.restarts_file = data_dir / config.restarts_filename
     app = KioskApp(qapp=qapp, engine=engine, window=window, controller=controller, store=store,

@@ -32,6 +32,7 @@ class Config:
     admin_lockout_s: float = 60.0
     admin_pin_length: int = 4
     admin_problems_max: int = 200          # problems found while running, kept for the admin list
+    admin_log_lines: int = 40              # last lines of the log that admin shows
 
     # Event store
     db_filename: str = "kiosk.db"

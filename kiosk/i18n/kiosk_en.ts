@@ -4,34 +4,54 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="12"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="19"/>
         <source>Beheer</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="21"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="32"/>
         <source>Bezoekers: %1</source>
         <translation>Visitors: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="25"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="37"/>
+        <source>Herstarts door de bewaking: %1</source>
+        <translation>Restarts by the watchdog: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="46"/>
+        <source>Cijfers</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="53"/>
         <source>Inhoud: alles in orde</source>
         <translation>Content: all good</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="26"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="54"/>
         <source>Inhoud: %1 meldingen</source>
         <translation>Content: %1 notices</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="45"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="61"/>
+        <source>Logboek</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="68"/>
         <source>Terug naar de kiosk</source>
         <translation>Back to the kiosk</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="50"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="74"/>
         <source>Kiosk afsluiten</source>
         <translation>Close the kiosk</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="109"/>
+        <source>Ochtendcontrole uitvoeren</source>
+        <translation>Run the morning check</translation>
     </message>
 </context>
 <context>
@@ -96,12 +116,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../ui/bridge.py" line="253"/>
+        <location filename="../ui/bridge.py" line="264"/>
         <source>Onjuiste pincode</source>
         <translation>Wrong PIN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/bridge.py" line="294"/>
+        <location filename="../ui/bridge.py" line="305"/>
         <source>Even wachten: %n seconden</source>
         <translation>
             <numerusform>Please wait: %n second</numerusform>
@@ -114,87 +134,87 @@
     <message>
         <location filename="../ui/qml/components/Dashboard.qml" line="46"/>
         <source>Bezoeken</source>
-        <translation type="unfinished"></translation>
+        <translation>Visits</translation>
     </message>
     <message>
         <location filename="../ui/qml/components/Dashboard.qml" line="47"/>
         <source>Tijd per bezoek</source>
-        <translation type="unfinished"></translation>
+        <translation>Time per visit</translation>
     </message>
     <message>
         <location filename="../ui/qml/components/Dashboard.qml" line="48"/>
         <source>Video&apos;s per bezoek</source>
-        <translation type="unfinished"></translation>
+        <translation>Videos per visit</translation>
     </message>
     <message>
         <location filename="../ui/qml/components/Dashboard.qml" line="51"/>
         <source>Kijkt tot het eind (campagne %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Watch to the end (campaign %1)</translation>
     </message>
     <message>
         <location filename="../ui/qml/components/Dashboard.qml" line="54"/>
         <source>Spel uitgespeeld</source>
-        <translation type="unfinished"></translation>
+        <translation>Game finished</translation>
     </message>
     <message>
         <location filename="../ui/qml/components/Dashboard.qml" line="55"/>
         <source>Speeltijd</source>
-        <translation type="unfinished"></translation>
+        <translation>Playing time</translation>
     </message>
     <message>
         <location filename="../ui/qml/components/Dashboard.qml" line="56"/>
         <source>Vanzelf gestopt</source>
-        <translation type="unfinished"></translation>
+        <translation>Ended by itself</translation>
     </message>
     <message>
         <location filename="../ui/qml/components/Dashboard.qml" line="57"/>
         <source>Zelf afgesloten</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed by the visitor</translation>
     </message>
     <message>
         <location filename="../ui/qml/components/Dashboard.qml" line="58"/>
         <source>Talen</source>
-        <translation type="unfinished"></translation>
+        <translation>Languages</translation>
     </message>
     <message>
         <location filename="../ui/qml/components/Dashboard.qml" line="69"/>
         <source>Tot het eind gekeken, per aflevering (lijn: campagne %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Watched to the end, per episode (line: campaign %1)</translation>
     </message>
     <message>
         <location filename="../ui/qml/components/Dashboard.qml" line="82"/>
         <source>Bezoeken per uur</source>
-        <translation type="unfinished"></translation>
+        <translation>Visits per hour</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="122"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="130"/>
         <source>Beroepen die het vaakst bovenaan staan</source>
-        <translation type="unfinished"></translation>
+        <translation>Jobs most often on top</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="132"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="140"/>
         <source>Kaarten: vind ik leuk (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cards: liked (%)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="146"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="154"/>
         <source>QR-codes getoond</source>
-        <translation type="unfinished"></translation>
+        <translation>QR codes shown</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="167"/>
+        <location filename="../ui/dashboard.py" line="174"/>
         <source>Alle evenementen</source>
-        <translation type="unfinished"></translation>
+        <translation>All events</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="176"/>
+        <location filename="../ui/dashboard.py" line="183"/>
         <source>Alle dagen</source>
-        <translation type="unfinished"></translation>
+        <translation>All days</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="177"/>
+        <location filename="../ui/dashboard.py" line="184"/>
         <source>Vandaag</source>
-        <translation type="unfinished"></translation>
+        <translation>Today</translation>
     </message>
 </context>
 <context>
@@ -268,7 +288,7 @@
 <context>
     <name>EpisodePlayer</name>
     <message>
-        <location filename="../media/player.py" line="332"/>
+        <location filename="../media/player.py" line="334"/>
         <source>Deze aflevering lukt nu even niet. We gaan door!</source>
         <translation>This episode won&apos;t play right now. On to the next!</translation>
     </message>
@@ -299,7 +319,7 @@
     <message>
         <location filename="../ui/qml/screens/Game.qml" line="25"/>
         <source>Welk techniekberoep past bij jou?</source>
-        <translation>Which tech job suits you?</translation>
+        <translation>Which tech job fits you?</translation>
     </message>
     <message>
         <location filename="../ui/qml/screens/Game.qml" line="45"/>
@@ -681,7 +701,7 @@
     <message>
         <location filename="../ui/qml/components/SwipeDeck.qml" line="140"/>
         <source>Terug</source>
-        <translation>Undo</translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location filename="../ui/qml/components/SwipeDeck.qml" line="147"/>

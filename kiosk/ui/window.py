@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator, QUrl, Qt
@@ -15,7 +16,9 @@ from kiosk.core.flow import SECTIONS, State
 from kiosk.ui.bridge import Controller
 from kiosk.core.links import LinkBuilder
 from kiosk.ui.catalog import Catalog
+from kiosk.ui.admin import AdminPanel
 from kiosk.ui.companies import Companies
+from kiosk.ui.dashboard import Dashboard
 from kiosk.ui.game_bridge import GameController
 from kiosk.ui.playback import Playback
 from kiosk.ui.qr import QrImageProvider
@@ -107,7 +110,8 @@ class _Translations:
 
 
 def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Config,
-                  size: tuple[int, int] | None, windowed: bool, idle_timeout_s: float | None = None
+                  size: tuple[int, int] | None, windowed: bool, data_dir: Path,
+                  idle_timeout_s: float | None = None
                   ) -> tuple[QQmlApplicationEngine, QQuickWindow, Controller]:
     """Load Main.qml with the controller and return (engine, window, controller)."""
     _load_fonts(qapp)
@@ -124,6 +128,17 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     player = EpisodePlayer(config)
     playback = Playback(config, pack, event, store, controller, player, catalog, links)
     controller.playRequested.connect(playback.playEpisode)
+    event_id = event.id if event is not None else None
+    dashboard = Dashboard(store.db_path, config, pack, event_id)
+    admin = AdminPanel(config, pack.root, event_id, data_dir)
+
+    def on_state() -> None:
+        catalog.setAudience("parents" if controller.state == State.PARENTS.value else "students")
+        if controller.state == State.ADMIN.value:  # figures and log as they are right now
+            dashboard.refresh()
+            admin.refresh()
+
+    controller.stateChanged.connect(on_state)
 
     def apply_language(lang: str) -> None:
         """Qt's translations for the UI text, nl/en fields for the pack's content."""
@@ -133,13 +148,13 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
         player.setLanguage(lang)
 
     controller.set_language_hook(apply_language)
-    controller.stateChanged.connect(lambda: catalog.setAudience(
-        "parents" if controller.state == State.PARENTS.value else "students"))
     engine.rootContext().setContextProperty("controller", controller)
     engine.rootContext().setContextProperty("catalog", catalog)
     engine.rootContext().setContextProperty("companies", companies)
     engine.rootContext().setContextProperty("game", game)
     engine.rootContext().setContextProperty("playback", playback)
+    engine.rootContext().setContextProperty("dashboard", dashboard)
+    engine.rootContext().setContextProperty("admin", admin)
     engine.addImageProvider("qr", QrImageProvider(config))
     engine.rootContext().setContextProperty("screenFiles",
                                             {s.value: f for s, f in SCREEN_FILES.items()})
@@ -157,6 +172,8 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     window._companies = companies
     window._game = game
     window._playback = playback
+    window._dashboard = dashboard
+    window._admin = admin
     playback.start_attract_loop()
     controller.quitRequested.connect(qapp.quit)
 

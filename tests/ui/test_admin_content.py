@@ -34,6 +34,8 @@ def test_broken_episode_is_skipped_and_listed_in_admin(qapp, qtbot, tmp_path: Pa
             touch_tap(app.window, f"adminPinKey_{key}")
         touch_tap(app.window, "adminPinOk")
         qtbot.waitUntil(lambda: app.controller.state == "admin")
+        touch_tap(app.window, "adminTabContent")
+        qtbot.waitUntil(lambda: find_item(app.window, "adminProblems") is not None)
         problems = find_item(app.window, "adminProblems")
         listed = [str(p) for p in problems.property("model")]
         skipped = [p for p in listed if p.startswith("series/op-de-werf.toml: "

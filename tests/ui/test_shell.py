@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.app import build
 from kiosk.config import Config
-from tests.uitools import find_item, is_shown, mouse_click, touch_press, touch_release, touch_tap
+from tests.uitools import (find_item, is_shown, mouse_click, touch_press, touch_release,
+                           touch_tap, walk)
 
 FAST = Config(idle_timeout_s=0.4, still_there_countdown_s=0.4, admin_gesture_s=0.3,
               admin_lockout_s=60.0, idle_from_event=False)
@@ -126,6 +127,16 @@ def test_admin_gesture_and_right_pin_exit_cleanly(kiosk, qtbot):
     assert rows(kiosk, "select reason from events where kind='session_ended'") == [("admin",)]
     sessions = find_item(kiosk.window, "adminSessions")
     assert sessions is not None and sessions.property("text").endswith("1")
+    # the dashboard behind the PIN shows today's figures of this database: one visit so far
+    dash = kiosk.window._dashboard
+    qtbot.waitUntil(lambda: not dash.busy and dash.sessions == 1, timeout=5000)
+    figure = find_item(kiosk.window, "dashSessions")
+    value = next(i for i in walk(figure) if i.objectName() == "value")
+    assert value.property("text") == "1"
+    # the log tab shows the last lines of this run's log
+    touch_tap(kiosk.window, "adminTabLog")
+    qtbot.waitUntil(lambda: find_item(kiosk.window, "adminLog") is not None)
+    assert "kiosk started" in find_item(kiosk.window, "adminLog").property("text")
     with qtbot.waitSignal(kiosk.controller.quitRequested, timeout=2000):
         touch_tap(kiosk.window, "adminQuit")
     event = QCloseEvent()
@@ -226,3 +237,15 @@ def test_lang_en_on_the_command_line_starts_everything_in_english(qapp, data_dir
         assert first["title"] == app.pack.episodes[first["id"]].title.en
     finally:
         app.close()
+
+
+def test_admin_runs_the_morning_check(kiosk, qtbot):
+    qtbot.waitUntil(kiosk.window.isExposed)
+    _long_press_corner(kiosk, qtbot)
+    _enter_pin(kiosk, "2468")
+    qtbot.waitUntil(lambda: kiosk.controller.state == "admin")
+    touch_tap(kiosk.window, "adminTabContent")
+    qtbot.waitUntil(lambda: find_item(kiosk.window, "adminPreflight") is not None)
+    touch_tap(kiosk.window, "adminPreflight")
+    text = find_item(kiosk.window, "adminPreflightText").property("text")
+    assert "ready for today" in text and str(kiosk.data_dir) in text

@@ -1,53 +1,72 @@
 import QtQuick
 import "../components"
 
-// Admin (behind the PIN): today's figures, content problems, leave the kiosk.
+// Admin (behind the PIN): the campaign's figures as charts, what the pack check and the
+// morning checklist found, the last lines of the log; back to the kiosk or close it.
 Rectangle {
+    id: screen
     objectName: "adminScreen"
     color: Theme.background
+    property string tab: "stats"
+
     Column {
-        anchors { fill: parent; margins: Theme.margin }
-        spacing: Theme.gap
-        Text {
-            text: qsTr("Beheer")
-            color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
-        }
-        Text {
-            text: controller.eventName
-            color: Theme.textDim; font.pixelSize: Theme.fontBody
-        }
-        Text {
-            objectName: "adminSessions"
-            text: qsTr("Bezoekers: %1").arg(controller.sessionsCount)
-            color: Theme.accent; font.pixelSize: Theme.fontLarge; font.weight: Font.Bold
-        }
-        Text {
-            objectName: "adminRestarts"
-            text: qsTr("Herstarts door de bewaking: %1").arg(controller.restartsCount)
-            color: Theme.textDim; font.pixelSize: Theme.fontBody
-        }
-        Text {
-            text: controller.contentProblems.length === 0 ? qsTr("Inhoud: alles in orde")
-                  : qsTr("Inhoud: %1 meldingen").arg(controller.contentProblems.length)
-            color: Theme.text; font.pixelSize: Theme.fontBody
-        }
-        ListView {
-            objectName: "adminProblems"
-            width: parent.width; height: Theme.px(360)
-            clip: true
-            model: controller.contentProblems
-            delegate: Text {
-                required property string modelData
-                width: ListView.view.width
-                text: modelData; color: Theme.textDim
-                font.pixelSize: Theme.fontSmall; wrapMode: Text.WrapAnywhere
+        id: header
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
+        spacing: Theme.px(10)
+        Row {
+            spacing: Theme.gap
+            Text {
+                text: qsTr("Beheer")
+                color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
+            }
+            Text {
+                anchors.baseline: parent.children[0].baseline
+                text: controller.eventName
+                color: Theme.textDim; font.pixelSize: Theme.fontBody
             }
         }
         Row {
             spacing: Theme.gap
+            Text {
+                objectName: "adminSessions"
+                text: qsTr("Bezoekers: %1").arg(controller.sessionsCount)
+                color: Theme.accent; font.pixelSize: Theme.fontBody; font.weight: Font.Bold
+            }
+            Text {
+                objectName: "adminRestarts"
+                text: qsTr("Herstarts door de bewaking: %1").arg(controller.restartsCount)
+                color: Theme.textDim; font.pixelSize: Theme.fontBody
+            }
+        }
+        Flow {
+            width: parent.width
+            spacing: Theme.px(16)
+            PillButton {
+                objectName: "adminTabStats"
+                text: qsTr("Cijfers")
+                fill: screen.tab === "stats" ? Theme.accent : Theme.surface
+                ink: screen.tab === "stats" ? Theme.inkOnAccent : Theme.text
+                onClicked: screen.tab = "stats"
+            }
+            PillButton {
+                objectName: "adminTabContent"
+                text: controller.contentProblems.length === 0 ? qsTr("Inhoud: alles in orde")
+                      : qsTr("Inhoud: %1 meldingen").arg(controller.contentProblems.length)
+                fill: screen.tab === "content" ? Theme.accent : Theme.surface
+                ink: screen.tab === "content" ? Theme.inkOnAccent : Theme.text
+                onClicked: screen.tab = "content"
+            }
+            PillButton {
+                objectName: "adminTabLog"
+                text: qsTr("Logboek")
+                fill: screen.tab === "log" ? Theme.accent : Theme.surface
+                ink: screen.tab === "log" ? Theme.inkOnAccent : Theme.text
+                onClicked: { admin.refresh(); screen.tab = "log" }
+            }
             PillButton {
                 objectName: "adminBack"
                 text: qsTr("Terug naar de kiosk")
+                fill: Theme.teal; ink: Theme.inkOnAccent
                 onClicked: controller.leaveAdmin()
             }
             PillButton {
@@ -55,6 +74,70 @@ Rectangle {
                 text: qsTr("Kiosk afsluiten")
                 fill: Theme.coral
                 onClicked: controller.quitKiosk()
+            }
+        }
+    }
+
+    Item {
+        id: body
+        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom
+                  margins: Theme.margin }
+
+        Dashboard {
+            anchors.fill: parent
+            visible: screen.tab === "stats"
+        }
+
+        Column {
+            anchors.fill: parent
+            visible: screen.tab === "content"
+            spacing: Theme.gap
+            ListView {
+                objectName: "adminProblems"
+                width: parent.width; height: parent.height * 0.45
+                clip: true
+                model: controller.contentProblems
+                delegate: Text {
+                    required property string modelData
+                    width: ListView.view.width
+                    text: modelData; color: Theme.textDim
+                    font.pixelSize: Theme.fontSmall; wrapMode: Text.WrapAnywhere
+                }
+            }
+            PillButton {
+                objectName: "adminPreflight"
+                text: qsTr("Ochtendcontrole uitvoeren")
+                onClicked: admin.runPreflight()
+            }
+            Flickable {
+                width: parent.width; height: parent.height * 0.4
+                clip: true; contentHeight: preflightText.implicitHeight
+                boundsBehavior: Flickable.StopAtBounds
+                Text {
+                    id: preflightText
+                    objectName: "adminPreflightText"
+                    width: parent.width
+                    text: admin.preflightText
+                    color: admin.preflightOk ? Theme.text : Theme.coral
+                    font.pixelSize: Theme.fontSmall; font.family: "monospace"
+                    wrapMode: Text.WrapAnywhere
+                }
+            }
+        }
+
+        Flickable {
+            anchors.fill: parent
+            visible: screen.tab === "log"
+            clip: true; contentHeight: logText.implicitHeight
+            contentY: Math.max(0, contentHeight - height)   // newest lines in view
+            boundsBehavior: Flickable.StopAtBounds
+            Text {
+                id: logText
+                objectName: "adminLog"
+                width: parent.width
+                text: admin.logTail
+                color: Theme.textDim; font.pixelSize: Theme.fontSmall; font.family: "monospace"
+                wrapMode: Text.WrapAnywhere
             }
         }
     }
