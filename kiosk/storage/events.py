@@ -32,10 +32,22 @@ MAX_ID_CHARS = 64
 MAX_JOBS = 10  # a game result lists a handful of jobs; more means a bug
 
 
-def check_id(value: Any) -> str:
+_PHONE_LIKE = re.compile(r"\d{7,}")  # a phone number fits the id pattern; no id of ours has one
+
+
+def _check_session(value: Any) -> str:
+    """Session ids are random (made by the flow), so a long run of digits may occur in them."""
     if isinstance(value, str) and len(value) <= MAX_ID_CHARS and _ID.match(value):
         return value
     raise ValueError(f"expected an id ([a-z0-9][a-z0-9_-]*, ≤ {MAX_ID_CHARS} chars)")
+
+
+def check_id(value: Any) -> str:
+    """An id from the pack or the code: pattern, length, and no phone-number-like digit run."""
+    value = _check_session(value)
+    if _PHONE_LIKE.search(value):
+        raise ValueError("expected an id, got a long run of digits (a phone number?)")
+    return value
 
 
 def _lang(value: Any) -> str:
@@ -185,7 +197,7 @@ class EventStore:
                 return self._reject(kind, "kind", f"unknown event kind {kind!r}")
             if session_id is not None:
                 try:
-                    check_id(session_id)
+                    _check_session(session_id)
                 except ValueError as e:
                     return self._reject(kind, "session_id", str(e))
             clean: dict[str, Any] = {}

@@ -299,3 +299,14 @@ def test_a_corrupt_database_is_replaced_and_reported(data_dir: Path) -> None:
         assert s.moved_aside is not None and s.moved_aside.exists()
         assert s.record("kiosk_started")
         assert s.count() == 1
+
+
+def test_a_phone_number_is_never_stored_as_an_id(tmp_path):
+    store = EventStore(tmp_path / "k.db", "kiosk1", DEFAULT)
+    try:
+        assert store.record("qr_shown", "s1", purpose="company", target="0612345678") is False
+        assert store.record("qr_shown", "s1", purpose="company", target="voltwerk") is True
+        store.flush()
+        assert store.count("qr_shown") == 1
+    finally:
+        store.close()
