@@ -20,7 +20,7 @@ for pkg in $qt_libs; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
 done
 if [ "$extras" = "[test]" ]; then
-  for pkg in xvfb xauth; do
+  for pkg in xvfb xauth shellcheck; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
   done
 fi
