@@ -35,8 +35,8 @@ MAX_JOBS = 10  # a game result lists a handful of jobs; more means a bug
 _PHONE_LIKE = re.compile(r"\d{7,}")  # a phone number fits the id pattern; no id of ours has one
 
 
-def _check_session(value: Any) -> str:
-    """Session ids are random (made by the flow), so a long run of digits may occur in them."""
+def _check_random_id(value: Any) -> str:
+    """Session and kiosk ids are random hex, so a long run of digits may occur in them."""
     if isinstance(value, str) and len(value) <= MAX_ID_CHARS and _ID.match(value):
         return value
     raise ValueError(f"expected an id ([a-z0-9][a-z0-9_-]*, ≤ {MAX_ID_CHARS} chars)")
@@ -44,7 +44,7 @@ def _check_session(value: Any) -> str:
 
 def check_id(value: Any) -> str:
     """An id from the pack or the code: pattern, length, and no phone-number-like digit run."""
-    value = _check_session(value)
+    value = _check_random_id(value)
     if _PHONE_LIKE.search(value):
         raise ValueError("expected an id, got a long run of digits (a phone number?)")
     return value
@@ -148,7 +148,7 @@ class EventStore:
         for an unusable data dir or database. ``on_connect`` is called with every connection
         the writer opens (tests use it to cap the file size).
         """
-        self.kiosk_id = check_id(kiosk_id)
+        self.kiosk_id = _check_random_id(kiosk_id)
         self.db_path = Path(db_path)
         self.config = config
         self._clock = clock
@@ -197,7 +197,7 @@ class EventStore:
                 return self._reject(kind, "kind", f"unknown event kind {kind!r}")
             if session_id is not None:
                 try:
-                    _check_session(session_id)
+                    _check_random_id(session_id)
                 except ValueError as e:
                     return self._reject(kind, "session_id", str(e))
             clean: dict[str, Any] = {}

@@ -310,3 +310,12 @@ def test_a_phone_number_is_never_stored_as_an_id(tmp_path):
         assert store.count("qr_shown") == 1
     finally:
         store.close()
+
+
+def test_random_kiosk_and_session_ids_may_hold_digit_runs(tmp_path):
+    """They are random hex (k + 12 hex, 16 hex): seven digits in a row happen by chance."""
+    store = EventStore(tmp_path / "k.db", "k1234567890ab", DEFAULT)
+    try:
+        assert store.record("session_started", "0123456789abcdef") is True
+    finally:
+        store.close()
