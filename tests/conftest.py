@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_QUICK_BACKEND", "software") if os.environ["QT_QPA_PLATFORM"] == "offscreen" else None
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_PACK = REPO / "episodes"
@@ -24,3 +27,28 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def sample_pack() -> Path:
     return SAMPLE_PACK
+
+
+@pytest.fixture
+def make_kiosk(qapp, tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    """Build real kiosks (``kiosk.app.build``) in a window of ``size``; all closed afterwards.
+
+    ``config`` defaults to long idle times so no "Ben je er nog?" interrupts a test."""
+    from kiosk.app import build
+    from kiosk.config import Config
+
+    made: list[Any] = []
+
+    def make(size: str = "1920x1080", *, content: Path = SAMPLE_PACK, config: Any = None,
+             args: tuple[str, ...] = ()) -> Any:
+        data = tmp_path / f"data{len(made)}"
+        cfg = config or Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
+                               idle_from_event=False)
+        app = build(["--windowed", "--size", size, "--data", str(data), "--content",
+                     str(content), *args], config=cfg)
+        made.append(app)
+        return app
+
+    yield make
+    for app in reversed(made):
+        app.close()

@@ -6,7 +6,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from kiosk.app import build
 from kiosk.config import Config
 from tests.qrtools import crop, decode_qr_codes, grab, qr_items
 from tests.uitools import find_item, touch_tap
@@ -15,11 +14,8 @@ CFG = Config(idle_timeout_s=600, idle_from_event=False)
 
 
 @pytest.fixture(params=["1920x1080", "720x1280"])
-def kiosk(request, qapp, data_dir, sample_pack):
-    app = build(["--windowed", "--size", request.param, "--data", str(data_dir),
-                 "--content", str(sample_pack), "--event", "open-dag-2026"], config=CFG)
-    yield app
-    app.close()
+def kiosk(request, make_kiosk):
+    return make_kiosk(request.param, config=CFG, args=("--event", "open-dag-2026"))
 
 
 def open_companies(app, qtbot) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint
 
-from kiosk.app import build
 from kiosk.config import Config
 from kiosk.core.game import GameSession, Scorer, game_inputs
 from kiosk.core.links import parse_result_link
@@ -24,12 +23,10 @@ FIRST, SECOND, THIRD = "boomhut", "scooter-start", "zolderkamer"
 
 
 @pytest.fixture
-def kiosk(qapp, qtbot, data_dir: Path, sample_pack: Path):
-    app = build(["--windowed", "--size", "1920x1080", "--data", str(data_dir),
-                 "--content", str(sample_pack)], config=SLOW_IDLE)
+def kiosk(make_kiosk, qtbot):
+    app = make_kiosk(config=SLOW_IDLE)
     qtbot.waitUntil(app.window.isExposed)
-    yield app
-    app.close()
+    return app
 
 
 def rows(app, sql: str) -> list[tuple]:
@@ -246,3 +243,42 @@ def test_leaving_mid_game_records_where_and_wipes_answers(kiosk, qtbot):
     sessions = rows(kiosk, "select count(distinct session_id) from events "
                            "where kind='game_abandoned'")
     assert sessions == [(1,)]
+
+
+def test_take_home_code_reads_back_on_a_small_portrait_screen(make_kiosk, qtbot):
+    app = make_kiosk("720x1280", config=SLOW_IDLE)
+    qtbot.waitUntil(app.window.isExposed)
+    open_game(app, qtbot)
+    for _ in range(app.window._game.deckSize):
+        touch_tap(app.window, "likeButton" if len(rows(app, "select 1 from events")) % 3
+                  else "nopeButton")
+        if app.controller.state == "result":
+            break
+    qtbot.waitUntil(lambda: app.controller.state == "result", timeout=10000)
+    qr = find_item(app.window, "qr_result")
+    qtbot.waitUntil(lambda: qr is not None and bool(decode_qr_codes(crop(grab(app.window), qr))))
+    assert decode_qr_codes(crop(grab(app.window), qr)) == [qr.property("payload")]
+    top = qr.mapToScene(qr.boundingRect().topLeft())
+    bottom = qr.mapToScene(qr.boundingRect().bottomRight())
+    assert 0 <= top.y() and bottom.y() <= 1280 and bottom.x() <= 720  # fully on screen
+
+
+def test_an_unbalanced_deck_hides_the_game_and_admin_says_why(make_kiosk, qtbot, tmp_path):
+    import shutil
+
+    pack = tmp_path / "pack"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "episodes", pack)
+    cards = pack / "cards.toml"
+    text = cards.read_text(encoding="utf-8")
+    cut = text.index("[[cards]]", text.index("[[cards]]") + 1)  # keep only the first card
+    nxt = text.find("[[cards]]", cut + 1)
+    cards.write_text(text[:nxt] if nxt > 0 else text, encoding="utf-8")
+    app = make_kiosk(content=pack)
+    assert not app.pack.deck_ok
+    qtbot.waitUntil(app.window.isExposed)
+    touch_tap(app.window, "startButton")
+    qtbot.waitUntil(lambda: is_shown(app.window, "homeEpisodes"))
+    assert not is_shown(app.window, "homeGame")
+    assert "game" not in app.controller.sections
+    app.controller.flow.enter_admin(app.controller.now())
+    assert any(p.startswith("cards.toml: ") for p in app.controller.property("contentProblems"))

@@ -6,7 +6,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from kiosk.app import build
 from kiosk.config import Config
 from kiosk.core.links import LinkBuilder
 from tests.qrtools import crop, decode_qr_codes, grab
@@ -17,11 +16,8 @@ EPISODE = "ads-s1e2"
 
 
 @pytest.fixture(params=["1920x1080", "720x1280"])
-def kiosk(request, qapp, data_dir, sample_pack):
-    app = build(["--windowed", "--size", request.param, "--data", str(data_dir),
-                 "--content", str(sample_pack), "--event", "open-dag-2026"], config=CFG)
-    yield app
-    app.close()
+def kiosk(request, make_kiosk):
+    return make_kiosk(request.param, config=CFG, args=("--event", "open-dag-2026"))
 
 
 def play(app, qtbot) -> None:

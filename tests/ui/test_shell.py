@@ -249,3 +249,28 @@ def test_admin_runs_the_morning_check(kiosk, qtbot):
     touch_tap(kiosk.window, "adminPreflight")
     text = find_item(kiosk.window, "adminPreflightText").property("text")
     assert "ready for today" in text and str(kiosk.data_dir) in text
+
+
+def test_pinch_and_two_finger_gestures_do_nothing(kiosk, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    from tests.uitools import touch_device
+
+    qtbot.waitUntil(kiosk.window.isExposed)
+    touch_tap(kiosk.window, "startButton")
+    qtbot.waitUntil(lambda: is_shown(kiosk.window, "homeEpisodes"))
+    root = kiosk.window.contentItem()
+    before = (root.scale(), root.x(), root.y())
+    a, b = QPoint(900, 500), QPoint(1000, 500)
+    QTest.touchEvent(kiosk.window, touch_device()).press(0, a, kiosk.window).press(1, b, kiosk.window).commit()
+    for step in range(1, 8):  # fingers move apart: a pinch-zoom elsewhere
+        QTest.touchEvent(kiosk.window, touch_device()).move(0, a - QPoint(40 * step, 0), kiosk.window) \
+            .move(1, b + QPoint(40 * step, 0), kiosk.window).commit()
+    QTest.touchEvent(kiosk.window, touch_device()).release(0, a - QPoint(280, 0), kiosk.window) \
+        .release(1, b + QPoint(280, 0), kiosk.window).commit()
+    qtbot.wait(100)
+    assert (root.scale(), root.x(), root.y()) == before
+    assert kiosk.controller.state == "home"
+    tile = find_item(kiosk.window, "homeEpisodes")
+    assert tile.scale() == 1.0

@@ -36,5 +36,6 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
     }
-    TapHandler { id: tap; gesturePolicy: TapHandler.ReleaseWithinBounds; onTapped: tile.clicked() }
+    // DragThreshold: a finger that slides (a swipe, a pinch) is not a tap
+    TapHandler { id: tap; gesturePolicy: TapHandler.DragThreshold; onTapped: tile.clicked() }
 }
