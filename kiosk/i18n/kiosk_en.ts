@@ -404,8 +404,8 @@
     </message>
     <message>
         <location filename="../ui/qml/components/GuessPanel.qml" line="67"/>
-        <source>Mis!</source>
-        <translation>Not quite!</translation>
+        <source>Net niet!</source>
+        <translation>So close!</translation>
     </message>
     <message>
         <location filename="../ui/qml/components/GuessPanel.qml" line="68"/>
@@ -479,22 +479,22 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="39"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="40"/>
         <source>Verrassing!</source>
         <translation>Surprise!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="67"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="68"/>
         <source>Iets heel anders dat ook bij je past</source>
         <translation>Something quite different that suits you too</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="80"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="81"/>
         <source>Vandaag hier: %1</source>
         <translation>Here today: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="98"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="99"/>
         <source>Kijk de video</source>
         <translation>Watch the video</translation>
     </message>

@@ -64,7 +64,7 @@ Rectangle {
                 y: panel.narrow ? question.height + Theme.px(12) : 0
                 width: parent.width - x
                 wrapMode: Text.WordWrap
-                text: ((panel.myGuess === 1) === panel.buddyLiked ? qsTr("Goed geraden!") : qsTr("Mis!"))
+                text: ((panel.myGuess === 1) === panel.buddyLiked ? qsTr("Goed geraden!") : qsTr("Net niet!"))
                       + " " + (panel.buddyLiked ? qsTr("Speler %1 vond het vet.").arg(panel.buddy)
                                                 : qsTr("Speler %1 vond het niks.").arg(panel.buddy))
                 color: Theme.accent; font.pixelSize: Theme.fontBody; font.weight: Font.Black

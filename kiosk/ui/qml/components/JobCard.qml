@@ -12,6 +12,7 @@ Rectangle {
     readonly property var companyNames: job && job.companies ? job.companies : []
     readonly property bool wide: width > height * 1.5
     readonly property bool compact: !wide && height < Theme.px(520)
+    readonly property bool low: wide && height < Theme.px(330)   // duo on a portrait screen
     readonly property int pad: Theme.px(18)
     readonly property real side: Math.min(width * 0.3, Theme.px(280))
     radius: Theme.radius
@@ -23,8 +24,8 @@ Rectangle {
         id: picture
         x: card.pad; y: card.pad
         width: card.wide ? card.side : card.width - 2 * card.pad
-        height: card.wide ? (watch.visible ? watch.y - 2 * card.pad : card.height - 2 * card.pad)
-                          : Math.max(Theme.px(70), card.height * 0.18)
+        // wide cards: the picture fills the left column; the video button lies over its foot
+        height: card.wide ? card.height - 2 * card.pad : Math.max(Theme.px(70), card.height * 0.18)
         image: card.job && card.job.image ? card.job.image : ""
         art: card.job && card.job.art ? card.job.art : "spark"
         tint: card.job && card.job.tint ? card.job.tint : Theme.textDim
@@ -57,6 +58,8 @@ Rectangle {
         }
         Text {
             width: parent.width; wrapMode: Text.WordWrap; maximumLineCount: 2; elide: Text.ElideRight
+            // a short card with a video button keeps "omdat …" and lets the day line go
+            visible: !(card.compact && watch.visible)
             text: card.job && card.job.day ? card.job.day : ""
             color: Theme.text; font.pixelSize: Theme.fontSmall
         }
@@ -69,14 +72,14 @@ Rectangle {
         }
         Text {
             width: parent.width; wrapMode: Text.WordWrap; maximumLineCount: 1; elide: Text.ElideRight
-            visible: !card.compact
+            visible: !card.compact && !card.low
             text: card.job && card.job.route ? card.job.route : ""
             color: Theme.textDim; font.pixelSize: Theme.fontSmall
         }
         Text {
             objectName: "resultCompanies_" + card.rank
             width: parent.width; maximumLineCount: 1; elide: Text.ElideRight
-            visible: card.companyNames.length > 0
+            visible: card.companyNames.length > 0 && !card.low   // low cards: the Bedrijven button
             text: qsTr("Vandaag hier: %1").arg(card.companyNames.join(", "))
             color: Theme.accent; font.pixelSize: Theme.fontSmall; font.weight: Font.Bold
             TapHandler {
@@ -89,9 +92,9 @@ Rectangle {
     PillButton {
         id: watch
         objectName: "resultWatch_" + card.rank
-        x: card.pad
-        y: card.height - card.pad - height
-        width: card.wide ? card.side : card.width - 2 * card.pad
+        x: card.wide ? card.pad + Theme.px(10) : card.pad
+        y: card.height - card.pad - height - (card.wide ? Theme.px(10) : 0)
+        width: card.wide ? card.side - Theme.px(20) : card.width - 2 * card.pad
         height: Theme.touchMin
         visible: card.job && card.job.episode ? card.job.episode !== "" : false
         fontSize: Theme.fontSmall + Theme.px(2)
