@@ -213,7 +213,7 @@ def test_duo_reaches_jullie_match_and_the_guess(kiosk, qtbot):
     assert game.result["guess"]["card"]["id"] == FIRST
     touch_tap(kiosk.window, "guessLike_1")      # player 1 guesses 2 liked it: wrong
     qtbot.waitUntil(lambda: is_shown(kiosk.window, "guessReveal_1"))
-    assert find_item(kiosk.window, "guessReveal_1").property("text").startswith("Mis!")
+    assert find_item(kiosk.window, "guessReveal_1").property("text").startswith("Net niet!")
     touch_tap(kiosk.window, "guessLike_2")      # player 2 guesses 1 liked it: right
     qtbot.waitUntil(lambda: is_shown(kiosk.window, "guessReveal_2"))
     assert find_item(kiosk.window, "guessReveal_2").property("text").startswith("Goed geraden!")
