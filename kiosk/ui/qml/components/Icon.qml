@@ -21,7 +21,13 @@ Canvas {
             c.save(); c.translate(w*0.55, h*0.5); c.rotate(0.18)
             c.fillRect(-w*0.22, -h*0.3, w*0.44, h*0.6); c.restore()
         } else if (name === "building") {
-            c.fillRect(w*0.2, h*0.35, w*0.25, h*0.5); c.fillRect(w*0.5, h*0.15, w*0.3, h*0.7)
+            // a factory hall: saw-tooth roof, chimney, windows cut out
+            c.beginPath(); c.moveTo(w*0.12, h*0.85); c.lineTo(w*0.12, h*0.45); c.lineTo(w*0.32, h*0.32)
+            c.lineTo(w*0.32, h*0.45); c.lineTo(w*0.52, h*0.32); c.lineTo(w*0.52, h*0.45)
+            c.lineTo(w*0.70, h*0.32); c.lineTo(w*0.70, h*0.15); c.lineTo(w*0.82, h*0.15)
+            c.lineTo(w*0.82, h*0.85); c.closePath(); c.fill()
+            c.clearRect(w*0.2, h*0.55, w*0.12, h*0.1); c.clearRect(w*0.4, h*0.55, w*0.12, h*0.1)
+            c.clearRect(w*0.6, h*0.62, w*0.12, h*0.23)
         } else if (name === "people") {
             c.beginPath(); c.arc(w*0.35, h*0.32, w*0.13, 0, Math.PI*2); c.fill()
             c.beginPath(); c.arc(w*0.68, h*0.38, w*0.11, 0, Math.PI*2); c.fill()
