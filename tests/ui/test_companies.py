@@ -74,3 +74,28 @@ def test_codes_on_screen_are_counted(kiosk, qtbot):
         rows = con.execute("select purpose, target from events where kind='qr_shown'").fetchall()
     assert rows and all(purpose == "company" for purpose, _ in rows)
     assert {target for _, target in rows} <= set(kiosk.pack.events["open-dag-2026"].companies)
+
+
+def test_a_company_with_a_bad_link_gets_a_check_error_and_no_code(make_kiosk, qtbot, tmp_path):
+    import io
+    import shutil
+    from pathlib import Path
+
+    from kiosk.core.check import run_check
+
+    pack = tmp_path / "pack"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "episodes", pack)
+    companies = pack / "companies.toml"
+    companies.write_text(companies.read_text(encoding="utf-8").replace(
+        'internship_url = "https://voltwerk.bedrijf.example/stage"',
+        'internship_url = "https://voltwerk.elders.example/stage"'), encoding="utf-8")
+    out = io.StringIO()
+    assert run_check(pack, False, out) == 1
+    line = next(x for x in out.getvalue().splitlines() if "companies.toml" in x)
+    assert "internship_url" in line and "voltwerk.elders.example" in line
+    app = make_kiosk(content=pack, args=("--event", "open-dag-2026"))
+    open_companies(app, qtbot)
+    qtbot.waitUntil(lambda: bool(qr_items(app.window.contentItem())))
+    payloads = [item.property("payload") for item in qr_items(app.window.contentItem())]
+    assert payloads and not any("elders.example" in p for p in payloads)
+    assert find_item(app.window, "qr_company_voltwerk") is None
