@@ -108,9 +108,13 @@ def _load_pack(content: Path) -> Any:
 
 
 def _pick_event(pack: Any, event_id: str | None) -> Any:
+    if not pack.events:
+        raise StartupError(f"pack {pack.root} has no usable event in events/: without one the "
+                           "admin PIN is unknown and nobody could close the kiosk "
+                           "(add events/<id>.toml; 'kiosk check' says what is wrong)")
     chosen = event_id or pack.default_event
     if chosen is None:
-        return next(iter(pack.events.values()), None)
+        return next(iter(pack.events.values()))
     if chosen not in pack.events:
         known = ", ".join(sorted(pack.events)) or "none"
         raise StartupError(f"event '{chosen}' is not in pack {pack.root} (events: {known}); "

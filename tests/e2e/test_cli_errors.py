@@ -72,3 +72,18 @@ def test_check_tool_never_shows_a_traceback(tmp_path: Path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
     assert "pack.toml" in result.stdout
+
+
+def test_a_pack_without_events_is_refused_with_a_reason(tmp_path: Path):
+    import shutil
+
+    pack = tmp_path / "pack"
+    shutil.copytree(ROOT / "episodes", pack)
+    shutil.rmtree(pack / "events")
+    (pack / "pack.toml").write_text("\n".join(
+        line for line in (pack / "pack.toml").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("default_event")), encoding="utf-8")
+    result = kiosk("--data", str(tmp_path / "data"), "--content", str(pack))
+    assert result.returncode == 2
+    line = one_line(result)
+    assert "no usable event" in line and "admin PIN" in line
