@@ -169,6 +169,9 @@ class FlowController:
 
     def next_deadline(self) -> float | None:
         """The moment ``tick`` has something to do, or None."""
+        if self.state is State.ADMIN:
+            # admin left open by a technician closes itself, so no visitor finds it
+            return self._last_touch + self.config.admin_idle_timeout_s
         if not self.idle_applies():
             return None
         deadline = self._last_touch + self.idle_timeout_s
@@ -176,6 +179,10 @@ class FlowController:
 
     def tick(self, now: float) -> None:
         """Apply the idle rules at time ``now``."""
+        if self.state is State.ADMIN:
+            if now - self._last_touch >= self.config.admin_idle_timeout_s:
+                self._go(State.ATTRACT, now)
+            return
         if not self.idle_applies():
             return
         idle_for = now - self._last_touch

@@ -274,3 +274,13 @@ def test_pinch_and_two_finger_gestures_do_nothing(kiosk, qtbot):
     assert kiosk.controller.state == "home"
     tile = find_item(kiosk.window, "homeEpisodes")
     assert tile.scale() == 1.0
+
+
+def test_admin_left_open_goes_back_to_attract(make_kiosk, qtbot):
+    app = make_kiosk(config=FAST.with_(admin_idle_timeout_s=0.6))
+    qtbot.waitUntil(app.window.isExposed)
+    _long_press_corner(app, qtbot)
+    _enter_pin(app, "2468")
+    qtbot.waitUntil(lambda: app.controller.state == "admin")
+    qtbot.waitUntil(lambda: app.controller.state == "attract", timeout=3000)
+    assert not is_shown(app.window, "adminQuit")

@@ -163,9 +163,20 @@ def test_admin_from_any_state_ends_the_session():
     flow.enter_admin(2.0)
     assert flow.state is State.ADMIN and flow.session is None
     assert [d["reason"] for e, d in events if e == "session_ended"] == ["admin"]
-    assert flow.next_deadline() is None  # admin never idles out under a technician
     flow.leave_admin(3.0)
     assert flow.state is State.ATTRACT
+
+
+def test_admin_left_open_returns_to_attract_without_asking():
+    flow, events = make()
+    flow.enter_admin(0.0)
+    assert flow.next_deadline() == CFG.admin_idle_timeout_s
+    flow.touch(100.0)  # the technician is still busy
+    flow.tick(CFG.admin_idle_timeout_s + 1)
+    assert flow.state is State.ADMIN
+    flow.tick(100.0 + CFG.admin_idle_timeout_s)
+    assert flow.state is State.ATTRACT and not flow.still_there
+    assert events[-1] == ("state_changed", {"old": "admin", "new": "attract"})
 
 
 def test_event_file_idle_times_override_config():
