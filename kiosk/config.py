@@ -31,6 +31,7 @@ class Config:
     admin_max_attempts: int = 5
     admin_lockout_s: float = 60.0
     admin_idle_timeout_s: float = 180.0    # admin untouched this long → back to attract
+    admin_pin_pad_timeout_s: float = 30.0  # an open PIN pad closes itself after this
     admin_pin_length: int = 4
     admin_problems_max: int = 200          # problems found while running, kept for the admin list
     admin_log_lines: int = 40              # last lines of the log that admin shows

@@ -77,6 +77,10 @@ class Controller(QObject):
         self._quit_allowed = False
         self._runtime_problems: list[str] = []
         self.restarts_file: Path | None = None  # set by the app: the watchdog's restarts log
+        self._pin_timer = QTimer(self)  # a PIN pad nobody uses closes itself
+        self._pin_timer.setSingleShot(True)
+        self._pin_timer.setInterval(int(config.admin_pin_pad_timeout_s * 1000))
+        self._pin_timer.timeout.connect(self.cancelPin)
         self._idle_timer = QTimer(self)
         self._idle_timer.setSingleShot(True)
         self._idle_timer.timeout.connect(self.on_idle_timeout)
@@ -244,6 +248,7 @@ class Controller(QObject):
     def adminGesture(self) -> None:
         """The hidden long-press: show the PIN pad (a visitor sees nothing else happen)."""
         self._pin_visible = True
+        self._pin_timer.start()
         locked = self._gate.locked_for(self._clock())
         self._pin_message = self._locked_text(locked) if locked else ""
         self.pinChanged.emit()
@@ -251,8 +256,10 @@ class Controller(QObject):
     @Slot(str)
     @guarded
     def submitPin(self, pin: str) -> None:
+        self._pin_timer.start()  # someone is typing: give them the full time again
         outcome = self._gate.try_pin(pin, self._clock())
         if outcome.accepted:
+            self._pin_timer.stop()
             self._pin_visible = False
             self._pin_message = ""
             self.pinChanged.emit()
@@ -267,6 +274,7 @@ class Controller(QObject):
     @Slot()
     @guarded
     def cancelPin(self) -> None:
+        self._pin_timer.stop()
         self._pin_visible = False
         self._pin_message = ""
         self.pinChanged.emit()

@@ -284,3 +284,12 @@ def test_admin_left_open_goes_back_to_attract(make_kiosk, qtbot):
     qtbot.waitUntil(lambda: app.controller.state == "admin")
     qtbot.waitUntil(lambda: app.controller.state == "attract", timeout=3000)
     assert not is_shown(app.window, "adminQuit")
+
+
+def test_an_abandoned_pin_pad_closes_itself(make_kiosk, qtbot):
+    app = make_kiosk(config=FAST.with_(admin_pin_pad_timeout_s=0.5))
+    qtbot.waitUntil(app.window.isExposed)
+    _long_press_corner(app, qtbot)
+    touch_tap(app.window, "adminPinKey_1")
+    qtbot.waitUntil(lambda: not is_shown(app.window, "adminPin"), timeout=3000)
+    assert app.controller.state == "attract"
