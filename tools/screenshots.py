@@ -5,7 +5,8 @@
 
 Offscreen works too (QT_QPA_PLATFORM=offscreen) but shows no video pixels.
 Each step is `name:action[:arg]`, run in order: start, home, open:<section>, tap:<objectName>,
-play:<episode id>, seek:<ms>, lang:<nl|en>, wait:<ms>; a screenshot is taken after each.
+play:<episode id>, seek:<ms>, game:<solo|duo>, answer, admin, lang:<nl|en>, wait:<ms>;
+a screenshot is taken after each.
 """
 from __future__ import annotations
 
@@ -65,6 +66,20 @@ def main() -> int:
             app.controller.playEpisode(arg, "tile")
         elif action == "seek":
             app.window._playback.player.seek(int(arg))
+        elif action == "game":  # game:solo or game:duo — the intro's start button
+            app.window._game.start(arg or "solo")
+        elif action == "answer":  # answer every card (liking two in three) up to the result
+            game = app.window._game
+            for player in (game.playerA, game.playerB) if game.mode == "duo" else (game.playerA,):
+                for i in range(60):
+                    if player.done:
+                        break
+                    if player.duel:
+                        player.choose(player.duel["a"]["id"])
+                    elif player.card:
+                        player.swipe(player.card["id"], i % 3 != 2, "button")
+        elif action == "admin":
+            app.controller.flow.enter_admin(app.controller.now())
         elif action == "lang":
             app.controller.setLanguage(arg)
         elif action == "call":
