@@ -94,6 +94,11 @@ class FlowController:
         self.idle_timeout_s = config.idle_timeout_s
         self.countdown_s = config.still_there_countdown_s
 
+    @property
+    def session_id(self) -> str | None:
+        """The current visitor's random id, or None between visitors."""
+        return self.session.id if self.session is not None else None
+
     # -- wiring ---------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)

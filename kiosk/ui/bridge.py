@@ -204,8 +204,7 @@ class Controller(QObject):
     @guarded
     def setLanguage(self, lang: str) -> None:
         if self._apply_language(lang):
-            session = self._flow.session
-            self._store.record("language_changed", session.id if session else None, lang=lang)
+            self._store.record("language_changed", self._flow.session_id, lang=lang)
 
     def _apply_language(self, lang: str) -> bool:
         if lang not in self._config.languages or lang == self._lang:
@@ -232,8 +231,7 @@ class Controller(QObject):
     @guarded
     def qrShown(self, purpose: str, target: str) -> None:
         """A QR code went on screen (counted per purpose and target, never who scanned)."""
-        session = self._flow.session
-        self._store.record("qr_shown", session.id if session else None, purpose=purpose,
+        self._store.record("qr_shown", self._flow.session_id, purpose=purpose,
                            target=target or purpose)
 
     @Slot(bool)
@@ -313,8 +311,7 @@ class Controller(QObject):
         return self.tr("Even wachten: %n seconden", "", int(seconds + 0.999))
 
     def _on_flow_event(self, event: str, data: dict[str, Any]) -> None:
-        session = self._flow.session
-        sid = session.id if session else None
+        sid = self._flow.session_id
         if event == "state_changed":
             self._store.record("screen_shown", sid, screen=data["new"])
             self.stateChanged.emit()

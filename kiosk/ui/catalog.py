@@ -6,7 +6,8 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
 
-def _url(path: Any) -> str:
+def file_url(path: Any) -> str:
+    """A pack file as QML's Image wants it ("" for none: QML shows its placeholder)."""
     return QUrl.fromLocalFile(str(path)).toString() if path else ""
 
 
@@ -54,7 +55,7 @@ class Catalog(QObject):
             "id": episode.id,
             "title": episode.title.get(lang),
             "duration": minutes(episode.duration),
-            "thumbnail": _url(episode.thumbnail),
+            "thumbnail": file_url(episode.thumbnail),
             "job": jobs[0] if jobs else episode.role_model.job.get(lang),
             "roleModel": episode.role_model.name,
             "isNew": bool(episode.new),

@@ -4,9 +4,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.core.links import LinkBuilder
+from kiosk.ui.catalog import file_url
 
 log = logging.getLogger("kiosk.ui")
 
@@ -70,7 +71,7 @@ class Companies(QObject):
                 "id": company.id,
                 "name": company.name,
                 "description": company.description.get(self._lang),
-                "logo": QUrl.fromLocalFile(str(company.logo)).toString() if company.logo else "",
+                "logo": file_url(company.logo),
                 "jobs": jobs,
                 "stand": stands.get(company.id, ""),
                 "link": self.link_for(company),

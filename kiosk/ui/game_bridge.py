@@ -11,12 +11,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.config import Config
 from kiosk.core.flow import State
 from kiosk.core.game import GameResult, GameSession, JobScore, Scorer, duo_result, game_inputs
 from kiosk.core.links import LinkBuilder, ResultSummary
+from kiosk.ui.catalog import file_url
 
 log = logging.getLogger("kiosk.ui")
 
@@ -28,10 +29,6 @@ ART: dict[str, tuple[str, str]] = {
     "maritiem": ("ship", "#3DA5FF"),
 }
 NEUTRAL_ART = ("spark", "#B8C0E0")
-
-
-def _url(path: Any) -> str:
-    return QUrl.fromLocalFile(str(path)).toString() if path else ""
 
 
 def _main_domain(domains: dict[str, float]) -> str:
@@ -279,7 +276,7 @@ class GameController(QObject):
     def card_map(self, card_id: str) -> dict[str, Any]:
         card = self._cards[card_id]
         art, tint = ART.get(card.domain, NEUTRAL_ART)
-        return {"id": card.id, "text": card.text.get(self._lang), "image": _url(card.image),
+        return {"id": card.id, "text": card.text.get(self._lang), "image": file_url(card.image),
                 "art": art, "tint": tint}
 
     def job_map(self, js: JobScore, rank: str, because: list[str]) -> dict[str, Any]:
@@ -292,7 +289,7 @@ class GameController(QObject):
         return {
             "id": job.id, "rank": rank, "surprise": js.surprise,
             "title": job.title.get(self._lang), "day": job.day.get(self._lang),
-            "route": job.route.get(self._lang), "image": _url(job.image),
+            "route": job.route.get(self._lang), "image": file_url(job.image),
             "art": art, "tint": tint, "episode": episode,
             "because": [self._cards[c].text.get(self._lang) for c in because if c in self._cards],
             "companies": [c.name for c in self._present_companies() if job.id in c.jobs],
@@ -370,7 +367,7 @@ class GameController(QObject):
         elif event == "state_changed":
             if data["old"] == State.GAME.value and data["new"] != State.RESULT.value \
                     and self._phase == "playing":
-                self._abandon(self._session_id())
+                self._abandon(self._controller.flow.session_id)
                 self._wipe()
             if data["new"] == State.GAME.value:
                 self._wipe()  # every visit to the game starts at its intro
@@ -388,9 +385,5 @@ class GameController(QObject):
         self._set_phase("intro")
         self._result_changed()
 
-    def _session_id(self) -> str | None:
-        session = self._controller.flow.session
-        return session.id if session is not None else None
-
     def _record(self, kind: str, **fields: Any) -> None:
-        self._store.record(kind, self._session_id(), **fields)
+        self._store.record(kind, self._controller.flow.session_id, **fields)

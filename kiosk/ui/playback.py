@@ -180,10 +180,6 @@ class Playback(QObject):
         series = next((s for s in self._pack.series if s.id == episode.series_id), None)
         return series.channel_url if series is not None else self._pack.channel_url
 
-    def _session(self) -> str | None:
-        session = self._controller.flow.session
-        return session.id if session is not None else None
-
     def _attracting(self) -> bool:
         return self._controller.state == State.ATTRACT.value
 
@@ -191,20 +187,20 @@ class Playback(QObject):
     def on_episode_started(self, episode_id: str) -> None:
         self.changed.emit()
         if not self._attracting():
-            self._store.record("episode_started", self._session(), episode_id=episode_id,
+            self._store.record("episode_started", self._controller.flow.session_id, episode_id=episode_id,
                                via=self._via)
             self._via = "autoplay"  # what follows in this playlist came by itself
 
     @Slot(str, int)
     def on_progress(self, episode_id: str, pct: int) -> None:
         if not self._attracting():
-            self._store.record("episode_progress", self._session(), episode_id=episode_id, pct=pct)
+            self._store.record("episode_progress", self._controller.flow.session_id, episode_id=episode_id, pct=pct)
 
     @Slot(str, float, bool)
     def on_finished(self, episode_id: str, fraction: float, completed: bool) -> None:
         if self._attracting():
             return
-        self._store.record("episode_finished", self._session(), episode_id=episode_id,
+        self._store.record("episode_finished", self._controller.flow.session_id, episode_id=episode_id,
                            fraction=round(fraction, 3))
         if completed and self._controller.state == State.PLAYER.value:
             nxt = self._pack.next_episode(episode_id)
@@ -222,7 +218,7 @@ class Playback(QObject):
     def on_error(self, episode_id: str, message: str) -> None:
         log.warning("episode %s could not play: %s", episode_id, message)
         if not self._attracting():
-            self._store.record("episode_error", self._session(), episode_id=episode_id)
+            self._store.record("episode_error", self._controller.flow.session_id, episode_id=episode_id)
 
     @Slot(str, str, str)
     def on_clip_problem(self, episode_id: str, file: str, detail: str) -> None:
