@@ -5,7 +5,6 @@ import io
 import logging
 from collections import deque
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 

@@ -5,7 +5,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -252,7 +252,6 @@ def test_admin_runs_the_morning_check(kiosk, qtbot):
 
 
 def test_pinch_and_two_finger_gestures_do_nothing(kiosk, qtbot):
-    from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
     from tests.uitools import touch_device
