@@ -10,8 +10,8 @@
     </message>
     <message>
         <location filename="../ui/qml/screens/Admin.qml" line="32"/>
-        <source>Bezoekers: %1</source>
-        <translation>Visitors: %1</translation>
+        <source>Bezoekers in totaal: %1</source>
+        <translation>Visitors in all: %1</translation>
     </message>
     <message>
         <location filename="../ui/qml/screens/Admin.qml" line="37"/>
@@ -116,12 +116,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../ui/bridge.py" line="264"/>
+        <location filename="../ui/bridge.py" line="269"/>
         <source>Onjuiste pincode</source>
         <translation>Wrong PIN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/bridge.py" line="305"/>
+        <location filename="../ui/bridge.py" line="311"/>
         <source>Even wachten: %n seconden</source>
         <translation>
             <numerusform>Please wait: %n second</numerusform>
@@ -484,17 +484,17 @@
         <translation>Surprise!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="68"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="70"/>
         <source>Iets heel anders dat ook bij je past</source>
         <translation>Something quite different that suits you too</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="81"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="83"/>
         <source>Vandaag hier: %1</source>
         <translation>Here today: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="99"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="101"/>
         <source>Kijk de video</source>
         <translation>Watch the video</translation>
     </message>

@@ -29,7 +29,7 @@ Rectangle {
             spacing: Theme.gap
             Text {
                 objectName: "adminSessions"
-                text: qsTr("Bezoekers: %1").arg(controller.sessionsCount)
+                text: qsTr("Bezoekers in totaal: %1").arg(controller.sessionsCount)
                 color: Theme.accent; font.pixelSize: Theme.fontBody; font.weight: Font.Bold
             }
             Text {
