@@ -82,6 +82,7 @@ class Config:
     first_frame_timeout_s: float = 5.0     # a clip with no decoded frame by then is broken
     frame_stall_timeout_s: float = 5.0     # playing but no new frame this long → broken (frozen)
     progress_marks: tuple[int, ...] = (25, 50, 75)  # % of an episode reported once per play
+    watch_continuous_ms: int = 1500        # reports closer than this: played on, not a seek
     watch_bucket_s: float = 1.0            # fraction watched counts these slices of a clip
     preflight_min_screen_px: int = 720        # short side below this: warn (QR codes get small)
     preflight_disk_error_bytes: int = 100 * 2**20   # less free space for the database: red

@@ -89,6 +89,7 @@ class EpisodePlayer(QObject):
         self._caption = ""
         self._marks_hit: set[int] = set()
         self._buckets: set[int] = set()
+        self._last_ms: int | None = None        # position of the last report while playing
         self._reported = True   # episodeFinished already sent for the current play
         self._skip_timer = QTimer(self, singleShot=True,
                                   interval=int(config.bad_clip_message_s * 1000))
@@ -199,6 +200,7 @@ class EpisodePlayer(QObject):
     @Slot(int)
     def seek(self, ms: int) -> None:
         if self._state in (PlayerState.PLAYING, PlayerState.PAUSED):
+            self._last_ms = None  # what a seek jumps over was not watched
             self._active_deck.seek(max(0, min(ms, self._active_deck.duration_ms)))
 
     @Slot()
@@ -347,13 +349,22 @@ class EpisodePlayer(QObject):
     # ---- progress and captions ------------------------------------------------------------
     def _begin_play_tracking(self) -> None:
         self._marks_hit, self._buckets, self._reported = set(), set(), False
+        self._last_ms: int | None = 0  # a play starts at the clip's first frame
 
     def _track(self, ms: int) -> None:
         duration = self._active_deck.duration_ms
         if duration <= 0 or self._reported:
             return
         bucket_ms = self._config.watch_bucket_s * 1000
-        self._buckets.add(min(int(ms // bucket_ms), self._bucket_count() - 1))
+        last_bucket = self._bucket_count() - 1
+        now = min(int(ms // bucket_ms), last_bucket)
+        prev = self._last_ms
+        self._last_ms = ms
+        if prev is not None and 0 <= ms - prev <= self._config.watch_continuous_ms:
+            # played on since the last report: every slice in between was on screen too
+            self._buckets.update(range(min(int(prev // bucket_ms), last_bucket), now + 1))
+        else:
+            self._buckets.add(now)  # the first report, or a seek: only where we are now
         for mark in self._config.progress_marks:
             if mark not in self._marks_hit and ms * 100 >= mark * duration:
                 self._marks_hit.add(mark)

@@ -46,6 +46,7 @@ class Playback(QObject):
         self._countdown.setSingleShot(True)
         self._countdown.timeout.connect(self.on_countdown_done)
         self._next_id = ""
+        self._visitor_play = False  # False while the attract loop runs: never counted
         player.episodeStarted.connect(self.on_episode_started)
         player.progressReached.connect(self.on_progress)
         player.episodeFinished.connect(self.on_finished)
@@ -129,6 +130,9 @@ class Playback(QObject):
             return
         self._via = via if via in _VIA else "tile"
         self._stop_countdown()
+        if not self._visitor_play:
+            self._player.stop()  # end the attract clip before this play is counted
+        self._visitor_play = True
         self._player.muted = False
         self._player.setPlaylist(self._series_playlist(episode))
         self._player.play(episode_id)
@@ -165,6 +169,9 @@ class Playback(QObject):
         clips = self.attract_clips()
         if not clips:
             return
+        if self._visitor_play:
+            self._player.stop()  # report the visitor's last clip before the loop starts
+        self._visitor_play = False
         self._player.muted = True
         self._player.setPlaylist(clips, loop=True, auto_advance=True)
         self._player.play(clips[0])
@@ -181,7 +188,8 @@ class Playback(QObject):
         return series.channel_url if series is not None else self._pack.channel_url
 
     def _attracting(self) -> bool:
-        return self._controller.state == State.ATTRACT.value
+        """The attract loop is playing: what it plays is not a visitor's viewing."""
+        return not self._visitor_play
 
     @Slot(str)
     def on_episode_started(self, episode_id: str) -> None:
@@ -246,6 +254,7 @@ class Playback(QObject):
             self._stop_countdown()
             if self._player.episodeId:
                 self._player.stop()
+            self._visitor_play = False
 
     @Slot()
     def on_countdown_done(self) -> None:

@@ -158,3 +158,49 @@ def test_attract_loops_the_featured_clips_muted(kiosk, qtbot):
     featured = kiosk.pack.events["open-dag-2026"].featured_series
     assert kiosk.pack.episodes[p.episodeId].series_id in featured
     assert events(kiosk, "select count(*) from events where kind like 'episode_%'") == [(0,)]
+
+
+def test_events_carry_the_right_fractions(make_kiosk, qtbot):
+    """A clip watched to the end: 25/50/75 % marks and fraction 1.0. A clip left early:
+    the share of it actually seen (slices of 0.1 s, config.watch_bucket_s)."""
+    from tests.packs.broken_cases import BASE
+
+    app = make_kiosk(content=BASE, config=CFG.with_(watch_bucket_s=0.1,
+                                                    next_up_countdown_s=600))
+    open_episodes(app, qtbot)
+    p = player(app)
+    app.controller.playEpisode("ads-s1e1", "tile")  # a 1-second clip, watched whole
+    qtbot.waitUntil(lambda: app.controller.state == "next_up", timeout=10_000)
+    assert events(app, "select pct from events where kind='episode_progress' order by id") == [
+        (25,), (50,), (75,)]
+    assert events(app, "select episode_id, fraction from events where kind='episode_finished'"
+                  ) == [("ads-s1e1", 1.0)]
+
+
+def test_leaving_early_records_the_share_seen(kiosk, qtbot):
+    open_episodes(kiosk, qtbot)
+    touch_tap(kiosk.window, f"episodeTile_{SERIES[1]}")
+    p = player(kiosk)
+    qtbot.waitUntil(lambda: p.state == "playing", timeout=10_000)
+    qtbot.waitUntil(lambda: p.position >= 4_000, timeout=10_000)  # past 25 % of a 13 s clip
+    seen_ms = p.position
+    kiosk.window._playback.back()
+    qtbot.waitUntil(lambda: kiosk.controller.state == "episodes")
+    (episode, fraction), = events(kiosk, "select episode_id, fraction from events "
+                                         "where kind='episode_finished'")
+    slices = round(p.property("duration") / 1000) or round(
+        kiosk.pack.episodes[SERIES[1]].duration)
+    # whole-second slices (config.watch_bucket_s = 1 s) from 0 to where the visitor left
+    assert episode == SERIES[1]
+    assert abs(fraction - (seen_ms // 1000 + 1) / slices) <= 1 / slices + 1e-6
+    assert events(kiosk, "select pct from events where kind='episode_progress'") == [(25,)]
+
+
+def test_the_attract_loop_never_counts_as_viewing(kiosk, qtbot):
+    p = player(kiosk)
+    qtbot.waitUntil(lambda: p.state == "playing", timeout=10_000)  # attract loop runs
+    open_episodes(kiosk, qtbot)  # leaving attract stops the loop
+    touch_tap(kiosk.window, "homeButton")
+    kiosk.controller.endSession()
+    qtbot.waitUntil(lambda: p.state == "playing", timeout=10_000)  # the loop again
+    assert events(kiosk, "select count(*) from events where kind like 'episode_%'") == [(0,)]
