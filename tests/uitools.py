@@ -88,3 +88,12 @@ def touch_drag(window: QQuickWindow, start: QPoint, end: QPoint, steps: int = 8,
         QTest.touchEvent(window, touch_device()).move(touch_id, p, window).commit()
     if release:
         QTest.touchEvent(window, touch_device()).release(touch_id, end, window).commit()
+
+
+def open_from_home(app, qtbot, tile: str, state: str) -> None:
+    """A visitor's first two taps: start on attract, then a home tile, until ``state``."""
+    qtbot.waitUntil(app.window.isExposed)
+    touch_tap(app.window, "startButton")
+    qtbot.waitUntil(lambda: find_item(app.window, tile) is not None)
+    touch_tap(app.window, tile)
+    qtbot.waitUntil(lambda: app.controller.state == state)

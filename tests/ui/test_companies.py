@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.config import Config
 from tests.qrtools import crop, decode_qr_codes, grab, qr_items
-from tests.uitools import find_item, touch_tap
+from tests.uitools import find_item, open_from_home
 
 CFG = Config(idle_timeout_s=600, idle_from_event=False)
 
@@ -19,11 +19,7 @@ def kiosk(request, make_kiosk):
 
 
 def open_companies(app, qtbot) -> None:
-    qtbot.waitUntil(app.window.isExposed)
-    touch_tap(app.window, "startButton")
-    qtbot.waitUntil(lambda: find_item(app.window, "homeCompanies") is not None)
-    touch_tap(app.window, "homeCompanies")
-    qtbot.waitUntil(lambda: app.controller.state == "companies")
+    open_from_home(app, qtbot, "homeCompanies", "companies")
 
 
 def test_every_company_code_on_screen_decodes_to_its_tagged_link(kiosk, qtbot):

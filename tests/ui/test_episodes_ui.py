@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.app import build
 from kiosk.config import Config
-from tests.uitools import find_item, is_shown, touch_tap
+from tests.uitools import find_item, is_shown, open_from_home, touch_tap
 
 # The end card's countdown is shrunk, but kept long enough that a busy CI machine still sees
 # the card and can tap cancel before it runs out.
@@ -37,10 +37,7 @@ def events(app, sql: str) -> list[tuple]:
 
 
 def open_episodes(app, qtbot) -> None:
-    qtbot.waitUntil(app.window.isExposed)
-    touch_tap(app.window, "startButton")
-    qtbot.waitUntil(lambda: find_item(app.window, "homeEpisodes") is not None)
-    touch_tap(app.window, "homeEpisodes")
+    open_from_home(app, qtbot, "homeEpisodes", "episodes")
     qtbot.waitUntil(lambda: find_item(app.window, f"episodeTile_{SERIES[0]}") is not None)
 
 
@@ -168,7 +165,6 @@ def test_events_carry_the_right_fractions(make_kiosk, qtbot):
     app = make_kiosk(content=BASE, config=CFG.with_(watch_bucket_s=0.1,
                                                     next_up_countdown_s=600))
     open_episodes(app, qtbot)
-    p = player(app)
     app.controller.playEpisode("ads-s1e1", "tile")  # a 1-second clip, watched whole
     qtbot.waitUntil(lambda: app.controller.state == "next_up", timeout=10_000)
     assert events(app, "select pct from events where kind='episode_progress' order by id") == [

@@ -9,7 +9,7 @@ import pytest
 from kiosk.config import Config
 from kiosk.core.links import LinkBuilder
 from tests.qrtools import crop, decode_qr_codes, grab
-from tests.uitools import find_item, touch_tap
+from tests.uitools import find_item, open_from_home
 
 CFG = Config(idle_timeout_s=600, idle_from_event=False, next_up_countdown_s=60)
 EPISODE = "ads-s1e2"
@@ -21,11 +21,7 @@ def kiosk(request, make_kiosk):
 
 
 def play(app, qtbot) -> None:
-    qtbot.waitUntil(app.window.isExposed)
-    touch_tap(app.window, "startButton")
-    qtbot.waitUntil(lambda: find_item(app.window, "homeEpisodes") is not None)
-    touch_tap(app.window, "homeEpisodes")
-    qtbot.waitUntil(lambda: app.controller.state == "episodes")
+    open_from_home(app, qtbot, "homeEpisodes", "episodes")
     app.controller.playEpisode(EPISODE, "tile")
     player = app.window._playback.player
     qtbot.waitUntil(lambda: player.state == "playing", timeout=10_000)
