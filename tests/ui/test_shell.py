@@ -292,3 +292,16 @@ def test_an_abandoned_pin_pad_closes_itself(make_kiosk, qtbot):
     touch_tap(app.window, "adminPinKey_1")
     qtbot.waitUntil(lambda: not is_shown(app.window, "adminPin"), timeout=3000)
     assert app.controller.state == "attract"
+
+
+def test_default_is_frameless_fullscreen_on_the_whole_screen(qapp, data_dir, qtbot):
+    from PySide6.QtGui import QGuiApplication, QWindow
+
+    app = build(["--data", str(data_dir)], config=FAST)  # no --windowed, no --size
+    try:
+        qtbot.waitUntil(app.window.isExposed)
+        assert app.window.visibility() == QWindow.Visibility.FullScreen
+        assert app.window.geometry() == QGuiApplication.primaryScreen().geometry()
+        assert app.window.flags() & Qt.WindowType.FramelessWindowHint
+    finally:
+        app.close()
