@@ -35,7 +35,13 @@ Item {
             Text { id: durText; anchors.centerIn: parent; text: tile.episode.duration || ""
                    color: "white"; font.pixelSize: Theme.fontSmall }
         }
-        Icon { anchors.centerIn: parent; name: "play"; color: "#E6FFFFFF"; width: Theme.px(80); height: width }
+        // play badge in a corner, so it never covers the role model's name on the thumbnail
+        Rectangle {
+            anchors { right: parent.right; top: parent.top; margins: Theme.px(14) }
+            width: Theme.px(64); height: width; radius: width / 2; color: Theme.accent
+            Icon { anchors.centerIn: parent; anchors.horizontalCenterOffset: Theme.px(3)
+                   name: "play"; color: Theme.inkOnAccent; width: Theme.px(40); height: width }
+        }
     }
     Text {
         id: titleText
