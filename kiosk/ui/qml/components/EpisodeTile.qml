@@ -5,7 +5,7 @@ Item {
     id: tile
     property var episode: ({})
     signal clicked()
-    width: Theme.px(440); height: Theme.px(360)
+    width: Theme.px(440); height: width * 9 / 16 + Theme.px(112)   // thumbnail + two text lines
     scale: tap.pressed ? 0.97 : 1.0
     Behavior on scale { NumberAnimation { duration: 60 } }
 
@@ -18,7 +18,7 @@ Item {
             source: tile.episode.thumbnail || ""
             fillMode: Image.PreserveAspectCrop
             asynchronous: true
-            sourceSize.width: Theme.px(440)
+            sourceSize.width: tile.width
         }
         Rectangle {
             visible: tile.episode.isNew === true

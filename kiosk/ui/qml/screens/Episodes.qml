@@ -23,6 +23,8 @@ Item {
         clip: true
         spacing: Theme.gap
         boundsBehavior: Flickable.StopAtBounds
+        // a portrait screen is tall and narrow: bigger tiles, about one and a half per row
+        readonly property real tileWidth: Theme.portrait ? width * 0.62 : Theme.px(440)
         model: catalog.rows
         delegate: Column {
             required property var modelData
@@ -35,7 +37,7 @@ Item {
             }
             ListView {
                 id: tiles
-                width: parent.width; height: Theme.px(370)
+                width: parent.width; height: rowsView.tileWidth * 9 / 16 + Theme.px(122)
                 orientation: ListView.Horizontal
                 spacing: Theme.gap
                 leftMargin: Theme.margin; rightMargin: Theme.margin
@@ -44,6 +46,7 @@ Item {
                 delegate: EpisodeTile {
                     required property var modelData
                     objectName: "episodeTile_" + modelData.id
+                    width: rowsView.tileWidth
                     episode: modelData
                     onClicked: controller.playEpisode(modelData.id, "tile")
                 }
