@@ -43,7 +43,12 @@ class Catalog(QObject):
     def audience(self) -> str:
         return self._audience
 
-    def _ordered_series(self) -> list[Any]:
+    @property
+    def featured(self) -> list[str]:
+        """The event's featured series ids (attract loops them; rows show them first)."""
+        return list(self._featured)
+
+    def ordered_series(self) -> list[Any]:
         """Featured series of the event first, then the pack's order."""
         rank = {sid: i for i, sid in enumerate(self._featured)}
         return sorted(self._pack.series, key=lambda s: rank.get(s.id, len(rank)))
@@ -65,7 +70,7 @@ class Catalog(QObject):
     def rows(self) -> list[dict[str, Any]]:
         """One row per season that has episodes for the audience: {series, title, episodes}."""
         rows = []
-        for series in self._ordered_series():
+        for series in self.ordered_series():
             for season in series.seasons:
                 eps = [e for e in season.episodes
                        if self._audience in e.audience and e.id in self._pack.episodes]

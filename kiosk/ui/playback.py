@@ -29,7 +29,7 @@ class Playback(QObject):
     changed = Signal()
     nextUpChanged = Signal()
 
-    def __init__(self, config: Config, pack: Any, event: Any, store: Any, controller: Any,
+    def __init__(self, config: Config, pack: Any, store: Any, controller: Any,
                  player: EpisodePlayer, catalog: Catalog, links: LinkBuilder) -> None:
         super().__init__()
         self._config = config
@@ -39,7 +39,6 @@ class Playback(QObject):
         self._player = player
         self._catalog = catalog
         self._links = links
-        self._featured = list(event.featured_series) if event is not None else []
         self._via = "tile"
         self._origin = State.EPISODES
         self._countdown = QTimer(self)
@@ -88,8 +87,7 @@ class Playback(QObject):
         if current is None or self._next_id:
             return {}
         audience = "parents" if self._origin is State.PARENTS else "students"
-        rank = {sid: i for i, sid in enumerate(self._featured)}
-        for series in sorted(self._pack.series, key=lambda s: rank.get(s.id, len(rank))):
+        for series in self._catalog.ordered_series():
             if series.id == current.series_id:
                 continue
             for season in series.seasons:
@@ -162,7 +160,7 @@ class Playback(QObject):
     def attract_clips(self) -> list[Any]:
         """Featured series' episodes for students (or any), in order."""
         featured = [e for e in self._pack.episodes.values()
-                    if e.series_id in self._featured and "students" in e.audience]
+                    if e.series_id in self._catalog.featured and "students" in e.audience]
         return featured or [e for e in self._pack.episodes.values() if "students" in e.audience]
 
     def start_attract_loop(self) -> None:

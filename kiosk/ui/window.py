@@ -126,7 +126,7 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     from kiosk.media.player import EpisodePlayer  # QtMultimedia loads only when a window is made
 
     player = EpisodePlayer(config)
-    playback = Playback(config, pack, event, store, controller, player, catalog, links)
+    playback = Playback(config, pack, store, controller, player, catalog, links)
     controller.playRequested.connect(playback.playEpisode)
     event_id = event.id if event is not None else None
     dashboard = Dashboard(store.db_path, config, pack, event_id)

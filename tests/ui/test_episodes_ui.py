@@ -200,3 +200,22 @@ def test_the_attract_loop_never_counts_as_viewing(kiosk, qtbot):
     kiosk.controller.endSession()
     qtbot.waitUntil(lambda: p.state == "playing", timeout=10_000)  # the loop again
     assert events(kiosk, "select count(*) from events where kind like 'episode_%'") == [(0,)]
+
+
+def test_the_end_of_a_series_suggests_a_featured_series(kiosk, qtbot):
+    open_episodes(kiosk, qtbot)
+    last = "toh-s1e4"  # the last episode of "Techniek om je heen"
+    kiosk.controller.playEpisode(last, "tile")
+    skip_to_end(kiosk, qtbot)
+    qtbot.waitUntil(lambda: kiosk.controller.state == "next_up", timeout=10_000)
+    qtbot.waitUntil(lambda: is_shown(kiosk.window, "nextUpSuggestion"))
+    assert not is_shown(kiosk.window, "nextUpCountdown")  # no autoplay past a series' end
+    featured = kiosk.pack.events["open-dag-2026"].featured_series
+    student_series = [s for s in featured if any(
+        e.series_id == s and "students" in e.audience for e in kiosk.pack.episodes.values())]
+    suggestion = kiosk.window._playback.suggestion
+    assert kiosk.pack.episodes[suggestion["id"]].series_id == student_series[0]
+    touch_tap(kiosk.window, "nextUpSuggestion")
+    p = player(kiosk)
+    qtbot.waitUntil(lambda: p.episodeId == suggestion["id"] and p.state == "playing",
+                    timeout=10_000)
