@@ -347,6 +347,15 @@ class Pack:
     events: dict[str, Event] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
+    def relative(self, path: Path | str | None) -> str:
+        """A file as messages name it: relative to the pack, else as given ("" for none)."""
+        if path is None:
+            return ""
+        try:
+            return str(Path(path).resolve().relative_to(self.root))
+        except ValueError:
+            return str(path)
+
     def next_episode(self, episode_id: str) -> Episode | None:
         """The next episode of the same series (across seasons), None at its end."""
         current = self.episodes.get(episode_id)

@@ -88,15 +88,6 @@ def _ensure_qt_app() -> Any:
     return QGuiApplication([])
 
 
-def _rel(pack: Pack, path: Path | None) -> str:
-    if path is None:
-        return ""
-    try:
-        return str(Path(path).relative_to(pack.root))
-    except ValueError:
-        return str(path)
-
-
 def _pack_checks(problems: list[Problem], fatal: str, pack: Pack | None) -> Iterator[Check]:
     for p in problems:
         yield Check("pack", p.file, p.severity, f"{p.field}: {p.message}"
@@ -129,7 +120,7 @@ def _video_checks(pack: Pack, config: Config) -> Iterator[Check]:
     from kiosk.media.probe import probe_clip
 
     for episode in pack.episodes.values():
-        item = _rel(pack, episode.video)
+        item = pack.relative(episode.video)
         r = probe_clip(Path(episode.video), config)
         if not r.ok:
             yield Check("videos", item, "error", f"{episode.id}: {r.detail}", r.seconds)
@@ -159,7 +150,7 @@ def _caption_checks(pack: Pack, config: Config) -> Iterator[Check]:
                 yield Check("captions", episode.id, "warning",
                             f"no '{lang}' captions (missing translation; falls back to nl)")
                 continue
-            item = _rel(pack, path)
+            item = pack.relative(path)
             subs = load_vtt(Path(path), config.max_subtitle_bytes)
             if subs.problems:
                 shown = "; ".join(str(p) for p in subs.problems[:3])
@@ -199,7 +190,7 @@ def _image_checks(pack: Pack) -> Iterator[Check]:
             continue
         reader = QImageReader(str(path))
         if reader.read().isNull():
-            yield Check("images", _rel(pack, path), "error",
+            yield Check("images", pack.relative(path), "error",
                         f"{owner}: cannot load image ({reader.errorString()})")
         else:
             loaded += 1

@@ -7,7 +7,6 @@ campaign measures. QML binds to its properties and calls its slots.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -229,11 +228,7 @@ class Playback(QObject):
     @Slot(str, str, str)
     def on_clip_problem(self, episode_id: str, file: str, detail: str) -> None:
         """Shown in admin like the pack's own problems: file, field, what is wrong."""
-        try:
-            file = str(Path(file).resolve().relative_to(self._pack.root))
-        except ValueError:
-            pass
-        self._controller.note_problem(f"{file}: video: {detail} (episode {episode_id} was skipped)")
+        self._controller.note_problem(f"{self._pack.relative(file)}: video: {detail} (episode {episode_id} was skipped)")
 
     @Slot(str)
     def on_player_state(self, state: str) -> None:
