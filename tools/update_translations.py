@@ -8,6 +8,7 @@ kiosk/i18n/kiosk_en.ts. Edit translations there (or in Qt Linguist), then run th
 """
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -23,13 +24,19 @@ def sources() -> list[str]:
     return qml + py
 
 
+def tool(name: str) -> str | None:
+    """The PySide6 tool beside this Python (a venv that is not activated), else on PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
 def lupdate(ts: Path) -> None:
-    subprocess.run(["pyside6-lupdate", *sources(), "-no-obsolete", "-source-language", "nl",
+    subprocess.run([tool("pyside6-lupdate") or "pyside6-lupdate", *sources(), "-no-obsolete", "-source-language", "nl",
                     "-target-language", "en", "-ts", str(ts)], check=True, capture_output=True)
 
 
 def lrelease(ts: Path) -> None:
-    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+    subprocess.run([tool("pyside6-lrelease") or "pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))],
                    check=True, capture_output=True)
 
 

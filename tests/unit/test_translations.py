@@ -11,8 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import update_translations as ut  # noqa: E402
 
-pytestmark = pytest.mark.skipif(shutil.which("pyside6-lupdate") is None,
-                                reason="pyside6-lupdate not on PATH")
+pytestmark = pytest.mark.skipif(ut.tool("pyside6-lupdate") is None,
+                                reason="pyside6-lupdate not installed")
 
 
 def test_every_ui_string_has_english(tmp_path: Path):
