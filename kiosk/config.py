@@ -122,6 +122,11 @@ class Config:
     memory_limit_bytes: int = 1024 * 2**20  # RSS over this → restart at the next attract (0: off)
     test_hang_max_s: float = 600.0         # KIOSK_TEST_HANG_AFTER_S blocks the UI at most this long
 
+    # Captions and pack messages (kiosk/core/subtitles.py, content_files.py, readiness.py)
+    caption_max_hour_digits: int = 4       # a caption timestamp's hours: 9999 h is plenty
+    did_you_mean_cutoff: float = 0.6       # difflib ratio for "did you mean" suggestions
+    demo_pins: tuple[str, ...] = ("2468",)  # the sample pack's PIN: never at a real event
+
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_(self, **changes: Any) -> "Config":

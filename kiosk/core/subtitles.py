@@ -1,24 +1,31 @@
-"""WebVTT captions: a forgiving parser and a fast "which caption now" lookup (no Qt).
+"""Captions: forgiving WebVTT and SRT parsers and a fast "which caption now" lookup (no Qt).
 
-Packs are written by hand, so a bad cue is reported with its line number and skipped; the
-parser never raises on content. Cue text is returned as plain text (tags stripped, entities
-decoded) because the player shows it in a plain-text caption box.
+Packs are written by hand and caption files come from many tools, so a bad cue is reported
+with its line number and skipped; the parsers never raise on content and take time linear in
+the input. Cue text is returned as plain text (tags stripped, entities decoded) because the
+player shows it in a plain-text caption box.
+
+The WebVTT parser follows the parsing rules of the W3C WebVTT specification: a block ends only
+at an empty line (a line holding a space is text), a line with ``-->`` on the first or second
+line of a block is a cue timing line (so a cue glued under a ``NOTE`` line is a cue), the end
+time is read from the start of the text after ``-->`` (settings may follow without a space),
+timestamps are ASCII digits, whitespace is space, tab and form feed (not vertical tab), and
+NUL becomes U+FFFD. Where the specification drops text (an unclosed tag swallows the rest of
+the cue), the parser keeps the text and reports it: a lost caption line is a lost message.
 """
 from __future__ import annotations
 
 import html
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# (hh:)mm:ss.ttt — hours may have more than two digits; a comma is accepted (SRT habit).
-_TIME = re.compile(r"^(?:(\d+):)?(\d{2}):(\d{2})[.,](\d{3})$")
-_TAG = re.compile(r"<[^>]*>")
+from kiosk.config import DEFAULT
+
+_WS = " \t\f"  # WebVTT whitespace inside a line (line breaks are already split off)
+_DIGITS = "0123456789"
 # Blocks that carry no cue; WebVTT puts them between cues or in the header.
 _SKIPPED_BLOCKS = ("NOTE", "STYLE", "REGION")
-# Overlapping cues are rare in captions; look back this many cues for ones still showing.
-_OVERLAP_LOOKBACK = 8
 
 
 @dataclass(frozen=True)
@@ -30,9 +37,25 @@ class Cue:
     text: str
 
 
+class CueList(list[Cue]):
+    """Cues sorted by start, with the running maximum of end times for ``cue_at``.
+
+    Built once by the parsers; ``cue_at`` scans back from ``t`` only while some earlier cue
+    may still be showing, so a long cue is never lost behind many short ones.
+    """
+
+    def __init__(self, cues: list[Cue] | tuple[Cue, ...] = ()) -> None:
+        super().__init__(sorted(cues, key=lambda c: c.start))  # stable: file order on ties
+        self.max_end: list[float] = []
+        high = float("-inf")
+        for cue in self:
+            high = max(high, cue.end)
+            self.max_end.append(high)
+
+
 @dataclass(frozen=True)
 class VttProblem:
-    """Something wrong in a subtitle file, with the 1-based line it was found on."""
+    """Something wrong in a caption file, with the 1-based line it was found on."""
 
     line: int
     message: str
@@ -45,104 +68,380 @@ class VttProblem:
 class Subtitles:
     """The cues of one file (sorted by start) and what was wrong with it."""
 
-    cues: list[Cue] = field(default_factory=list)
+    cues: CueList = field(default_factory=CueList)
     problems: list[VttProblem] = field(default_factory=list)
 
 
-def parse_time(text: str) -> float | None:
-    """Seconds for a WebVTT timestamp, or None when it is not one."""
-    m = _TIME.match(text.strip())
-    if not m:
+# -- timestamps ------------------------------------------------------------------------------
+def _digits(s: str, i: int) -> int:
+    """Index after the run of ASCII digits starting at ``i``."""
+    n = len(s)
+    while i < n and s[i] in _DIGITS:
+        i += 1
+    return i
+
+
+def _collect_time(s: str, i: int, max_hour_digits: int,
+                  comma: bool = True) -> tuple[float | None, int]:
+    """The WebVTT "collect a timestamp" steps from ``s[i]``: (seconds or None, next index).
+
+    ``comma`` also accepts ``,`` before the milliseconds (an SRT habit, seen in .vtt files).
+    """
+    j = _digits(s, i)
+    first = s[i:j]
+    if not first or len(first) > max_hour_digits:
+        return None, j
+    hours_first = len(first) != 2 or int(first) > 59
+    if j >= len(s) or s[j] != ":":
+        return None, j
+    k = _digits(s, j + 1)
+    second = s[j + 1 : k]
+    if len(second) != 2:
+        return None, k
+    third = ""
+    if hours_first or (k < len(s) and s[k] == ":"):
+        if k >= len(s) or s[k] != ":":
+            return None, k
+        m = _digits(s, k + 1)
+        third = s[k + 1 : m]
+        if len(third) != 2:
+            return None, m
+        k = m
+    if k >= len(s) or not (s[k] == "." or (comma and s[k] == ",")):
+        return None, k
+    m = _digits(s, k + 1)
+    millis = s[k + 1 : m]
+    if len(millis) != 3:
+        return None, m
+    if third:
+        hours, minutes, seconds = int(first), int(second), int(third)
+    else:
+        hours, minutes, seconds = 0, int(first), int(second)
+    if minutes > 59 or seconds > 59:
+        return None, m
+    return hours * 3600 + minutes * 60 + seconds + int(millis) / 1000, m
+
+
+def _skip_ws(s: str, i: int) -> int:
+    n = len(s)
+    while i < n and s[i] in _WS:
+        i += 1
+    return i
+
+
+def parse_time(text: str, max_hour_digits: int = DEFAULT.caption_max_hour_digits) -> float | None:
+    """Seconds for a WebVTT timestamp (``mm:ss.ttt`` or ``hh:mm:ss.ttt``), or None."""
+    start = _skip_ws(text, 0)
+    end = len(text.rstrip(_WS))
+    value, at = _collect_time(text[:end], start, max_hour_digits)
+    return value if at == end else None
+
+
+def _parse_timing(line: str, lineno: int, problems: list[VttProblem],
+                  max_hour_digits: int) -> tuple[float, float] | None:
+    """Start and end of a cue timing line; the rest of the line (cue settings) is ignored."""
+    expected = "(expected mm:ss.mmm or hh:mm:ss.mmm)"
+    i = _skip_ws(line, 0)
+    start, j = _collect_time(line, i, max_hour_digits)
+    if start is None:
+        problems.append(VttProblem(lineno, f"bad start time {_word(line, i)} {expected}"))
         return None
-    hours, minutes, seconds, millis = m.groups()
-    if int(minutes) > 59 or int(seconds) > 59:
+    j = _skip_ws(line, j)
+    if not line.startswith("-->", j):
+        problems.append(VttProblem(lineno, "expected ' --> ' between the two times"))
         return None
-    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000
-
-
-def _clean_text(lines: list[str]) -> str:
-    """Plain text for display: markup tags removed, entities such as &amp; decoded."""
-    return "\n".join(html.unescape(_TAG.sub("", ln)).strip() for ln in lines).strip()
-
-
-def _parse_timing(line: str, lineno: int, problems: list[VttProblem]) -> tuple[float, float] | None:
-    left, _, right = line.partition("-->")
-    start_text = left.strip()
-    # Cue settings ("align:start line:90%") follow the end time; the player ignores them.
-    end_text = right.strip().split(maxsplit=1)[0] if right.strip() else ""
-    start, end = parse_time(start_text), parse_time(end_text)
-    if start is None or end is None:
-        bad = start_text if start is None else end_text
-        problems.append(VttProblem(lineno,
-                                   f"bad time {bad!r} (expected mm:ss.mmm or hh:mm:ss.mmm)"))
+    k = _skip_ws(line, j + 3)
+    end, m = _collect_time(line, k, max_hour_digits)
+    if end is None:
+        problems.append(VttProblem(lineno, f"bad end time {_word(line, k)} {expected}"))
         return None
     if end <= start:
-        problems.append(VttProblem(lineno,
-                                   f"cue ends before it starts ({start_text} --> {end_text})"))
+        problems.append(VttProblem(lineno, f"cue ends before it starts "
+                                           f"({_shown(line[i:m], 60)})"))
         return None
     return start, end
 
 
-def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
-    """Split into blank-line separated blocks, each with the line number of its first line."""
-    blocks: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    first = 0
-    for i, line in enumerate(lines, start=1):
-        if line.strip():
-            if not current:
-                first = i
-            current.append(line)
-        elif current:
-            blocks.append((first, current))
-            current = []
-    if current:
-        blocks.append((first, current))
-    return blocks
+def _shown(text: str, limit: int = 30) -> str:
+    """A piece of a line for a message: quoted, and cut when long (lines may be megabytes)."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
-def _parse_cue_block(first: int, block: list[str], subs: Subtitles) -> None:
-    timing_at = [i for i, ln in enumerate(block) if "-->" in ln]
-    if not timing_at:
-        subs.problems.append(VttProblem(
-            first, "text without a cue timing line (expected 'start --> end')"))
-        return
-    if timing_at[0] > 1:
-        subs.problems.append(VttProblem(first, "more than one line before the cue timing"))
-    # A timing line inside the text means a blank line was forgotten: split there.
-    bounds = timing_at + [len(block)]
-    for k, at in enumerate(timing_at):
-        timing = _parse_timing(block[at], first + at, subs.problems)
+def _word(line: str, i: int, limit: int = 30) -> str:
+    """The word at ``line[i]`` (up to whitespace or ``-->``), quoted and cut, for a message."""
+    j = i
+    while j < len(line) and line[j] not in _WS and j - i <= limit and not line.startswith("-->", j):
+        j += 1
+    return _shown(line[i:j], limit)
+
+
+# -- cue text --------------------------------------------------------------------------------
+def _strip_tags(text: str) -> tuple[str, bool]:
+    """Text without ``<…>`` tags in one linear pass; (text, an unclosed tag was found).
+
+    An unclosed tag (``<v Anna It's …`` with no ``>``) loses only its ``<`` and tag name, so
+    no raw ``<`` is shown and no words are hidden.
+    """
+    out: list[str] = []
+    i, unclosed = 0, False
+    while True:
+        j = text.find("<", i)
+        if j < 0:
+            out.append(text[i:])
+            break
+        out.append(text[i:j])
+        k = text.find(">", j + 1)
+        if k < 0:
+            unclosed = True
+            name_end = j + 1
+            while name_end < len(text) and text[name_end] not in " \t\f\n":
+                name_end += 1
+            out.append(text[name_end:].lstrip(" \t\f").replace("<", ""))
+            break
+        i = k + 1
+    return "".join(out), unclosed
+
+
+def _strip_ass_codes(text: str) -> str:
+    """Remove ``{\\an8}``-style position and style codes (ASS, in many SRT files), linearly."""
+    out: list[str] = []
+    i = 0
+    while True:
+        j = text.find("{\\", i)
+        if j < 0:
+            out.append(text[i:])
+            break
+        out.append(text[i:j])
+        k = text.find("}", j + 2)
+        if k < 0:
+            out.append(text[j:])
+            break
+        i = k + 1
+    return "".join(out)
+
+
+def _display(text: str) -> str:
+    """Lines stripped, empty ones dropped (a YouTube cue starts with a line holding a space)."""
+    return "\n".join(ln.strip() for ln in text.split("\n") if ln.strip())
+
+
+def _vtt_text(lines: list[str], lineno: int, problems: list[VttProblem]) -> str:
+    text, unclosed = _strip_tags("\n".join(lines))
+    if unclosed:
+        problems.append(VttProblem(lineno, "a tag in the cue text has no closing '>' "
+                                           "(shown without the tag)"))
+    return _display(html.unescape(text))
+
+
+# -- WebVTT ----------------------------------------------------------------------------------
+def _is_keyword_line(line: str, words: tuple[str, ...]) -> bool:
+    """``NOTE``, ``STYLE`` or ``REGION`` alone or followed by whitespace (WebVTT)."""
+    return any(line == w or (line.startswith(w) and line[len(w)] in _WS + "\n") for w in words)
+
+
+def _prepare(text: str) -> list[str]:
+    """Lines as WebVTT defines them: BOM dropped, NUL → U+FFFD, CRLF / CR / LF breaks."""
+    text = text.removeprefix("\ufeff").replace("\x00", "\ufffd")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def parse_vtt(text: str, max_hour_digits: int = DEFAULT.caption_max_hour_digits) -> Subtitles:
+    """Parse WebVTT text; bad cues are skipped and listed in ``problems``. Never raises."""
+    problems: list[VttProblem] = []
+    cues: list[Cue] = []
+    lines = _prepare(text)
+    first = lines[0]
+    n = len(lines)
+    i = 0
+    if first.startswith("WEBVTT") and (len(first) == 6 or first[6] in " \t"):
+        i = 1
+        while i < n and lines[i] != "":  # header lines (metadata) up to the first empty line
+            if "-->" in lines[i]:
+                problems.append(VttProblem(i + 1, "no blank line after the WEBVTT header"))
+                break
+            i += 1
+    else:
+        problems.append(VttProblem(1, "missing 'WEBVTT' header on the first line"))
+    while i < n:
+        if lines[i] == "":
+            i += 1
+            continue
+        i = _vtt_block(lines, i, cues, problems, max_hour_digits)
+    return Subtitles(CueList(cues), problems)
+
+
+def _vtt_block(lines: list[str], i: int, cues: list[Cue], problems: list[VttProblem],
+               max_hour_digits: int) -> int:
+    """Collect one block from ``lines[i]`` (the WebVTT "collect a block" steps); next index."""
+    first_line = i
+    count, seen_arrow = 0, False
+    timing: tuple[float, float] | None = None
+    timing_line = 0
+    before: list[str] = []
+    text: list[str] = []
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        count += 1
+        if "-->" in line:
+            if not seen_arrow and count <= 2:
+                seen_arrow, timing_line = True, i + 1
+                timing = _parse_timing(line, i + 1, problems, max_hour_digits)
+                i += 1
+                continue
+            break  # a timing line further down starts the next block (a blank line forgotten)
+        if line == "":
+            break
+        (text if seen_arrow else before).append(line)
+        i += 1
+    if seen_arrow:
+        if before and _is_keyword_line(before[0], ("NOTE",)):
+            problems.append(VttProblem(first_line + 1, "a NOTE line directly above a cue "
+                                       "(the cue is shown; put a blank line after the NOTE)"))
         if timing is not None:
-            subs.cues.append(Cue(timing[0], timing[1], _clean_text(block[at + 1 : bounds[k + 1]])))
+            cues.append(Cue(timing[0], timing[1], _vtt_text(text, timing_line, problems)))
+    elif before and not _is_keyword_line(before[0], _SKIPPED_BLOCKS):
+        problems.append(VttProblem(first_line + 1,
+                                   "text without a cue timing line (expected 'start --> end')"))
+    return i
 
 
-def parse_vtt(text: str) -> Subtitles:
-    """Parse WebVTT text; bad cues are skipped and listed in ``problems``."""
-    subs = Subtitles()
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if not lines[0].startswith("WEBVTT") or (len(lines[0]) > 6 and lines[0][6] not in " \t"):
-        subs.problems.append(VttProblem(1, "missing 'WEBVTT' header on the first line"))
-    for first, block in _blocks(lines):
-        head = block[0].strip()
-        if first == 1 and head.startswith("WEBVTT"):
-            # Header block (may carry metadata lines); a cue glued to it is still used.
-            timed = [i for i, ln in enumerate(block) if "-->" in ln]
-            if timed:
-                subs.problems.append(VttProblem(first + timed[0],
-                                                "no blank line after the WEBVTT header"))
-                _parse_cue_block(first + timed[0], block[timed[0] :], subs)
+# -- SRT -------------------------------------------------------------------------------------
+def _srt_time(s: str, i: int, max_hour_digits: int) -> tuple[float | None, int]:
+    """``hh:mm:ss,mmm`` from ``s[i]`` (also one-digit fields, a dot, fewer millisecond digits)."""
+    parts: list[str] = []
+    j = i
+    for sep in (":", ":", None):
+        k = _digits(s, j)
+        parts.append(s[j:k])
+        j = k
+        if sep is not None:
+            if j >= len(s) or s[j] != sep:
+                return None, j
+            j += 1
+    hours, minutes, seconds = parts
+    if not hours or len(hours) > max_hour_digits or not 1 <= len(minutes) <= 2 \
+            or not 1 <= len(seconds) <= 2:
+        return None, j
+    millis = "0"
+    if j < len(s) and s[j] in ",.":
+        k = _digits(s, j + 1)
+        millis, j = s[j + 1 : k], k
+        if not 1 <= len(millis) <= 3:
+            return None, j
+    if int(minutes) > 59 or int(seconds) > 59:
+        return None, j
+    fraction = int(millis) / 10 ** len(millis)
+    return int(hours) * 3600 + int(minutes) * 60 + int(seconds) + fraction, j
+
+
+def _srt_timing(line: str, lineno: int, problems: list[VttProblem],
+                max_hour_digits: int) -> tuple[float, float] | None:
+    expected = "(expected hh:mm:ss,mmm)"
+    i = _skip_ws(line, 0)
+    start, j = _srt_time(line, i, max_hour_digits)
+    if start is None:
+        problems.append(VttProblem(lineno, f"bad start time {_word(line, i)} {expected}"))
+        return None
+    j = _skip_ws(line, j)
+    if not line.startswith("-->", j):
+        problems.append(VttProblem(lineno, "expected ' --> ' between the two times"))
+        return None
+    k = _skip_ws(line, j + 3)
+    end, m = _srt_time(line, k, max_hour_digits)
+    if end is None:
+        problems.append(VttProblem(lineno, f"bad end time {_word(line, k)} {expected}"))
+        return None
+    if end <= start:
+        problems.append(VttProblem(lineno, f"cue ends before it starts "
+                                           f"({_shown(line[i:m], 60)})"))
+        return None
+    return start, end
+
+
+def _is_counter(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and all(c in _DIGITS for c in stripped)
+
+
+def parse_srt(text: str, max_hour_digits: int = DEFAULT.caption_max_hour_digits) -> Subtitles:
+    """Parse SubRip (.srt) text: counters, comma times, ``<i>``/``<b>``/``<font>``, ``{\\an8}``.
+
+    Forgiving like the WebVTT parser: a missing counter or a blank line inside a cue's text is
+    fine; a bad timing line is reported and its cue skipped. Never raises.
+    """
+    problems: list[VttProblem] = []
+    cues: list[Cue] = []
+    lines = _prepare(text)
+    current: tuple[float, float, int] | None = None
+    body: list[str] = []
+    stray_at = 0  # first line of text outside any cue, reported once per run of such lines
+
+    def flush() -> None:
+        if current is not None:
+            start, end, at = current
+            raw, unclosed = _strip_tags(_strip_ass_codes("\n".join(body)))
+            if unclosed:
+                problems.append(VttProblem(at, "a tag in the cue text has no closing '>' "
+                                               "(shown without the tag)"))
+            cues.append(Cue(start, end, _display(raw)))
+
+    skipping = False
+    for lineno, line in enumerate(lines, start=1):
+        if "-->" in line:
+            if body and _is_counter(body[-1]) and (len(body) == 1 or not body[-2].strip()):
+                body.pop()  # the next cue's counter, not this cue's text
+            flush()
+            body, current, stray_at = [], None, 0
+            timing = _srt_timing(line, lineno, problems, max_hour_digits)
+            skipping = timing is None
+            if timing is not None:
+                current = (timing[0], timing[1], lineno)
             continue
-        if head.split(maxsplit=1)[0] in _SKIPPED_BLOCKS and "-->" not in head:
-            continue
-        _parse_cue_block(first, block, subs)
-    subs.cues.sort(key=lambda c: c.start)  # stable: equal starts keep file order
-    return subs
+        if current is not None or skipping:
+            body.append(line)
+        elif line.strip() and not _is_counter(line) and not stray_at:
+            stray_at = lineno
+            problems.append(VttProblem(lineno, "text without a cue timing line "
+                                               "(expected 'start --> end')"))
+        elif not line.strip():
+            stray_at = 0
+    flush()
+    return Subtitles(CueList(cues), problems)
+
+
+# -- files -----------------------------------------------------------------------------------
+def decode_caption_bytes(data: bytes) -> tuple[str, VttProblem | None]:
+    """UTF-8 (with or without BOM); otherwise Windows-1252, the usual other case, with a note."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        text = data.decode("cp1252", errors="replace")
+        return text, VttProblem(line, "not UTF-8 text: read as Windows-1252 "
+                                      "(save the file as UTF-8 to be sure accents show right)")
+
+
+def looks_like_srt(text: str) -> bool:
+    """True when the first block is an SRT counter and a comma timing line."""
+    lines = [ln.strip() for ln in text.removeprefix("\ufeff").splitlines()[:4] if ln.strip()]
+    return (len(lines) >= 2 and _is_counter(lines[0]) and "-->" in lines[1]
+            and "," in lines[1].split("-->")[0])
+
+
+def parse_captions(text: str, suffix: str,
+                   max_hour_digits: int = DEFAULT.caption_max_hour_digits) -> Subtitles:
+    """Parse by file type: ``.srt`` is SubRip, anything else WebVTT."""
+    if suffix.lower() == ".srt":
+        return parse_srt(text, max_hour_digits)
+    return parse_vtt(text, max_hour_digits)
 
 
 def load_vtt(path: Path, max_bytes: int) -> Subtitles:
-    """Read and parse a subtitle file; unreadable, too big or non-UTF-8 files become problems."""
+    """Read and parse a caption file (.vtt or .srt); file trouble becomes problems, not errors.
+
+    The name stays for its callers; SRT files are read too.
+    """
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -151,17 +450,31 @@ def load_vtt(path: Path, max_bytes: int) -> Subtitles:
         data = path.read_bytes()
     except OSError as exc:
         return Subtitles(problems=[VttProblem(0, f"cannot read file ({exc.strerror or exc})")])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        message = "not UTF-8 text (expected a UTF-8 WebVTT file)"
-        return Subtitles(problems=[VttProblem(line, message)])
-    return parse_vtt(text)
+    text, note = decode_caption_bytes(data)
+    subs = parse_captions(text, path.suffix)
+    if note is not None:
+        subs.problems.insert(0, note)
+    return subs
+
+
+load_captions = load_vtt
 
 
 def cue_at(cues: list[Cue], t: float) -> str:
-    """The caption showing at ``t`` seconds ("" when none); ``cues`` sorted by start."""
+    """The captions showing at ``t`` seconds ("" when none); ``cues`` sorted by start.
+
+    With a ``CueList`` the scan back stops as soon as no earlier cue can still be showing;
+    a plain list is scanned back to its start.
+    """
     i = bisect_right(cues, t, key=lambda c: c.start)
-    showing = [c.text for c in cues[max(0, i - _OVERLAP_LOOKBACK) : i] if c.end > t]
+    max_end = getattr(cues, "max_end", None)
+    showing: list[str] = []
+    j = i - 1
+    while j >= 0:
+        if max_end is not None and max_end[j] <= t:
+            break
+        if cues[j].end > t:
+            showing.append(cues[j].text)
+        j -= 1
+    showing.reverse()
     return "\n".join(showing)
