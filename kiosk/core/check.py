@@ -50,6 +50,8 @@ def run_check(pack: Path, as_json: bool, out: TextIO, config: Config = DEFAULT) 
     for problem in problems:
         label = "FOUT/ERROR" if problem.severity == "error" else "let op/warning"
         out.write(f"{label}  {problem}\n")
+        for line in problem.context.splitlines():
+            out.write(f"    {line}\n")
     if fatal:
         out.write(f"Pakket niet bruikbaar / pack unusable: {fatal}\n")
     summary = (f"{counts['errors']} fout(en)/error(s), "

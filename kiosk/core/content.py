@@ -6,6 +6,7 @@ Cross references and deck balance are checked in ``content_links``.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 from kiosk.config import DEFAULT, Config
 from kiosk.core.content_files import Issue, read_toml, safe_file, sniff_image, sniff_video
 from kiosk.core.content_files import check_subtitle
-from kiosk.core.content_links import check_deck, link_pack
+from kiosk.core.content_toml import scan_ids
+from kiosk.core.content_links import check_deck, did_you_mean, link_pack
 from kiosk.core.content_models import (Card, Company, Episode, Event, Job, Pack, PackError,
                                        PackFile, Problem, Season, Series, Text)
 from kiosk.core.content_problems import from_validation, model_warnings
@@ -44,18 +46,26 @@ class _Loader:
         self.origins: Origins = {}
         self.broken: set[str] = set()  # kinds whose whole file failed: no per-reference noise
         self.skipped: set[tuple[str, str]] = set()  # (kind, id) of items skipped for errors
+        self.unparsed: dict[str, int] = {}  # file with a syntax error → items it defined
+        self.unparsed_ids: dict[tuple[str, str], str] = {}  # (kind, id) → that file
+        self.suppressed: Counter[str] = Counter()  # that file → references not reported
 
     # -- helpers -----------------------------------------------------------------------------
     def problem(self, file: str, field: str, message: str, expected: str = "",
-                severity: str = "error") -> None:
+                severity: str = "error", context: str = "") -> None:
         level = "warning" if severity == "warning" else "error"
-        self.problems.append(Problem(file, field, message, expected, level))
+        self.problems.append(Problem(file, field, message, expected, level, context))
 
     def issue(self, file: str, field: str, issue: Issue, severity: str = "error") -> None:
-        self.problem(file, issue.where or field, issue.message, issue.expected, severity)
+        self.problem(file, issue.where or field, issue.message, issue.expected, severity,
+                     issue.context)
 
-    def toml(self, rel: str) -> dict[str, Any] | None:
-        """Read one TOML file of the pack (safely); None when it is missing or broken."""
+    def toml(self, rel: str, kind: str = "") -> dict[str, Any] | None:
+        """Read one TOML file of the pack (safely); None when it is missing or broken.
+
+        When the file has a syntax error, the ids it meant to define are remembered so that
+        references to them are not reported one by one (``unparsed``).
+        """
         full, issue = safe_file(self.root, rel, "toml", self.config)
         if full is None:
             self.issue(rel, "(file)", issue or Issue("cannot be read", "a TOML file"))
@@ -63,6 +73,12 @@ class _Loader:
         data, issue = read_toml(full)
         if issue:
             self.issue(rel, "(file)", issue)
+            if issue.context and kind:
+                text = full.read_bytes().decode("utf-8", errors="replace")
+                found = scan_ids(text, kind)
+                self.unparsed[rel] = len(found)
+                for item in found:
+                    self.unparsed_ids[item] = rel
         return data
 
     def skip(self, kind: str, data: Any) -> None:
@@ -87,7 +103,7 @@ class _Loader:
         try:
             item = model.model_validate(data, context=self.ctx)
         except ValidationError as exc:
-            self.problems.extend(from_validation(exc, file, prefix))
+            self.problems.extend(from_validation(exc, file, prefix, data))
             return None
         if kind:
             self.skipped.discard((kind, getattr(item, "id")))
@@ -107,6 +123,9 @@ class _Loader:
             else:
                 issue = sniff_image(full, str(rel)) if kind == "image" else \
                     check_subtitle(full, str(rel))
+        if issue is not None and issue.warning and full is not None:
+            self.problem(file, field, issue.message, issue.expected, "warning")
+            issue = None
         if issue is None:
             setattr(item, attr, full)
             return True
@@ -152,12 +171,24 @@ class _Loader:
                      lambda: self.load_list(pack, "companies.toml", "companies", Company))
         self.guarded("events/", lambda: self.load_events(pack))
         self.guarded("pack.toml", lambda: link_pack(pack, self.origins, self.broken,
-                                                    self.skipped))
+                                                    self.skipped, self.unparsed_ids,
+                                                    self.suppressed, self.config))
+        self.summarise_unparsed()
         self.guarded("cards.toml", lambda: setattr(pack, "deck_ok", check_deck(pack, self.config)))
         if not pack.episodes:
             raise PackError(f"{self.root}: no playable episode; run 'kiosk check {self.root}' "
                             f"for the {len(pack.errors)} problem(s)", self.problems)
         return pack
+
+    def summarise_unparsed(self) -> None:
+        """One line per file with a syntax error instead of an error per dropped item."""
+        for rel, count in self.unparsed.items():
+            refs = self.suppressed[rel]
+            also = f"; {refs} verwijzing(en) ernaar genegeerd / {refs} reference(s) to them " \
+                "ignored" if refs else ""
+            self.problem(rel, "(file)", f"{count} item(s) in {rel} overgeslagen door de "
+                         f"syntaxfout / {count} item(s) in {rel} were skipped because the file "
+                         f"has a syntax error{also}", "fix the syntax error above", "warning")
 
     def pack_file(self) -> PackFile:
         data = self.toml("pack.toml")
@@ -187,7 +218,7 @@ class _Loader:
             self.guarded(rel, lambda: self.one_series(pack, rel, path.stem))
 
     def one_series(self, pack: Pack, rel: str, stem: str) -> None:
-        data = self.toml(rel)
+        data = self.toml(rel, "series")
         if data is None:
             return
         seasons = data.pop("seasons", [])
@@ -274,7 +305,7 @@ class _Loader:
         for lang in self.languages:
             if lang not in episode.subtitles:
                 self.problem(rel, f"{where}.subtitles.{lang}", "no subtitles in this language",
-                             "a .vtt file: captions are on by default", "warning")
+                             "a .vtt or .srt file: captions are on by default", "warning")
         if episode.duration > self.config.max_clip_seconds:
             self.problem(rel, f"{where}.duration", f"{episode.duration:g} s is long for a kiosk",
                          f"at most {self.config.max_clip_seconds:g} s (snackable clips)",
@@ -284,13 +315,14 @@ class _Loader:
     def load_list(self, pack: Pack, rel: str, key: str, model: type[M]) -> None:
         """jobs.toml, cards.toml, companies.toml: an array of tables under ``key``."""
         kind = key.rstrip("s").replace("companie", "company")
-        data = self.toml(rel)
+        data = self.toml(rel, kind)
         if data is None:
             self.broken.add(kind)
             return
         items = data.pop(key, None)
         for extra in data:
-            self.problem(rel, extra, "unknown field, ignored", f"only [[{key}]] tables", "warning")
+            self.problem(rel, extra, "unknown field, ignored", f"only [[{key}]] tables"
+                         + did_you_mean(extra, [key], self.config), "warning")
         if not isinstance(items, list):
             self.problem(rel, key, "is missing" if items is None else "is not a list of tables",
                          f"[[{key}]] tables")
@@ -320,7 +352,7 @@ class _Loader:
                          "(the kiosk runs without one, but has no admin PIN)", "warning")
         for path in files:
             rel = f"events/{path.name}"
-            data = self.toml(rel)
+            data = self.toml(rel, "event")
             event = self.validate(Event, data, rel, "") if data is not None else None
             if event is None or not self.unique("event", event.id, rel, ""):
                 continue

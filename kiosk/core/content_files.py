@@ -6,13 +6,17 @@ Real decoding of clips is ``kiosk preflight``'s job; here we only catch files th
 """
 from __future__ import annotations
 
+import difflib
+import os
 import re
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from kiosk.config import Config
+from kiosk.core.content_toml import explain
+from kiosk.core.subtitles import decode_caption_bytes, looks_like_srt
 
 Kind = Literal["video", "image", "subtitle", "toml"]
 
@@ -25,6 +29,8 @@ class Issue:
     expected: str
     where: str = ""  # e.g. "line 7, column 3" for TOML and encoding errors
     unsafe: bool = False  # the path points outside the pack: never read it
+    warning: bool = False  # the file is used anyway (e.g. captions read as Windows-1252)
+    context: str = ""  # the offending line with a caret under the spot (TOML syntax errors)
 
 
 def _mb(n: int) -> str:
@@ -53,8 +59,18 @@ def safe_file(root: Path, rel: Path | str, kind: Kind,
                            "a file inside the pack folder", unsafe=True)
     try:
         if not full.is_file():
-            what = "is a folder" if full.is_dir() else "not found"
-            return None, Issue(f"'{rel}' {what}", "an existing file in the pack")
+            if full.is_dir():
+                return None, Issue(f"'{rel}' is a folder", "an existing file in the pack")
+        # The same message on every system: Windows and macOS open 'IMG_2041.MP4' for
+        # 'img_2041.mp4', a Linux kiosk does not; a pack that passes here passes everywhere.
+        spelled = _spelled_on_disk(root, str(rel))
+        if spelled is not None and spelled != PurePosixPath(rel).as_posix():
+            return None, Issue(f"'{rel}' differs in upper/lower case from the file '{spelled}'",
+                               f"exactly '{spelled}' (a Linux kiosk sees them as different "
+                               "files)")
+        if not full.is_file():
+            return None, Issue(f"'{rel}' not found", "an existing file in the pack"
+                               + _near_names(root, str(rel)))
         size = full.stat().st_size
     except OSError as exc:
         return None, Issue(f"'{rel}' cannot be read ({exc.strerror})", "a readable file")
@@ -64,6 +80,46 @@ def safe_file(root: Path, rel: Path | str, kind: Kind,
     if size > limit:
         return None, Issue(f"'{rel}' is too large ({_mb(size)})", f"at most {_mb(limit)}")
     return full, None
+
+
+def _spelled_on_disk(root: Path, rel: str) -> str | None:
+    """``rel`` as the folder listings spell it (None when a part is not listed at all)."""
+    here, spelled = root, []
+    for part in PurePosixPath(rel).parts:
+        if part in (".", ""):
+            continue
+        try:
+            names = os.listdir(here)
+        except OSError:
+            return None
+        if part not in names:
+            folded = [n for n in names if n.casefold() == part.casefold()]
+            if not folded:
+                return None
+            part = folded[0]
+        spelled.append(part)
+        here = here / part
+    return "/".join(spelled)
+
+
+def _near_names(root: Path, rel: str) -> str:
+    """"; did you mean 'media/IMG_2041.mp4'?" for a file that differs in case or extension."""
+    path = PurePosixPath(rel)
+    folder = _spelled_on_disk(root, str(path.parent)) if str(path.parent) != "." else ""
+    if folder is None:
+        return ""
+    try:
+        names = [n for n in os.listdir(root / folder) if (root / folder / n).is_file()]
+    except OSError:
+        return ""
+    stem = path.stem.casefold()
+    same = [n for n in names if n.casefold() == path.name.casefold()
+            or PurePosixPath(n).stem.casefold() == stem]
+    close = same or difflib.get_close_matches(path.name, names, n=1, cutoff=0.75)
+    if not close:
+        return ""
+    guess = f"{folder}/{close[0]}" if folder else close[0]
+    return f"; bedoel je / did you mean '{guess}'?"
 
 
 def _read_head(path: Path, n: int) -> bytes:
@@ -124,20 +180,30 @@ def _truncated(label: str) -> Issue:
 
 
 def check_subtitle(path: Path, label: str = "") -> Issue | None:
-    """A WebVTT file: UTF-8 text that starts with ``WEBVTT``."""
+    """A caption file: WebVTT (``.vtt``, starts with ``WEBVTT``) or SubRip (``.srt``).
+
+    UTF-8 is expected; Windows-1252 (what older Windows tools write) is read with a warning.
+    """
     label = label or path.name
-    expected = "a UTF-8 WebVTT file that starts with 'WEBVTT'"
+    srt = path.suffix.lower() == ".srt"
+    expected = ("a SubRip file: a counter, then 'hh:mm:ss,mmm --> hh:mm:ss,mmm', then text"
+                if srt else "a UTF-8 WebVTT file that starts with 'WEBVTT'")
     try:
         raw = path.read_bytes()
     except OSError as exc:
         return Issue(f"'{label}' cannot be read ({exc.strerror})", expected)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return Issue(f"'{label}' is not UTF-8 text (line {line})", expected)
-    if not re.match(r"WEBVTT($|[ \t\r\n])", text):
+    text, note = decode_caption_bytes(raw)
+    if srt:
+        if "-->" not in text:
+            return Issue(f"'{label}' has no cue timing line ('-->')", expected)
+    elif not re.match(r"WEBVTT($|[ \t\r\n])", text.removeprefix("\ufeff")):
+        if looks_like_srt(text):
+            return Issue(f"'{label}' is an SRT file with a .vtt name",
+                         f"the name '{path.stem}.srt' (SRT files are fine)")
         return Issue(f"'{label}' does not start with 'WEBVTT'", expected)
+    if note is not None:
+        return Issue(f"'{label}' is not UTF-8 text (line {note.line}); read as Windows-1252",
+                     "the file saved as UTF-8 so accents always show right", warning=True)
     return None
 
 
@@ -156,9 +222,6 @@ def sniff_image(path: Path, label: str = "") -> Issue | None:
     return Issue(f"'{label}' is not an image", "a PNG, JPEG or WebP image")
 
 
-_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
 def read_toml(path: Path) -> tuple[dict[str, Any] | None, Issue | None]:
     """Parse one TOML file; encoding and syntax errors carry the line they are on."""
     try:
@@ -174,11 +237,9 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, Issue | None]:
     try:
         return tomllib.loads(text), None
     except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
-        pos = _TOML_POS.search(msg)
-        where = f"line {pos.group(1)}, column {pos.group(2)}" if pos else "(file)"
-        return None, Issue(f"bad TOML syntax: {_TOML_POS.sub('', msg).strip()}",
-                           "valid TOML, e.g. key = \"value\"; see docs/content-packs.md", where)
+        syntax = explain(text, str(exc))
+        return None, Issue(syntax.message, syntax.expected,
+                           f"line {syntax.line}, column {syntax.column}", context=syntax.context)
     except (ValueError, RecursionError) as exc:  # e.g. absurdly deep nesting
         return None, Issue(f"cannot be parsed: {exc}", "valid TOML")
 

@@ -5,28 +5,49 @@ everything a consumer reads from a ``Pack`` points at something that is there.
 """
 from __future__ import annotations
 
+import difflib
 from collections import Counter
+from collections.abc import Iterable
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.core.content_models import DOMAINS, TYPES, Pack, Problem
 
 Origins = dict[tuple[str, str], tuple[str, str]]
 
 
-def _keep(ids: list[str], known: set[str] | dict[str, object], kind: str, file: str, field: str,
-          out: list[Problem], broken: set[str], skipped: set[tuple[str, str]]) -> list[str]:
-    """The ids that exist; an error for each one that does not (unless its whole file failed)."""
-    kept = []
-    for i, item_id in enumerate(ids):
-        if item_id in known:
-            kept.append(item_id)
-        elif (kind, item_id) in skipped:
-            out.append(Problem(file, f"{field}[{i}]", f"{kind} '{item_id}' was skipped (see its "
-                               "own error), ignored here", f"a valid {kind}", "warning"))
-        elif kind not in broken:
-            out.append(Problem(file, f"{field}[{i}]", f"unknown {kind} '{item_id}', ignored",
-                               f"the id of an existing {kind}"))
-    return kept
+def did_you_mean(word: str, choices: Iterable[str], config: Config = DEFAULT) -> str:
+    """ "; did you mean 'x'?" for the closest choice (difflib), or "" when none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=config.did_you_mean_cutoff)
+    return f"; bedoel je / did you mean '{close[0]}'?" if close else ""
+
+
+class _Refs:
+    """Checks references of one pack: drops dangling ones, with one clear line each."""
+
+    def __init__(self, out: list[Problem], broken: set[str], skipped: set[tuple[str, str]],
+                 unparsed: dict[tuple[str, str], str], suppressed: Counter[str],
+                 config: Config) -> None:
+        self.out, self.broken, self.skipped = out, broken, skipped
+        self.unparsed, self.suppressed, self.config = unparsed, suppressed, config
+
+    def keep(self, ids: list[str], known: set[str] | dict[str, object], kind: str, file: str,
+             field: str) -> list[str]:
+        """The ids that exist; an error for each one that does not (unless its file failed)."""
+        kept = []
+        for i, item_id in enumerate(ids):
+            if item_id in known:
+                kept.append(item_id)
+            elif (kind, item_id) in self.unparsed:
+                self.suppressed[self.unparsed[(kind, item_id)]] += 1  # said once, per file
+            elif (kind, item_id) in self.skipped:
+                self.out.append(Problem(file, f"{field}[{i}]", f"{kind} '{item_id}' was skipped "
+                                "(see its own error), ignored here", f"a valid {kind}",
+                                "warning"))
+            elif kind not in self.broken:
+                self.out.append(Problem(file, f"{field}[{i}]", f"unknown {kind} '{item_id}', "
+                                        "ignored", f"the id of an existing {kind}"
+                                        + did_you_mean(item_id, known, self.config)))
+        return kept
 
 
 def _dot(prefix: str, name: str) -> str:
@@ -34,35 +55,37 @@ def _dot(prefix: str, name: str) -> str:
 
 
 def link_pack(pack: Pack, origins: Origins, broken: set[str],
-              skipped: set[tuple[str, str]]) -> None:
+              skipped: set[tuple[str, str]], unparsed: dict[tuple[str, str], str] | None = None,
+              suppressed: Counter[str] | None = None, config: Config = DEFAULT) -> None:
     """Drop dangling references (with errors) and link jobs ↔ episodes."""
     out = pack.problems
+    refs = _Refs(out, broken, skipped, unparsed or {}, suppressed if suppressed is not None
+                 else Counter(), config)
     for episode in pack.episodes.values():
         file, where = origins[("episode", episode.id)]
-        episode.jobs = _keep(episode.jobs, pack.jobs, "job", file, _dot(where, "jobs"), out,
-                             broken, skipped)
+        episode.jobs = refs.keep(episode.jobs, pack.jobs, "job", file, _dot(where, "jobs"))
     for job in pack.jobs.values():
         file, where = origins[("job", job.id)]
-        job.episodes = _keep(job.episodes, pack.episodes, "episode", file,
-                             _dot(where, "episodes"), out, broken, skipped)
+        job.episodes = refs.keep(job.episodes, pack.episodes, "episode", file,
+                                 _dot(where, "episodes"))
         # An episode that shows this job belongs on the job's page too, even if jobs.toml
         # does not list it: organisers add episodes far more often than they edit jobs.
         job.episodes += [e.id for e in pack.episodes.values()
                          if job.id in e.jobs and e.id not in job.episodes]
     for company in pack.companies.values():
         file, where = origins[("company", company.id)]
-        company.jobs = _keep(company.jobs, pack.jobs, "job", file, _dot(where, "jobs"), out,
-                             broken, skipped)
+        company.jobs = refs.keep(company.jobs, pack.jobs, "job", file, _dot(where, "jobs"))
     series_ids = {s.id for s in pack.series}
     for event in pack.events.values():
         file, _ = origins[("event", event.id)]
-        event.companies = _keep(event.companies, pack.companies, "company", file, "companies",
-                                out, broken, skipped)
-        event.featured_series = _keep(event.featured_series, series_ids, "series", file,
-                                      "featured_series", out, broken, skipped)
+        event.companies = refs.keep(event.companies, pack.companies, "company", file,
+                                    "companies")
+        event.featured_series = refs.keep(event.featured_series, series_ids, "series", file,
+                                          "featured_series")
         for key in [k for k in event.stands if k not in event.companies]:
             out.append(Problem(file, f"stands.{key}", f"'{key}' is not in this event's "
-                               "companies, ignored", "a company id from companies", "warning"))
+                               "companies, ignored", "a company id from companies"
+                               + did_you_mean(key, event.companies, config), "warning"))
             del event.stands[key]
         extra = [lang for lang in event.languages if lang not in pack.languages]
         if extra:
@@ -70,8 +93,12 @@ def link_pack(pack: Pack, origins: Origins, broken: set[str],
                                f"a subset of {pack.languages}", "warning"))
             event.languages = [lang for lang in event.languages if lang in pack.languages]
     if pack.default_event is not None and pack.default_event not in pack.events:
-        out.append(Problem("pack.toml", "default_event", f"unknown event '{pack.default_event}'"
-                           ", ignored", "the id of a file in events/"))
+        if ("event", pack.default_event) in refs.unparsed:
+            refs.suppressed[refs.unparsed[("event", pack.default_event)]] += 1
+        else:
+            out.append(Problem("pack.toml", "default_event", f"unknown event "
+                               f"'{pack.default_event}', ignored", "the id of a file in events/"
+                               + did_you_mean(pack.default_event, pack.events, config)))
         pack.default_event = None
 
 

@@ -49,6 +49,7 @@ class Problem:
     message: str
     expected: str = ""
     severity: Literal["error", "warning"] = "error"
+    context: str = ""  # lines to show under the message (a TOML line with a caret)
 
     def __str__(self) -> str:
         tail = f" (expected {self.expected})" if self.expected else ""
@@ -56,7 +57,8 @@ class Problem:
 
     def as_dict(self) -> dict[str, str]:
         return {"file": self.file, "field": self.field, "message": self.message,
-                "expected": self.expected, "severity": self.severity, "text": str(self)}
+                "expected": self.expected, "severity": self.severity, "text": str(self),
+                "context": self.context}
 
 
 def fail(message: str, expected: str) -> PydanticCustomError:
@@ -144,6 +146,14 @@ class Item(BaseModel):
     """Base of every pack model: strict TOML types; unknown keys are kept and warned about."""
 
     model_config = ConfigDict(strict=True, extra="allow", arbitrary_types_allowed=True)
+    # Fields the loader fills in; never suggested to organisers as something to write.
+    internal: ClassVar[frozenset[str]] = frozenset()
+
+
+def public_fields(model: type[BaseModel]) -> list[str]:
+    """The field names an organiser may write in a table of this model."""
+    internal = getattr(model, "internal", frozenset())
+    return [name for name in model.model_fields if name not in internal]
 
 
 class Text(Item):
@@ -200,6 +210,7 @@ class Episode(Item):
     # Filled in by the loader, not read from the file.
     series_id: str = ""
     season: int = 0
+    internal: ClassVar[frozenset[str]] = frozenset({"series_id", "season"})
 
 
 class Season(Item):

@@ -5,12 +5,14 @@ Organisers read these: each names the file, the field as a dotted path
 """
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kiosk.core.content_models import Problem, Text
+from kiosk.config import DEFAULT
+from kiosk.core.content_models import Problem, Text, public_fields
 
 # What a missing field should hold, by field name (for "is missing" messages).
 FIELD_HINTS: dict[str, str] = {
@@ -80,12 +82,35 @@ def _value(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _words(err: Any) -> tuple[str, str]:
+def _parent(data: Any, loc: tuple[Any, ...]) -> dict[str, Any]:
+    """The table in the raw TOML data that holds the field at ``loc`` ({} when not found)."""
+    for part in loc[:-1]:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _typo_of(missing: str, err: Any, data: Any) -> str:
+    """``vidoe`` next to a missing ``video``: the key the organiser probably meant."""
+    keys = [k for k in _parent(data, tuple(err["loc"])) if isinstance(k, str) and k != missing]
+    close = difflib.get_close_matches(missing, keys, n=1, cutoff=DEFAULT.did_you_mean_cutoff)
+    return close[0] if close else ""
+
+
+def _words(err: Any, data: Any = None) -> tuple[str, str]:
     kind, ctx = err["type"], err.get("ctx") or {}
     last = next((p for p in reversed(err["loc"]) if isinstance(p, str) and p != "[key]"), "")
     if kind == "pack":
         return str(ctx.get("message", err["msg"])), str(ctx.get("expected", ""))
     if kind == "missing":
+        typo = _typo_of(last, err, data)
+        if typo:
+            return (f"is missing; '{typo}' is er wel: een tikfout? / there is a field '{typo}': "
+                    f"a typo?", f"'{last}' (did you mean '{last}' instead of '{typo}'?)")
         return "is missing", FIELD_HINTS.get(last, "a value (see docs/PACK-FORMAT.md)")
     if kind in _TYPE_WORDS:
         message, expected = _TYPE_WORDS[kind]
@@ -106,11 +131,14 @@ def _words(err: Any) -> tuple[str, str]:
     return str(err["msg"]), "see docs/PACK-FORMAT.md"
 
 
-def from_validation(exc: ValidationError, file: str, prefix: str = "") -> list[Problem]:
-    """One error Problem per pydantic error, with the field as a dotted path."""
+def from_validation(exc: ValidationError, file: str, prefix: str = "",
+                    data: Any = None) -> list[Problem]:
+    """One error Problem per pydantic error, with the field as a dotted path.
+
+    ``data`` (the raw table) lets a missing field point at a misspelt key next to it."""
     problems = []
     for err in exc.errors(include_url=False):
-        message, expected = _words(err)
+        message, expected = _words(err, data)
         problems.append(Problem(file, field_path(err["loc"], prefix), message, expected, "error"))
     return problems
 
@@ -135,11 +163,14 @@ def model_warnings(model: BaseModel, file: str, prefix: str, languages: list[str
     for path, item in _walk(model, prefix):
         if any(path == f"{prefix}.{s}" or path.startswith(f"{prefix}.{s}[") for s in skip):
             continue  # nested items (seasons, episodes) are checked on their own
-        known = ", ".join(type(item).model_fields) or "none"
+        fields = public_fields(type(item))
+        known = ", ".join(fields) or "none"
         for key in item.model_extra or {}:
             where = f"{path}.{key}" if path else key
-            out.append(Problem(file, where, "unknown field, ignored",
-                               f"one of {known}", "warning"))
+            close = difflib.get_close_matches(key, fields, n=1,
+                                              cutoff=DEFAULT.did_you_mean_cutoff)
+            expected = f"bedoel je / did you mean '{close[0]}'?" if close else f"one of {known}"
+            out.append(Problem(file, where, "unknown field, ignored", expected, "warning"))
         if isinstance(item, Text) and "en" in languages and item.en is None:
             out.append(Problem(file, f"{path}.en" if path else "en", "English text is missing",
                                "an English text; Dutch is shown instead", "warning"))
