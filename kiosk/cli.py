@@ -67,12 +67,16 @@ def tools_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="validate a content pack (no Qt needed)")
     c.add_argument("pack", type=Path)
     c.add_argument("--json", action="store_true")
+    c.add_argument("--strict", action="store_true",
+                   help="placeholder content (.example links, demo PIN) is an error too")
     f = sub.add_parser("preflight", help="check a pack on this machine: decode clips, QR codes")
     f.add_argument("pack", type=Path)
     f.add_argument("--event", metavar="ID")
     f.add_argument("--data", type=Path, metavar="DIR",
                    help="data dir to check (default: the kiosk's own)")
     f.add_argument("--json", action="store_true")
+    f.add_argument("--strict", action="store_true",
+                   help="placeholder content (.example links, demo PIN) is an error too")
     n = sub.add_parser("new-pack", help="write a minimal valid pack to start from")
     n.add_argument("dir", type=Path)
     h = sub.add_parser("hash-pin", help="print an admin_pin_hash for an event file")
@@ -107,13 +111,13 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
     if args.command == "check":
         from kiosk.core.check import run_check
 
-        return run_check(args.pack, args.json, out)
+        return run_check(args.pack, args.json, out, strict=args.strict)
     if args.command == "preflight":
         from kiosk.media.preflight import run_preflight
         from kiosk.paths import default_data_dir
 
         return run_preflight(args.pack, args.event, args.json, out,
-                             data_dir=args.data or default_data_dir())
+                             data_dir=args.data or default_data_dir(), strict=args.strict)
     if args.command == "new-pack":
         from kiosk.core.newpack import NewPackError, write_new_pack
 

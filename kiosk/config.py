@@ -126,6 +126,10 @@ class Config:
     caption_max_hour_digits: int = 4       # a caption timestamp's hours: 9999 h is plenty
     did_you_mean_cutoff: float = 0.6       # difflib ratio for "did you mean" suggestions
     demo_pins: tuple[str, ...] = ("2468",)  # the sample pack's PIN: never at a real event
+    preflight_log_filename: str = "preflight.log"  # FFmpeg/Qt details of the last preflight
+    # Reserved names (RFC 2606 / 6761) that only placeholder packs link to.
+    placeholder_host_suffixes: tuple[str, ...] = (".example", "example.com", "example.org",
+                                                  "example.net", ".test", ".invalid")
 
     extra: dict[str, Any] = field(default_factory=dict)
 

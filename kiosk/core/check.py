@@ -7,6 +7,42 @@ from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.content import Pack, PackError, Problem, load_pack
+from kiosk.core.readiness import readiness_problems
+
+
+# Where the output's encoding lacks a character (a Windows code page, a pipe in ASCII).
+_ASCII = str.maketrans({"✔": "OK", "✘": "XX", "⚠": "!!", "→": "->", "←": "<-", "…": "...",
+                        "–": "-", "—": "-", "≥": ">=", "≤": "<=", "“": '"', "”": '"',
+                        "‘": "'", "’": "'", "×": "x"})
+
+
+class SafeOut:
+    """Writes to ``out``; text its encoding cannot hold gets ASCII stand-ins, never a crash.
+
+    ``kiosk preflight > checklist.txt`` on a Windows laptop writes cp1252, which has no ✔.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.encoding = getattr(out, "encoding", None) or "utf-8"
+        self.ascii_marks = not self.can_encode("✔✘⚠")
+
+    def can_encode(self, text: str) -> bool:
+        try:
+            text.encode(self.encoding)
+        except (UnicodeEncodeError, LookupError):
+            return False
+        return True
+
+    def write(self, text: str) -> None:
+        if not self.can_encode(text):
+            text = text.translate(_ASCII)
+            if not self.can_encode(text):
+                text = text.encode(self.encoding, "replace").decode(self.encoding, "replace")
+        self.out.write(text)
+
+    def isatty(self) -> bool:
+        return bool(getattr(self.out, "isatty", lambda: False)())
 
 
 def collect(pack_path: Path, config: Config = DEFAULT) -> tuple[Pack | None, list[Problem], str]:
@@ -36,9 +72,18 @@ def _counts(pack: Pack | None, problems: list[Problem]) -> dict[str, Any]:
     return counts
 
 
-def run_check(pack: Path, as_json: bool, out: TextIO, config: Config = DEFAULT) -> int:
-    """Print every problem (or a JSON object with them); 1 when there are errors, else 0."""
+def run_check(pack: Path, as_json: bool, out: TextIO, config: Config = DEFAULT,
+              strict: bool = False) -> int:
+    """Print every problem (or a JSON object with them); 1 when there are errors, else 0.
+
+    ``strict``: placeholder content (``.example`` links, new-pack texts, the demo PIN) is an
+    error too; a valid pack is not yet a pack for a real event. Plain check leaves it out:
+    the sample pack and a fresh ``new-pack`` are valid, and say so.
+    """
+    out = SafeOut(out)  # type: ignore[assignment]
     loaded, problems, fatal = collect(Path(pack), config)
+    if strict and loaded is not None:
+        problems += readiness_problems(loaded, config, "error")
     counts = _counts(loaded, problems)
     code = 1 if counts["errors"] or fatal else 0
     if as_json:

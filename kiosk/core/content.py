@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,6 +49,7 @@ class _Loader:
         self.unparsed: dict[str, int] = {}  # file with a syntax error → items it defined
         self.unparsed_ids: dict[tuple[str, str], str] = {}  # (kind, id) → that file
         self.suppressed: Counter[str] = Counter()  # that file → references not reported
+        self.labels: dict[tuple[str, str], str] = {}  # (file, item path) → 'episode "x"'
 
     # -- helpers -----------------------------------------------------------------------------
     def problem(self, file: str, field: str, message: str, expected: str = "",
@@ -96,6 +97,7 @@ class _Loader:
         kind = _KINDS.get(model)
         if kind:
             self.skip(kind, data)  # undone below when the item is valid
+        self.label(file, prefix, kind or model.__name__.lower(), data)
         if not isinstance(data, dict):
             self.problem(file, prefix or "(file)", "is not a table",
                          "a [[table]] with key = value lines")
@@ -109,6 +111,27 @@ class _Loader:
             self.skipped.discard((kind, getattr(item, "id")))
         self.problems.extend(model_warnings(item, file, prefix, self.languages))
         return item
+
+    def label(self, file: str, prefix: str, kind: str, data: Any) -> None:
+        """Remember the name of the item at ``prefix`` so messages can say which one it is."""
+        if not prefix or not isinstance(data, dict):
+            return  # a whole file is one item: its name is the file name
+        item_id, number = data.get("id"), data.get("number")
+        if isinstance(item_id, str) and item_id:
+            self.labels[(file, prefix)] = f'{kind} "{item_id[:60]}"'
+        elif kind == "season" and isinstance(number, int):
+            self.labels[(file, prefix)] = f"season {number}"
+
+    def named(self) -> None:
+        """Give every problem the name of its item (the innermost one that has a name)."""
+        for n, p in enumerate(self.problems):
+            best = ""
+            for (file, prefix) in self.labels:
+                if file == p.file and len(prefix) > len(best) and (
+                        p.field == prefix or p.field.startswith((prefix + ".", prefix + "["))):
+                    best = prefix
+            if best:
+                self.problems[n] = replace(p, item=self.labels[(p.file, best)], item_path=best)
 
     def file(self, item: Any, attr: str, kind: str, file: str, field: str,
              required: bool) -> bool:
@@ -174,8 +197,10 @@ class _Loader:
                                                     self.skipped, self.unparsed_ids,
                                                     self.suppressed, self.config))
         self.summarise_unparsed()
+        self.named()
         self.guarded("cards.toml", lambda: setattr(pack, "deck_ok", check_deck(pack, self.config)))
         if not pack.episodes:
+            self.named()
             raise PackError(f"{self.root}: no playable episode; run 'kiosk check {self.root}' "
                             f"for the {len(pack.errors)} problem(s)", self.problems)
         return pack

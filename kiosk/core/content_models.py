@@ -50,15 +50,26 @@ class Problem:
     expected: str = ""
     severity: Literal["error", "warning"] = "error"
     context: str = ""  # lines to show under the message (a TOML line with a caret)
+    item: str = ""  # the item the field belongs to, by name: 'episode "ads-s1e2"'
+    item_path: str = ""  # where that item is in its file: 'seasons[0].episodes[1]'
+
+    @property
+    def where(self) -> str:
+        """``episode "x" (seasons[0].episodes[1]): video``, or just the field path."""
+        if not self.item:
+            return self.field
+        rest = self.field[len(self.item_path):].lstrip(".")
+        head = f"{self.item} ({self.item_path})"
+        return f"{head}: {rest}" if rest else head
 
     def __str__(self) -> str:
         tail = f" (expected {self.expected})" if self.expected else ""
-        return f"{self.file}: {self.field}: {self.message}{tail}"
+        return f"{self.file}: {self.where}: {self.message}{tail}"
 
     def as_dict(self) -> dict[str, str]:
-        return {"file": self.file, "field": self.field, "message": self.message,
-                "expected": self.expected, "severity": self.severity, "text": str(self),
-                "context": self.context}
+        return {"file": self.file, "field": self.field, "item": self.item,
+                "message": self.message, "expected": self.expected,
+                "severity": self.severity, "text": str(self), "context": self.context}
 
 
 def fail(message: str, expected: str) -> PydanticCustomError:
@@ -100,6 +111,8 @@ def _check_url(value: str, info: ValidationInfo) -> str:
     problem = url_problem(value, hosts)
     if problem:
         listed = ", ".join(hosts) if hosts else "none listed"
+        if "add https://" in problem:
+            raise fail(f"{problem}: '{_short(value, 80)}'", f"'https://{_short(value, 80)}'")
         raise fail(f"{problem}: '{_short(value, 80)}'",
                    f"an https:// link to a host in pack.toml allowed_hosts ({listed})")
     return value

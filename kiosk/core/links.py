@@ -46,8 +46,11 @@ def url_problem(url: str, allowed_hosts: Iterable[str]) -> str | None:
         port = parts.port  # raises on a bad port
     except ValueError:
         return "not a valid link"
+    if not parts.scheme or ("." in parts.scheme and not parts.netloc):
+        # "bedrijf.nl/stage" or "www.bedrijf.nl:443": the most common slip, say the fix
+        return "link has no https:// (add https:// in front)"
     if parts.scheme != "https":
-        return f"link uses '{parts.scheme or 'no scheme'}', only https is allowed"
+        return f"link uses '{parts.scheme}', only https is allowed"
     if not parts.hostname:
         return "link has no host"
     if parts.username or parts.password:

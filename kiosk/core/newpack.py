@@ -102,6 +102,13 @@ voorbeeldbedrijf = "Stand 1"
 
 VTT = "WEBVTT\n\n00:00:00.000 --> 00:00:03.000\n{text}\n"
 
+# Texts of the templates above that an organiser must replace before a real event;
+# ``kiosk check --strict`` and ``kiosk preflight`` name any that are left (core/readiness.py).
+PLACEHOLDER_TEXTS = ("Mijn pakket", "My pack", "Mijn serie", "My series",
+                     "Waar gaat de serie over?", "What is the series about?",
+                     "Eerste aflevering", "First episode", "Voorbeeldbedrijf",
+                     "Wat doet het bedrijf?", "What does the company do?")
+
 FALLBACK_JOBS = '''\
 # Beroepen / jobs (docs/content-packs.md). riasec: 1–7 per type; domains: weights 0–1.
 [[jobs]]

@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterator, TextIO
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.check import collect
+from kiosk.core.check import SafeOut, collect
 from kiosk.core.content import Pack, Problem
+from kiosk.core.readiness import readiness_problems
 from kiosk.core.subtitles import load_vtt
 
 GROUPS = {
     "pack": "Pakket / Pack",
+    "ready": "Klaar voor een echt event / Ready for a real event",
     "event": "Event",
     "videos": "Video's / Videos",
     "captions": "Ondertitels / Captions",
@@ -29,6 +34,7 @@ GROUPS = {
     "machine": "Deze computer / This machine",
 }
 MARKS = {"ok": "✔", "warning": "⚠", "error": "✘"}
+ASCII_MARKS = {"ok": "[ok]", "warning": "[!] ", "error": "[X] "}
 COLOURS = {"ok": "\033[32m", "warning": "\033[33m", "error": "\033[31m"}
 
 
@@ -44,25 +50,31 @@ class Check:
 
 
 def run_preflight(pack: Path, event_id: str | None, as_json: bool, out: TextIO,
-                  config: Config = DEFAULT, data_dir: Path | None = None) -> int:
+                  config: Config = DEFAULT, data_dir: Path | None = None,
+                  strict: bool = False) -> int:
     """Run every check and print the checklist (or JSON); 1 when anything is red, else 0.
 
-    ``data_dir``: also check this machine (screen, sound, the data dir and its free space)."""
+    ``data_dir``: also check this machine (screen, sound, the data dir and its free space).
+    ``strict``: placeholder content is red instead of a warning."""
     began = time.monotonic()
     loaded, problems, fatal = collect(Path(pack), config)
     checks = list(_pack_checks(problems, fatal, loaded))
     if loaded is not None:
-        app = _ensure_qt_app()  # noqa: F841 - must outlive the checks
-        checks += _event_checks(loaded, event_id)
-        checks += _video_checks(loaded, config)
-        checks += _caption_checks(loaded, config)
-        checks += _image_checks(loaded)
-        checks += _qr_checks(loaded, event_id, config)
-    if data_dir is not None:
-        from kiosk.media.machine import machine_checks
+        checks += _ready_checks(loaded, config, strict)
+    log_path = _details_path(data_dir, config)
+    with stderr_to(log_path):  # FFmpeg's stream dumps and Qt's notes: the log, not the checklist
+        if loaded is not None:
+            app = _ensure_qt_app()  # noqa: F841 - must outlive the checks
+            checks += _event_checks(loaded, event_id)
+            checks += _video_checks(loaded, config)
+            checks += _caption_checks(loaded, config)
+            checks += _image_checks(loaded)
+            checks += _qr_checks(loaded, event_id, config)
+        if data_dir is not None:
+            from kiosk.media.machine import machine_checks
 
-        machine_app = _ensure_qt_app()  # noqa: F841 - must outlive the checks
-        checks += machine_checks(data_dir, config, Check)
+            machine_app = _ensure_qt_app()  # noqa: F841 - must outlive the checks
+            checks += machine_checks(data_dir, config, Check)
     code = 1 if any(c.status == "error" for c in checks) else 0
     total = time.monotonic() - began
     if as_json:
@@ -71,7 +83,50 @@ def run_preflight(pack: Path, event_id: str | None, as_json: bool, out: TextIO,
         out.write("\n")
     else:
         _print(checks, code, total, out)
+        if log_path is not None and log_path.is_file() and log_path.stat().st_size:
+            SafeOut(out).write(f"Details (FFmpeg, Qt): {log_path}\n")
     return code
+
+
+def _details_path(data_dir: Path | None, config: Config) -> Path | None:
+    """Where FFmpeg and Qt details go: ``preflight.log`` in the data dir (None: discarded)."""
+    if data_dir is None:
+        return None
+    try:
+        Path(data_dir).mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return Path(data_dir) / config.preflight_log_filename
+
+
+@contextmanager
+def stderr_to(path: Path | None) -> Iterator[None]:
+    """Send file descriptor 2 to ``path`` (or nowhere) while the block runs.
+
+    FFmpeg prints its stream dumps ("Input #0, mov,mp4 …") from C straight to fd 2, below
+    Qt's logging, so redirecting ``sys.stderr`` is not enough; the descriptor itself moves.
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield  # no usable fd 2 (e.g. a windowed app): nothing to keep off the terminal
+        return
+    try:
+        target = open(path, "wb") if path is not None else tempfile.TemporaryFile()  # noqa: SIM115
+    except OSError:
+        target = tempfile.TemporaryFile()  # noqa: SIM115 - closed below
+    try:
+        os.dup2(target.fileno(), 2)
+        yield
+    finally:
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        os.dup2(saved, 2)
+        os.close(saved)
+        target.close()
 
 
 def _ensure_qt_app() -> Any:
@@ -90,7 +145,7 @@ def _ensure_qt_app() -> Any:
 
 def _pack_checks(problems: list[Problem], fatal: str, pack: Pack | None) -> Iterator[Check]:
     for p in problems:
-        yield Check("pack", p.file, p.severity, f"{p.field}: {p.message}"
+        yield Check("pack", p.file, p.severity, f"{p.where}: {p.message}"
                     + (f" (expected {p.expected})" if p.expected else ""))
     if fatal:
         yield Check("pack", "pack.toml", "error", f"pack unusable: {fatal}")
@@ -99,6 +154,15 @@ def _pack_checks(problems: list[Problem], fatal: str, pack: Pack | None) -> Iter
                     f"{len(pack.series)} series, {len(pack.episodes)} episodes, "
                     f"{len(pack.jobs)} jobs, {len(pack.cards)} cards, "
                     f"{len(pack.companies)} companies, {len(pack.events)} events")
+
+
+def _ready_checks(pack: Pack, config: Config, strict: bool) -> Iterator[Check]:
+    """Placeholder content: fine for a try-out, "not ready for a real event" (warning)."""
+    found = readiness_problems(pack, config, "error" if strict else "warning")
+    for p in found:
+        yield Check("ready", p.file, p.severity, f"{p.where}: {p.message} (expected {p.expected})")
+    if not found:
+        yield Check("ready", "links, texts, PIN", "ok", "no placeholders left")
 
 
 def _event_checks(pack: Pack, event_id: str | None) -> Iterator[Check]:
@@ -248,14 +312,17 @@ def _qr_checks(pack: Pack, event_id: str | None, config: Config) -> Iterator[Che
 
 
 def _print(checks: list[Check], code: int, total: float, out: TextIO) -> None:
-    colour = getattr(out, "isatty", lambda: False)()
+    safe = SafeOut(out)
+    out = safe  # type: ignore[assignment]
+    colour = safe.isatty()
+    marks = ASCII_MARKS if safe.ascii_marks else MARKS
     for group, title in GROUPS.items():
         lines = [c for c in checks if c.group == group]
         if not lines:
             continue
         out.write(f"\n{title}\n")
         for c in lines:
-            mark = MARKS[c.status]
+            mark = marks[c.status]
             if colour:
                 mark = f"{COLOURS[c.status]}{mark}\033[0m"
             took = f"  ({c.seconds:.2f} s)" if c.seconds is not None else ""
@@ -265,5 +332,8 @@ def _print(checks: list[Check], code: int, total: float, out: TextIO) -> None:
     clips = [c.seconds for c in checks if c.group == "videos" and c.seconds is not None]
     per_clip = f", {sum(clips) / len(clips):.2f} s per clip" if clips else ""
     verdict = "OK: klaar voor vandaag / ready for today" if code == 0 else "NIET OK / NOT OK"
+    if code == 0 and any(c.group == "ready" and c.status != "ok" for c in checks):
+        verdict = ("OK voor een proefdraai / OK for a try-out; niet klaar voor een echt event / "
+                   "not ready for a real event (see above)")
     out.write(f"\n{verdict}: {errors} fout(en)/error(s), {warnings} waarschuwing(en)/warning(s); "
               f"{total:.1f} s{per_clip}\n")

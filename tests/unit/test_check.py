@@ -34,7 +34,7 @@ def test_problem_lines_name_file_field_and_expectation(tmp_path: Path) -> None:
     case = next(c for c in CASES if c.name == "duplicate_card_id")
     code, text = _run(build(case, tmp_path))
     assert code == 1
-    assert ("FOUT/ERROR  cards.toml: cards[1].id: duplicate card id 'kaart-01' "
+    assert ("FOUT/ERROR  cards.toml: card \"kaart-01\" (cards[1]): id: duplicate card id 'kaart-01' "
             "(expected a unique id (first used in cards.toml: cards[0]))") in text.splitlines()
     assert ("FOUT/ERROR  cards.toml: cards: only 3 card(s) of type 'I'; the game is hidden "
             "(expected at least 4 cards per type (GAME.md))") in text.splitlines()
@@ -45,7 +45,7 @@ def test_warnings_alone_exit_zero(tmp_path: Path) -> None:
     case = next(c for c in CASES if c.name == "missing_english")
     code, text = _run(build(case, tmp_path))
     assert code == 0
-    assert ("let op/warning  cards.toml: cards[0].text.en: English text is missing "
+    assert ("let op/warning  cards.toml: card \"kaart-01\" (cards[0]): text.en: English text is missing "
             "(expected an English text; Dutch is shown instead)") in text
     assert text.splitlines()[-1].startswith("OK: 0 fout(en)/error(s), 1 waarschuwing")
 
@@ -54,7 +54,8 @@ def test_fatal_pack_lists_problems_and_the_reason(tmp_path: Path) -> None:
     case = next(c for c in CASES if c.name == "nothing_playable")
     code, text = _run(build(case, tmp_path))
     assert code == 1
-    assert ("series/op-de-werf.toml: seasons[0].episodes[0].video: 'media/clip.mp4' not found"
+    assert ("series/op-de-werf.toml: episode \"odw-s1e1\" (seasons[0].episodes[0]): video: "
+            "'media/clip.mp4' not found"
             in text)
     assert "Pakket niet bruikbaar / pack unusable:" in text and "no playable episode" in text
 
@@ -74,7 +75,9 @@ def test_json_output(tmp_path: Path) -> None:
     first = data["problems"][0]
     assert (first["file"], first["field"], first["severity"]) == (
         "companies.toml", "companies[1].contact_url", "error")
-    assert first["text"].startswith("companies.toml: companies[1].contact_url: host 'evil.test'")
+    assert first["text"].startswith("companies.toml: company \"bouwbaas\" (companies[1]): "
+                                    "contact_url: host 'evil.test'")
+    assert first["item"] == 'company "bouwbaas"'
 
 
 def test_json_for_a_clean_pack() -> None:
