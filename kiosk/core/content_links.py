@@ -83,6 +83,10 @@ def link_pack(pack: Pack, origins: Origins, broken: set[str],
         event.featured_series = refs.keep(event.featured_series, series_ids, "series", file,
                                           "featured_series")
         for key in [k for k in event.stands if k not in event.companies]:
+            if ("company", key) in refs.unparsed:
+                refs.suppressed[refs.unparsed[("company", key)]] += 1  # said once, per file
+                del event.stands[key]
+                continue
             out.append(Problem(file, f"stands.{key}", f"'{key}' is not in this event's "
                                "companies, ignored", "a company id from companies"
                                + did_you_mean(key, event.companies, config), "warning"))
