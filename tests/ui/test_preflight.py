@@ -111,3 +111,36 @@ def test_an_unknown_event_is_red(qtbot) -> None:
     out = io.StringIO()
     assert run_preflight(SAMPLE_PACK, "bestaat-niet", False, out) == 1
     assert "✘ bestaat-niet: event not in the pack" in out.getvalue()
+
+
+def test_ffmpeg_stream_dumps_go_to_the_log_not_the_terminal(qtbot, capfd, tmp_path: Path) -> None:
+    from tests.packs.broken_cases import BASE
+
+    out = io.StringIO()
+    run_preflight(BASE, None, False, out, data_dir=tmp_path / "data")
+    err = capfd.readouterr().err
+    assert "Input #0" not in err and "Stream #0" not in err
+    details = (tmp_path / "data" / "preflight.log").read_text("utf-8", errors="replace")
+    assert "Input #0" in details  # FFmpeg's dump of the clip, kept for whoever needs it
+    assert out.getvalue().rstrip().endswith(f"Details (FFmpeg, Qt): {tmp_path / 'data'}"
+                                            "/preflight.log")
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252", "utf-8"])
+def test_checklist_writes_to_any_output_encoding(encoding: str) -> None:
+    from kiosk.media.preflight import Check, _print
+
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding=encoding)
+    checks = [Check("videos", "media/a.mp4", "ok", "1280x720 → klaar…"),
+              Check("captions", "media/a.srt", "warning", "Café “quotes”"),
+              Check("qr", "1 codes", "error", "≥ 160 px ✘")]
+    _print(checks, 1, 1.0, out)
+    out.flush()
+    text = raw.getvalue().decode(encoding)
+    if encoding == "utf-8":
+        assert "✔ media/a.mp4" in text and "⚠ media/a.srt" in text
+    else:
+        assert "[ok] media/a.mp4" in text and "[!]  media/a.srt" in text
+        assert "[X]  1 codes" in text and "1280x720 -> klaar" in text
+    assert "NIET OK / NOT OK" in text
