@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.content_files import Issue, read_toml, safe_file, sniff_image, sniff_video
+from kiosk.core.content_files import Issue, Listings, read_toml, safe_file, sniff_image, sniff_video
 from kiosk.core.content_files import check_subtitle
 from kiosk.core.content_toml import scan_ids
 from kiosk.core.content_links import check_deck, did_you_mean, link_pack
@@ -50,6 +50,7 @@ class _Loader:
         self.unparsed_ids: dict[tuple[str, str], str] = {}  # (kind, id) → that file
         self.suppressed: Counter[str] = Counter()  # that file → references not reported
         self.labels: dict[tuple[str, str], str] = {}  # (file, item path) → 'episode "x"'
+        self.listings: Listings = {}  # folder listings, read once per load
 
     # -- helpers -----------------------------------------------------------------------------
     def problem(self, file: str, field: str, message: str, expected: str = "",
@@ -67,7 +68,7 @@ class _Loader:
         When the file has a syntax error, the ids it meant to define are remembered so that
         references to them are not reported one by one (``unparsed``).
         """
-        full, issue = safe_file(self.root, rel, "toml", self.config)
+        full, issue = safe_file(self.root, rel, "toml", self.config, self.listings)
         if full is None:
             self.issue(rel, "(file)", issue or Issue("cannot be read", "a TOML file"))
             return None
@@ -124,10 +125,13 @@ class _Loader:
 
     def named(self) -> None:
         """Give every problem the name of its item (the innermost one that has a name)."""
+        by_file: dict[str, list[str]] = {}
+        for file, prefix in self.labels:
+            by_file.setdefault(file, []).append(prefix)
         for n, p in enumerate(self.problems):
             best = ""
-            for (file, prefix) in self.labels:
-                if file == p.file and len(prefix) > len(best) and (
+            for prefix in by_file.get(p.file, ()):
+                if len(prefix) > len(best) and (
                         p.field == prefix or p.field.startswith((prefix + ".", prefix + "["))):
                     best = prefix
             if best:
@@ -139,7 +143,8 @@ class _Loader:
         rel = getattr(item, attr)
         if rel is None:
             return True
-        full, issue = safe_file(self.root, rel, kind, self.config)  # type: ignore[arg-type]
+        full, issue = safe_file(self.root, rel, kind, self.config,  # type: ignore[arg-type]
+                                self.listings)
         if full is not None:
             if kind == "video":
                 issue = sniff_video(full, self.config, str(rel))

@@ -42,11 +42,15 @@ def _limit(kind: Kind, config: Config) -> int:
             "subtitle": config.max_subtitle_bytes, "toml": config.max_toml_bytes}[kind]
 
 
-def safe_file(root: Path, rel: Path | str, kind: Kind,
-              config: Config) -> tuple[Path | None, Issue | None]:
+Listings = dict[Path, frozenset[str]]  # folder → its entries, cached for one pack load
+
+
+def safe_file(root: Path, rel: Path | str, kind: Kind, config: Config,
+              listings: Listings | None = None) -> tuple[Path | None, Issue | None]:
     """Resolve ``rel`` inside ``root``; the absolute path, or the reason it cannot be used.
 
-    Symlinks are followed and the target must still be inside the pack.
+    Symlinks are followed and the target must still be inside the pack. The name must match
+    the folder listing exactly, upper/lower case included (``listings`` caches those).
     """
     try:
         base = root.resolve()
@@ -63,14 +67,14 @@ def safe_file(root: Path, rel: Path | str, kind: Kind,
                 return None, Issue(f"'{rel}' is a folder", "an existing file in the pack")
         # The same message on every system: Windows and macOS open 'IMG_2041.MP4' for
         # 'img_2041.mp4', a Linux kiosk does not; a pack that passes here passes everywhere.
-        spelled = _spelled_on_disk(root, str(rel))
+        spelled = _spelled_on_disk(root, str(rel), listings)
         if spelled is not None and spelled != PurePosixPath(rel).as_posix():
             return None, Issue(f"'{rel}' differs in upper/lower case from the file '{spelled}'",
                                f"exactly '{spelled}' (a Linux kiosk sees them as different "
                                "files)")
         if not full.is_file():
             return None, Issue(f"'{rel}' not found", "an existing file in the pack"
-                               + _near_names(root, str(rel)))
+                               + _near_names(root, str(rel), listings))
         size = full.stat().st_size
     except OSError as exc:
         return None, Issue(f"'{rel}' cannot be read ({exc.strerror})", "a readable file")
@@ -82,18 +86,27 @@ def safe_file(root: Path, rel: Path | str, kind: Kind,
     return full, None
 
 
-def _spelled_on_disk(root: Path, rel: str) -> str | None:
+def _listing(folder: Path, listings: Listings | None) -> frozenset[str]:
+    if listings is not None and folder in listings:
+        return listings[folder]
+    names = frozenset(os.listdir(folder))
+    if listings is not None:
+        listings[folder] = names
+    return names
+
+
+def _spelled_on_disk(root: Path, rel: str, listings: Listings | None = None) -> str | None:
     """``rel`` as the folder listings spell it (None when a part is not listed at all)."""
     here, spelled = root, []
     for part in PurePosixPath(rel).parts:
         if part in (".", ""):
             continue
         try:
-            names = os.listdir(here)
+            names = _listing(here, listings)
         except OSError:
             return None
         if part not in names:
-            folded = [n for n in names if n.casefold() == part.casefold()]
+            folded = sorted(n for n in names if n.casefold() == part.casefold())
             if not folded:
                 return None
             part = folded[0]
@@ -102,14 +115,16 @@ def _spelled_on_disk(root: Path, rel: str) -> str | None:
     return "/".join(spelled)
 
 
-def _near_names(root: Path, rel: str) -> str:
+def _near_names(root: Path, rel: str, listings: Listings | None = None) -> str:
     """"; did you mean 'media/IMG_2041.mp4'?" for a file that differs in case or extension."""
     path = PurePosixPath(rel)
-    folder = _spelled_on_disk(root, str(path.parent)) if str(path.parent) != "." else ""
+    folder = _spelled_on_disk(root, str(path.parent), listings) if str(path.parent) != "." \
+        else ""
     if folder is None:
         return ""
     try:
-        names = [n for n in os.listdir(root / folder) if (root / folder / n).is_file()]
+        names = sorted(n for n in _listing(root / folder, listings)
+                       if (root / folder / n).is_file())
     except OSError:
         return ""
     stem = path.stem.casefold()
