@@ -110,7 +110,7 @@ def _words(err: Any, data: Any = None) -> tuple[str, str]:
         typo = _typo_of(last, err, data)
         if typo:
             return (f"is missing; '{typo}' is er wel: een tikfout? / there is a field '{typo}': "
-                    f"a typo?", f"'{last}' (did you mean '{last}' instead of '{typo}'?)")
+                    f"a typo?", f"bedoel je / did you mean '{last}'? rename '{typo}' to '{last}'")
         return "is missing", FIELD_HINTS.get(last, "a value (see docs/PACK-FORMAT.md)")
     if kind in _TYPE_WORDS:
         message, expected = _TYPE_WORDS[kind]

@@ -62,17 +62,25 @@ def explain(text: str, error: str) -> TomlSyntax:
                      f"een punt / a point: {_cut(fixed.strip())}")
     if _unbalanced_quotes(line):
         at = line.find('"')
-        return _make(line_no, column if "Illegal character" in raw else at + 1, line,
-                     "er ontbreekt een \" / a quote is missing",
+        if "Illegal character" in raw:  # the closing quote is missing
+            at, fixed = column - 1, line.rstrip() + '"'
+        else:  # the opening one: put it after '='
+            key, _, value = line.partition("=")
+            fixed = f'{key.rstrip()} = "{value.strip()}'
+            at = len(key) + (len(value) - len(value.lstrip())) + 1
+        return _make(line_no, at + 1, line, "er ontbreekt een \" / a quote is missing",
                      'tekst begint en eindigt met " / a text starts and ends with ": '
-                     'name = "Van der Veen"')
+                     + _cut(fixed.strip()))
     if raw.startswith(("Unclosed array", "Unclosed inline table")) or "',' or" in raw:
         two = _TWO_VALUES.search(line)
-        at = two.end() if two else column - 1
-        closer = "]" if "array" in raw else "}"
-        return _make(line_no, at + 1, line, "er ontbreekt een komma / a comma is missing",
-                     f"komma's tussen de items / commas between items: "
-                     f'["a", "b"] or {{ nl = "…", en = "…" }} (closed with {closer})')
+        if two:
+            end = two.start(1) + len(two.group(1))
+            fixed = _cut((line[:end] + "," + line[end:]).strip())
+            return _make(line_no, two.end() + 1, line, "er ontbreekt een komma / a comma is "
+                         "missing", f"komma's tussen de items / commas between items: {fixed}")
+        return _make(line_no, column, line, "er ontbreekt een komma of een haakje / a comma or "
+                     "a bracket is missing", 'komma\'s tussen de items / commas between items: '
+                     '["a", "b"], { nl = "…", en = "…" }')
     if raw.startswith("Invalid value") and _BARE_VALUE.match(line):
         key, _, value = line.partition("=")
         return _make(line_no, column, line, "tekst zonder quotes / text without quotes",

@@ -87,10 +87,16 @@ def readiness_problems(pack: Pack, config: Config = DEFAULT,
                            f"placeholder host(s) {named}" + (f"; also {fields}" if fields else ""),
                            "the real https:// addresses", level))
     placeholders = {t.casefold() for t in PLACEHOLDER_TEXTS}
+    texts: dict[str, list[tuple[str, str]]] = {}
     for file, field, text in _texts(pack):
         if text.strip().casefold() in placeholders:
-            out.append(Problem(file, field, f"{NOT_READY}: placeholder text '{text}' from "
-                               "'kiosk new-pack'", "your own text", level))
+            texts.setdefault(file, []).append((field, text))
+    for file, found in texts.items():
+        shown = ", ".join(f"'{t}'" for _, t in found[:3]) + (", …" if len(found) > 3 else "")
+        fields = ", ".join(f for f, _ in found[1:3]) + (", …" if len(found) > 3 else "")
+        out.append(Problem(file, found[0][0], f"{NOT_READY}: {len(found)} placeholder text(s) "
+                           f"from 'kiosk new-pack': {shown}" + (f"; at {fields}" if fields else ""),
+                           "your own texts", level))
     for event in pack.events.values():
         for pin in config.demo_pins:
             try:

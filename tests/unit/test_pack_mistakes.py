@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import io
 import shutil
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk.core.check import run_check
 from kiosk.core.content import PackError, Problem, load_pack
+from kiosk.core.content_toml import explain
 from kiosk.core.newpack import write_new_pack
 from tests.packs.broken_cases import ADS, Case, build
 
@@ -49,10 +53,14 @@ MISTAKES = [
             caret_under=","),
     Mistake("missing_closing_quote", {COMPANIES: [('name = "Bouwbaas"', 'name = "Bouwbaas')]},
             COMPANIES, "line 12, column 17", ("a quote is missing",
-                                              "a text starts and ends with")),
+                                              'a text starts and ends with ": name = "Bouwbaas"')),
+    Mistake("missing_opening_quote", {COMPANIES: [('name = "Bouwbaas"', 'name = Bouwbaas"')]},
+            COMPANIES, "line 12, column 8", ("a quote is missing", 'name = "Bouwbaas"'),
+            caret_under="B"),
     Mistake("missing_comma_in_a_list", {ADS: [('audience = ["students", "parents"]',
                                                'audience = ["students" "parents"]')]},
-            ADS, "line 34, column 24", ("a comma is missing", '["a", "b"]'), caret_under='"'),
+            ADS, "line 34, column 24", ("a comma is missing",
+                                        'audience = ["students", "parents"]'), caret_under='"'),
     Mistake("typo_in_a_job_id", {ADS: [('jobs = ["elektromonteur"]', 'jobs = ["elektromonter"]')]},
             ADS, f"{E0}.jobs[0]", ("unknown job 'elektromonter'",
                                    "did you mean 'elektromonteur'?")),
@@ -154,8 +162,9 @@ def test_new_pack_placeholders_pass_check_but_not_strict(tmp_path: Path) -> None
     assert "pack.toml: channel_url: niet klaar voor een echt event / not ready for a real " \
            "event: 2 link(s) to placeholder host(s) nxtv.example" in text
     assert "companies.toml: companies[0].name: niet klaar voor een echt event / not ready " \
-           "for a real event: placeholder text 'Voorbeeldbedrijf'" in text
-    assert "placeholder text 'Mijn serie'" in text
+           "for a real event: 3 placeholder text(s) from 'kiosk new-pack': 'Voorbeeldbedrijf', " \
+           "'Wat doet het bedrijf?', 'What does the company do?'" in text
+    assert "6 placeholder text(s) from 'kiosk new-pack': 'Mijn serie'" in text
 
 
 def test_demo_pin_and_example_hosts_are_not_ready(tmp_path: Path) -> None:
@@ -192,3 +201,17 @@ def test_srt_captions_are_accepted_in_a_pack(tmp_path: Path) -> None:
     assert loaded.problems == []
     assert loaded.episodes["ads-s1e1"].subtitles["nl"].name == "clip.nl.srt"
     shutil.rmtree(pack)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.lists(st.sampled_from(
+    ['name = ', '"', "“", "”", "\\", ",", "[", "]", "{", "}", "=", "\n", " ", "6,0", "id",
+     "[[jobs]]", "#", "'", "x"]), max_size=40).map("".join)))
+def test_syntax_explanations_never_raise(text: str) -> None:
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        syntax = explain(text, str(exc))
+        assert syntax.message and syntax.expected and syntax.line >= 1
+        shown, caret = syntax.context.split("\n")
+        assert caret.rstrip().endswith("^") and "|" in shown
