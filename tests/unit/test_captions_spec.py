@@ -57,7 +57,8 @@ def test_a_cue_text_line_with_an_arrow_starts_a_new_cue() -> None:
 
 def test_id_line_and_cue_glued_to_the_header() -> None:
     """Spec: a header block ends at a line with "-->"; that line starts a cue."""
-    subs = parse_vtt("WEBVTT\n00:01.000 --> 00:02.000\nHoi\n\nintro\n00:03.000 --> 00:04.000\nDag\n")
+    subs = parse_vtt("WEBVTT\n00:01.000 --> 00:02.000\nHoi\n\n"
+                     "intro\n00:03.000 --> 00:04.000\nDag\n")
     assert [c.text for c in subs.cues] == ["Hoi", "Dag"]
     assert [p.line for p in subs.problems] == [2]
 
@@ -114,7 +115,8 @@ def test_nul_becomes_the_replacement_character() -> None:
 
 
 def test_line_breaks_crlf_cr_lf_and_a_bom() -> None:
-    text = "\ufeffWEBVTT\r\rNOTE x\r\n\r\n00:01.000 --> 00:02.000\rCR\r\n\n00:03.000 --> 00:04.000\nLF"
+    text = ("\ufeffWEBVTT\r\rNOTE x\r\n\r\n00:01.000 --> 00:02.000\rCR\r\n\n"
+            "00:03.000 --> 00:04.000\nLF")
     assert _texts(text) == ["CR", "LF"]
 
 

@@ -34,7 +34,8 @@ def test_problem_lines_name_file_field_and_expectation(tmp_path: Path) -> None:
     case = next(c for c in CASES if c.name == "duplicate_card_id")
     code, text = _run(build(case, tmp_path))
     assert code == 1
-    assert ("FOUT/ERROR  cards.toml: card \"kaart-01\" (cards[1]): id: duplicate card id 'kaart-01' "
+    assert ("FOUT/ERROR  cards.toml: card \"kaart-01\" (cards[1]): id: "
+            "duplicate card id 'kaart-01' "
             "(expected a unique id (first used in cards.toml: cards[0]))") in text.splitlines()
     assert ("FOUT/ERROR  cards.toml: cards: only 3 card(s) of type 'I'; the game is hidden "
             "(expected at least 4 cards per type (GAME.md))") in text.splitlines()
@@ -45,7 +46,8 @@ def test_warnings_alone_exit_zero(tmp_path: Path) -> None:
     case = next(c for c in CASES if c.name == "missing_english")
     code, text = _run(build(case, tmp_path))
     assert code == 0
-    assert ("let op/warning  cards.toml: card \"kaart-01\" (cards[0]): text.en: English text is missing "
+    assert ("let op/warning  cards.toml: card \"kaart-01\" (cards[0]): text.en: "
+            "English text is missing "
             "(expected an English text; Dutch is shown instead)") in text
     assert text.splitlines()[-1].startswith("OK: 0 fout(en)/error(s), 1 waarschuwing")
 
