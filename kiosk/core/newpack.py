@@ -57,7 +57,7 @@ number = 1                                   # volgorde in het seizoen / order i
 title = {{ nl = "Eerste aflevering", en = "First episode" }}
 video = "media/aflevering-1.mp4"             # MP4 (H.264 + AAC), liefst < 2 min / ideally < 2 min
 duration = {duration}                         # lengte in seconden / length in seconds
-subtitles = {{ nl = "media/aflevering-1.nl.vtt", en = "media/aflevering-1.en.vtt" }}  # WebVTT
+subtitles = {{ nl = "media/aflevering-1.nl.vtt", en = "media/aflevering-1.en.vtt" }}  # .vtt / .srt
 jobs = ["{job}"]                             # beroepen uit jobs.toml / job ids from jobs.toml
 # rolmodel: voornaam, leeftijd, beroep / role model: first name, age, job
 role_model = {{ name = "Sam", age = 19, job = {{ nl = "{job_nl}", en = "{job_en}" }} }}

@@ -271,3 +271,26 @@ def test_gapless_switch_forwards_no_black_or_empty_frame(qtbot, make_player, epi
     assert [e for e, *_ in seen][0] == "ads-s1e1"      # we saw A's last frames, then B's first
     assert all(valid for _, valid, _ in seen)
     assert min(b for *_, b in seen) > 30
+
+
+def test_srt_and_youtube_style_captions_show_in_the_player(qtbot, make_player, episodes,
+                                                           tmp_path) -> None:
+    srt = tmp_path / "c.nl.srt"  # Windows-1252, CRLF, a position code and font tags
+    srt.write_bytes("1\r\n00:00:00,000 --> 00:00:02,000\r\n{\\an8}<i>Café</i> open\r\n\r\n"
+                    "2\r\n00:00:02,000 --> 00:00:04,000\r\n<font color=\"red\">Tweede</font>\r\n"
+                    .encode("cp1252"))
+    vtt = tmp_path / "c.en.vtt"  # YouTube: a line with a space, then the words with timings
+    vtt.write_text("WEBVTT\nKind: captions\n\n00:00:00.000 --> 00:00:04.000 align:start "
+                   "position:0%\n \nfirst<00:00:00.500><c> words</c>\n", encoding="utf-8")
+    player = make_player()
+    with qtbot.waitSignal(player.episodeStarted, timeout=5000):
+        player.play(Clip("srt", episodes[3].video, {"nl": srt, "en": vtt}))
+    player.pause()
+    player.seek(1000)
+    qtbot.waitUntil(lambda: player.position == 1000, timeout=3000)
+    assert player.captionText == "Café open"
+    player.seek(3000)
+    qtbot.waitUntil(lambda: player.position == 3000, timeout=3000)
+    assert player.captionText == "Tweede"
+    player.setLanguage("en")
+    assert player.captionText == "first words"
