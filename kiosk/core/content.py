@@ -75,7 +75,7 @@ class _Loader:
         data, issue = read_toml(full)
         if issue:
             self.issue(rel, "(file)", issue)
-            if issue.context and kind:
+            if kind:
                 text = full.read_bytes().decode("utf-8", errors="replace")
                 found = scan_ids(text, kind)
                 self.unparsed[rel] = len(found)

@@ -45,7 +45,7 @@ def explain(text: str, error: str) -> TomlSyntax:
         return _make(line_no, column, line, "de lijst is niet gesloten / the list is not closed",
                      "] aan het eind, komma's tussen de items / ']' at the end, commas between "
                      'items: ["a", "b"]')
-    curly = next((i for i, ch in enumerate(line) if ch in _CURLY), -1)
+    curly = _curly_outside_strings(line)
     if curly >= 0:
         fixed = line.translate({ord(c): '"' for c in "“”„‟«»"} | {ord(c): "'" for c in "‘’‚‛"})
         return _make(line_no, curly + 1, line, "krulquotes (uit Word) / curly quotes (from Word)",
@@ -90,6 +90,24 @@ def explain(text: str, error: str) -> TomlSyntax:
                      "there twice", "each key once per table")
     return _make(line_no, column, line, f"TOML-fout / TOML syntax error: {raw}",
                  'geldige TOML / valid TOML, e.g. key = "value"; see docs/content-packs.md')
+
+
+def _curly_outside_strings(line: str) -> int:
+    """Index of the first curly quote used as a quote (not inside a "…" text), or -1."""
+    inside, i = False, 0
+    while i < len(line):
+        ch = line[i]
+        if inside and ch == "\\":
+            i += 2
+            continue
+        if ch == '"':
+            inside = not inside
+        elif ch == "#" and not inside:
+            return -1
+        elif ch in _CURLY and not inside:
+            return i
+        i += 1
+    return -1
 
 
 def _unbalanced_quotes(line: str) -> bool:

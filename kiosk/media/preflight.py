@@ -20,6 +20,7 @@ from typing import Any, Iterator, TextIO
 from kiosk.config import DEFAULT, Config
 from kiosk.core.check import SafeOut, collect
 from kiosk.core.content import Pack, Problem
+from kiosk.core.content_links import did_you_mean
 from kiosk.core.readiness import readiness_problems
 from kiosk.core.subtitles import load_vtt
 
@@ -174,7 +175,8 @@ def _event_checks(pack: Pack, event_id: str | None) -> Iterator[Check]:
     event = pack.events.get(chosen)
     if event is None:
         known = ", ".join(sorted(pack.events)) or "none"
-        yield Check("event", chosen, "error", f"event not in the pack (events: {known})")
+        yield Check("event", chosen, "error", f"event not in the pack (events: {known})"
+                    + did_you_mean(chosen, pack.events, DEFAULT))
         return
     yield Check("event", chosen, "ok", f"{event.name.get('nl')}: {len(event.companies)} companies, "
                 f"featured {', '.join(event.featured_series) or '-'}")

@@ -215,3 +215,18 @@ def test_syntax_explanations_never_raise(text: str) -> None:
         assert syntax.message and syntax.expected and syntax.line >= 1
         shown, caret = syntax.context.split("\n")
         assert caret.rstrip().endswith("^") and "|" in shown
+
+
+def test_curly_quotes_inside_a_text_are_not_blamed() -> None:
+    text = 'title = { nl = "Zeg “hoi”", en = "Say hi"\nx = 1\n'
+    with pytest.raises(tomllib.TOMLDecodeError) as exc:
+        tomllib.loads(text)
+    assert "curly" not in explain(text, str(exc.value)).message
+
+
+def test_a_file_that_is_not_utf8_also_silences_its_follow_on_errors(tmp_path: Path) -> None:
+    pack = build(Case("x", [], replace={COMPANIES: [("Bouwbedrijf", "Bouwbedrijf caf\udce9")]}),
+                 tmp_path)
+    problems = load_pack(pack).problems
+    assert [p.message for p in problems if p.severity == "error"] == ["is not UTF-8 text"]
+    assert not [p for p in problems if "unknown company" in p.message or "stands" in p.field]
