@@ -38,8 +38,8 @@ def test_broken_episode_is_skipped_and_listed_in_admin(qapp, qtbot, tmp_path: Pa
         qtbot.waitUntil(lambda: find_item(app.window, "adminProblems") is not None)
         problems = find_item(app.window, "adminProblems")
         listed = [str(p) for p in problems.property("model")]
-        skipped = [p for p in listed if p.startswith("series/op-de-werf.toml: "
-                                                     "seasons[0].episodes[0].video:")]
+        skipped = [p for p in listed if p.startswith('series/op-de-werf.toml: episode "odw-s1e1" '
+                                                     "(seasons[0].episodes[0]): video:")]
         assert len(skipped) == 1, listed
         assert "empty" in skipped[0].lower(), skipped[0]
     finally:
