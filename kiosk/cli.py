@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-SUBCOMMANDS = ("run", "check", "preflight", "new-pack", "hash-pin", "stats", "export", "merge")
+SUBCOMMANDS = ("run", "check", "preflight", "new-pack", "hash-pin", "stats", "export", "merge",
+               "report")
 
 
 class UsageError(Exception):
@@ -49,7 +50,8 @@ def _seconds(text: str) -> float:
 def run_parser() -> argparse.ArgumentParser:
     """Options of the kiosk itself (DESIGN.md §7)."""
     p = _Parser(prog="kiosk", description="BLIQ Kiosk: start the touchscreen kiosk.",
-                epilog="Tools: kiosk check|preflight|new-pack|hash-pin|stats|export|merge --help; "
+                epilog="Tools: kiosk check|preflight|new-pack|hash-pin|stats|export|merge|report "
+                       "--help; "
                        "'kiosk supervise [options]' runs the kiosk under the watchdog")
     p.add_argument("--content", type=Path, metavar="DIR", help="content pack (default: the sample pack)")
     p.add_argument("--data", type=Path, metavar="DIR", help="where the database and log go")
@@ -94,6 +96,16 @@ def tools_parser() -> argparse.ArgumentParser:
     m = sub.add_parser("merge", help="combine the databases of several kiosks")
     m.add_argument("out", type=Path)
     m.add_argument("inputs", type=Path, nargs="+")
+    r = sub.add_parser("report", help="one HTML file with the campaign's figures as charts")
+    r.add_argument("inputs", type=Path, nargs="+", metavar="DB_OR_DIR",
+                   help="kiosk.db files, data dirs or folders of snapshots")
+    r.add_argument("--out", type=Path, required=True, metavar="FILE.html")
+    r.add_argument("--event", metavar="ID", help="only this event")
+    r.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first day")
+    r.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last day")
+    r.add_argument("--lang", choices=("nl", "en"), default="nl")
+    r.add_argument("--content", type=Path, metavar="PACK",
+                   help="pack for titles (default: the sample pack)")
     return p
 
 
@@ -135,7 +147,7 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
             raise UsageError("a PIN is 4 to 12 digits")
         print(f'admin_pin_hash = "{hash_pin(args.pin)}"', file=out)
         return 0
-    from kiosk.storage import report  # stats / export / merge
+    from kiosk.storage import report  # stats / export / merge / report
 
     return report.run(args, out)
 

@@ -55,6 +55,12 @@ class Config:
     videos_histogram_max: int = 5          # videos per session: 0 … 4 and "5+"
     dashboard_top_n: int = 8               # bars in the top jobs / cards charts
     dashboard_days: int = 7                # day filter buttons: the last days with visits
+    # Campaign report (kiosk report): one HTML file for organisers
+    videos_in_a_row_reference: float = 3.0  # the seed's "about 3 videos in a row" (Netflix approach)
+    report_event_pages_max: int = 40       # events with their own page; the rest only in the summary
+    report_regions_max: int = 12           # regions compared side by side
+    report_kiosks_max: int = 200           # rows in the kiosks table
+    report_day_labels_max: int = 16        # labels under the visits-per-day chart
 
     # Game (GAME.md)
     game_alpha: float = 0.5

@@ -22,6 +22,7 @@ Definitions (the tests work these out by hand):
 """
 from __future__ import annotations
 
+import bisect
 import sqlite3
 import statistics
 import time
@@ -40,10 +41,17 @@ _DAY_SLACK_S = 2 * 86400.0  # ts window around a day: covers any time-zone offse
 
 @dataclass(frozen=True)
 class Filter:
-    """Which events count: one event (``event_id``), one local day, both, or everything."""
+    """Which events count: one event (``event_id``), one local day, both, or everything.
+
+    ``day_from``/``day_to`` bound the local day (inclusive) and ``kiosks`` keeps the events of
+    those kiosk ids (a region of a campaign); both are left out when ``None``.
+    """
 
     event_id: str | None = None
     day: str | None = None  # "YYYY-MM-DD"
+    day_from: str | None = None
+    day_to: str | None = None
+    kiosks: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,8 @@ class Metrics:
     videos_per_session: float | None = None          # mean over all sessions
     videos_per_viewing_session: float | None = None  # mean over sessions with ≥ 1 video
     videos_histogram: list[Count] = field(default_factory=list)  # "0", "1", … "5+"
+    sessions_per_day: list[Count] = field(default_factory=list)  # oldest day first
+    dwell_histogram: list[Count] = field(default_factory=list)   # bins of DWELL_BINS_S
     watch_through: list[EpisodeWatch] = field(default_factory=list)
     watch_through_overall: float | None = None
     watch_through_reference: float = 0.0
@@ -113,8 +123,12 @@ class Metrics:
         return self.resets.get("home", 0)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data (``kiosk stats --json``)."""
-        return asdict(self)
+        """Plain JSON-ready data (``kiosk stats --json``); unset optional filters left out."""
+        data = asdict(self)
+        data["filter"] = {k: (list(v) if isinstance(v, tuple) else v)
+                          for k, v in data["filter"].items()
+                          if v is not None or k in ("event_id", "day")}
+        return data
 
 
 @dataclass(frozen=True)
@@ -133,6 +147,10 @@ def day_bounds(day: str) -> tuple[float, float]:
     return start, end
 
 
+DWELL_BINS_S: tuple[float, ...] = (30, 60, 120, 300, 600)
+"""Upper bounds of the dwell-time bins (s): under 30 s, 30–60 s, 1–2, 2–5, 5–10 min, longer."""
+
+
 def _where(flt: Filter) -> tuple[str, list[Any]]:
     """SQL conditions for the filter. A day also bounds ``ts`` so SQLite can use its ts index."""
     clauses: list[str] = []
@@ -144,6 +162,15 @@ def _where(flt: Filter) -> tuple[str, list[Any]]:
         start, end = day_bounds(flt.day)
         clauses.append("ts >= ? AND ts < ? AND day = ?")
         params += [start - _DAY_SLACK_S, end + _DAY_SLACK_S, flt.day]
+    if flt.day_from is not None:
+        clauses.append("day >= ?")
+        params.append(flt.day_from)
+    if flt.day_to is not None:
+        clauses.append("day <= ?")
+        params.append(flt.day_to)
+    if flt.kiosks is not None:
+        clauses.append(f"kiosk_id IN ({', '.join('?' * len(flt.kiosks))})")
+        params += list(flt.kiosks)
     return "".join(f" AND {c}" for c in clauses), params
 
 
@@ -207,6 +234,9 @@ def _session_half(m: Metrics, q: _Query, config: Config) -> Counter[str]:
     per_session, per_episode = _episode_starts(q)
     sessions = _sessions(q, per_session)
     _session_figures(m, sessions, config)
+    # The kiosk's own local day (the day column), as the day filter uses it.
+    m.sessions_per_day = [Count(day, n) for day, n in sorted(q.rows(
+        "day, sum(session_id IS NOT NULL)", "session_started", "day")) if n]
     _languages(m, q, sessions, config)
     return per_episode
 
@@ -265,12 +295,25 @@ def _session_figures(m: Metrics, sessions: list[_SessionRow], config: Config) ->
     if not sessions:
         return
     dwell = [last - started for _sid, _kiosk, started, last, _videos in sessions]
+    binned = Counter(bisect.bisect_left(DWELL_BINS_S, d) for d in dwell)
+    m.dwell_histogram = [Count(_dwell_label(i), binned.get(i, 0))
+                         for i in range(len(DWELL_BINS_S) + 1)]
     m.dwell_median_s = statistics.median(dwell)
     m.dwell_mean_s = statistics.fmean(dwell)
     videos = [row[4] for row in sessions]
     m.videos_per_session = statistics.fmean(videos)
     watching = [v for v in videos if v > 0]
     m.videos_per_viewing_session = statistics.fmean(watching) if watching else None
+
+
+def _dwell_label(i: int) -> str:
+    """Bin ``i`` of ``DWELL_BINS_S`` as ``"<30"``, ``"30-60"`` … ``"600+"`` (seconds)."""
+    bounds = DWELL_BINS_S
+    if i == 0:
+        return f"<{bounds[0]:g}"
+    if i == len(bounds):
+        return f"{bounds[-1]:g}+"
+    return f"{bounds[i - 1]:g}-{bounds[i]:g}"
 
 
 def _languages(m: Metrics, q: _Query, sessions: list[_SessionRow], config: Config) -> None:

@@ -1,4 +1,4 @@
-"""``kiosk stats``, ``kiosk export`` and ``kiosk merge``: the figures for organisers, offline.
+"""``kiosk stats``, ``export``, ``merge`` and ``report``: the figures for organisers, offline.
 
 ``--data`` is a kiosk's data dir (holding ``kiosk.db``) or a database file itself, such as a
 merged one. Databases are opened read-only for stats and export. Every problem is one line on
@@ -27,6 +27,8 @@ from kiosk.core.metrics import (
 )
 from kiosk.storage.db import LATEST_VERSION, DatabaseError
 from kiosk.storage.export import ExportError, import_table, merge, tables, write_rows, write_table
+from kiosk.storage.names import KioskInfo, Names, load_titles_pack, read_kiosks
+from kiosk.storage.report_text import Words
 
 log = logging.getLogger("kiosk.storage")
 
@@ -38,7 +40,7 @@ class ReportError(Exception):
 
 
 def run(args: argparse.Namespace, out: TextIO, config: Config = DEFAULT) -> int:
-    """Run ``stats``, ``export`` or ``merge``; returns the exit code."""
+    """Run ``stats``, ``export``, ``merge`` or ``report``; returns the exit code."""
     try:
         if args.command == "stats":
             return _stats(args, out, config)
@@ -46,6 +48,8 @@ def run(args: argparse.Namespace, out: TextIO, config: Config = DEFAULT) -> int:
             return _export(args, out, config)
         if args.command == "merge":
             return _merge(args, out, config)
+        if args.command == "report":
+            return _report(args, out, config)
         raise ReportError(f"unknown command {args.command!r}")
     except (ReportError, ExportError, DatabaseError) as e:
         print(f"kiosk {args.command}: {e}", file=sys.stderr)
@@ -82,18 +86,6 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def pack_job_domains(pack: Path | None = None) -> dict[str, str]:
-    """job → domain from a pack (default: the sample pack; job ids are fixed across packs)."""
-    try:
-        from kiosk import paths
-        from kiosk.core.content import load_pack
-
-        return job_domains(load_pack(pack or paths.sample_pack()).jobs)
-    except Exception as e:  # noqa: BLE001 - domains are a nicety; the other figures still print
-        log.warning("no job domains: %s", e)
-        return {}
-
-
 def _filter(args: argparse.Namespace) -> Filter:
     day = getattr(args, "day", None)
     if day is not None:
@@ -108,16 +100,39 @@ def _filter(args: argparse.Namespace) -> Filter:
 
 # --- stats ----------------------------------------------------------------------------------
 
+def unknown_event(event: str, available: list[str]) -> ReportError:
+    """The one line for an ``--event`` with no visits: which events the data does have."""
+    known = ", ".join(available) if available else "geen/none"
+    return ReportError(f"--event {event}: geen bezoeken/no visits for this event; "
+                       f"evenementen in de gegevens/events in the data: {known}")
+
+
+def titles(pack: Path | None, lang: str = "nl", config: Config = DEFAULT
+           ) -> tuple[Names, dict[str, str], str | None]:
+    """Names from the pack (default the sample pack), its job → domain map, and why not."""
+    loaded, problem = load_titles_pack(pack, config)
+    if problem:
+        log.warning("no titles: %s", problem)
+    domains = job_domains(loaded.jobs) if loaded is not None else {}
+    return Names(loaded, lang), domains, problem
+
+
 def _stats(args: argparse.Namespace, out: TextIO, config: Config) -> int:
     flt = _filter(args)
     path = database_path(args.data, config)
     conn = open_read_only(path)
     try:
         available = choices(conn)
+        kiosks = read_kiosks(conn)
+    except sqlite3.Error as e:
+        raise ReportError(f"{path}: cannot read the events ({e})") from None
     finally:
         conn.close()
+    if flt.event_id is not None and flt.event_id not in available.events:
+        raise unknown_event(flt.event_id, available.events)
+    names, domains, problem = titles(getattr(args, "content", None), "nl", config)
     try:
-        metrics = compute_file(path, flt, config, pack_job_domains(getattr(args, "content", None)))
+        metrics = compute_file(path, flt, config, domains)
     except sqlite3.Error as e:
         raise ReportError(f"{path}: cannot read the events ({e})") from None
     if args.json:
@@ -126,7 +141,10 @@ def _stats(args: argparse.Namespace, out: TextIO, config: Config) -> int:
         json.dump(data, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return 0
-    out.write(format_stats(metrics, config))
+    out.write(format_stats(metrics, config, names, kiosks))
+    for note in pack_notes(names, kiosks, problem) + [names.missing_note()]:
+        if note:
+            out.write(f"* {note}\n")
     if metrics.sessions == 0:
         out.write(f"Geen bezoeken met dit filter / no sessions for this filter. "
                   f"Evenementen/events: {', '.join(available.events) or '-'}; "
@@ -149,14 +167,18 @@ def mmss(seconds: float | None) -> str:
     return f"{s // 60}:{s % 60:02d}"
 
 
-def format_stats(m: Metrics, config: Config = DEFAULT) -> str:
-    """The figures as text, Dutch first then English."""
+def format_stats(m: Metrics, config: Config = DEFAULT, names: Names | None = None,
+                 kiosks: dict[str, KioskInfo] | None = None) -> str:
+    """The figures as text, Dutch first then English; items by title (``names``), every row."""
+    nm = names or Names(None)
+    kiosks = kiosks or {}
     lines: list[str] = []
 
     def row(label: str, value: str) -> None:
         lines.append(f"{label:<46} {value}")
 
-    scope = " · ".join([f"evenement/event {m.filter.event_id or 'alle/all'}",
+    event = nm.event(m.filter.event_id) if m.filter.event_id else "alle/all"
+    scope = " · ".join([f"evenement/event {event}",
                         f"dag/day {m.filter.day or 'alle/all'}"])
     lines += ["BLIQ Kiosk: cijfers / figures", scope, ""]
     row("Bezoeken / sessions", str(m.sessions))
@@ -168,18 +190,18 @@ def format_stats(m: Metrics, config: Config = DEFAULT) -> str:
     row(f"Uitgekeken ≥ {pct(config.watched_fraction_min)} / watched to the end",
         f"{pct(m.watch_through_overall)} (campagne/campaign {pct(m.watch_through_reference)})")
     for w in m.watch_through:
-        row(f"  {w.episode_id}", f"{pct(w.share)} ({w.watched}/{w.started})")
+        row(f"  {nm.episode(w.episode_id)}", f"{pct(w.share)} ({w.watched}/{w.started})")
     row("Spel gestart / games started", str(m.games_started))
     row("Spel uitgespeeld / games finished", f"{m.games_finished} ({pct(m.game_finish_rate)}); "
         f"gestopt/abandoned {m.games_abandoned}")
     row("Speelduur, mediaan / game time, median", mmss(m.game_median_duration_s))
     _ranked(lines, "Kaarten, vind ik leuk / cards liked",
-            [(c.card_id, f"{pct(c.rate)} ({c.likes}/{c.swipes})") for c in m.cards])
+            [(nm.card(c.card_id), f"{pct(c.rate)} ({c.likes}/{c.swipes})") for c in m.cards])
     _ranked(lines, "Beroepen, beste match / jobs, best match",
-            [(c.key, str(c.count)) for c in m.top_jobs])
-    _ranked(lines, "Domeinen / domains", [(c.key, str(c.count)) for c in m.top_domains])
+            [(nm.job(c.key), str(c.count)) for c in m.top_jobs])
+    _ranked(lines, "Domeinen / domains", [(nm.domain(c.key), str(c.count)) for c in m.top_domains])
     _ranked(lines, "QR-codes getoond / QR codes shown",
-            [(f"{q.purpose} · {q.target}", str(q.count)) for q in m.qr_shows])
+            [(nm.qr(q.purpose, q.target), str(q.count)) for q in m.qr_shows])
     total = sum(c.count for c in m.languages)
     row("Talen / languages", "  ".join(f"{c.key} {pct(c.count / total)}" for c in m.languages)
         if total else "-")
@@ -193,54 +215,135 @@ def format_stats(m: Metrics, config: Config = DEFAULT) -> str:
     for hour, n in enumerate(m.sessions_per_hour):
         if n:
             lines.append(f"  {hour:02d}:00  {'█' * max(1, round(30 * n / peak))} {n}")
-    if len(m.kiosks) > 1:
-        row("Kiosks", "  ".join(f"{c.key} {c.count}" for c in m.kiosks))
+    if len(m.kiosks) > 1 or kiosks:
+        row("Kiosks", "  ".join(f"{nm.kiosk(c.key, kiosks)} {c.count}" for c in m.kiosks))
+        regions: dict[str, int] = {}
+        for c in m.kiosks:
+            region = kiosks[c.key].region if c.key in kiosks else None
+            if region:
+                regions[region] = regions.get(region, 0) + c.count
+        if regions:
+            row("Regio's / regions", "  ".join(f"{r} {v}" for r, v in sorted(regions.items())))
     return "\n".join(lines) + "\n"
 
 
-def _ranked(lines: list[str], title: str, items: list[tuple[str, str]], top: int = 10) -> None:
+def _ranked(lines: list[str], title: str, items: list[tuple[str, str]]) -> None:
+    # Every row: a hidden "… +2" made organisers think items were missing from the data.
     lines.append(title)
-    for key, value in items[:top]:
+    for key, value in items:
         lines.append(f"  {key:<44} {value}")
-    if len(items) > top:
-        lines.append(f"  … +{len(items) - top}")
     if not items:
         lines.append("  -")
 
 
 # --- export ---------------------------------------------------------------------------------
 
-def summary_rows(m: Metrics) -> list[tuple[str, str, Any]]:
-    """(figure, key, value) rows for summary.csv; fractions stay fractions (0,75)."""
-    rows: list[tuple[str, str, Any]] = [
-        ("sessions", "", m.sessions), ("dwell_median_s", "", m.dwell_median_s),
-        ("dwell_mean_s", "", m.dwell_mean_s), ("videos_per_session", "", m.videos_per_session),
-        ("videos_per_viewing_session", "", m.videos_per_viewing_session),
-        ("watch_through_overall", "", m.watch_through_overall),
-        ("watch_through_reference", "", m.watch_through_reference),
-        ("games_started", "", m.games_started), ("games_finished", "", m.games_finished),
-        ("games_abandoned", "", m.games_abandoned), ("game_finish_rate", "", m.game_finish_rate),
-        ("game_median_duration_s", "", m.game_median_duration_s),
+_PCT, _S, _VISITS, _TIMES = "%", "s", "bezoeken/visits", "keer/times"
+
+
+def _p(x: float | None) -> int | None:
+    return None if x is None else round(x * 100)
+
+
+def _r(x: float | None, places: int = 0) -> float | int | None:
+    if x is None:
+        return None
+    return round(x) if places == 0 else round(x, places)
+
+
+def summary_rows(m: Metrics, names: Names | None = None,
+                 kiosks: dict[str, KioskInfo] | None = None) -> list[tuple[Any, ...]]:
+    """Rows of summary.csv: (figure, label, id, name, value, unit), rounded, with units.
+
+    Shares are whole percents, times whole seconds, means one decimal: a director reads them
+    as they are; the exact values stay in ``kiosk stats --json``.
+    """
+    n = names or Names(None)
+    kiosks = kiosks or {}
+    rows: list[tuple[Any, ...]] = [
+        ("sessions", "Bezoeken / visits", "", "", m.sessions, _VISITS),
+        ("dwell_median", "Tijd per bezoek, mediaan / time per visit, median", "", "",
+         _r(m.dwell_median_s), _S),
+        ("dwell_mean", "Tijd per bezoek, gemiddeld / time per visit, mean", "", "",
+         _r(m.dwell_mean_s), _S),
+        ("videos_per_session", "Video's per bezoek / videos per visit", "", "",
+         _r(m.videos_per_session, 1), "video's/videos"),
+        ("videos_per_viewing_session", "Video's per kijkend bezoek / videos per watching visit",
+         "", "", _r(m.videos_per_viewing_session, 1), "video's/videos"),
+        ("watch_through_overall", "Tot het eind gekeken / watched to the end", "", "",
+         _p(m.watch_through_overall), _PCT),
+        ("watch_through_reference", "Campagne: tot het eind gekeken / campaign: watched to the "
+         "end", "", "", _p(m.watch_through_reference), _PCT),
+        ("games_started", "Spel gestart / games started", "", "", m.games_started, _TIMES),
+        ("games_finished", "Spel uitgespeeld / games finished", "", "", m.games_finished, _TIMES),
+        ("games_abandoned", "Spel gestopt / games given up", "", "", m.games_abandoned, _TIMES),
+        ("game_finish_rate", "Spel uitgespeeld / game finish rate", "", "",
+         _p(m.game_finish_rate), _PCT),
+        ("game_median_duration", "Speelduur, mediaan / game time, median", "", "",
+         _r(m.game_median_duration_s), _S),
     ]
-    rows += [("sessions_per_hour", f"{h:02d}", n) for h, n in enumerate(m.sessions_per_hour)]
-    rows += [("videos_histogram", c.key, c.count) for c in m.videos_histogram]
-    rows += [("watch_through", w.episode_id, w.share) for w in m.watch_through]
-    rows += [("episode_started", w.episode_id, w.started) for w in m.watch_through]
-    rows += [("card_like_rate", c.card_id, c.rate) for c in m.cards]
-    rows += [("card_swipes", c.card_id, c.swipes) for c in m.cards]
-    rows += [("top_job", c.key, c.count) for c in m.top_jobs]
-    rows += [("result_job", c.key, c.count) for c in m.result_jobs]
-    rows += [("top_domain", c.key, c.count) for c in m.top_domains]
-    rows += [("qr_shown", f"{q.purpose}:{q.target}", q.count) for q in m.qr_shows]
-    rows += [("language", c.key, c.count) for c in m.languages]
-    rows += [("reset", k, v) for k, v in sorted(m.resets.items())]
-    rows += [("kiosk_sessions", c.key, c.count) for c in m.kiosks]
+    rows += [("sessions_per_day", "Bezoeken per dag / visits per day", c.key, "", c.count,
+              _VISITS) for c in m.sessions_per_day]
+    rows += [("sessions_per_hour", "Bezoeken per uur / visits per hour", f"{h:02d}:00", "", k,
+              _VISITS) for h, k in enumerate(m.sessions_per_hour)]
+    rows += [("videos_histogram", "Bezoeken met zoveel video's / visits with this many videos",
+              c.key, "", c.count, _VISITS) for c in m.videos_histogram]
+    rows += [("dwell_histogram", "Bezoeken met deze duur (s) / visits of this length (s)",
+              c.key, "", c.count, _VISITS) for c in m.dwell_histogram]
+    rows += [("watch_through", "Tot het eind gekeken / watched to the end", w.episode_id,
+              n.episode(w.episode_id), _p(w.share), _PCT) for w in m.watch_through]
+    rows += [("episode_started", "Keer gestart / times started", w.episode_id,
+              n.episode(w.episode_id), w.started, _TIMES) for w in m.watch_through]
+    rows += [("card_like_rate", "Kaart: leuk / card: liked", c.card_id, n.card(c.card_id),
+              _p(c.rate), _PCT) for c in m.cards]
+    rows += [("card_swipes", "Kaart: antwoorden / card: answers", c.card_id, n.card(c.card_id),
+              c.swipes, _TIMES) for c in m.cards]
+    rows += [("top_job", "Beroep bovenaan de uitslag / job at the top of the result", c.key,
+              n.job(c.key), c.count, _TIMES) for c in m.top_jobs]
+    rows += [("result_job", "Beroep in de uitslag / job in the result", c.key, n.job(c.key),
+              c.count, _TIMES) for c in m.result_jobs]
+    rows += [("top_domain", "Werkveld / domain", c.key, n.domain(c.key), c.count, _TIMES)
+             for c in m.top_domains]
+    rows += [("qr_shown", "QR-code getoond / QR code shown", f"{q.purpose}:{q.target}",
+              n.qr(q.purpose, q.target), q.count, _TIMES) for q in m.qr_shows]
+    rows += [("language", "Taal / language", c.key, {"nl": "Nederlands", "en": "English"}.get(
+              c.key, c.key), c.count, _VISITS) for c in m.languages]
+    rows += [("reset", "Einde bezoek / end of visit", k, "", v, _VISITS)
+             for k, v in sorted(m.resets.items())]
+    for c in m.kiosks:
+        info = kiosks.get(c.key)
+        name = " · ".join(x for x in (info.name, info.region) if x) if info else ""
+        rows.append(("kiosk_sessions", "Bezoeken per kiosk / visits per kiosk", c.key, name,
+                     c.count, _VISITS))
     return rows
+
+
+SUMMARY_HEADER = ["figure", "label", "id", "name", "value", "unit"]
+
+
+def pack_notes(names: Names, kiosks: dict[str, KioskInfo], problem: str | None,
+               lang: str = "nl") -> list[str]:
+    """Lines about where the titles came from: no pack, another pack, mixed pack versions."""
+    words = Words(lang)
+    notes: list[str] = []
+    if problem:
+        notes.append(words("no_pack", why=problem))
+    data_packs = sorted({k.pack_id for k in kiosks.values() if k.pack_id})
+    if names.pack_id and data_packs and data_packs != [names.pack_id]:
+        notes.append(words("pack_other", data=", ".join(data_packs), ours=names.pack_id))
+    versions = {(k.pack_id, k.pack_version) for k in kiosks.values()
+                if k.pack_version is not None}
+    if len(versions) > 1:
+        listed = ", ".join(f"{k.name or k.kiosk_id}: {k.pack_id or ''} v{k.pack_version}"
+                           for k in kiosks.values() if k.pack_version is not None)
+        notes.append(words("pack_versions", list=listed))
+    return notes
 
 
 def _export(args: argparse.Namespace, out: TextIO, config: Config) -> int:
     conn = open_read_only(database_path(args.data, config))
     target: Path = args.out
+    names, domains, problem = titles(getattr(args, "content", None), "nl", config)
     try:
         try:
             target.mkdir(parents=True, exist_ok=True)
@@ -251,16 +354,20 @@ def _export(args: argparse.Namespace, out: TextIO, config: Config) -> int:
         for table in tables(conn):
             path = target / f"{table}.csv"
             written.append((path, write_table(conn, table, path)))
-        metrics = compute(conn, Filter(), config, pack_job_domains(getattr(args, "content", None)))
+        metrics = compute(conn, Filter(), config, domains)
+        kiosks = read_kiosks(conn)
     except OSError as e:
         raise ReportError(f"cannot write the CSV files in {target} ({e.strerror})") from None
     finally:
         conn.close()
     summary = target / "summary.csv"
-    write_rows(summary, ["figure", "key", "value"], summary_rows(metrics))
+    write_rows(summary, SUMMARY_HEADER, summary_rows(metrics, names, kiosks))
     for path, n in written:
         print(f"{path}: {n} rijen/rows", file=out)
     print(f"{summary}: {metrics.sessions} bezoeken/sessions", file=out)
+    for note in pack_notes(names, kiosks, problem) + [names.missing_note()]:
+        if note:
+            print(f"* {note}", file=out)
     return 0
 
 
@@ -290,4 +397,102 @@ def _merge(args: argparse.Namespace, out: TextIO, config: Config) -> int:
     for kiosk, events, sessions in per_kiosk:
         print(f"  {kiosk}: {events} events, {sessions} bezoeken/sessions", file=out)
     print(f"{args.out}: bekijk met/browse with: datasette {args.out}", file=out)
+    return 0
+
+
+# --- report ---------------------------------------------------------------------------------
+
+def report_inputs(inputs: list[Path], config: Config = DEFAULT) -> list[Path]:
+    """The databases behind ``DB_OR_DIR...``: a .db file, a data dir (its kiosk.db), or a
+    folder of snapshots (every ``*.db`` below it). Each is checked (version, events table)."""
+    found: list[Path] = []
+    for given in inputs:
+        if given.is_file():
+            paths = [given]
+        elif given.is_dir() and (given / config.db_filename).is_file():
+            paths = [given / config.db_filename]
+        elif given.is_dir():
+            paths = sorted(p for p in given.rglob("*.db") if p.is_file())
+            if not paths:
+                raise ReportError(f"{given}: no {config.db_filename} or other .db files in it")
+        else:
+            raise ReportError(f"{given} does not exist; give a kiosk.db, a data dir or a folder "
+                              "of snapshots")
+        for path in paths:
+            open_read_only(path).close()  # refuses newer schemas and foreign files, one line
+            if path.resolve() not in {f.resolve() for f in found}:
+                found.append(path)
+    return found
+
+
+def _day_arg(flag: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        if not _DAY.match(value):
+            raise ValueError(value)
+        day_bounds(value)
+    except ValueError:
+        raise ReportError(f"{flag} {value}: expected a date like 2026-03-12") from None
+    return value
+
+
+def _report(args: argparse.Namespace, out: TextIO, config: Config) -> int:
+    import os
+    import tempfile
+
+    from kiosk.storage import html_report
+
+    day_from, day_to = _day_arg("--from", args.date_from), _day_arg("--to", args.date_to)
+    if day_from and day_to and day_from > day_to:
+        raise ReportError(f"--from {day_from} is after --to {day_to}; swap them")
+    target: Path = args.out
+    if not target.parent.is_dir():
+        raise ReportError(f"--out {target}: the folder {target.parent} does not exist")
+    sources = report_inputs(list(args.inputs), config)
+    with tempfile.TemporaryDirectory(prefix="kiosk-report-") as tmp:
+        if len(sources) == 1:
+            db = sources[0]
+        else:  # several kiosks: the same merge as `kiosk merge`, into a scratch file
+            db = Path(tmp) / "merged.db"
+            merge(db, sources, config)
+        conn = open_read_only(db)
+        try:
+            available = choices(conn)
+            days = [d for (d,) in conn.execute(
+                "SELECT DISTINCT day FROM events WHERE kind = 'session_started'")]
+        except sqlite3.Error as e:
+            raise ReportError(f"{db}: cannot read the events ({e})") from None
+        finally:
+            conn.close()
+        if args.event is not None and args.event not in available.events:
+            raise unknown_event(args.event, available.events)
+        if days and (day_from or day_to):
+            inside = [d for d in days if (not day_from or d >= day_from)
+                      and (not day_to or d <= day_to)]
+            if not inside:
+                raise ReportError(
+                    f"--from/--to {day_from or '…'} – {day_to or '…'}: geen bezoeken/no visits "
+                    f"then; de gegevens lopen van/the data runs from {min(days)} to {max(days)}")
+        names, domains, problem = titles(args.content, args.lang, config)
+        base = Filter(event_id=args.event, day_from=day_from, day_to=day_to)
+        try:
+            data = html_report.gather(db, base, [str(s) for s in args.inputs], config, domains)
+            kiosks = data.kiosks
+        except sqlite3.Error as e:
+            raise ReportError(f"{db}: cannot read the events ({e})") from None
+    page = html_report.render(data, names, args.lang, config,
+                              pack_notes(names, kiosks, problem, args.lang))
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_text(page, encoding="utf-8")
+        os.replace(partial, target)  # a reader never sees half a report
+    except OSError as e:
+        partial.unlink(missing_ok=True)
+        raise ReportError(f"--out {target}: cannot write it ({e.strerror})") from None
+    if data.overall.sessions == 0:
+        print(f"kiosk report: {target}: geen bezoeken in de gegevens/no visits in the data",
+              file=sys.stderr)
+    print(f"{target}: {data.overall.sessions} bezoeken/visits, {len(data.events)} "
+          f"evenementen/events, {len(page.encode('utf-8')) // 1024} kB", file=out)
     return 0
