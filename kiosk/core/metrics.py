@@ -295,7 +295,7 @@ def _session_figures(m: Metrics, sessions: list[_SessionRow], config: Config) ->
     if not sessions:
         return
     dwell = [last - started for _sid, _kiosk, started, last, _videos in sessions]
-    binned = Counter(bisect.bisect_left(DWELL_BINS_S, d) for d in dwell)
+    binned = Counter(bisect.bisect_right(DWELL_BINS_S, d) for d in dwell)
     m.dwell_histogram = [Count(_dwell_label(i), binned.get(i, 0))
                          for i in range(len(DWELL_BINS_S) + 1)]
     m.dwell_median_s = statistics.median(dwell)

@@ -92,11 +92,13 @@ def hbars(bars: Sequence[Bar], label: str, *, top: float | None = None,
         mid = y + row / 2
         w = max(0.0, bar.value) / scale_top * span
         first = mid + 4 - 7 * (len(lines) - 1)
+        body.append(f"<g><title>{escape(bar.label)}: {escape(bar.text)}</title>")
         for j, text in enumerate(lines):
             body.append(_text(left - 8, first + 14 * j, text, anchor="end"))
         body.append(f'<rect x="{left}" y="{mid - 8:.1f}" width="{max(w, 1.5):.1f}" height="16" '
                     f'fill="{BAR}"/>')
         body.append(_text(left + w + 6, mid + 4, bar.text))
+        body.append("</g>")
     if not bars:
         body.append(_text(left, head + 16, "–", fill=MUTED))
     body.insert(0, f'<line x1="{left}" y1="{head}" x2="{left}" y2="{height - 6}" '
@@ -133,6 +135,7 @@ def vbars(columns: Sequence[Bar], label: str, *, reference: Reference | None = N
         x = left + i * slot
         bw = max(slot * 0.72, 1.0)
         y = height - bottom - h
+        body.append(f"<g><title>{escape(col.label)}: {escape(col.text or '0')}</title>")
         if col.value > 0:
             body.append(f'<rect x="{x + (slot - bw) / 2:.1f}" y="{y:.1f}" width="{bw:.1f}" '
                         f'height="{h:.1f}" fill="{BAR}"/>')
@@ -142,6 +145,7 @@ def vbars(columns: Sequence[Bar], label: str, *, reference: Reference | None = N
         if i % step == 0:
             body.append(_text(x + slot / 2, height - bottom + 16, col.label,
                               size=11 if slot > 26 else 9, anchor="middle", fill=MUTED))
+        body.append("</g>")
     if reference is not None:
         y = height - bottom - reference.value / scale_top * plot_h
         body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{WIDTH - left}" y2="{y:.1f}" '
@@ -196,6 +200,7 @@ def shares(parts: Sequence[Bar], label: str) -> str:
     legend_y = y + bar_h + 22
     for i, part in enumerate(parts):
         w = (max(0.0, part.value) / total * span) if total else 0.0
+        body.append(f"<g><title>{escape(part.label)}: {escape(part.text)}</title>")
         body.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" '
                     f'fill="{_fill(prefix, i)}" stroke="{INK}" stroke-width="1"/>')
         # the legend repeats the pattern: readable when a part is too thin for its label
@@ -204,6 +209,7 @@ def shares(parts: Sequence[Bar], label: str) -> str:
         body.append(f'<rect x="{lx:.1f}" y="{ly - 12}" width="22" height="14" '
                     f'fill="{_fill(prefix, i)}" stroke="{INK}" stroke-width="1"/>')
         body.append(_text(lx + 28, ly, f"{part.label}: {part.text}"))
+        body.append("</g>")
         x += w
     if not parts:
         body.append(_text(left, y + 22, "–", fill=MUTED))

@@ -80,10 +80,16 @@ def _spans(conn: sqlite3.Connection, base: Filter, column: str) -> list[tuple[An
 
 
 def gather(db: Path, base: Filter, sources: Sequence[str], config: Config = DEFAULT,
-           job_domains: dict[str, str] | None = None) -> ReportData:
-    """The figures for the report; raises ``sqlite3.Error`` when the file cannot be read."""
+           job_domains: dict[str, str] | None = None,
+           kiosks: dict[str, KioskInfo] | None = None) -> ReportData:
+    """The figures for the report; raises ``sqlite3.Error`` when the file cannot be read.
+
+    ``kiosks``: names, regions and health when the caller read them from the inputs (several
+    snapshots); otherwise from ``db``'s own ``kiosks`` table.
+    """
     with closing(read_only(db, config)) as conn:
-        kiosks = read_kiosks(conn)
+        if kiosks is None:
+            kiosks = read_kiosks(conn)
         events = [EventSpan(e, n, lo, hi) for e, n, lo, hi in _spans(conn, base, "event_id")
                   if e is not None]
         kiosk_spans = [KioskSpan(k, n, lo, hi) for k, n, lo, hi in _spans(conn, base, "kiosk_id")]
@@ -337,9 +343,11 @@ class _Page:
         period = f"{w.date(d.first_day)} – {w.date(d.last_day)}" if d.first_day else "–"
         chosen = ""
         if d.base.day_from or d.base.day_to:
-            chosen = (f"<div>{_e(w('filter_period'))}: {_e(w.date(d.base.day_from))} – "
-                      f"{_e(w.date(d.base.day_to))}</div>")
-        events = ", ".join(f"{n.event(e.event_id)} ({w.int(e.sessions)} {w('visit_unit')}, "
+            low = w.date(d.base.day_from) if d.base.day_from else "…"
+            high = w.date(d.base.day_to) if d.base.day_to else "…"
+            chosen = f"<div>{_e(w('filter_period'))}: {_e(low)} – {_e(high)}</div>"
+        events = ", ".join(f"{n.event(e.event_id)} ({w.int(e.sessions)} "
+                           f"{w('visit_one') if e.sessions == 1 else w('visit_unit')}, "
                            f"{w.date(e.first_day)}"
                            + (f" – {w.date(e.last_day)}" if e.last_day != e.first_day else "")
                            + ")" for e in d.events) or "–"

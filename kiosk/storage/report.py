@@ -425,6 +425,21 @@ def report_inputs(inputs: list[Path], config: Config = DEFAULT) -> list[Path]:
     return found
 
 
+def all_kiosks(paths: list[Path]) -> dict[str, KioskInfo]:
+    """Kiosk names, regions and health from every input; the newest row of a kiosk wins."""
+    found: dict[str, KioskInfo] = {}
+    for path in paths:
+        conn = open_read_only(path)
+        try:
+            for kiosk_id, info in read_kiosks(conn).items():
+                old = found.get(kiosk_id)
+                if old is None or (info.updated_ts or 0) >= (old.updated_ts or 0):
+                    found[kiosk_id] = info
+        finally:
+            conn.close()
+    return dict(sorted(found.items()))
+
+
 def _day_arg(flag: str, value: str | None) -> str | None:
     if value is None:
         return None
@@ -477,8 +492,9 @@ def _report(args: argparse.Namespace, out: TextIO, config: Config) -> int:
         names, domains, problem = titles(args.content, args.lang, config)
         base = Filter(event_id=args.event, day_from=day_from, day_to=day_to)
         try:
-            data = html_report.gather(db, base, [str(s) for s in args.inputs], config, domains)
-            kiosks = data.kiosks
+            kiosks = all_kiosks([db, *sources])
+            data = html_report.gather(db, base, [str(s) for s in args.inputs], config, domains,
+                                      kiosks)
         except sqlite3.Error as e:
             raise ReportError(f"{db}: cannot read the events ({e})") from None
     page = html_report.render(data, names, args.lang, config,

@@ -23,6 +23,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_visits": ("Nog geen bezoeken in deze gegevens.", "No visits in this data yet."),
     "visits": ("Bezoeken", "Visits"),
     "visit_unit": ("bezoeken", "visits"),
+    "visit_one": ("bezoek", "visit"),
     "dwell_median": ("Tijd per bezoek (mediaan)", "Time per visit (median)"),
     "videos_per_visit": ("Video's per kijkend bezoek", "Videos per watching visit"),
     "watch_through": ("Tot het eind gekeken", "Watched to the end"),

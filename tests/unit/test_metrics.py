@@ -78,6 +78,28 @@ def test_everything(conn: sqlite3.Connection) -> None:
     assert m.kiosks == [Count("k1", 4), Count("k2", 2)]
 
 
+def test_days_and_dwell_bins(conn: sqlite3.Connection) -> None:
+    m = compute(conn, Filter(), Config(), DOMAINS)
+    assert m.sessions_per_day == [Count("2026-03-12", 4), Count("2026-03-13", 2)]  # ABCD, EF
+    # Dwell A 200, B 90, C 20, D 230, E 100, F 100 (see test_everything).
+    assert m.dwell_histogram == [Count("<30", 1), Count("30-60", 0), Count("60-120", 3),
+                                 Count("120-300", 2), Count("300-600", 0), Count("600+", 0)]
+
+
+def test_period_and_kiosks(conn: sqlite3.Connection) -> None:
+    later = compute(conn, Filter(day_from="2026-03-13"), Config(), DOMAINS)
+    assert later.sessions == 2 and later.top_jobs == [Count("lasser", 1)]  # E, F
+    k2_first_day = compute(conn, Filter(day_to="2026-03-12", kiosks=("k2",)), Config(), DOMAINS)
+    assert k2_first_day.sessions == 2  # C, D
+    assert k2_first_day.kiosks == [Count("k2", 2)]
+    assert k2_first_day.games_started == 2 and k2_first_day.games_finished == 1
+    both = compute(conn, Filter(day_from="2026-03-12", day_to="2026-03-12", kiosks=("k1", "k2")))
+    assert both.sessions == 4
+    assert compute(conn, Filter(day_from="2026-04-01")).sessions == 0
+    assert compute(conn, Filter(day_to="2026-03-12")).to_dict()["filter"] == {
+        "event_id": None, "day": None, "day_to": "2026-03-12"}
+
+
 def test_one_day(conn: sqlite3.Connection) -> None:
     m = compute(conn, Filter(day="2026-03-12"), Config(), DOMAINS)
     assert m.sessions == 4  # A B C D

@@ -47,8 +47,11 @@ def test_stats_prints_the_figures(data: Path) -> None:
     assert line(text, "Spel uitgespeeld / games finished") == "3 (75 %); gestopt/abandoned 1"
     assert line(text, "Speelduur, mediaan / game time, median") == "1:20"
     assert line(text, "Talen / languages") == "nl 67 %  en 33 %"
-    # The sample pack puts lasser in metaal and elektromonteur in energie.
-    assert "  metaal" in text and line(text, "metaal") == "2"
+    # The sample pack puts lasser in metaal and elektromonteur in energie; titles, not ids.
+    assert line(text, "Metaal & machines") == "2"
+    assert line(text, "Lasser / constructiewerker") == "2"
+    # ep1–ep3 are not in the sample pack: ids, and a line that says why.
+    assert "* Als id getoond (niet in pakket bliq-sample): ep1, ep2, ep3" in text
     assert line(text, "Resets: wachttijd / idle") == "3"
     assert line(text, "Resets: zelf afgesloten / by hand") == "2"
     assert line(text, "09:00").endswith(" 2")
@@ -65,8 +68,16 @@ def test_stats_json_with_filters(data: Path) -> None:
     assert d["available"]["days"] == ["2026-03-13", "2026-03-12"]
 
 
-def test_stats_on_an_empty_filter_says_what_there_is(data: Path) -> None:
-    code, text = tool("stats", "--data", str(data), "--event", "elders")
+def test_stats_on_an_unknown_event_lists_the_events(data: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    code, text = tool("stats", "--data", str(data), "--event", "open-dag")
+    err = capsys.readouterr().err
+    assert code == 1 and text == "" and err.count("\n") == 1
+    assert "--event open-dag:" in err and "open-dag-2026, techniekmarkt-2026" in err
+
+
+def test_stats_on_an_empty_day_says_what_there_is(data: Path) -> None:
+    code, text = tool("stats", "--data", str(data), "--day", "2026-03-20")
     assert code == 0
     assert line(text, "Bezoeken / sessions") == "0"
     assert "open-dag-2026, techniekmarkt-2026" in text
@@ -115,12 +126,21 @@ def test_export_writes_csv_that_parses_back(data: Path, tmp_path: Path) -> None:
     watched = next(r for r in rows if r["session_id"] == "sa" and r["kind"] == "episode_finished"
                    and r["episode_id"] == "ep1")
     assert watched["fraction"] == "0,95"  # decimal comma for nl Excel
-    summary = {(r[0], r[1]): r[2] for r in read_csv(out / "summary.csv")[1:]}
-    assert summary[("sessions", "")] == "6"
-    assert summary[("watch_through", "ep1")] == "0,75"
-    assert summary[("game_finish_rate", "")] == "0,75"
-    assert summary[("top_job", "lasser")] == "2"
-    assert summary[("reset", "idle")] == "3"
+    table = read_csv(out / "summary.csv")
+    assert table[0] == ["figure", "label", "id", "name", "value", "unit"]
+    summary = {(r[0], r[2]): r for r in table[1:]}
+    assert summary[("sessions", "")][4:] == ["6", "bezoeken/visits"]
+    # 740 / 6 = 123.33… s and 7 / 6 videos: rounded, with a unit, never 123,333333333
+    assert summary[("dwell_mean", "")][1:] == [
+        "Tijd per bezoek, gemiddeld / time per visit, mean", "", "", "123", "s"]
+    assert summary[("videos_per_session", "")][4] == "1,2"
+    assert summary[("watch_through", "ep1")][4:] == ["75", "%"]
+    assert summary[("game_finish_rate", "")][4:] == ["75", "%"]
+    assert summary[("top_job", "lasser")][3:] == ["Lasser / constructiewerker", "2", "keer/times"]
+    assert summary[("top_domain", "metaal")][3] == "Metaal & machines"
+    assert summary[("card_like_rate", "laadpaal")][3:5] == ["Een laadpaal aansluiten", "100"]
+    assert summary[("reset", "idle")][4] == "3"
+    assert summary[("sessions_per_day", "2026-03-12")][4] == "4"
 
 
 def test_export_then_reimport_gives_the_same_numbers(data: Path, tmp_path: Path) -> None:
