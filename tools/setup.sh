@@ -20,7 +20,9 @@ for pkg in $qt_libs; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
 done
 if [ "$extras" = "[test]" ]; then
-  for pkg in xvfb xauth shellcheck; do
+  # chromium: the report test opens the HTML report in a real browser and prints it to PDF;
+  # poppler-utils: pdfinfo/pdftoppm to read that PDF back
+  for pkg in xvfb xauth shellcheck chromium poppler-utils; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
   done
 fi

@@ -103,10 +103,10 @@ def hbars(bars: Sequence[Bar], label: str, *, top: float | None = None,
         body.append(_text(left, head + 16, "–", fill=MUTED))
     body.insert(0, f'<line x1="{left}" y1="{head}" x2="{left}" y2="{height - 6}" '
                    f'stroke="{INK}" stroke-width="1"/>')
-    if reference is not None:
+    if reference is not None:  # under the bars and their numbers, which keep a white halo
         x = left + reference.value / scale_top * span
-        body.append(f'<line x1="{x:.1f}" y1="{head - 6}" x2="{x:.1f}" y2="{height - 4}" '
-                    f'stroke="{INK}" stroke-width="2" stroke-dasharray="6 4"/>')
+        body.insert(0, f'<line x1="{x:.1f}" y1="{head - 6}" x2="{x:.1f}" y2="{height - 4}" '
+                       f'stroke="{INK}" stroke-width="2" stroke-dasharray="6 4"/>')
         body.append(_text(x, head - 10, reference.label, size=12, anchor="middle",
                           weight="bold"))
     return _svg(height, body, label)
@@ -148,8 +148,8 @@ def vbars(columns: Sequence[Bar], label: str, *, reference: Reference | None = N
         body.append("</g>")
     if reference is not None:
         y = height - bottom - reference.value / scale_top * plot_h
-        body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{WIDTH - left}" y2="{y:.1f}" '
-                    f'stroke="{INK}" stroke-width="2" stroke-dasharray="6 4"/>')
+        body.insert(0, f'<line x1="{left}" y1="{y:.1f}" x2="{WIDTH - left}" y2="{y:.1f}" '
+                       f'stroke="{INK}" stroke-width="2" stroke-dasharray="6 4"/>')
         body.append(_text(WIDTH - left, y - 6, reference.label, anchor="end", weight="bold"))
     return _svg(height, body, label)
 

@@ -121,7 +121,7 @@ def gather(db: Path, base: Filter, sources: Sequence[str], config: Config = DEFA
 # --- page -------------------------------------------------------------------------------------
 
 CSS = """
-@page { size: A4; margin: 14mm 12mm; }
+@page { size: A4 landscape; margin: 12mm; }  /* two charts side by side at ~1:1 */
 * { box-sizing: border-box; }
 body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; color: #1a1a1a; background: #fff;
        margin: 0 auto; max-width: 1100px; padding: 24px; line-height: 1.4; font-size: 14px; }
@@ -146,7 +146,7 @@ th { background: #eee; } td.n { text-align: right; white-space: nowrap; }
 .empty { font-size: 18px; padding: 20px 0; }
 @media print { body { padding: 0; max-width: none; font-size: 12px; }
                .tiles { grid-template-columns: repeat(5, 1fr); } }
-@media (max-width: 760px) { .grid { grid-template-columns: 1fr; }
+@media screen and (max-width: 760px) { .grid { grid-template-columns: 1fr; }
                             .tiles { grid-template-columns: 1fr 1fr; } }
 """
 
