@@ -97,6 +97,9 @@ def hbars(bars: Sequence[Bar], label: str, *, top: float | None = None,
             body.append(_text(left - 8, first + 14 * j, text, anchor="end"))
         body.append(f'<rect x="{left}" y="{mid - 8:.1f}" width="{max(w, 1.5):.1f}" height="16" '
                     f'fill="{BAR}"/>')
+        # a white box under the number: a reference line never runs through it
+        body.append(f'<rect x="{left + w + 3:.1f}" y="{mid - 9:.1f}" '
+                    f'width="{len(bar.text) * 7.2 + 6:.1f}" height="18" fill="#ffffff"/>')
         body.append(_text(left + w + 6, mid + 4, bar.text))
         body.append("</g>")
     if not bars:

@@ -465,6 +465,8 @@ def _report(args: argparse.Namespace, out: TextIO, config: Config) -> int:
     if not target.parent.is_dir():
         raise ReportError(f"--out {target}: the folder {target.parent} does not exist")
     sources = report_inputs(list(args.inputs), config)
+    if target.resolve() in {source.resolve() for source in sources}:
+        raise ReportError(f"--out {target}: is one of the databases; give a new .html file")
     with tempfile.TemporaryDirectory(prefix="kiosk-report-") as tmp:
         if len(sources) == 1:
             db = sources[0]
