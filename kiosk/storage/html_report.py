@@ -173,12 +173,12 @@ class _Page:
     def tiles(self, m: Metrics) -> str:
         w, c = self.w, self.c
         items = [
-            (w.int(m.sessions), w("visits"), ""),
+            (w.whole(m.sessions), w("visits"), ""),
             (w.duration(m.dwell_median_s), w("dwell_median"), ""),
-            (w.dec(m.videos_per_viewing_session), w("videos_per_visit"), w("in_a_row")),
+            (w.decimal(m.videos_per_viewing_session), w("videos_per_visit"), w("in_a_row")),
             (w.pct(m.watch_through_overall), w("watch_through"), w("campaign_65")),
             (w.pct(m.game_finish_rate), w("game_finish"),
-             f"{w.int(m.games_finished)} {w('of')} {w.int(m.games_started)}"),
+             f"{w.whole(m.games_finished)} {w('of')} {w.whole(m.games_started)}"),
         ]
         del c
         cells = "".join(f'<div class="tile"><div class="v">{_e(v)}</div><div class="l">{_e(lbl)}'
@@ -192,23 +192,23 @@ class _Page:
         days = m.sessions_per_day
         every = max(1, math.ceil(len(days) / c.report_day_labels_max))
         figs.append(self.figure(w("per_day"), w("per_day_caption"), charts.vbars(
-            [Bar(w.short_date(x.key), x.count, w.int(x.count)) for x in days], w("per_day"),
+            [Bar(w.short_date(x.key), x.count, w.whole(x.count)) for x in days], w("per_day"),
             every=every if every > 1 else None)))
         hours = [h for h, k in enumerate(m.sessions_per_hour) if k]
         lo, hi = (min(hours), max(hours)) if hours else (9, 17)
         figs.append(self.figure(w("per_hour"), w("per_hour_caption"), charts.vbars(
-            [Bar(f"{h:02d}", m.sessions_per_hour[h], w.int(m.sessions_per_hour[h]) if
+            [Bar(f"{h:02d}", m.sessions_per_hour[h], w.whole(m.sessions_per_hour[h]) if
                  m.sessions_per_hour[h] else "") for h in range(lo, hi + 1)], w("per_hour"))))
         figs.append(self.figure(
             f"{w('dwell')}: {w.duration(m.dwell_median_s)}", w("dwell_caption"),
-            charts.vbars([Bar(w.seconds_bin(x.key), x.count, w.int(x.count))
+            charts.vbars([Bar(w.seconds_bin(x.key), x.count, w.whole(x.count))
                           for x in m.dwell_histogram], w("dwell"))))
         vpv = m.videos_per_viewing_session
         figs.append(self.figure(w("videos"), w("videos_caption"), charts.hbars(
-            [Bar(w("this_campaign"), vpv or 0.0, w.dec(vpv))], w("videos"),
+            [Bar(w("this_campaign"), vpv or 0.0, w.decimal(vpv))], w("videos"),
             top=c.videos_in_a_row_reference * 1.4,
             reference=Reference(c.videos_in_a_row_reference, w("in_a_row"))) + charts.vbars(
-            [Bar(x.key, x.count, w.int(x.count)) for x in m.videos_histogram],
+            [Bar(x.key, x.count, w.whole(x.count)) for x in m.videos_histogram],
             w("videos_hist_caption"), height=170) + f'<figcaption>{_e(w("videos_hist_caption"))}'
             f'</figcaption>'))
         minimum = w.pct(c.watched_fraction_min)
@@ -216,33 +216,33 @@ class _Page:
             f"{w('watch_through')}: {w.pct(m.watch_through_overall)}",
             w("watch_caption", min=minimum), charts.hbars(
                 [Bar(n.episode(x.episode_id), x.share,
-                     f"{w.pct(x.share)} ({w.int(x.watched)}/{w.int(x.started)})")
+                     f"{w.pct(x.share)} ({w.whole(x.watched)}/{w.whole(x.started)})")
                  for x in m.watch_through], w("watch_through"), top=1.0,
                 reference=Reference(m.watch_through_reference, w("campaign_65")))))
         figs.append(self.figure(
             f"{w('game')}: {w.pct(m.game_finish_rate)} {w('game_finish').lower()}",
             f"{w('game_caption')} {w('game_time')}: {w.duration(m.game_median_duration_s)}.",
-            charts.hbars([Bar(w("game_started"), m.games_started, w.int(m.games_started)),
+            charts.hbars([Bar(w("game_started"), m.games_started, w.whole(m.games_started)),
                           Bar(w("game_finished"), m.games_finished,
-                              f"{w.int(m.games_finished)} ({w.pct(m.game_finish_rate)})"),
+                              f"{w.whole(m.games_finished)} ({w.pct(m.game_finish_rate)})"),
                           Bar(w("game_abandoned"), m.games_abandoned,
-                              w.int(m.games_abandoned))], w("game"))))
+                              w.whole(m.games_abandoned))], w("game"))))
         total_jobs = sum(x.count for x in m.top_jobs) or 1
         figs.append(self.figure(w("jobs"), w("jobs_caption"), charts.hbars(
-            [Bar(n.job(x.key), x.count, f"{w.int(x.count)} ({w.pct(x.count / total_jobs)})")
+            [Bar(n.job(x.key), x.count, f"{w.whole(x.count)} ({w.pct(x.count / total_jobs)})")
              for x in m.top_jobs], w("jobs"))))
         figs.append(self.figure(w("domains"), w("domains_caption"), charts.hbars(
-            [Bar(n.domain(x.key), x.count, w.int(x.count)) for x in m.top_domains],
+            [Bar(n.domain(x.key), x.count, w.whole(x.count)) for x in m.top_domains],
             w("domains"))))
         figs.append(self.figure(w("cards"), w("cards_caption"), charts.hbars(
-            [Bar(n.card(x.card_id), x.rate, f"{w.pct(x.rate)} ({w.int(x.likes)}/"
-                 f"{w.int(x.swipes)})") for x in m.cards], w("cards"), top=1.0)))
+            [Bar(n.card(x.card_id), x.rate, f"{w.pct(x.rate)} ({w.whole(x.likes)}/"
+                 f"{w.whole(x.swipes)})") for x in m.cards], w("cards"), top=1.0)))
         figs.append(self.figure(w("qr"), w("qr_caption"), charts.hbars(
-            [Bar(n.qr(x.purpose, x.target), x.count, w.int(x.count)) for x in m.qr_shows],
+            [Bar(n.qr(x.purpose, x.target), x.count, w.whole(x.count)) for x in m.qr_shows],
             w("qr"))))
         total = sum(x.count for x in m.languages)
         figs.append(self.figure(w("languages"), w("languages_caption"), charts.shares(
-            [Bar(w.language(x.key), x.count, f"{w.pct(x.count / total)} ({w.int(x.count)})")
+            [Bar(w.language(x.key), x.count, f"{w.pct(x.count / total)} ({w.whole(x.count)})")
              for x in m.languages] if total else [], w("languages"))))
         return f'<div class="grid">{"".join(figs)}</div>'
 
@@ -253,10 +253,10 @@ class _Page:
             return ""
         figs = [
             self.figure(w("visits"), w("cmp_visits_caption"), charts.hbars(
-                [Bar(label, m.sessions, w.int(m.sessions)) for label, m in rows], w("visits"))),
+                [Bar(label, m.sessions, w.whole(m.sessions)) for label, m in rows], w("visits"))),
             self.figure(w("videos_per_visit"), w("cmp_videos_caption"), charts.hbars(
                 [Bar(label, m.videos_per_viewing_session or 0.0,
-                     w.dec(m.videos_per_viewing_session)) for label, m in rows],
+                     w.decimal(m.videos_per_viewing_session)) for label, m in rows],
                 w("videos_per_visit"), top=c.videos_in_a_row_reference * 1.4,
                 reference=Reference(c.videos_in_a_row_reference, w("in_a_row")))),
             self.figure(w("watch_through"), w("cmp_watch_caption"), charts.hbars(
@@ -278,7 +278,7 @@ class _Page:
         lo, hi = min(hours), max(hours)
         top = max(max(m.sessions_per_hour) for _s, m in rows)
         panels = "".join(self.figure(self.n.event(span.event_id), "", charts.vbars(
-            [Bar(f"{h:02d}", m.sessions_per_hour[h], w.int(m.sessions_per_hour[h])
+            [Bar(f"{h:02d}", m.sessions_per_hour[h], w.whole(m.sessions_per_hour[h])
                  if m.sessions_per_hour[h] else "") for h in range(lo, hi + 1)],
             f"{w('per_hour')}: {self.n.event(span.event_id)}", top=top, height=170))
             for span, m in rows)
@@ -294,7 +294,7 @@ class _Page:
             if key == "uptime_s" and isinstance(value, (int, float)):
                 text = w.duration(value)
             elif key == "free_disk_mb" and isinstance(value, (int, float)):
-                text = f"{w.int(value)} MB"
+                text = f"{w.whole(value)} MB"
             elif isinstance(value, dict):
                 text = ", ".join(f"{k} {v}" for k, v in value.items()) or "–"
             elif isinstance(value, list):
@@ -302,7 +302,7 @@ class _Page:
             elif isinstance(value, bool) or value is None:
                 text = json.dumps(value)
             elif isinstance(value, (int, float)):
-                text = w.int(value) if float(value).is_integer() else w.dec(value)
+                text = w.whole(value) if float(value).is_integer() else w.decimal(value)
             else:
                 text = str(value)
             parts.append(f"{w.health_label(key)}: {text}")
@@ -325,10 +325,10 @@ class _Page:
             rows.append(
                 f"<tr><td>{_e(info.name if info and info.name else '–')}</td>"
                 f"<td>{_e(kid)}</td><td>{_e(info.region if info and info.region else '–')}</td>"
-                f'<td class="n">{_e(w.int(span.sessions if span else 0))}</td>'
+                f'<td class="n">{_e(w.whole(span.sessions if span else 0))}</td>'
                 f"<td>{_e(days)}</td><td>{_e(pack)}</td><td>{_e(self.health(info))}</td></tr>")
         more = len(ids) - self.c.report_kiosks_max
-        extra = f'<p class="meta">+ {w.int(more)}</p>' if more > 0 else ""
+        extra = f'<p class="meta">+ {w.whole(more)}</p>' if more > 0 else ""
         head = "".join(f"<th>{_e(h)}</th>" for h in (
             w("name"), w("kiosk"), w("region"), w("visits"), w("days"), w("pack"), w("health")))
         return (f'<h2>{_e(w("kiosks"))}</h2><p class="meta">{_e(w("kiosks_caption"))}</p>'
@@ -346,7 +346,7 @@ class _Page:
             low = w.date(d.base.day_from) if d.base.day_from else "…"
             high = w.date(d.base.day_to) if d.base.day_to else "…"
             chosen = f"<div>{_e(w('filter_period'))}: {_e(low)} – {_e(high)}</div>"
-        events = ", ".join(f"{n.event(e.event_id)} ({w.int(e.sessions)} "
+        events = ", ".join(f"{n.event(e.event_id)} ({w.whole(e.sessions)} "
                            f"{w('visit_one') if e.sessions == 1 else w('visit_unit')}, "
                            f"{w.date(e.first_day)}"
                            + (f" – {w.date(e.last_day)}" if e.last_day != e.first_day else "")
@@ -382,7 +382,7 @@ class _Page:
                                            if span.last_day != span.first_day else "")
         kiosks = [charts.Bar(n.kiosk(k.key, self.d.kiosks) + (
             f" · {self.d.kiosks[k.key].region}" if k.key in self.d.kiosks
-            and self.d.kiosks[k.key].region else ""), k.count, w.int(k.count)) for k in m.kiosks]
+            and self.d.kiosks[k.key].region else ""), k.count, w.whole(k.count)) for k in m.kiosks]
         title = n.event(span.event_id)
         sub = f"{w('event')}: {span.event_id}" if title != span.event_id else w("event")
         return (f'<section class="page" id="event-{_e(span.event_id)}"><h1>{_e(title)}</h1>'
@@ -397,7 +397,7 @@ class _Page:
         lines = list(extra)
         more = len(self.d.events) - len(self.d.event_metrics)
         if more > 0:
-            lines.append(w("more_events", n=w.int(more)))
+            lines.append(w("more_events", n=w.whole(more)))
         missing = self.n.missing_note()
         if missing:
             lines.append(missing)

@@ -170,13 +170,13 @@ class Words:
         words = HEALTH_LABELS.get(key)
         return words[self._i] if words else key.replace("_", " ")
 
-    def int(self, n: float | None) -> str:
+    def whole(self, n: float | None) -> str:
         if n is None:
             return "–"
         text = f"{round(n):,}"
         return text.replace(",", ".") if self.lang == "nl" else text
 
-    def dec(self, x: float | None, places: int = 1) -> str:
+    def decimal(self, x: float | None, places: int = 1) -> str:
         if x is None:
             return "–"
         text = f"{x:,.{places}f}"

@@ -46,7 +46,9 @@ def console(stderr: str) -> list[str]:
 def pdf_pages(pdf: Path) -> int:
     if shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60)
-        return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))
+        found = re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE)
+        assert found, info.stdout + info.stderr
+        return int(found.group(1))
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes()))
 
 

@@ -71,7 +71,8 @@ def test_every_event_has_its_page_with_titles_and_figures(db: Path) -> None:
                                                            want["games_started"])
         watch = bars(chart(section, "Tot het eind gekeken"))
         assert watch == [f"{TITLES_NL[ep]}: {nl_pct(want['watched'][ep], n)} "
-                         f"({want['watched'][ep]}/{n})" for ep, n in sorted(want["started"].items())]
+                         f"({want['watched'][ep]}/{n})"
+                         for ep, n in sorted(want["started"].items())]
         jobs = bars(chart(section, "Beroepen bovenaan de uitslag"))
         total = sum(want["best_jobs"].values())
         titles = {"lasser": "Lasser / constructiewerker", "elektromonteur": "Elektromonteur"}
@@ -140,8 +141,8 @@ def test_english(db: Path) -> None:
 
 def test_dutch_and_english_numbers() -> None:
     nl, en = Words("nl"), Words("en")
-    assert (nl.int(1_234_567), en.int(1_234_567)) == ("1.234.567", "1,234,567")
-    assert (nl.dec(1234.56), en.dec(1234.56)) == ("1.234,6", "1,234.6")
+    assert (nl.whole(1_234_567), en.whole(1_234_567)) == ("1.234.567", "1,234,567")
+    assert (nl.decimal(1234.56), en.decimal(1234.56)) == ("1.234,6", "1,234.6")
     assert (nl.pct(0.655), en.pct(0.655)) == ("66 %", "66%")
     assert (nl.duration(100), nl.duration(3 * 3600 + 65)) == ("1:40 min", "3 u 01 min")
     assert (nl.date("2026-03-12"), en.date("2026-10-01")) == ("12 mrt 2026", "1 Oct 2026")
@@ -288,9 +289,9 @@ def test_many_events_get_pages_up_to_the_limit(tmp_path: Path,
 def test_stats_and_export_show_kiosk_names_and_titles(db: Path, tmp_path: Path) -> None:
     code, text = tool("stats", "--data", str(db))
     assert code == 0
-    assert re.search(r"^  Sanne zet de stroom erop +75 % \(3/4\)$", text, re.M)
+    assert re.search(r"^  Sanne zet de stroom erop +75 % \(3/4\)$", text, re.MULTILINE)
     assert "Aula links (k1) 4  Hal B (k2) 2" in text
-    assert re.search(r"^Regio's / regions +Kampen 2  Zwolle 4$", text, re.M)
+    assert re.search(r"^Regio's / regions +Kampen 2  Zwolle 4$", text, re.MULTILINE)
     assert "QR-codes getoond" in text and "Kanaal · Daan bouwt een huis van hout" in text
     code, text = tool("stats", "--data", str(db), "--event", T)
     assert code == 0 and "evenement/event Techniekmarkt Regio Zwolle" in text
@@ -301,3 +302,11 @@ def test_stats_and_export_show_kiosk_names_and_titles(db: Path, tmp_path: Path) 
            in summary
     assert "watch_through;Tot het eind gekeken / watched to the end;ads-s1e1;" \
            "Sanne zet de stroom erop;75;%" in summary
+
+
+def test_the_report_never_overwrites_a_database(db: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    before = db.read_bytes()
+    code, _ = tool("report", str(db), "--out", str(db))
+    assert code == 1 and "is one of the databases" in capsys.readouterr().err
+    assert db.read_bytes() == before
