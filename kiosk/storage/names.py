@@ -187,7 +187,7 @@ class Names:
 
     def missing_note(self) -> str:
         """One line saying which ids had no title, or ``""``."""
-        if not self.missing:
+        if not self.missing or self.pack is None:  # no pack: the caller says why, once
             return ""
         ids = ", ".join(sorted(k for _kind, k in self.missing)[:12])
         more = len(self.missing) - 12

@@ -141,8 +141,10 @@ def _stats(args: argparse.Namespace, out: TextIO, config: Config) -> int:
         json.dump(data, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return 0
+    notes = pack_notes(names, kiosks, problem)
+    names = for_data(names, kiosks)
     out.write(format_stats(metrics, config, names, kiosks))
-    for note in pack_notes(names, kiosks, problem) + [names.missing_note()]:
+    for note in notes + [names.missing_note()]:
         if note:
             out.write(f"* {note}\n")
     if metrics.sessions == 0:
@@ -321,6 +323,15 @@ def summary_rows(m: Metrics, names: Names | None = None,
 SUMMARY_HEADER = ["figure", "label", "id", "name", "value", "unit"]
 
 
+def for_data(names: Names, kiosks: dict[str, KioskInfo]) -> Names:
+    """``names``, or ids only when the data came from other packs than the one at hand: an id
+    may mean something else in another pack, so a wrong title would be worse than the id."""
+    data_packs = {k.pack_id for k in kiosks.values() if k.pack_id}
+    if names.pack_id and data_packs and names.pack_id not in data_packs:
+        return Names(None, names.lang)
+    return names
+
+
 def pack_notes(names: Names, kiosks: dict[str, KioskInfo], problem: str | None,
                lang: str = "nl") -> list[str]:
     """Lines about where the titles came from: no pack, another pack, mixed pack versions."""
@@ -329,8 +340,11 @@ def pack_notes(names: Names, kiosks: dict[str, KioskInfo], problem: str | None,
     if problem:
         notes.append(words("no_pack", why=problem))
     data_packs = sorted({k.pack_id for k in kiosks.values() if k.pack_id})
-    if names.pack_id and data_packs and data_packs != [names.pack_id]:
-        notes.append(words("pack_other", data=", ".join(data_packs), ours=names.pack_id))
+    if names.pack_id and data_packs and names.pack_id not in data_packs:
+        notes.append(words("pack_foreign", data=", ".join(data_packs), ours=names.pack_id))
+    elif names.pack_id and data_packs and data_packs != [names.pack_id]:
+        others = [p for p in data_packs if p != names.pack_id]
+        notes.append(words("pack_other", data=", ".join(others), ours=names.pack_id))
     versions = {(k.pack_id, k.pack_version) for k in kiosks.values()
                 if k.pack_version is not None}
     if len(versions) > 1:
@@ -360,12 +374,14 @@ def _export(args: argparse.Namespace, out: TextIO, config: Config) -> int:
         raise ReportError(f"cannot write the CSV files in {target} ({e.strerror})") from None
     finally:
         conn.close()
+    notes = pack_notes(names, kiosks, problem)
+    names = for_data(names, kiosks)
     summary = target / "summary.csv"
     write_rows(summary, SUMMARY_HEADER, summary_rows(metrics, names, kiosks))
     for path, n in written:
         print(f"{path}: {n} rijen/rows", file=out)
     print(f"{summary}: {metrics.sessions} bezoeken/sessions", file=out)
-    for note in pack_notes(names, kiosks, problem) + [names.missing_note()]:
+    for note in notes + [names.missing_note()]:
         if note:
             print(f"* {note}", file=out)
     return 0
@@ -499,8 +515,8 @@ def _report(args: argparse.Namespace, out: TextIO, config: Config) -> int:
                                       kiosks)
         except sqlite3.Error as e:
             raise ReportError(f"{db}: cannot read the events ({e})") from None
-    page = html_report.render(data, names, args.lang, config,
-                              pack_notes(names, kiosks, problem, args.lang))
+    notes = pack_notes(names, kiosks, problem, args.lang)
+    page = html_report.render(data, for_data(names, kiosks), args.lang, config, notes)
     partial = target.with_name(f".{target.name}.partial")
     try:
         partial.write_text(page, encoding="utf-8")

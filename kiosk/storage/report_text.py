@@ -118,10 +118,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "notes": ("Opmerkingen", "Notes"),
     "more_events": ("Nog {n} evenementen staan alleen in de samenvatting.",
                     "{n} more events are only in the summary."),
-    "pack_other": ("De gegevens komen van pakket {data}; de titels hier komen uit {ours}. "
-                   "Waar een titel ontbreekt staat het id.",
-                   "The data comes from pack {data}; the titles here come from {ours}. Where a "
-                   "title is missing the id is shown."),
+    "pack_other": ("Een deel van de gegevens komt van pakket {data}; de titels hier komen uit "
+                   "{ours}. Waar een titel ontbreekt staat het id.",
+                   "Part of the data comes from pack {data}; the titles here come from {ours}. "
+                   "Where a title is missing the id is shown."),
+    "pack_foreign": ("De gegevens komen van pakket {data}, niet van {ours}: daarom staan hier de "
+                     "ids. Geef het juiste pakket met --content voor titels.",
+                     "The data comes from pack {data}, not from {ours}: ids are shown. Give the "
+                     "right pack with --content for titles."),
     "pack_versions": ("Kiosks draaiden verschillende pakketversies: {list}.",
                       "Kiosks ran different pack versions: {list}."),
     "no_pack": ("Geen pakket voor titels ({why}); ids getoond.",

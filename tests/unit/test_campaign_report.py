@@ -310,3 +310,24 @@ def test_the_report_never_overwrites_a_database(db: Path,
     code, _ = tool("report", str(db), "--out", str(db))
     assert code == 1 and "is one of the databases" in capsys.readouterr().err
     assert db.read_bytes() == before
+
+
+def test_data_from_another_pack_shows_ids_and_says_so(tmp_path: Path,
+                                                      amsterdam: None) -> None:  # noqa: F811
+    other = [(k, n, r, "regio-oost", v, h) for k, n, r, _p, v, h in KIOSKS]
+    db = seed(tmp_path / "kiosk.db", other)
+    page = make(db)
+    # an id may mean something else in another pack: the id, not a wrong title
+    assert "ads-s1e1: 75 % (3/4)" in bars(chart(sections(page)[f"event-{T}"],
+                                                 "Tot het eind gekeken"))
+    assert TITLES_NL["ads-s1e1"] not in page
+    assert ("De gegevens komen van pakket regio-oost, niet van bliq-sample: daarom staan hier "
+            "de ids.") in page
+    code, text = tool("stats", "--data", str(db))
+    assert code == 0 and re.search(r"^  ads-s1e1 +75 % \(3/4\)$", text, re.MULTILINE)
+    assert "* De gegevens komen van pakket regio-oost" in text
+    # one kiosk on the campaign's pack, one on another: titles, and a note about the other
+    mixed = [KIOSKS[0], (*KIOSKS[1][:3], "regio-oost", *KIOSKS[1][4:])]
+    page = make(seed(tmp_path / "mixed.db", mixed))
+    assert TITLES_NL["ads-s1e1"] in page
+    assert "Een deel van de gegevens komt van pakket regio-oost" in page
