@@ -59,6 +59,8 @@ class Config:
     videos_in_a_row_reference: float = 3.0  # the seed's "about 3 videos in a row" (Netflix approach)
     report_event_pages_max: int = 40       # events with their own page; the rest only in the summary
     report_regions_max: int = 12           # regions compared side by side
+    report_events_listed_max: int = 100    # events named in the summary's heading
+    report_hour_panels_max: int = 12       # visits-per-hour panels (busiest events first)
     report_kiosks_max: int = 200           # rows in the kiosks table
     report_day_labels_max: int = 16        # labels under the visits-per-day chart
 

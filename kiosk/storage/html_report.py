@@ -271,7 +271,7 @@ class _Page:
 
     def hour_multiples(self) -> str:
         w = self.w
-        rows = self.d.event_metrics
+        rows = self.d.event_metrics[: self.c.report_hour_panels_max]
         if len(rows) < 2:
             return ""
         hours = [h for _s, m in rows for h, k in enumerate(m.sessions_per_hour) if k]
@@ -350,7 +350,9 @@ class _Page:
                            f"{w('visit_one') if e.sessions == 1 else w('visit_unit')}, "
                            f"{w.date(e.first_day)}"
                            + (f" – {w.date(e.last_day)}" if e.last_day != e.first_day else "")
-                           + ")" for e in d.events) or "–"
+                           + ")" for e in d.events[: self.c.report_events_listed_max]) or "–"
+        if len(d.events) > self.c.report_events_listed_max:
+            events += f" + {w.whole(len(d.events) - self.c.report_events_listed_max)}"
         made = time.strftime("%Y-%m-%d %H:%M", time.localtime(d.made))
         head = (f"<h1>{_e(w('title'))}</h1><div class=\"meta\">"
                 f"<div>{_e(w('events_present'))}: {_e(events)}</div>"

@@ -282,8 +282,11 @@ def test_many_events_get_pages_up_to_the_limit(tmp_path: Path,
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert len(sections(page)) == 1 + 5
     assert "Nog 25 evenementen staan alleen in de samenvatting." in page
-    assert "beurs-29 (1 bezoek, 12 mrt 2026)" in page  # every event is listed
+    assert "beurs-29 (1 bezoek, 12 mrt 2026)" in page  # every event is listed …
     svgs(page)
+    assert report.run(args, out, Config(report_events_listed_max=10)) == 0
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "beurs-09 (1 bezoek, 12 mrt 2026) + 20</div>" in page  # … up to a limit
 
 
 def test_stats_and_export_show_kiosk_names_and_titles(db: Path, tmp_path: Path) -> None:
