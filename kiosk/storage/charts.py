@@ -78,7 +78,9 @@ class Reference:
 def hbars(bars: Sequence[Bar], label: str, *, top: float | None = None,
           reference: Reference | None = None, label_chars: int = 28) -> str:
     """Horizontal bars, one per row, title left (wrapped, never cut short) and number right."""
-    left, right = 200, 96
+    left = 200
+    # room for the longest number on the right, so "85 % (23.030/27.180)" is never cut off
+    right = max(60.0, max((len(b.text) for b in bars), default=0) * 7.2 + 14)
     wrapped = [_wrap(b.label, label_chars) for b in bars]
     row = 36 if any(len(w) > 1 for w in wrapped) else 24
     head = 26 if reference else 6
@@ -207,8 +209,8 @@ def shares(parts: Sequence[Bar], label: str) -> str:
         body.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" '
                     f'fill="{_fill(prefix, i)}" stroke="{INK}" stroke-width="1"/>')
         # the legend repeats the pattern: readable when a part is too thin for its label
-        lx = left + (i % 3) * (span / 3)
-        ly = legend_y + (i // 3) * 22
+        lx = left + (i % 2) * (span / 2)
+        ly = legend_y + (i // 2) * 22
         body.append(f'<rect x="{lx:.1f}" y="{ly - 12}" width="22" height="14" '
                     f'fill="{_fill(prefix, i)}" stroke="{INK}" stroke-width="1"/>')
         body.append(_text(lx + 28, ly, f"{part.label}: {part.text}"))
@@ -216,5 +218,5 @@ def shares(parts: Sequence[Bar], label: str) -> str:
         x += w
     if not parts:
         body.append(_text(left, y + 22, "–", fill=MUTED))
-    height = legend_y + ((len(parts) - 1) // 3 + 1) * 22
+    height = legend_y + ((len(parts) - 1) // 2 + 1) * 22
     return _svg(height, body, label, _pattern_defs(prefix, len(parts)))

@@ -127,6 +127,7 @@ body { font-family: 'DejaVu Sans', Arial, Helvetica, sans-serif; color: #1a1a1a;
        margin: 0 auto; max-width: 1100px; padding: 24px; line-height: 1.4; font-size: 14px; }
 h1 { font-size: 26px; margin: 0 0 6px; } h2 { font-size: 21px; margin: 0 0 10px; }
 h3 { font-size: 16px; margin: 0 0 2px; }
+h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
 .page { padding-top: 10px; }
 .page + .page { break-before: page; page-break-before: always; border-top: 3px solid #0b4f8a;
                 margin-top: 36px; }

@@ -4,7 +4,7 @@ Run: ``python tests/bench/bench_report.py [--events 1000000] [--keep DIR] [--out
 (not part of the test run; figures go into the note). The log is bench_metrics.py's generator
 (three kiosks, two events, open days 09–16 h); a ``kiosks`` table with names and regions is
 added so the region comparison runs too. Each run is a new process that reports its own peak
-memory (``ru_maxrss``).
+memory (``VmHWM``, Linux).
 """
 from __future__ import annotations
 
@@ -40,9 +40,12 @@ def add_kiosks(db: Path) -> None:
                           time.time()))
 
 
-_CHILD = ("import io, resource, sys; from kiosk.cli import run_tool; "
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so a child of this process (which
+# held the generated rows) would report this process's peak instead of its own.
+_CHILD = ("import io, re, sys; from kiosk.cli import run_tool; "
           "code = run_tool(sys.argv[1:], io.StringIO()); "
-          "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(code)")
+          "status = open('/proc/self/status').read(); "
+          "print(re.search(r'VmHWM:\\s+(\\d+)', status).group(1)); sys.exit(code)")
 
 
 def run_report(db: Path, out: Path, *options: str) -> tuple[float, float]:
