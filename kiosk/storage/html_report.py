@@ -177,7 +177,7 @@ class _Page:
             (w.whole(m.sessions), w("visits"), ""),
             (w.duration(m.dwell_median_s), w("dwell_median"), ""),
             (w.decimal(m.videos_per_viewing_session), w("videos_per_visit"), w("in_a_row")),
-            (w.pct(m.watch_through_overall), w("watch_through"), w("campaign_65")),
+            (w.pct(m.watch_through_overall), w("watch_through"), w("campaign_ref")),
             (w.pct(m.game_finish_rate), w("game_finish"),
              f"{w.whole(m.games_finished)} {w('of')} {w.whole(m.games_started)}"),
         ]
@@ -219,7 +219,7 @@ class _Page:
                 [Bar(n.episode(x.episode_id), x.share,
                      f"{w.pct(x.share)} ({w.whole(x.watched)}/{w.whole(x.started)})")
                  for x in m.watch_through], w("watch_through"), top=1.0,
-                reference=Reference(m.watch_through_reference, w("campaign_65")))))
+                reference=Reference(m.watch_through_reference, w("campaign_ref")))))
         figs.append(self.figure(
             f"{w('game')}: {w.pct(m.game_finish_rate)} {w('game_finish').lower()}",
             f"{w('game_caption')} {w('game_time')}: {w.duration(m.game_median_duration_s)}.",
@@ -263,7 +263,7 @@ class _Page:
             self.figure(w("watch_through"), w("cmp_watch_caption"), charts.hbars(
                 [Bar(label, m.watch_through_overall or 0.0, w.pct(m.watch_through_overall))
                  for label, m in rows], w("watch_through"), top=1.0,
-                reference=Reference(c.watch_through_reference, w("campaign_65")))),
+                reference=Reference(c.watch_through_reference, w("campaign_ref")))),
             self.figure(w("game_finish"), w("cmp_game_caption"), charts.hbars(
                 [Bar(label, m.game_finish_rate or 0.0, w.pct(m.game_finish_rate))
                  for label, m in rows], w("game_finish"), top=1.0)),
@@ -413,7 +413,7 @@ class _Page:
 def render(data: ReportData, names: Names, lang: str = "nl", config: Config = DEFAULT,
            notes: Sequence[str] = ()) -> str:
     """The whole HTML document."""
-    words = Words(lang)
+    words = Words(lang, config)
     page = _Page(data, names, words, config)
     summary = page.summary()
     events = "".join(page.event_page(span, m) for span, m in data.event_metrics)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import time
 
+from kiosk.config import DEFAULT, Config
+
 _MONTHS = {
     "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -34,14 +36,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "hours_caption": ("Zelfde schaal in elk vak: zo zie je welk evenement wanneer druk was.",
                       "Same scale in every panel: shows which event was busy when."),
     "cmp_visits_caption": ("Aantal bezoeken. Meer is beter.", "Number of visits. More is better."),
-    "cmp_videos_caption": ("Video's per bezoek waarin iets werd gekeken; de lijn is de ~3 op rij "
+    "cmp_videos_caption": ("Video's per bezoek waarin iets werd gekeken; de lijn is de ~{row_ref} op rij "
                            "uit het BLIQ-onderzoek. Op of boven de lijn is goed.",
-                           "Videos per visit that watched any; the line is the ~3 in a row from "
+                           "Videos per visit that watched any; the line is the ~{row_ref} in a row from "
                            "the BLIQ research. On or above the line is good."),
     "cmp_watch_caption": ("Deel van de gestarte video's dat tot het eind is gekeken; de lijn is "
-                          "de 65 % van de campagne. Op of boven de lijn is goed.",
+                          "de {watch_ref} van de campagne. Op of boven de lijn is goed.",
                           "Share of started videos watched to the end; the line is the "
-                          "campaign's 65%. On or above the line is good."),
+                          "campaign's {watch_ref}. On or above the line is good."),
     "cmp_game_caption": ("Deel van de gestarte spellen dat is uitgespeeld. Hoger is beter.",
                          "Share of started games that were finished. Higher is better."),
     "per_day": ("Bezoeken per dag", "Visits per day"),
@@ -57,20 +59,20 @@ TEXT: dict[str, tuple[str, str]] = {
                       "than the ~30 s public screens hold people on average."),
     "videos": ("Video's per bezoek", "Videos per visit"),
     "videos_caption": ("Gemiddeld aantal video's per bezoek waarin iets is gekeken, tegen de "
-                       "~3 op rij uit het BLIQ-onderzoek. Op of boven de lijn is goed.",
-                       "Mean number of videos per visit that watched any, against the ~3 in a "
+                       "~{row_ref} op rij uit het BLIQ-onderzoek. Op of boven de lijn is goed.",
+                       "Mean number of videos per visit that watched any, against the ~{row_ref} in a "
                        "row from the BLIQ research. On or above the line is good."),
     "videos_hist_caption": ("Hoeveel bezoeken 0, 1, 2 … video's startten (automatisch "
                             "doorspelen telt mee).", "How many visits started 0, 1, 2 … videos "
                             "(autoplay counts)."),
     "this_campaign": ("Deze gegevens", "This data"),
-    "in_a_row": ("BLIQ: ~3 op rij", "BLIQ: ~3 in a row"),
-    "campaign_65": ("campagne 65 %", "campaign 65%"),
+    "in_a_row": ("BLIQ: ~{row_ref} op rij", "BLIQ: ~{row_ref} in a row"),
+    "campaign_ref": ("campagne {watch_ref}", "campaign {watch_ref}"),
     "watch_caption": ("Per aflevering: deel van de keren starten dat tot het eind (≥ {min}) is "
-                      "gekeken. De lijn is de 65 % van de campagne (37 % voor korte video "
+                      "gekeken. De lijn is de {watch_ref} van de campagne (37 % voor korte video "
                       "elders). Op of boven de lijn is goed.",
                       "Per episode: share of plays watched to the end (≥ {min}). The line is "
-                      "the campaign's 65% (37% for short video elsewhere). On or above the line "
+                      "the campaign's {watch_ref} (37% for short video elsewhere). On or above the line "
                       "is good."),
     "game": ("Het spel", "The game"),
     "game_caption": ("Gestart, uitgespeeld en gestopt. Goed: de meeste spellen worden "
@@ -162,13 +164,15 @@ HEALTH_LABELS: dict[str, tuple[str, str]] = {
 class Words:
     """Text and numbers in one language."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, config: Config = DEFAULT) -> None:
+        """Texts name the campaign's own references from ``config`` (65 %, ~3 in a row)."""
         self.lang = "en" if lang == "en" else "nl"
         self._i = 1 if self.lang == "en" else 0
+        self._refs = {"watch_ref": self.pct(config.watch_through_reference),
+                      "row_ref": self.short(config.videos_in_a_row_reference)}
 
     def __call__(self, key: str, **values: str) -> str:
-        text = TEXT[key][self._i]
-        return text.format(**values) if values else text
+        return TEXT[key][self._i].format(**self._refs, **values)
 
     def health_label(self, key: str) -> str:
         words = HEALTH_LABELS.get(key)
@@ -187,6 +191,11 @@ class Words:
         if self.lang == "nl":
             text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
         return text
+
+    def short(self, x: float) -> str:
+        """As few digits as needed: ``3``, ``2,5`` (nl) / ``2.5`` (en)."""
+        text = f"{x:g}"
+        return text.replace(".", ",") if self.lang == "nl" else text
 
     def pct(self, x: float | None) -> str:
         if x is None:

@@ -334,3 +334,14 @@ def test_data_from_another_pack_shows_ids_and_says_so(tmp_path: Path,
     page = make(seed(tmp_path / "mixed.db", mixed))
     assert TITLES_NL["ads-s1e1"] in page
     assert "Een deel van de gegevens komt van pakket regio-oost" in page
+
+
+def test_reference_lines_follow_the_config(db: Path, tmp_path: Path) -> None:
+    out = io.StringIO()
+    args = tools_parser().parse_args(["report", str(db), "--out", str(tmp_path / "r.html")])
+    config = Config(watch_through_reference=0.7, videos_in_a_row_reference=2.5)
+    assert report.run(args, out, config) == 0
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "campagne 70 %" in page and "de 70 % van de campagne" in page
+    assert "BLIQ: ~2,5 op rij" in page and not re.search(r"~3\b", page)
+    assert "campagne 65 %" not in page and "de 65 % van" not in page
