@@ -85,14 +85,16 @@ def tools_parser() -> argparse.ArgumentParser:
     h.add_argument("pin")
     s = sub.add_parser("stats", help="print the campaign figures from a data dir")
     s.add_argument("--data", type=Path, required=True, metavar="DIR")
-    s.add_argument("--content", type=Path, metavar="PACK", help="pack for job domains")
+    s.add_argument("--content", type=Path, metavar="PACK",
+                   help="pack for titles and job domains (default: the sample pack)")
     s.add_argument("--event", metavar="ID")
     s.add_argument("--day", metavar="YYYY-MM-DD")
     s.add_argument("--json", action="store_true")
     e = sub.add_parser("export", help="write CSV files of the events and a summary")
     e.add_argument("--data", type=Path, required=True, metavar="DIR")
     e.add_argument("--out", type=Path, required=True, metavar="DIR")
-    e.add_argument("--content", type=Path, metavar="PACK", help="pack for job domains")
+    e.add_argument("--content", type=Path, metavar="PACK",
+                   help="pack for titles and job domains (default: the sample pack)")
     m = sub.add_parser("merge", help="combine the databases of several kiosks")
     m.add_argument("out", type=Path)
     m.add_argument("inputs", type=Path, nargs="+")
