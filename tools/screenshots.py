@@ -7,10 +7,18 @@ Offscreen works too (QT_QPA_PLATFORM=offscreen) but shows no video pixels.
 Each step is `name:action[:arg]`, run in order: start, home, open:<section>, tap:<objectName>,
 play:<episode id>, seek:<ms>, game:<solo|duo>, answer, admin, lang:<nl|en>, wait:<ms>;
 a screenshot is taken after each.
+
+    python tools/screenshots.py --check [--out DIR]
+
+renders every visitor screen at 1280x720, 1920x1080, 720x1280 and 1080x1920 in Dutch and
+English (offscreen is fine) and exits 1 when a text is cut off, controls overlap, are too
+small or out of reach (tools/layout_check.py says what is checked); with --out it also saves
+each screen as a PNG.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -22,6 +30,9 @@ DEFAULT_STEPS = ["attract:wait:800", "home:start", "episodes:open:episodes", "pa
 
 
 def main() -> int:
+    if "--check" in sys.argv and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"     # the checks need no screen
+        os.environ.setdefault("QT_QUICK_BACKEND", "software")
     from PySide6.QtCore import QCoreApplication, QElapsedTimer
 
     from kiosk.app import build
@@ -32,8 +43,13 @@ def main() -> int:
     p.add_argument("--out", type=Path, default=Path("screenshots"))
     p.add_argument("--content", default=None)
     p.add_argument("--lang", default="nl")
+    p.add_argument("--check", action="store_true",
+                   help="check every screen in the four sizes and both languages")
+    p.add_argument("--sizes", default=None, help="with --check: comma-separated WxH list")
     p.add_argument("steps", nargs="*", default=DEFAULT_STEPS)
     args = p.parse_args()
+    if args.check:
+        return check(args)
     args.out.mkdir(parents=True, exist_ok=True)
     argv = ["--windowed", "--size", args.size, "--data", tempfile.mkdtemp(), "--lang", args.lang]
     if args.content:
@@ -90,6 +106,36 @@ def main() -> int:
         print(file)
     app.close()
     return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    """The --check mode: one kiosk per size, every screen in both languages."""
+    from tools.layout_check import SIZES, check_app
+
+    from kiosk.app import build
+
+    out: Path | None = args.out if "--out" in sys.argv else None
+    sizes = args.sizes.split(",") if args.sizes else list(SIZES)
+    problems: list[str] = []
+    for size in sizes:
+        argv = ["--windowed", "--size", size, "--data", tempfile.mkdtemp()]
+        if args.content:
+            argv += ["--content", args.content]
+        app = build(argv)
+
+        def shot(screen: str, lang: str, app: object = app, size: str = size) -> None:
+            if out is not None:
+                out.mkdir(parents=True, exist_ok=True)
+                app.window.grabWindow().save(str(out / f"{screen}-{size}-{lang}.png"))  # type: ignore[attr-defined]
+
+        found = check_app(app, size, shot=shot)
+        app.close()
+        print(f"{size}: {len(found)} problem(s)")
+        problems += found
+    for line in problems:
+        print(line)
+    print("layout check:", "OK" if not problems else f"{len(problems)} problem(s)")
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

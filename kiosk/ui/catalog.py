@@ -5,6 +5,8 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
+from kiosk.core.display import colour_index
+
 
 def file_url(path: Any) -> str:
     """A pack file as QML's Image wants it ("" for none: QML shows its placeholder)."""
@@ -55,6 +57,7 @@ class Catalog(QObject):
 
     def episode_row(self, episode: Any) -> dict[str, Any]:
         lang = self._lang
+        series = self._series_of(episode.id)
         jobs = [self._pack.jobs[j].title.get(lang) for j in episode.jobs if j in self._pack.jobs]
         return {
             "id": episode.id,
@@ -64,7 +67,17 @@ class Catalog(QObject):
             "job": jobs[0] if jobs else episode.role_model.job.get(lang),
             "roleModel": episode.role_model.name,
             "isNew": bool(episode.new),
+            # no thumbnail (yet): the tile shows the series' colour with the title
+            "seriesTitle": series.title.get(lang) if series is not None else "",
+            "colourIndex": colour_index(series.id if series is not None else episode.id),
         }
+
+    def _series_of(self, episode_id: str) -> Any:
+        for series in self._pack.series:
+            for season in series.seasons:
+                if any(e.id == episode_id for e in season.episodes):
+                    return series
+        return None
 
     @Property("QVariantList", notify=changed)
     def rows(self) -> list[dict[str, Any]]:

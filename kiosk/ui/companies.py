@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from kiosk.core.display import colour_index, initials, short_company_name
 from kiosk.core.links import LinkBuilder
 from kiosk.ui.catalog import file_url
 
@@ -69,9 +70,12 @@ class Companies(QObject):
                     if j in self._pack.jobs]
             rows.append({
                 "id": company.id,
-                "name": company.name,
+                "name": short_company_name(company.name),
                 "description": company.description.get(self._lang),
                 "logo": file_url(company.logo),
+                # a company without a logo gets a badge: initials on a colour of its own
+                "initials": initials(company.name),
+                "colourIndex": colour_index(company.id),
                 "jobs": jobs,
                 "stand": stands.get(company.id, ""),
                 "link": self.link_for(company),

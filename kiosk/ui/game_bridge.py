@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.config import Config
+from kiosk.core.display import route_steps, short_company_name
 from kiosk.core.flow import State
 from kiosk.core.game import GameResult, GameSession, JobScore, Scorer, duo_result, game_inputs
 from kiosk.core.links import LinkBuilder, ResultSummary
@@ -292,7 +293,10 @@ class GameController(QObject):
             "route": job.route.get(self._lang), "image": file_url(job.image),
             "art": art, "tint": tint, "episode": episode,
             "because": [self._cards[c].text.get(self._lang) for c in because if c in self._cards],
-            "companies": [c.name for c in self._present_companies() if job.id in c.jobs],
+            # names without their legal form: "Vandaag hier: …" stays readable in full
+            "companies": [short_company_name(c.name) for c in self._present_companies()
+                          if job.id in c.jobs],
+            "routeSteps": route_steps(job.route.get(self._lang)),
         }
 
     def _present_companies(self) -> list[Any]:

@@ -17,6 +17,7 @@ Window {
     function updateTheme() {
         Theme.scale = Math.max(0.4, Math.min(width, height) / 1080)
         Theme.portrait = height > width
+        Theme.windowHeight = height
     }
 
     Loader {
@@ -29,22 +30,32 @@ Window {
     }
 
     // Every visitor screen but attract and the full-screen player has a visible way home
-    // and the language toggle; the player has its own controls.
-    Row {
+    // and the language toggle; the player has its own controls. Landscape: top right (within
+    // reach when mounted as docs/setup.md says). Portrait: Home bottom left, language bottom
+    // right, where a wheelchair user and a 12-year-old reach them.
+    Item {
         id: topBar
-        anchors { top: parent.top; right: parent.right; margins: Theme.px(28) }
-        spacing: Theme.px(20)
+        anchors.fill: parent
+        anchors.margins: Theme.px(28)
         visible: controller.state !== "admin" && controller.state !== "player"
         z: 10
         PillButton {
             objectName: "homeButton"
             visible: controller.state !== "attract" && controller.state !== "home"
+            anchors { right: Theme.portrait ? undefined : languageButton.left
+                      rightMargin: Theme.px(20)
+                      left: Theme.portrait ? parent.left : undefined
+                      bottom: Theme.portrait ? parent.bottom : undefined }
             text: qsTr("Home")
             fill: Theme.surface; ink: Theme.text
             onClicked: controller.goHome()
         }
         PillButton {
+            id: languageButton
             objectName: "languageToggle"
+            anchors { right: parent.right
+                      top: Theme.portrait ? undefined : parent.top
+                      bottom: Theme.portrait ? parent.bottom : undefined }
             // Shows the language you switch TO, in that language.
             text: controller.language === "nl" ? "English" : "Nederlands"
             fill: Theme.surface; ink: Theme.text

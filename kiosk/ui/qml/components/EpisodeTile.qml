@@ -1,11 +1,17 @@
 import QtQuick
 
 // One episode: thumbnail, title, the job it shows, duration, and "Nieuw" when the pack says so.
+// Without a thumbnail (none in the pack, or not made yet) the tile shows the series' colour
+// with the series and episode title: designed, never an empty grey box.
 Item {
     id: tile
     property var episode: ({})
     signal clicked()
-    width: Theme.px(440); height: width * 9 / 16 + Theme.px(112)   // thumbnail + two text lines
+    readonly property real lineFactor: 1.3
+    // thumbnail + up to two title lines + up to two lines for the job; every tile in a row the same
+    width: Theme.px(440)
+    height: frame.height + Theme.px(16) + Math.ceil(titleText.font.pixelSize * lineFactor * 2)
+            + Math.ceil(jobText.font.pixelSize * lineFactor * 2)
     scale: tap.pressed ? 0.97 : 1.0
     Behavior on scale { NumberAnimation { duration: 60 } }
 
@@ -13,7 +19,32 @@ Item {
         id: frame
         width: parent.width; height: width * 9 / 16
         radius: Theme.px(20); color: Theme.surface; clip: true
+        Rectangle {
+            id: placeholder
+            objectName: "episodePlaceholder_" + (tile.episode.id || "")
+            anchors.fill: parent
+            visible: thumb.status !== Image.Ready
+            color: Theme.idColours[(tile.episode.colourIndex || 0) % Theme.idColours.length]
+            Column {
+                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                          margins: Theme.px(24) }
+                spacing: Theme.px(6)
+                Text {
+                    width: parent.width; wrapMode: Text.WordWrap; maximumLineCount: 1; elide: Text.ElideRight
+                    text: (tile.episode.seriesTitle || "").toUpperCase()
+                    color: Theme.inkOnAccent; font.pixelSize: Theme.fontSmall; font.weight: Font.Black
+                    font.letterSpacing: Theme.px(2)
+                }
+                Text {
+                    width: parent.width; wrapMode: Text.WordWrap; maximumLineCount: 3; elide: Text.ElideRight
+                    text: tile.episode.title || ""
+                    color: Theme.inkOnAccent; font.pixelSize: Math.max(Theme.fontBody, tile.width * 0.07)
+                    font.weight: Font.Black
+                }
+            }
+        }
         Image {
+            id: thumb
             anchors.fill: parent
             source: tile.episode.thumbnail || ""
             fillMode: Image.PreserveAspectCrop
@@ -38,9 +69,11 @@ Item {
         // play badge in a corner, so it never covers the role model's name on the thumbnail
         Rectangle {
             anchors { right: parent.right; top: parent.top; margins: Theme.px(14) }
-            width: Theme.px(64); height: width; radius: width / 2; color: Theme.accent
+            width: Theme.px(64); height: width; radius: width / 2
+            color: placeholder.visible ? Theme.background : Theme.accent
             Icon { anchors.centerIn: parent; anchors.horizontalCenterOffset: Theme.px(3)
-                   name: "play"; color: Theme.inkOnAccent; width: Theme.px(40); height: width }
+                   name: "play"; color: placeholder.visible ? Theme.accent : Theme.inkOnAccent
+                   width: Theme.px(40); height: width }
         }
     }
     Text {
@@ -51,9 +84,11 @@ Item {
         elide: Text.ElideRight; maximumLineCount: 2; wrapMode: Text.WordWrap
     }
     Text {
+        id: jobText
         anchors { left: parent.left; right: parent.right; top: titleText.bottom; topMargin: Theme.px(4) }
         text: (tile.episode.roleModel || "") + " · " + (tile.episode.job || "")
-        color: Theme.textDim; font.pixelSize: Theme.fontSmall; elide: Text.ElideRight
+        color: Theme.textDim; font.pixelSize: Theme.fontSmall
+        elide: Text.ElideRight; maximumLineCount: 2; wrapMode: Text.WordWrap
     }
     TapHandler { id: tap; onTapped: tile.clicked() }
 }

@@ -1,107 +1,153 @@
 import QtQuick
 
-// One job on the result screen: picture (or placeholder), title, a day in the life, why it
-// fits ("omdat je … leuk vond"), the route, who offers it here today, and its video.
-// Wide cards put the picture and the video button on the left; tall ones stack everything.
+// One job on the result screen: picture (or pictogram), rank, title, a day in the life, why it
+// fits (one "omdat je … leuk vond" phrase), the route in two steps, who offers it here today,
+// and its video. The card grows with its text (nothing is cut off); the screen gives every card
+// in a row the tallest card's height, so the video buttons line up. `implicitHeight` is what
+// this card needs; the video button sits at the foot, under the text, never over it.
 Rectangle {
     id: card
     property var job: ({})
     property string because: ""         // the "omdat je … leuk vond" line, built by the screen
+    property bool showDay: true
     readonly property string rank: job && job.rank ? job.rank : ""
     readonly property bool surprise: job && job.surprise ? true : false
     readonly property var companyNames: job && job.companies ? job.companies : []
-    readonly property bool wide: width > height * 1.5
-    readonly property bool compact: !wide && height < Theme.px(520)
-    readonly property bool low: wide && height < Theme.px(330)   // duo on a portrait screen
+    readonly property var steps: job && job.routeSteps ? job.routeSteps : []
+    readonly property bool hasEpisode: job && job.episode ? job.episode !== "" : false
     readonly property int pad: Theme.px(18)
-    readonly property real side: Math.min(width * 0.3, Theme.px(280))
+    readonly property bool narrow: width < Theme.px(400)
+    // wide cards: the "Vandaag hier" line and the video button share the foot row
+    readonly property bool inlineFoot: width >= Theme.px(560)
+    readonly property real artSize: narrow ? Theme.px(72) : Theme.px(84)
+    implicitHeight: words.y + words.implicitHeight + Theme.px(12) + foot.implicitHeight + card.pad
     radius: Theme.radius
     color: Theme.surface
     border.color: surprise ? Theme.accent : "transparent"; border.width: Theme.px(4)
-    clip: true
 
+    // narrow cards (duo on a portrait screen) leave the pictogram out: the words need the room
     GameArt {
         id: picture
         x: card.pad; y: card.pad
-        width: card.wide ? card.side : card.width - 2 * card.pad
-        // wide cards: the picture fills the left column; the video button lies over its foot
-        height: card.wide ? card.height - 2 * card.pad : Math.max(Theme.px(70), card.height * 0.18)
+        visible: !card.narrow
+        width: card.narrow ? 0 : card.artSize; height: card.narrow ? 0 : width
+        radius: Theme.px(18)
         image: card.job && card.job.image ? card.job.image : ""
         art: card.job && card.job.art ? card.job.art : "spark"
         tint: card.job && card.job.tint ? card.job.tint : Theme.textDim
     }
     Rectangle {
-        anchors { left: picture.left; top: picture.top; margins: Theme.px(12) }
-        width: badge.implicitWidth + Theme.px(28); height: badge.implicitHeight + Theme.px(10)
-        radius: height / 2; color: card.surprise ? Theme.background : Theme.background
+        id: badgeBox
+        anchors { left: picture.right; leftMargin: card.narrow ? 0 : Theme.px(14); top: picture.top }
+        width: badge.implicitWidth + Theme.px(28); height: badge.implicitHeight + Theme.px(8)
+        radius: height / 2; color: card.surprise ? Theme.accent : Theme.background
         Text {
             id: badge
             anchors.centerIn: parent
             text: card.surprise ? qsTr("Verrassing!") : "#" + card.rank
-            color: card.surprise ? Theme.accent : Theme.text
+            color: card.surprise ? Theme.inkOnAccent : Theme.text
             font.pixelSize: Theme.fontSmall; font.weight: Font.Black
         }
+    }
+    Text {
+        id: title
+        objectName: "resultJobTitle_" + card.rank
+        x: badgeBox.x
+        y: badgeBox.y + badgeBox.height + Theme.px(6)
+        width: card.width - x - card.pad
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+        text: card.job && card.job.title ? card.job.title : ""
+        color: Theme.text; font.pixelSize: card.narrow ? Theme.fontBody - Theme.px(4) : Theme.fontBody
+        font.weight: Font.Black
     }
 
     Column {
         id: words
-        x: card.wide ? card.side + 2 * card.pad : card.pad
-        y: card.wide ? card.pad : picture.y + picture.height + card.pad
-        width: card.wide ? card.width - card.side - 3 * card.pad : card.width - 2 * card.pad
-        height: (card.wide || !watch.visible ? card.height - card.pad : watch.y - card.pad / 2) - y
-        spacing: Theme.px(8)
-        clip: true
+        x: card.pad
+        y: Math.max(picture.y + picture.height, title.y + title.height) + Theme.px(12)
+        width: card.width - 2 * card.pad
+        spacing: Theme.px(10)
         Text {
-            width: parent.width; wrapMode: Text.WordWrap; maximumLineCount: 2; elide: Text.ElideRight
-            text: card.job && card.job.title ? card.job.title : ""
-            color: Theme.text; font.pixelSize: Theme.fontBody + Theme.px(4); font.weight: Font.Black
-        }
-        Text {
-            width: parent.width; wrapMode: Text.WordWrap; maximumLineCount: 2; elide: Text.ElideRight
-            // a short card with a video button keeps "omdat …" and lets the day line go
-            visible: !(card.compact && watch.visible)
+            width: parent.width; wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+            visible: card.showDay && text !== ""
             text: card.job && card.job.day ? card.job.day : ""
             color: Theme.text; font.pixelSize: Theme.fontSmall
         }
         Text {
-            width: parent.width; wrapMode: Text.WordWrap; maximumLineCount: card.wide || card.compact ? 2 : 3
-            elide: Text.ElideRight
+            objectName: "resultBecause_" + card.rank
+            width: parent.width; wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             visible: text !== ""
             text: card.surprise && card.because === "" ? qsTr("Iets heel anders dat ook bij je past") : card.because
             color: Theme.teal; font.pixelSize: Theme.fontSmall; font.weight: Font.Bold
         }
-        Text {
-            width: parent.width; wrapMode: Text.WordWrap; maximumLineCount: 1; elide: Text.ElideRight
-            visible: !card.compact && !card.low
-            text: card.job && card.job.route ? card.job.route : ""
-            color: Theme.textDim; font.pixelSize: Theme.fontSmall
+        // The route as two steps: vmbo, then mbo.
+        Column {
+            width: parent.width
+            spacing: Theme.px(4)
+            visible: card.steps.length > 0
+            Repeater {
+                model: card.steps
+                Row {
+                    required property string modelData
+                    required property int index
+                    spacing: Theme.px(10)
+                    Rectangle {
+                        width: Theme.px(30); height: width; radius: width / 2
+                        color: Theme.background
+                        Text { anchors.centerIn: parent; text: index + 1; color: Theme.text
+                               font.pixelSize: Theme.fontSmall - Theme.px(4); font.weight: Font.Black }
+                    }
+                    Text {
+                        objectName: "resultRoute_" + card.rank + "_" + (index + 1)
+                        width: words.width - Theme.px(40)
+                        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                        text: modelData
+                        color: Theme.textDim; font.pixelSize: Theme.fontSmall
+                    }
+                }
+            }
         }
-        Text {
+    }
+
+    // The foot: "Vandaag hier" (a tap shows those companies first) and the video, side by side
+    // on a wide card, stacked on a narrow one; always at the bottom, never over the text.
+    Grid {
+        id: foot
+        x: card.pad
+        y: card.height - card.pad - height
+        width: card.width - 2 * card.pad
+        columns: card.inlineFoot ? 2 : 1
+        spacing: Theme.px(12)
+        verticalItemAlignment: Grid.AlignVCenter
+        Item {
             objectName: "resultCompanies_" + card.rank
-            width: parent.width; maximumLineCount: 1; elide: Text.ElideRight
-            visible: card.companyNames.length > 0 && !card.low   // low cards: the Bedrijven button
-            text: qsTr("Vandaag hier: %1").arg(card.companyNames.join(", "))
-            color: Theme.accent; font.pixelSize: Theme.fontSmall; font.weight: Font.Bold
+            width: card.inlineFoot && watch.visible ? foot.width - watch.width - foot.spacing : foot.width
+            height: Math.max(here.implicitHeight, Theme.touchMin * 0.66)
+            visible: card.companyNames.length > 0
+            Text {
+                id: here
+                width: parent.width; wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("Vandaag hier: %1").arg(card.companyNames.join(", "))
+                color: Theme.accent; font.pixelSize: Theme.fontSmall; font.weight: Font.Bold
+            }
             TapHandler {
                 gesturePolicy: TapHandler.ReleaseWithinBounds
                 onTapped: { companies.showJob(card.job.id); controller.openSection("companies") }
             }
         }
-    }
-
-    PillButton {
-        id: watch
-        objectName: "resultWatch_" + card.rank
-        x: card.wide ? card.pad + Theme.px(10) : card.pad
-        y: card.height - card.pad - height - (card.wide ? Theme.px(10) : 0)
-        width: card.wide ? card.side - Theme.px(20) : card.width - 2 * card.pad
-        height: Theme.touchMin
-        visible: card.job && card.job.episode ? card.job.episode !== "" : false
-        fontSize: Theme.fontSmall + Theme.px(2)
-        text: qsTr("Kijk de video")
-        onClicked: {
-            if (typeof controller.playEpisode === "function")
-                controller.playEpisode(card.job.episode, "game")
+        PillButton {
+            id: watch
+            objectName: "resultWatch_" + card.rank
+            width: card.inlineFoot ? Math.max(implicitWidth, foot.width * 0.4) : foot.width
+            height: Theme.touchMin
+            visible: card.hasEpisode
+            fontSize: Theme.fontSmall + Theme.px(2)
+            text: qsTr("Kijk de video")
+            onClicked: {
+                if (typeof controller.playEpisode === "function")
+                    controller.playEpisode(card.job.episode, "game")
+            }
         }
     }
 }

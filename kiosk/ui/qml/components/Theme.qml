@@ -6,6 +6,16 @@ import QtQuick
 QtObject {
     property real scale: 1.0
     property bool portrait: false
+    property real windowHeight: 1080
+
+    // Reach: on a portrait screen everything a visitor touches lies in the lower 60 %
+    // (mounted as docs/setup.md says, that is 0.38–1.22 m from the floor). `reachTop` is where
+    // that zone starts; screens keep their controls below it. Landscape: the whole screen.
+    readonly property real reachTop: portrait ? Math.ceil(windowHeight * 0.4) : 0
+    // Portrait: Home and the language sit in a bar at the bottom; screens leave it this much room.
+    readonly property int barSpace: portrait ? touchMin + 2 * px(28) : 0
+    // Landscape: Home and the language sit top right; headers leave them this much room.
+    readonly property int topBarSpace: portrait ? 0 : px(540)
 
     readonly property color background: "#0E1633"
     readonly property color surface: "#1B2550"
@@ -17,6 +27,9 @@ QtObject {
     readonly property color violet: "#8C6BFF"
     readonly property color sky: "#3DA5FF"
     readonly property color inkOnAccent: "#0E1633"
+    // Colours for things that have no picture of their own (logo badge, episode placeholder),
+    // picked by a stable index from the item's id (kiosk.core.display.colour_index).
+    readonly property var idColours: [teal, coral, violet, sky, accent]
 
     readonly property string fontFamily: Qt.application.font.family
 

@@ -12,7 +12,7 @@ Item {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
         anchors.topMargin: Theme.px(40)
-        anchors.rightMargin: Theme.margin + Theme.px(440)
+        anchors.rightMargin: Theme.margin + Theme.topBarSpace
         spacing: Theme.px(6)
         Text {
             width: parent.width; wrapMode: Text.WordWrap
@@ -31,7 +31,7 @@ Item {
         id: grid
         objectName: "companiesGrid"
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom
-                  leftMargin: Theme.margin; topMargin: Theme.gap }
+                  leftMargin: Theme.margin; topMargin: Theme.gap; bottomMargin: Theme.barSpace }
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         readonly property int columns: Theme.portrait ? 1 : 2
@@ -47,12 +47,29 @@ Item {
                 radius: Theme.radius
                 color: modelData.offersJob ? Qt.lighter(Theme.surface, 1.35) : Theme.surface
                 border.color: Theme.accent; border.width: modelData.offersJob ? Theme.px(4) : 0
-                Image {
+                Item {
                     id: logo
                     anchors { left: parent.left; top: parent.top; margins: Theme.px(28) }
                     width: Theme.px(96); height: width
-                    source: modelData.logo; sourceSize.width: width
-                    fillMode: Image.PreserveAspectFit
+                    // no logo (or one that failed): the initials on the company's own colour
+                    Rectangle {
+                        objectName: "logoBadge_" + modelData.id
+                        anchors.fill: parent
+                        visible: logoImage.status !== Image.Ready
+                        radius: width / 2
+                        color: Theme.idColours[modelData.colourIndex % Theme.idColours.length]
+                        Text {
+                            anchors.centerIn: parent
+                            text: modelData.initials
+                            color: Theme.inkOnAccent; font.pixelSize: Theme.fontLarge; font.weight: Font.Black
+                        }
+                    }
+                    Image {
+                        id: logoImage
+                        anchors.fill: parent
+                        source: modelData.logo; sourceSize.width: width
+                        fillMode: Image.PreserveAspectFit
+                    }
                 }
                 Column {
                     anchors { left: logo.right; right: qr.left; top: parent.top; margins: Theme.px(28) }

@@ -19,12 +19,19 @@ Item {
         id: rowsView
         objectName: "seriesRows"
         anchors { left: parent.left; right: parent.right; top: heading.bottom; bottom: parent.bottom
-                  topMargin: Theme.gap }
+                  topMargin: Theme.gap; bottomMargin: Theme.barSpace }
         clip: true
         spacing: Theme.gap
         boundsBehavior: Flickable.StopAtBounds
-        // a portrait screen is tall and narrow: bigger tiles, about one and a half per row
-        readonly property real tileWidth: Theme.portrait ? width * 0.62 : Theme.px(440)
+        // A portrait screen is tall and narrow: the rows share its whole height, each with tiles
+        // as big as that allows (at most 80 % of the width, so the next tile peeks in: swipe).
+        readonly property real rowTitle: Theme.fontLarge * 1.3 + Theme.px(14)
+        readonly property real tileText: Theme.px(16) + Math.ceil((Theme.fontBody - Theme.px(2)) * 1.3 * 2)
+                                         + Math.ceil(Theme.fontSmall * 1.3 * 2)
+        readonly property real rowSpace: (height - spacing * Math.max(0, count - 1)) / Math.max(1, count)
+        readonly property real tileWidth: Theme.portrait
+            ? Math.max(width * 0.5, Math.min(width * 0.8, (rowSpace - rowTitle - tileText) * 16 / 9))
+            : Theme.px(440)
         model: catalog.rows
         delegate: Column {
             required property var modelData
@@ -37,7 +44,7 @@ Item {
             }
             ListView {
                 id: tiles
-                width: parent.width; height: rowsView.tileWidth * 9 / 16 + Theme.px(122)
+                width: parent.width; height: rowsView.tileWidth * 9 / 16 + rowsView.tileText
                 orientation: ListView.Horizontal
                 spacing: Theme.gap
                 leftMargin: Theme.margin; rightMargin: Theme.margin

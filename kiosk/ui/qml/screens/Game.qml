@@ -18,7 +18,7 @@ Item {
             id: introText
             anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
             anchors.topMargin: Theme.px(40)
-            anchors.rightMargin: Theme.margin + Theme.px(440)   // room for the top bar
+            anchors.rightMargin: Theme.margin + Theme.topBarSpace   // room for the top bar
             spacing: Theme.px(12)
             Text {
                 width: parent.width; wrapMode: Text.WordWrap
@@ -33,7 +33,10 @@ Item {
         }
         Grid {
             anchors { top: introText.bottom; bottom: parent.bottom; left: parent.left; right: parent.right
-                      margins: Theme.margin }
+                      margins: Theme.margin; bottomMargin: Theme.portrait ? Theme.barSpace : Theme.margin
+                      // portrait: both choices within reach, in the lower 60 %
+                      topMargin: Theme.portrait ? Math.max(Theme.margin, Theme.reachTop - introText.y - introText.height)
+                                                : Theme.margin }
             columns: Theme.portrait ? 1 : 2
             spacing: Theme.gap
             readonly property real cellW: Theme.portrait ? width : (width - spacing) / 2
@@ -82,7 +85,7 @@ Item {
             id: soloDeck
             player: game.playerA
             anchors { top: parent.top; bottom: parent.bottom; horizontalCenter: parent.horizontalCenter
-                      topMargin: Theme.px(150); bottomMargin: Theme.margin }
+                      topMargin: Theme.px(150); bottomMargin: Theme.portrait ? Theme.barSpace : Theme.margin }
             width: Theme.portrait ? parent.width - 2 * Theme.margin : Math.min(parent.width * 0.42, Theme.px(760))
         }
     }
@@ -104,8 +107,7 @@ Item {
                 width: parent.width / 2; height: parent.height
                 Text {
                     id: who
-                    // portrait: below the top bar (Home, English), which spans the right half
-                    anchors { top: parent.top; topMargin: Theme.px(Theme.portrait ? 160 : 44)
+                    anchors { top: parent.top; topMargin: Theme.px(44)
                               left: parent.left; leftMargin: Theme.margin }
                     text: qsTr("Speler %1").arg(modelData.n)
                     color: modelData.n === 1 ? Theme.teal : Theme.violet
@@ -116,7 +118,8 @@ Item {
                     suffix: "_" + modelData.n
                     waitingText: qsTr("Even wachten op je maatje…")
                     anchors { top: parent.top; bottom: parent.bottom; left: parent.left; right: parent.right
-                              topMargin: Theme.px(Theme.portrait ? 240 : 150); bottomMargin: Theme.margin
+                              topMargin: Theme.px(150)
+                              bottomMargin: Theme.portrait ? Theme.barSpace : Theme.margin
                               leftMargin: Theme.margin; rightMargin: Theme.margin }
                 }
             }

@@ -11,7 +11,7 @@ Item {
     Column {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
-        anchors.rightMargin: Theme.margin + Theme.px(420)   // room for the top bar
+        anchors.rightMargin: Theme.margin + Theme.topBarSpace   // room for the top bar
         spacing: Theme.px(8)
         Text {
             text: qsTr("Wat wil je doen?")
@@ -28,7 +28,10 @@ Item {
     GridLayout {
         id: grid
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top; margins: Theme.margin }
-        columns: Theme.portrait ? 1 : Math.min(4, Math.max(1, visibleChildren.length))
+        // portrait: the tiles in the lower 60 %, within reach (Theme.reachTop)
+        anchors.topMargin: Theme.portrait ? Math.max(Theme.margin, Theme.reachTop - header.y - header.height)
+                                          : Theme.margin
+        columns: Theme.portrait ? 2 : Math.min(4, Math.max(1, visibleChildren.length))
         rowSpacing: Theme.gap; columnSpacing: Theme.gap
 
         Tile {
@@ -75,7 +78,11 @@ Item {
         height: Theme.touchMin + Theme.margin
         PillButton {
             objectName: "endSession"
-            anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            // portrait: bottom left, beside the language (Home is not shown here)
+            anchors { right: Theme.portrait ? undefined : parent.right; rightMargin: Theme.margin
+                      left: Theme.portrait ? parent.left : undefined; leftMargin: Theme.px(28)
+                      verticalCenter: Theme.portrait ? undefined : parent.verticalCenter
+                      bottom: Theme.portrait ? parent.bottom : undefined; bottomMargin: Theme.px(28) }
             text: qsTr("Klaar, tot ziens!")
             fill: Theme.surface; ink: Theme.text
             onClicked: controller.endSession()

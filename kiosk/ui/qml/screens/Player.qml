@@ -81,7 +81,8 @@ Rectangle {
         id: controls
         visible: screen.controlsShown && !screen.endCard
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: Theme.px(190)
+        // portrait is narrow: the progress bar gets its own line above the buttons
+        height: Theme.portrait ? Theme.px(190) + Theme.touchMin : Theme.px(190)
         gradient: Gradient {
             GradientStop { position: 0.0; color: "#00000000" }
             GradientStop { position: 1.0; color: "#E6000000" }
@@ -89,7 +90,7 @@ Rectangle {
         Row {
             id: buttons
             anchors { left: parent.left; bottom: parent.bottom; margins: Theme.px(28) }
-            spacing: Theme.px(20)
+            spacing: Theme.px(Theme.portrait ? 12 : 20)
             PillButton {
                 objectName: "playerBack"
                 text: qsTr("Terug")
@@ -118,8 +119,9 @@ Rectangle {
         Item {
             id: bar
             objectName: "playerProgress"
-            anchors { left: buttons.right; right: parent.right; verticalCenter: buttons.verticalCenter
-                      leftMargin: Theme.px(40); rightMargin: Theme.px(40) }
+            x: Theme.portrait ? Theme.px(40) : buttons.x + buttons.width + Theme.px(40)
+            y: Theme.portrait ? buttons.y - height - Theme.px(8) : buttons.y + (buttons.height - height) / 2
+            width: parent.width - x - Theme.px(40)
             height: Theme.touchMin
             readonly property real fraction: screen.player.duration > 0
                                              ? Math.min(1, screen.player.position / screen.player.duration) : 0

@@ -3,60 +3,82 @@ import "../components"
 
 // The game's result: "Jouw richting" and three jobs plus a surprise (solo), or "Jullie match",
 // each player's own direction and "raad wat je maatje koos" (duo); a take-home QR code.
+// Every line is readable in full: cards grow with their text. Portrait keeps every control in
+// the lower 60 % (Theme.reachTop); the QR code, which a phone scans, sits at the top.
 Item {
     id: screen
     objectName: "resultScreen"
     readonly property var result: game.result
     readonly property bool duo: game.mode === "duo" && result.match !== undefined
     readonly property var jobs: duo ? result.match : (result.jobs || [])
+    readonly property bool portrait: Theme.portrait
     readonly property real sideWidth: Theme.px(300)
 
-    // „A”, „B” en „C"
-    function quoted(list) {
-        var q = list.map(function (t) { return "„" + t + "”" })
-        if (q.length < 2) return q.join("")
-        return q.slice(0, -1).join(", ") + " " + qsTr("en") + " " + q[q.length - 1]
-    }
+    // One phrase is enough and always fits: the strongest reason.
     function becauseText(job) {
         if (!job.because || job.because.length === 0) return ""
-        // Duo cards are narrower and the list holds both players' reasons: two are enough.
-        return duo ? qsTr("Omdat jullie %1 leuk vonden").arg(quoted(job.because.slice(0, 2)))
-                   : qsTr("Omdat je %1 leuk vond").arg(quoted(job.because))
+        var q = "„" + job.because[0] + "”"
+        return duo ? qsTr("Omdat jullie %1 leuk vonden").arg(q) : qsTr("Omdat je %1 leuk vond").arg(q)
     }
 
-    Column {
+    // Duo in landscape: title and subtitle share a line, so the cards and panels get the room.
+    Flow {
         id: header
         anchors { left: parent.left; top: parent.top; right: parent.right; margins: Theme.margin }
         anchors.topMargin: Theme.px(36)
-        anchors.rightMargin: Theme.margin + Theme.px(440)   // room for the top bar
+        anchors.rightMargin: Theme.margin + (screen.portrait ? topQr.width + Theme.gap : Theme.topBarSpace)
         spacing: Theme.px(14)
         Text {
             objectName: screen.duo ? "resultDuoTitle" : "resultTitle"
-            width: parent.width; wrapMode: Text.WordWrap
+            width: screen.duo && !screen.portrait ? Math.min(implicitWidth, parent.width) : parent.width
+            wrapMode: Text.WordWrap
             text: screen.duo ? qsTr("Jullie match") : qsTr("Jouw richting")
             color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
         }
         DirectionChips { width: parent.width; visible: !screen.duo; direction: screen.result.direction || ({}) }
         Text {
-            width: parent.width; wrapMode: Text.WordWrap
+            width: screen.duo && !screen.portrait ? Math.min(implicitWidth, parent.width) : parent.width
+            wrapMode: Text.WordWrap
             text: screen.duo ? qsTr("Deze beroepen passen bij jullie allebei")
                              : qsTr("Deze beroepen passen bij wat jij leuk vindt")
             color: Theme.textDim; font.pixelSize: Theme.fontBody
         }
     }
 
-    // Jobs: four in a row (landscape) or two by two (portrait); duo shows three.
+    // Portrait: the take-home code top right, at eye height for a phone.
+    QrCode {
+        id: topQr
+        objectName: "qr_result"
+        visible: screen.portrait
+        anchors { right: parent.right; top: parent.top; margins: Theme.margin; topMargin: Theme.px(36) }
+        purpose: "result"; target: "result"
+        payload: screen.portrait ? game.resultLink : ""
+        size: Theme.px(screen.duo ? 170 : 200)
+        label: qsTr("Neem je uitslag mee")
+    }
+
+    // Jobs: one row of four (landscape) or two by two (portrait); duo shows three in a row.
     Grid {
         id: jobGrid
-        anchors { left: parent.left; top: header.bottom; margins: Theme.margin; topMargin: Theme.gap }
         readonly property real areaWidth: screen.width - 2 * Theme.margin
-                                          - (Theme.portrait ? 0 : screen.sideWidth + Theme.gap)
-        readonly property real areaHeight: screen.height - y - Theme.margin
-                                           - (screen.duo ? duoRow.height + Theme.gap : 0)
-                                           - (Theme.portrait ? side.height + Theme.gap : 0)
-        columns: Theme.portrait ? 1 : (screen.duo ? screen.jobs.length : 2)
+                                          - (screen.portrait || screen.duo ? 0 : screen.sideWidth + Theme.gap)
+        readonly property real cardWidth: (areaWidth - spacing * (columns - 1)) / columns
+        readonly property real topEdge: Math.max(header.y + header.height,
+                                             screen.portrait ? topQr.y + topQr.height : 0) + Theme.gap
+        // the tallest card sets every card's height, so the video buttons line up
+        readonly property real cardHeight: {
+            var m = 0
+            for (var i = 0; i < children.length; ++i)
+                if (children[i].implicitHeight !== undefined) m = Math.max(m, children[i].implicitHeight)
+            return m
+        }
+        x: Theme.margin
+        // Portrait: low enough that the first row's video buttons are within reach.
+        // (the foot holds "Vandaag hier" over the video button: both must be within reach)
+        y: screen.portrait ? Math.max(topEdge, Theme.reachTop - cardHeight + Theme.touchMin * 1.66
+                                                + Theme.px(12 + 18)) : topEdge
+        columns: screen.duo ? 3 : (screen.portrait ? 2 : 4)
         spacing: Theme.gap
-        readonly property int rows: Math.ceil(screen.jobs.length / Math.max(1, columns))
         Repeater {
             model: screen.jobs
             JobCard {
@@ -64,8 +86,10 @@ Item {
                 objectName: modelData.surprise ? "resultJobSurprise" : "resultJob_" + modelData.rank
                 job: modelData
                 because: screen.becauseText(modelData)
-                width: (jobGrid.areaWidth - jobGrid.spacing * (jobGrid.columns - 1)) / Math.max(1, jobGrid.columns)
-                height: (jobGrid.areaHeight - jobGrid.spacing * (jobGrid.rows - 1)) / Math.max(1, jobGrid.rows)
+                // the day in the life where there is room: solo, landscape
+                showDay: !screen.duo && !screen.portrait
+                width: jobGrid.cardWidth
+                height: jobGrid.cardHeight
             }
         }
     }
@@ -74,9 +98,12 @@ Item {
     Row {
         id: duoRow
         visible: screen.duo
-        anchors { left: parent.left; bottom: Theme.portrait ? side.top : parent.bottom; margins: Theme.margin }
-        width: jobGrid.areaWidth
-        height: visible ? Theme.px(Theme.portrait ? 520 : 360) : 0
+        x: Theme.margin
+        y: jobGrid.y + jobGrid.height + Theme.gap
+        // landscape: the take-home code and the actions share this row, on the right
+        width: jobGrid.areaWidth - (screen.portrait ? 0 : side.width + Theme.gap)
+        // down to the actions (portrait) or the screen's foot (landscape)
+        height: visible ? (screen.portrait ? actions.y - Theme.gap : screen.height - Theme.margin) - y : 0
         spacing: Theme.gap
         Repeater {
             model: screen.duo ? [1, 2] : []
@@ -90,50 +117,57 @@ Item {
         }
     }
 
-    // Take it home, play again, companies.
-    Column {
+    // Take it home (landscape), play again, companies.
+    Grid {
         id: side
-        width: Theme.portrait ? parent.width - 2 * Theme.margin : screen.sideWidth
+        visible: !screen.portrait
+        columns: screen.duo ? 2 : 1
         anchors { right: parent.right; rightMargin: Theme.margin }
-        y: Theme.portrait ? parent.height - height - Theme.margin : Theme.px(170)
+        y: screen.duo ? duoRow.y : Theme.px(170)
         spacing: Theme.gap
         QrCode {
-            id: qr
             objectName: "qr_result"
-            anchors.horizontalCenter: parent.horizontalCenter
             purpose: "result"; target: "result"
-            payload: Theme.portrait ? "" : game.resultLink
-            size: Theme.px(240)
+            payload: screen.portrait ? "" : game.resultLink
+            size: Theme.px(screen.duo ? 200 : 240)
             label: qsTr("Neem je uitslag mee")
         }
-        Flow {
-            width: parent.width
-            spacing: Theme.gap
-            layoutDirection: Theme.portrait ? Qt.RightToLeft : Qt.LeftToRight
-            QrCode {
-                objectName: "qr_result"
-                purpose: "result"; target: "result"
-                payload: Theme.portrait ? game.resultLink : ""
-                size: Theme.px(240)
-                label: qsTr("Neem je uitslag mee")
-            }
-            Column {
-                spacing: Theme.gap
-                PillButton {
-                    objectName: "resultAgain"
-                    width: Theme.portrait ? implicitWidth : side.width
-                    text: qsTr("Nog een keer")
-                    onClicked: controller.openSection("game")
-                }
-                PillButton {
-                    objectName: "resultCompanies"
-                    visible: controller.sections.indexOf("companies") >= 0
-                    width: Theme.portrait ? implicitWidth : side.width
-                    fill: Theme.surface; ink: Theme.text
-                    text: qsTr("Bedrijven")
-                    onClicked: controller.openSection("companies")
-                }
-            }
+        Column {
+        spacing: Theme.gap
+        PillButton {
+            objectName: screen.portrait ? "" : "resultAgain"
+            width: screen.sideWidth
+            text: qsTr("Nog een keer")
+            onClicked: controller.openSection("game")
+        }
+        PillButton {
+            objectName: screen.portrait ? "" : "resultCompanies"
+            visible: controller.sections.indexOf("companies") >= 0
+            width: screen.sideWidth
+            fill: Theme.surface; ink: Theme.text
+            text: qsTr("Bedrijven")
+            onClicked: controller.openSection("companies")
+        }
+        }
+    }
+    // Portrait: the same two actions in a row just above Home and the language.
+    Row {
+        id: actions
+        visible: screen.portrait
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom
+                  bottomMargin: Theme.barSpace }
+        spacing: Theme.gap
+        PillButton {
+            objectName: screen.portrait ? "resultAgain" : ""
+            text: qsTr("Nog een keer")
+            onClicked: controller.openSection("game")
+        }
+        PillButton {
+            objectName: screen.portrait ? "resultCompanies" : ""
+            visible: controller.sections.indexOf("companies") >= 0
+            fill: Theme.surface; ink: Theme.text
+            text: qsTr("Bedrijven")
+            onClicked: controller.openSection("companies")
         }
     }
 }
