@@ -277,6 +277,8 @@ EVENTS: list[dict] = [
     {
         "id": "open-dag-2026",
         "name": {"nl": "Open dag Techniekcollege De Brug", "en": "Open day Techniekcollege De Brug"},
+        "welcome": {"nl": "Welkom! Kijk rond in onze werkplaatsen en ontdek wat jij wilt maken.",
+                    "en": "Welcome! Look around our workshops and find out what you want to make."},
         "kind": "open_day",
         "date": dt.date(2026, 11, 28),
         "companies": ["voltwerk", "bouwbaas", "rijwiel", "pixelhaven"],

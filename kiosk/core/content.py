@@ -386,6 +386,7 @@ class _Loader:
             event = self.validate(Event, data, rel, "") if data is not None else None
             if event is None or not self.unique("event", event.id, rel, ""):
                 continue
+            self.file(event, "logo", "image", rel, "logo", False)
             if event.id != path.stem:
                 self.problem(rel, "id", f"'{event.id}' differs from the file name",
                              f"the file named events/{event.id}.toml", "warning")

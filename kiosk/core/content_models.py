@@ -310,6 +310,9 @@ class Event(Item):
     admin_pin_hash: str
     idle: Idle | None = None
     stands: dict[Id, ShortStr] = Field(default_factory=dict)
+    # The attract screen belongs to the event: its own logo and a one-line welcome (optional).
+    logo: RelPath | None = None
+    welcome: Text | None = None
 
     @field_validator("admin_pin_hash")
     @classmethod

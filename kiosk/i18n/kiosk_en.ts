@@ -57,17 +57,27 @@
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="58"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="106"/>
         <source>Een nieuwe blik op techniek</source>
         <translation>A new look at technology</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="64"/>
-        <source>Kijk video&apos;s van jongeren in de techniek en ontdek welk beroep bij jou past</source>
-        <translation>Watch young people at work in tech and find the job that fits you</translation>
+        <location filename="../ui/qml/screens/Attract.qml" line="115"/>
+        <source>Kijk video&apos;s van jongeren in de techniek</source>
+        <translation>Watch videos of young people in tech</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="73"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="116"/>
+        <source>Speel: welk beroep past bij jou?</source>
+        <translation>Play: which job suits you?</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Attract.qml" line="117"/>
+        <source>Scan en neem het mee op je telefoon</source>
+        <translation>Scan it and take it home on your phone</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Attract.qml" line="141"/>
         <source>Tik om te beginnen</source>
         <translation>Tap to start</translation>
     </message>
@@ -103,12 +113,12 @@
         <translation>Scan the code and ask about an internship or a visit</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="72"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="89"/>
         <source>+%1 meer</source>
         <translation>+%1 more</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="94"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="111"/>
         <source>Stage of contact</source>
         <translation>Internship or contact</translation>
     </message>
@@ -116,12 +126,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../ui/bridge.py" line="269"/>
+        <location filename="../ui/bridge.py" line="287"/>
         <source>Onjuiste pincode</source>
         <translation>Wrong PIN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/bridge.py" line="311"/>
+        <location filename="../ui/bridge.py" line="329"/>
         <source>Even wachten: %n seconden</source>
         <translation>
             <numerusform>Please wait: %n second</numerusform>
@@ -288,7 +298,7 @@
 <context>
     <name>EpisodePlayer</name>
     <message>
-        <location filename="../media/player.py" line="334"/>
+        <location filename="../media/player.py" line="336"/>
         <source>Deze aflevering lukt nu even niet. We gaan door!</source>
         <translation>This episode won&apos;t play right now. On to the next!</translation>
     </message>
@@ -296,7 +306,7 @@
 <context>
     <name>EpisodeTile</name>
     <message>
-        <location filename="../ui/qml/components/EpisodeTile.qml" line="28"/>
+        <location filename="../ui/qml/components/EpisodeTile.qml" line="59"/>
         <source>Nieuw</source>
         <translation>New</translation>
     </message>
@@ -322,7 +332,7 @@
         <translation>Which tech job fits you?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="45"/>
+        <location filename="../ui/qml/screens/Game.qml" line="48"/>
         <source>Alleen spelen</source>
         <translation>Play alone</translation>
     </message>
@@ -332,37 +342,37 @@
         <translation>You&apos;ll see %1 things you could do. Think it&apos;s cool? Swipe right. Not for you? Swipe left. In 2 minutes you&apos;ll know which jobs suit you.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="46"/>
+        <location filename="../ui/qml/screens/Game.qml" line="49"/>
         <source>Jij en %1 kaarten</source>
         <translation>You and %1 cards</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="53"/>
+        <location filename="../ui/qml/screens/Game.qml" line="56"/>
         <source>Samen spelen</source>
         <translation>Play together</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="54"/>
+        <location filename="../ui/qml/screens/Game.qml" line="57"/>
         <source>Naast elkaar, ieder je eigen kaarten. Wat is jullie match?</source>
         <translation>Side by side, each with your own cards. What&apos;s your match?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="70"/>
+        <location filename="../ui/qml/screens/Game.qml" line="73"/>
         <source>← Niks voor jou? Naar links</source>
         <translation>← Not for you? Swipe left</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="78"/>
+        <location filename="../ui/qml/screens/Game.qml" line="81"/>
         <source>Vet? Naar rechts →</source>
         <translation>Cool? Swipe right →</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="110"/>
+        <location filename="../ui/qml/screens/Game.qml" line="112"/>
         <source>Speler %1</source>
         <translation>Player %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="117"/>
+        <location filename="../ui/qml/screens/Game.qml" line="119"/>
         <source>Even wachten op je maatje…</source>
         <translation>Wait a moment for your buddy…</translation>
     </message>
@@ -431,47 +441,47 @@
         <translation>Pick one, you can always go back</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="39"/>
+        <location filename="../ui/qml/screens/Home.qml" line="42"/>
         <source>Kijk video&apos;s</source>
         <translation>Watch videos</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="40"/>
+        <location filename="../ui/qml/screens/Home.qml" line="43"/>
         <source>Jongeren laten zien wat ze maken</source>
         <translation>Young people show what they make</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="48"/>
+        <location filename="../ui/qml/screens/Home.qml" line="51"/>
         <source>Welk techniekberoep past bij jou?</source>
         <translation>Which tech job fits you?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="49"/>
+        <location filename="../ui/qml/screens/Home.qml" line="52"/>
         <source>Swipe en ontdek het in 2 minuten</source>
         <translation>Swipe and find out in 2 minutes</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="57"/>
+        <location filename="../ui/qml/screens/Home.qml" line="60"/>
         <source>Bedrijven van vandaag</source>
         <translation>Companies here today</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="58"/>
+        <location filename="../ui/qml/screens/Home.qml" line="61"/>
         <source>Wie is er en wat kun je er doen?</source>
         <translation>Who is here and what can you do there?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="66"/>
+        <location filename="../ui/qml/screens/Home.qml" line="69"/>
         <source>Voor ouders &amp; docenten</source>
         <translation>For parents &amp; teachers</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="67"/>
+        <location filename="../ui/qml/screens/Home.qml" line="70"/>
         <source>Routes, banen en kansen</source>
         <translation>Routes, jobs and chances</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="79"/>
+        <location filename="../ui/qml/screens/Home.qml" line="86"/>
         <source>Klaar, tot ziens!</source>
         <translation>Done, see you!</translation>
     </message>
@@ -479,22 +489,22 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="40"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="47"/>
         <source>Verrassing!</source>
         <translation>Surprise!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="70"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="80"/>
         <source>Iets heel anders dat ook bij je past</source>
         <translation>Something quite different that suits you too</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="83"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="131"/>
         <source>Vandaag hier: %1</source>
         <translation>Here today: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="101"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="146"/>
         <source>Kijk de video</source>
         <translation>Watch the video</translation>
     </message>
@@ -502,7 +512,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../ui/qml/Main.qml" line="42"/>
+        <location filename="../ui/qml/Main.qml" line="49"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>
@@ -576,32 +586,32 @@
         <translation>On your phone</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="95"/>
+        <location filename="../ui/qml/screens/Player.qml" line="96"/>
         <source>Terug</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="101"/>
+        <location filename="../ui/qml/screens/Player.qml" line="102"/>
         <source>Verder</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="101"/>
+        <location filename="../ui/qml/screens/Player.qml" line="102"/>
         <source>Pauze</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="106"/>
+        <location filename="../ui/qml/screens/Player.qml" line="107"/>
         <source>Ondertiteling uit</source>
         <translation>Captions off</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="106"/>
+        <location filename="../ui/qml/screens/Player.qml" line="107"/>
         <source>Ondertiteling aan</source>
         <translation>Captions on</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="112"/>
+        <location filename="../ui/qml/screens/Player.qml" line="113"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>
@@ -617,27 +627,22 @@
 <context>
     <name>Result</name>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="18"/>
-        <source>en</source>
-        <translation>and</translation>
-    </message>
-    <message>
-        <location filename="../ui/qml/screens/Result.qml" line="23"/>
+        <location filename="../ui/qml/screens/Result.qml" line="21"/>
         <source>Omdat jullie %1 leuk vonden</source>
         <translation>Because you both liked %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="24"/>
+        <location filename="../ui/qml/screens/Result.qml" line="21"/>
         <source>Omdat je %1 leuk vond</source>
         <translation>Because you liked %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="36"/>
+        <location filename="../ui/qml/screens/Result.qml" line="35"/>
         <source>Jullie match</source>
         <translation>Your match</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="36"/>
+        <location filename="../ui/qml/screens/Result.qml" line="35"/>
         <source>Jouw richting</source>
         <translation>Your direction</translation>
     </message>
@@ -652,18 +657,20 @@
         <translation>These jobs suit what you like</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="107"/>
-        <location filename="../ui/qml/screens/Result.qml" line="118"/>
+        <location filename="../ui/qml/screens/Result.qml" line="57"/>
+        <location filename="../ui/qml/screens/Result.qml" line="133"/>
         <source>Neem je uitslag mee</source>
         <translation>Take your result home</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="125"/>
+        <location filename="../ui/qml/screens/Result.qml" line="140"/>
+        <location filename="../ui/qml/screens/Result.qml" line="162"/>
         <source>Nog een keer</source>
         <translation>Play again</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="133"/>
+        <location filename="../ui/qml/screens/Result.qml" line="148"/>
+        <location filename="../ui/qml/screens/Result.qml" line="169"/>
         <source>Bedrijven</source>
         <translation>Companies</translation>
     </message>

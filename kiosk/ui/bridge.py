@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.config import Config
 from kiosk.core.admin import PinGate
@@ -146,6 +146,24 @@ class Controller(QObject):
         if self._flow.state is not State.ADMIN:
             return []
         return [str(p) for p in getattr(self._pack, "problems", [])] + self._runtime_problems
+
+    @Property(str, notify=languageChanged)
+    def eventTitle(self) -> str:
+        """What the attract screen calls this place: the event's name, else the pack's title."""
+        if self._event is not None:
+            return self._event.name.get(self._lang)
+        title = getattr(self._pack, "title", None)
+        return title.get(self._lang) if title is not None else ""
+
+    @Property(str, notify=languageChanged)
+    def eventWelcome(self) -> str:
+        welcome = getattr(self._event, "welcome", None)
+        return welcome.get(self._lang) if welcome is not None else ""
+
+    @Property(str, constant=True)
+    def eventLogo(self) -> str:
+        logo = getattr(self._event, "logo", None)
+        return QUrl.fromLocalFile(str(logo)).toString() if logo else ""
 
     @Property(str, constant=True)
     def eventName(self) -> str:

@@ -36,6 +36,13 @@ Canvas {
         } else if (name === "home") {
             c.beginPath(); c.moveTo(w*0.15, h*0.5); c.lineTo(w*0.5, h*0.18); c.lineTo(w*0.85, h*0.5); c.stroke()
             c.fillRect(w*0.27, h*0.5, w*0.46, h*0.34)
+        } else if (name === "qr") {
+            // three finder squares and a few modules: "scan this"
+            var q = w * 0.26
+            c.lineWidth = Math.max(2, w * 0.07)
+            c.strokeRect(w*0.12, h*0.12, q, q); c.strokeRect(w*0.62, h*0.12, q, q); c.strokeRect(w*0.12, h*0.62, q, q)
+            c.fillRect(w*0.62, h*0.62, w*0.1, h*0.1); c.fillRect(w*0.78, h*0.78, w*0.1, h*0.1)
+            c.fillRect(w*0.62, h*0.8, w*0.08, h*0.08); c.fillRect(w*0.8, h*0.62, w*0.08, h*0.08)
         } else if (name === "hand") {
             c.beginPath(); c.arc(w*0.5, h*0.5, w*0.18, 0, Math.PI*2); c.fill()
             c.beginPath(); c.arc(w*0.5, h*0.5, w*0.36, 0, Math.PI*2); c.stroke()

@@ -31,7 +31,7 @@ Rectangle {
         Text {
             id: subText
             width: parent.width
-            color: Theme.inkOnAccent; opacity: 0.85
+            color: Theme.inkOnAccent   // not faded: on violet a faded line falls below 4.5:1
             font.pixelSize: Theme.fontSmall + Theme.px(4)
             wrapMode: Text.WordWrap
         }

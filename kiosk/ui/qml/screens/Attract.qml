@@ -2,29 +2,38 @@ import QtQuick
 import QtMultimedia
 import "../components"
 
-// Attract: a lively loop and "Tik om te beginnen". A touch anywhere starts a new visit.
+// Attract: the event's own welcome, what you can do here, a lively loop and "Tik om te
+// beginnen". A touch anywhere starts a new visit. The clip is framed beside (landscape) or above
+// (portrait) the kiosk's words, so its own title cards never run into them.
 Item {
     id: attract
     objectName: "attractScreen"
+    readonly property bool portrait: Theme.portrait
 
-    // The featured clips loop silently behind everything (the same player facade, muted).
-    VideoOutput {
-        id: loop
-        objectName: "attractVideo"
-        anchors.fill: parent
-        fillMode: VideoOutput.PreserveAspectCrop
-        Component.onCompleted: playback.player.setVideoSink(loop.videoSink)
-        Component.onDestruction: playback.player.setVideoSink(null)
-    }
-    readonly property bool clipsPlaying: playback.player.state === "playing"
+    // The featured clips loop silently in their frame (the same player facade, muted).
     Rectangle {
-        anchors.fill: parent
-        gradient: Gradient {
-            GradientStop { position: 0.0; color: "#730E1633" }
-            GradientStop { position: 0.55; color: "#D90E1633" }
-            GradientStop { position: 1.0; color: "#F20E1633" }
+        id: frame
+        objectName: "attractFrame"
+        color: "black"
+        radius: Theme.radius
+        clip: true
+        width: attract.portrait ? attract.width - 2 * Theme.margin : attract.width * 0.54
+        height: width * 9 / 16
+        x: attract.portrait ? Theme.margin : attract.width - width - Theme.margin
+        // portrait: centred in the space above the words; landscape: centred, clear of the top bar
+        y: attract.portrait ? Math.max(eventHead.y + eventHead.height + Theme.gap,
+                                       (eventHead.y + eventHead.height + band.y - height) / 2)
+                            : Math.max(Theme.px(170), (attract.height - height) / 2)
+        VideoOutput {
+            id: loop
+            objectName: "attractVideo"
+            anchors.fill: parent
+            fillMode: VideoOutput.PreserveAspectFit
+            Component.onCompleted: playback.player.setVideoSink(loop.videoSink)
+            Component.onDestruction: playback.player.setVideoSink(null)
         }
     }
+    readonly property bool clipsPlaying: playback.player.state === "playing"
 
     // Moving colour blobs: visibly alive when there are no clips to loop.
     Repeater {
@@ -44,32 +53,91 @@ Item {
         }
     }
 
+    // The kiosk's own words on a calm background: whose event this is (portrait: at the top,
+    // at eye height) ...
     Column {
-        anchors.centerIn: parent
-        width: parent.width * 0.86
-        spacing: Theme.gap * 1.5
-        Text {
-            width: parent.width; horizontalAlignment: Text.AlignHCenter
-            text: "BLIQ"
-            color: Theme.accent; font.pixelSize: Theme.px(200); font.weight: Font.Black
+        id: eventHead
+        x: Theme.margin
+        width: band.width
+        y: attract.portrait ? Theme.px(72) : (attract.height - height - Theme.gap - band.height) / 2
+        spacing: Theme.px(14)
+        Row {
+            width: parent.width
+            spacing: Theme.gap
+            Image {
+                id: eventLogo
+                objectName: "attractLogo"
+                visible: controller.eventLogo !== "" && status === Image.Ready
+                source: controller.eventLogo
+                height: Theme.px(110); width: visible ? Math.min(implicitWidth * height / Math.max(1, implicitHeight), Theme.px(260)) : 0
+                sourceSize.height: height
+                fillMode: Image.PreserveAspectFit
+                anchors.verticalCenter: parent.verticalCenter
+            }
+            Text {
+                objectName: "attractEvent"
+                width: parent.width - (eventLogo.visible ? eventLogo.width + parent.spacing : 0)
+                anchors.verticalCenter: parent.verticalCenter
+                text: controller.eventTitle
+                color: Theme.accent; font.pixelSize: Theme.fontLarge + Theme.px(4); font.weight: Font.Black
+                wrapMode: Text.WordWrap
+            }
         }
         Text {
-            width: parent.width; horizontalAlignment: Text.AlignHCenter
+            objectName: "attractWelcome"
+            width: parent.width; wrapMode: Text.WordWrap
+            visible: text !== ""
+            text: controller.eventWelcome
+            color: Theme.text; font.pixelSize: Theme.fontBody
+        }
+    }
+    // ... and what you can do here, with the start button (portrait: within reach, just above
+    // the language at the bottom right).
+    Column {
+        id: band
+        x: Theme.margin
+        width: attract.portrait ? attract.width - 2 * Theme.margin : frame.x - 2 * Theme.margin
+        y: attract.portrait ? attract.height - Theme.barSpace - height
+                            : eventHead.y + eventHead.height + Theme.gap
+        spacing: Theme.gap
+        Text {
+            objectName: "attractHeadline"
+            width: parent.width; wrapMode: Text.WordWrap
             text: qsTr("Een nieuwe blik op techniek")
-            color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Bold
-            wrapMode: Text.WordWrap
+            color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
         }
-        Text {
-            width: parent.width; horizontalAlignment: Text.AlignHCenter
-            text: qsTr("Kijk video's van jongeren in de techniek en ontdek welk beroep bij jou past")
-            color: Theme.textDim; font.pixelSize: Theme.fontBody
-            wrapMode: Text.WordWrap
+        // At a glance: watch, play, scan.
+        Column {
+            width: parent.width
+            spacing: Theme.px(14)
+            Repeater {
+                model: [
+                    { "icon": "play", "colour": Theme.accent, "text": qsTr("Kijk video's van jongeren in de techniek") },
+                    { "icon": "cards", "colour": Theme.teal, "text": qsTr("Speel: welk beroep past bij jou?") },
+                    { "icon": "qr", "colour": Theme.sky, "text": qsTr("Scan en neem het mee op je telefoon") }
+                ]
+                Row {
+                    required property var modelData
+                    spacing: Theme.px(18)
+                    Rectangle {
+                        width: Theme.px(64); height: width; radius: width / 2; color: modelData.colour
+                        Icon { anchors.centerIn: parent; width: Theme.px(40); height: width
+                               name: modelData.icon; color: Theme.inkOnAccent }
+                    }
+                    Text {
+                        width: band.width - Theme.px(82)
+                        anchors.verticalCenter: parent.verticalCenter
+                        wrapMode: Text.WordWrap
+                        text: modelData.text
+                        color: Theme.textDim; font.pixelSize: Theme.fontBody
+                    }
+                }
+            }
         }
-        Item { width: 1; height: Theme.gap }
+        Item { width: 1; height: Theme.px(8) }
         PillButton {
             id: startButton
             objectName: "startButton"
-            anchors.horizontalCenter: parent.horizontalCenter
             text: qsTr("Tik om te beginnen")
             fontSize: Theme.fontLarge
             height: Theme.touchMin * 1.3
