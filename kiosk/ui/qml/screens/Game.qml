@@ -17,7 +17,8 @@ Item {
         Column {
             id: introText
             anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
-            anchors.topMargin: Theme.px(40)
+            // portrait: centred in the top 40 % (the choices below are within reach)
+            anchors.topMargin: Theme.portrait ? Math.max(Theme.px(40), (Theme.reachTop - height) / 2) : Theme.px(40)
             anchors.rightMargin: Theme.margin + Theme.topBarSpace   // room for the top bar
             spacing: Theme.px(12)
             Text {

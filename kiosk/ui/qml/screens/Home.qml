@@ -12,7 +12,16 @@ Item {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
         anchors.rightMargin: Theme.margin + Theme.topBarSpace   // room for the top bar
+        // portrait: centred in the top 40 % (the tiles below are within reach)
+        anchors.topMargin: Theme.portrait ? Math.max(Theme.margin, (Theme.reachTop - height) / 2) : Theme.margin
         spacing: Theme.px(8)
+        Text {
+            // whose event this is (portrait has the room for it)
+            visible: Theme.portrait && text !== ""
+            text: controller.eventTitle
+            color: Theme.accent; font.pixelSize: Theme.fontLarge; font.weight: Font.Black
+            width: parent.width; wrapMode: Text.WordWrap
+        }
         Text {
             text: qsTr("Wat wil je doen?")
             color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
