@@ -327,52 +327,52 @@
 <context>
     <name>Game</name>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="25"/>
+        <location filename="../ui/qml/screens/Game.qml" line="26"/>
         <source>Welk techniekberoep past bij jou?</source>
         <translation>Which tech job fits you?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="48"/>
+        <location filename="../ui/qml/screens/Game.qml" line="49"/>
         <source>Alleen spelen</source>
         <translation>Play alone</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="30"/>
+        <location filename="../ui/qml/screens/Game.qml" line="31"/>
         <source>Je ziet %1 dingen die je kunt doen. Vind je het vet? Swipe naar rechts. Niks voor jou? Naar links. Binnen 2 minuten weet je welke beroepen bij je passen.</source>
         <translation>You&apos;ll see %1 things you could do. Think it&apos;s cool? Swipe right. Not for you? Swipe left. In 2 minutes you&apos;ll know which jobs suit you.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="49"/>
+        <location filename="../ui/qml/screens/Game.qml" line="50"/>
         <source>Jij en %1 kaarten</source>
         <translation>You and %1 cards</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="56"/>
+        <location filename="../ui/qml/screens/Game.qml" line="57"/>
         <source>Samen spelen</source>
         <translation>Play together</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="57"/>
+        <location filename="../ui/qml/screens/Game.qml" line="58"/>
         <source>Naast elkaar, ieder je eigen kaarten. Wat is jullie match?</source>
         <translation>Side by side, each with your own cards. What&apos;s your match?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="73"/>
+        <location filename="../ui/qml/screens/Game.qml" line="74"/>
         <source>← Niks voor jou? Naar links</source>
         <translation>← Not for you? Swipe left</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="81"/>
+        <location filename="../ui/qml/screens/Game.qml" line="82"/>
         <source>Vet? Naar rechts →</source>
         <translation>Cool? Swipe right →</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="112"/>
+        <location filename="../ui/qml/screens/Game.qml" line="113"/>
         <source>Speler %1</source>
         <translation>Player %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="119"/>
+        <location filename="../ui/qml/screens/Game.qml" line="120"/>
         <source>Even wachten op je maatje…</source>
         <translation>Wait a moment for your buddy…</translation>
     </message>
@@ -431,57 +431,57 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="17"/>
+        <location filename="../ui/qml/screens/Home.qml" line="26"/>
         <source>Wat wil je doen?</source>
         <translation>What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="22"/>
+        <location filename="../ui/qml/screens/Home.qml" line="31"/>
         <source>Kies maar, je kunt altijd terug</source>
         <translation>Pick one, you can always go back</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="42"/>
+        <location filename="../ui/qml/screens/Home.qml" line="51"/>
         <source>Kijk video&apos;s</source>
         <translation>Watch videos</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="43"/>
+        <location filename="../ui/qml/screens/Home.qml" line="52"/>
         <source>Jongeren laten zien wat ze maken</source>
         <translation>Young people show what they make</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="51"/>
+        <location filename="../ui/qml/screens/Home.qml" line="60"/>
         <source>Welk techniekberoep past bij jou?</source>
         <translation>Which tech job fits you?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="52"/>
+        <location filename="../ui/qml/screens/Home.qml" line="61"/>
         <source>Swipe en ontdek het in 2 minuten</source>
         <translation>Swipe and find out in 2 minutes</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="60"/>
+        <location filename="../ui/qml/screens/Home.qml" line="69"/>
         <source>Bedrijven van vandaag</source>
         <translation>Companies here today</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="61"/>
+        <location filename="../ui/qml/screens/Home.qml" line="70"/>
         <source>Wie is er en wat kun je er doen?</source>
         <translation>Who is here and what can you do there?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="69"/>
+        <location filename="../ui/qml/screens/Home.qml" line="78"/>
         <source>Voor ouders &amp; docenten</source>
         <translation>For parents &amp; teachers</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="70"/>
+        <location filename="../ui/qml/screens/Home.qml" line="79"/>
         <source>Routes, banen en kansen</source>
         <translation>Routes, jobs and chances</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="86"/>
+        <location filename="../ui/qml/screens/Home.qml" line="95"/>
         <source>Klaar, tot ziens!</source>
         <translation>Done, see you!</translation>
     </message>
@@ -489,22 +489,22 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="47"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="48"/>
         <source>Verrassing!</source>
         <translation>Surprise!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="80"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="81"/>
         <source>Iets heel anders dat ook bij je past</source>
         <translation>Something quite different that suits you too</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="131"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="132"/>
         <source>Vandaag hier: %1</source>
         <translation>Here today: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="146"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="147"/>
         <source>Kijk de video</source>
         <translation>Watch the video</translation>
     </message>

@@ -16,29 +16,30 @@ Rectangle {
     readonly property var steps: job && job.routeSteps ? job.routeSteps : []
     readonly property bool hasEpisode: job && job.episode ? job.episode !== "" : false
     readonly property int pad: Theme.px(18)
-    readonly property bool narrow: width < Theme.px(400)
+    readonly property bool narrow: width < Theme.px(340)
+    // roomy cards put the title beside a big pictogram; the others a small one beside the rank
+    readonly property bool artBeside: width >= Theme.px(440)
     // wide cards: the "Vandaag hier" line and the video button share the foot row
     readonly property bool inlineFoot: width >= Theme.px(560)
-    readonly property real artSize: narrow ? Theme.px(72) : Theme.px(84)
+    readonly property real artSize: artBeside ? Theme.px(84) : Theme.px(44)
     implicitHeight: words.y + words.implicitHeight + Theme.px(12) + foot.implicitHeight + card.pad
     radius: Theme.radius
     color: Theme.surface
     border.color: surprise ? Theme.accent : "transparent"; border.width: Theme.px(4)
 
-    // narrow cards (duo on a portrait screen) leave the pictogram out: the words need the room
     GameArt {
         id: picture
         x: card.pad; y: card.pad
-        visible: !card.narrow
-        width: card.narrow ? 0 : card.artSize; height: card.narrow ? 0 : width
-        radius: Theme.px(18)
+        width: card.artSize; height: width
+        radius: card.artBeside ? Theme.px(18) : Theme.px(10)
         image: card.job && card.job.image ? card.job.image : ""
         art: card.job && card.job.art ? card.job.art : "spark"
         tint: card.job && card.job.tint ? card.job.tint : Theme.textDim
     }
     Rectangle {
         id: badgeBox
-        anchors { left: picture.right; leftMargin: card.narrow ? 0 : Theme.px(14); top: picture.top }
+        anchors { left: picture.right; leftMargin: Theme.px(12) }
+        y: card.artBeside ? picture.y : picture.y + (picture.height - height) / 2
         width: badge.implicitWidth + Theme.px(28); height: badge.implicitHeight + Theme.px(8)
         radius: height / 2; color: card.surprise ? Theme.accent : Theme.background
         Text {
@@ -52,8 +53,8 @@ Rectangle {
     Text {
         id: title
         objectName: "resultJobTitle_" + card.rank
-        x: badgeBox.x
-        y: badgeBox.y + badgeBox.height + Theme.px(6)
+        x: card.artBeside ? badgeBox.x : card.pad
+        y: (card.artBeside ? badgeBox.y + badgeBox.height : picture.y + picture.height) + Theme.px(8)
         width: card.width - x - card.pad
         wrapMode: Text.WrapAtWordBoundaryOrAnywhere
         text: card.job && card.job.title ? card.job.title : ""
