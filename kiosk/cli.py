@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 SUBCOMMANDS = ("run", "check", "preflight", "new-pack", "hash-pin", "stats", "export", "merge",
-               "report")
+               "report", "add-videos")
 
 
 class UsageError(Exception):
@@ -45,6 +45,12 @@ def _seconds(text: str) -> float:
     if not 1 <= value <= 24 * 3600:
         raise argparse.ArgumentTypeError(f"'{text}': use 1 to 86400 seconds")
     return value
+
+
+def _season(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 1000:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a season number (1–1000)")
+    return int(text)
 
 
 def run_parser() -> argparse.ArgumentParser:
@@ -95,6 +101,14 @@ def tools_parser() -> argparse.ArgumentParser:
     e.add_argument("--out", type=Path, required=True, metavar="DIR")
     e.add_argument("--content", type=Path, metavar="PACK",
                    help="pack for titles and job domains (default: the sample pack)")
+    a = sub.add_parser("add-videos", help="add your own clips to a pack (copies, thumbnails, "
+                       "an episode each)")
+    a.add_argument("pack", type=Path)
+    a.add_argument("paths", type=Path, nargs="+", metavar="PATH", help="a clip or a folder")
+    a.add_argument("--series", metavar="ID", help="series id (default: the folder's name)")
+    a.add_argument("--season", type=_season, metavar="N", help="season (default: the last)")
+    a.add_argument("--convert", action="store_true",
+                   help="convert clips the kiosk cannot play (needs ffmpeg)")
     m = sub.add_parser("merge", help="combine the databases of several kiosks")
     m.add_argument("out", type=Path)
     m.add_argument("inputs", type=Path, nargs="+")
@@ -142,6 +156,11 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
             return 1
         print(f"Wrote a new pack to {args.dir}; check it with: kiosk check {args.dir}", file=out)
         return 0
+    if args.command == "add-videos":
+        from kiosk.media.add_videos import run_add_videos
+
+        return run_add_videos(args.pack, args.paths, args.series, args.season, args.convert,
+                              out)
     if args.command == "hash-pin":
         from kiosk.core.pin import hash_pin
 

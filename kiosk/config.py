@@ -98,6 +98,19 @@ class Config:
     preflight_day_bytes: int = 10 * 2**20     # a busy day: ~40k events at ~250 bytes each
     preflight_duration_tolerance_s: float = 1.0  # decoded vs declared duration may differ this much
     preflight_end_probe_s: float = 1.0     # preflight also decodes this far before the end
+    # Organisers' own clips: kiosk add-videos, thumbnails, decode headroom
+    thumb_positions: tuple[float, ...] = (0.4, 0.6, 0.25, 0.8)  # parts of a clip tried for a still
+    thumb_min_mean: float = 40.0           # a still darker than this (0–255) counts as black
+    thumb_min_spread: float = 12.0         # … or flatter than this (a fade, a blank wall)
+    thumb_good_spread: float = 30.0        # this much contrast: take it, decode no further
+    thumb_width: int = 640                 # stills are stored this wide (a tile is ≤ 440 px)
+    thumb_cache_dirname: str = "thumbnails"  # in the data dir: stills made at load time
+    headroom_rate: float = 4.0             # preflight decodes at this speed …
+    headroom_seconds: float = 3.0          # … for at most this long per clip
+    headroom_warn: float = 1.5             # decoding slower than this × real time: convert
+    max_clip_pixels_short_side: int = 1080  # add-videos --convert: above this (e.g. 4K) scale down
+    max_clip_mbps: float = 8.0             # … or above this bit rate: re-encode
+    duration_tolerance_s: float = 1.0      # a typed duration off by more: check warns
 
     # QR codes and links (issue 6)
     link_max_chars: int = 300              # longer links make QR codes too dense to scan

@@ -93,7 +93,8 @@ def run_check(pack: Path, as_json: bool, out: TextIO, config: Config = DEFAULT,
         out.write("\n")
         return code
     for problem in problems:
-        label = "FOUT/ERROR" if problem.severity == "error" else "let op/warning"
+        label = {"error": "FOUT/ERROR", "note": "notitie/note"}.get(problem.severity,
+                                                                  "let op/warning")
         out.write(f"{label}  {problem}\n")
         for line in problem.context.splitlines():
             out.write(f"    {line}\n")

@@ -19,6 +19,7 @@ from kiosk.core.content_files import Issue, Listings, read_toml, safe_file, snif
 from kiosk.core.content_files import check_subtitle
 from kiosk.core.content_toml import scan_ids
 from kiosk.core.content_links import check_deck, did_you_mean, link_pack
+from kiosk.core.media_facts import read_facts
 from kiosk.core.content_models import (Card, Company, Episode, Event, Job, Pack, PackError,
                                        PackFile, Problem, Season, Series, Text)
 from kiosk.core.content_problems import from_validation, model_warnings
@@ -55,7 +56,7 @@ class _Loader:
     # -- helpers -----------------------------------------------------------------------------
     def problem(self, file: str, field: str, message: str, expected: str = "",
                 severity: str = "error", context: str = "") -> None:
-        level = "warning" if severity == "warning" else "error"
+        level = severity if severity in ("warning", "note") else "error"
         self.problems.append(Problem(file, field, message, expected, level, context))
 
     def issue(self, file: str, field: str, issue: Issue, severity: str = "error") -> None:
@@ -336,11 +337,36 @@ class _Loader:
             if lang not in episode.subtitles:
                 self.problem(rel, f"{where}.subtitles.{lang}", "no subtitles in this language",
                              "a .vtt or .srt file: captions are on by default", "warning")
+        self.measure(episode, rel, where)
+        if episode.role_model is None or not episode.jobs:
+            missing = " and ".join(n for n, v in (("jobs", episode.jobs),
+                                                  ("role_model", episode.role_model)) if not v)
+            self.problem(rel, where, f"'{episode.id}' has no {missing}: its tile shows the title "
+                         "only" + (" and the game never suggests it" if not episode.jobs else ""),
+                         "jobs = [\"…\"] and role_model = { … } to link it to jobs", "note")
         if episode.duration > self.config.max_clip_seconds:
             self.problem(rel, f"{where}.duration", f"{episode.duration:g} s is long for a kiosk",
                          f"at most {self.config.max_clip_seconds:g} s (snackable clips)",
                          "warning")
         return True
+
+    def measure(self, episode: Episode, rel: str, where: str) -> None:
+        """The clip's length from its container headers; a typed one off by > 1 s is a warning."""
+        typed = episode.duration
+        episode.declared_duration = typed
+        facts = read_facts(Path(episode.video))
+        measured = facts.duration_s if not facts.problem and facts.duration_s > 0 else None
+        if measured is None:
+            if typed is None:
+                self.problem(rel, f"{where}.duration", "cannot be measured from the file",
+                             "duration = <seconds> (or a clip with a readable header)", "warning")
+            episode.duration = typed or 0.0
+            return
+        episode.duration = measured
+        if typed is not None and abs(typed - measured) > self.config.duration_tolerance_s:
+            self.problem(rel, f"{where}.duration", f"says {typed:g} s but the clip is "
+                         f"{measured:.1f} s long; the measured {measured:.1f} s is used",
+                         "no duration line (it is measured) or the right one", "warning")
 
     def load_list(self, pack: Pack, rel: str, key: str, model: type[M]) -> None:
         """jobs.toml, cards.toml, companies.toml: an array of tables under ``key``."""

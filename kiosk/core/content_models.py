@@ -48,7 +48,7 @@ class Problem:
     field: str
     message: str
     expected: str = ""
-    severity: Literal["error", "warning"] = "error"
+    severity: Literal["error", "warning", "note"] = "error"  # a note: worth knowing, not wrong
     context: str = ""  # lines to show under the message (a TOML line with a caret)
     item: str = ""  # the item the field belongs to, by name: 'episode "ads-s1e2"'
     item_path: str = ""  # where that item is in its file: 'seasons[0].episodes[1]'
@@ -212,18 +212,21 @@ class Episode(Item):
     number: int = Field(ge=1, le=10_000)
     title: Text
     video: RelPath
-    duration: float = Field(gt=0, le=86_400)
+    # Measured from the file by the loader; a typed value is only compared with it.
+    duration: float | None = Field(default=None, gt=0, le=86_400)
     thumbnail: RelPath | None = None
     subtitles: dict[Lang, RelPath] = Field(default_factory=dict)
-    jobs: list[Id] = Field(min_length=1)
-    role_model: RoleModel
+    # Both optional (a school's promo clip has neither); without jobs the game never suggests it.
+    jobs: list[Id] = Field(default_factory=list)
+    role_model: RoleModel | None = None
     audience: list[Literal["students", "parents"]] = Field(default=["students"], min_length=1)
     channel_url: Url = ""  # empty: the series page is used
     new: bool = False
     # Filled in by the loader, not read from the file.
     series_id: str = ""
     season: int = 0
-    internal: ClassVar[frozenset[str]] = frozenset({"series_id", "season"})
+    declared_duration: float | None = None  # what the file said, when it said anything
+    internal: ClassVar[frozenset[str]] = frozenset({"series_id", "season", "declared_duration"})
 
 
 class Season(Item):

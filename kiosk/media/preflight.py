@@ -34,9 +34,9 @@ GROUPS = {
     "qr": "QR-codes",
     "machine": "Deze computer / This machine",
 }
-MARKS = {"ok": "✔", "warning": "⚠", "error": "✘"}
-ASCII_MARKS = {"ok": "[ok]", "warning": "[!] ", "error": "[X] "}
-COLOURS = {"ok": "\033[32m", "warning": "\033[33m", "error": "\033[31m"}
+MARKS = {"ok": "✔", "warning": "⚠", "error": "✘", "note": "ℹ"}
+ASCII_MARKS = {"ok": "[ok]", "warning": "[!] ", "error": "[X] ", "note": "[i] "}
+COLOURS = {"ok": "\033[32m", "warning": "\033[33m", "error": "\033[31m", "note": "\033[36m"}
 
 
 @dataclass

@@ -133,6 +133,10 @@ class Deck(QObject):
     def seek(self, ms: int) -> None:
         self._player.setPosition(ms)
 
+    def set_rate(self, rate: float) -> None:
+        """Playback speed (preflight decodes fast to measure this machine's headroom)."""
+        self._player.setPlaybackRate(rate)
+
     def set_muted(self, muted: bool) -> None:
         if self._audio is not None:
             self._audio.setMuted(muted)

@@ -62,10 +62,11 @@ class Catalog(QObject):
         return {
             "id": episode.id,
             "title": episode.title.get(lang),
-            "duration": minutes(episode.duration),
+            "duration": minutes(episode.duration) if episode.duration else "",
             "thumbnail": file_url(episode.thumbnail),
-            "job": jobs[0] if jobs else episode.role_model.job.get(lang),
-            "roleModel": episode.role_model.name,
+            "job": jobs[0] if jobs else (episode.role_model.job.get(lang)
+                                         if episode.role_model else ""),
+            "roleModel": episode.role_model.name if episode.role_model else "",
             "isNew": bool(episode.new),
             # no thumbnail (yet): the tile shows the series' colour with the title
             "seriesTitle": series.title.get(lang) if series is not None else "",

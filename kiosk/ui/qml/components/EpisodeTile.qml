@@ -86,7 +86,9 @@ Item {
     Text {
         id: jobText
         anchors { left: parent.left; right: parent.right; top: titleText.bottom; topMargin: Theme.px(4) }
-        text: (tile.episode.roleModel || "") + " · " + (tile.episode.job || "")
+        // a clip without role model or jobs (a school's promo) shows its title only
+        text: [tile.episode.roleModel || "", tile.episode.job || ""].filter(s => s !== "").join(" · ")
+        visible: text !== ""
         color: Theme.textDim; font.pixelSize: Theme.fontSmall
         elide: Text.ElideRight; maximumLineCount: 2; wrapMode: Text.WordWrap
     }

@@ -30,7 +30,7 @@ Rectangle {
             spacing: Theme.gap
             Text {
                 width: parent.width; wrapMode: Text.WordWrap
-                text: qsTr("Dit was %1").arg(card.current.roleModel || "")
+                text: qsTr("Dit was %1").arg(card.current.roleModel || card.current.title || "")
                 color: Theme.textDim; font.pixelSize: Theme.fontBody
             }
             Text {
