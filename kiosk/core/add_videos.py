@@ -310,18 +310,19 @@ class SeriesFile:
     def add(self, season: int, block: str) -> None:
         """Insert ``block`` at the end of ``season``'s section (the season is made if new)."""
         index = next((i for i, s in enumerate(self.seasons()) if s.get("number") == season), None)
+        text = self.text
         if index is None:
-            self.text += season_text(season) + block
+            text += season_text(season) + block
         else:
-            lines = self.text.splitlines(keepends=True)
+            lines = text.splitlines(keepends=True)
             headers = [i for i, line in enumerate(lines) if _SEASON_HEADER.match(line)]
             if index + 1 < len(headers):
-                at = headers[index + 1]
-                lines.insert(at, block.lstrip("\n") + "\n")
-                self.text = "".join(lines)
+                lines.insert(headers[index + 1], block.lstrip("\n") + "\n")
+                text = "".join(lines)
             else:
-                self.text += block
-        self.data = tomllib.loads(self.text)  # our own text must parse, or nothing is written
+                text += block
+        self.data = tomllib.loads(text)  # the new text must parse, or nothing changes
+        self.text = text
 
     def save(self) -> None:
         write_atomic(self.path, self.text)

@@ -96,10 +96,11 @@ class _Importer:
         season = self.season_arg or series_file.last_season()
         from kiosk.media.preflight import _ensure_qt_app
 
-        app = _ensure_qt_app()  # noqa: F841 - decoding needs a Qt application
-        from PySide6.QtCore import QLoggingCategory
+        app = _ensure_qt_app()  # decoding needs a Qt application
+        if app is not None:  # our own process: Qt's stream dumps would bury the report
+            from PySide6.QtCore import QLoggingCategory
 
-        QLoggingCategory.setFilterRules("qt.multimedia.*=false\nqt.rhi.*=false")
+            QLoggingCategory.setFilterRules("qt.multimedia.*=false\nqt.rhi.*=false")
         for source in sources:
             if source.kind == "skip":
                 self.skipped += 1
