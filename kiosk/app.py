@@ -200,7 +200,7 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT) -> KioskApp:
                    pack=pack, config=config, data_dir=data_dir, db_path=db_path)
     # closers run last-first: the window closes, the session ends, then the log is flushed
     app._closers += [store.close, restore_hook, lambda: _dispose(engine), window.close,
-                     window._playback.shutdown, controller.shutdown]
+                     window._playback.shutdown, controller.shutdown, window._thumbs.stop]
     from kiosk.heartbeat import start_heartbeat
 
     app.heartbeat = start_heartbeat(data_dir=data_dir, config=config, controller=controller,

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 SUBCOMMANDS = ("run", "check", "preflight", "new-pack", "hash-pin", "stats", "export", "merge",
-               "report", "add-videos")
+               "report", "add-videos", "make-thumbnails")
 
 
 class UsageError(Exception):
@@ -56,8 +56,8 @@ def _season(text: str) -> int:
 def run_parser() -> argparse.ArgumentParser:
     """Options of the kiosk itself (DESIGN.md §7)."""
     p = _Parser(prog="kiosk", description="BLIQ Kiosk: start the touchscreen kiosk.",
-                epilog="Tools: kiosk check|preflight|new-pack|hash-pin|stats|export|merge|report "
-                       "--help; "
+                epilog="Tools: kiosk check|preflight|add-videos|new-pack|hash-pin|stats|export|merge"
+                       "|report --help; "
                        "'kiosk supervise [options]' runs the kiosk under the watchdog")
     p.add_argument("--content", type=Path, metavar="DIR", help="content pack (default: the sample pack)")
     p.add_argument("--data", type=Path, metavar="DIR", help="where the database and log go")
@@ -109,6 +109,8 @@ def tools_parser() -> argparse.ArgumentParser:
     a.add_argument("--season", type=_season, metavar="N", help="season (default: the last)")
     a.add_argument("--convert", action="store_true",
                    help="convert clips the kiosk cannot play (needs ffmpeg)")
+    t = sub.add_parser("make-thumbnails", help="(used by the kiosk itself) stills for clips")
+    t.add_argument("pairs", nargs="+", metavar="VIDEO JPEG")
     m = sub.add_parser("merge", help="combine the databases of several kiosks")
     m.add_argument("out", type=Path)
     m.add_argument("inputs", type=Path, nargs="+")
@@ -161,6 +163,10 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
 
         return run_add_videos(args.pack, args.paths, args.series, args.season, args.convert,
                               out)
+    if args.command == "make-thumbnails":
+        from kiosk.media.thumbcache import run_make_thumbnails
+
+        return run_make_thumbnails(args.pairs, out)
     if args.command == "hash-pin":
         from kiosk.core.pin import hash_pin
 

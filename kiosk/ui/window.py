@@ -174,6 +174,12 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     window._playback = playback
     window._dashboard = dashboard
     window._admin = admin
+    from kiosk.media.thumbcache import ThumbnailMaker
+
+    thumbs = ThumbnailMaker(pack, data_dir / config.thumb_cache_dirname, config)
+    thumbs.made.connect(lambda _id: catalog.changed.emit())
+    window._thumbs = thumbs
+    thumbs.start()
     playback.start_attract_loop()
     controller.quitRequested.connect(qapp.quit)
 

@@ -45,6 +45,7 @@ Item {
         }
         Image {
             id: thumb
+            objectName: "tileThumb_" + (tile.episode.id || "")
             anchors.fill: parent
             source: tile.episode.thumbnail || ""
             fillMode: Image.PreserveAspectCrop
