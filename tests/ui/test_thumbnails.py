@@ -10,7 +10,7 @@ from kiosk.config import Config
 from kiosk.core.newpack import write_new_pack
 from kiosk.media.frames import score
 from kiosk.media.thumbcache import cache_path
-from tests.uitools import find_item, find_items, open_from_home
+from tests.uitools import find_item, open_from_home
 
 CFG = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
 EPISODE = "mijn-serie-s1e1"

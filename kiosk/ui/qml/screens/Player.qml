@@ -13,6 +13,30 @@ Rectangle {
     readonly property bool endCard: controller.state === "next_up"
     property bool controlsShown: false
 
+    // A clip of another shape than the screen (a vertical phone clip on a landscape kiosk, or
+    // the other way round) plays fitted, with the empty sides filled by a blurred, darkened,
+    // enlarged copy of itself. Cheap: the same video drawn into a tiny texture (no second
+    // decoder) and scaled up smoothly, which blurs it; nothing at all for clips that fit.
+    ShaderEffectSource {
+        id: sideFill
+        objectName: "playerSideFill"
+        readonly property rect c: video.contentRect
+        readonly property real aspect: screen.width / Math.max(1, screen.height)
+        readonly property bool narrow: c.width / Math.max(1, c.height) < aspect
+        visible: c.width > 0 && c.height > 0
+                 && (c.width < screen.width * 0.92 || c.height < screen.height * 0.92)
+        live: visible
+        anchors.fill: parent
+        sourceItem: video
+        hideSource: false
+        smooth: true
+        // the middle of the picture, cut to the screen's shape
+        sourceRect: narrow ? Qt.rect(c.x, c.y + (c.height - c.width / aspect) / 2, c.width, c.width / aspect)
+                           : Qt.rect(c.x + (c.width - c.height * aspect) / 2, c.y, c.height * aspect, c.height)
+        textureSize: Qt.size(Math.round(24 * Math.max(1, aspect)), Math.round(24 * Math.max(1, 1 / aspect)))
+        Rectangle { anchors.fill: parent; color: "#A6000000" }   // darkened: the clip stays the star
+    }
+
     VideoOutput {
         id: video
         objectName: "playerVideo"
