@@ -1,0 +1,70 @@
+"""Vertical clips on a landscape screen (and the other way round) fill the sides with a blur."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import Config
+from kiosk.core.newpack import write_new_pack
+from kiosk.media.add_videos import run_add_videos
+from tests.cliptools import add_rotation, make_clip
+from tests.uitools import find_item, open_from_home
+
+CFG = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
+
+
+@pytest.fixture
+def pack(qapp, tmp_path: Path) -> Path:
+    """The new pack's 16:9 clip plus a vertical one and a phone clip with rotation metadata."""
+    write_new_pack(tmp_path / "pack")
+    folder = tmp_path / "in"
+    make_clip(folder / "verticaal.mp4", size="180x320", seconds=2.0)
+    add_rotation(make_clip(tmp_path / "plat.mp4", size="320x180", seconds=2.0),
+                 folder / "telefoon.mp4", -90)
+    assert run_add_videos(tmp_path / "pack", [folder], "eigen", None, False, io.StringIO()) == 0
+    return tmp_path / "pack"
+
+
+def _playing(app, qtbot, episode: str):
+    open_from_home(app, qtbot, "homeEpisodes", "episodes")
+    app.controller.playEpisode(episode, "tile")
+    player = app.window._playback.player
+    qtbot.waitUntil(lambda: player.state == "playing", timeout=15_000)
+    video = find_item(app.window, "playerVideo")
+    qtbot.waitUntil(lambda: video.property("contentRect").width() > 0, timeout=10_000)
+    return find_item(app.window, "playerSideFill"), video
+
+
+@pytest.mark.parametrize("size, episode, filled", [
+    ("1280x720", "verticaal", True),
+    ("1280x720", "telefoon", True),        # stored 320x180, shown upright 180x320
+    ("1280x720", "mijn-serie-s1e1", False),
+    ("720x1280", "mijn-serie-s1e1", True),
+    ("720x1280", "verticaal", False),
+])
+def test_side_fill_only_where_the_shapes_differ(make_kiosk, qtbot, pack: Path, size: str,
+                                               episode: str, filled: bool) -> None:
+    app = make_kiosk(size, content=pack, config=CFG)
+    _fill, video = _playing(app, qtbot, episode)
+    portrait_clip = episode in ("verticaal", "telefoon")
+
+    def shown_shape_is_the_clips() -> bool:  # the frame of this clip, not the one before
+        rect = video.property("contentRect")
+        return rect.width() > 0 and (rect.height() > rect.width()) == portrait_clip
+
+    qtbot.waitUntil(shown_shape_is_the_clips, timeout=10_000)
+    qtbot.waitUntil(lambda: (find_item(app.window, "playerSideFill") is not None) == filled)
+    fill = find_item(app.window, "playerSideFill")
+    rect = video.property("contentRect")
+    if filled:
+        assert fill is not None and fill.property("live")
+        assert fill.width() == app.window.width() and fill.height() == app.window.height()
+        # the copy shows the middle of the picture cut to the screen's shape
+        source = fill.property("sourceRect")
+        aspect = app.window.width() / app.window.height()
+        assert source.width() / source.height() == pytest.approx(aspect, rel=0.02)
+        assert rect.contains(source.center())
+    else:
+        assert fill is None  # hidden: nothing drawn, nothing rendered twice
