@@ -105,8 +105,8 @@ class Config:
     thumb_good_spread: float = 30.0        # this much contrast: take it, decode no further
     thumb_width: int = 640                 # stills are stored this wide (a tile is ≤ 440 px)
     thumb_cache_dirname: str = "thumbnails"  # in the data dir: stills made at load time
-    headroom_rate: float = 4.0             # preflight decodes at this speed …
-    headroom_seconds: float = 3.0          # … for at most this long per clip
+    headroom_rate: float = 8.0             # preflight decodes at this speed …
+    headroom_seconds: float = 1.0          # … for at most this long per clip format
     headroom_warn: float = 1.5             # decoding slower than this × real time: convert
     max_clip_pixels_short_side: int = 1080  # add-videos --convert: above this (e.g. 4K) scale down
     max_clip_mbps: float = 8.0             # … or above this bit rate: re-encode

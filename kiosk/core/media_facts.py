@@ -47,6 +47,7 @@ class MediaFacts:
     height: int = 0
     rotation: int = 0        # degrees clockwise the player turns the picture (0/90/180/270)
     duration_s: float = 0.0
+    fps: float = 0.0         # average frames per second of the video track (0: unknown)
     size_bytes: int = 0
     problem: str = ""
 
@@ -180,6 +181,7 @@ def _mvhd_duration(body: bytes) -> float:
 
 def _trak(data: bytes, start: int, end: int, facts: MediaFacts) -> MediaFacts:
     handler, codec, rotation, width, height = b"", "", 0, 0, 0
+    media_s, samples = 0.0, 0
     for kind, s, e in _boxes(data, start, end):
         if kind == b"tkhd":
             rotation, width, height = _tkhd(data[s:e])
@@ -187,11 +189,14 @@ def _trak(data: bytes, start: int, end: int, facts: MediaFacts) -> MediaFacts:
             for k2, s2, e2 in _boxes(data, s, e):
                 if k2 == b"hdlr":
                     handler = data[s2 + 8:s2 + 12]
+                elif k2 == b"mdhd":
+                    media_s = _mvhd_duration(data[s2:e2])  # same layout up to the duration
                 elif k2 == b"minf":
-                    codec = _stsd_codec(data, s2, e2)
+                    codec, samples = _stsd_codec(data, s2, e2)
     if handler == b"vide" and not facts.video_codec:
+        fps = samples / media_s if media_s > 0 and samples else 0.0
         return replace(facts, video_codec=codec or "unknown", width=width, height=height,
-                       rotation=rotation)
+                       rotation=rotation, fps=fps)
     if handler == b"soun" and not facts.audio_codec:
         return replace(facts, audio_codec=codec or "unknown")
     return facts
@@ -208,14 +213,18 @@ def _tkhd(body: bytes) -> tuple[int, int, int]:
     return rotation, width >> 16, height >> 16
 
 
-def _stsd_codec(data: bytes, start: int, end: int) -> str:
+def _stsd_codec(data: bytes, start: int, end: int) -> tuple[str, int]:
+    """The codec of the track's first sample entry and its number of samples (frames)."""
+    codec, samples = "", 0
     for kind, s, e in _boxes(data, start, end):
         if kind == b"stbl":
             for k2, s2, _e2 in _boxes(data, s, e):
                 if k2 == b"stsd":
                     entry = data[s2 + 12:s2 + 16]
-                    return _MP4_CODECS.get(entry, entry.decode("latin-1").strip() or "unknown")
-    return ""
+                    codec = _MP4_CODECS.get(entry, entry.decode("latin-1").strip() or "unknown")
+                elif k2 == b"stsz":
+                    samples = int.from_bytes(data[s2 + 8:s2 + 12], "big")
+    return codec, samples
 
 
 # ---- WebM / Matroska -------------------------------------------------------------------------
@@ -280,10 +289,12 @@ def _matroska(path: Path, size: int) -> MediaFacts:
 
 
 def _mkv_track(data: bytes, start: int, end: int, facts: MediaFacts) -> MediaFacts:
-    kind, codec, width, height = 0, "", 0, 0
+    kind, codec, width, height, frame_ns = 0, "", 0, 0, 0
     for eid, s, e in _elements(data, start, end):
         if eid == 0x83:
             kind = _uint(data, s, e)
+        elif eid == 0x23E383:  # DefaultDuration: nanoseconds per frame
+            frame_ns = _uint(data, s, e)
         elif eid == 0x86:
             raw = data[s:e].rstrip(b"\0").decode("ascii", "replace")
             codec = _MKV_CODECS.get(raw, raw)
@@ -294,7 +305,8 @@ def _mkv_track(data: bytes, start: int, end: int, facts: MediaFacts) -> MediaFac
                 elif vid == 0xBA:
                     height = _uint(data, vs, ve)
     if kind == 1 and not facts.video_codec:
-        return replace(facts, video_codec=codec or "unknown", width=width, height=height)
+        return replace(facts, video_codec=codec or "unknown", width=width, height=height,
+                       fps=1e9 / frame_ns if frame_ns else 0.0)
     if kind == 2 and not facts.audio_codec:
         return replace(facts, audio_codec=codec or "unknown")
     return facts

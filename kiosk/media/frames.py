@@ -170,7 +170,7 @@ class Headroom:
         return f"decodes {'≥ ' if self.capped else ''}{self.factor:.1f}× real time"
 
 
-def decode_headroom(path: Path, config: Config = DEFAULT) -> Headroom:
+def decode_headroom(path: Path, config: Config = DEFAULT, fps: float = 0.0) -> Headroom:
     """Play ``path`` muted at ``headroom_rate``× for at most ``headroom_seconds`` of wall time.
 
     Frames the decoder cannot deliver in time are dropped or the clock slows; either way
@@ -196,17 +196,21 @@ def decode_headroom(path: Path, config: Config = DEFAULT) -> Headroom:
         wall = time.monotonic() - start
         guard.stop()
         session.deck.pause()
-        return _headroom(stamps, wall, config.headroom_rate, time.monotonic() - began)
+        interval = int(1e6 / fps) if fps > 0 else None
+        return _headroom(stamps, wall, config.headroom_rate, time.monotonic() - began, interval)
     finally:
         session.close()
 
 
-def _headroom(stamps: list[int], wall: float, rate: float, took: float) -> Headroom:
+def _headroom(stamps: list[int], wall: float, rate: float, took: float,
+              interval: int | None = None) -> Headroom:
+    """``interval``: microseconds between frames from the container (else the smallest gap)."""
     frames = sorted(set(s for s in stamps if s >= 0))
     if len(frames) < 3 or wall <= 0:
         return Headroom(0.0, False, took, "too few frames decoded to measure")
-    gaps = [b - a for a, b in zip(frames, frames[1:]) if b > a]
-    interval = sorted(gaps)[len(gaps) // 4] if gaps else 0  # a low quartile: the frame interval
+    if not interval:
+        gaps = [b - a for a, b in zip(frames, frames[1:]) if b > a]
+        interval = min(gaps) if gaps else 0
     covered = (frames[-1] - frames[0] + interval) / 1e6
     expected = covered * 1e6 / interval if interval else len(frames)
     factor = covered / wall * min(1.0, len(frames) / expected)

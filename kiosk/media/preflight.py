@@ -182,30 +182,66 @@ def _event_checks(pack: Pack, event_id: str | None) -> Iterator[Check]:
                 f"featured {', '.join(event.featured_series) or '-'}")
 
 
+def _screen_shape(config: Config) -> tuple[str, str]:
+    """("portrait"/"landscape", how it was found): this machine's screen, else the default."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None and QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        w, h = screen.size().width(), screen.size().height()
+        where = "screen"
+    else:
+        w, h = config.default_size
+        where = "default screen (no screen here)"
+    return ("portrait" if h > w else "landscape"), where
+
+
 def _video_checks(pack: Pack, config: Config) -> Iterator[Check]:
+    from kiosk.core.media_facts import read_facts
+    from kiosk.media.frames import decode_headroom
     from kiosk.media.probe import probe_clip
 
+    shape, where = _screen_shape(config)
+    measured: dict[tuple[Any, ...], tuple[Any, str]] = {}  # clip format → headroom, measured on
     for episode in pack.episodes.values():
         item = pack.relative(episode.video)
         r = probe_clip(Path(episode.video), config)
         if not r.ok:
             yield Check("videos", item, "error", f"{episode.id}: {r.detail}", r.seconds)
             continue
-        facts = (f"{episode.id}: {r.width}x{r.height}, {r.duration_s:.1f} s, first frame "
+        clip = read_facts(Path(episode.video))
+        # the displayed size: what is on screen after the clip's rotation metadata
+        w, h = clip.display_size if clip.width and not clip.problem else (r.width, r.height)
+        turned = f" (turned {clip.rotation}°)" if clip.rotation else ""
+        facts = (f"{episode.id}: {w}x{h}{turned}, {r.duration_s:.1f} s, first frame "
                  f"{r.first_frame_s * 1000:.0f} ms")
+        # Decoding speed depends on the format, so one measurement serves identical clips.
+        key = (clip.video_codec, clip.width, clip.height, round(clip.bitrate_mbps))
+        if key not in measured:
+            measured[key] = (decode_headroom(Path(episode.video), config, clip.fps), item)
+        headroom, measured_on = measured[key]
+        seconds = r.seconds + (headroom.seconds if measured_on == item else 0.0)
+        facts += f", {headroom.describe()}" + ("" if measured_on == item else
+                                                f" (as {measured_on}, same format)")
+        errors: list[str] = []
+        warnings: list[str] = []
         if abs(r.duration_s - episode.duration) > config.preflight_duration_tolerance_s:
-            yield Check("videos", item, "error",
-                        f"{facts}; declared duration {episode.duration:g} s",
-                        r.seconds)
-        elif r.duration_s > config.max_clip_seconds:
-            yield Check("videos", item, "warning", f"{facts}; longer than "
-                        f"{config.max_clip_seconds:g} s (short clips are watched to the end)",
-                        r.seconds)
-        elif not r.has_audio:
-            yield Check("videos", item, "warning", f"{facts}; no audio track (plays silent)",
-                        r.seconds)
-        else:
-            yield Check("videos", item, "ok", facts, r.seconds)
+            errors.append(f"declared duration {episode.duration:g} s")
+        if r.duration_s > config.max_clip_seconds:
+            warnings.append(f"longer than {config.max_clip_seconds:g} s (short clips are "
+                            "watched to the end)")
+        if not r.has_audio:
+            warnings.append("no audio track (plays silent)")
+        orientation = "portrait" if h > w else "landscape" if w > h else shape
+        if orientation != shape:
+            warnings.append(f"{orientation} clip on a {shape} {where}: plays fitted with "
+                            "blurred sides; film in the screen's shape for a full picture")
+        if not headroom.error and headroom.factor < config.headroom_warn:
+            warnings.append(f"decodes slower than {config.headroom_warn:g}× real time here: "
+                            "it may stutter; convert it (kiosk add-videos --convert, or "
+                            "HandBrake 'Fast 1080p30')")
+        status = "error" if errors else "warning" if warnings else "ok"
+        yield Check("videos", item, status, "; ".join([facts, *errors, *warnings]), seconds)
 
 
 def _caption_checks(pack: Pack, config: Config) -> Iterator[Check]:

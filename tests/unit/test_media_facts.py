@@ -23,6 +23,7 @@ def test_codecs_containers_sizes_and_duration(tmp_path: Path, name: str, codec: 
     assert f"{facts.width}x{facts.height}" == size
     assert facts.duration_s == pytest.approx(1.2, abs=0.1)
     assert facts.problem == "" and facts.has_audio
+    assert facts.fps == pytest.approx(25, rel=0.05)
 
 
 def test_no_audio_and_vertical(tmp_path: Path) -> None:
