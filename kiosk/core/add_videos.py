@@ -32,6 +32,7 @@ _CAMERA = re.compile(r"^(img|vid|mvi|dsc|dscn|dji|gopr|gp|pxl|mov|video|clip|scr
 _DATE = re.compile(r"\b(19|20)\d{6}([ _-]?\d{4,6})?\b|\b\d{4}-\d{2}-\d{2}\b")
 _SEASON_HEADER = re.compile(r"^\s*\[\[\s*seasons\s*\]\]\s*(#.*)?$")
 HANDBRAKE_PRESET = "Fast 1080p30"
+_SOURCE = re.compile(r"\(sha256 ([0-9a-f]{16})\)\s*\nvideo = \"([^\"]+)\"")
 
 
 class AddError(Exception):
@@ -170,13 +171,24 @@ class PackState:
     episode_ids: set[str]
     media: dict[int, list[Path]]           # size → media files (duplicates by content)
     hashes: dict[str, Path] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)  # hash prefix of a converted original
+
+    def source_hash(self, path: Path) -> str:
+        return file_hash(path)
 
     def duplicate_of(self, path: Path) -> Path | None:
-        """The file in the pack with the same content as ``path`` (None: new)."""
+        """The file in the pack with the same content as ``path`` (None: new).
+
+        A converted clip differs from its original, so the original's hash is kept in the
+        episode's comment and matched here too."""
         size = path.stat().st_size
-        if size not in self.media:
+        if size not in self.media and not self.sources:
             return None
         digest = file_hash(path)
+        if digest[:16] in self.sources:
+            return self.sources[digest[:16]]
+        if size not in self.media:
+            return None
         for other in self.media[size]:
             if other not in self.hashes.values():
                 self.hashes[file_hash(other)] = other
@@ -196,14 +208,20 @@ def read_pack_state(root: Path) -> PackState:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise AddError(f"{head}: cannot be read ({exc}); run 'kiosk check {root}'") from None
     ids: set[str] = set()
+    sources: dict[str, Path] = {}
     for series_file in sorted((root / "series").glob("*.toml")):
-        ids.update(_episode_ids(_read_series(series_file)))
+        data = _read_series(series_file)
+        ids.update(_episode_ids(data))
+        # "# …; bron / source: name (sha256 0123…)" then 'video = "…"' on the next line
+        text = series_file.read_text("utf-8-sig")
+        for match in _SOURCE.finditer(text):
+            sources[match.group(1)] = root / match.group(2)
     media: dict[int, list[Path]] = {}
     for path in (root / "media").rglob("*") if (root / "media").is_dir() else []:
         if path.is_file() and path.suffix.lower() in VIDEO_EXTS:
             media.setdefault(path.stat().st_size, []).append(path)
     channel = data.get("channel_url") if isinstance(data.get("channel_url"), str) else ""
-    return PackState(root, channel or "https://nxtv.example/", ids, media)
+    return PackState(root, channel or "https://nxtv.example/", ids, media, sources=sources)
 
 
 def _read_series(path: Path) -> dict[str, Any]:
@@ -254,6 +272,7 @@ class EpisodeEntry:
     thumbnail: str | None
     subtitles: dict[str, str]
     measured: str  # a comment: the measured facts
+    source: str = ""  # a comment: the file it came from (a second run skips it)
 
     def text(self) -> str:
         lines = [
@@ -262,7 +281,7 @@ class EpisodeEntry:
             f"id = {toml_str(self.id)}",
             f"number = {self.number}",
             f"title = {{ nl = {toml_str(self.title)} }}",
-            f"# {self.measured}",
+            f"# {self.measured}" + (f"; bron / source: {self.source}" if self.source else ""),
             f"video = {toml_str(self.video)}",
         ]
         if self.thumbnail:

@@ -9,7 +9,6 @@ converted, with ``--convert``). Exit status 1 when anything was refused; never a
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import time
@@ -169,25 +168,35 @@ class _Importer:
                 return self._refuse(source, f"{facts.describe()}; conversion failed; "
                                     f"{advice(path)}")
             converted, facts = True, read_facts(work)
-        ext = ".mp4" if converted else path.suffix.lower()
-        dest = media_dir / f"{episode_id}{ext}"
+        from kiosk.media.frames import representative_frame, save_jpeg
+
         made: list[Path] = []
         try:
-            if converted:
-                os.replace(work, dest)
-            else:
-                _copy_atomic(path, dest)
-            made.append(dest)
-            from kiosk.media.frames import representative_frame, save_jpeg
-
-            began = time.monotonic()
-            with quiet_native_stderr():
-                image, error = representative_frame(dest, self.config)
-            if image is None:
+            while True:
+                dest = media_dir / f"{episode_id}{'.mp4' if converted else path.suffix.lower()}"
+                if converted:
+                    os.replace(work, dest)
+                else:
+                    _copy_atomic(path, dest)
+                made.append(dest)
+                began = time.monotonic()
+                with quiet_native_stderr():
+                    image, error = representative_frame(dest, self.config)
+                if image is not None:
+                    break
                 _remove(made)
-                state.episode_ids.discard(episode_id)
-                return self._refuse(source, f"{facts.describe()}: does not decode on this "
-                                    f"machine ({error}); {advice(path)}")
+                made.clear()
+                # looked playable but does not decode here (AV1 without a decoder): convert
+                retry = None
+                if self.convert and not converted:
+                    reason = f"does not decode on this machine ({error})"
+                    retry = self._convert(path, media_dir / f".{episode_id}.converting.mp4",
+                                          facts)
+                if retry is None:
+                    state.episode_ids.discard(episode_id)
+                    return self._refuse(source, f"{facts.describe()}: does not decode on "
+                                        f"this machine ({error}); {advice(path)}")
+                work, converted, facts = retry, True, read_facts(retry)
             thumb = media_dir / f"{episode_id}.jpg"
             save_jpeg(image, thumb, self.config.thumb_width)
             made.append(thumb)
@@ -202,7 +211,8 @@ class _Importer:
                 id=episode_id, number=number, title=title,
                 video=dest.relative_to(self.root).as_posix(),
                 thumbnail=thumb.relative_to(self.root).as_posix(), subtitles=subtitles,
-                measured=_facts_comment(facts))
+                measured=_facts_comment(facts), source=f"{path.name} (sha256 "
+                f"{state.source_hash(path)[:16]})")
             series_file.add(season, entry.text())
             series_file.save()
         except (OSError, ValueError):
@@ -337,7 +347,3 @@ def _copy_atomic(src: Path, dest: Path) -> None:
 def _remove(paths: list[Path]) -> None:
     for path in paths:
         path.unlink(missing_ok=True)
-
-
-def strip_ansi(text: str) -> str:
-    return re.sub(r"\x1b\[[0-9;]*m", "", text)
