@@ -23,6 +23,7 @@ class Catalog(QObject):
     """Rows of episode tiles per series for one audience (students or parents)."""
 
     changed = Signal()
+    thumbsChanged = Signal()
 
     def __init__(self, pack: Any, featured: list[str] | None = None) -> None:
         super().__init__()
@@ -30,6 +31,17 @@ class Catalog(QObject):
         self._lang = "nl"
         self._audience = "students"
         self._featured = featured or []
+        self._thumbs: dict[str, str] = {}
+
+    def add_thumbnail(self, episode_id: str, path: Any) -> None:
+        """A still made after start-up: tiles pick it up without rebuilding the rows."""
+        self._thumbs[episode_id] = file_url(path)
+        self.thumbsChanged.emit()
+
+    @Property("QVariantMap", notify=thumbsChanged)
+    def thumbs(self) -> dict[str, str]:
+        """Stills made from the clips since start-up, by episode id."""
+        return dict(self._thumbs)
 
     def set_language(self, lang: str) -> None:
         self._lang = lang

@@ -177,7 +177,7 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     from kiosk.media.thumbcache import ThumbnailMaker
 
     thumbs = ThumbnailMaker(pack, data_dir / config.thumb_cache_dirname, config)
-    thumbs.made.connect(lambda _id: catalog.changed.emit())
+    thumbs.made.connect(lambda eid: catalog.add_thumbnail(eid, pack.episodes[eid].thumbnail))
     window._thumbs = thumbs
     thumbs.start()
     playback.start_attract_loop()

@@ -47,7 +47,7 @@ Item {
             id: thumb
             objectName: "tileThumb_" + (tile.episode.id || "")
             anchors.fill: parent
-            source: tile.episode.thumbnail || ""
+            source: tile.episode.thumbnail || catalog.thumbs[tile.episode.id || ""] || ""
             fillMode: Image.PreserveAspectCrop
             asynchronous: true
             sourceSize.width: tile.width
