@@ -56,7 +56,7 @@ id = "mijn-serie-s1e1"                       # uniek in het hele pakket / unique
 number = 1                                   # volgorde in het seizoen / order in the season
 title = {{ nl = "Eerste aflevering", en = "First episode" }}
 video = "media/aflevering-1.mp4"             # MP4 (H.264 + AAC), liefst < 2 min / ideally < 2 min
-duration = {duration}                         # lengte in seconden / length in seconds
+duration = {duration}                         # optioneel, wordt gemeten / optional, measured
 subtitles = {{ nl = "media/aflevering-1.nl.vtt", en = "media/aflevering-1.en.vtt" }}  # .vtt / .srt
 jobs = ["{job}"]                             # beroepen uit jobs.toml / job ids from jobs.toml
 # rolmodel: voornaam, leeftijd, beroep / role model: first name, age, job

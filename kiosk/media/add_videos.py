@@ -233,7 +233,8 @@ class _Importer:
             return f"the kiosk does not play {facts.video_codec}"
         short = min(facts.display_size)
         if short > self.config.max_clip_pixels_short_side:
-            return f"{facts.display_size[0]}x{facts.display_size[1]} is above 1080p"
+            return (f"{facts.display_size[0]}x{facts.display_size[1]} is above "
+                    f"{self.config.max_clip_pixels_short_side}p")
         if facts.bitrate_mbps > self.config.max_clip_mbps:
             return f"{facts.bitrate_mbps:.0f} Mbit/s is above {self.config.max_clip_mbps:g}"
         return ""

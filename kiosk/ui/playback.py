@@ -105,6 +105,11 @@ class Playback(QObject):
     def controlsHideSeconds(self) -> float:
         return self._config.player_controls_hide_s
 
+    @Property(bool, constant=True)
+    def sideFill(self) -> bool:
+        """Blurred sides for clips of another shape than the screen (off: black bars)."""
+        return self._config.player_side_fill
+
     @Property(bool, notify=nextUpChanged)
     def countingDown(self) -> bool:
         return self._countdown.isActive()

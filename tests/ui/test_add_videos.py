@@ -191,6 +191,24 @@ def test_convert_turns_refused_clips_into_h264(qapp, pack: Path, tmp_path: Path)
     assert raw.find(b"moov") < raw.find(b"mdat")  # +faststart
 
 
+def test_convert_also_makes_big_clips_lighter(qapp, pack: Path, tmp_path: Path) -> None:
+    """Above the short-side limit a clip is scaled down (the limit shrunk, as tests do)."""
+    clip = make_clip(tmp_path / "groot.mp4", size="320x180")
+    small = CONFIG.with_(max_clip_pixels_short_side=120)
+    out = io.StringIO()
+    assert run_add_videos(pack, [clip], None, None, False, out, small) == 0
+    assert "320x180 is above 120p: may stutter on a small PC; --convert makes it lighter" \
+        in out.getvalue()
+    vertical = make_clip(tmp_path / "staand.mp4", size="180x320")
+    out = io.StringIO()
+    assert run_add_videos(pack, [vertical], None, None, True, out, small) == 0
+    from kiosk.core.media_facts import read_facts
+
+    facts = read_facts(load_pack(pack).episodes["staand"].video)
+    assert facts.display_size == (120, 214) and facts.video_codec == "H.264"
+    assert "converted (180x320 is above 120p)" in out.getvalue()
+
+
 def test_bad_command_lines_are_one_line(qapp, pack: Path, tmp_path: Path) -> None:
     code, lines = _run(pack, tmp_path / "nope", series="Niet Goed")
     assert code == 1 and lines == ["✘ --series 'Niet Goed' is not a valid id (lowercase "

@@ -68,3 +68,33 @@ def test_side_fill_only_where_the_shapes_differ(make_kiosk, qtbot, pack: Path, s
         assert rect.contains(source.center())
     else:
         assert fill is None  # hidden: nothing drawn, nothing rendered twice
+
+
+def test_side_fill_can_be_switched_off(make_kiosk, qtbot, pack: Path) -> None:
+    app = make_kiosk("1280x720", content=pack, config=CFG.with_(player_side_fill=False))
+    _fill, video = _playing(app, qtbot, "verticaal")
+    qtbot.waitUntil(lambda: video.property("contentRect").height()
+                    > video.property("contentRect").width(), timeout=10_000)
+    assert find_item(app.window, "playerSideFill") is None
+
+
+def test_a_tile_without_role_model_shows_the_title_only(make_kiosk, qtbot, pack: Path) -> None:
+    app = make_kiosk("1280x720", content=pack, config=CFG)
+    open_from_home(app, qtbot, "homeEpisodes", "episodes")
+    qtbot.waitUntil(lambda: find_item(app.window, "episodeTile_verticaal") is not None)
+    texts = [t for t in _texts(find_item(app.window, "episodeTile_verticaal")) if t]
+    assert "Verticaal" in texts and not any("·" in t for t in texts)
+    others = _texts(find_item(app.window, "episodeTile_mijn-serie-s1e1"))
+    assert "Sam · Elektromonteur" in others  # an episode with a role model keeps its line
+
+
+def _texts(item) -> list[str]:
+    """The visible texts of an item and its children."""
+    out = []
+    for child in item.childItems():
+        if child.isVisible():
+            text = child.property("text")
+            if isinstance(text, str):
+                out.append(text)
+            out += _texts(child)
+    return out

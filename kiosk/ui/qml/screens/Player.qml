@@ -23,7 +23,7 @@ Rectangle {
         readonly property rect c: video.contentRect
         readonly property real aspect: screen.width / Math.max(1, screen.height)
         readonly property bool narrow: c.width / Math.max(1, c.height) < aspect
-        visible: c.width > 0 && c.height > 0
+        visible: playback.sideFill && c.width > 0 && c.height > 0
                  && (c.width < screen.width * 0.92 || c.height < screen.height * 0.92)
         live: visible
         anchors.fill: parent
