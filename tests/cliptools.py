@@ -37,10 +37,10 @@ AUDIO = {".webm": ["-c:a", "libopus", "-b:a", "32k"], ".wmv": ["-c:a", "wmav1"]}
 
 def make_clip(path: Path, size: str = "320x180", seconds: float = 1.5, codec: str = "h264",
               audio: bool = True, rotate: int | None = None, fade: bool = True,
-              rate: int = 25) -> Path:
+              rate: int = 25, vf: str | None = None) -> Path:
     """Write a clip; ``rotate`` sets MP4 display-rotation metadata (degrees)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    vf = "fade=in:st=0:d=0.4" if fade else "null"
+    vf = vf or ("fade=in:st=0:d=0.4" if fade else "null")
     cmd = [ffmpeg(), "-v", "error", "-y", "-f", "lavfi", "-i",
            f"testsrc2=size={size}:rate={rate}:duration={seconds}"]
     if audio:

@@ -139,7 +139,7 @@ class _Importer:
             return self._refuse(source, "the file is empty (0 bytes); copy it again from the "
                                 "camera or phone")
         same = state.duplicate_of(path)
-        if same is not None:
+        if same is not None and same.resolve() != path.resolve():  # not the very same file
             self.skipped += 1
             print(f"= {path.name}: already in the pack as "
                   f"{same.relative_to(self.root).as_posix()}: skipped", file=self.out)

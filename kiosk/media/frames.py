@@ -31,13 +31,17 @@ class FrameScore:
     mean: float
     spread: float
 
-    @property
-    def usable(self) -> bool:
-        return self.mean >= DEFAULT.thumb_min_mean and self.spread >= DEFAULT.thumb_min_spread
+    def usable_for(self, config: Config) -> bool:
+        """Not black, not flat (a fade, a blank wall)."""
+        return self.mean >= config.thumb_min_mean and self.spread >= config.thumb_min_spread
 
     @property
-    def value(self) -> float:
-        return self.spread + (1000.0 if self.usable else 0.0)
+    def usable(self) -> bool:
+        return self.usable_for(DEFAULT)
+
+    def value(self, config: Config) -> float:
+        """Higher is better: any usable frame beats every unusable one."""
+        return self.spread + (1000.0 if self.usable_for(config) else 0.0)
 
 
 def score(image: QImage) -> FrameScore:
@@ -132,9 +136,9 @@ def representative_frame(path: Path, config: Config = DEFAULT) -> tuple[QImage |
                 continue
             image = upright(frame)
             s = score(image)
-            if best is None or s.value > best[0]:
-                best = (s.value, image)
-            if s.usable and s.spread >= config.thumb_good_spread:
+            if best is None or s.value(config) > best[0]:
+                best = (s.value(config), image)
+            if s.usable_for(config) and s.spread >= config.thumb_good_spread:
                 break  # lively enough: no need to decode more
         if best is None:
             return None, "no frame could be decoded"

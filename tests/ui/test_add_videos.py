@@ -234,3 +234,15 @@ def test_rotation_metadata_reaches_the_player(qapp, tmp_path: Path) -> None:
         assert (image.width(), image.height()) == (180, 320)
     finally:
         session.close()
+
+
+def test_the_still_skips_black_parts(qapp, tmp_path: Path) -> None:
+    """Black until 0.95 s of 1.5 s: the first frames tried are black, a later one is taken."""
+    from kiosk.media.frames import representative_frame
+
+    clip = make_clip(tmp_path / "laat.mp4", size="160x90", vf="fade=in:st=0.95:d=0.05")
+    image, error = representative_frame(clip, CONFIG)
+    assert error == "" and image is not None and score(image).usable
+    black = make_clip(tmp_path / "zwart.mp4", size="160x90", vf="lutrgb=r=0:g=0:b=0")
+    image, error = representative_frame(black, CONFIG)
+    assert error == "" and image is not None and not score(image).usable  # best there is
