@@ -110,7 +110,9 @@ def read_facts(path: Path) -> MediaFacts:
             return MediaFacts(size_bytes=size, problem="is not a video file (no known header)")
     except (OSError, ValueError, IndexError, struct.error) as exc:
         return MediaFacts(size_bytes=size, problem=f"has damaged headers ({exc})")
-    return replace(facts, size_bytes=size)
+    sane = math.isfinite(facts.duration_s) and 0 <= facts.duration_s <= 7 * 86_400
+    fps = facts.fps if math.isfinite(facts.fps) and 0 <= facts.fps <= 1000 else 0.0
+    return replace(facts, size_bytes=size, duration_s=facts.duration_s if sane else 0.0, fps=fps)
 
 
 # ---- MP4 / MOV ------------------------------------------------------------------------------

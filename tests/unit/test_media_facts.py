@@ -77,3 +77,25 @@ def test_moov_at_the_end_is_read_too(tmp_path: Path) -> None:
     raw = late.read_bytes()
     assert raw.find(b"moov") > raw.find(b"mdat")  # really at the end
     assert read_facts(late).duration_s == pytest.approx(1.0, abs=0.1)
+
+
+def test_garbage_never_raises(tmp_path: Path) -> None:
+    """Any bytes behind a real header: a problem line at worst, never an exception."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    good = make_clip(tmp_path / "g.mp4", size="160x90").read_bytes()
+    webm = make_clip(tmp_path / "g.webm", size="160x90", codec="vp9").read_bytes()
+    target = tmp_path / "x.bin"
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.sampled_from([good, webm, b"RIFF\0\0\0\0AVI LIST", b""]),
+           st.integers(0, 4000), st.binary(max_size=64), st.integers(0, 3000))
+    def check(base: bytes, cut: int, noise: bytes, at: int) -> None:
+        data = bytearray(base[: max(cut, 12)] if cut < len(base) else base)
+        data[at:at + len(noise)] = noise
+        target.write_bytes(bytes(data))
+        facts = read_facts(target)  # returns, whatever the bytes
+        assert 0 <= facts.duration_s <= 7 * 86_400 and 0 <= facts.fps <= 1000
+
+    check()
