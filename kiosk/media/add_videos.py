@@ -12,8 +12,6 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -23,6 +21,7 @@ from kiosk.core.add_videos import (AddError, EpisodeEntry, PackState, SeriesFile
                                    readable_title, slug, unique_id)
 from kiosk.core.content_models import ID_RE
 from kiosk.core.media_facts import MediaFacts, read_facts
+from kiosk.media.preflight import _ensure_qt_app, stderr_to
 
 DEFAULT_SERIES = "eigen-videos"
 
@@ -93,8 +92,6 @@ class _Importer:
             raise AddError(f"{series_path}: cannot be read ({exc}); fix it first "
                            f"(kiosk check {self.root})") from None
         season = self.season_arg or series_file.last_season()
-        from kiosk.media.preflight import _ensure_qt_app
-
         app = _ensure_qt_app()  # decoding needs a Qt application
         if app is not None:  # our own process: Qt's stream dumps would bury the report
             from PySide6.QtCore import QLoggingCategory
@@ -180,7 +177,7 @@ class _Importer:
                     _copy_atomic(path, dest)
                 made.append(dest)
                 began = time.monotonic()
-                with quiet_native_stderr():
+                with stderr_to(None):  # FFmpeg's decoder chatter would bury the one line
                     image, error = representative_frame(dest, self.config)
                 if image is not None:
                     break
@@ -311,24 +308,6 @@ class _Progress:
     def done(self) -> None:
         self.out.write(("\r" if self.tty else "") + f"  converted {self.name}"
                        + " " * 30 + "\n")
-
-
-@contextmanager
-def quiet_native_stderr() -> Iterator[None]:
-    """FFmpeg's own decoder chatter ("[av1 @ 0x…] Failed to get pixel format") bypasses Qt's
-    logging and would bury the one line per clip; what counts is reported by us."""
-    try:
-        saved = os.dup(2)
-    except OSError:
-        yield
-        return
-    try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
-            yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
 
 
 def _facts_comment(facts: MediaFacts) -> str:

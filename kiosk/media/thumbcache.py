@@ -121,14 +121,13 @@ class ThumbnailMaker(QObject):
 def run_make_thumbnails(pairs: list[str], out: TextIO = sys.stdout,
                         config: Config = DEFAULT) -> int:
     """``kiosk make-thumbnails VIDEO JPEG [VIDEO JPEG …]``: print each JPEG made, one a line."""
-    from kiosk.media.add_videos import quiet_native_stderr
     from kiosk.media.frames import representative_frame, save_jpeg
-    from kiosk.media.preflight import _ensure_qt_app
+    from kiosk.media.preflight import _ensure_qt_app, stderr_to
 
     app = _ensure_qt_app()  # noqa: F841 - decoding needs a Qt application
     failed = 0
     for video, target in zip(pairs[::2], pairs[1::2]):
-        with quiet_native_stderr():
+        with stderr_to(None):
             image, _error = representative_frame(Path(video), config)
         if image is None:
             failed += 1
