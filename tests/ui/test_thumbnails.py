@@ -71,5 +71,15 @@ def test_until_then_the_tile_shows_the_title_on_a_colour(make_kiosk, qtbot, pack
     qtbot.waitUntil(lambda: find_item(app.window, f"episodePlaceholder_{EPISODE}") is not None)
     placeholder = find_item(app.window, f"episodePlaceholder_{EPISODE}")
     assert placeholder.isVisible()
-    texts = [c.property("text") for c in placeholder.childItems()]
+    texts = _texts(placeholder)
     assert "Eerste aflevering" in texts
+
+
+def _texts(item) -> list[str]:
+    out = []
+    for child in item.childItems():
+        text = child.property("text")
+        if isinstance(text, str):
+            out.append(text)
+        out += _texts(child)
+    return out
