@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import datetime
 import logging
 import logging.handlers
 import os
@@ -42,16 +43,55 @@ class KioskApp:
     data_dir: Path
     db_path: Path
     heartbeat: Any = None
+    campaign: Any = None                  # kiosk.ui.campaign.CampaignService
+    event: Any = None
+    event_choice: str = "option"          # how the event was chosen: option|today|upcoming|default|first
     _closers: list[Any] = field(default_factory=list)
+    _ui_closers: list[Any] = field(default_factory=list)
+    _args: Any = None
+    _app_ref: dict[str, Any] = field(default_factory=dict)   # what the excepthook recovers
 
     def close(self) -> None:
         """Tear down in order: UI first, then flush the event log."""
+        self._close_ui()
         for closer in reversed(self._closers):
             try:
                 closer()
             except Exception:  # noqa: BLE001 - teardown must go on
                 log.exception("error while closing")
         self._closers.clear()
+
+    def _close_ui(self) -> None:
+        for closer in reversed(self._ui_closers):
+            try:
+                closer()
+            except Exception:  # noqa: BLE001 - teardown must go on
+                log.exception("error while closing the window")
+        self._ui_closers.clear()
+
+    def switch_pack(self, folder: Path) -> bool:
+        """Run the pack in ``folder`` from now on (called at attract); False when it won't load.
+
+        The window, controller and players are made again; the event log stays open."""
+        from kiosk.core.content import PackError, load_pack
+
+        try:
+            pack = load_pack(folder, self.config)
+            event, choice = _pick_event(pack, self._args.event if self._args else None)
+        except (PackError, StartupError) as exc:
+            log.error("cannot switch to pack %s: %s; keeping %s v%s", folder, exc, self.pack.id,
+                      self.pack.version)
+            return False
+        old = (self.pack.id, self.pack.version)
+        self._close_ui()
+        self.pack, self.event, self.event_choice = pack, event, choice
+        _start_ui(self)
+        self.store.record("pack_installed", value=pack.version)
+        text = f"switched from pack {old[0]} v{old[1]} to {pack.id} v{pack.version}"
+        log.info("%s (event %s, %s)", text, event.id if event else None, choice)
+        if self.campaign is not None:
+            self.campaign.switched(text)
+        return True
 
 
 def _prepare_data_dir(path: Path) -> Path:
@@ -107,19 +147,22 @@ def _load_pack(content: Path) -> Any:
         raise StartupError(f"content pack {content}: {exc}") from None
 
 
-def _pick_event(pack: Any, event_id: str | None) -> Any:
+def _pick_event(pack: Any, event_id: str | None,
+                today: datetime.date | None = None) -> tuple[Any, str]:
+    """(event, how it was chosen): ``--event``, else by date (kiosk.campaign.choose_event)."""
     if not pack.events:
         raise StartupError(f"pack {pack.root} has no usable event in events/: without one the "
                            "admin PIN is unknown and nobody could close the kiosk "
                            "(add events/<id>.toml; 'kiosk check' says what is wrong)")
-    chosen = event_id or pack.default_event
-    if chosen is None:
-        return next(iter(pack.events.values()))
-    if chosen not in pack.events:
+    if event_id is None:
+        from kiosk.campaign import choose_event
+
+        return choose_event(pack.events, pack.default_event, today or datetime.date.today())
+    if event_id not in pack.events:
         known = ", ".join(sorted(pack.events)) or "none"
-        raise StartupError(f"event '{chosen}' is not in pack {pack.root} (events: {known}); "
+        raise StartupError(f"event '{event_id}' is not in pack {pack.root} (events: {known}); "
                            "use --event ID")
-    return pack.events[chosen]
+    return pack.events[event_id], "option"
 
 
 def _ensure_qapp() -> Any:
@@ -159,8 +202,11 @@ def _install_excepthook(app_ref: dict[str, Any]) -> Any:
     return restore
 
 
-def build(argv: list[str] | None = None, config: Config = DEFAULT) -> KioskApp:
-    """Build the whole kiosk from command-line style arguments, without entering the event loop."""
+def build(argv: list[str] | None = None, config: Config = DEFAULT,
+          today: datetime.date | None = None) -> KioskApp:
+    """Build the whole kiosk from command-line style arguments, without entering the event loop.
+
+    ``today`` (tests) is the date the event is chosen by when there is no ``--event``."""
     try:
         args = parse_run_args(argv or [])
     except UsageError as exc:
@@ -170,8 +216,12 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT) -> KioskApp:
 
     data_dir = _prepare_data_dir(args.data or paths.default_data_dir())
     _setup_logging(data_dir, config)
-    pack = _load_pack(args.content or paths.sample_pack())
-    event = _pick_event(pack, args.event)
+    pack = _choose_pack(_load_pack(args.content or paths.sample_pack()), args.content is None,
+                        data_dir, config)
+    event, choice = _pick_event(pack, args.event, today)
+    if choice != "option":
+        log.info("event chosen by date: %s (%s; today is %s)", event.id if event else None,
+                 choice, (today or datetime.date.today()).isoformat())
 
     from kiosk.storage.db import DatabaseError
     from kiosk.storage.events import EventStore
@@ -184,35 +234,137 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT) -> KioskApp:
     if store.moved_aside is not None:
         log.warning("the database was damaged; kept it as %s and started a fresh one",
                     store.moved_aside)
-    store.event_id = event.id if event is not None else None
 
     qapp = _ensure_qapp()
-    from kiosk.ui.window import create_window
-
     app_ref: dict[str, Any] = {}
     restore_hook = _install_excepthook(app_ref)
-    engine, window, controller = create_window(
-        qapp, pack=pack, event=event, store=store, config=config,
-        size=args.size, windowed=args.windowed, data_dir=data_dir, idle_timeout_s=args.idle_timeout)
-    app_ref["controller"] = controller
-    controller.restarts_file = data_dir / config.restarts_filename
-    app = KioskApp(qapp=qapp, engine=engine, window=window, controller=controller, store=store,
-                   pack=pack, config=config, data_dir=data_dir, db_path=db_path)
+    app = KioskApp(qapp=qapp, engine=None, window=None, controller=None, store=store,
+                   pack=pack, config=config, data_dir=data_dir, db_path=db_path, event=event,
+                   event_choice=choice, _args=args, _app_ref=app_ref)
     # closers run last-first: the window closes, the session ends, then the log is flushed
-    app._closers += [store.close, restore_hook, lambda: _dispose(engine), window.close,
-                     window._playback.shutdown, controller.shutdown, window._thumbs.stop]
+    app._closers += [store.close, restore_hook]
+    _start_campaign(app, args)
+    _start_ui(app)
     from kiosk.heartbeat import start_heartbeat
 
-    app.heartbeat = start_heartbeat(data_dir=data_dir, config=config, controller=controller,
-                                    window=window, qapp=qapp, store=store)
+    app.heartbeat = start_heartbeat(data_dir=data_dir, config=config,
+                                    controller=_CurrentController(app), window=app.window,
+                                    qapp=qapp, store=store)
     app._closers.append(app.heartbeat.stop)
-    player = window._playback.player
-    player.stateChanged.connect(lambda state: app.heartbeat.set_playing(state == "playing"))
-    player.framePresented.connect(app.heartbeat.note_frame)
+    _wire_heartbeat(app)
     store.record("kiosk_started")
-    log.info("kiosk started: pack=%s event=%s data=%s", pack.id,
+    log.info("kiosk started: pack=%s v%s event=%s data=%s", pack.id, pack.version,
              event.id if event else None, data_dir)
     return app
+
+
+class _CurrentController:
+    """The heartbeat reads the state of whichever controller runs now (a pack switch makes a
+    new one)."""
+
+    def __init__(self, app: KioskApp) -> None:
+        self._app = app
+
+    @property
+    def state(self) -> str:
+        controller = self._app.controller
+        return str(controller.state) if controller is not None else "attract"
+
+
+def _wire_heartbeat(app: KioskApp) -> None:
+    if app.heartbeat is None:
+        return
+    player = app.window._playback.player
+    player.stateChanged.connect(lambda state: app.heartbeat.set_playing(state == "playing"))
+    player.framePresented.connect(app.heartbeat.note_frame)
+
+
+def _start_ui(app: KioskApp) -> None:
+    """Make the window, controller and players for ``app.pack`` and ``app.event``."""
+    from kiosk.ui.window import create_window
+
+    args, config, event = app._args, app.config, app.event
+    app.store.event_id = event.id if event is not None else None
+    extra = {"campaign": app.campaign} if app.campaign is not None else None
+    engine, window, controller = create_window(
+        app.qapp, pack=app.pack, event=event, store=app.store, config=config,
+        size=args.size, windowed=args.windowed, data_dir=app.data_dir,
+        idle_timeout_s=args.idle_timeout, extra_context=extra)
+    app._app_ref["controller"] = controller
+    controller.restarts_file = app.data_dir / config.restarts_filename
+    app.engine, app.window, app.controller = engine, window, controller
+    app._ui_closers += [lambda: _dispose(engine), window.close, window._playback.shutdown,
+                        controller.shutdown, window._thumbs.stop]
+    if app.heartbeat is not None:  # after a pack switch
+        _wire_heartbeat(app)
+    if app.campaign is not None:
+        app.campaign.watch(controller, (app.pack.id, app.pack.version), _event_text(app))
+    me = None
+    try:
+        from kiosk.campaign import identity
+
+        me = identity(app.data_dir, app.store.kiosk_id, config)
+        app.store.update_kiosk(name=me.name, region=me.region, pack_id=app.pack.id,
+                               pack_version=app.pack.version)
+    except Exception as exc:  # noqa: BLE001 - the kiosk row is for reports; never block a start
+        log.warning("cannot update this kiosk's row: %s", exc)
+
+
+def _event_text(app: KioskApp) -> str:
+    event = app.event
+    if event is None:
+        return ""
+    return f"{event.id} ({app.event_choice})"
+
+
+def _choose_pack(base: Any, no_content_option: bool, data_dir: Path, config: Config) -> Any:
+    """An installed update (``<data>/packs``) replaces the pack it updates.
+
+    Used when it is the same pack with a higher version, or when no ``--content`` was given."""
+    from kiosk.core.content import PackError, load_pack
+    from kiosk.core.updates import installed_pack
+
+    folder = installed_pack(data_dir / config.packs_dirname)
+    if folder is None:
+        return base
+    try:
+        installed = load_pack(folder, config)
+    except PackError as exc:
+        log.error("installed pack %s does not load (%s); running %s", folder, exc, base.root)
+        return base
+    if no_content_option or (installed.id == base.id and installed.version > base.version):
+        log.info("running installed pack %s v%s (instead of %s v%s)", installed.id,
+                 installed.version, base.id, base.version)
+        return installed
+    return base
+
+
+def _start_campaign(app: KioskApp, args: Any) -> None:
+    """Inbox polling and outbox snapshots (kiosk.ui.campaign)."""
+    from kiosk.campaign import health
+    from kiosk.ui.campaign import CampaignService
+
+    started = time.monotonic()
+
+    def health_now() -> dict[str, Any]:
+        render = getattr(args, "render", None) or os.environ.get("QT_QUICK_BACKEND") or "default"
+        return health(app.data_dir, pack_id=app.pack.id, pack_version=app.pack.version,
+                      uptime_s=time.monotonic() - started,
+                      clips_skipped=app.store.count("episode_error"), render_mode=render,
+                      config=app.config)
+
+    inbox = args.inbox or app.data_dir / app.config.inbox_dirname
+    try:
+        service = CampaignService(data_dir=app.data_dir, inbox=inbox, config=app.config,
+                                  store=app.store, running=(app.pack.id, app.pack.version),
+                                  health=health_now)
+    except OSError as exc:
+        raise StartupError(f"cannot use the inbox {inbox}: {exc.strerror or exc} "
+                           "(choose another with --inbox DIR)") from None
+    app.campaign = service
+    service.switchReady.connect(lambda folder: app.switch_pack(Path(folder)))
+    service.start()
+    app._closers.append(service.shutdown)
 
 
 def _dispose(engine: Any) -> None:

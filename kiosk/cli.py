@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 SUBCOMMANDS = ("run", "check", "preflight", "new-pack", "hash-pin", "stats", "export", "merge",
-               "report", "add-videos", "make-thumbnails")
+               "report", "add-videos", "make-thumbnails", "keygen", "pack", "trust", "name",
+               "snapshot")
+CAMPAIGN_COMMANDS = ("keygen", "pack", "trust", "name", "snapshot", "merge")
 
 
 class UsageError(Exception):
@@ -57,7 +59,7 @@ def run_parser() -> argparse.ArgumentParser:
     """Options of the kiosk itself (DESIGN.md §7)."""
     p = _Parser(prog="kiosk", description="BLIQ Kiosk: start the touchscreen kiosk.",
                 epilog="Tools: kiosk check|preflight|add-videos|new-pack|hash-pin|stats|export|merge"
-                       "|report --help; "
+                       "|report|keygen|pack|trust|name|snapshot --help; "
                        "'kiosk supervise [options]' runs the kiosk under the watchdog")
     p.add_argument("--content", type=Path, metavar="DIR", help="content pack (default: the sample pack)")
     p.add_argument("--data", type=Path, metavar="DIR", help="where the database and log go")
@@ -66,6 +68,8 @@ def run_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1080x1920")
     p.add_argument("--lang", choices=("nl", "en"), help="start language (default nl)")
     p.add_argument("--idle-timeout", type=_seconds, metavar="S", help="seconds before 'Ben je er nog?'")
+    p.add_argument("--inbox", type=Path, metavar="DIR",
+                   help="folder watched for signed .bliqpack updates (default: <data>/inbox)")
     return p
 
 
@@ -113,7 +117,7 @@ def tools_parser() -> argparse.ArgumentParser:
     t.add_argument("pairs", nargs="+", metavar="VIDEO JPEG")
     m = sub.add_parser("merge", help="combine the databases of several kiosks")
     m.add_argument("out", type=Path)
-    m.add_argument("inputs", type=Path, nargs="+")
+    m.add_argument("inputs", type=Path, nargs="+", help="database files or folders (recursive)")
     r = sub.add_parser("report", help="one HTML file with the campaign's figures as charts")
     r.add_argument("inputs", type=Path, nargs="+", metavar="DB_OR_DIR",
                    help="kiosk.db files, data dirs or folders of snapshots")
@@ -124,7 +128,31 @@ def tools_parser() -> argparse.ArgumentParser:
     r.add_argument("--lang", choices=("nl", "en"), default="nl")
     r.add_argument("--content", type=Path, metavar="PACK",
                    help="pack for titles (default: the sample pack)")
+    _campaign_parsers(sub)
     return p
+
+
+def _campaign_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Signed pack updates, kiosk names and snapshots (docs/campaign.md)."""
+    k = sub.add_parser("keygen", help="make an Ed25519 key pair for signing packs")
+    k.add_argument("--out", type=Path, required=True, metavar="DIR")
+    pk = sub.add_parser("pack", help="build a signed .bliqpack archive of a pack")
+    pk_sub = pk.add_subparsers(dest="pack_command", required=True, parser_class=_Parser)
+    b = pk_sub.add_parser("build", help="check, sign and write one .bliqpack file")
+    b.add_argument("pack", type=Path)
+    b.add_argument("--key", type=Path, required=True, metavar="KEY")
+    b.add_argument("--out", type=Path, required=True, metavar="FILE.bliqpack")
+    t = sub.add_parser("trust", help="let this kiosk install packs signed by a public key")
+    t.add_argument("pubkey", type=Path)
+    t.add_argument("--data", type=Path, required=True, metavar="DIR")
+    t.add_argument("--revoke", action="store_true", help="stop trusting the key")
+    nm = sub.add_parser("name", help="give this kiosk a name (and region) for merged figures")
+    nm.add_argument("name")
+    nm.add_argument("--region", metavar="R")
+    nm.add_argument("--data", type=Path, required=True, metavar="DIR")
+    sn = sub.add_parser("snapshot", help="write a consistent copy of a kiosk's database")
+    sn.add_argument("--data", type=Path, required=True, metavar="DIR")
+    sn.add_argument("--out", type=Path, required=True, metavar="DIR")
 
 
 def parse_run_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -174,7 +202,11 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
             raise UsageError("a PIN is 4 to 12 digits")
         print(f'admin_pin_hash = "{hash_pin(args.pin)}"', file=out)
         return 0
-    from kiosk.storage import report  # stats / export / merge / report
+    if args.command in CAMPAIGN_COMMANDS:
+        from kiosk.campaign_tools import run_campaign_tool
+
+        return run_campaign_tool(args, out)
+    from kiosk.storage import report  # stats / export / report
 
     return report.run(args, out)
 

@@ -155,6 +155,25 @@ class Config:
     placeholder_host_suffixes: tuple[str, ...] = (".example", "example.com", "example.org",
                                                   "example.net", ".test", ".invalid")
 
+    # Campaign: signed pack updates, outbox snapshots, kiosk name (kiosk/campaign.py, core/updates.py)
+    inbox_dirname: str = "inbox"           # <data>/inbox unless --inbox DIR
+    packs_dirname: str = "packs"           # installed packs: <data>/packs/<id>-<version>/
+    outbox_dirname: str = "outbox"         # snapshots: <data>/outbox/<kiosk name>/<date>-<time>.db
+    kiosk_name_filename: str = "kiosk-name.json"
+    # Mounted USB sticks appear here (Linux desktop automounters); tests point these at temp dirs.
+    removable_media_globs: tuple[str, ...] = ("/media/*/*", "/run/media/*/*")
+    stick_data_dirname: str = "bliq-data"  # a stick with this folder receives the newest snapshot
+    inbox_poll_s: float = 2.0              # inbox and sticks are looked at this often (a glob + stat)
+    # A file must keep the same size and time for this long before it is touched: a copy or a sync
+    # in progress is still growing.
+    inbox_settle_s: float = 2.0
+    pack_max_bytes: int = 8 * 2**30        # zip-bomb caps: total unpacked size …
+    pack_max_files: int = 20_000           # … and number of files
+    pack_max_manifest_bytes: int = 8 * 2**20
+    snapshot_interval_s: float = 600.0     # outbox snapshot every 10 minutes (and at shutdown)
+    snapshot_keep: int = 12                # newest snapshots kept in the outbox
+    snapshot_timeout_s: float = 30.0       # shutdown waits this long for a snapshot in progress
+
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_(self, **changes: Any) -> "Config":

@@ -192,7 +192,8 @@ class _Loader:
         pack = Pack(root=self.root.resolve(), id=head.id, title=head.title,
                     languages=list(head.languages), channel_url=head.channel_url,
                     result_url=head.result_url, allowed_hosts=list(head.allowed_hosts),
-                    default_event=head.default_event, problems=self.problems)
+                    default_event=head.default_event, problems=self.problems,
+                    version=head.version)
         self.guarded("series/", lambda: self.load_series(pack))
         self.guarded("jobs.toml", lambda: self.load_list(pack, "jobs.toml", "jobs", Job))
         self.guarded("cards.toml", lambda: self.load_list(pack, "cards.toml", "cards", Card))

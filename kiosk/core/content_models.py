@@ -307,6 +307,8 @@ class Event(Item):
     name: Text
     kind: Literal["open_day", "career_fair"]
     date: datetime.date | None = None
+    # An event held on several days lists them all; the kiosk picks today's event by itself.
+    dates: list[datetime.date] = Field(default_factory=list)
     companies: list[Id] = Field(default_factory=list)
     featured_series: list[Id] = Field(default_factory=list)
     languages: list[Lang] = Field(default_factory=list)  # empty: the pack's languages
@@ -347,6 +349,8 @@ class PackFile(Item):
     channel_url: Url
     result_url: Url
     default_event: Id | None = None
+    # Raised by the organiser for every update; a kiosk installs only a newer version.
+    version: int = Field(default=0, ge=0, le=2**31 - 1)
 
     @field_validator("languages")
     @classmethod
@@ -376,6 +380,7 @@ class Pack:
     companies: dict[str, Company] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    version: int = 0
 
     def relative(self, path: Path | str | None) -> str:
         """A file as messages name it: relative to the pack, else as given ("" for none)."""

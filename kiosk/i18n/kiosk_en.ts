@@ -40,18 +40,58 @@
     </message>
     <message>
         <location filename="../ui/qml/screens/Admin.qml" line="68"/>
+        <source>Campagne: nieuwe versie klaar</source>
+        <translation>Campaign: new version ready</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="69"/>
+        <source>Campagne</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="76"/>
         <source>Terug naar de kiosk</source>
         <translation>Back to the kiosk</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="74"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="82"/>
         <source>Kiosk afsluiten</source>
         <translation>Close the kiosk</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="109"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="117"/>
         <source>Ochtendcontrole uitvoeren</source>
         <translation>Run the morning check</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="144"/>
+        <source>Deze kiosk: %1</source>
+        <translation>This kiosk: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="145"/>
+        <source>Deze kiosk: %1 (regio %2)</source>
+        <translation>This kiosk: %1 (region %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="152"/>
+        <source>Pakket: %1</source>
+        <translation>Pack: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="159"/>
+        <source>Evenement: %1</source>
+        <translation>Event: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="169"/>
+        <source>Vorige versie terugzetten</source>
+        <translation>Restore the previous version</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="174"/>
+        <source>Gegevens nu klaarzetten</source>
+        <translation>Prepare the data now</translation>
     </message>
 </context>
 <context>

@@ -100,7 +100,37 @@ def _v1_events(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_events]
+def _v2_kiosks(conn: sqlite3.Connection) -> None:
+    """Version 2: one row per kiosk (name, region, pack, health) so merged files say who is who.
+
+    ``health`` is a JSON object; ``updated_ts`` decides which row wins when merging."""
+    _run(
+        conn,
+        """CREATE TABLE kiosks (
+            kiosk_id TEXT PRIMARY KEY,
+            name TEXT,
+            region TEXT,
+            pack_id TEXT,
+            pack_version INTEGER,
+            health TEXT,
+            updated_ts REAL
+        )""",
+    )
+
+
+KIOSK_COLUMNS: tuple[str, ...] = ("kiosk_id", "name", "region", "pack_id", "pack_version",
+                                  "health", "updated_ts")
+
+UPSERT_KIOSK = (
+    f"INSERT INTO kiosks ({', '.join(KIOSK_COLUMNS)}) VALUES ({', '.join('?' * 7)}) "
+    "ON CONFLICT (kiosk_id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in KIOSK_COLUMNS[1:])
+    + " WHERE excluded.updated_ts >= coalesce(kiosks.updated_ts, 0)"
+)
+"""Insert or update one kiosk row; an older row never replaces a newer one."""
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_events, _v2_kiosks]
 """Migration N (index N-1) brings a database from version N-1 to N. Append only."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import DEFAULT, Config
-from kiosk.storage.db import EVENT_COLUMNS, connect, open_or_recover
+from kiosk.core.refusal import RefusalReason
+from kiosk.storage.db import EVENT_COLUMNS, UPSERT_KIOSK, connect, open_or_recover
 
 log = logging.getLogger("kiosk.storage")
 
@@ -99,6 +100,12 @@ EPISODE_VIA = _enum("tile", "autoplay", "game", "attract", "featured")
 SWIPE_VIA = _enum("swipe", "button", "duel")
 GAME_MODES = _enum("solo", "duo")
 RESTART_REASONS = _enum("crash", "watchdog", "admin", "error")
+PACK_REFUSAL_REASONS = _enum(*(r.value for r in RefusalReason))
+
+
+def _version(value: Any) -> int | None:
+    """A pack version; None when the archive was too damaged to say."""
+    return None if value is None else _count(value)
 
 EVENT_KINDS: dict[str, dict[str, Check]] = {
     "session_started": {},
@@ -119,6 +126,9 @@ EVENT_KINDS: dict[str, dict[str, Check]] = {
     "admin_pin_failed": {},
     "kiosk_started": {},
     "kiosk_restarted": {"reason": RESTART_REASONS},
+    # Pack updates: the version goes in ``value``, the refusal reason (an enum) in ``reason``.
+    "pack_installed": {"value": _count},
+    "pack_refused": {"value": _version, "reason": PACK_REFUSAL_REASONS},
 }
 """Every event kind and its fields (all required). Values are stored in same-named columns."""
 
@@ -301,6 +311,23 @@ class EventStore:
         if deleted:
             log.info("Retention: deleted %d events older than %d days", deleted, days)
         return deleted
+
+    def update_kiosk(self, *, name: str, region: str, pack_id: str, pack_version: int,
+                     health: dict[str, Any] | None = None) -> None:
+        """Keep this kiosk's row in ``kiosks`` up to date (merge and reports read it).
+
+        ``health`` None keeps the stored health summary."""
+        import json
+
+        with self._read_lock:
+            if health is None:
+                row = self._db.execute("SELECT health FROM kiosks WHERE kiosk_id = ?",
+                                       (self.kiosk_id,)).fetchone()
+                health_text = row[0] if row else None
+            else:
+                health_text = json.dumps(health, sort_keys=True)
+            self._db.execute(UPSERT_KIOSK, (self.kiosk_id, name, region, pack_id, pack_version,
+                                            health_text, self._clock()))
 
     def _remember_kiosk_id(self) -> None:
         with self._read_lock:

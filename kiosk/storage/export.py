@@ -23,10 +23,10 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
-from kiosk.storage.db import LATEST_VERSION, open_database
+from kiosk.storage.db import KIOSK_COLUMNS, LATEST_VERSION, DatabaseError, open_database
 
 DELIMITER = ";"
 ENCODING = "utf-8-sig"  # writes the BOM; strips it when reading
@@ -158,23 +158,59 @@ def check_source(path: Path) -> None:
         raise ExportError(f"{path}: not a kiosk database (it has no events table)")
 
 
-def merge(out: Path, sources: list[Path], config: Config = DEFAULT) -> list[Merged]:
-    """Add the events of every source to ``out`` (created if needed).
+def expand_inputs(inputs: list[Path]) -> tuple[list[Path], list[str]]:
+    """Files as given and every ``*.db`` under a folder (an outbox, a stick), recursively.
+
+    Returns (files, one line per input that yields nothing)."""
+    files: list[Path] = []
+    problems: list[str] = []
+    for item in inputs:
+        if item.is_dir():
+            found = sorted(p for p in item.rglob("*.db")
+                           if p.is_file() and not p.name.startswith("."))
+            if not found:
+                problems.append(f"{item}: no .db files in this folder")
+            files += found
+        elif item.is_file():
+            files.append(item)
+        else:
+            problems.append(f"{item}: no such file or folder")
+    unique: dict[Path, Path] = {}
+    for f in files:
+        unique.setdefault(f.resolve(), f)
+    return list(unique.values()), problems
+
+
+def merge(out: Path, sources: list[Path], config: Config = DEFAULT,
+          skipped: list[str] | None = None) -> list[Merged]:
+    """Add the events (and kiosk rows) of every source to ``out`` (created if needed).
 
     Events are matched on their random ``uid``, so merging a file twice adds nothing and each
-    kiosk's rows keep their ``kiosk_id``: per-kiosk totals survive. All sources are checked
-    before anything is written.
+    kiosk's rows keep their ``kiosk_id``: per-kiosk totals survive. A kiosk row is replaced only
+    by a newer one. A source that is not a readable kiosk database (corrupt, another program's,
+    a newer schema) is left out with one line in ``skipped``; with ``skipped`` None the first
+    such source raises ``ExportError`` before anything is written.
     """
+    usable: list[Path] = []
     for source in sources:
-        check_source(source)
-        if source.resolve() == out.resolve():
-            raise ExportError(f"{source}: is the output file itself; give another OUT.db")
+        try:
+            check_source(source)
+            if out.exists() and source.resolve() == out.resolve():
+                raise ExportError(f"{source}: is the output file itself; give another OUT.db")
+        except ExportError as e:
+            if skipped is None:
+                raise
+            skipped.append(str(e))
+            continue
+        usable.append(source)
+    if not usable:
+        return []
     db = open_database(out, config)
     conn = db.conn
     results: list[Merged] = []
     try:
         ours = [row[1] for row in conn.execute("PRAGMA main.table_info(events)") if row[1] != "id"]
-        for source in sources:
+        for source in usable:
             conn.execute("ATTACH DATABASE ? AS src", (str(source),))
             try:
                 theirs = {row[1] for row in conn.execute("PRAGMA src.table_info(events)")}
@@ -184,11 +220,16 @@ def merge(out: Path, sources: list[Path], config: Config = DEFAULT) -> list[Merg
                 # In id order: a session's rows stay in the order the kiosk wrote them.
                 added = conn.execute(f"INSERT OR IGNORE INTO main.events ({columns}) "
                                      f"SELECT {columns} FROM src.events ORDER BY id").rowcount
+                _merge_kiosks(conn)
                 conn.execute("COMMIT")
             except sqlite3.Error as e:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                raise ExportError(f"{source}: cannot merge it ({e})") from None
+                message = f"{source}: cannot merge it ({e})"
+                if skipped is None:
+                    raise ExportError(message) from None
+                skipped.append(message)
+                continue
             finally:
                 conn.execute("DETACH DATABASE src")
             results.append(Merged(source, added, total - added))
@@ -197,3 +238,54 @@ def merge(out: Path, sources: list[Path], config: Config = DEFAULT) -> list[Merg
     finally:
         conn.close()
     return results
+
+
+def _merge_kiosks(conn: sqlite3.Connection) -> None:
+    """Upsert the source's kiosk rows (name, region, health); the newest ``updated_ts`` wins."""
+    if not conn.execute("SELECT count(*) FROM src.sqlite_master WHERE type = 'table' "
+                        "AND name = 'kiosks'").fetchone()[0]:
+        return
+    cols = ", ".join(KIOSK_COLUMNS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in KIOSK_COLUMNS[1:])
+    # "WHERE true" lets SQLite parse the ON CONFLICT clause after a SELECT.
+    conn.execute(f"INSERT INTO main.kiosks ({cols}) SELECT {cols} FROM src.kiosks WHERE true "
+                 f"ON CONFLICT (kiosk_id) DO UPDATE SET {updates} "
+                 "WHERE coalesce(excluded.updated_ts, 0) > coalesce(kiosks.updated_ts, 0)")
+
+
+def per_kiosk(conn: sqlite3.Connection) -> list[tuple[str, str, str, int, int]]:
+    """(kiosk id, name, region, events, sessions) per kiosk of a merged database."""
+    return conn.execute(
+        "SELECT e.kiosk_id, coalesce(k.name, e.kiosk_id), coalesce(k.region, ''), count(*), "
+        "sum(e.kind = 'session_started') FROM events e LEFT JOIN kiosks k USING (kiosk_id) "
+        "GROUP BY e.kiosk_id ORDER BY coalesce(k.region, ''), coalesce(k.name, e.kiosk_id)"
+    ).fetchall()
+
+
+def run_merge(out_db: Path, inputs: list[Path], out: TextIO, err: TextIO,
+              config: Config = DEFAULT) -> int:
+    """``kiosk merge OUT.db IN...``: 0 when at least one input was merged."""
+    sources, problems = expand_inputs(inputs)
+    try:
+        results = merge(out_db, sources, config, skipped=problems)
+    except (ExportError, DatabaseError) as e:
+        print(f"kiosk merge: {e}", file=err)
+        return 1
+    for line in problems:
+        print(f"kiosk merge: skipped {line}", file=err)
+    if not results:
+        print(f"kiosk merge: nothing to merge into {out_db} (no usable kiosk database given)",
+              file=err)
+        return 1
+    for r in results:
+        print(f"{r.source}: +{r.added} (al aanwezig/already there: {r.already_there})", file=out)
+    conn = sqlite3.connect(out_db.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        rows = per_kiosk(conn)
+    finally:
+        conn.close()
+    for _kid, name, region, events, sessions in rows:
+        where = f" ({region})" if region else ""
+        print(f"  {name}{where}: {events} events, {sessions} bezoeken/sessions", file=out)
+    print(f"{out_db}: bekijk met/browse with: datasette {out_db}", file=out)
+    return 0 if results else 1

@@ -111,7 +111,8 @@ class _Translations:
 
 def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Config,
                   size: tuple[int, int] | None, windowed: bool, data_dir: Path,
-                  idle_timeout_s: float | None = None
+                  idle_timeout_s: float | None = None,
+                  extra_context: dict[str, QObject] | None = None
                   ) -> tuple[QQmlApplicationEngine, QQuickWindow, Controller]:
     """Load Main.qml with the controller and return (engine, window, controller)."""
     _load_fonts(qapp)
@@ -155,6 +156,8 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     engine.rootContext().setContextProperty("playback", playback)
     engine.rootContext().setContextProperty("dashboard", dashboard)
     engine.rootContext().setContextProperty("admin", admin)
+    for name, obj in (extra_context or {}).items():  # e.g. "campaign" (kiosk.ui.campaign)
+        engine.rootContext().setContextProperty(name, obj)
     engine.addImageProvider("qr", QrImageProvider(config))
     engine.rootContext().setContextProperty("screenFiles",
                                             {s.value: f for s, f in SCREEN_FILES.items()})

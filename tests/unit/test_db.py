@@ -38,16 +38,18 @@ def insert_event(conn: sqlite3.Connection, kind: str = "kiosk_started") -> None:
                  (kind,))
 
 
-def test_new_file_gets_schema_v1_in_wal_mode(data_dir: Path) -> None:
+def test_new_file_gets_the_latest_schema_in_wal_mode(data_dir: Path) -> None:
     result = open_or_recover(data_dir / "kiosk.db")
     db = result.db
     assert (result.moved_aside, result.backup, result.from_version) == (None, None, 0)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == dbmod.LATEST_VERSION == 2
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     # FULL (2): each commit reaches the disk, so a power cut loses at most the last batch.
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
     assert set(db["events"].columns_dict) == EXPECTED_EVENT_COLUMNS
     assert set(db["meta"].columns_dict) == {"key", "value"}
+    assert set(db["kiosks"].columns_dict) == {"kiosk_id", "name", "region", "pack_id",
+                                              "pack_version", "health", "updated_ts"}
     indexed = {tuple(i.columns) for i in db["events"].indexes}
     assert {("kind",), ("session_id",), ("ts",), ("uid",)} <= indexed
     db.conn.close()
@@ -72,7 +74,7 @@ def test_empty_file_at_version_0_is_upgraded(data_dir: Path) -> None:
     assert result.backup is None and result.moved_aside is None
     insert_event(result.db.conn)
     result.db.conn.close()
-    assert user_version(path) == 1
+    assert user_version(path) == dbmod.LATEST_VERSION
 
 
 def test_foreign_v0_file_is_backed_up_then_upgraded(data_dir: Path) -> None:
@@ -133,15 +135,16 @@ def test_migrations_run_in_order_with_a_backup(data_dir: Path, monkeypatch: pyte
         conn.execute("ALTER TABLE events ADD COLUMN extra INTEGER")
         conn.execute("UPDATE events SET extra = 42")
 
+    latest = dbmod.LATEST_VERSION
     monkeypatch.setattr(dbmod, "MIGRATIONS", [*dbmod.MIGRATIONS, v2])
-    monkeypatch.setattr(dbmod, "LATEST_VERSION", 2)
+    monkeypatch.setattr(dbmod, "LATEST_VERSION", latest + 1)
     result = open_or_recover(path)
-    assert result.from_version == 1
-    assert result.db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert result.from_version == latest
+    assert result.db.execute("PRAGMA user_version").fetchone()[0] == latest + 1
     assert result.db.execute("SELECT kind, extra FROM events").fetchall() == [("kiosk_started", 42)]
     result.db.conn.close()
-    assert result.backup is not None and result.backup.name.startswith("kiosk.db.v1-backup-")
-    assert user_version(result.backup) == 1
+    assert result.backup is not None and result.backup.name.startswith(f"kiosk.db.v{latest}-backup-")
+    assert user_version(result.backup) == latest
 
 
 def test_failed_migration_keeps_the_old_version(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -152,12 +155,13 @@ def test_failed_migration_keeps_the_old_version(data_dir: Path, monkeypatch: pyt
         conn.execute("ALTER TABLE events ADD COLUMN half_done INTEGER")
         conn.execute("ALTER TABLE no_such_table ADD COLUMN x")
 
+    latest = dbmod.LATEST_VERSION
     monkeypatch.setattr(dbmod, "MIGRATIONS", [*dbmod.MIGRATIONS, broken])
-    monkeypatch.setattr(dbmod, "LATEST_VERSION", 2)
-    with pytest.raises(ForeignDatabaseError, match="version 2"):
+    monkeypatch.setattr(dbmod, "LATEST_VERSION", latest + 1)
+    with pytest.raises(ForeignDatabaseError, match=f"version {latest + 1}"):
         open_or_recover(path)
     conn = raw(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == latest
     assert "half_done" not in {row[1] for row in conn.execute("PRAGMA table_info(events)")}
     conn.close()
 
@@ -244,7 +248,7 @@ def test_unwritable_data_dir_is_one_line_naming_the_dir(tmp_path: Path) -> None:
 def test_data_dir_is_created_when_missing(tmp_path: Path) -> None:
     path = tmp_path / "a" / "b" / "kiosk.db"
     open_database(path).conn.close()
-    assert user_version(path) == 1
+    assert user_version(path) == dbmod.LATEST_VERSION
     assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(".write-test")) == []
 
 

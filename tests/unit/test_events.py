@@ -126,7 +126,8 @@ def test_every_kind_field_has_a_column(data_dir: Path) -> None:
         columns = {r[1] for r in rows(s.db_path, "PRAGMA table_info(events)")}
     fields = {name for spec in EVENT_KINDS.values() for name in spec}
     assert fields - columns == set()
-    assert len(EVENT_KINDS) == 18  # the storage brief's 17, counted by hand, plus card_undone
+    # the storage brief's 17, counted by hand, plus card_undone, pack_installed, pack_refused
+    assert len(EVENT_KINDS) == 20
 
 
 def test_invalid_event_id_is_not_stamped(store: EventStore) -> None:

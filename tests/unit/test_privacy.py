@@ -43,13 +43,35 @@ KINDS = one_of("session_started", "session_ended", "screen_shown", "language_cha
                "episode_started", "episode_progress", "episode_finished", "episode_error",
                "card_swiped", "card_undone", "game_started", "game_finished", "game_abandoned",
                "qr_shown",
-               "admin_opened", "admin_pin_failed", "kiosk_started", "kiosk_restarted")
+               "admin_opened", "admin_pin_failed", "kiosk_started", "kiosk_restarted",
+               "pack_installed", "pack_refused")
+PACK_REASONS = ("incomplete", "unsigned", "unknown_key", "bad_signature", "bad_manifest",
+                "tampered", "missing_file", "extra_file", "unsafe_path", "too_big", "not_newer",
+                "check_failed", "disk_full", "read_error")
+
+
+def organiser_label(v: Any) -> bool:
+    """Kiosk name and region: typed by the organiser ("Aula links"), short, one line."""
+    return isinstance(v, str) and len(v) <= 60 and "\n" not in v
+
+
+HEALTH_KEYS = {"pack_id", "pack_version", "uptime_s", "restarts", "restart_reasons",
+               "errors_logged", "clips_skipped", "free_disk_bytes", "render_mode"}
+
+
+def health(v: Any) -> bool:
+    import json
+
+    data = json.loads(v)
+    return (set(data) == HEALTH_KEYS and all(ident(k) for k in data["restart_reasons"])
+            and all(number(data[k]) for k in ("uptime_s", "restarts", "errors_logged",
+                                               "clips_skipped")))
 RULES: dict[str, dict[str, Rule]] = {
     "events": {
         "id": number, "uid": pattern(r"[0-9a-f]{32}"), "kiosk_id": ident, "ts": number,
         "day": pattern(r"\d{4}-\d{2}-\d{2}"), "event_id": ident, "session_id": ident,
         "kind": KINDS, "screen": ident, "lang": pattern(r"[a-z]{2,3}"),
-        "reason": one_of("idle", "home", "admin", "error", "crash", "watchdog"),
+        "reason": one_of("idle", "home", "admin", "error", "crash", "watchdog", *PACK_REASONS),
         "episode_id": ident, "via": one_of("tile", "autoplay", "game", "attract", "featured",
                                            "swipe", "button", "duel"),
         "pct": number, "fraction": number, "card_id": ident, "liked": one_of(0, 1),
@@ -57,6 +79,8 @@ RULES: dict[str, dict[str, Rule]] = {
         "target": ident, "at_card": number, "value": number,
     },
     "meta": {"key": one_of("kiosk_id"), "value": ident},
+    "kiosks": {"kiosk_id": ident, "name": organiser_label, "region": organiser_label,
+               "pack_id": ident, "pack_version": number, "health": health, "updated_ts": number},
 }
 
 # What a careless caller might try to store; none of it may reach the file.
@@ -120,6 +144,14 @@ def test_a_day_of_visits_stores_nothing_personal(tmp_path: Path) -> None:
             store.record("admin_pin_failed")
             store.record("admin_opened")
     store.record("kiosk_restarted", reason="watchdog")
+    store.record("pack_refused", value=4, reason="unknown_key")
+    store.record("pack_installed", value=5)
+    from kiosk.campaign import health as health_summary
+
+    store.update_kiosk(name="Aula links", region="Zwolle", pack_id="bliq-zwolle", pack_version=5,
+                       health=health_summary(tmp_path, pack_id="bliq-zwolle", pack_version=5,
+                                             uptime_s=3600.0, clips_skipped=1,
+                                             render_mode="full"))
     store.close()
 
     conn = sqlite3.connect(db)

@@ -113,7 +113,8 @@ def test_export_writes_csv_that_parses_back(data: Path, tmp_path: Path) -> None:
     out = tmp_path / "export"
     code, text = tool("export", "--data", str(data), "--out", str(out))
     assert code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["events.csv", "meta.csv", "summary.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["events.csv", "kiosks.csv", "meta.csv",
+                                                     "summary.csv"]
     events = read_csv(out / "events.csv")
     header, body = events[0], events[1:]
     assert len(body) == 10 + 12 + 8 + 11 + 5 + 6 + 4  # visits A–F plus four loose events
@@ -201,19 +202,21 @@ def test_merge_is_idempotent_and_keeps_kiosk_totals(tmp_path: Path, amsterdam: N
     assert not Path(f"{bigger}-wal").exists() or Path(f"{bigger}-wal").stat().st_size == 0
 
 
-def test_merge_checks_every_input_before_writing(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_merge_skips_a_bad_input_with_one_line_and_goes_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a = kiosk_db(tmp_path / "a.db", "ka", 1, 1_773_000_000.0)
     other = tmp_path / "other.db"
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE notes (x)")
     merged = tmp_path / "merged.db"
-    for bad, message in ((other, "not a kiosk database"), (tmp_path / "gone.db", "no such file"),
-                         (merged, "no such file")):
-        code, _ = tool("merge", str(merged), str(a), str(bad))
+    for bad, message in ((other, "not a kiosk database"), (tmp_path / "gone.db", "no such file")):
+        code, _ = tool("merge", str(merged), str(bad))
         err = capsys.readouterr().err
-        assert code == 1 and message in err and str(bad) in err
-        assert not merged.exists()
-    assert tool("merge", str(merged), str(a))[0] == 0
+        assert code == 1 and message in err and str(bad) in err and "Traceback" not in err
+        assert not merged.exists()  # nothing usable: nothing written
+    code, _ = tool("merge", str(merged), str(other), str(a), str(tmp_path / "gone.db"))
+    err = capsys.readouterr().err
+    assert code == 0 and err.count("\n") == 2 and str(other) in err and "gone.db" in err
+    assert per_kiosk(merged) == {"ka": (3, 1)}
     code, _ = tool("merge", str(merged), str(merged))
     assert code == 1 and "is the output file itself" in capsys.readouterr().err

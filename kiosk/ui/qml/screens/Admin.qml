@@ -64,6 +64,14 @@ Rectangle {
                 onClicked: { admin.refresh(); screen.tab = "log" }
             }
             PillButton {
+                objectName: "adminTabCampaign"
+                text: campaign.updatePending ? qsTr("Campagne: nieuwe versie klaar")
+                                             : qsTr("Campagne")
+                fill: screen.tab === "campaign" ? Theme.accent : Theme.surface
+                ink: screen.tab === "campaign" ? Theme.inkOnAccent : Theme.text
+                onClicked: screen.tab = "campaign"
+            }
+            PillButton {
                 objectName: "adminBack"
                 text: qsTr("Terug naar de kiosk")
                 fill: Theme.teal; ink: Theme.inkOnAccent
@@ -121,6 +129,62 @@ Rectangle {
                     color: admin.preflightOk ? Theme.text : Theme.coral
                     font.pixelSize: Theme.fontSmall; font.family: "monospace"
                     wrapMode: Text.WrapAnywhere
+                }
+            }
+        }
+
+        // This kiosk in the campaign: name, region, pack version, today's event, updates.
+        Column {
+            anchors.fill: parent
+            visible: screen.tab === "campaign"
+            spacing: Theme.gap
+            Text {
+                objectName: "adminKioskName"
+                width: parent.width
+                text: campaign.region === "" ? qsTr("Deze kiosk: %1").arg(campaign.kioskName)
+                      : qsTr("Deze kiosk: %1 (regio %2)").arg(campaign.kioskName).arg(campaign.region)
+                color: Theme.text; font.pixelSize: Theme.fontBody; font.weight: Font.Bold
+                wrapMode: Text.Wrap
+            }
+            Text {
+                objectName: "adminPackVersion"
+                width: parent.width
+                text: qsTr("Pakket: %1").arg(campaign.packText)
+                color: Theme.text; font.pixelSize: Theme.fontBody
+                wrapMode: Text.Wrap
+            }
+            Text {
+                objectName: "adminEventChoice"
+                width: parent.width
+                text: qsTr("Evenement: %1").arg(campaign.eventText)
+                color: Theme.textDim; font.pixelSize: Theme.fontBody
+                wrapMode: Text.Wrap
+            }
+            Flow {
+                width: parent.width
+                spacing: Theme.px(16)
+                PillButton {
+                    objectName: "adminRollback"
+                    visible: campaign.canRollback
+                    text: qsTr("Vorige versie terugzetten")
+                    onClicked: campaign.rollback()
+                }
+                PillButton {
+                    objectName: "adminSnapshot"
+                    text: qsTr("Gegevens nu klaarzetten")
+                    onClicked: campaign.snapshotNow()
+                }
+            }
+            ListView {
+                objectName: "adminUpdates"
+                width: parent.width; height: parent.height * 0.5
+                clip: true
+                model: campaign.statusLines
+                delegate: Text {
+                    required property string modelData
+                    width: ListView.view.width
+                    text: modelData; color: Theme.textDim
+                    font.pixelSize: Theme.fontSmall; wrapMode: Text.WrapAnywhere
                 }
             }
         }

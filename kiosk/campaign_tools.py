@@ -1,0 +1,112 @@
+"""``kiosk keygen|pack build|trust|name|snapshot|merge``: the campaign's tools (docs/campaign.md).
+
+Every problem is one line on stderr naming the file, and exit code 1; never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from kiosk.config import DEFAULT, Config
+
+
+class ToolError(Exception):
+    """One line for the person at the keyboard."""
+
+
+def run_campaign_tool(args: argparse.Namespace, out: TextIO, config: Config = DEFAULT) -> int:
+    from kiosk.campaign import NameError_
+    from kiosk.core.bliqpack import KeyError_
+    from kiosk.storage.snapshot import SnapshotError
+
+    name = args.command if args.command != "pack" else "pack build"
+    try:
+        if args.command == "keygen":
+            return _keygen(args, out)
+        if args.command == "pack":
+            return _pack_build(args, out, config)
+        if args.command == "trust":
+            return _trust(args, out)
+        if args.command == "name":
+            return _name(args, out, config)
+        if args.command == "snapshot":
+            return _snapshot(args, out, config)
+        if args.command == "merge":
+            from kiosk.storage.export import run_merge
+
+            return run_merge(args.out, list(args.inputs), out, sys.stderr, config)
+        raise ToolError(f"unknown command {args.command!r}")
+    except (ToolError, KeyError_, NameError_, SnapshotError) as e:
+        print(f"kiosk {name}: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"kiosk {name}: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        return 1
+
+
+def _keygen(args: argparse.Namespace, out: TextIO) -> int:
+    from kiosk.core.bliqpack import generate_keys
+
+    private, public = generate_keys(args.out)
+    print(f"Private key (keep it secret, sign packs with it): {private}", file=out)
+    print(f"Public key (give it to every kiosk: kiosk trust {public} --data DIR): {public}",
+          file=out)
+    return 0
+
+
+def _pack_build(args: argparse.Namespace, out: TextIO, config: Config) -> int:
+    from kiosk.core.bliqpack import SUFFIX, build
+    from kiosk.core.check import collect
+
+    if not args.out.name.endswith(SUFFIX):
+        raise ToolError(f"{args.out}: the file name must end in {SUFFIX}")
+    pack, problems, fatal = collect(args.pack, config)
+    errors = [p for p in problems if p.severity == "error"]
+    if pack is None or errors:
+        first = errors[0] if errors else fatal
+        raise ToolError(f"{args.pack}: 'kiosk check' finds {len(errors) or 1} error(s), first: "
+                        f"{first}; fix them before building")
+    if pack.version < 1:
+        raise ToolError(f"{args.pack / 'pack.toml'}: field version: missing; add a line "
+                        "'version = 1' and raise it for every update")
+    manifest = build(args.pack, args.key, args.out, pack.id, pack.version)
+    size = args.out.stat().st_size
+    print(f"Wrote {args.out}: pack {pack.id} version {pack.version}, {len(manifest.files)} "
+          f"files, {size / 2**20:.1f} MB, signed by key {manifest.key_id}", file=out)
+    return 0
+
+
+def _trust(args: argparse.Namespace, out: TextIO) -> int:
+    from kiosk.core.bliqpack import key_id, load_public, revoke, trust
+
+    if args.revoke:
+        gone = revoke(args.pubkey, args.data)
+        kid = key_id(load_public(args.pubkey))
+        print(f"Key {kid} {'no longer trusted' if gone else 'was not trusted'} in {args.data}",
+              file=out)
+        return 0
+    stored = trust(args.pubkey, args.data)
+    print(f"Trusted key {stored.stem} in {args.data}: packs signed with it will install", file=out)
+    return 0
+
+
+def _name(args: argparse.Namespace, out: TextIO, config: Config) -> int:
+    from kiosk.campaign import set_identity
+
+    data = set_identity(args.data, args.name, args.region, config)
+    region = f", region {data['region']}" if data["region"] else ""
+    print(f"Kiosk in {args.data} is now called \"{data['name']}\"{region}", file=out)
+    return 0
+
+
+def _snapshot(args: argparse.Namespace, out: TextIO, config: Config) -> int:
+    from kiosk.storage.snapshot import snapshot
+
+    db = args.data / config.db_filename
+    if not db.is_file():
+        raise ToolError(f"{args.data} holds no {config.db_filename}; give the kiosk's data dir")
+    target = snapshot(db, args.out, None, config)
+    print(f"Wrote {target} (a consistent copy; safe to merge while the kiosk runs)", file=out)
+    return 0

@@ -1,0 +1,280 @@
+"""Pack updates from folders that fill up by themselves (an inbox, a USB stick). No Qt.
+
+``Inbox.poll()`` finds ``*.bliqpack`` files that are *settled* (same size and time for
+``config.inbox_settle_s``), never a hidden or temporary file (Syncthing writes
+``.syncthing.<name>.tmp`` and renames it when complete). ``Installer.install()`` verifies the
+candidates, unpacks the newest valid one and records it in ``<data>/packs/current.json``; the
+UI switches to it at the next return to attract. Both run off the UI thread.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.config import DEFAULT, Config
+from kiosk.core.bliqpack import (
+    SUFFIX,
+    Manifest,
+    PackRefused,
+    RefusalReason,
+    atomic_write_text,
+    trusted_keys,
+    unpack,
+    verify,
+)
+
+log = logging.getLogger("kiosk.updates")
+
+CURRENT_FILE = "current.json"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one archive."""
+
+    file: Path
+    installed: bool
+    version: int | None
+    reason: RefusalReason | None
+    message: str
+    pack_dir: Path | None = None
+
+    def line(self) -> str:
+        if self.installed:
+            return f"OK  {self.file.name}: installed version {self.version}"
+        return f"NOT INSTALLED  {self.file.name}: {self.reason}: {self.message}"
+
+
+def is_candidate_name(name: str) -> bool:
+    """A finished archive's name; hidden and temporary names are a copy in progress."""
+    return (name.endswith(SUFFIX) and not name.startswith((".", "~"))
+            and ".syncthing." not in name)
+
+
+@dataclass
+class Inbox:
+    """Polls folders for settled archives; each (file, size, time) is handed out once."""
+
+    inbox: Path
+    media_globs: tuple[str, ...]
+    config: Config = DEFAULT
+    clock: Callable[[], float] = time.monotonic
+    _first_seen: dict[Path, tuple[tuple[int, int], float]] = field(default_factory=dict)
+    _handled: set[tuple[Path, int, int]] = field(default_factory=set)
+
+    def mounts(self) -> list[Path]:
+        """Mounted removable media right now (folders matching the configured globs)."""
+        found: list[Path] = []
+        for pattern in self.media_globs:
+            found += [Path(p) for p in sorted(glob.glob(pattern)) if os.path.isdir(p)]
+        return found
+
+    def poll(self) -> list[Path]:
+        """Archives that have settled and were not handed out before, oldest name first."""
+        now = self.clock()
+        ready: list[Path] = []
+        seen: set[Path] = set()
+        for folder in [self.inbox, *self.mounts()]:
+            try:
+                names = sorted(os.listdir(folder))
+            except OSError:
+                continue  # no inbox yet, or a stick pulled out between glob and listdir
+            for name in names:
+                if not is_candidate_name(name):
+                    continue
+                path = folder / name
+                try:
+                    st = path.stat()
+                except OSError:
+                    continue
+                if not os.path.isfile(path):
+                    continue
+                seen.add(path)
+                sig = (st.st_size, st.st_mtime_ns)
+                if (path, *sig) in self._handled:
+                    continue
+                first = self._first_seen.get(path)
+                if first is None or first[0] != sig:
+                    self._first_seen[path] = (sig, now)  # new, or still growing: wait
+                    continue
+                if now - first[1] >= self.config.inbox_settle_s:
+                    ready.append(path)
+        for gone in set(self._first_seen) - seen:
+            del self._first_seen[gone]
+        return ready
+
+    def handled(self, path: Path) -> None:
+        """Do not hand ``path`` out again while it stays as it is."""
+        try:
+            st = path.stat()
+        except OSError:
+            return
+        self._handled.add((path, st.st_size, st.st_mtime_ns))
+        self._first_seen.pop(path, None)
+
+
+# --- installed packs ----------------------------------------------------------------------------
+
+def read_current(packs_dir: Path) -> dict[str, Any] | None:
+    """``current.json``: {"dir", "id", "version", "previous"}; None when missing or unusable."""
+    try:
+        data = json.loads((packs_dir / CURRENT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("dir"), str):
+        return None
+    folder = packs_dir / data["dir"]
+    return data if folder.is_dir() and "/" not in data["dir"] else None
+
+
+def write_current(packs_dir: Path, folder: str, pack_id: str, version: int,
+                  previous: str | None) -> None:
+    atomic_write_text(packs_dir / CURRENT_FILE, json.dumps(
+        {"dir": folder, "id": pack_id, "version": version, "previous": previous}) + "\n")
+
+
+def installed_pack(packs_dir: Path) -> Path | None:
+    current = read_current(packs_dir)
+    return packs_dir / current["dir"] if current else None
+
+
+def rollback(packs_dir: Path) -> Path | None:
+    """Make the previous installed version current again; returns its folder (None: none)."""
+    current = read_current(packs_dir)
+    if not current or not current.get("previous"):
+        return None
+    prev = current["previous"]
+    if not (packs_dir / prev).is_dir():
+        return None
+    pack_id, _, version = prev.rpartition("-")
+    write_current(packs_dir, prev, pack_id, int(version) if version.isdigit() else 0, None)
+    return packs_dir / prev
+
+
+def _prune(packs_dir: Path, keep: set[str]) -> None:
+    """Remove installed versions other than ``keep`` (and leftovers of an interrupted unpack)."""
+    for entry in packs_dir.iterdir():
+        if entry.is_dir() and entry.name not in keep:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+# --- installing -----------------------------------------------------------------------------
+
+PackCheck = Callable[[Path], str | None]
+"""Returns the first error of a pack folder (``kiosk check``), or None when it has none."""
+
+
+def check_errors(folder: Path, config: Config = DEFAULT) -> str | None:
+    from kiosk.core.check import collect
+
+    _pack, problems, fatal = collect(folder, config)
+    errors = [p for p in problems if p.severity == "error"]
+    if fatal or errors:
+        return f"{len(errors) or 1} error(s), first: {errors[0] if errors else fatal}"
+    return None
+
+
+class Installer:
+    """Verifies archives and installs the newest valid one (off the UI thread)."""
+
+    def __init__(self, data_dir: Path, running: tuple[str, int], config: Config = DEFAULT,
+                 check: PackCheck | None = None) -> None:
+        self.data_dir = data_dir
+        self.packs_dir = data_dir / config.packs_dirname
+        self.config = config
+        self.running_id, self.running_version = running
+        self._check = check or (lambda folder: check_errors(folder, config))
+
+    def install(self, candidates: list[Path]) -> list[Outcome]:
+        """One outcome per candidate; at most one is installed: the newest that passes all."""
+        keys = trusted_keys(self.data_dir)
+        outcomes: dict[Path, Outcome] = {}
+        valid: list[tuple[Manifest, Path]] = []
+        for path in candidates:
+            try:
+                manifest = verify(path, keys, self.config)
+                self._newer(path, manifest)
+                valid.append((manifest, path))
+            except PackRefused as e:
+                outcomes[path] = Outcome(path, False, e.version, e.reason, str(e))
+            except Exception as e:  # noqa: BLE001 - a bad file must never stop the kiosk
+                log.exception("unexpected error verifying %s", path)
+                outcomes[path] = Outcome(path, False, None, RefusalReason.READ_ERROR,
+                                         f"{path.name}: {type(e).__name__}: {e}")
+        valid.sort(key=lambda mv: mv[0].version, reverse=True)
+        winner: Outcome | None = None
+        for manifest, path in valid:
+            if winner is not None:
+                outcomes[path] = Outcome(path, False, manifest.version, RefusalReason.NOT_NEWER,
+                                         f"{path.name}: version {manifest.version}; version "
+                                         f"{winner.version} from {winner.file.name} is newer")
+                continue
+            outcome = self._install_one(path, manifest)
+            outcomes[path] = outcome
+            if outcome.installed:
+                winner = outcome
+        return [outcomes[p] for p in candidates]
+
+    def _newer(self, path: Path, manifest: Manifest) -> None:
+        current = read_current(self.packs_dir)
+        versions = [self.running_version] if manifest.pack_id == self.running_id else []
+        if current and current.get("id") == manifest.pack_id:
+            versions.append(int(current.get("version") or 0))
+        if (self.packs_dir / f"{manifest.pack_id}-{manifest.version}").exists():
+            versions.append(manifest.version)
+        if versions and manifest.version <= max(versions):
+            raise PackRefused(RefusalReason.NOT_NEWER, f"{path.name}: version "
+                              f"{manifest.version} is not newer than {max(versions)}",
+                              manifest.version)
+
+    def _install_one(self, path: Path, manifest: Manifest) -> Outcome:
+        tmp: Path | None = None
+        try:
+            tmp = unpack(path, manifest, self.packs_dir, self.config)
+            error = self._check(tmp)
+            if error:
+                raise PackRefused(RefusalReason.CHECK_FAILED, f"{path.name}: 'kiosk check' "
+                                  f"finds {error}", manifest.version)
+            name = f"{manifest.pack_id}-{manifest.version}"
+            os.rename(tmp, self.packs_dir / name)  # atomic: the pack is whole or absent
+            tmp = None
+            previous = read_current(self.packs_dir)
+            prev_dir = previous["dir"] if previous else None
+            write_current(self.packs_dir, name, manifest.pack_id, manifest.version, prev_dir)
+            _prune(self.packs_dir, {name, *(filter(None, [prev_dir])), CURRENT_FILE})
+            return Outcome(path, True, manifest.version, None, f"{path.name}: installed "
+                           f"version {manifest.version}", self.packs_dir / name)
+        except PackRefused as e:
+            return Outcome(path, False, manifest.version, e.reason, str(e))
+        except OSError as e:
+            return Outcome(path, False, manifest.version, RefusalReason.DISK_FULL
+                           if e.errno == 28 else RefusalReason.READ_ERROR,
+                           f"{path.name}: {e.strerror or e}; nothing was installed")
+        except Exception as e:  # noqa: BLE001 - e.g. a bug in check: refuse, never crash
+            log.exception("unexpected error installing %s", path)
+            return Outcome(path, False, manifest.version, RefusalReason.CHECK_FAILED,
+                           f"{path.name}: {type(e).__name__}: {e}")
+        finally:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_result(stick: Path, kiosk_name: str, lines: list[str]) -> Path | None:
+    """``bliq-result-<kiosk name>.txt`` on a stick: what this kiosk did with it (None: failed)."""
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in kiosk_name)[:64] or "kiosk"
+    target = stick / f"bliq-result-{safe}.txt"
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+    try:
+        atomic_write_text(target, f"BLIQ kiosk {kiosk_name}, {stamp}\n" + "\n".join(lines) + "\n")
+    except OSError as e:  # the stick was pulled out, or is read-only
+        log.warning("cannot write %s: %s", target, e.strerror or e)
+        return None
+    return target
