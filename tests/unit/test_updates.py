@@ -1,0 +1,151 @@
+"""Inbox → install without Qt: settled files only, the newest valid pack wins, nothing half."""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import Config
+from kiosk.core import bliqpack
+from kiosk.core.refusal import RefusalReason
+from kiosk.core.updates import Inbox, Installer, read_current, rollback
+from tests.packtools import build, keypair, pack_copy, signed_zip
+
+
+@pytest.fixture(scope="module")
+def keys(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return keypair(tmp_path_factory.mktemp("keys"))
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory: pytest.TempPathFactory, keys) -> dict[int, Path]:
+    """Real signed builds of the sample pack at versions 2, 3 and 4."""
+    root = tmp_path_factory.mktemp("archives")
+    return {v: build(pack_copy(root / f"pack{v}", v), keys[0], root / f"v{v}.bliqpack")
+            for v in (2, 3, 4)}
+
+
+@pytest.fixture
+def data(tmp_path: Path, keys) -> Path:
+    d = tmp_path / "data"
+    bliqpack.trust(keys[1], d)
+    return d
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_inbox_waits_until_a_file_stops_growing_and_hands_it_out_once(tmp_path: Path) -> None:
+    inbox, clock = tmp_path / "inbox", Clock()
+    inbox.mkdir()
+    watcher = Inbox(inbox, (), Config(inbox_settle_s=2.0), clock)
+    growing = inbox / "new.bliqpack"
+    growing.write_bytes(b"a" * 10)
+    assert watcher.poll() == []                 # first sight
+    clock.now += 3
+    with growing.open("ab") as f:                # still being copied
+        f.write(b"b" * 10)
+    os.utime(growing, ns=(1, 1))
+    assert watcher.poll() == []
+    clock.now += 1
+    assert watcher.poll() == []                 # settled for 1 s only
+    clock.now += 2
+    assert watcher.poll() == [growing]
+    watcher.handled(growing)
+    clock.now += 5
+    assert watcher.poll() == []                 # not again while it stays the same
+
+
+def test_inbox_never_touches_temporary_or_hidden_files(tmp_path: Path) -> None:
+    inbox, clock = tmp_path / "inbox", Clock()
+    inbox.mkdir()
+    for name in (".syncthing.p.bliqpack.tmp", "~syncthing~p.bliqpack.tmp", ".p.bliqpack",
+                 "p.bliqpack.part", "notes.txt"):
+        (inbox / name).write_bytes(b"x")
+    watcher = Inbox(inbox, (), Config(inbox_settle_s=0.0), clock)
+    watcher.poll()
+    clock.now += 1
+    assert watcher.poll() == []
+
+
+def test_sticks_are_found_through_the_configured_globs(tmp_path: Path) -> None:
+    media = tmp_path / "media"
+    stick = media / "kiosk" / "STICK"
+    stick.mkdir(parents=True)
+    (stick / "p.bliqpack").write_bytes(b"x")
+    clock = Clock()
+    watcher = Inbox(tmp_path / "no-inbox", (str(media / "*" / "*"),), Config(inbox_settle_s=0.0),
+                    clock)
+    assert watcher.mounts() == [stick]
+    watcher.poll()
+    assert watcher.poll() == [stick / "p.bliqpack"]
+
+
+def test_two_packs_at_once_the_newest_valid_one_wins(tmp_path: Path, data: Path, keys,
+                                                     archives) -> None:
+    broken_newest = signed_zip(tmp_path / "v9.bliqpack", keys[0], {"a.txt": b"x"}, version=9,
+                               manifest_files={"a.txt": {"sha256": "0" * 64, "size": 1}})
+    outcomes = Installer(data, ("bliq-sample", 1)).install(
+        [archives[2], archives[4], archives[3], broken_newest])
+    by_file = {o.file.name: o for o in outcomes}
+    assert by_file["v4.bliqpack"].installed
+    assert by_file["v3.bliqpack"].reason is RefusalReason.NOT_NEWER
+    assert by_file["v2.bliqpack"].reason is RefusalReason.NOT_NEWER
+    assert by_file["v9.bliqpack"].reason is RefusalReason.TAMPERED
+    assert read_current(data / "packs")["dir"] == "bliq-sample-4"
+    assert sorted(p.name for p in (data / "packs").iterdir()) == ["bliq-sample-4", "current.json"]
+
+
+def test_same_or_older_than_the_running_pack_is_refused(data: Path, archives) -> None:
+    outcomes = Installer(data, ("bliq-sample", 3)).install([archives[3], archives[2]])
+    assert [o.reason for o in outcomes] == [RefusalReason.NOT_NEWER, RefusalReason.NOT_NEWER]
+    assert not (data / "packs").exists() or not any((data / "packs").iterdir())
+
+
+def test_a_pack_that_fails_check_is_refused_and_nothing_stays(tmp_path: Path, data: Path,
+                                                              keys) -> None:
+    pack = pack_copy(tmp_path / "pack", 5)
+    (pack / "pack.toml").write_text((pack / "pack.toml").read_text().replace(
+        'channel_url = "https://nxtv.example/"', 'channel_url = "not a url"'))
+    archive = tmp_path / "bad.bliqpack"
+    bliqpack.build(pack, keys[0], archive, "bliq-sample", 5)  # the CLI would refuse to build it
+    [outcome] = Installer(data, ("bliq-sample", 1)).install([archive])
+    assert outcome.reason is RefusalReason.CHECK_FAILED and "channel_url" in outcome.message
+    assert [p.name for p in (data / "packs").iterdir()] == []
+
+
+def test_the_previous_version_is_kept_for_a_rollback(data: Path, archives) -> None:
+    installer = Installer(data, ("bliq-sample", 1))
+    assert installer.install([archives[2]])[0].installed
+    assert installer.install([archives[3]])[0].installed
+    assert installer.install([archives[4]])[0].installed
+    packs = data / "packs"
+    assert sorted(p.name for p in packs.iterdir()) == ["bliq-sample-3", "bliq-sample-4",
+                                                       "current.json"]
+    assert rollback(packs) == packs / "bliq-sample-3"
+    assert read_current(packs)["version"] == 3
+    assert rollback(packs) is None  # one step back only
+
+
+def test_disk_full_while_unpacking_leaves_nothing(tmp_path: Path, keys, archives) -> None:
+    small = tmp_path / "small"
+    small.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(small)],
+                             capture_output=True).returncode == 0
+    if not mounted:
+        pytest.skip("needs permission to mount a 2 MB tmpfs (a real full disk); not root here")
+    try:
+        data = small / "data"
+        bliqpack.trust(keys[1], data)
+        [outcome] = Installer(data, ("bliq-sample", 1)).install([archives[2]])
+        assert outcome.reason is RefusalReason.DISK_FULL and "nothing was installed" in outcome.message
+        assert [p.name for p in (data / "packs").iterdir()] == []
+    finally:
+        subprocess.run(["umount", str(small)], check=True)
