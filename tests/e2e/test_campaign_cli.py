@@ -1,0 +1,75 @@
+"""The campaign's commands as an organiser types them (real processes, real files)."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.packtools import pack_copy
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "kiosk", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def one_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_keygen_build_trust_name_snapshot(tmp_path: Path) -> None:
+    keys, data = tmp_path / "keys", tmp_path / "data"
+    made = kiosk("keygen", "--out", str(keys))
+    assert made.returncode == 0, made.stderr
+    [private] = keys.glob("*.key")
+    [public] = keys.glob("*.pub")
+    pack = pack_copy(tmp_path / "pack", 4)
+    out = tmp_path / "stick" / "zwolle-4.bliqpack"
+    built = kiosk("pack", "build", str(pack), "--key", str(private), "--out", str(out))
+    assert built.returncode == 0 and "version 4" in built.stdout, built.stderr
+    assert kiosk("trust", str(public), "--data", str(data)).returncode == 0
+    assert list((data / "trusted-keys").glob("*.pub"))
+    named = kiosk("name", "Aula links", "--region", "Zwolle", "--data", str(data))
+    assert named.returncode == 0 and "Aula links" in named.stdout
+    from kiosk.storage.events import EventStore
+
+    with EventStore(data / "kiosk.db", "k1a2b3c") as store:
+        store.record("session_started", "s1")
+        store.flush()
+        snap = kiosk("snapshot", "--data", str(data), "--out", str(tmp_path / "snaps"))
+        assert snap.returncode == 0, snap.stderr
+    [copy] = (tmp_path / "snaps").iterdir()
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+
+
+def test_mistakes_are_one_line_naming_the_file(tmp_path: Path) -> None:
+    keys = tmp_path / "keys"
+    kiosk("keygen", "--out", str(keys))
+    [private] = keys.glob("*.key")
+    [public] = keys.glob("*.pub")
+    no_version = pack_copy(tmp_path / "pack", 0)
+    line = one_error(kiosk("pack", "build", str(no_version), "--key", str(private),
+                           "--out", str(tmp_path / "p.bliqpack")))
+    assert "pack.toml" in line and "version" in line
+    pack = pack_copy(tmp_path / "pack2", 2)
+    line = one_error(kiosk("pack", "build", str(pack), "--key", str(public),
+                           "--out", str(tmp_path / "p.bliqpack")))
+    assert str(public) in line and "private key" in line
+    line = one_error(kiosk("pack", "build", str(pack), "--key", str(private),
+                           "--out", str(tmp_path / "p.zip")))
+    assert ".bliqpack" in line
+    line = one_error(kiosk("trust", str(private), "--data", str(tmp_path / "d")))
+    assert str(private) in line and "public key" in line
+    line = one_error(kiosk("snapshot", "--data", str(tmp_path / "nothing"), "--out", str(tmp_path)))
+    assert "kiosk.db" in line
+    line = one_error(kiosk("name", "x" * 80, "--data", str(tmp_path / "d")))
+    assert "at most 60" in line
