@@ -21,8 +21,9 @@ for pkg in $qt_libs; do
 done
 if [ "$extras" = "[test]" ]; then
   # chromium: the report test opens the HTML report in a real browser and prints it to PDF;
-  # poppler-utils: pdfinfo/pdftoppm to read that PDF back
-  for pkg in xvfb xauth shellcheck chromium poppler-utils; do
+  # poppler-utils: pdfinfo/pdftoppm to read that PDF back;
+  # syncthing: the campaign's sync engine, started for real by tests/e2e/test_syncthing.py
+  for pkg in xvfb xauth shellcheck chromium poppler-utils syncthing; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
   done
 fi

@@ -38,6 +38,19 @@ class _Work:
     problems: list[str] = field(default_factory=list)     # log lines at WARNING
 
 
+def _ignore_temporaries(outbox: Path) -> None:
+    """Tell a sync engine sharing the outbox to leave our temporary files alone (Syncthing's
+    ``.stignore``); a snapshot appears only under its final name."""
+    ignore = outbox / ".stignore"
+    if not ignore.exists():
+        try:
+            outbox.mkdir(parents=True, exist_ok=True)
+            ignore.write_text("// written by BLIQ Kiosk: snapshots in progress\n(?d).*.tmp\n",
+                              encoding="utf-8")
+        except OSError as e:
+            log.warning("cannot write %s: %s", ignore, e.strerror or e)
+
+
 class CampaignService(QObject):
     """Inbox → install, outbox snapshots, stick hand-over; admin's campaign tab."""
 
@@ -222,7 +235,9 @@ class CampaignService(QObject):
         except Exception as e:  # noqa: BLE001 - the data matters more than the health row
             log.warning("cannot update the kiosk row before a snapshot: %s", e)
         self._store.flush()
-        out = self._data_dir / self._config.outbox_dirname / me.folder_name
+        outbox = self._data_dir / self._config.outbox_dirname
+        _ignore_temporaries(outbox)
+        out = outbox / me.folder_name
         return snapshot(self._store.db_path, out, self._config.snapshot_keep, self._config)
 
     def newest_snapshot(self) -> Path | None:
