@@ -24,6 +24,8 @@ from kiosk.config import DEFAULT, Config
 
 log = logging.getLogger("kiosk")
 
+NO_MEDIA_ENV = "KIOSK_NO_REMOVABLE_MEDIA"  # "1": ignore /media sticks unless the config names roots
+
 
 class StartupError(Exception):
     """The kiosk cannot start; the message is one line saying what is wrong and what to do."""
@@ -354,8 +356,13 @@ def _start_campaign(app: KioskApp, args: Any) -> None:
                       config=app.config)
 
     inbox = args.inbox or app.data_dir / app.config.inbox_dirname
+    config = app.config
+    if (os.environ.get(NO_MEDIA_ENV) == "1"
+            and config.removable_media_globs == Config.removable_media_globs):
+        # The test suite: a stick in this machine must not receive test kiosks' data.
+        config = config.with_(removable_media_globs=())
     try:
-        service = CampaignService(data_dir=app.data_dir, inbox=inbox, config=app.config,
+        service = CampaignService(data_dir=app.data_dir, inbox=inbox, config=config,
                                   store=app.store, running=(app.pack.id, app.pack.version),
                                   health=health_now)
     except OSError as exc:

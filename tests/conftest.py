@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Test kiosks never look at real USB sticks (/media/…): tests that need one give temp roots.
+os.environ.setdefault("KIOSK_NO_REMOVABLE_MEDIA", "1")
 if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
 

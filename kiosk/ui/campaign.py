@@ -9,6 +9,8 @@ visit. Admin reads this object (``campaign`` in QML).
 from __future__ import annotations
 
 import logging
+import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -36,6 +38,15 @@ class _Work:
     outcomes: list[Outcome] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)        # log lines at INFO
     problems: list[str] = field(default_factory=list)     # log lines at WARNING
+
+
+def _lower_priority(nice: int) -> None:
+    """Give the worker thread a lower CPU priority than the UI (Linux: a thread is a task with
+    its own nice value), so hashing and unpacking a large pack never takes a visitor's frames."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+    except (AttributeError, OSError):  # not Linux, or not allowed: the default priority is fine
+        pass
 
 
 def _ignore_temporaries(outbox: Path) -> None:
@@ -169,6 +180,7 @@ class CampaignService(QObject):
             return  # one job at a time; the next tick tries again
 
         def run() -> None:
+            _lower_priority(self._config.campaign_worker_nice)
             try:
                 work = job()
             except Exception as e:  # noqa: BLE001 - the worker must never die
