@@ -173,6 +173,7 @@ class Config:
     snapshot_interval_s: float = 600.0     # outbox snapshot every 10 minutes (and at shutdown)
     snapshot_keep: int = 12                # newest snapshots kept in the outbox
     snapshot_timeout_s: float = 30.0       # shutdown waits this long for a snapshot in progress
+    merge_cache_kib: int = 256 * 1024      # SQLite page cache while merging (the uid index)
     campaign_worker_nice: int = 10         # the install/snapshot thread yields the CPU to the UI
 
     extra: dict[str, Any] = field(default_factory=dict)

@@ -207,6 +207,9 @@ def merge(out: Path, sources: list[Path], config: Config = DEFAULT,
         return []
     db = open_database(out, config)
     conn = db.conn
+    # The uid index takes random inserts: a large page cache keeps it in memory (merge runs
+    # on the campaign laptop, not on a kiosk).
+    conn.execute(f"PRAGMA cache_size = {-config.merge_cache_kib}")
     results: list[Merged] = []
     try:
         ours = [row[1] for row in conn.execute("PRAGMA main.table_info(events)") if row[1] != "id"]

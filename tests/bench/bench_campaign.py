@@ -290,16 +290,21 @@ def main() -> int:
     parser.add_argument("--pack-mb", type=int, default=200)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--snapshots", type=int, default=30)
+    parser.add_argument("--parts", default="install,snapshot,merge")
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
     from PySide6.QtWidgets import QApplication
 
     QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         (tmp / "inbox").mkdir()
-        bench_install(tmp, args.pack_mb)
-        bench_snapshot(tmp, args.events)
-        bench_merge(tmp, args.snapshots, args.events)
+        if "install" in parts:
+            bench_install(tmp, args.pack_mb)
+        if "snapshot" in parts:
+            bench_snapshot(tmp, args.events)
+        if "merge" in parts:
+            bench_merge(tmp, args.snapshots, args.events)
     return 0
 
 
