@@ -214,6 +214,7 @@ class Scorer:
         f = 0.0
         for m, w in self._weights[j]:
             f += w * a[m]
+        f = 1.0 if f > 1.0 else f   # float noise past 1 (the weights sum to 1)
         alpha = self.config.game_alpha
         return r, f, alpha * (r + 1.0) / 2.0 + (1.0 - alpha) * f
 

@@ -25,8 +25,9 @@ TITLES_EN = {"ads-s1e1": "Sanne powers up", "ads-s1e2": "Daan builds a wooden ho
              "toh-s1e1": "Noor builds a game"}
 COL = {c: i for i, c in enumerate(EVENT_COLUMNS)}
 
-# The shape issue 17's migration gives the table (the report only reads it).
-KIOSKS_TABLE = ("CREATE TABLE kiosks (kiosk_id TEXT PRIMARY KEY, name TEXT, region TEXT, "
+# The shape issue 17's migration gives the table (the report only reads it); a database made
+# by this kiosk version has it already (schema v2), empty.
+KIOSKS_TABLE = ("CREATE TABLE IF NOT EXISTS kiosks (kiosk_id TEXT PRIMARY KEY, name TEXT, region TEXT, "
                 "pack_id TEXT, pack_version INTEGER, health TEXT, updated_ts REAL)")
 KIOSKS = [
     ("k1", "Aula links", "Zwolle", "bliq-sample", 3,
@@ -52,7 +53,7 @@ def rows() -> list[list[Any]]:
 
 def seed(path: Path, kiosks: list[tuple[Any, ...]] | None = KIOSKS,
          log: list[list[Any]] | None = None) -> Path:
-    """A real kiosk database with the log (and the kiosks table unless ``kiosks`` is None)."""
+    """A real kiosk database with the log (and kiosk rows unless ``kiosks`` is None)."""
     open_database(path).conn.close()
     conn = connect(path)
     conn.execute("BEGIN")
