@@ -1,4 +1,4 @@
-"""``kiosk stats``, ``export``, ``merge`` and ``report``: the figures for organisers, offline.
+"""``kiosk stats``, ``export`` and ``report``: the figures for organisers, offline.
 
 ``--data`` is a kiosk's data dir (holding ``kiosk.db``) or a database file itself, such as a
 merged one. Databases are opened read-only for stats and export. Every problem is one line on
@@ -40,14 +40,14 @@ class ReportError(Exception):
 
 
 def run(args: argparse.Namespace, out: TextIO, config: Config = DEFAULT) -> int:
-    """Run ``stats``, ``export``, ``merge`` or ``report``; returns the exit code."""
+    """Run ``stats``, ``export`` or ``report``; returns the exit code.
+
+    (``merge`` is ``kiosk.storage.export.run_merge``: files and folders, kiosk names.)"""
     try:
         if args.command == "stats":
             return _stats(args, out, config)
         if args.command == "export":
             return _export(args, out, config)
-        if args.command == "merge":
-            return _merge(args, out, config)
         if args.command == "report":
             return _report(args, out, config)
         raise ReportError(f"unknown command {args.command!r}")
@@ -396,24 +396,6 @@ def reimport(csv_dir: Path, db_path: Path, config: Config = DEFAULT) -> int:
         return import_table(csv_dir / "events.csv", db.conn, "events")
     finally:
         db.conn.close()
-
-
-# --- merge ----------------------------------------------------------------------------------
-
-def _merge(args: argparse.Namespace, out: TextIO, config: Config) -> int:
-    results = merge(args.out, list(args.inputs), config)
-    for r in results:
-        print(f"{r.source}: +{r.added} (al aanwezig/already there: {r.already_there})", file=out)
-    conn = open_read_only(args.out)
-    try:
-        per_kiosk = conn.execute("SELECT kiosk_id, count(*), sum(kind = 'session_started') "
-                                 "FROM events GROUP BY kiosk_id ORDER BY kiosk_id").fetchall()
-    finally:
-        conn.close()
-    for kiosk, events, sessions in per_kiosk:
-        print(f"  {kiosk}: {events} events, {sessions} bezoeken/sessions", file=out)
-    print(f"{args.out}: bekijk met/browse with: datasette {args.out}", file=out)
-    return 0
 
 
 # --- report ---------------------------------------------------------------------------------
