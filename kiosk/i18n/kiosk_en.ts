@@ -346,7 +346,7 @@
 <context>
     <name>EpisodeTile</name>
     <message>
-        <location filename="../ui/qml/components/EpisodeTile.qml" line="59"/>
+        <location filename="../ui/qml/components/EpisodeTile.qml" line="60"/>
         <source>Nieuw</source>
         <translation>New</translation>
     </message>
@@ -621,37 +621,37 @@
 <context>
     <name>Player</name>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="75"/>
+        <location filename="../ui/qml/screens/Player.qml" line="99"/>
         <source>Op je telefoon</source>
         <translation>On your phone</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="96"/>
+        <location filename="../ui/qml/screens/Player.qml" line="120"/>
         <source>Terug</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="102"/>
+        <location filename="../ui/qml/screens/Player.qml" line="126"/>
         <source>Verder</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="102"/>
+        <location filename="../ui/qml/screens/Player.qml" line="126"/>
         <source>Pauze</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="107"/>
+        <location filename="../ui/qml/screens/Player.qml" line="131"/>
         <source>Ondertiteling uit</source>
         <translation>Captions off</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="107"/>
+        <location filename="../ui/qml/screens/Player.qml" line="131"/>
         <source>Ondertiteling aan</source>
         <translation>Captions on</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="113"/>
+        <location filename="../ui/qml/screens/Player.qml" line="137"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>
