@@ -61,14 +61,31 @@ def is_candidate_name(name: str) -> bool:
 
 @dataclass
 class Inbox:
-    """Polls folders for settled archives; each (file, size, time) is handed out once."""
+    """Polls folders for settled archives; each (file, size, time) is handed out once.
+
+    With ``state_file`` that stays true across restarts: a synced packs folder keeps the pack
+    that is already running, and it must not be refused again at every start."""
 
     inbox: Path
     media_globs: tuple[str, ...]
     config: Config = DEFAULT
     clock: Callable[[], float] = time.monotonic
+    state_file: Path | None = None
     _first_seen: dict[Path, tuple[tuple[int, int], float]] = field(default_factory=dict)
     _handled: set[tuple[Path, int, int]] = field(default_factory=set)
+    _remembered: set[tuple[Path, int, int]] = field(default_factory=set)  # kept in state_file
+
+    def __post_init__(self) -> None:
+        if self.state_file is None:
+            return
+        try:
+            entries = json.loads(self.state_file.read_text(encoding="utf-8"))
+            self._remembered = {(Path(p), int(size), int(mtime)) for p, size, mtime in entries}
+            self._handled = set(self._remembered)
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, TypeError) as e:
+            log.warning("%s: unreadable (%s); archives may be looked at again", self.state_file, e)
 
     def mounts(self) -> list[Path]:
         """Mounted removable media right now (folders matching the configured globs)."""
@@ -111,14 +128,28 @@ class Inbox:
             del self._first_seen[gone]
         return ready
 
-    def handled(self, path: Path) -> None:
-        """Do not hand ``path`` out again while it stays as it is."""
+    def handled(self, path: Path, remember: bool = True) -> None:
+        """Do not hand ``path`` out again while it stays as it is.
+
+        ``remember`` False: only until a restart (a refusal the kiosk side can mend, such as an
+        untrusted key, is tried again after ``kiosk trust`` and a restart)."""
         try:
             st = path.stat()
         except OSError:
             return
         self._handled.add((path, st.st_size, st.st_mtime_ns))
         self._first_seen.pop(path, None)
+        if remember:
+            self._remembered.add((path, st.st_size, st.st_mtime_ns))
+        if self.state_file is not None and remember:
+            # Only files still there: the list never grows past what the folders hold.
+            self._remembered = {h for h in self._remembered if h[0].exists()}
+            try:
+                self.state_file.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write_text(self.state_file, json.dumps(
+                    sorted([str(p), size, mtime] for p, size, mtime in self._remembered)))
+            except OSError as e:
+                log.warning("cannot write %s: %s", self.state_file, e.strerror or e)
 
 
 # --- installed packs ----------------------------------------------------------------------------

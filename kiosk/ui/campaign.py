@@ -23,12 +23,14 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.campaign import Identity, identity
 from kiosk.config import Config
+from kiosk.core.refusal import RefusalReason
 from kiosk.core.updates import Inbox, Installer, Outcome, rollback, write_result
 from kiosk.storage.snapshot import SnapshotError, copy_to, snapshot, snapshots
 
 log = logging.getLogger("kiosk.campaign")
 
 STATUS_LINES = 12  # admin shows the last updates, refusals and snapshots
+SEEN_FILE = "seen.json"  # archives already installed or refused (kiosk.core.updates.Inbox)
 
 
 @dataclass
@@ -81,7 +83,8 @@ class CampaignService(QObject):
         self._event_text = event_text
         self.packs_dir = data_dir / config.packs_dirname
         inbox.mkdir(parents=True, exist_ok=True)
-        self._inbox = Inbox(inbox, config.removable_media_globs, config)
+        self._inbox = Inbox(inbox, config.removable_media_globs, config,
+                            state_file=self.packs_dir / SEEN_FILE)
         self._installer = Installer(data_dir, running, config)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-campaign")
         self._future: Future[Any] | None = None
@@ -204,7 +207,9 @@ class CampaignService(QObject):
         if candidates:
             work.outcomes = self._installer.install(candidates)
             for outcome in work.outcomes:
-                self._inbox.handled(outcome.file)
+                # Installed or not newer stays so; other refusals are tried again after a restart.
+                self._inbox.handled(outcome.file, remember=outcome.installed
+                                    or outcome.reason is RefusalReason.NOT_NEWER)
                 for mount in mounts:
                     if outcome.file.parent == mount:
                         self._stick_lines[mount].append(outcome.line())

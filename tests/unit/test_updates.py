@@ -149,3 +149,39 @@ def test_disk_full_while_unpacking_leaves_nothing(tmp_path: Path, keys, archives
         assert [p.name for p in (data / "packs").iterdir()] == []
     finally:
         subprocess.run(["umount", str(small)], check=True)
+
+
+def test_an_archive_is_handed_out_once_across_restarts(tmp_path: Path) -> None:
+    inbox, clock = tmp_path / "inbox", Clock()
+    inbox.mkdir()
+    state = tmp_path / "packs" / "seen.json"
+    archive = inbox / "p.bliqpack"
+    archive.write_bytes(b"x")
+
+    def settled(watcher: Inbox) -> list[Path]:
+        watcher.poll()
+        clock.now += 1
+        return watcher.poll()
+
+    first = Inbox(inbox, (), Config(inbox_settle_s=0.0), clock, state_file=state)
+    assert settled(first) == [archive]
+    first.handled(archive)
+    again = Inbox(inbox, (), Config(inbox_settle_s=0.0), clock, state_file=state)  # a restart
+    assert settled(again) == []
+    archive.write_bytes(b"xy")  # a new file under the same name is new
+    assert settled(again) == [archive]
+
+
+def test_a_refusal_the_kiosk_can_mend_is_tried_again_after_a_restart(tmp_path: Path) -> None:
+    inbox, clock = tmp_path / "inbox", Clock()
+    inbox.mkdir()
+    state = tmp_path / "packs" / "seen.json"
+    archive = inbox / "p.bliqpack"
+    archive.write_bytes(b"x")
+    first = Inbox(inbox, (), Config(inbox_settle_s=0.0), clock, state_file=state)
+    first.poll()
+    first.handled(archive, remember=False)  # e.g. unknown_key: 'kiosk trust' may mend it
+    assert first.poll() == []
+    again = Inbox(inbox, (), Config(inbox_settle_s=0.0), clock, state_file=state)
+    again.poll()
+    assert again.poll() == [archive]
