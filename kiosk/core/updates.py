@@ -59,6 +59,29 @@ def is_candidate_name(name: str) -> bool:
             and ".syncthing." not in name)
 
 
+_DRIVE_REMOVABLE = 2  # GetDriveTypeW: a USB stick or card reader (fixed disks are 3)
+
+
+def removable_drives(platform: str = os.name,
+                     logical_drives: Callable[[], int] | None = None,
+                     drive_type: Callable[[str], int] | None = None) -> list[Path]:
+    """Root folders of removable drives on Windows (``E:\\`` …); nothing elsewhere.
+
+    Windows gives a stick a new drive letter instead of a folder under /media. The two kernel32
+    calls are injectable so the bitmask decoding is tested on any platform."""
+    if platform != "nt":
+        return []
+    if logical_drives is None or drive_type is None:
+        import ctypes  # only on Windows: windll exists there alone
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        logical_drives = logical_drives or kernel32.GetLogicalDrives
+        drive_type = drive_type or kernel32.GetDriveTypeW
+    mask = int(logical_drives())
+    roots = [f"{chr(ord('A') + i)}:\\" for i in range(26) if mask >> i & 1]
+    return [Path(r) for r in roots if r[0] not in "AB" and drive_type(r) == _DRIVE_REMOVABLE]
+
+
 @dataclass
 class Inbox:
     """Polls folders for settled archives; each (file, size, time) is handed out once.
@@ -71,6 +94,7 @@ class Inbox:
     config: Config = DEFAULT
     clock: Callable[[], float] = time.monotonic
     state_file: Path | None = None
+    drives: Callable[[], list[Path]] = field(default_factory=lambda: removable_drives)
     _first_seen: dict[Path, tuple[tuple[int, int], float]] = field(default_factory=dict)
     _handled: set[tuple[Path, int, int]] = field(default_factory=set)
     _remembered: set[tuple[Path, int, int]] = field(default_factory=set)  # kept in state_file
@@ -88,10 +112,13 @@ class Inbox:
             log.warning("%s: unreadable (%s); archives may be looked at again", self.state_file, e)
 
     def mounts(self) -> list[Path]:
-        """Mounted removable media right now (folders matching the configured globs)."""
+        """Mounted removable media right now (folders matching the configured globs, and on
+        Windows the drive letters of removable drives)."""
         found: list[Path] = []
         for pattern in self.media_globs:
             found += [Path(p) for p in sorted(glob.glob(pattern)) if os.path.isdir(p)]
+        if self.media_globs:  # tests and kiosks without stick support set no globs: no drives
+            found += [d for d in self.drives() if d not in found]
         return found
 
     def poll(self) -> list[Path]:

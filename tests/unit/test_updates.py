@@ -10,7 +10,7 @@ import pytest
 from kiosk.config import Config
 from kiosk.core import bliqpack
 from kiosk.core.refusal import RefusalReason
-from kiosk.core.updates import Inbox, Installer, read_current, rollback
+from kiosk.core.updates import Inbox, Installer, read_current, removable_drives, rollback
 from tests.packtools import build, keypair, pack_copy, signed_zip
 
 
@@ -83,6 +83,32 @@ def test_sticks_are_found_through_the_configured_globs(tmp_path: Path) -> None:
     clock = Clock()
     watcher = Inbox(tmp_path / "no-inbox", (str(media / "*" / "*"),), Config(inbox_settle_s=0.0),
                     clock)
+    assert watcher.mounts() == [stick]
+    watcher.poll()
+    assert watcher.poll() == [stick / "p.bliqpack"]
+
+
+def test_windows_removable_drive_letters_are_read_from_the_drive_mask() -> None:
+    # C: (fixed), E: (a stick), F: (a DVD drive, type 5), A: (a floppy slot: never looked at)
+    mask = 1 << 0 | 1 << 2 | 1 << 4 | 1 << 5
+    types = {"A:\\": 2, "C:\\": 3, "E:\\": 2, "F:\\": 5}
+    asked: list[str] = []
+
+    def drive_type(root: str) -> int:
+        asked.append(root)
+        return types[root]
+
+    assert removable_drives("nt", lambda: mask, drive_type) == [Path("E:\\")]
+    assert asked == ["C:\\", "E:\\", "F:\\"]
+    assert removable_drives("posix", lambda: mask, drive_type) == []
+
+
+def test_a_stick_on_a_new_drive_letter_is_watched(tmp_path: Path) -> None:
+    stick = tmp_path / "E"
+    stick.mkdir()
+    (stick / "p.bliqpack").write_bytes(b"x")
+    watcher = Inbox(tmp_path / "no-inbox", (str(tmp_path / "none" / "*"),),
+                    Config(inbox_settle_s=0.0), Clock(), drives=lambda: [stick])
     assert watcher.mounts() == [stick]
     watcher.poll()
     assert watcher.poll() == [stick / "p.bliqpack"]
