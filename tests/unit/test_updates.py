@@ -211,3 +211,55 @@ def test_a_refusal_the_kiosk_can_mend_is_tried_again_after_a_restart(tmp_path: P
     again = Inbox(inbox, (), Config(inbox_settle_s=0.0), clock, state_file=state)
     again.poll()
     assert again.poll() == [archive]
+
+
+def test_a_stick_pulled_out_during_the_install_leaves_nothing_and_says_why(
+        tmp_path: Path, data: Path, archives, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from kiosk.core import updates
+
+    stick = tmp_path / "STICK"
+    stick.mkdir()
+    on_stick = stick / "v4.bliqpack"
+    shutil.copyfile(archives[4], on_stick)
+    real_unpack = updates.unpack
+
+    def pulled_then_unpack(path: Path, *args, **kwargs):
+        shutil.rmtree(stick)  # verified from the stick, then the stick is gone
+        return real_unpack(path, *args, **kwargs)
+
+    monkeypatch.setattr(updates, "unpack", pulled_then_unpack)
+    [outcome] = Installer(data, ("bliq-sample", 1)).install([on_stick])
+    assert not outcome.installed and outcome.reason is RefusalReason.READ_ERROR
+    assert outcome.message.startswith("v4.bliqpack: cannot read it")
+    assert [p.name for p in (data / "packs").iterdir()] == []
+
+
+def test_a_stick_pulled_out_while_data_is_copied_leaves_no_half_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import shutil
+
+    from kiosk.storage import snapshot
+
+    snap = tmp_path / "2026-12-01-1200.db"
+    snap.write_bytes(b"x" * 100_000)
+    folder = tmp_path / "STICK" / "bliq-data" / "aula"
+    real_copy = shutil.copyfile
+
+    def copy_half_then_pull(src, dst, *args, **kwargs):
+        with open(src, "rb") as f, open(dst, "wb") as out:
+            out.write(f.read(50_000))
+        shutil.rmtree(tmp_path / "STICK")
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(snapshot.shutil, "copyfile", copy_half_then_pull)
+    with pytest.raises(OSError):
+        snapshot.copy_to(snap, folder)
+    assert not (tmp_path / "STICK").exists()
+    monkeypatch.setattr(snapshot.shutil, "copyfile", real_copy)
+    folder.mkdir(parents=True)  # the stick back in: a whole copy, no temporary left over
+    target = snapshot.copy_to(snap, folder)
+    assert target.read_bytes() == snap.read_bytes()
+    assert [p.name for p in folder.iterdir()] == [snap.name]
