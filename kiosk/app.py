@@ -12,6 +12,7 @@ import logging.handlers
 import os
 import secrets
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -382,6 +383,118 @@ def _dispose(engine: Any) -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
+STOP_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK")
+"""Signals that stop the kiosk cleanly (systemd, a shutdown, Ctrl-C, a closed terminal;
+SIGBREAK is Windows' Ctrl-Break). Whichever exist on this platform are handled."""
+
+
+class GracefulStop:
+    """Turns a stop request from outside into a clean stop on the UI thread.
+
+    A Python signal handler only runs when the interpreter gets control, which inside Qt's
+    event loop may be never; ``signal.set_wakeup_fd`` writes each signal to a socket that a
+    ``QSocketNotifier`` watches, so the loop wakes at once. The stop ends the visit
+    (``session_ended`` reason ``shutdown``) and quits the loop; ``main`` then flushes the
+    event writer and closes the database. Session end (the X11 session manager, Windows'
+    log-off/shut-down message) arrives as ``commitDataRequest``; on Windows a console's close,
+    log-off and shut-down events come through ``SetConsoleCtrlHandler``.
+    """
+
+    def __init__(self, app: KioskApp) -> None:
+        self._app = app
+        self._reason: str | None = None
+        self.stopped = False
+        self.closed = threading.Event()  # set by main() when all is flushed
+
+    def install(self) -> None:
+        import signal
+        import socket
+
+        from PySide6.QtCore import QSocketNotifier
+
+        self._read, self._write = socket.socketpair()
+        for end in (self._read, self._write):
+            end.setblocking(False)
+        signal.set_wakeup_fd(self._write.fileno(), warn_on_full_buffer=False)
+        for name in STOP_SIGNALS:
+            number = getattr(signal, name, None)
+            if number is not None:
+                # The wakeup byte does the work; the handler only replaces the default
+                # (terminate at once / KeyboardInterrupt in some unrelated frame).
+                signal.signal(number, lambda *_: None)
+        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read)
+        self._notifier.activated.connect(self._drain)
+        self._app.qapp.commitDataRequest.connect(lambda _manager: self.stop("session end"))
+        if os.name == "nt":
+            self._install_console_handler()
+
+    def _drain(self) -> None:
+        import signal
+
+        try:
+            data = self._read.recv(64)
+        except OSError:
+            return
+        names = []
+        for number in data:
+            try:
+                names.append(signal.Signals(number).name)
+            except ValueError:
+                names.append(self._reason or "stop request")
+        stops = [n for n in names if n in STOP_SIGNALS] or ([self._reason] if self._reason else [])
+        if stops:
+            self.stop(stops[0])
+
+    def stop(self, why: str) -> None:
+        """End the visit and leave the event loop; a second request changes nothing."""
+        if self.stopped:
+            return
+        self.stopped = True
+        log.info("stopping: %s", why)
+        deadline = self._app.config.shutdown_deadline_s
+        if deadline > 0:
+            timer = threading.Timer(deadline, self._overdue)
+            timer.daemon = True
+            timer.start()
+        from kiosk.core.flow import EndReason
+
+        try:
+            self._app.controller.shutdown(EndReason.SHUTDOWN)
+        except Exception:  # noqa: BLE001 - stopping must go on
+            log.exception("ending the visit on stop failed")
+        self._app.qapp.quit()
+
+    def _overdue(self) -> None:
+        """Flushing hangs (a full disk, a database held by someone else): go anyway."""
+        if self.closed.is_set():
+            return
+        log.error("stop took longer than %.1f s; exiting without waiting for the event writer",
+                  self._app.config.shutdown_deadline_s)
+        logging.shutdown()
+        os._exit(0)
+
+    def _install_console_handler(self) -> None:
+        """Windows: a console closed, log-off or shut-down; we have a few seconds to finish."""
+        import ctypes
+        from ctypes import wintypes
+
+        names = {0: "Ctrl-C", 1: "Ctrl-Break", 2: "console closed", 5: "log-off", 6: "shut-down"}
+
+        @ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.DWORD)
+        def handler(event: int) -> bool:
+            self._reason = names.get(event, f"console event {event}")
+            try:
+                self._write.send(b"\xff")  # not a signal number: _drain uses _reason
+            except OSError:
+                pass
+            # Windows ends the process when this returns (for close/log-off/shut-down)
+            self.closed.wait(self._app.config.shutdown_deadline_s)
+            return True
+
+        self._console_handler = handler  # keep the callback alive
+        ctypes.windll.kernel32.SetConsoleCtrlHandler(handler, True)  # type: ignore[attr-defined]
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of ``python main.py`` and ``kiosk``."""
     argv = sys.argv[1:] if argv is None else argv
@@ -396,8 +509,11 @@ def main(argv: list[str] | None = None) -> None:
     except (StartupError, UsageError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         sys.exit(2)
+    stop = GracefulStop(app)
+    stop.install()
     started = time.monotonic()
     code = app.qapp.exec()
     log.info("kiosk stopped after %.0f s (exit %s)", time.monotonic() - started, code)
     app.close()
+    stop.closed.set()
     sys.exit(code)

@@ -37,6 +37,7 @@ class EndReason(StrEnum):
     HOME = "home"
     ADMIN = "admin"
     ERROR = "error"
+    SHUTDOWN = "shutdown"  # the machine or service manager stopped the kiosk (a signal)
 
 
 # Sections a visitor can open from home; each needs its screen and content to be present.

@@ -95,7 +95,7 @@ def _jobs(value: Any) -> str:
     raise ValueError(f"expected 1 to {MAX_JOBS} job ids")
 
 
-SESSION_END_REASONS = _enum("idle", "home", "admin", "error")
+SESSION_END_REASONS = _enum("idle", "home", "admin", "error", "shutdown")
 EPISODE_VIA = _enum("tile", "autoplay", "game", "attract", "featured")
 SWIPE_VIA = _enum("swipe", "button", "duel")
 GAME_MODES = _enum("solo", "duo")

@@ -317,12 +317,12 @@ class Controller(QObject):
         if self._flow.state is not State.ATTRACT:
             self._flow.end_session(EndReason.ERROR, self._clock())
 
-    def shutdown(self) -> None:
+    def shutdown(self, reason: EndReason = EndReason.ADMIN) -> None:
         """End an open session (kiosk closing), stop timers, let the window close."""
         self._quit_allowed = True
         self._idle_timer.stop()
         if self._flow.session is not None:
-            self._flow.end_session(EndReason.ADMIN, self._clock())
+            self._flow.end_session(reason, self._clock())
 
     # -- reactions to the core ----------------------------------------------------------------
     def _locked_text(self, seconds: float) -> str:
