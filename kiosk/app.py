@@ -298,6 +298,7 @@ def _start_ui(app: KioskApp) -> None:
     app.engine, app.window, app.controller = engine, window, controller
     app._ui_closers += [lambda: _dispose(engine), window.close, window._playback.shutdown,
                         controller.shutdown, window._thumbs.stop]
+    app._ui_closers.append(window._admin.stop)  # runs first: no morning check outlives the UI
     if app.heartbeat is not None:  # after a pack switch
         _wire_heartbeat(app)
     if app.campaign is not None:

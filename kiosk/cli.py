@@ -89,6 +89,8 @@ def tools_parser() -> argparse.ArgumentParser:
     f.add_argument("--json", action="store_true")
     f.add_argument("--strict", action="store_true",
                    help="placeholder content (.example links, demo PIN) is an error too")
+    f.add_argument("--json-lines", action="store_true",
+                   help="one JSON line per check as it is done (for programs reading along)")
     n = sub.add_parser("new-pack", help="write a minimal valid pack to start from")
     n.add_argument("dir", type=Path)
     h = sub.add_parser("hash-pin", help="print an admin_pin_hash for an event file")
@@ -175,7 +177,8 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
         from kiosk.paths import default_data_dir
 
         return run_preflight(args.pack, args.event, args.json, out,
-                             data_dir=args.data or default_data_dir(), strict=args.strict)
+                             data_dir=args.data or default_data_dir(), strict=args.strict,
+                             json_lines=args.json_lines)
     if args.command == "new-pack":
         from kiosk.core.newpack import NewPackError, write_new_pack
 

@@ -35,6 +35,7 @@ class Config:
     admin_pin_length: int = 4
     admin_problems_max: int = 200          # problems found while running, kept for the admin list
     admin_log_lines: int = 40              # last lines of the log that admin shows
+    admin_preflight_timeout_s: float = 300.0  # the morning check's child process is stopped after this
 
     # Event store
     db_filename: str = "kiosk.db"

@@ -17,6 +17,16 @@ def root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def data_root() -> Path:
+    """The folder that holds ``assets/`` and ``episodes/``: the checkout or bundle, or for a
+    plain (not editable) ``pip install .`` the ``share/bliq-kiosk`` folder it installs."""
+    here = root()
+    if is_frozen() or (here / "episodes").is_dir():
+        return here
+    installed = Path(sys.prefix) / "share" / "bliq-kiosk"
+    return installed if installed.is_dir() else here
+
+
 def package_dir() -> Path:
     return root() / "kiosk"
 
@@ -30,7 +40,7 @@ def i18n_dir() -> Path:
 
 
 def assets_dir() -> Path:
-    return root() / "assets"
+    return data_root() / "assets"
 
 
 def asset(*parts: str) -> Path:
@@ -40,7 +50,7 @@ def asset(*parts: str) -> Path:
 
 def sample_pack() -> Path:
     """The sample content pack that ``python main.py`` shows."""
-    return root() / "episodes"
+    return data_root() / "episodes"
 
 
 def default_data_dir() -> Path:

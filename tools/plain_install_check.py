@@ -31,13 +31,9 @@ START_TIMEOUT_S = 120.0    # the kiosk's first start in a new venv compiles Pyth
 STOP_TIMEOUT_S = 10.0
 
 
-def _sample_pack() -> Path:
-    return REPO / "episodes"
-
-
-def known_arguments(command: str, work: Path) -> list[str] | None:
+def known_arguments(command: str, work: Path, sample: Path) -> list[str] | None:
     """Real arguments for the subcommands we know; None: run it with ``--help`` only."""
-    pack, data = str(_sample_pack()), str(work / "data")
+    pack, data = str(sample), str(work / "data")
     table: dict[str, list[str]] = {
         "check": [pack],
         "preflight": [pack, "--data", data],
@@ -53,6 +49,7 @@ def known_arguments(command: str, work: Path) -> list[str] | None:
 INNER = r"""
 import importlib, json, pkgutil, sys, traceback
 import kiosk
+from kiosk import paths
 from kiosk.cli import tools_parser
 failed = []
 # __main__ modules run the program when imported; they are run below as commands
@@ -66,6 +63,7 @@ for name in names:
 parser = tools_parser()
 sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
 print(json.dumps({"file": kiosk.__file__, "modules": names, "failed": failed,
+                  "sample": str(paths.sample_pack()),
                   "commands": list(sub.choices)}))
 """
 
@@ -81,11 +79,11 @@ def _traceback(text: str) -> bool:
 
 
 def _start_and_stop_kiosk(kiosk: Path, env: dict[str, str], work: Path) -> str | None:
-    """Start the kiosk, wait for its first "kiosk started", SIGTERM it; None when all is well."""
+    """Start the kiosk on its own sample pack (no --content: the installed one), wait for
+    "kiosk started" in its log, SIGTERM it; None when all is well."""
     data = work / "data"
     log = data / "kiosk.log"
-    cmd = [str(kiosk), "--windowed", "--size", "800x600", "--data", str(data),
-           "--content", str(_sample_pack())]
+    cmd = [str(kiosk), "--windowed", "--size", "800x600", "--data", str(data)]
     with subprocess.Popen(cmd, env=env, cwd=work, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True) as child:
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -116,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--venv", type=Path, help="where to make the virtualenv (default: a temp dir)")
     p.add_argument("--keep", action="store_true", help="keep the virtualenv and work dir")
     args = p.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[attr-defined]  # CI shows progress
     began = time.monotonic()
     scratch = Path(tempfile.mkdtemp(prefix="kiosk-plain-"))
     venv = args.venv or scratch / "venv"
@@ -146,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
         found = json.loads(inner.stdout.strip().splitlines()[-1])
         if str(REPO) in found["file"]:
             problems.append(f"kiosk was imported from the checkout ({found['file']})")
+        sample = Path(found["sample"])
+        if str(REPO) in found["sample"] or not (sample / "pack.toml").is_file():
+            problems.append(f"the installed sample pack is not in the install: {sample}")
         for name, trace in found["failed"]:
             problems.append(f"import {name}:\n{trace}")
         print(f"{'ok  ' if not found['failed'] else 'FAIL'} import {len(found['modules'])} "
@@ -159,12 +161,12 @@ def main(argv: list[str] | None = None) -> int:
         for command in found["commands"]:
             if command == "run":
                 continue  # the kiosk itself: started above
-            extra = known_arguments(command, work)
+            extra = known_arguments(command, work, sample)
             cmd = [str(kiosk), command, *(extra if extra is not None else ["--help"])]
             t0 = time.monotonic()
             done = _run(cmd, env, work)
             output = done.stdout + done.stderr
-            shown = " ".join(cmd[1:]).replace(str(work), "$WORK").replace(str(REPO), "$REPO")
+            shown = " ".join(cmd[1:]).replace(str(sample), "$SAMPLE").replace(str(work), "$WORK")
             bad = done.returncode != 0 or _traceback(output)
             print(f"{'FAIL' if bad else 'ok  '} kiosk {shown} → exit {done.returncode} "
                   f"({time.monotonic() - t0:.1f} s)")

@@ -59,37 +59,42 @@
         <translation>Close the kiosk</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="117"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="118"/>
+        <source>Controle loopt …</source>
+        <translation>Checking …</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="119"/>
         <source>Ochtendcontrole uitvoeren</source>
         <translation>Run the morning check</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="144"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="146"/>
         <source>Deze kiosk: %1</source>
         <translation>This kiosk: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="145"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="147"/>
         <source>Deze kiosk: %1 (regio %2)</source>
         <translation>This kiosk: %1 (region %2)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="152"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="154"/>
         <source>Pakket: %1</source>
         <translation>Pack: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="159"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="161"/>
         <source>Evenement: %1</source>
         <translation>Event: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="169"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="171"/>
         <source>Vorige versie terugzetten</source>
         <translation>Restore the previous version</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="174"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="176"/>
         <source>Gegevens nu klaarzetten</source>
         <translation>Prepare the data now</translation>
     </message>

@@ -52,33 +52,47 @@ class Check:
 
 def run_preflight(pack: Path, event_id: str | None, as_json: bool, out: TextIO,
                   config: Config = DEFAULT, data_dir: Path | None = None,
-                  strict: bool = False) -> int:
+                  strict: bool = False, json_lines: bool = False) -> int:
     """Run every check and print the checklist (or JSON); 1 when anything is red, else 0.
 
     ``data_dir``: also check this machine (screen, sound, the data dir and its free space).
-    ``strict``: placeholder content is red instead of a warning."""
+    ``strict``: placeholder content is red instead of a warning.
+    ``json_lines``: one JSON object per check as soon as it is done, then a summary line
+    ``{"done": true, "ok": …, "seconds": …}`` (admin reads the child process as it streams)."""
     began = time.monotonic()
+    checks: list[Check] = []
+
+    def add(found: Iterator[Check] | list[Check]) -> None:
+        for check in found:
+            checks.append(check)
+            if json_lines:
+                out.write(json.dumps(asdict(check)) + "\n")  # ASCII: any console encoding
+                out.flush()
+
     loaded, problems, fatal = collect(Path(pack), config)
-    checks = list(_pack_checks(problems, fatal, loaded))
+    add(_pack_checks(problems, fatal, loaded))
     if loaded is not None:
-        checks += _ready_checks(loaded, config, strict)
+        add(_ready_checks(loaded, config, strict))
     log_path = _details_path(data_dir, config)
     with stderr_to(log_path):  # FFmpeg's stream dumps and Qt's notes: the log, not the checklist
         if loaded is not None:
             app = _ensure_qt_app()  # noqa: F841 - must outlive the checks
-            checks += _event_checks(loaded, event_id)
-            checks += _video_checks(loaded, config)
-            checks += _caption_checks(loaded, config)
-            checks += _image_checks(loaded)
-            checks += _qr_checks(loaded, event_id, config)
+            add(_event_checks(loaded, event_id))
+            add(_video_checks(loaded, config))
+            add(_caption_checks(loaded, config))
+            add(_image_checks(loaded))
+            add(_qr_checks(loaded, event_id, config))
         if data_dir is not None:
             from kiosk.media.machine import machine_checks
 
             machine_app = _ensure_qt_app()  # noqa: F841 - must outlive the checks
-            checks += machine_checks(data_dir, config, Check)
+            add(machine_checks(data_dir, config, Check))
     code = 1 if any(c.status == "error" for c in checks) else 0
     total = time.monotonic() - began
-    if as_json:
+    if json_lines:
+        out.write(json.dumps({"done": True, "ok": code == 0, "seconds": round(total, 3)}) + "\n")
+        out.flush()
+    elif as_json:
         json.dump({"pack": str(pack), "ok": code == 0, "seconds": round(total, 3),
                    "checks": [asdict(c) for c in checks]}, out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -114,7 +114,9 @@ Rectangle {
             }
             PillButton {
                 objectName: "adminPreflight"
-                text: qsTr("Ochtendcontrole uitvoeren")
+                // the check runs in a child process: the kiosk keeps answering meanwhile
+                text: admin.preflightRunning ? qsTr("Controle loopt …")
+                                             : qsTr("Ochtendcontrole uitvoeren")
                 onClicked: admin.runPreflight()
             }
             Flickable {
