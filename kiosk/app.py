@@ -110,15 +110,56 @@ def _prepare_data_dir(path: Path) -> Path:
     return path
 
 
+class _SturdyLogHandler(logging.handlers.RotatingFileHandler):
+    """The kiosk's log file, for a disk that fills up or turns read-only mid-day.
+
+    A record that cannot be written is kept (the newest ``backlog`` of them) instead of
+    printing a traceback to stderr, and written before the next record once the disk takes
+    writes again: the lines that say what went wrong reach the log after all."""
+
+    def __init__(self, *args: Any, backlog: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from collections import deque
+
+        self._backlog: deque[logging.LogRecord] = deque(maxlen=backlog)
+        self.lost = 0  # records that fell out of the backlog
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._backlog:
+            waiting = list(self._backlog)
+            self._backlog.clear()
+            for i, old in enumerate(waiting):
+                super().emit(old)
+                if self._backlog:  # still failing (handleError kept it): keep the rest too
+                    self._backlog.extend(waiting[i + 1:])
+                    self._keep(record)
+                    return
+        super().emit(record)
+
+    def _keep(self, record: logging.LogRecord) -> None:
+        if len(self._backlog) == self._backlog.maxlen:
+            self.lost += 1
+        self._backlog.append(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging API
+        stream, self.stream = self.stream, None  # reopened by the next emit
+        if stream is not None:
+            try:
+                stream.close()
+            except OSError:
+                pass
+        self._keep(record)
+
+
 def _setup_logging(data_dir: Path, config: Config) -> None:
     root = logging.getLogger("kiosk")
     for handler in list(root.handlers):
         if getattr(handler, "_kiosk", False):
             root.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(
+    handler = _SturdyLogHandler(
         data_dir / config.log_filename, maxBytes=config.log_max_bytes,
-        backupCount=config.log_backups, encoding="utf-8")
+        backupCount=config.log_backups, encoding="utf-8", backlog=config.log_backlog_records)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._kiosk = True  # type: ignore[attr-defined]
     root.addHandler(handler)

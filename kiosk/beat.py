@@ -37,10 +37,25 @@ class Beat:
 
 
 def write_beat(path: Path, beat: Beat) -> None:
-    """Write atomically (temp file + os.replace): a reader never sees half a heartbeat."""
+    """Write atomically (temp file + os.replace): a reader never sees half a heartbeat.
+
+    On a full disk the temp file cannot be made; then the existing file is overwritten in
+    place, which needs no new disk block (a heartbeat is far smaller than one), so the
+    supervisor does not mistake a full disk for a hung kiosk and restart away the events the
+    kiosk is keeping in memory."""
+    text = json.dumps(asdict(beat))
     tmp = path.with_name(f".{path.name}.{beat.pid}.tmp")
-    tmp.write_text(json.dumps(asdict(beat)), encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        with path.open("r+b") as f:  # FileNotFoundError: nothing to overwrite; caller logs
+            f.write(text.encode("utf-8"))
+            f.truncate()
 
 
 def read_beat(path: Path) -> Beat | None:

@@ -35,6 +35,7 @@ class Config:
     admin_pin_length: int = 4
     admin_problems_max: int = 200          # problems found while running, kept for the admin list
     admin_log_lines: int = 40              # last lines of the log that admin shows
+    admin_storage_poll_s: float = 1.0      # admin looks this often whether events reach the disk
     admin_preflight_timeout_s: float = 300.0  # the morning check's child process is stopped after this
 
     # Event store
@@ -45,6 +46,7 @@ class Config:
     retention_days: int = 400
     log_max_bytes: int = 1_000_000
     log_backups: int = 3
+    log_backlog_records: int = 200         # log lines kept while the disk refuses them
     db_busy_timeout_s: float = 5.0         # wait this long for a locked database before failing
     event_flush_timeout_s: float = 5.0     # flush()/close() give up after this (disk full: never hang)
     event_retry_s: float = 2.0             # after a write error (disk full, I/O), retry this much later

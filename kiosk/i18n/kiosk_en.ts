@@ -18,83 +18,99 @@
         <source>Herstarts door de bewaking: %1</source>
         <translation>Restarts by the watchdog: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/qml/screens/Admin.qml" line="47"/>
+        <source>De schijf neemt nu niets aan (vol of alleen-lezen): %n gebeurtenis(sen) wachten in het geheugen en worden bewaard zodra er weer ruimte is.</source>
+        <translation>
+            <numerusform>The disk takes nothing right now (full or read-only): %n event waits in memory and is saved as soon as there is room again.</numerusform>
+            <numerusform>The disk takes nothing right now (full or read-only): %n events wait in memory and are saved as soon as there is room again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/qml/screens/Admin.qml" line="51"/>
+        <source>%n oudste gebeurtenis(sen) niet bewaard.</source>
+        <translation>
+            <numerusform>%n oldest event not saved.</numerusform>
+            <numerusform>%n oldest events not saved.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="46"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="60"/>
         <source>Cijfers</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="53"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="67"/>
         <source>Inhoud: alles in orde</source>
         <translation>Content: all good</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="54"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="68"/>
         <source>Inhoud: %1 meldingen</source>
         <translation>Content: %1 notices</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="61"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="75"/>
         <source>Logboek</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="68"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="82"/>
         <source>Campagne: nieuwe versie klaar</source>
         <translation>Campaign: new version ready</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="69"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="83"/>
         <source>Campagne</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="76"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="90"/>
         <source>Terug naar de kiosk</source>
         <translation>Back to the kiosk</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="82"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="96"/>
         <source>Kiosk afsluiten</source>
         <translation>Close the kiosk</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="118"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="132"/>
         <source>Controle loopt …</source>
         <translation>Checking …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="119"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="133"/>
         <source>Ochtendcontrole uitvoeren</source>
         <translation>Run the morning check</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="146"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="160"/>
         <source>Deze kiosk: %1</source>
         <translation>This kiosk: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="147"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="161"/>
         <source>Deze kiosk: %1 (regio %2)</source>
         <translation>This kiosk: %1 (region %2)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="154"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="168"/>
         <source>Pakket: %1</source>
         <translation>Pack: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="161"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="175"/>
         <source>Evenement: %1</source>
         <translation>Event: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="171"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="185"/>
         <source>Vorige versie terugzetten</source>
         <translation>Restore the previous version</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="176"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="190"/>
         <source>Gegevens nu klaarzetten</source>
         <translation>Prepare the data now</translation>
     </message>

@@ -291,6 +291,11 @@ class EventStore:
         with self._read_lock:
             return int(self._db.execute(sql, args).fetchone()[0])
 
+    def unwritten(self) -> int:
+        """Events recorded but not on disk yet (queued, or kept while the disk refuses them)."""
+        with self._cond:
+            return self._enqueued - self._done
+
     def sessions_count(self) -> int:
         """Number of visitor sessions started (all days, all events)."""
         return self.count("session_started")

@@ -26,8 +26,15 @@ class AdminPanel(QObject):
     changed = Signal()
 
     def __init__(self, config: Config, pack_root: Path, event_id: str | None,
-                 data_dir: Path) -> None:
+                 data_dir: Path, store: Any = None) -> None:
         super().__init__()
+        self._store = store
+        self._storage = (True, 0, 0)  # writing ok, events waiting in memory, events dropped
+        self._storage_timer = QTimer(self)  # a full disk is found by the writer thread
+        self._storage_timer.setInterval(int(config.admin_storage_poll_s * 1000))
+        self._storage_timer.timeout.connect(self._poll_storage)
+        if store is not None:
+            self._storage_timer.start()
         self._config = config
         self._pack_root = pack_root
         self._event_id = event_id
@@ -59,6 +66,27 @@ class AdminPanel(QObject):
     @Property(bool, notify=changed)
     def preflightRunning(self) -> bool:
         return self._process is not None
+
+    @Property(bool, notify=changed)
+    def storageOk(self) -> bool:
+        """False while the disk refuses the event log's writes (full, read-only)."""
+        return self._storage[0]
+
+    @Property(int, notify=changed)
+    def eventsWaiting(self) -> int:
+        return self._storage[1]
+
+    @Property(int, notify=changed)
+    def eventsDropped(self) -> int:
+        return self._storage[2]
+
+    def _poll_storage(self) -> None:
+        store = self._store
+        ok = bool(store.writing_ok)
+        now = (ok, 0 if ok else store.unwritten(), int(store.dropped))
+        if now != self._storage:
+            self._storage = now
+            self.changed.emit()
 
     @Slot()
     def refresh(self) -> None:
@@ -99,6 +127,7 @@ class AdminPanel(QObject):
     def stop(self) -> None:
         """The kiosk closes: a running check is ended, never left behind."""
         self._deadline.stop()
+        self._storage_timer.stop()
         process, self._process = self._process, None
         if process is not None:
             for signal in (process.finished, process.errorOccurred, process.readyReadStandardOutput):

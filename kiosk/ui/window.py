@@ -131,7 +131,7 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     controller.playRequested.connect(playback.playEpisode)
     event_id = event.id if event is not None else None
     dashboard = Dashboard(store.db_path, config, pack, event_id)
-    admin = AdminPanel(config, pack.root, event_id, data_dir)
+    admin = AdminPanel(config, pack.root, event_id, data_dir, store=store)
 
     def on_state() -> None:
         catalog.setAudience("parents" if controller.state == State.PARENTS.value else "students")

@@ -38,6 +38,20 @@ Rectangle {
                 color: Theme.textDim; font.pixelSize: Theme.fontBody
             }
         }
+        Text {
+            // the disk is full or read-only: visitors notice nothing, the organiser must
+            objectName: "adminStorage"
+            visible: !admin.storageOk || admin.eventsDropped > 0
+            width: parent.width
+            wrapMode: Text.WordWrap
+            text: (admin.storageOk ? "" : qsTr("De schijf neemt nu niets aan (vol of alleen-lezen): "
+                                              + "%n gebeurtenis(sen) wachten in het geheugen en "
+                                              + "worden bewaard zodra er weer ruimte is.", "",
+                                              admin.eventsWaiting))
+                  + (admin.eventsDropped > 0 ? " " + qsTr("%n oudste gebeurtenis(sen) niet bewaard.",
+                                                         "", admin.eventsDropped) : "")
+            color: Theme.coral; font.pixelSize: Theme.fontBody; font.weight: Font.Bold
+        }
         Flow {
             width: parent.width
             spacing: Theme.px(16)
