@@ -340,6 +340,8 @@ def _start_ui(app: KioskApp) -> None:
     app._ui_closers += [lambda: _dispose(engine), window.close, window._playback.shutdown,
                         controller.shutdown, window._thumbs.stop]
     app._ui_closers.append(window._admin.stop)  # runs first: no morning check outlives the UI
+    if not args.windowed and args.size is None:
+        _follow_screen(window)
     if app.heartbeat is not None:  # after a pack switch
         _wire_heartbeat(app)
     if app.campaign is not None:
@@ -415,6 +417,34 @@ def _start_campaign(app: KioskApp, args: Any) -> None:
     service.switchReady.connect(lambda folder: app.switch_pack(Path(folder)))
     service.start()
     app._closers.append(service.shutdown)
+
+
+def _follow_screen(window: Any) -> None:
+    """Full screen stays full screen when the monitor is rotated, swapped or re-sized.
+
+    Compositors and window managers resize a full-screen window themselves; without one
+    (a bare X server) nobody does, so the window follows its screen's geometry here."""
+    watched: list[Any] = []
+
+    def fit(*_: Any) -> None:
+        try:
+            screen = window.screen()
+        except RuntimeError:  # this window was replaced (a pack switch makes a new one)
+            return
+        if screen is not None and window.geometry() != screen.geometry():
+            log.info("screen is now %dx%d; the kiosk follows", screen.geometry().width(),
+                     screen.geometry().height())
+            window.setGeometry(screen.geometry())
+            window.showFullScreen()
+
+    def watch(screen: Any) -> None:
+        if screen is not None and screen not in watched:
+            watched.append(screen)
+            screen.geometryChanged.connect(fit)
+        fit()
+
+    window.screenChanged.connect(watch)
+    watch(window.screen())
 
 
 def _dispose(engine: Any) -> None:

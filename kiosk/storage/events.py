@@ -140,6 +140,32 @@ _INSERT = (f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
 _Queued = tuple[float, str | None, str | None, str, dict[str, Any]]
 
 
+class SteadyWallClock:
+    """Wall-clock time that moves with the monotonic clock during a visit.
+
+    NTP catching up at the fair can jump the wall clock by an hour; a visit's first and last
+    event times give its dwell time, so a jump inside a visit must not reach them. Time is
+    the wall clock read at the last ``resync()`` plus monotonic time since; the store resyncs
+    whenever no visit is in progress, so a corrected clock is picked up before the next one.
+    """
+
+    def __init__(self, wall: Callable[[], float] | None = None,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._wall = wall or (lambda: time.time())  # looked up per call: tests move the clock
+        self._monotonic = monotonic
+        self._lock = threading.Lock()
+        self.resync()
+
+    def resync(self) -> None:
+        with self._lock:
+            self._anchor = (self._wall(), self._monotonic())
+
+    def __call__(self) -> float:
+        with self._lock:
+            wall, mono = self._anchor
+        return wall + (self._monotonic() - mono)
+
+
 class EventStore:
     """Append-only anonymous event log backed by one SQLite file.
 
@@ -150,7 +176,7 @@ class EventStore:
     """
 
     def __init__(self, db_path: Path, kiosk_id: str, config: Config = DEFAULT,
-                 clock: Callable[[], float] = time.time,
+                 clock: Callable[[], float] | None = None,
                  on_connect: Callable[[sqlite3.Connection], None] | None = None) -> None:
         """Open (create, recover, migrate) the database and start the writer.
 
@@ -161,7 +187,9 @@ class EventStore:
         self.kiosk_id = _check_random_id(kiosk_id)
         self.db_path = Path(db_path)
         self.config = config
-        self._clock = clock
+        # default: wall time that a clock jump cannot move inside a visit (SteadyWallClock)
+        self._steady = SteadyWallClock() if clock is None else None
+        self._clock: Callable[[], float] = clock or self._steady  # type: ignore[assignment]
         self._on_connect = on_connect
         opened = open_or_recover(self.db_path, config)
         self.moved_aside: Path | None = opened.moved_aside
@@ -220,6 +248,8 @@ class EventStore:
                     return self._reject(kind, name, str(e))
             for name in fields.keys() - spec.keys():
                 self._warn(kind, name, "unknown field dropped")
+            if self._steady is not None and (session_id is None or kind == "session_started"):
+                self._steady.resync()  # between visits: take up a corrected wall clock
             item = (self._clock(), self._event_id, session_id, kind, clean)
             with self._cond:
                 if self._closed:

@@ -127,3 +127,170 @@ def test_a_full_disk_keeps_events_in_memory_and_writes_them_later(
     assert "Cannot write events" in log and "Writing events again" in log
     assert log.index("Cannot write events") < log.index("Writing events again")
     assert "Traceback" not in log
+
+
+@pytest.mark.parametrize("jump", [3600.0, -3600.0], ids=["plus-1h", "minus-1h"])
+def test_a_wall_clock_jump_moves_no_timer_and_no_visit_duration(
+        qapp, qtbot, tmp_path: Path, monkeypatch, jump: float) -> None:
+    import time
+
+    cfg = CFG.with_(idle_timeout_s=1.0, still_there_countdown_s=1.0)
+    app = build(["--windowed", "--size", "1280x800", "--data", str(tmp_path / "data"),
+                 "--content", str(SAMPLE_PACK)], config=cfg)
+    real = time.time
+    try:
+        qtbot.waitUntil(app.window.isExposed)
+        c = app.controller
+        c.start()
+        first = c.flow.session_id
+        c.openSection("episodes")
+        began = real()
+        # NTP catches up mid-visit: every Python reader of the wall clock sees the jump
+        monkeypatch.setattr(time, "time", lambda: real() + jump)
+        c.goHome()
+        c.openSection("companies")
+        qtbot.waitUntil(lambda: c.stillThere, timeout=10_000)       # idle after 1 s, not 1 h
+        qtbot.waitUntil(lambda: c.state == "attract", timeout=10_000)  # the countdown ran out
+        waited = real() - began
+        c.start()                                                   # the next visitor
+        second = c.flow.session_id
+        c.endSession()
+        assert app.store.flush()
+    finally:
+        app.close()
+    db = tmp_path / "data" / "kiosk.db"
+    ts = [t for (t,) in _rows(db, "SELECT ts FROM events WHERE session_id = ? ORDER BY id", first)]
+    assert ts == sorted(ts)                                 # in order within the visit …
+    assert 0 < ts[-1] - ts[0] <= waited + 1                 # … and its length is the real one
+    assert _rows(db, "SELECT reason FROM events WHERE session_id = ? AND kind = "
+                     "'session_ended'", first) == [("idle",)]
+    later = [t for (t,) in _rows(db, "SELECT ts FROM events WHERE session_id = ?", second)]
+    assert later and all(abs(t - (real() + jump)) < 60 for t in later)  # new clock taken up
+
+
+def test_a_reader_and_a_locking_tool_on_the_live_database_lose_no_event(
+        qapp, qtbot, tmp_path: Path) -> None:
+    """``kiosk stats``, Datasette or a backup read the live file; a tool that takes the write
+    lock (the sqlite3 shell in a transaction) holds it longer than the busy timeout."""
+    cfg = CFG.with_(db_busy_timeout_s=0.2)
+    data = tmp_path / "data"
+    app = build(["--windowed", "--size", "1280x800", "--data", str(data), "--content",
+                 str(SAMPLE_PACK)], config=cfg)
+    db = data / "kiosk.db"
+    try:
+        qtbot.waitUntil(app.window.isExposed)
+        reader = sqlite3.connect(db)
+        reader.execute("BEGIN")
+        before = reader.execute("SELECT count(*) FROM events").fetchone()[0]  # a read snapshot
+        during_read = _visit(app)
+        assert app.store.flush(timeout=10)           # WAL: a reader never blocks the writer
+        assert app.store.writing_ok
+        reader.execute("COMMIT")
+        locker = sqlite3.connect(db, isolation_level=None)
+        locker.execute("BEGIN IMMEDIATE")             # holds the write lock
+        during_lock = [_visit(app) for _ in range(3)]
+        qtbot.waitUntil(lambda: not app.store.writing_ok, timeout=10_000)  # waited, then kept
+        assert app.store.unwritten() > 0
+        locker.execute("ROLLBACK")
+        locker.close()
+        qtbot.waitUntil(lambda: app.store.writing_ok, timeout=10_000)      # retried and wrote
+        assert app.store.flush(timeout=10) and app.store.unwritten() == 0
+        reader.close()
+    finally:
+        app.close()
+    assert before >= 1
+    for sid in [during_read, *during_lock]:
+        kinds = [k for (k,) in _rows(db, "SELECT kind FROM events WHERE session_id = ? "
+                                         "ORDER BY id", sid)]
+        assert kinds[0] == "session_started" and kinds[-1] == "session_ended", (sid, kinds)
+    assert _rows(db, "PRAGMA integrity_check") == [("ok",)]
+    log = (data / "kiosk.log").read_text(encoding="utf-8")
+    assert "database is locked" in log and "Writing events again" in log
+
+
+def test_the_pack_folder_vanishing_skips_clips_kindly_and_comes_back(
+        qapp, qtbot, tmp_path: Path, caplog) -> None:
+    import shutil
+
+    pack = tmp_path / "pack-on-usb"
+    shutil.copytree(SAMPLE_PACK, pack)
+    cfg = CFG.with_(bad_clip_message_s=0.2)
+    app = build(["--windowed", "--size", "1280x800", "--data", str(tmp_path / "data"),
+                 "--content", str(pack)], config=cfg)
+    try:
+        qtbot.waitUntil(app.window.isExposed)
+        c, player = app.controller, app.window._playback.player
+        students = [e for e, ep in app.pack.episodes.items() if "students" in ep.audience]
+        c.start()
+        c.openSection("episodes")
+        pack.rename(tmp_path / "pulled-out")              # the USB stick is pulled
+        c.playEpisode(students[0], "tile")
+        qtbot.waitUntil(lambda: "We gaan door" in player.errorText, timeout=10_000)
+        qtbot.waitUntil(lambda: player.errorText == "", timeout=10_000)  # … and it moves on
+        # admin's list names the file (read while not in admin: the list behind the property)
+        assert any("s1e1.mp4" in p and "skipped" in p for p in c._runtime_problems), \
+            c._runtime_problems
+        c.goHome()                                        # the rest of the kiosk still works
+        c.openSection("game")
+        app.window._game.start("solo")
+        card = app.window._game.playerA.card
+        assert card
+        app.window._game.playerA.swipe(card["id"], True, "button")
+        c.goHome()
+        (tmp_path / "pulled-out").rename(pack)            # the stick is back
+        c.openSection("episodes")
+        c.playEpisode(students[1], "tile")
+        qtbot.waitUntil(lambda: player.state == "playing", timeout=20_000)
+        c.endSession()
+        assert app.store.flush()
+    finally:
+        app.close()
+    assert not [r for r in caplog.records if r.exc_info], "a traceback was logged"
+    db = tmp_path / "data" / "kiosk.db"
+    errors = [e for (e,) in _rows(db, "SELECT episode_id FROM events WHERE kind = 'episode_error'")]
+    assert errors and errors[0] == students[0]
+    assert _rows(db, "SELECT count(*) FROM events WHERE kind = 'episode_started' AND "
+                     "episode_id = ?", students[1]) == [(1,)]
+    assert _rows(db, "SELECT count(*) FROM events WHERE kind = 'card_swiped'") == [(1,)]
+
+
+def _inside(window, name: str) -> bool:
+    from PySide6.QtCore import QPointF
+
+    from tests.uitools import find_item
+
+    item = find_item(window, name)
+    if item is None:
+        return False
+    top_left = item.mapToScene(QPointF(0, 0))
+    return (top_left.x() >= -1 and top_left.y() >= -1
+            and top_left.x() + item.width() <= window.width() + 1
+            and top_left.y() + item.height() <= window.height() + 1)
+
+
+def test_the_layout_follows_a_screen_turned_to_portrait_and_back(make_kiosk, qtbot) -> None:
+    app = make_kiosk("1920x1080")
+    w = app.window
+    qtbot.waitUntil(w.isExposed)
+    app.controller.start()
+    names = ["homeEpisodes", "homeGame", "homeCompanies", "endSession", "languageToggle"]
+    before = None
+    for width, height in [(1080, 1920), (1920, 1080), (800, 1280)]:
+        with qtbot.waitSignal(w.frameSwapped):
+            w.resize(width, height)      # what a compositor does when the monitor turns
+        qtbot.waitUntil(lambda: w.contentItem().width() == width
+                        and w.contentItem().height() == height)
+        with qtbot.waitSignal(w.frameSwapped):
+            w.contentItem().update()     # positioners settle before a frame
+        for name in names:
+            assert _inside(w, name), (width, height, name)
+        tile = find_item_width(w, "homeEpisodes")
+        assert tile != before            # the tiles were laid out anew, no restart
+        before = tile
+    assert app.controller.state == "home"
+
+
+def find_item_width(window, name: str) -> float:
+    from tests.uitools import find_item
+
+    return find_item(window, name).width()
