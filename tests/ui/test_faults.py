@@ -179,6 +179,7 @@ def test_a_reader_and_a_locking_tool_on_the_live_database_lose_no_event(
     db = data / "kiosk.db"
     try:
         qtbot.waitUntil(app.window.isExposed)
+        assert app.store.flush()
         reader = sqlite3.connect(db)
         reader.execute("BEGIN")
         before = reader.execute("SELECT count(*) FROM events").fetchone()[0]  # a read snapshot
