@@ -340,6 +340,7 @@ def _start_ui(app: KioskApp) -> None:
     app._ui_closers += [lambda: _dispose(engine), window.close, window._playback.shutdown,
                         controller.shutdown, window._thumbs.stop]
     app._ui_closers.append(window._admin.stop)  # runs first: no morning check outlives the UI
+    _log_first_frame(app.qapp, window)
     if not args.windowed and args.size is None:
         _follow_screen(window)
     if app.heartbeat is not None:  # after a pack switch
@@ -417,6 +418,21 @@ def _start_campaign(app: KioskApp, args: Any) -> None:
     service.switchReady.connect(lambda folder: app.switch_pack(Path(folder)))
     service.start()
     app._closers.append(service.shutdown)
+
+
+def _log_first_frame(qapp: Any, window: Any) -> None:
+    """One log line when the first frame is on screen: which platform, how big, full screen?
+    (What tells a person reading the log, or the cage test, how the kiosk came up.)"""
+
+    def first() -> None:
+        window.frameSwapped.disconnect(first)
+        g = window.geometry()
+        screen = window.screen()
+        size = f"{screen.geometry().width()}x{screen.geometry().height()}" if screen else "?"
+        log.info("first frame: platform %s, window %dx%d, screen %s, %s", qapp.platformName(),
+                 g.width(), g.height(), size, window.visibility().name)
+
+    window.frameSwapped.connect(first)
 
 
 def _follow_screen(window: Any) -> None:

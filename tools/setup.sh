@@ -23,7 +23,8 @@ if [ "$extras" = "[test]" ]; then
   # chromium: the report test opens the HTML report in a real browser and prints it to PDF;
   # poppler-utils: pdfinfo/pdftoppm to read that PDF back;
   # syncthing: the campaign's sync engine, started for real by tests/e2e/test_syncthing.py
-  for pkg in xvfb xauth shellcheck chromium poppler-utils syncthing; do
+  # cage + xwayland: the Wayland kiosk compositor test (tests/e2e/test_cage.py)
+  for pkg in xvfb xauth shellcheck chromium poppler-utils syncthing cage xwayland; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
   done
 fi
