@@ -14,7 +14,8 @@ sudo=""
 qt_libs="libegl1 libgl1 libx11-6 libxext6 libxrandr2 libbrotli1 libdbus-1-3 libdrm2 libfontconfig1
   libfreetype6 libglib2.0-0 libpulse0 libxkbcommon0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
-  libxkbcommon-x11-0 libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb-xinerama0"
+  libxkbcommon-x11-0 libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb-xinerama0
+  libwayland-client0 libwayland-cursor0 libwayland-egl1"
 missing=""
 for pkg in $qt_libs; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Sets up BLIQ Kiosk to start by itself for the current user (Linux):
-#  - a systemd user service that runs the kiosk under its watchdog (restart on failure),
-#  - an autostart entry that starts that service when the desktop session begins,
-#  - screen saver, blanking and power saving off while the kiosk runs (screen-awake.sh).
-# Without a systemd user session the autostart entry runs the watchdog directly.
+# Sets up BLIQ Kiosk to start by itself for the current user (Linux). Two ways:
+#  --session cage (default): the kiosk alone on the screen under cage, a Wayland kiosk
+#     compositor (no desktop, no gestures, notifications or shortcuts above the kiosk). Log in
+#     on tty1 starts cage with the watchdog; install.sh prints the two root steps (autologin on
+#     tty1, boot without the desktop). Needs: sudo apt-get install cage xwayland
+#  --session desktop: inside the normal desktop session (GNOME autologin): a systemd user
+#     service runs the watchdog, an autostart entry starts it, screen blanking off meanwhile
+#     (screen-awake.sh); without a systemd user session the autostart entry runs it directly.
 #
-# Usage: bash install.sh [--content DIR] [--event ID] [--data DIR] [--mode auto|systemd|autostart]
+# Usage: bash install.sh [--content DIR] [--event ID] [--data DIR] [--session cage|desktop]
+#                        [--mode auto|systemd|autostart (desktop only)]
 #                        [--no-start] [--uninstall] [--allow-root] [-- more kiosk options]
 # Run it from the bundle (bliq-kiosk/linux/install.sh) or from a source checkout
 # (packaging/linux/install.sh). Never as root: the kiosk runs as the logged-in user.
@@ -18,6 +22,8 @@ autostart_dir="$config_home/autostart"
 unit="bliq-kiosk.service"
 
 mode=auto
+session=cage
+mode_given=0
 start=1
 uninstall=0
 allow_root=0
@@ -35,22 +41,40 @@ while [ $# -gt 0 ]; do
         value="$(mkdir -p "$value" 2>/dev/null; cd "$value" 2>/dev/null && pwd || echo "$value")"
       fi
       kiosk_args+=("$1" "$value"); shift 2 ;;
-    --mode) [ $# -ge 2 ] || die "--mode needs auto, systemd or autostart"; mode="$2"; shift 2 ;;
+    --mode) [ $# -ge 2 ] || die "--mode needs auto, systemd or autostart"; mode="$2"; mode_given=1
+      shift 2 ;;
+    --session) [ $# -ge 2 ] || die "--session needs cage or desktop"; session="$2"; shift 2 ;;
     --no-start) start=0; shift ;;
     --uninstall) uninstall=1; shift ;;
     --allow-root) allow_root=1; shift ;;
     --) shift; kiosk_args+=("$@"); break ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
 case "$mode" in auto|systemd|autostart) ;; *) die "--mode $mode: use auto, systemd or autostart" ;; esac
+case "$session" in cage|desktop) ;; *) die "--session $session: use cage or desktop" ;; esac
+# --mode only means something inside a desktop session (kept for existing set-ups)
+[ "$mode_given" = 0 ] || session=desktop
 [ "$(id -u)" -ne 0 ] || [ "$allow_root" = 1 ] ||
   die "run this as the kiosk's user, not as root (or add --allow-root)"
 
 have_user_systemd() { command -v systemctl >/dev/null 2>&1 && systemctl --user show-environment >/dev/null 2>&1; }
 
+# The cage session's files, and the lines it adds to ~/.profile between these markers.
+cage_dir="$config_home/bliq-kiosk"
+cage_script="$cage_dir/kiosk-session.sh"
+profile="$HOME/.profile"
+begin_mark="# >>> bliq-kiosk (install.sh) >>>"
+end_mark="# <<< bliq-kiosk (install.sh) <<<"
+remove_profile_block() {
+  [ -f "$profile" ] || return 0
+  sed -i "/^$begin_mark\$/,/^$end_mark\$/d" "$profile"
+}
+
 if [ "$uninstall" = 1 ]; then
+  remove_profile_block
+  rm -f "$cage_script" "$cage_dir/autologin.conf"
   if have_user_systemd; then
     systemctl --user disable --now "$unit" 2>/dev/null || true
   fi
@@ -100,6 +124,46 @@ desktop_quote() {
 }
 # sed replacement text: escape \, & and the | delimiter.
 sed_escape() { printf '%s' "$1" | sed -e 's/[\\&|]/\\&/g'; }
+
+if [ "$session" = cage ]; then
+  command -v cage >/dev/null 2>&1 ||
+    die "cage is not installed: sudo apt-get install cage xwayland (or use --session desktop)"
+  mkdir -p "$cage_dir"
+  {
+    echo '#!/bin/bash'
+    echo '# Written by bliq-kiosk install.sh: the kiosk alone on the screen under cage.'
+    echo '# -d: no window decorations; -s: Ctrl+Alt+F2 reaches a console (needs a keyboard).'
+    echo 'export XDG_SESSION_TYPE=wayland QT_QPA_PLATFORM=wayland'
+    echo "cd $(printf '%q' "$workdir") || exit 1"
+    printf 'exec cage -d -s --'
+    printf ' %q' "${command[@]}"
+    printf '\n'
+  } >"$cage_script"
+  chmod +x "$cage_script"
+  remove_profile_block
+  {
+    echo "$begin_mark"
+    echo '# Log-in on tty1 (autologin) starts the kiosk; when admin closes it, a shell remains.'
+    # shellcheck disable=SC2016 # expanded when ~/.profile runs, not now
+    echo 'if [ -z "${WAYLAND_DISPLAY:-}${DISPLAY:-}" ] && [ "$(tty)" = /dev/tty1 ]; then'
+    printf '  %q || exit  # a failure: log out, and autologin starts it again\n' "$cage_script"
+    echo 'fi'
+    echo "$end_mark"
+  } >>"$profile"
+  user="$(id -un)"
+  # shellcheck disable=SC2016 # $TERM is for systemd to expand
+  printf '[Service]\nExecStart=\nExecStart=-/sbin/agetty --autologin %s --noclear %%I $TERM\n' \
+    "$user" >"$cage_dir/autologin.conf"
+  echo "Installed (cage):"
+  echo "  session:   $cage_script"
+  echo "  started by: $profile (log-in on tty1)"
+  echo "  runs:      cage -- ${command[*]}"
+  echo "Two steps as root finish it (log in automatically on tty1; boot without the desktop):"
+  echo "  sudo install -D -m 644 $cage_dir/autologin.conf /etc/systemd/system/getty@tty1.service.d/autologin.conf"
+  echo "  sudo systemctl set-default multi-user.target"
+  echo "Back to the desktop: sudo systemctl set-default graphical.target (see docs/setup.md)."
+  exit 0
+fi
 
 if [ "$mode" = auto ]; then
   if have_user_systemd; then mode=systemd; else mode=autostart; fi

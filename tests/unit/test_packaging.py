@@ -128,3 +128,34 @@ def test_screen_awake_turns_blanking_off_and_puts_the_desktop_back(tmp_path: Pat
     assert (idle.read_text(), lock.read_text()) == ("uint32 300\n", "true\n")
     assert (store / "xset.log").read_text().splitlines() == [
         "s off", "s noblank", "-dpms", "s off", "s noblank", "-dpms", "s on", "+dpms"]
+
+
+@pytest.mark.skipif(shutil.which("cage") is None, reason="cage is not installed")
+def test_the_default_is_the_kiosk_alone_under_cage_started_on_tty1(tmp_path: Path) -> None:
+    env = _env(tmp_path, HOME=str(tmp_path))
+    (tmp_path / ".profile").write_text("# the user's own lines stay\n")
+    run = ["bash", str(LINUX / "install.sh"), "--allow-root", "--no-start", "--data",
+           str(tmp_path / "kiosk data")]
+    for _ in range(2):  # twice: still one block in ~/.profile
+        done = subprocess.run(run, env=env, capture_output=True, text=True, timeout=30)
+        assert done.returncode == 0, done.stderr
+    script = tmp_path / "config" / "bliq-kiosk" / "kiosk-session.sh"
+    text = script.read_text()
+    assert script.stat().st_mode & stat.S_IXUSR
+    exec_line = text.splitlines()[-1]
+    assert exec_line.startswith("exec cage -d -s -- ") and "kiosk.watchdog" in exec_line
+    assert exec_line.endswith("--data " + str(tmp_path / "kiosk data").replace(" ", "\\ "))
+    profile = (tmp_path / ".profile").read_text()
+    assert profile.startswith("# the user's own lines stay\n")
+    assert profile.count(">>> bliq-kiosk") == 1 and str(script) in profile
+    assert subprocess.run(["sh", "-n", str(tmp_path / ".profile")]).returncode == 0
+    if shutil.which("shellcheck"):
+        assert subprocess.run(["shellcheck", str(script)], capture_output=True).returncode == 0
+    autologin = (tmp_path / "config" / "bliq-kiosk" / "autologin.conf").read_text()
+    assert "--autologin" in autologin and "getty@tty1" in done.stdout
+    assert not (tmp_path / "config" / "systemd").exists()   # no desktop pieces
+    done = subprocess.run(["bash", str(LINUX / "install.sh"), "--allow-root", "--uninstall"],
+                          env=env, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / ".profile").read_text() == "# the user's own lines stay\n"
+    assert not script.exists()
