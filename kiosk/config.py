@@ -51,6 +51,7 @@ class Config:
     event_flush_timeout_s: float = 5.0     # flush()/close() give up after this (disk full: never hang)
     event_retry_s: float = 2.0             # after a write error (disk full, I/O), retry this much later
     event_queue_max: int = 100_000         # events kept in memory while the disk refuses writes
+    ui_flush_timeout_s: float = 0.2        # the UI thread waits at most this for a flush (admin count)
 
     # Insights (issue 7: metrics, kiosk stats/export/merge, admin dashboard)
     watched_fraction_min: float = 0.9      # a play counts as "watched to the end" from this share

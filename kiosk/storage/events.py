@@ -311,10 +311,13 @@ class EventStore:
 
     # --- reading ----------------------------------------------------------------------------
 
-    def count(self, kind: str | None = None) -> int:
-        """Number of stored events (of one kind); flushes first unless the disk is failing."""
+    def count(self, kind: str | None = None, flush_timeout: float | None = None) -> int:
+        """Number of stored events (of one kind); flushes first unless the disk is failing.
+
+        ``flush_timeout``: wait at most this long for the flush (the UI thread passes a short
+        one: a database held by another program must not freeze the screen)."""
         if self.writing_ok:
-            self.flush()
+            self.flush(flush_timeout)
         sql, args = "SELECT count(*) FROM events", ()
         if kind is not None:
             sql, args = sql + " WHERE kind = ?", (kind,)
@@ -326,9 +329,9 @@ class EventStore:
         with self._cond:
             return self._enqueued - self._done
 
-    def sessions_count(self) -> int:
+    def sessions_count(self, flush_timeout: float | None = None) -> int:
         """Number of visitor sessions started (all days, all events)."""
-        return self.count("session_started")
+        return self.count("session_started", flush_timeout)
 
     def retention(self, days: int) -> int:
         """Delete events older than ``days`` days; returns how many went.

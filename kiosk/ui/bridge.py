@@ -129,7 +129,9 @@ class Controller(QObject):
 
     @Property(int, notify=statsChanged)
     def sessionsCount(self) -> int:
-        return self._store.sessions_count() if self._flow.state is State.ADMIN else 0
+        if self._flow.state is not State.ADMIN:
+            return 0
+        return self._store.sessions_count(self._config.ui_flush_timeout_s)
 
     @Property(int, notify=statsChanged)
     def restartsCount(self) -> int:

@@ -1,6 +1,9 @@
 """Soak: thousands of visits through the real window in one process; memory must stay flat.
 
-    python -m tests.bench.bench_soak [--visits 2000]
+    python -m tests.bench.bench_soak [--visits 2000]     (the issue's figure: --visits 10000)
+
+The bar: RSS growth from visit 1,000 to the last visit ≤ 5 MB; the database size per 10,000
+visits is printed (measured, or extrapolated from a shorter run and said so).
 
 Each visit: start, home, episodes, play a clip (first frame), end card skipped, game with a
 few swipes, companies, back home, idle-style end. RSS is sampled every 100 visits.
@@ -88,9 +91,21 @@ def main() -> None:
     app.store.flush()
     first = samples[min(2, len(samples) - 1)][1]  # after warm-up
     last = samples[-1][1]
-    print(f"\n{args.visits} visits in {time.monotonic() - began:.0f} s; RSS after warm-up "
+    took = time.monotonic() - began
+    print(f"\n{args.visits} visits in {took:.0f} s; RSS after warm-up "
           f"{first:.1f} MB → end {last:.1f} MB ({last - first:+.1f} MB); "
           f"sessions stored: {app.store.sessions_count()}")
+    at_1000 = [rss for visit, rss in samples if visit >= 1000]
+    if at_1000:
+        growth = last - at_1000[0]
+        print(f"RSS visit 1,000 → {args.visits:,}: {at_1000[0]:.1f} → {last:.1f} MB "
+              f"({growth:+.1f} MB; bar ≤ +5 MB: {'ok' if growth <= 5 else 'OVER'})")
+    db_bytes = sum(p.stat().st_size for p in app.db_path.parent.glob(app.db_path.name + "*"))
+    per_10k = db_bytes / args.visits * 10_000
+    print(f"database {db_bytes / 2**20:.1f} MB for {args.visits:,} visits → "
+          f"{per_10k / 2**20:.1f} MB per 10,000 visits"
+          + ("" if args.visits >= 10_000 else " (extrapolated)")
+          + f"; {took / args.visits * 10_000 / 3600:.1f} h per 10,000 visits at this pace")
     app.close()
 
 
