@@ -150,7 +150,7 @@ class Config:
     memory_limit_bytes: int = 1024 * 2**20  # RSS over this → restart at the next attract (0: off)
     # A stop request (SIGTERM, session end) must be done within 2 s: past this the process
     # exits without waiting for the event writer (a full disk could otherwise hold it up).
-    shutdown_deadline_s: float = 1.8
+    shutdown_deadline_s: float = 1.5
     test_hang_max_s: float = 600.0         # KIOSK_TEST_HANG_AFTER_S blocks the UI at most this long
 
     # Captions and pack messages (kiosk/core/subtitles.py, content_files.py, readiness.py)

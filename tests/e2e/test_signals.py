@@ -88,3 +88,35 @@ def test_a_stop_signal_ends_the_visit_flushes_and_exits_0(tmp_path: Path, sig) -
     assert opened == (1,)  # the visit's own events reached the disk too
     # a clean close leaves no write-ahead log behind: the database was closed, not abandoned
     assert not (data / "kiosk.db-wal").exists() or (data / "kiosk.db-wal").stat().st_size == 0
+
+
+@pytest.mark.slow
+def test_a_stop_that_cannot_flush_still_exits_0_by_the_deadline(tmp_path: Path) -> None:
+    """Another program holds the database's write lock: the writer would wait its busy timeout
+    (5 s); the stop gives up at its deadline instead of keeping systemd waiting."""
+    data = tmp_path / "data"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
+    with subprocess.Popen([sys.executable, "-c", CHILD, str(data)], cwd=REPO, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+        lines: queue.Queue = queue.Queue()
+        threading.Thread(target=_lines, args=(child.stdout, lines), daemon=True).start()
+        locker = None
+        try:
+            line = lines.get(timeout=START_TIMEOUT_S)
+            assert line is not None and line.startswith("ready"), child.stderr.read()
+            locker = sqlite3.connect(data / "kiosk.db", isolation_level=None)
+            locker.execute("BEGIN IMMEDIATE")
+            sent = time.monotonic()
+            child.send_signal(signal.SIGTERM)
+            code = child.wait(timeout=STOP_TIMEOUT_S)
+            took = time.monotonic() - sent
+        finally:
+            if locker is not None:
+                locker.close()
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+    print(f"SIGTERM with the database held: exit {code} after {took:.2f} s")
+    assert code == 0
+    log = (data / "kiosk.log").read_text(encoding="utf-8")
+    assert "stopping: SIGTERM" in log and "stop took longer than" in log
