@@ -424,7 +424,12 @@ def _log_first_frame(qapp: Any, window: Any) -> None:
     """One log line when the first frame is on screen: which platform, how big, full screen?
     (What tells a person reading the log, or the cage test, how the kiosk came up.)"""
 
+    done: list[bool] = []
+
     def first() -> None:
+        if done:  # a second frame was already queued (threaded render loop)
+            return
+        done.append(True)
         window.frameSwapped.disconnect(first)
         g = window.geometry()
         screen = window.screen()
