@@ -65,12 +65,16 @@ class Watch:
             self.beats_since_frame = 0
         self.playing, self.frame = beat.playing, beat.frame
 
-    def verdict(self, config: Config, now: float) -> str | None:
-        """Why the child must be restarted now (a reason id from kiosk.beat), or None."""
+    def verdict(self, config: Config, now: float, can_beat: bool = True) -> str | None:
+        """Why the child must be restarted now (a reason id from kiosk.beat), or None.
+
+        ``can_beat`` False: the data dir turned read-only, so no heartbeat can change; a
+        stale one then proves nothing, and a restart would lose the events the kiosk keeps
+        in memory (and the new kiosk could not even start there)."""
         if self.seq is None:
             return NO_HEARTBEAT if now - self.started > config.watchdog_start_grace_s else None
         if now - self.seq_changed > config.heartbeat_stale_s:
-            return HUNG
+            return HUNG if can_beat else None
         # A frozen picture only counts while the UI kept beating all along: when the beats stop
         # too, the whole UI hangs (the picture with it), which HUNG reports once the beat is stale.
         frozen_for = now - self.frame_changed
@@ -79,6 +83,14 @@ class Watch:
         if self.playing and kept_beating and frozen_for > config.video_frozen_restart_s:
             return FROZEN_VIDEO
         return None
+
+
+def read_only(folder: Path) -> bool:
+    """True when ``folder``'s file system is mounted read-only (it went so mid-day)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # Windows has no statvfs: assume writable
+        return False
 
 
 def exit_reason(code: int) -> tuple[str, str] | None:
@@ -166,6 +178,7 @@ class Supervisor:
                stop: threading.Event) -> tuple[str, str] | None:
         """Wait until the child must be restarted ((reason, detail)) or is done (None)."""
         watch = Watch(started=self._clock())
+        warned_read_only = False
         while True:
             if stop.is_set():  # first: systemd may have sent the child SIGTERM too
                 self._stop_child(child)
@@ -181,7 +194,12 @@ class Supervisor:
             if beat is not None and beat.pid != child.pid:
                 beat = None  # not this child's (cannot happen after the unlink; cheap to check)
             watch.observe(beat, self._clock())
-            verdict = watch.verdict(self._config, self._clock())
+            can_beat = not read_only(self.heartbeat_path.parent)
+            if not can_beat and not warned_read_only:
+                log.error("the data dir %s is read-only: the kiosk cannot write its heartbeat; "
+                          "not restarting it for that", self.heartbeat_path.parent)
+            warned_read_only = not can_beat
+            verdict = watch.verdict(self._config, self._clock(), can_beat)
             if verdict is not None:
                 self._stop_child(child)
                 last = read_beat(self.heartbeat_path)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -132,3 +133,31 @@ def test_a_hang_while_video_plays_is_hung_not_frozen_video():
     verdicts = [watch.verdict(cfg, 4.0 + dt / 10) for dt in range(1, 60)]  # then silence
     assert "frozen-video" not in verdicts
     assert watch.verdict(cfg, 4.0 + 8.1) == HUNG
+
+
+def test_a_read_only_data_dir_is_no_reason_to_restart(tmp_path: Path) -> None:
+    """The disk turned read-only mid-day: no heartbeat can change, so staleness proves nothing;
+    a restart would lose the events kept in memory and the new kiosk could not start there."""
+    import subprocess
+
+    from kiosk.beat import HUNG, Beat
+    from kiosk.watchdog import Watch, read_only
+
+    cfg = DEFAULT
+    watch = Watch(started=0.0)
+    watch.observe(Beat(pid=1, seq=1, wall_time=0.0, state="attract"), 4.0)
+    late = 4.0 + cfg.heartbeat_stale_s + 0.1
+    assert watch.verdict(cfg, late) == HUNG
+    assert watch.verdict(cfg, late, can_beat=False) is None
+    assert not read_only(tmp_path)
+    if os.geteuid() != 0:
+        pytest.skip("mounting a read-only tmpfs needs root")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", str(disk)],
+                      capture_output=True, check=False).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        assert read_only(disk)
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
