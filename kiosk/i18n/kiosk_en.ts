@@ -187,12 +187,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../ui/bridge.py" line="287"/>
+        <location filename="../ui/bridge.py" line="289"/>
         <source>Onjuiste pincode</source>
         <translation>Wrong PIN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/bridge.py" line="329"/>
+        <location filename="../ui/bridge.py" line="331"/>
         <source>Even wachten: %n seconden</source>
         <translation>
             <numerusform>Please wait: %n second</numerusform>
