@@ -22,6 +22,8 @@ from tests.uitools import touch_device, walk
 # Never aimed at: the admin's "close the kiosk" (a visitor cannot reach admin without the PIN,
 # and a chance PIN must not end the run) and the morning check (spawns a process per tap).
 NOT_AIMED_AT = {"adminQuit", "adminPreflight", "kioskWindow", "screenLoader"}
+# On every screen, so pressing them again is no way deeper into anything.
+ALWAYS_THERE = {"adminCorner", "languageToggle", "homeButton"}
 
 
 @dataclass
@@ -76,11 +78,18 @@ def run_crowd(app: Any, rng: random.Random, actions: int, wait: Callable[[int], 
     def anywhere() -> QPoint:
         return QPoint(rng.randrange(window.width()), rng.randrange(window.height()))
 
+    last: list[str] = []
+
     def aim() -> QPoint:
         targets = _targets(window) if rng.random() < 0.5 else []
         if not targets:
             return anywhere()
-        name, point = rng.choice(targets)
+        # A visitor who found a button tends to press it again (like, like, nope …): that is
+        # how a crowd gets to the end of the game and its result, not only into it.
+        again = [t for t in targets if last and t[0] == last[0]]
+        name, point = again[0] if again and rng.random() < 0.6 else rng.choice(targets)
+        if name not in ALWAYS_THERE:
+            last[:] = [name]
         report.named[name] += 1
         return point
 
