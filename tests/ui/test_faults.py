@@ -281,14 +281,17 @@ def test_the_layout_follows_a_screen_turned_to_portrait_and_back(make_kiosk, qtb
             w.resize(width, height)      # what a compositor does when the monitor turns
         qtbot.waitUntil(lambda: w.contentItem().width() == width
                         and w.contentItem().height() == height)
-        with qtbot.waitSignal(w.frameSwapped):
-            w.contentItem().update()     # positioners settle before a frame
-        for name in names:
-            assert _inside(w, name), (width, height, name)
+        # the layout follows (anchors, positioners, a move animation) without a restart
+        qtbot.waitUntil(lambda: all(_inside(w, name) for name in names), timeout=5000)
         tile = find_item_width(w, "homeEpisodes")
         assert tile != before            # the tiles were laid out anew, no restart
         before = tile
     assert app.controller.state == "home"
+    app.controller.openSection("episodes")     # the Home button shows on other screens
+    for width, height in [(1080, 1920), (1920, 1080)]:
+        w.resize(width, height)
+        qtbot.waitUntil(lambda: all(_inside(w, name) for name in ("homeButton", "languageToggle")),
+                        timeout=5000)
 
 
 def find_item_width(window, name: str) -> float:

@@ -39,13 +39,20 @@ Window {
         anchors.margins: Theme.px(28)
         visible: controller.state !== "admin" && controller.state !== "player"
         z: 10
+        // AnchorChanges, not "portrait ? a : undefined" bindings: those set the new anchor
+        // before clearing the old one, so a turned screen left a button stretched across.
+        states: State {
+            when: Theme.portrait
+            AnchorChanges { target: homeButton; anchors.right: undefined
+                            anchors.left: topBar.left; anchors.bottom: topBar.bottom }
+            AnchorChanges { target: languageButton; anchors.top: undefined
+                            anchors.bottom: topBar.bottom }
+        }
         PillButton {
+            id: homeButton
             objectName: "homeButton"
             visible: controller.state !== "attract" && controller.state !== "home"
-            anchors { right: Theme.portrait ? undefined : languageButton.left
-                      rightMargin: Theme.px(20)
-                      left: Theme.portrait ? parent.left : undefined
-                      bottom: Theme.portrait ? parent.bottom : undefined }
+            anchors { right: languageButton.left; rightMargin: Theme.px(20) }
             text: qsTr("Home")
             fill: Theme.surface; ink: Theme.text
             onClicked: controller.goHome()
@@ -53,9 +60,7 @@ Window {
         PillButton {
             id: languageButton
             objectName: "languageToggle"
-            anchors { right: parent.right
-                      top: Theme.portrait ? undefined : parent.top
-                      bottom: Theme.portrait ? parent.bottom : undefined }
+            anchors { right: parent.right; top: parent.top }
             // Shows the language you switch TO, in that language.
             text: controller.language === "nl" ? "English" : "Nederlands"
             fill: Theme.surface; ink: Theme.text

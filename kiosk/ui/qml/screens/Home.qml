@@ -85,13 +85,20 @@ Item {
         id: footer
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         height: Theme.touchMin + Theme.margin
+        // AnchorChanges, not "portrait ? a : undefined" bindings: those set the new anchor
+        // before clearing the old one, so a turned screen left the button stretched across.
+        states: State {
+            when: Theme.portrait
+            AnchorChanges { target: endButton; anchors.right: undefined
+                            anchors.verticalCenter: undefined
+                            anchors.left: footer.left; anchors.bottom: footer.bottom }
+        }
         PillButton {
+            id: endButton
             objectName: "endSession"
             // portrait: bottom left, beside the language (Home is not shown here)
-            anchors { right: Theme.portrait ? undefined : parent.right; rightMargin: Theme.margin
-                      left: Theme.portrait ? parent.left : undefined; leftMargin: Theme.px(28)
-                      verticalCenter: Theme.portrait ? undefined : parent.verticalCenter
-                      bottom: Theme.portrait ? parent.bottom : undefined; bottomMargin: Theme.px(28) }
+            anchors { right: parent.right; rightMargin: Theme.margin; leftMargin: Theme.px(28)
+                      verticalCenter: parent.verticalCenter; bottomMargin: Theme.px(28) }
             text: qsTr("Klaar, tot ziens!")
             fill: Theme.surface; ink: Theme.text
             onClicked: controller.endSession()
