@@ -542,7 +542,7 @@
         <translation>Routes, jobs and chances</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="95"/>
+        <location filename="../ui/qml/screens/Home.qml" line="102"/>
         <source>Klaar, tot ziens!</source>
         <translation>Done, see you!</translation>
     </message>
@@ -573,7 +573,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../ui/qml/Main.qml" line="49"/>
+        <location filename="../ui/qml/Main.qml" line="56"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>
