@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -26,7 +27,8 @@ def pack_copy(dest: Path, version: int, *, title_nl: str | None = None) -> Path:
     text = toml.read_text(encoding="utf-8")
     if title_nl:
         text = text.replace('nl = "BLIQ voorbeeldpakket"', f'nl = "{title_nl}"')
-    toml.write_text(text + f"\nversion = {version}\n", encoding="utf-8")
+    text, found = re.subn(r"(?m)^version = \d+$", f"version = {version}", text)
+    toml.write_text(text if found else text + f"\nversion = {version}\n", encoding="utf-8")
     return dest
 
 

@@ -8,7 +8,8 @@ folder outside the checkout so nothing is imported from the source tree:
 1. imports every module of ``kiosk``;
 2. starts the kiosk itself offscreen on the sample pack, waits for "kiosk started" in its log
    and stops it with SIGTERM (must exit 0 and log "kiosk stopped");
-3. runs every subcommand of ``kiosk`` once, found from the argparse parser, so subcommands added
+3. runs every subcommand of ``kiosk`` once (in ORDER, so keygen comes before pack build and
+   trust), found from the argparse parser, so subcommands added
    later are run too: the known ones with real arguments on the sample pack and that data dir,
    any other one with ``--help``.
 
@@ -31,19 +32,43 @@ START_TIMEOUT_S = 120.0    # the kiosk's first start in a new venv compiles Pyth
 STOP_TIMEOUT_S = 10.0
 
 
+# Commands run in this order (later ones use what earlier ones made: keys, a pack, a snapshot);
+# commands not listed run after these, with --help.
+ORDER = ["check", "preflight", "new-pack", "add-videos", "make-thumbnails", "hash-pin", "name",
+         "stats", "export", "merge", "snapshot", "report", "keygen", "pack", "trust"]
+
+
 def known_arguments(command: str, work: Path, sample: Path) -> list[str] | None:
-    """Real arguments for the subcommands we know; None: run it with ``--help`` only."""
+    """Real arguments for the subcommands we know; None: run it with ``--help`` only.
+
+    Called right before each command runs, so it can name files that earlier commands made."""
     pack, data = str(sample), str(work / "data")
+    clip = str(sample / "media" / "aan-de-slag" / "s1e1.mp4")
+    keys = sorted((work / "keys").glob("*.key")) + sorted((work / "keys").glob("*.pub"))
     table: dict[str, list[str]] = {
         "check": [pack],
         "preflight": [pack, "--data", data],
         "new-pack": [str(work / "new-pack")],
+        "add-videos": [str(work / "new-pack"), clip, "--series", "eigen-videos"],
+        "make-thumbnails": [clip, str(work / "thumb.jpg")],
         "hash-pin": ["2468"],
+        "name": ["Aula links", "--region", "Zwolle", "--data", data],
         "stats": ["--data", data, "--content", pack],
         "export": ["--data", data, "--out", str(work / "export"), "--content", pack],
         "merge": [str(work / "merged.db"), str(work / "data" / "kiosk.db")],
+        "snapshot": ["--data", data, "--out", str(work / "snapshots")],
+        "report": [str(work / "snapshots"), "--out", str(work / "report.html"), "--content", pack],
+        "keygen": ["--out", str(work / "keys")],
     }
+    if len(keys) == 2:  # after keygen: sign the sample pack, trust the key
+        table["pack"] = ["build", pack, "--key", str(keys[0]), "--out", str(work / "p.bliqpack")]
+        table["trust"] = [str(keys[1]), "--data", data]
     return table.get(command)
+
+
+def run_order(commands: list[str]) -> list[str]:
+    """The parser's subcommands, known ones first in ORDER."""
+    return sorted(commands, key=lambda c: ORDER.index(c) if c in ORDER else len(ORDER))
 
 
 INNER = r"""
@@ -158,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         if stopped:
             problems.append(f"kiosk: {stopped}")
 
-        for command in found["commands"]:
+        for command in run_order(found["commands"]):
             if command == "run":
                 continue  # the kiosk itself: started above
             extra = known_arguments(command, work, sample)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 PACK = {
     "format": 1,
     "id": "bliq-sample",
+    "version": 1,
     "title": {"nl": "BLIQ voorbeeldpakket", "en": "BLIQ sample pack"},
     "languages": ["nl", "en"],
     "channel_url": "https://nxtv.example/",

@@ -30,6 +30,7 @@ PACK_TOML = '''\
 
 format = 1                                   # formaat van het pakket / pack format: always 1
 id = "mijn-pakket"                           # kleine letters, cijfers, '-' / lowercase id
+version = 1                                  # ophogen bij elke update / raise it for every update
 title = {{ nl = "Mijn pakket", en = "My pack" }}   # titel / title (nl required, en optional)
 languages = ["nl", "en"]                     # talen / languages: "nl" is required
 channel_url = "https://nxtv.example/"        # het kanaal / the channel's home page
