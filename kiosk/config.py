@@ -183,6 +183,13 @@ class Config:
     merge_cache_kib: int = 256 * 1024      # SQLite page cache while merging (the uid index)
     campaign_worker_nice: int = 10         # the install/snapshot thread yields the CPU to the UI
 
+    # Rendering: frame discipline and the lean mode for software rasterisers
+    render_mode: str = "auto"              # "auto" (lean on a software rasteriser), "lean", "full"
+    attract_pulse_every_s: float = 6.0     # the start button pulses briefly this often, not always
+    attract_pulse_ms: int = 1400           # one pulse: up and down twice
+    attract_drift_every_s: float = 10.0    # the colour blobs (no clips) drift to new places this often
+    attract_drift_ms: int = 2400           # … taking this long; still in between (0 frames)
+
     extra: dict[str, Any] = field(default_factory=dict)
 
     def with_(self, **changes: Any) -> "Config":

@@ -35,7 +35,14 @@ Item {
     }
     readonly property bool clipsPlaying: playback.player.state === "playing"
 
-    // Moving colour blobs: visibly alive when there are no clips to loop.
+    // Colour blobs: visibly alive when there are no clips to loop. They drift to new places
+    // now and then and rest in between, so the screen is not redrawn 60 times a second.
+    property bool blobsHigh: false
+    Timer {
+        interval: renderMode.driftEveryMs; repeat: true
+        running: !attract.clipsPlaying
+        onTriggered: attract.blobsHigh = !attract.blobsHigh
+    }
     Repeater {
         model: attract.clipsPlaying ? [] : [Theme.teal, Theme.coral, Theme.violet, Theme.sky]
         Rectangle {
@@ -44,11 +51,10 @@ Item {
             width: Theme.px(520); height: width; radius: width / 2
             color: modelData; opacity: 0.22
             x: attract.width * (0.1 + 0.22 * index) - width / 2
-            y: attract.height * 0.5 - height / 2
-            SequentialAnimation on y {
-                loops: Animation.Infinite
-                NumberAnimation { to: attract.height * (0.15 + 0.1 * index); duration: 3200 + 400 * index; easing.type: Easing.InOutSine }
-                NumberAnimation { to: attract.height * (0.75 - 0.08 * index); duration: 3600 + 300 * index; easing.type: Easing.InOutSine }
+            y: (attract.blobsHigh ? attract.height * (0.15 + 0.1 * index)
+                                  : attract.height * (0.75 - 0.08 * index)) - height / 2
+            Behavior on y {
+                NumberAnimation { duration: renderMode.driftMs; easing.type: Easing.InOutSine }
             }
         }
     }
@@ -142,10 +148,19 @@ Item {
             fontSize: Theme.fontLarge
             height: Theme.touchMin * 1.3
             onClicked: controller.start()
+            // A short pulse every few seconds; still in between (an endless pulse would
+            // redraw the whole window 60 times a second all day).
             SequentialAnimation on scale {
-                loops: Animation.Infinite
-                NumberAnimation { to: 1.06; duration: 700; easing.type: Easing.InOutQuad }
-                NumberAnimation { to: 1.0; duration: 700; easing.type: Easing.InOutQuad }
+                id: pulse
+                running: false
+                loops: 2
+                NumberAnimation { to: 1.06; duration: renderMode.pulseMs / 4; easing.type: Easing.InOutQuad }
+                NumberAnimation { to: 1.0; duration: renderMode.pulseMs / 4; easing.type: Easing.InOutQuad }
+            }
+            Timer {
+                objectName: "attractPulseTimer"
+                interval: renderMode.pulseEveryMs; repeat: true; running: true
+                onTriggered: pulse.restart()
             }
         }
     }

@@ -97,7 +97,7 @@ Rectangle {
         payload: playback.current.link || ""
         size: Theme.px(240)
         label: qsTr("Op je telefoon")
-        opacity: 0.9
+        opacity: renderMode.lean ? 1 : 0.9   // a blend over video costs on a software renderer
     }
 
     // Controls
@@ -147,7 +147,9 @@ Rectangle {
             y: Theme.portrait ? buttons.y - height - Theme.px(8) : buttons.y + (buttons.height - height) / 2
             width: parent.width - x - Theme.px(40)
             height: Theme.touchMin
-            readonly property real fraction: screen.player.duration > 0
+            // Follows the position only while shown: position reports come between video
+            // frames, and moving even a hidden bar makes the window draw an extra frame.
+            readonly property real fraction: controls.visible && screen.player.duration > 0
                                              ? Math.min(1, screen.player.position / screen.player.duration) : 0
             Rectangle { anchors.verticalCenter: parent.verticalCenter; width: parent.width; height: Theme.px(10)
                         radius: height / 2; color: "#55FFFFFF" }
