@@ -333,7 +333,8 @@ def _start_ui(app: KioskApp) -> None:
     engine, window, controller = create_window(
         app.qapp, pack=app.pack, event=event, store=app.store, config=config,
         size=args.size, windowed=args.windowed, data_dir=app.data_dir,
-        idle_timeout_s=args.idle_timeout, extra_context=extra)
+        idle_timeout_s=args.idle_timeout, extra_context=extra,
+        render=args.render or config.render_mode)
     app._app_ref["controller"] = controller
     controller.restarts_file = app.data_dir / config.restarts_filename
     app.engine, app.window, app.controller = engine, window, controller
@@ -395,7 +396,9 @@ def _start_campaign(app: KioskApp, args: Any) -> None:
     started = time.monotonic()
 
     def health_now() -> dict[str, Any]:
-        render = getattr(args, "render", None) or os.environ.get("QT_QUICK_BACKEND") or "default"
+        chosen = getattr(app.window, "_render", None)  # lean/full as kiosk.ui.render chose it
+        render = (chosen.choice.mode if chosen is not None else
+                  getattr(args, "render", None) or os.environ.get("QT_QUICK_BACKEND") or "default")
         return health(app.data_dir, pack_id=app.pack.id, pack_version=app.pack.version,
                       uptime_s=time.monotonic() - started,
                       clips_skipped=app.store.count("episode_error"), render_mode=render,

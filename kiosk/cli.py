@@ -70,6 +70,9 @@ def run_parser() -> argparse.ArgumentParser:
     p.add_argument("--idle-timeout", type=_seconds, metavar="S", help="seconds before 'Ben je er nog?'")
     p.add_argument("--inbox", type=Path, metavar="DIR",
                    help="folder watched for signed .bliqpack updates (default: <data>/inbox)")
+    p.add_argument("--render", choices=("lean", "full", "auto"),
+                   help="lean drops costly effects (for PCs without graphics hardware); "
+                        "auto (default) chooses lean on a software renderer")
     return p
 
 

@@ -35,82 +35,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="60"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="58"/>
+        <source>Weergave: %1</source>
+        <translation>Display: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="66"/>
         <source>Cijfers</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="67"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="73"/>
         <source>Inhoud: alles in orde</source>
         <translation>Content: all good</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="68"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="74"/>
         <source>Inhoud: %1 meldingen</source>
         <translation>Content: %1 notices</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="75"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="81"/>
         <source>Logboek</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="82"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="88"/>
         <source>Campagne: nieuwe versie klaar</source>
         <translation>Campaign: new version ready</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="83"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="89"/>
         <source>Campagne</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="90"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="96"/>
         <source>Terug naar de kiosk</source>
         <translation>Back to the kiosk</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="96"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="102"/>
         <source>Kiosk afsluiten</source>
         <translation>Close the kiosk</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="132"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="138"/>
         <source>Controle loopt …</source>
         <translation>Checking …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="133"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="139"/>
         <source>Ochtendcontrole uitvoeren</source>
         <translation>Run the morning check</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="160"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="166"/>
         <source>Deze kiosk: %1</source>
         <translation>This kiosk: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="161"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="167"/>
         <source>Deze kiosk: %1 (regio %2)</source>
         <translation>This kiosk: %1 (region %2)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="168"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="174"/>
         <source>Pakket: %1</source>
         <translation>Pack: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="175"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="181"/>
         <source>Evenement: %1</source>
         <translation>Event: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="185"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="191"/>
         <source>Vorige versie terugzetten</source>
         <translation>Restore the previous version</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="190"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="196"/>
         <source>Gegevens nu klaarzetten</source>
         <translation>Prepare the data now</translation>
     </message>
@@ -118,27 +123,27 @@
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="106"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="112"/>
         <source>Een nieuwe blik op techniek</source>
         <translation>A new look at technology</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="115"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="121"/>
         <source>Kijk video&apos;s van jongeren in de techniek</source>
         <translation>Watch videos of young people in tech</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="116"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="122"/>
         <source>Speel: welk beroep past bij jou?</source>
         <translation>Play: which job suits you?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="117"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="123"/>
         <source>Scan en neem het mee op je telefoon</source>
         <translation>Scan it and take it home on your phone</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="141"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="147"/>
         <source>Tik om te beginnen</source>
         <translation>Tap to start</translation>
     </message>

@@ -112,10 +112,13 @@ class _Translations:
 def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Config,
                   size: tuple[int, int] | None, windowed: bool, data_dir: Path,
                   idle_timeout_s: float | None = None,
-                  extra_context: dict[str, QObject] | None = None
+                  extra_context: dict[str, QObject] | None = None, render: str = "auto"
                   ) -> tuple[QQmlApplicationEngine, QQuickWindow, Controller]:
     """Load Main.qml with the controller and return (engine, window, controller)."""
     _load_fonts(qapp)
+    from kiosk.ui.render import render_mode
+
+    render_choice = render_mode(render, config)
     controller = Controller(config, store, pack, event, available_sections(pack),
                             idle_timeout_s=idle_timeout_s)
     engine = QQmlApplicationEngine()
@@ -158,6 +161,7 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     engine.rootContext().setContextProperty("admin", admin)
     for name, obj in (extra_context or {}).items():  # e.g. "campaign" (kiosk.ui.campaign)
         engine.rootContext().setContextProperty(name, obj)
+    engine.rootContext().setContextProperty("renderMode", render_choice)
     engine.addImageProvider("qr", QrImageProvider(config))
     engine.rootContext().setContextProperty("screenFiles",
                                             {s.value: f for s, f in SCREEN_FILES.items()})
@@ -183,6 +187,7 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     thumbs.made.connect(lambda eid: catalog.add_thumbnail(eid, pack.episodes[eid].thumbnail))
     window._thumbs = thumbs
     thumbs.start()
+    window._render = render_choice
     playback.start_attract_loop()
     controller.quitRequested.connect(qapp.quit)
 

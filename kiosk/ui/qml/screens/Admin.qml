@@ -52,6 +52,12 @@ Rectangle {
                                                          "", admin.eventsDropped) : "")
             color: Theme.coral; font.pixelSize: Theme.fontBody; font.weight: Font.Bold
         }
+        Text {
+            objectName: "adminRender"
+            width: parent.width; elide: Text.ElideRight
+            text: qsTr("Weergave: %1").arg(renderMode.summary)
+            color: Theme.textDim; font.pixelSize: Theme.fontSmall
+        }
         Flow {
             width: parent.width
             spacing: Theme.px(16)

@@ -1,0 +1,41 @@
+"""``renderMode`` for QML: lean or full (chosen by :mod:`kiosk.rendering`) and the pace of the
+attract screen's few animations."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Property, QObject, Signal
+
+from kiosk.config import Config
+from kiosk.rendering import RenderChoice, choose, probe_renderer
+
+log = logging.getLogger("kiosk.ui")
+
+
+class RenderMode(QObject):
+    """What QML binds to: ``renderMode.lean`` and the attract screen's animation pace."""
+
+    changed = Signal()  # never emitted: the mode is fixed for a run (QML needs a notifier)
+
+    def __init__(self, choice: RenderChoice, config: Config,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.choice = choice
+        self._config = config
+
+    mode = Property(str, lambda self: self.choice.mode, constant=True)
+    lean = Property(bool, lambda self: self.choice.mode == "lean", constant=True)
+    summary = Property(str, lambda self: self.choice.summary, constant=True)
+    pulseEveryMs = Property(int, lambda self: int(self._config.attract_pulse_every_s * 1000),
+                            constant=True)
+    pulseMs = Property(int, lambda self: self._config.attract_pulse_ms, constant=True)
+    driftEveryMs = Property(int, lambda self: int(self._config.attract_drift_every_s * 1000),
+                            constant=True)
+    driftMs = Property(int, lambda self: self._config.attract_drift_ms, constant=True)
+
+
+def render_mode(requested: str, config: Config) -> RenderMode:
+    """Probe, choose, log; the object QML gets as ``renderMode``."""
+    choice = choose(requested, probe_renderer())
+    log.info("render mode %s", choice.summary)
+    return RenderMode(choice, config)

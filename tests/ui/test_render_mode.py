@@ -1,0 +1,36 @@
+"""--render lean|full|auto: QML follows the chosen mode, the log and admin say which it is."""
+from __future__ import annotations
+
+from tests.uitools import find_items
+
+
+def _shown(app, name: str) -> bool:
+    items = find_items(app.window, name)
+    assert items, f"no item named {name}"
+    return items[0].isVisible()
+
+
+def test_auto_on_the_software_backend_is_lean(make_kiosk):
+    app = make_kiosk()  # offscreen: Qt Quick's software backend
+    assert app.window._render.choice.mode == "lean"
+    assert _shown(app, "attractPanel") and not _shown(app, "attractTint")
+    log = (app.data_dir / app.config.log_filename).read_text(encoding="utf-8")
+    assert "render mode lean (software rendering: Qt Quick software backend" in log
+
+
+def test_full_can_be_forced(make_kiosk):
+    app = make_kiosk(args=("--render", "full"))
+    assert app.window._render.choice.mode == "full"
+    assert _shown(app, "attractTint") and not _shown(app, "attractPanel")
+    log = (app.data_dir / app.config.log_filename).read_text(encoding="utf-8")
+    assert "render mode full (forced with --render full" in log
+
+
+def test_admin_shows_the_mode(make_kiosk, qtbot):
+    app = make_kiosk(args=("--render", "lean"))
+    app.controller.adminGesture()
+    app.controller.submitPin("2468")  # the sample pack's PIN
+    qtbot.waitUntil(lambda: app.controller.state == "admin")
+    qtbot.waitUntil(lambda: find_items(app.window, "adminRender") != [])
+    text = find_items(app.window, "adminRender")[0].property("text")
+    assert text.startswith("Weergave: lean (forced with --render lean")
