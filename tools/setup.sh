@@ -20,6 +20,17 @@ missing=""
 for pkg in $qt_libs; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
 done
+# Hardware video decoding: Qt's FFmpeg backend uses VA-API when the runtime and a driver for the
+# machine's graphics chip are there (Mesa's covers AMD and others; Intel has its own two: media
+# for Broadwell and newer, i965 for older). Without them clips decode in software, still fine.
+va_libs="libva2 libva-drm2 libva-x11-2 mesa-va-drivers"
+for pkg in intel-media-va-driver i965-va-driver; do
+  # amd64 only; taken only where the distribution offers it
+  apt-cache policy "$pkg" 2>/dev/null | grep -q "Candidate: [0-9]" && va_libs="$va_libs $pkg"
+done
+for pkg in $va_libs; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
+done
 if [ "$extras" = "[test]" ]; then
   # chromium: the report test opens the HTML report in a real browser and prints it to PDF;
   # poppler-utils: pdfinfo/pdftoppm to read that PDF back;

@@ -30,6 +30,7 @@ def machine_checks(data_dir: Path, config: Config, make_check: Any) -> Iterator[
                          f"{w}x{h}, {shape}" + (f"; smaller than {config.preflight_min_screen_px} px"
                                                 " on the short side: QR codes get small" if small
                                                 else ""))
+    yield _render_check(config, make_check)
     outputs = QMediaDevices.audioOutputs()
     if outputs:
         yield make_check("machine", "sound", "ok", outputs[0].description())
@@ -61,3 +62,13 @@ def _data_dir_checks(data_dir: Path, config: Config, make_check: Any) -> Iterato
     yield make_check("machine", "disk", status,
                      f"{free_mb:,.0f} MB free for the database "
                      f"(a busy day writes about {config.preflight_day_bytes / 2**20:.0f} MB)")
+
+
+def _render_check(config: Config, make_check: Any) -> Any:
+    """Which render mode ``--render auto`` picks here, and why."""
+    from kiosk.rendering import choose, probe_renderer
+
+    choice = choose(config.render_mode, probe_renderer())
+    status = "ok" if choice.mode == "full" else "warning"
+    extra = "" if choice.mode == "full" else "; effects are kept simple to save the processor"
+    return make_check("machine", "rendering", status, choice.summary + extra)

@@ -79,6 +79,7 @@ def run_preflight(pack: Path, event_id: str | None, as_json: bool, out: TextIO,
             app = _ensure_qt_app()  # noqa: F841 - must outlive the checks
             add(_event_checks(loaded, event_id))
             add(_video_checks(loaded, config))
+            add(_decoding_checks(loaded, config))
             add(_caption_checks(loaded, config))
             add(_image_checks(loaded))
             add(_qr_checks(loaded, event_id, config))
@@ -256,6 +257,21 @@ def _video_checks(pack: Pack, config: Config) -> Iterator[Check]:
                             "HandBrake 'Fast 1080p30')")
         status = "error" if errors else "warning" if warnings else "ok"
         yield Check("videos", item, status, "; ".join([facts, *errors, *warnings]), seconds)
+
+
+def _decoding_checks(pack: Pack, config: Config) -> Iterator[Check]:
+    """Hardware or software decoding, told by the video backend on one of the pack's clips."""
+    from kiosk.media.decoding import probe_decoding
+
+    clip = next((Path(e.video) for e in pack.episodes.values() if Path(e.video).is_file()), None)
+    if clip is None:
+        return
+    found = probe_decoding(clip, config)
+    status = "ok" if found.mode == "hardware" else "warning"
+    hint = ("" if found.mode == "hardware" else
+            "; fine for a few clips at 720p, but a PC with a graphics chip and its VA-API "
+            "driver (tools/setup.sh installs it) leaves the processor free")
+    yield Check("machine", "video decoding", status, found.detail + hint)
 
 
 def _caption_checks(pack: Pack, config: Config) -> Iterator[Check]:

@@ -45,3 +45,30 @@ def test_preflight_with_a_data_dir_adds_the_machine_group(qapp, tmp_path: Path, 
     machine = [c for c in report["checks"] if c["group"] == "machine"]
     assert {c["item"] for c in machine} >= {"screen", "sound", "disk", str(tmp_path)}
     assert code == 0  # warnings (no screen, no sound here) do not make it red
+
+
+def test_rendering_says_which_mode_and_why(qapp, tmp_path: Path):
+    checks = by_item(list(machine_checks(tmp_path, Config(), Check)))
+    # offscreen tests draw with Qt Quick's software backend: lean, and preflight says so
+    assert checks["rendering"].status == "warning"
+    assert checks["rendering"].message.startswith("lean (software rendering:")
+    forced = by_item(list(machine_checks(tmp_path, Config(render_mode="full"), Check)))
+    assert forced["rendering"].status == "ok"
+    assert forced["rendering"].message.startswith("full (forced with --render full")
+
+
+def test_video_decoding_is_reported_from_a_real_clip(qapp, sample_pack: Path):
+    from kiosk.media.decoding import probe_decoding
+
+    clip = sample_pack / "media" / "aan-de-slag" / "s1e1.mp4"
+    found = probe_decoding(clip, Config())
+    # Qt's FFmpeg backend told us one or the other (this machine has no GPU: software)
+    assert found.mode in ("hardware", "software"), found
+    assert found.detail.startswith(f"decoded in {found.mode}")
+
+
+def test_preflight_lists_the_decoding(qapp, sample_pack: Path):
+    out = io.StringIO()
+    run_preflight(sample_pack, None, True, out)
+    checks = by_item([Check(**c) for c in json.loads(out.getvalue())["checks"]])
+    assert checks["video decoding"].message.startswith("decoded in ")
