@@ -9,27 +9,25 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-import qrcode
-import qrcode.constants
-from PIL import Image
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
 from kiosk.config import DEFAULT, Config
 
+if TYPE_CHECKING:
+    from PIL import Image
+
 log = logging.getLogger(__name__)
 
 DARK = 0
 LIGHT = 255
-_LEVELS = {
-    "L": qrcode.constants.ERROR_CORRECT_L,
-    "M": qrcode.constants.ERROR_CORRECT_M,
-    "Q": qrcode.constants.ERROR_CORRECT_Q,
-    "H": qrcode.constants.ERROR_CORRECT_H,
-}
+# qrcode and pillow load on the first code drawn, not at start-up (attract shows none).
+_LEVELS = {"L": "ERROR_CORRECT_L", "M": "ERROR_CORRECT_M", "Q": "ERROR_CORRECT_Q",
+           "H": "ERROR_CORRECT_H"}
 
 
 def qr_size_px(screen_short_side_px: int, config: Config = DEFAULT) -> int:
@@ -40,9 +38,12 @@ def qr_size_px(screen_short_side_px: int, config: Config = DEFAULT) -> int:
 
 def qr_modules(payload: str, config: Config = DEFAULT) -> list[list[bool]]:
     """The module matrix of ``payload``, quiet zone included (True = dark)."""
+    import qrcode
+    import qrcode.constants
+
     code = qrcode.QRCode(
         version=None,  # the smallest version that holds the payload: fewer, bigger modules
-        error_correction=_LEVELS[config.qr_error_correction],
+        error_correction=getattr(qrcode.constants, _LEVELS[config.qr_error_correction]),
         box_size=1,
         border=config.qr_border_modules,
     )
@@ -58,6 +59,8 @@ def render_qr(payload: str, size_px: int, config: Config = DEFAULT) -> Image.Ima
     goes to the light margin, so the quiet zone only grows. Raises ValueError when the
     payload is empty or needs more modules than ``size_px`` has pixels.
     """
+    from PIL import Image
+
     if not payload:
         raise ValueError("empty QR payload")
     matrix = qr_modules(payload, config)
