@@ -189,6 +189,7 @@ class Config:
     attract_pulse_ms: int = 1400           # one pulse: up and down twice
     attract_drift_every_s: float = 10.0    # the colour blobs (no clips) drift to new places this often
     attract_drift_ms: int = 2400           # … taking this long; still in between (0 frames)
+    lean_attract_frame_stride: int = 2     # lean: the muted attract loop shows every 2nd frame
 
     extra: dict[str, Any] = field(default_factory=dict)
 

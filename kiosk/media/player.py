@@ -91,6 +91,8 @@ class EpisodePlayer(QObject):
         self._buckets: set[int] = set()
         self._last_ms: int | None = None        # position of the last report while playing
         self._reported = True   # episodeFinished already sent for the current play
+        self._frame_stride = 1       # show every n-th decoded frame (lean attract loop)
+        self._frames_seen = 0
         self._skip_timer = QTimer(self, singleShot=True,
                                   interval=int(config.bad_clip_message_s * 1000))
         self._skip_timer.timeout.connect(self._on_skip_timeout)
@@ -136,6 +138,11 @@ class EpisodePlayer(QObject):
     def setVideoSink(self, sink: QVideoSink | None) -> None:
         """Where frames go (QML: ``player.setVideoSink(videoOutput.videoSink)``)."""
         self._output = sink if sink is not None else self._own_sink
+
+    def set_frame_stride(self, stride: int) -> None:
+        """Show only every ``stride``-th decoded frame (1: all). On a software renderer each
+        frame drawn costs CPU; a muted background loop still looks alive at half the rate."""
+        self._frame_stride = max(1, int(stride))
 
     def videoSink(self) -> QVideoSink:
         return self._output
@@ -291,6 +298,9 @@ class EpisodePlayer(QObject):
     @Slot(QVideoFrame)
     def _on_deck_frame(self, frame: QVideoFrame) -> None:
         if self.sender() is self._active_deck and self._state is not PlayerState.LOADING:
+            self._frames_seen += 1
+            if self._frames_seen % self._frame_stride:
+                return
             self._output.setVideoFrame(frame)
             self.framePresented.emit(frame.startTime())  # the watchdog spots a frozen picture
 

@@ -45,6 +45,7 @@ class Playback(QObject):
         self._countdown.timeout.connect(self.on_countdown_done)
         self._next_id = ""
         self._visitor_play = False  # False while the attract loop runs: never counted
+        self.attract_frame_stride = 1  # window.py sets it from the render mode
         player.episodeStarted.connect(self.on_episode_started)
         player.progressReached.connect(self.on_progress)
         player.episodeFinished.connect(self.on_finished)
@@ -136,6 +137,7 @@ class Playback(QObject):
             self._player.stop()  # end the attract clip before this play is counted
         self._visitor_play = True
         self._player.muted = False
+        self._player.set_frame_stride(1)  # episodes: every frame
         self._player.setPlaylist(self._series_playlist(episode))
         self._player.play(episode_id)
         self.changed.emit()
@@ -175,6 +177,7 @@ class Playback(QObject):
             self._player.stop()  # report the visitor's last clip before the loop starts
         self._visitor_play = False
         self._player.muted = True
+        self._player.set_frame_stride(self.attract_frame_stride)
         self._player.setPlaylist(clips, loop=True, auto_advance=True)
         self._player.play(clips[0])
 

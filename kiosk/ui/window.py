@@ -188,6 +188,8 @@ def create_window(qapp: Any, *, pack: Any, event: Any, store: Any, config: Confi
     window._thumbs = thumbs
     thumbs.start()
     window._render = render_choice
+    if render_choice.lean:
+        playback.attract_frame_stride = config.lean_attract_frame_stride
     playback.start_attract_loop()
     controller.quitRequested.connect(qapp.quit)
 

@@ -108,3 +108,48 @@ def test_player_swaps_about_one_frame_per_video_frame(make_kiosk, qtbot):
                     timeout=15000)
     swapped, presented = _count_swaps_over_video_frames(app, qtbot, 50)
     assert swapped <= presented * 1.1 + 2, (swapped, presented)
+
+
+def _decoded_and_shown(app, qtbot, decoded: int) -> tuple[int, int]:
+    """(frames decoded by the active deck, frames sent to the screen) over ``decoded`` frames."""
+    player = app.window._playback.player
+    deck = player._active_deck
+    got, shown = [0], [0]
+
+    def on_decoded(_frame) -> None:
+        got[0] += 1
+
+    def on_shown(_start: int) -> None:
+        shown[0] += 1
+
+    deck.frame.connect(on_decoded)
+    player.framePresented.connect(on_shown)
+    try:
+        qtbot.waitUntil(lambda: got[0] >= decoded, timeout=30000)
+    finally:
+        deck.frame.disconnect(on_decoded)
+        player.framePresented.disconnect(on_shown)
+    return got[0], shown[0]
+
+
+def test_lean_attract_loop_shows_every_second_frame_episodes_every_frame(make_kiosk, qtbot):
+    app = make_kiosk(args=("--render", "lean"))
+    player = app.window._playback.player
+    qtbot.waitUntil(lambda: player.state == "playing", timeout=15000)
+    decoded, shown = _decoded_and_shown(app, qtbot, 40)
+    assert abs(shown - decoded / 2) <= 1, (decoded, shown)
+
+    app.controller.start()
+    app.controller.openSection("episodes")
+    app.controller.playEpisode(next(iter(app.pack.episodes)), "tile")
+    qtbot.waitUntil(lambda: app.controller.state == "player" and player.state == "playing",
+                    timeout=15000)
+    decoded, shown = _decoded_and_shown(app, qtbot, 40)
+    assert abs(shown - decoded) <= 1, (decoded, shown)
+
+
+def test_full_attract_loop_shows_every_frame(make_kiosk, qtbot):
+    app = make_kiosk(args=("--render", "full"))
+    qtbot.waitUntil(lambda: app.window._playback.player.state == "playing", timeout=15000)
+    decoded, shown = _decoded_and_shown(app, qtbot, 40)
+    assert abs(shown - decoded) <= 1, (decoded, shown)
