@@ -46,6 +46,7 @@ def main() -> int:
     p.add_argument("--check", action="store_true",
                    help="check every screen in the four sizes and both languages")
     p.add_argument("--sizes", default=None, help="with --check: comma-separated WxH list")
+    p.add_argument("--render", choices=("lean", "full", "auto"), default=None)
     p.add_argument("steps", nargs="*", default=DEFAULT_STEPS)
     args = p.parse_args()
     if args.check:
@@ -54,6 +55,8 @@ def main() -> int:
     argv = ["--windowed", "--size", args.size, "--data", tempfile.mkdtemp(), "--lang", args.lang]
     if args.content:
         argv += ["--content", args.content]
+    if args.render:
+        argv += ["--render", args.render]
     app = build(argv)
 
     def pump(ms: int) -> None:
