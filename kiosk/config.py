@@ -187,6 +187,8 @@ class Config:
     render_mode: str = "auto"              # "auto" (lean on a software rasteriser), "lean", "full"
     attract_pulse_every_s: float = 6.0     # the start button pulses briefly this often, not always
     attract_pulse_ms: int = 1400           # one pulse: up and down twice
+    lean_pulse_every_s: float = 12.0       # lean: a pulse draws at 60 fps, so less often …
+    lean_pulse_ms: int = 700               # … and one bounce instead of two
     attract_drift_every_s: float = 10.0    # the colour blobs (no clips) drift to new places this often
     attract_drift_ms: int = 2400           # … taking this long; still in between (0 frames)
     lean_attract_frame_stride: int = 2     # lean: the muted attract loop shows every 2nd frame

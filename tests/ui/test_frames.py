@@ -70,7 +70,8 @@ def test_static_screens_swap_no_frames(make_kiosk, qtbot, section):
 
 def test_attract_without_clips_rests_between_its_brief_animations(make_kiosk, qtbot):
     """No clips to loop: the blobs and the start button move now and then, not all the time."""
-    app = make_kiosk(config=_config(attract_pulse_every_s=600.0, attract_drift_every_s=600.0))
+    app = make_kiosk(config=_config(attract_pulse_every_s=600.0, lean_pulse_every_s=600.0,
+                                    attract_drift_every_s=600.0))
     player = app.window._playback.player
     qtbot.waitUntil(lambda: player.state == "playing")
     player.stop()  # as when the pack has no clip to loop
@@ -81,7 +82,8 @@ def test_attract_without_clips_rests_between_its_brief_animations(make_kiosk, qt
 
 def test_attract_pulse_comes_back_and_ends(make_kiosk, qtbot):
     """The start button's pulse runs now and then and stops again (frames, then none)."""
-    app = make_kiosk(config=_config(attract_pulse_every_s=1.0, attract_drift_every_s=600.0))
+    app = make_kiosk(config=_config(attract_pulse_every_s=2.5, lean_pulse_every_s=2.5,
+                                    attract_drift_every_s=600.0))
     player = app.window._playback.player
     qtbot.waitUntil(lambda: player.state == "playing")
     player.stop()
@@ -91,7 +93,7 @@ def test_attract_pulse_comes_back_and_ends(make_kiosk, qtbot):
 
 
 def test_attract_loop_swaps_about_one_frame_per_video_frame(make_kiosk, qtbot):
-    app = make_kiosk(config=_config(attract_pulse_every_s=600.0))
+    app = make_kiosk(config=_config(attract_pulse_every_s=600.0, lean_pulse_every_s=600.0))
     qtbot.waitUntil(lambda: app.window._playback.player.state == "playing", timeout=15000)
     swapped, presented = _count_swaps_over_video_frames(app, qtbot, 50)
     assert swapped <= presented * 1.1 + 2, (swapped, presented)

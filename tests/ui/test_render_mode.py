@@ -28,3 +28,10 @@ def test_admin_shows_the_mode(make_kiosk, qtbot):
     qtbot.waitUntil(lambda: find_items(app.window, "adminRender") != [])
     text = find_items(app.window, "adminRender")[0].property("text")
     assert text.startswith("Weergave: lean (forced with --render lean")
+
+
+def test_lean_pulses_less_often_and_shorter(make_kiosk):
+    lean = make_kiosk(args=("--render", "lean")).window._render
+    full = make_kiosk(args=("--render", "full")).window._render
+    assert lean.pulseEveryMs > full.pulseEveryMs
+    assert lean.pulseMs < full.pulseMs and lean.pulseLoops < full.pulseLoops

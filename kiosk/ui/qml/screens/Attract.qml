@@ -153,9 +153,9 @@ Item {
             SequentialAnimation on scale {
                 id: pulse
                 running: false
-                loops: 2
-                NumberAnimation { to: 1.06; duration: renderMode.pulseMs / 4; easing.type: Easing.InOutQuad }
-                NumberAnimation { to: 1.0; duration: renderMode.pulseMs / 4; easing.type: Easing.InOutQuad }
+                loops: renderMode.pulseLoops
+                NumberAnimation { to: 1.06; duration: renderMode.pulseMs / (2 * renderMode.pulseLoops); easing.type: Easing.InOutQuad }
+                NumberAnimation { to: 1.0; duration: renderMode.pulseMs / (2 * renderMode.pulseLoops); easing.type: Easing.InOutQuad }
             }
             Timer {
                 objectName: "attractPulseTimer"
