@@ -26,7 +26,9 @@ done
 va_libs="libva2 libva-drm2 libva-x11-2 mesa-va-drivers"
 for pkg in intel-media-va-driver i965-va-driver; do
   # amd64 only; taken only where the distribution offers it
-  apt-cache policy "$pkg" 2>/dev/null | grep -q "Candidate: [0-9]" && va_libs="$va_libs $pkg"
+  # (read it whole first: grep -q would close the pipe early, and pipefail call that a failure)
+  policy="$(apt-cache policy "$pkg" 2>/dev/null || true)"
+  case "$policy" in *"Candidate: "[0-9]*) va_libs="$va_libs $pkg" ;; esac
 done
 for pkg in $va_libs; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
