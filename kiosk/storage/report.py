@@ -345,6 +345,12 @@ def pack_notes(names: Names, kiosks: dict[str, KioskInfo], problem: str | None,
     elif names.pack_id and data_packs and data_packs != [names.pack_id]:
         others = [p for p in data_packs if p != names.pack_id]
         notes.append(words("pack_other", data=", ".join(others), ours=names.pack_id))
+    ours = getattr(names.pack, "version", None)
+    recorded = sorted({k.pack_version for k in kiosks.values() if k.pack_id == names.pack_id
+                       and k.pack_version is not None and k.pack_version != ours})
+    if ours is not None and recorded:  # same pack, other version: a title may have changed since
+        notes.append(words("pack_version_other", pack=names.pack_id, ours=f"v{ours}",
+                           data=", ".join(f"v{v}" for v in recorded)))
     versions = {(k.pack_id, k.pack_version) for k in kiosks.values()
                 if k.pack_version is not None}
     if len(versions) > 1:

@@ -128,6 +128,10 @@ TEXT: dict[str, tuple[str, str]] = {
                      "ids. Geef het juiste pakket met --content voor titels.",
                      "The data comes from pack {data}, not from {ours}: ids are shown. Give the "
                      "right pack with --content for titles."),
+    "pack_version_other": ("De titels komen uit {pack} {ours}; de gegevens zijn gemaakt met "
+                           "{data}. Is een titel sindsdien veranderd, dan staat hier de nieuwe.",
+                           "The titles come from {pack} {ours}; the data was recorded with "
+                           "{data}. Where a title changed since, the new one is shown."),
     "pack_versions": ("Kiosks draaiden verschillende pakketversies: {list}.",
                       "Kiosks ran different pack versions: {list}."),
     "no_pack": ("Geen pakket voor titels ({why}); ids getoond.",

@@ -122,6 +122,8 @@ def test_kiosks_table_shows_names_regions_and_health(db: Path) -> None:
     # the two kiosks ran pack versions 3 and 4: said once, plainly
     assert "Kiosks draaiden verschillende pakketversies: Aula links: bliq-sample v3, " \
            "Hal B: bliq-sample v4." in summary
+    # the titles come from the sample pack at hand (version 1), not from the versions that ran
+    assert ("De titels komen uit bliq-sample v1; de gegevens zijn gemaakt met v3, v4.") in summary
     assert "Als id getoond" not in summary  # every id had a title
 
 
