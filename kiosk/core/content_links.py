@@ -10,7 +10,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.content_models import DOMAINS, TYPES, Pack, Problem
+from kiosk.core.content_models import Pack, Problem
+from kiosk.core.taxonomy import deck_shortfalls
 
 Origins = dict[tuple[str, str], tuple[str, str]]
 
@@ -109,27 +110,18 @@ def link_pack(pack: Pack, origins: Origins, broken: set[str],
 def check_deck(pack: Pack, config: Config) -> bool:
     """GAME.md: enough cards per type and per domain, and jobs to show; errors otherwise."""
     out = pack.problems
-    types = Counter(card.type for card in pack.cards)
-    domains = Counter(card.domain for card in pack.cards)
     if not pack.cards:
         out.append(Problem("cards.toml", "cards", "no usable cards; the game is hidden",
                            f"{config.deck_min_per_type} cards per type and "
                            f"{config.deck_min_per_domain} per domain (GAME.md)"))
         return False
-    ok = True
-    for kind in TYPES:
-        if types[kind] < config.deck_min_per_type:
-            ok = False
-            out.append(Problem("cards.toml", "cards", f"only {types[kind]} card(s) of type "
-                               f"'{kind}'; the game is hidden",
-                               f"at least {config.deck_min_per_type} cards per type (GAME.md)"))
-    for domain in DOMAINS:
-        if domains[domain] < config.deck_min_per_domain:
-            ok = False
-            out.append(Problem("cards.toml", "cards", f"only {domains[domain]} card(s) in "
-                               f"domain '{domain}'; the game is hidden",
-                               f"at least {config.deck_min_per_domain} cards per domain "
-                               "(GAME.md)"))
+    shortfalls = deck_shortfalls(pack.cards, config.deck_min_per_type,
+                                 config.deck_min_per_domain)
+    for s in shortfalls:
+        where = f"of type '{s.key}'" if s.axis == "type" else f"in domain '{s.key}'"
+        out.append(Problem("cards.toml", "cards", f"only {s.count} card(s) {where}; the game is "
+                           "hidden", f"at least {s.minimum} cards per {s.axis} (GAME.md)"))
+    ok = not shortfalls
     if len(pack.jobs) < config.game_result_jobs:
         ok = False
         out.append(Problem("jobs.toml", "jobs", f"only {len(pack.jobs)} usable job(s); the game "

@@ -19,12 +19,10 @@ from pydantic_core import PydanticCustomError
 from kiosk.config import DEFAULT, Config
 from kiosk.core.links import url_problem
 from kiosk.core.pin import PinHashError, parse_pin_hash
+from kiosk.core.taxonomy import DOMAINS, TYPES
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 HOST_RE = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
-TYPES = ("R", "I", "A", "S", "E", "C")
-DOMAINS = ("bouw", "energie", "installatie", "metaal", "voertuigen", "media", "maritiem")
-PROFILES = ("BWI", "PIE", "M&T", "MVI", "MaT")
 
 Lang = Literal["nl", "en"]
 RiasecType = Literal["R", "I", "A", "S", "E", "C"]

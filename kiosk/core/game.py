@@ -16,17 +16,17 @@ from typing import Any
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.game_scoring import (
-    DOMAINS, MIN_RESULT_JOBS, TIE_DIGITS, TYPES, Direction, GameCard, GameJob, GameResult, Item,
+    BECAUSE_MAX, MIN_RESULT_JOBS, TIE_DIGITS, Direction, GameCard, GameJob, GameResult, Item,
     JobScore, Scorer, population_sd,
 )
+from kiosk.core.taxonomy import DOMAINS, SWIPE_VIAS, TYPES
 
 __all__ = [
     "DOMAINS", "TYPES", "Direction", "Duel", "DuoMatch", "DuoResult", "GameCard", "GameJob",
-    "GameResult", "GameSession", "JobScore", "Scorer", "Swipe", "TakeHome", "default_order",
-    "duo_result", "game_inputs", "take_home",
+    "GameResult", "GameSession", "JobScore", "Scorer", "Swipe", "default_order", "duo_because",
+    "duo_result", "game_inputs", "guess_card",
 ]
 
-VIAS: tuple[str, ...] = ("swipe", "button")
 # Opposite types on the hexagon R–I–A–S–E–C: a duel between them says the most.
 DUEL_PAIRS: tuple[tuple[str, str], ...] = (("R", "S"), ("I", "E"), ("A", "C"))
 
@@ -96,8 +96,8 @@ class GameSession:
     def swipe(self, card_id: str, liked: bool, via: str = "swipe") -> bool:
         """Answer the current card. A stale id (double tap, late animation) changes nothing and
         returns False."""
-        if via not in VIAS:
-            raise ValueError(f"via must be one of {VIAS}, got {via!r}")
+        if via not in SWIPE_VIAS:
+            raise ValueError(f"via must be one of {SWIPE_VIAS}, got {via!r}")
         card = self.current_card()
         if card is None or card.id != card_id:
             return False
@@ -143,8 +143,8 @@ class GameSession:
 
     def choose(self, card_id: str, via: str = "button") -> bool:
         """Pick one card of the current duel; a stale or foreign id returns False."""
-        if via not in VIAS:
-            raise ValueError(f"via must be one of {VIAS}, got {via!r}")
+        if via not in SWIPE_VIAS:
+            raise ValueError(f"via must be one of {SWIPE_VIAS}, got {via!r}")
         duel = self.current_duel()
         if duel is None or card_id not in (duel.left.id, duel.right.id):
             return False
@@ -190,7 +190,7 @@ class GameSession:
         return self.scorer.result(self.items())
 
 
-# -- duo and take-home ---------------------------------------------------------------------
+# -- duo ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class DuoMatch:
     """A job both players would like: ``score`` is the lower of their two scores."""
@@ -228,21 +228,24 @@ def duo_result(a: GameResult, b: GameResult, config: Config = DEFAULT) -> DuoRes
     return DuoResult(match, a.direction, b.direction, shared)
 
 
-@dataclass(frozen=True)
-class TakeHome:
-    """What a take-home link may carry: job ids and direction codes, nothing personal."""
-
-    jobs: tuple[str, ...]
-    direction: str
-    domains: tuple[str, ...]
-
-    def as_params(self) -> dict[str, str]:
-        """Short query parameters for the link builder (``j``, ``r``, ``d``)."""
-        return {"j": ",".join(self.jobs), "r": self.direction, "d": ",".join(self.domains)}
+def duo_because(scorer: Scorer, items_a: Sequence[Item], items_b: Sequence[Item],
+                job_index: int) -> list[str]:
+    """Why a shared job suits the duo: cards both named first, then each player's own reasons in
+    turn (A, B, A, …), at most ``BECAUSE_MAX`` card ids."""
+    own_a, own_b = scorer.because(items_a, job_index), scorer.because(items_b, job_index)
+    both = [c for c in own_a if c in own_b]
+    merged = both + [c for pair in zip(own_a, own_b) for c in pair if c not in both]
+    merged += [c for c in own_a + own_b if c not in merged]
+    return list(dict.fromkeys(merged))[:BECAUSE_MAX]
 
 
-def take_home(result: GameResult) -> TakeHome:
-    """The part of a result a student takes home on their phone."""
-    return TakeHome(tuple(js.job_id for js in result.jobs), result.direction.code,
-                    result.direction.domains)
-
+def guess_card(a: GameSession, b: GameSession) -> tuple[str, bool, bool]:
+    """The card a duo guesses about ("what did the other one pick?"): the first card in show
+    order the two answered differently, else the first both liked, else the first card.
+    Returns (card id, A liked it, B liked it)."""
+    liked_a = {s.card_id: s.liked for s in a.swipes}
+    liked_b = {s.card_id: s.liked for s in b.swipes}
+    order = a.order
+    pick = next((c for c in order if liked_a[c] != liked_b[c]), None)
+    pick = pick or next((c for c in order if liked_a[c] and liked_b[c]), order[0])
+    return pick, liked_a[pick], liked_b[pick]

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.game import GameSession
-from kiosk.core.game_scoring import DOMAINS, TYPES, GameCard, GameResult, Scorer
+from kiosk.core.game_scoring import GameCard, GameResult, Scorer
+from kiosk.core.taxonomy import DOMAINS, TYPES, deck_counts, deck_shortfalls
 
 BASE_LIKE = 0.3          # a simulated player likes a card of another type this often …
 LEANING_LIKE = 0.8       # … and a card of a type they lean to this often
@@ -20,21 +21,10 @@ LEANING_LIKE = 0.8       # … and a card of a type they lean to this often
 LEANINGS: dict[str, tuple[str, ...]] = {"S/E-leaning": ("S", "E"), "R-leaning": ("R",)}
 
 
-def deck_counts(cards: Sequence[GameCard]) -> tuple[dict[str, int], dict[str, int]]:
-    """Cards per type and per domain (every type and domain listed, also at 0)."""
-    types = Counter(c.type for c in cards)
-    domains = Counter(c.domain for c in cards)
-    return {t: types[t] for t in TYPES}, {m: domains[m] for m in DOMAINS}
-
-
 def deck_problems(cards: Sequence[GameCard], config: Config = DEFAULT) -> list[str]:
     """Why the deck is not balanced (empty when it is): GAME.md's minimum per type and domain."""
-    types, domains = deck_counts(cards)
-    problems = [f"type {t}: {n} cards (expected ≥ {config.deck_min_per_type})"
-                for t, n in types.items() if n < config.deck_min_per_type]
-    problems += [f"domain {m}: {n} cards (expected ≥ {config.deck_min_per_domain})"
-                 for m, n in domains.items() if n < config.deck_min_per_domain]
-    return problems
+    return [f"{s.axis} {s.key}: {s.count} cards (expected ≥ {s.minimum})"
+            for s in deck_shortfalls(cards, config.deck_min_per_type, config.deck_min_per_domain)]
 
 
 def play(scorer: Scorer, likes: Mapping[str, bool], rng: random.Random | None = None,

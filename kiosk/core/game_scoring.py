@@ -21,10 +21,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.taxonomy import DOMAINS, TYPES, main_domain
 
-TYPES: tuple[str, ...] = ("R", "I", "A", "S", "E", "C")   # hexagon order
-DOMAINS: tuple[str, ...] = ("bouw", "energie", "installatie", "metaal", "voertuigen", "media",
-                            "maritiem")
 TIE_DIGITS = 9            # scores equal to 9 decimals are a tie (broken by pack order)
 BECAUSE_MIN = 2           # GAME.md: "the 2–3 liked cards that contributed most"
 BECAUSE_MAX = 3
@@ -179,17 +177,11 @@ class Scorer:
             total = sum(job.domains.values())
             self._weights.append(tuple((DOMAINS.index(m), w / total)
                                        for m, w in job.domains.items() if w > 0))
-            # Main domain: the heaviest weight, ties to the earlier domain in DOMAINS.
-            self._main.append(min((m for m in job.domains if job.domains[m] > 0),
-                                  key=lambda m: (-job.domains[m], DOMAINS.index(m))))
+            self._main.append(main_domain(job.domains))
 
     def card(self, card_id: str) -> GameCard:
         """The card with this id (KeyError when unknown)."""
         return self.cards[self._card_index[card_id]]
-
-    def card_position(self, card_id: str) -> int:
-        """The card's position in the pack (for stable ordering)."""
-        return self._card_index[card_id]
 
     def main_domain(self, job_index: int) -> str:
         """The domain with the heaviest weight for this job."""

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.taxonomy import main_domain
 
 _DAY_SLACK_S = 2 * 86400.0  # ts window around a day: covers any time-zone offset between machines
 
@@ -411,10 +412,10 @@ def choices(conn: sqlite3.Connection) -> Choices:
 
 
 def job_domains(jobs: Mapping[str, Any]) -> dict[str, str]:
-    """job id → its heaviest domain, from the pack's ``jobs`` (``Job.domains``: name → weight)."""
+    """job id → its main domain (``taxonomy.main_domain``), from the pack's ``jobs`` (``Job.domains``: name → weight)."""
     out: dict[str, str] = {}
     for job_id, job in jobs.items():
-        weights: Mapping[str, float] = getattr(job, "domains", None) or {}
-        if weights:
-            out[job_id] = max(sorted(weights), key=lambda d: weights[d])
+        domain = main_domain(getattr(job, "domains", None) or {})
+        if domain:
+            out[job_id] = domain
     return out

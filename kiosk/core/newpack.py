@@ -15,7 +15,7 @@ from pathlib import Path
 from kiosk import paths
 from kiosk.core.content import PackError, load_pack
 from kiosk.core.content_files import mp4_duration
-from kiosk.core.content_models import DOMAINS, TYPES
+from kiosk.core.taxonomy import DOMAINS, TYPES
 from kiosk.core.pin import hash_pin
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.formatting import mm_ss, one_decimal, percent
 from kiosk.core.metrics import (
     Filter,
     Metrics,
@@ -155,18 +156,15 @@ def _stats(args: argparse.Namespace, out: TextIO, config: Config) -> int:
 
 
 def pct(x: float | None) -> str:
-    return "-" if x is None else f"{round(x * 100)} %"
+    return percent(x, missing="-")
 
 
 def num(x: float | None) -> str:
-    return "-" if x is None else f"{x:.1f}".replace(".", ",")
+    return one_decimal(x, missing="-")
 
 
 def mmss(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    s = round(seconds)
-    return f"{s // 60}:{s % 60:02d}"
+    return mm_ss(seconds, missing="-")
 
 
 def format_stats(m: Metrics, config: Config = DEFAULT, names: Names | None = None,

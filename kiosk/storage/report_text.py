@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.formatting import mm_ss, percent
 
 _MONTHS = {
     "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
@@ -202,9 +203,7 @@ class Words:
         return text.replace(".", ",") if self.lang == "nl" else text
 
     def pct(self, x: float | None) -> str:
-        if x is None:
-            return "–"
-        return f"{round(x * 100)} %" if self.lang == "nl" else f"{round(x * 100)}%"
+        return percent(x, space=self.lang == "nl")
 
     def duration(self, seconds: float | None) -> str:
         """``1:40 min``, or ``2 u 05 min`` / ``2 h 05 min`` from an hour up."""
@@ -214,7 +213,7 @@ class Words:
         if s >= 3600:
             hours = "u" if self.lang == "nl" else "h"
             return f"{s // 3600} {hours} {s % 3600 // 60:02d} min"
-        return f"{s // 60}:{s % 60:02d} min"
+        return f"{mm_ss(s)} min"
 
     def date(self, day: str | None) -> str:
         """``12 mrt 2026`` / ``12 Mar 2026`` from ``2026-03-12`` (no locale needed)."""

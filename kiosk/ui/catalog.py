@@ -6,17 +6,13 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
 from kiosk.core.display import colour_index
+from kiosk.core.formatting import mm_ss
+from kiosk.core.viewing import ordered_series
 
 
 def file_url(path: Any) -> str:
     """A pack file as QML's Image wants it ("" for none: QML shows its placeholder)."""
     return QUrl.fromLocalFile(str(path)).toString() if path else ""
-
-
-def minutes(seconds: float) -> str:
-    """Duration as a tile shows it: 0:14, 1:45."""
-    total = int(round(seconds))
-    return f"{total // 60}:{total % 60:02d}"
 
 
 class Catalog(QObject):
@@ -64,8 +60,7 @@ class Catalog(QObject):
 
     def ordered_series(self) -> list[Any]:
         """Featured series of the event first, then the pack's order."""
-        rank = {sid: i for i, sid in enumerate(self._featured)}
-        return sorted(self._pack.series, key=lambda s: rank.get(s.id, len(rank)))
+        return ordered_series(self._pack, self._featured)
 
     def episode_row(self, episode: Any) -> dict[str, Any]:
         lang = self._lang
@@ -74,7 +69,7 @@ class Catalog(QObject):
         return {
             "id": episode.id,
             "title": episode.title.get(lang),
-            "duration": minutes(episode.duration) if episode.duration else "",
+            "duration": mm_ss(episode.duration) if episode.duration else "",
             "thumbnail": file_url(episode.thumbnail),
             "job": jobs[0] if jobs else (episode.role_model.job.get(lang)
                                          if episode.role_model else ""),

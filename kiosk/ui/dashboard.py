@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.formatting import mm_ss, one_decimal, percent
 from kiosk.core.metrics import (
     Choices,
     Filter,
@@ -28,21 +29,6 @@ from kiosk.core.metrics import (
 )
 
 log = logging.getLogger("kiosk.ui")
-
-
-def _pct(x: float | None) -> str:
-    return "–" if x is None else f"{round(x * 100)} %"
-
-
-def _mmss(seconds: float | None) -> str:
-    if seconds is None:
-        return "–"
-    s = round(seconds)
-    return f"{s // 60}:{s % 60:02d}"
-
-
-def _one_decimal(x: float | None) -> str:
-    return "–" if x is None else f"{x:.1f}".replace(".", ",")
 
 
 def _title(items: Any, key: str, limit: int = 24) -> str:
@@ -189,15 +175,15 @@ class Dashboard(QObject):
 
     @Property(str, notify=changed)
     def dwellText(self) -> str:  # noqa: N802
-        return _mmss(self._metrics.dwell_median_s)
+        return mm_ss(self._metrics.dwell_median_s)
 
     @Property(str, notify=changed)
     def videosText(self) -> str:  # noqa: N802
-        return _one_decimal(self._metrics.videos_per_session)
+        return one_decimal(self._metrics.videos_per_session)
 
     @Property(str, notify=changed)
     def watchThroughText(self) -> str:  # noqa: N802
-        return _pct(self._metrics.watch_through_overall)
+        return percent(self._metrics.watch_through_overall)
 
     @Property(float, notify=changed)
     def referencePct(self) -> float:  # noqa: N802
@@ -205,15 +191,15 @@ class Dashboard(QObject):
 
     @Property(str, notify=changed)
     def referenceText(self) -> str:  # noqa: N802
-        return _pct(self._metrics.watch_through_reference)
+        return percent(self._metrics.watch_through_reference)
 
     @Property(str, notify=changed)
     def gameFinishText(self) -> str:  # noqa: N802
-        return _pct(self._metrics.game_finish_rate)
+        return percent(self._metrics.game_finish_rate)
 
     @Property(str, notify=changed)
     def gameTimeText(self) -> str:  # noqa: N802
-        return _mmss(self._metrics.game_median_duration_s)
+        return mm_ss(self._metrics.game_median_duration_s)
 
     @Property(int, notify=changed)
     def resetsIdle(self) -> int:  # noqa: N802
@@ -226,7 +212,7 @@ class Dashboard(QObject):
     @Property(str, notify=changed)
     def languagesText(self) -> str:  # noqa: N802
         total = sum(c.count for c in self._metrics.languages)
-        return "  ".join(f"{c.key.upper()} {_pct(c.count / total)}"
+        return "  ".join(f"{c.key.upper()} {percent(c.count / total)}"
                          for c in self._metrics.languages) if total else "–"
 
     @Property("QVariantList", notify=changed)

@@ -16,8 +16,19 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from kiosk.config import Config
 from kiosk.core.display import route_steps, short_company_name
 from kiosk.core.flow import State
-from kiosk.core.game import GameResult, GameSession, JobScore, Scorer, duo_result, game_inputs
+from kiosk.core.game import (
+    GameResult,
+    GameSession,
+    JobScore,
+    Scorer,
+    duo_because,
+    duo_result,
+    game_inputs,
+    guess_card,
+)
 from kiosk.core.links import LinkBuilder, ResultSummary
+from kiosk.core.taxonomy import SWIPE_VIAS, CardVia, main_domain
+from kiosk.core.viewing import role_model_episode
 from kiosk.ui.catalog import file_url
 
 log = logging.getLogger("kiosk.ui")
@@ -32,16 +43,12 @@ ART: dict[str, tuple[str, str]] = {
 NEUTRAL_ART = ("spark", "#B8C0E0")
 
 
-def _main_domain(domains: dict[str, float]) -> str:
-    return max(domains, key=lambda m: domains[m]) if domains else ""
-
-
 class GamePlayer(QObject):
     """One player's deck for QML (solo uses A; duo uses A and B side by side)."""
 
     changed = Signal()
 
-    def __init__(self, owner: "GameController", index: int) -> None:
+    def __init__(self, owner: GameController, index: int) -> None:
         super().__init__()
         self._owner = owner
         self._index = index
@@ -245,7 +252,7 @@ class GameController(QObject):
     # -- called by GamePlayer ----------------------------------------------------------------
     def on_swipe(self, player: GamePlayer, card_id: str, liked: bool, via: str) -> bool:
         s = player.session
-        if self._phase != "playing" or s is None or via not in ("swipe", "button"):
+        if self._phase != "playing" or s is None or via not in SWIPE_VIAS:
             return False
         if not s.swipe(card_id, liked, via):
             return False
@@ -269,7 +276,7 @@ class GameController(QObject):
         s = player.session
         if self._phase != "playing" or s is None or not s.choose(card_id, "button"):
             return False
-        self._record("card_swiped", card_id=card_id, liked=True, via="duel")
+        self._record("card_swiped", card_id=card_id, liked=True, via=CardVia.DUEL.value)
         player.changed.emit()
         return True
 
@@ -282,11 +289,8 @@ class GameController(QObject):
 
     def job_map(self, js: JobScore, rank: str, because: list[str]) -> dict[str, Any]:
         job = self._pack.jobs[js.job_id]
-        art, tint = ART.get(_main_domain(dict(job.domains)), NEUTRAL_ART)
-        # The role model: a students' episode first (the parents' ones talk to parents).
-        shows = [e for e in self._pack.episodes.values() if job.id in e.jobs]
-        shows.sort(key=lambda e: "students" not in e.audience)
-        episode = shows[0].id if shows else ""
+        art, tint = ART.get(main_domain(job.domains), NEUTRAL_ART)
+        episode = role_model_episode(self._pack, job.id)
         return {
             "id": job.id, "rank": rank, "surprise": js.surprise,
             "title": job.title.get(self._lang), "day": job.day.get(self._lang),
@@ -308,30 +312,18 @@ class GameController(QObject):
     def _direction(res: GameResult) -> dict[str, Any]:
         return {"types": list(res.direction.types), "domains": list(res.direction.domains)}
 
-    def _duo_because(self, job_index: int) -> list[str]:
-        """Cards both liked first, then each player's own reasons in turn (at most three)."""
-        assert self._scorer is not None
-        own = [self._scorer.because(p.session.items(), job_index)
-               for p in self._players if p.session is not None]
-        both = [c for c in own[0] if c in own[1]]
-        merged = both + [c for pair in zip(own[0], own[1]) for c in pair if c not in both]
-        merged += [c for c in own[0] + own[1] if c not in merged]
-        return list(dict.fromkeys(merged))[:3]
-
-    def _guess_card(self) -> tuple[str, bool, bool]:
-        """The card to guess about: the first (in show order) the two answered differently,
-        else the first one both liked, else the first card. Returns (id, A liked, B liked)."""
+    def _duo_sessions(self) -> tuple[GameSession, GameSession]:
         a, b = (p.session for p in self._players)
-        assert a is not None and b is not None
-        liked_a = {s.card_id: s.liked for s in a.swipes}
-        liked_b = {s.card_id: s.liked for s in b.swipes}
-        order = a.order
-        pick = next((c for c in order if liked_a[c] != liked_b[c]), None)
-        pick = pick or next((c for c in order if liked_a[c] and liked_b[c]), order[0])
-        return pick, liked_a[pick], liked_b[pick]
+        assert a is not None and b is not None, "duo result without two players"
+        return a, b
+
+    def _duo_because(self, job_index: int) -> list[str]:
+        assert self._scorer is not None
+        a, b = self._duo_sessions()
+        return duo_because(self._scorer, a.items(), b.items(), job_index)
 
     def _guess_map(self) -> dict[str, Any]:
-        card_id, liked_a, liked_b = self._guess_card()
+        card_id, liked_a, liked_b = guess_card(*self._duo_sessions())
         return {"card": self.card_map(card_id), "likedA": liked_a, "likedB": liked_b,
                 "guessA": self._guesses[0], "guessB": self._guesses[1]}
 

@@ -14,13 +14,18 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from kiosk.config import Config
 from kiosk.core.flow import FlowError, State
 from kiosk.core.links import LinkBuilder
+from kiosk.core.taxonomy import EpisodeVia, episode_via
+from kiosk.core.viewing import (
+    Audience,
+    attract_clips,
+    end_card_suggestion,
+    next_episode_id,
+    series_playlist,
+)
 from kiosk.media.player import EpisodePlayer, PlayerState
 from kiosk.ui.catalog import Catalog
 
 log = logging.getLogger("kiosk.ui")
-
-_VIA = {"tile", "autoplay", "game", "attract", "featured"}
-
 
 class Playback(QObject):
     """Owns the visitor's viewing: playlists, the next-up countdown and episode events."""
@@ -38,7 +43,7 @@ class Playback(QObject):
         self._player = player
         self._catalog = catalog
         self._links = links
-        self._via = "tile"
+        self._via = EpisodeVia.TILE
         self._origin = State.EPISODES
         self._countdown = QTimer(self)
         self._countdown.setSingleShot(True)
@@ -83,20 +88,16 @@ class Playback(QObject):
     @Property("QVariantMap", notify=nextUpChanged)
     def suggestion(self) -> dict[str, Any]:
         """At the end of a series: the first episode of another series (featured first)."""
-        current = self._pack.episodes.get(self._player.episodeId)
-        if current is None or self._next_id:
+        if self._next_id:
             return {}
-        audience = "parents" if self._origin is State.PARENTS else "students"
-        for series in self._catalog.ordered_series():
-            if series.id == current.series_id:
-                continue
-            for season in series.seasons:
-                for episode in season.episodes:
-                    if audience in episode.audience and episode.id in self._pack.episodes:
-                        row = self._catalog.episode_row(episode)
-                        row["series"] = series.title.get(self._controller.language)
-                        return row
-        return {}
+        found = end_card_suggestion(self._pack, self._player.episodeId, self._catalog.featured,
+                                    self._audience() or "students")
+        if found is None:
+            return {}
+        series, episode = found
+        row = self._catalog.episode_row(episode)
+        row["series"] = series.title.get(self._controller.language)
+        return row
 
     @Property(float, constant=True)
     def countdownSeconds(self) -> float:
@@ -131,14 +132,14 @@ class Playback(QObject):
         except FlowError as exc:
             log.warning("play %s from %s refused: %s", episode_id, state, exc)
             return
-        self._via = via if via in _VIA else "tile"
+        self._via = episode_via(via)
         self._stop_countdown()
         if not self._visitor_play:
             self._player.stop()  # end the attract clip before this play is counted
         self._visitor_play = True
         self._player.muted = False
         self._player.set_frame_stride(1)  # episodes: every frame
-        self._player.setPlaylist(self._series_playlist(episode))
+        self._player.setPlaylist(series_playlist(self._pack, episode, self._audience()))
         self._player.play(episode_id)
         self.changed.emit()
 
@@ -150,7 +151,7 @@ class Playback(QObject):
     @Slot()
     def playNextNow(self) -> None:
         if self._next_id:
-            self.playEpisode(self._next_id, "autoplay")
+            self.playEpisode(self._next_id, EpisodeVia.AUTOPLAY.value)
 
     @Slot()
     def back(self) -> None:
@@ -163,14 +164,8 @@ class Playback(QObject):
             self._controller.flow.open(State.HOME, self._controller.now())
 
     # -- attract loop ---------------------------------------------------------------------------
-    def attract_clips(self) -> list[Any]:
-        """Featured series' episodes for students (or any), in order."""
-        featured = [e for e in self._pack.episodes.values()
-                    if e.series_id in self._catalog.featured and "students" in e.audience]
-        return featured or [e for e in self._pack.episodes.values() if "students" in e.audience]
-
     def start_attract_loop(self) -> None:
-        clips = self.attract_clips()
+        clips = attract_clips(self._pack, self._catalog.featured)
         if not clips:
             return
         if self._visitor_play:
@@ -182,11 +177,9 @@ class Playback(QObject):
         self._player.play(clips[0])
 
     # -- reactions --------------------------------------------------------------------------------
-    def _series_playlist(self, episode: Any) -> list[Any]:
-        """The episode's series in order, for the audience the visitor is browsing."""
-        audience = "parents" if self._origin is State.PARENTS else None
-        return [e for e in self._pack.episodes.values() if e.series_id == episode.series_id
-                and (audience is None or audience in e.audience or e.id == episode.id)]
+    def _audience(self) -> Audience | None:
+        """Parents' episodes only when the visitor came from the parents' section."""
+        return "parents" if self._origin is State.PARENTS else None
 
     def _series_url(self, episode: Any) -> str:
         series = next((s for s in self._pack.series if s.id == episode.series_id), None)
@@ -201,8 +194,8 @@ class Playback(QObject):
         self.changed.emit()
         if not self._attracting():
             self._store.record("episode_started", self._controller.flow.session_id, episode_id=episode_id,
-                               via=self._via)
-            self._via = "autoplay"  # what follows in this playlist came by itself
+                               via=self._via.value)
+            self._via = EpisodeVia.AUTOPLAY  # what follows in this playlist came by itself
 
     @Slot(str, int)
     def on_progress(self, episode_id: str, pct: int) -> None:
@@ -216,8 +209,7 @@ class Playback(QObject):
         self._store.record("episode_finished", self._controller.flow.session_id, episode_id=episode_id,
                            fraction=round(fraction, 3))
         if completed and self._controller.state == State.PLAYER.value:
-            nxt = self._pack.next_episode(episode_id)
-            self._next_id = nxt.id if nxt is not None and nxt.id in self._pack.episodes else ""
+            self._next_id = next_episode_id(self._pack, episode_id)
             try:
                 self._controller.flow.open(State.NEXT_UP, self._controller.now())
             except FlowError as exc:
@@ -261,7 +253,7 @@ class Playback(QObject):
     def on_countdown_done(self) -> None:
         self.nextUpChanged.emit()
         if self._next_id and self._controller.state == State.NEXT_UP.value:
-            self.playEpisode(self._next_id, "autoplay")
+            self.playEpisode(self._next_id, EpisodeVia.AUTOPLAY.value)
 
     def _stop_countdown(self) -> None:
         if self._countdown.isActive():

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kiosk.core.check import run_check
 from kiosk.core.content import load_pack
-from kiosk.core.content_models import DOMAINS, TYPES
+from kiosk.core.taxonomy import DOMAINS, TYPES
 from tests.packs.broken_cases import BASE
 
 SERIES, SEASONS, EPISODES_PER_SEASON = 10, 2, 10  # 200 episodes

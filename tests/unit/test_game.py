@@ -1,4 +1,4 @@
-"""Swipe game core: scoring on hand-worked examples, ties, duels, undo, duo, take-home."""
+"""Swipe game core: scoring on hand-worked examples, ties, duels, undo, duo."""
 from __future__ import annotations
 
 import math
@@ -7,7 +7,7 @@ import pytest
 
 from kiosk.config import DEFAULT
 from kiosk.core.game import (
-    GameCard, GameJob, GameSession, Scorer, default_order, duo_result, take_home,
+    GameCard, GameJob, GameSession, Scorer, default_order, duo_result,
 )
 
 # A small deck: 8 cards (types R R I A S S E C) over three domains.
@@ -257,9 +257,3 @@ def test_duo_match_is_the_job_both_would_like() -> None:
     assert duo.direction_a == one.direction and duo.direction_b == two.direction
     assert duo.shared_likes == ("c2",)
     assert len(duo.match) == 3
-
-
-def test_take_home_holds_job_ids_and_direction_codes_only() -> None:
-    result = run(CARDS, [JOB_A, JOB_B, JOB_C], {"c1", "c2", "c3", "c5"}).result()
-    home = take_home(result)
-    assert home.as_params() == {"j": "a,c,b", "r": "RI", "d": "energie,bouw"}
