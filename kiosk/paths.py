@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -58,3 +59,10 @@ def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("bliq-kiosk", "BLIQ"))
+
+
+def kiosk_command(kiosk_args: Sequence[str]) -> list[str]:
+    """The command that starts the kiosk: the bundle's own executable, or ``python -m kiosk``."""
+    if is_frozen():
+        return [sys.executable, *kiosk_args]
+    return [sys.executable, "-m", "kiosk", *kiosk_args]

@@ -37,6 +37,7 @@ from kiosk.beat import (
     read_beat,
 )
 from kiosk.config import DEFAULT, Config
+from kiosk.paths import kiosk_command
 
 log = logging.getLogger("kiosk.watchdog")
 
@@ -102,13 +103,6 @@ def exit_reason(code: int) -> tuple[str, str] | None:
     if code < 0:
         return CRASH, f"signal {-code}"
     return CRASH, f"exit {code}"
-
-
-def kiosk_command(kiosk_args: Sequence[str]) -> list[str]:
-    """The command that starts the kiosk: the bundle's own executable, or ``python -m kiosk``."""
-    if paths.is_frozen():
-        return [sys.executable, *kiosk_args]
-    return [sys.executable, "-m", "kiosk", *kiosk_args]
 
 
 class Supervisor:

@@ -356,7 +356,7 @@ def _qr_links(pack: Pack, event_id: str | None, config: Config) -> Iterator[Any]
 def _qr_checks(pack: Pack, event_id: str | None, config: Config) -> Iterator[Check]:
     import zxingcpp
 
-    from kiosk.ui.qr import render_qr
+    from kiosk.core.qr_image import render_qr
 
     size = config.qr_min_px  # the smallest code any screen shows: the hardest to read
     count = 0

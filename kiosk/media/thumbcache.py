@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from PySide6.QtCore import QObject, QProcess, Signal, Slot
 
 from kiosk.config import DEFAULT, Config
+from kiosk.paths import kiosk_command
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +72,6 @@ class ThumbnailMaker(QObject):
             self._waiting.clear()
             self.finished.emit()
             return
-        from kiosk.watchdog import kiosk_command
-
         args: list[str] = ["make-thumbnails"]
         for target, episodes in self._waiting.items():
             args += [str(episodes[0].video), target]

@@ -28,7 +28,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 
 from kiosk.config import DEFAULT  # noqa: E402
 from kiosk.core.links import LinkBuilder, ResultSummary  # noqa: E402
-from kiosk.ui.qr import QrImageProvider, qr_modules, qr_size_px  # noqa: E402
+from kiosk.core.qr_image import qr_modules, qr_size_px  # noqa: E402
+from kiosk.ui.qr import QrImageProvider  # noqa: E402
 from tests.qrtools import crop, decode_qr_codes, grab, qr_items, to_pil  # noqa: E402
 
 COMPONENTS = Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "qml" / "components"

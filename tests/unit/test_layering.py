@@ -1,4 +1,10 @@
-"""kiosk/core never imports Qt; ui and media depend on core, never the reverse (DESIGN.md §3)."""
+"""The layers of ``kiosk`` (DESIGN.md §3, docs/ARCHITECTURE.md), checked on every import —
+also those inside functions:
+
+- core imports no Qt and nothing of the app: only core, ``kiosk.config`` and ``kiosk.paths``;
+- storage and media never import ui (nor the app, the CLI or the watchdog);
+- ui never imports the app, the CLI or the watchdog (``app.py`` wires ui, not the other way).
+"""
 from __future__ import annotations
 
 import ast
@@ -19,7 +25,41 @@ def imported_modules(path: Path) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
+            # ``from kiosk import app`` imports the module kiosk.app
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return names
+
+
+def kiosk_layer(module: str) -> str | None:
+    """``kiosk.ui.qr`` → ``ui``, ``kiosk.app`` → ``app``; None outside kiosk (or for kiosk)."""
+    parts = module.split(".")
+    return parts[1] if parts[0] == "kiosk" and len(parts) > 1 else None
+
+
+def layer_offenders(layer: str, allowed: set[str] | None = None,
+                    forbidden: set[str] | None = None) -> dict[str, list[str]]:
+    """Files of ``kiosk/<layer>`` importing a kiosk layer outside ``allowed`` or in
+    ``forbidden``."""
+    offenders = {}
+    for path in sorted((ROOT / "kiosk" / layer).rglob("*.py")):
+        bad = set()
+        for module in imported_modules(path):
+            dst = kiosk_layer(module)
+            if dst is None or dst == layer or not is_kiosk_module(dst):
+                continue
+            if (allowed is not None and dst not in allowed) or dst in (forbidden or set()):
+                bad.add(module)
+        if bad:
+            offenders[str(path.relative_to(ROOT))] = sorted(bad)
+    return offenders
+
+
+def is_kiosk_module(name: str) -> bool:
+    """A package or module directly under kiosk/ (not a name imported from kiosk/__init__)."""
+    return (ROOT / "kiosk" / name).is_dir() or (ROOT / "kiosk" / f"{name}.py").exists()
+
+
+APP_ONLY = {"app", "cli", "watchdog", "heartbeat", "__main__"}
 
 
 def test_core_sources_name_no_qt_and_no_ui():
@@ -30,6 +70,19 @@ def test_core_sources_name_no_qt_and_no_ui():
         if bad:
             offenders[str(path.relative_to(ROOT))] = sorted(bad)
     assert offenders == {}
+
+
+def test_core_imports_nothing_of_the_app():
+    assert layer_offenders("core", allowed={"config", "paths"}) == {}
+
+
+def test_storage_and_media_never_import_ui_or_the_app():
+    assert layer_offenders("storage", forbidden={"ui", "media"} | APP_ONLY) == {}
+    assert layer_offenders("media", forbidden={"ui"} | APP_ONLY) == {}
+
+
+def test_ui_never_imports_the_app_or_the_watchdog():
+    assert layer_offenders("ui", forbidden=APP_ONLY) == {}
 
 
 def test_importing_all_of_core_loads_no_qt():
@@ -47,3 +100,10 @@ def test_the_checker_would_notice_a_qt_import(tmp_path):
     sample = tmp_path / "x.py"
     sample.write_text("from PySide6.QtCore import QObject\nimport json\n")
     assert "PySide6.QtCore" in imported_modules(sample)
+
+
+def test_the_checker_would_notice_a_layer_import_inside_a_function(tmp_path):
+    sample = tmp_path / "x.py"
+    sample.write_text("def f():\n    from kiosk import app\n    from kiosk.ui.qr import x\n")
+    found = {kiosk_layer(m) for m in imported_modules(sample)}
+    assert {"app", "ui"} <= found

@@ -10,7 +10,7 @@ Item {
     property string purpose: ""
     property string target: ""      // the id of what the code points at (episode, company …)
     property string label: qsTr("Scan met je camera")
-    property int size: 240          // code side in px; see kiosk.ui.qr.qr_size_px
+    property int size: 240          // code side in px; see kiosk.core.qr_image.qr_size_px
 
     readonly property int padding: Math.round(size * 0.06)
 
