@@ -20,7 +20,6 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 # Query keys of the take-home result link: jobs, the "verrassing", RIASEC direction, domains.
 RESULT_KEYS = ("jobs", "extra", "r", "d")
-TAG_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content")
 UTM_SOURCE = "kiosk"
 UTM_MEDIUM = "qr"
 

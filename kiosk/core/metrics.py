@@ -86,7 +86,7 @@ class QrCount:
 
 @dataclass
 class Metrics:
-    """Every figure of issue 7 for one filter; ``None`` where there is nothing to divide by."""
+    """Every campaign figure for one filter; ``None`` where there is nothing to divide by."""
 
     filter: Filter
     sessions: int = 0

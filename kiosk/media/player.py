@@ -122,10 +122,6 @@ class EpisodePlayer(QObject):
     language = Property(str, lambda self: self._language, notify=languageChanged)
 
     @property
-    def player_state(self) -> PlayerState:
-        return self._state
-
-    @property
     def _active_deck(self) -> Deck:
         return self._decks[self._active]
 
@@ -174,10 +170,6 @@ class EpisodePlayer(QObject):
                 self._playlist, self._index = [clip], -1
                 index = 0
         self._go_to(index)
-
-    @Slot(str)
-    def playId(self, episode_id: str) -> None:
-        self.play(episode_id)
 
     @Slot(result=bool)
     def playNext(self) -> bool:

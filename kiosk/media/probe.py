@@ -88,10 +88,6 @@ class Deck(QObject):
         return max(0, self._player.duration())
 
     @property
-    def has_video(self) -> bool:
-        return self._player.hasVideo()
-
-    @property
     def has_audio(self) -> bool:
         return self._player.hasAudio()
 

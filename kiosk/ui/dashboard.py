@@ -239,10 +239,6 @@ class Dashboard(QObject):
                  "swipes": c.swipes} for c in self._metrics.cards[: self._config.dashboard_top_n]]
 
     @Property("QVariantList", notify=changed)
-    def topDomains(self) -> list[dict[str, Any]]:  # noqa: N802
-        return [{"id": c.key, "count": c.count} for c in self._metrics.top_domains]
-
-    @Property("QVariantList", notify=changed)
     def qrShows(self) -> list[dict[str, Any]]:  # noqa: N802
         return [{"label": f"{q.purpose} · {q.target}", "count": q.count}
                 for q in self._metrics.qr_shows[: self._config.dashboard_top_n]]

@@ -1,7 +1,7 @@
 """Swipe game benchmark (core side, no Qt): per swipe, scoring 31 and 1,000 jobs, a full run.
 
 Run: ``python tests/bench/bench_game.py [--rounds N] [--fairness]`` (not part of the test run;
-figures go into the game note). Aims (issue 5): per swipe < 5 ms, scoring 1,000 jobs < 10 ms.
+figures go into the game note). Aims: per swipe < 5 ms, scoring 1,000 jobs < 10 ms.
 """
 from __future__ import annotations
 

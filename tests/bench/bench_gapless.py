@@ -1,7 +1,7 @@
 """Benchmark: the gap between clips at the output sink, time to first frame, memory over plays.
 
 Run: ``QT_QPA_PLATFORM=offscreen python -m tests.bench.bench_gapless [--switches 20] [--plays 100]``
-Aims (issue 4): first frame < 150 ms, gap ≤ 1 frame (40 ms at 25 fps), flat memory.
+Aims: first frame < 150 ms, gap ≤ 1 frame (40 ms at 25 fps), flat memory.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Start-up and first-tap benchmark (issue 2). Not part of the test run.
+"""Start-up and first-tap benchmark. Not part of the test run.
 
     python -m tests.bench.bench_startup [--runs 7] [--platform offscreen|xcb]
 

@@ -1,4 +1,4 @@
-"""Swipe game UI benchmark (issue 5). Not part of the test run.
+"""Swipe game UI benchmark. Not part of the test run.
 
     QT_QPA_PLATFORM=offscreen python -m tests.bench.bench_swipe_ui [--runs 3] [--size 1920x1080]
 

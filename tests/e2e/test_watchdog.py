@@ -25,7 +25,7 @@ from kiosk.watchdog import Supervisor
 REPO = Path(__file__).resolve().parents[2]
 DEADLINE_S = 45.0  # generous: two cold kiosk starts on a busy 2-core machine
 
-# The real kiosk as main() runs it. Until build() starts the heartbeat itself (issue 8), start
+# The real kiosk as main() runs it. Until build() starts the heartbeat itself, start
 # it here the way build() will. Only the first kiosk hangs: a restarted one must stay up.
 KIOSK_CHILD = """
 import os, sys

@@ -1,4 +1,4 @@
-"""The swipe game driven through the real window with real touch drags and taps (issue 5).
+"""The swipe game driven through the real window with real touch drags and taps.
 
 Show order of the sample deck (one card of each interest in turn, pack order within one):
 boomhut, scooter-start, zolderkamer, warmtepomp-uitleggen, bouwplaats-leiden, nameten, …
