@@ -315,14 +315,14 @@ class SeriesFile:
         return [s for s in seasons if isinstance(s, dict)] if isinstance(seasons, list) else []
 
     def last_season(self) -> int:
-        numbers = [s.get("number") for s in self.seasons() if isinstance(s.get("number"), int)]
+        numbers = [n for s in self.seasons() if isinstance(n := s.get("number"), int)]
         return max(numbers) if numbers else 1
 
     def next_number(self, season: int) -> int:
         for s in self.seasons():
             if s.get("number") == season:
-                numbers = [e.get("number") for e in s.get("episodes") or []
-                           if isinstance(e, dict) and isinstance(e.get("number"), int)]
+                numbers = [n for e in s.get("episodes") or []
+                           if isinstance(e, dict) and isinstance(n := e.get("number"), int)]
                 return max(numbers, default=0) + 1
         return 1
 

@@ -21,7 +21,7 @@ from kiosk.core.content_toml import scan_ids
 from kiosk.core.content_links import check_deck, did_you_mean, link_pack
 from kiosk.core.media_facts import read_facts
 from kiosk.core.content_models import (Card, Company, Episode, Event, Job, Pack, PackError,
-                                       PackFile, Problem, Season, Series, Text)
+                                       Lang, PackFile, Problem, Season, Series, Severity, Text)
 from kiosk.core.content_problems import from_validation, model_warnings
 
 __all__ = ["load_pack", "Pack", "Problem", "PackError", "Text", "Series", "Season", "Episode",
@@ -43,7 +43,7 @@ class _Loader:
         self.root, self.config = root, config
         self.problems: list[Problem] = []
         self.ctx: dict[str, Any] = {"config": config, "allowed_hosts": []}
-        self.languages: list[str] = ["nl"]
+        self.languages: list[Lang] = ["nl"]
         self.origins: Origins = {}
         self.broken: set[str] = set()  # kinds whose whole file failed: no per-reference noise
         self.skipped: set[tuple[str, str]] = set()  # (kind, id) of items skipped for errors
@@ -56,7 +56,8 @@ class _Loader:
     # -- helpers -----------------------------------------------------------------------------
     def problem(self, file: str, field: str, message: str, expected: str = "",
                 severity: str = "error", context: str = "") -> None:
-        level = severity if severity in ("warning", "note") else "error"
+        level: Severity = "warning" if severity == "warning" else \
+            "note" if severity == "note" else "error"
         self.problems.append(Problem(file, field, message, expected, level, context))
 
     def issue(self, file: str, field: str, issue: Issue, severity: str = "error") -> None:
@@ -333,7 +334,8 @@ class _Loader:
             holder = _Holder(episode.subtitles[lang])
             if not self.file(holder, "path", "subtitle", rel, f"{where}.subtitles.{lang}", True):
                 return False
-            episode.subtitles[lang] = holder.path
+            if holder.path is not None:   # a required file that passed: always set
+                episode.subtitles[lang] = holder.path
         for lang in self.languages:
             if lang not in episode.subtitles:
                 self.problem(rel, f"{where}.subtitles.{lang}", "no subtitles in this language",
@@ -345,7 +347,7 @@ class _Loader:
             self.problem(rel, where, f"'{episode.id}' has no {missing}: its tile shows the title "
                          "only" + (" and the game never suggests it" if not episode.jobs else ""),
                          "jobs = [\"…\"] and role_model = { … } to link it to jobs", "note")
-        if episode.duration > self.config.max_clip_seconds:
+        if episode.duration is not None and episode.duration > self.config.max_clip_seconds:
             self.problem(rel, f"{where}.duration", f"{episode.duration:g} s is long for a kiosk",
                          f"at most {self.config.max_clip_seconds:g} s (snackable clips)",
                          "warning")

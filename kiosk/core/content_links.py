@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.content_models import Pack, Problem
@@ -31,7 +31,7 @@ class _Refs:
         self.out, self.broken, self.skipped = out, broken, skipped
         self.unparsed, self.suppressed, self.config = unparsed, suppressed, config
 
-    def keep(self, ids: list[str], known: set[str] | dict[str, object], kind: str, file: str,
+    def keep(self, ids: list[str], known: Collection[str], kind: str, file: str,
              field: str) -> list[str]:
         """The ids that exist; an error for each one that does not (unless its file failed)."""
         kept = []

@@ -25,6 +25,7 @@ ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 HOST_RE = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
 
 Lang = Literal["nl", "en"]
+Severity = Literal["error", "warning", "note"]  # a note: worth knowing, not wrong
 RiasecType = Literal["R", "I", "A", "S", "E", "C"]
 Domain = Literal["bouw", "energie", "installatie", "metaal", "voertuigen", "media", "maritiem"]
 Profile = Literal["BWI", "PIE", "M&T", "MVI", "MaT"]
@@ -46,7 +47,7 @@ class Problem:
     field: str
     message: str
     expected: str = ""
-    severity: Literal["error", "warning", "note"] = "error"  # a note: worth knowing, not wrong
+    severity: Severity = "error"
     context: str = ""  # lines to show under the message (a TOML line with a caret)
     item: str = ""  # the item the field belongs to, by name: 'episode "ads-s1e2"'
     item_path: str = ""  # where that item is in its file: 'seasons[0].episodes[1]'
@@ -163,7 +164,7 @@ class Item(BaseModel):
 
 def public_fields(model: type[BaseModel]) -> list[str]:
     """The field names an organiser may write in a table of this model."""
-    internal = getattr(model, "internal", frozenset())
+    internal: frozenset[str] = getattr(model, "internal", frozenset())
     return [name for name in model.model_fields if name not in internal]
 
 
@@ -365,7 +366,7 @@ class Pack:
     root: Path
     id: str
     title: Text
-    languages: list[str]
+    languages: list[Lang]
     channel_url: str
     result_url: str
     allowed_hosts: list[str]

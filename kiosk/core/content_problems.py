@@ -6,7 +6,7 @@ Organisers read these: each names the file, the field as a dotted path
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -156,7 +156,7 @@ def _walk(value: Any, path: str) -> Iterator[tuple[str, BaseModel]]:
             yield from _walk(item, f"{path}.{key}" if path else str(key))
 
 
-def model_warnings(model: BaseModel, file: str, prefix: str, languages: list[str],
+def model_warnings(model: BaseModel, file: str, prefix: str, languages: Sequence[str],
                    skip: tuple[str, ...] = ()) -> list[Problem]:
     """Warnings for unknown keys (typos are otherwise silent) and missing English texts."""
     out: list[Problem] = []

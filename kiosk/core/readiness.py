@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.content_models import Pack, Problem, Text
+from kiosk.core.content_models import Pack, Problem, Severity, Text
 from kiosk.core.newpack import PLACEHOLDER_TEXTS
 from kiosk.core.pin import PinHashError, verify_pin
 
@@ -72,7 +72,7 @@ def _texts(pack: Pack) -> Iterator[tuple[str, str, str]]:
 def readiness_problems(pack: Pack, config: Config = DEFAULT,
                        severity: str = "warning") -> list[Problem]:
     """Placeholder content in a loaded pack: one Problem per file and kind of placeholder."""
-    level = "error" if severity == "error" else "warning"
+    level: Severity = "error" if severity == "error" else "warning"
     out: list[Problem] = []
     by_file: dict[str, list[tuple[str, str]]] = {}
     for file, field, url in _links(pack):

@@ -159,11 +159,12 @@ class _Importer:
             if not self.convert:
                 state.episode_ids.discard(episode_id)
                 return self._refuse(source, f"{facts.describe()} ({reason}); {advice(path)}")
-            work = self._convert(path, media_dir / f".{episode_id}.converting.mp4", facts)
-            if work is None:
+            made_mp4 = self._convert(path, media_dir / f".{episode_id}.converting.mp4", facts)
+            if made_mp4 is None:
                 state.episode_ids.discard(episode_id)
                 return self._refuse(source, f"{facts.describe()}; conversion failed; "
                                     f"{advice(path)}")
+            work = made_mp4
             converted, facts = True, read_facts(work)
         from kiosk.media.frames import representative_frame, save_jpeg
 

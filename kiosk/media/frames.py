@@ -15,6 +15,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QTimer, Qt
 from PySide6.QtGui import QImage, QTransform
@@ -68,9 +69,8 @@ def upright(frame: QVideoFrame) -> QImage:
 
 
 def _rotation_degrees(frame: QVideoFrame) -> int:
-    rotation = frame.rotation() if hasattr(frame, "rotation") else frame.rotationAngle()
-    value = getattr(rotation, "value", rotation)
-    return int(value) % 360
+    rotation: Any = frame.rotation() if hasattr(frame, "rotation") else frame.rotationAngle()
+    return int(getattr(rotation, "value", rotation)) % 360
 
 
 class _Session:
@@ -153,7 +153,8 @@ def save_jpeg(image: QImage, dest: Path, width: int = DEFAULT.thumb_width) -> No
         image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    if not image.save(str(tmp), "JPG", 85):
+    # PySide6 wants the format as str here although its stub says bytes
+    if not image.save(str(tmp), "JPG", 85):  # type: ignore[call-overload]
         tmp.unlink(missing_ok=True)
         raise OSError(f"cannot write {dest}")
     os.replace(tmp, dest)

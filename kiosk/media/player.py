@@ -10,31 +10,21 @@ from __future__ import annotations
 
 import logging
 import math
-from enum import Enum
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtMultimedia import QMediaDevices, QVideoFrame, QVideoSink
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.subtitles import Cue, cue_at, load_vtt
+from kiosk.media.facade import PlayerState
 from kiosk.media.probe import Clip, Deck, as_clip
 
 __all__ = ["Clip", "EpisodePlayer", "PlayerState", "as_clip"]
 
 log = logging.getLogger(__name__)
-
-
-class PlayerState(str, Enum):
-    """What the facade is doing; QML reads ``state`` as one of these strings."""
-
-    IDLE = "idle"
-    LOADING = "loading"
-    PLAYING = "playing"
-    PAUSED = "paused"
-    ENDED = "ended"
-    ERROR = "error"
 
 
 class EpisodePlayer(QObject):
@@ -110,16 +100,28 @@ class EpisodePlayer(QObject):
             self._active_deck.set_muted(muted)
             self.mutedChanged.emit(muted)
 
-    state = Property(str, lambda self: self._state.value, notify=stateChanged)
-    position = Property(int, lambda self: self._position, notify=positionChanged)
-    duration = Property(int, lambda self: self._active_deck.duration_ms, notify=durationChanged)
-    captionText = Property(str, lambda self: self._caption, notify=captionTextChanged)
-    captionsOn = Property(bool, lambda self: self._captions_on, _set_captions_on,
-                          notify=captionsOnChanged)
-    errorText = Property(str, lambda self: self._error_text, notify=errorTextChanged)
-    episodeId = Property(str, lambda self: self._episode_id, notify=episodeIdChanged)
-    muted = Property(bool, lambda self: self._muted, _set_muted, notify=mutedChanged)
-    language = Property(str, lambda self: self._language, notify=languageChanged)
+    if TYPE_CHECKING:  # how Python code sees them (PySide's stubs type them as Property)
+        state: str
+        position: int
+        duration: int
+        captionText: str
+        captionsOn: bool
+        errorText: str
+        episodeId: str
+        muted: bool
+        language: str
+    else:
+        state = Property(str, lambda self: self._state.value, notify=stateChanged)
+        position = Property(int, lambda self: self._position, notify=positionChanged)
+        duration = Property(int, lambda self: self._active_deck.duration_ms,
+                            notify=durationChanged)
+        captionText = Property(str, lambda self: self._caption, notify=captionTextChanged)
+        captionsOn = Property(bool, lambda self: self._captions_on, _set_captions_on,
+                              notify=captionsOnChanged)
+        errorText = Property(str, lambda self: self._error_text, notify=errorTextChanged)
+        episodeId = Property(str, lambda self: self._episode_id, notify=episodeIdChanged)
+        muted = Property(bool, lambda self: self._muted, _set_muted, notify=mutedChanged)
+        language = Property(str, lambda self: self._language, notify=languageChanged)
 
     @property
     def _active_deck(self) -> Deck:
@@ -143,7 +145,8 @@ class EpisodePlayer(QObject):
     def videoSink(self) -> QVideoSink:
         return self._output
 
-    def setPlaylist(self, items: list[Any], loop: bool = False, auto_advance: bool = False) -> None:
+    def setPlaylist(self, items: Sequence[Any], loop: bool = False,
+                    auto_advance: bool = False) -> None:
         """The clips in play order; ``loop`` wraps around, ``auto_advance`` plays on at the end."""
         self._playlist = [as_clip(i) for i in items]
         self._loop, self._auto_advance = loop, auto_advance
@@ -351,7 +354,7 @@ class EpisodePlayer(QObject):
     # ---- progress and captions ------------------------------------------------------------
     def _begin_play_tracking(self) -> None:
         self._marks_hit, self._buckets, self._reported = set(), set(), False
-        self._last_ms: int | None = 0  # a play starts at the clip's first frame
+        self._last_ms = 0  # a play starts at the clip's first frame
 
     def _track(self, ms: int) -> None:
         duration = self._active_deck.duration_ms

@@ -65,8 +65,8 @@ class Deck(QObject):
                                    interval=int(config.frame_stall_timeout_s * 1000))
         self._stall_timer.timeout.connect(self._on_stall)
         self._fail_soon = QTimer(self, singleShot=True, interval=0)  # report after load() returns
-        self._fail_soon.timeout.connect(lambda: self._fail(self._pending_error))
         self._pending_error = ""
+        self._fail_soon.timeout.connect(lambda: self._fail(self._pending_error))
         self.clip: Clip | None = None
         self.first_frame: QVideoFrame | None = None
         self.error = ""

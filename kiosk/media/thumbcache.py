@@ -73,8 +73,8 @@ class ThumbnailMaker(QObject):
             self.finished.emit()
             return
         args: list[str] = ["make-thumbnails"]
-        for target, episodes in self._waiting.items():
-            args += [str(episodes[0].video), target]
+        for cache_file, episodes in self._waiting.items():
+            args += [str(episodes[0].video), cache_file]
         command = kiosk_command(args)
         process = QProcess(self)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)

@@ -34,7 +34,7 @@ class Catalog(QObject):
         self._thumbs[episode_id] = file_url(path)
         self.thumbsChanged.emit()
 
-    @Property("QVariantMap", notify=thumbsChanged)
+    @Property(dict, notify=thumbsChanged)
     def thumbs(self) -> dict[str, str]:
         """Stills made from the clips since start-up, by episode id."""
         return dict(self._thumbs)
@@ -87,7 +87,7 @@ class Catalog(QObject):
                     return series
         return None
 
-    @Property("QVariantList", notify=changed)
+    @Property(list, notify=changed)
     def rows(self) -> list[dict[str, Any]]:
         """One row per season that has episodes for the audience: {series, title, episodes}."""
         rows = []

@@ -61,7 +61,7 @@ class Companies(QObject):
             return ""
         return link.url or ""
 
-    @Property("QVariantList", notify=changed)
+    @Property(list, notify=changed)
     def rows(self) -> list[dict[str, Any]]:
         stands = self._event.stands if self._event is not None else {}
         rows = []

@@ -33,10 +33,15 @@ log = logging.getLogger("kiosk.ui")
 
 def _title(items: Any, key: str, limit: int = 24) -> str:
     """A pack item's Dutch title (shortened for an axis), or the id when the pack lacks it."""
-    item = (items or {}).get(key) if hasattr(items, "get") else None
+    item = items.get(key) if items and hasattr(items, "get") else None
     title = (getattr(item, "title", None) or getattr(item, "name", None)
              or getattr(item, "text", None))
-    text = title.get("nl") if hasattr(title, "get") else (title if isinstance(title, str) else key)
+    if isinstance(title, str):
+        text = title
+    elif title is not None and hasattr(title, "get"):
+        text = title.get("nl")
+    else:
+        text = key
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -153,14 +158,14 @@ class Dashboard(QObject):
     def filterDay(self) -> str:  # noqa: N802
         return self._day
 
-    @Property("QVariantList", notify=changed)
+    @Property(list, notify=changed)
     def eventChoices(self) -> list[dict[str, str]]:  # noqa: N802
         events = getattr(self._pack, "events", {}) or {}
         ids = list(dict.fromkeys([*([self._event] if self._event else []), *self._choices.events]))
         return [{"id": "", "label": self.tr("Alle evenementen")}] + [
             {"id": e, "label": _title(events, e, 32)} for e in ids]
 
-    @Property("QVariantList", notify=changed)
+    @Property(list, notify=changed)
     def dayChoices(self) -> list[dict[str, str]]:  # noqa: N802
         today = time.strftime("%Y-%m-%d", time.localtime(self._clock()))
         days = list(dict.fromkeys([today, *self._choices.days]))[: self._config.dashboard_days]
@@ -215,30 +220,30 @@ class Dashboard(QObject):
         return "  ".join(f"{c.key.upper()} {percent(c.count / total)}"
                          for c in self._metrics.languages) if total else "–"
 
-    @Property("QVariantList", notify=changed)
+    @Property(list, notify=changed)
     def perHour(self) -> list[int]:  # noqa: N802
         return list(self._metrics.sessions_per_hour)
 
-    @Property("QVariantList", notify=changed)
+    @Property(list, notify=changed)
     def episodes(self) -> list[dict[str, Any]]:
         eps = getattr(self._pack, "episodes", {})
         return [{"id": w.episode_id, "label": _title(eps, w.episode_id),
                  "pct": round(w.share * 100), "started": w.started}
                 for w in self._metrics.watch_through]
 
-    @Property("QVariantList", notify=changed)
+    @Property(list, notify=changed)
     def topJobs(self) -> list[dict[str, Any]]:  # noqa: N802
         jobs = getattr(self._pack, "jobs", {})
         return [{"id": c.key, "label": _title(jobs, c.key), "count": c.count}
                 for c in self._metrics.top_jobs[: self._config.dashboard_top_n]]
 
-    @Property("QVariantList", notify=changed)
+    @Property(list, notify=changed)
     def topCards(self) -> list[dict[str, Any]]:  # noqa: N802
         cards = {c.id: c for c in getattr(self._pack, "cards", []) or []}
         return [{"id": c.card_id, "label": _title(cards, c.card_id), "pct": round(c.rate * 100),
                  "swipes": c.swipes} for c in self._metrics.cards[: self._config.dashboard_top_n]]
 
-    @Property("QVariantList", notify=changed)
+    @Property(list, notify=changed)
     def qrShows(self) -> list[dict[str, Any]]:  # noqa: N802
         return [{"label": f"{q.purpose} · {q.target}", "count": q.count}
                 for q in self._metrics.qr_shows[: self._config.dashboard_top_n]]

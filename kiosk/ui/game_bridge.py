@@ -58,13 +58,13 @@ class GamePlayer(QObject):
         self.session = session
         self.changed.emit()
 
-    @Property("QVariantMap", notify=changed)
+    @Property(dict, notify=changed)
     def card(self) -> dict[str, Any]:
         s = self.session
         card = s.current_card() if s is not None else None
         return self._owner.card_map(card.id) if card is not None else {}
 
-    @Property("QVariantMap", notify=changed)
+    @Property(dict, notify=changed)
     def nextCard(self) -> dict[str, Any]:
         """The card under the top one (drawn beneath it, so a swipe never shows a gap)."""
         s = self.session
@@ -72,7 +72,7 @@ class GamePlayer(QObject):
             return {}
         return self._owner.card_map(s.order[len(s.swipes) + 1])
 
-    @Property("QVariantMap", notify=changed)
+    @Property(dict, notify=changed)
     def duel(self) -> dict[str, Any]:
         s = self.session
         duel = s.current_duel() if s is not None else None
@@ -178,7 +178,7 @@ class GameController(QObject):
     def flickSpeed(self) -> float:
         return self._config.game_flick_speed
 
-    @Property("QVariantMap", notify=resultChanged)
+    @Property(dict, notify=resultChanged)
     def result(self) -> dict[str, Any]:
         """Solo: {direction, jobs}; duo: {match, directionA, directionB, guess}. {} before."""
         if self._result_cache is None:  # many bindings read this; build it once per change

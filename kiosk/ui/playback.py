@@ -22,7 +22,7 @@ from kiosk.core.viewing import (
     next_episode_id,
     series_playlist,
 )
-from kiosk.media.player import EpisodePlayer, PlayerState
+from kiosk.media.facade import PlayerFacade, PlayerState
 from kiosk.ui.catalog import Catalog
 
 log = logging.getLogger("kiosk.ui")
@@ -34,7 +34,7 @@ class Playback(QObject):
     nextUpChanged = Signal()
 
     def __init__(self, config: Config, pack: Any, store: Any, controller: Any,
-                 player: EpisodePlayer, catalog: Catalog, links: LinkBuilder) -> None:
+                 player: PlayerFacade, catalog: Catalog, links: LinkBuilder) -> None:
         super().__init__()
         self._config = config
         self._pack = pack
@@ -61,10 +61,10 @@ class Playback(QObject):
 
     # -- properties ---------------------------------------------------------------------------
     @Property(QObject, constant=True)
-    def player(self) -> EpisodePlayer:
+    def player(self) -> PlayerFacade:
         return self._player
 
-    @Property("QVariantMap", notify=changed)
+    @Property(dict, notify=changed)
     def current(self) -> dict[str, Any]:
         """The episode on screen: its tile row plus the job and links for the end card."""
         episode = self._pack.episodes.get(self._player.episodeId)
@@ -79,13 +79,13 @@ class Playback(QObject):
         row["shareLink"] = share.url if share.ok else ""
         return row
 
-    @Property("QVariantMap", notify=nextUpChanged)
+    @Property(dict, notify=nextUpChanged)
     def nextUp(self) -> dict[str, Any]:
         """The episode the countdown will start, or {} at the end of a series."""
         episode = self._pack.episodes.get(self._next_id)
         return self._catalog.episode_row(episode) if episode is not None else {}
 
-    @Property("QVariantMap", notify=nextUpChanged)
+    @Property(dict, notify=nextUpChanged)
     def suggestion(self) -> dict[str, Any]:
         """At the end of a series: the first episode of another series (featured first)."""
         if self._next_id:
