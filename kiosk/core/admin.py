@@ -1,4 +1,6 @@
-"""The admin PIN gate: checks PINs against the event's hash and locks after repeated misses (no Qt)."""
+"""The admin PIN gate: checks PINs against the event's hash and locks after repeated misses.
+
+No Qt."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,7 +19,8 @@ class PinOutcome:
 
 
 class PinGate:
-    """Counts wrong PINs; after ``admin_max_attempts`` it refuses everything for ``admin_lockout_s``."""
+    """Counts wrong PINs; after ``admin_max_attempts`` it refuses everything for
+    ``admin_lockout_s``."""
 
     def __init__(self, pin_hash: str | None, config: Config) -> None:
         self._hash = pin_hash

@@ -6,6 +6,7 @@ Cross references and deck balance are checked in ``content_links``.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -111,7 +112,7 @@ class _Loader:
             self.problems.extend(from_validation(exc, file, prefix, data))
             return None
         if kind:
-            self.skipped.discard((kind, getattr(item, "id")))
+            self.skipped.discard((kind, getattr(item, "id")))  # noqa: B009 - M may have no id
         self.problems.extend(model_warnings(item, file, prefix, self.languages))
         return item
 
@@ -248,7 +249,7 @@ class _Loader:
                          "one file per series: series/<series-id>.toml")
         for path in files:
             rel = f"series/{path.name}"
-            self.guarded(rel, lambda: self.one_series(pack, rel, path.stem))
+            self.guarded(rel, functools.partial(self.one_series, pack, rel, path.stem))
 
     def one_series(self, pack: Pack, rel: str, stem: str) -> None:
         data = self.toml(rel, "series")

@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 from kiosk.config import DEFAULT, Config
 from kiosk.core.links import url_problem
 from kiosk.core.pin import PinHashError, parse_pin_hash
-from kiosk.core.taxonomy import DOMAINS, TYPES
+from kiosk.core.taxonomy import TYPES
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 HOST_RE = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
@@ -34,7 +34,7 @@ Profile = Literal["BWI", "PIE", "M&T", "MVI", "MaT"]
 class PackError(Exception):
     """The pack cannot be used at all; ``problems`` lists everything that was found."""
 
-    def __init__(self, message: str, problems: list["Problem"] | None = None) -> None:
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
         super().__init__(message)
         self.problems: list[Problem] = problems or []
 

@@ -83,7 +83,7 @@ class GameSession:
 
     @classmethod
     def create(cls, cards: Sequence[GameCard], jobs: Sequence[GameJob],
-               config: Config = DEFAULT) -> "GameSession":
+               config: Config = DEFAULT) -> GameSession:
         """A session with its own scorer (tests; the kiosk shares one Scorer per pack)."""
         return cls(Scorer(cards, jobs, config))
 

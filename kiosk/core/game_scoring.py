@@ -137,7 +137,8 @@ def validate_inputs(cards: Sequence[GameCard], jobs: Sequence[GameJob]) -> None:
         if card.type not in TYPES:
             raise ValueError(f"card '{card.id}': type '{card.type}' (expected one of {TYPES})")
         if card.domain not in DOMAINS:
-            raise ValueError(f"card '{card.id}': domain '{card.domain}' (expected one of {DOMAINS})")
+            raise ValueError(f"card '{card.id}': domain '{card.domain}' "
+                             f"(expected one of {DOMAINS})")
     job_ids: set[str] = set()
     for job in jobs:
         if job.id in job_ids:

@@ -412,7 +412,8 @@ def choices(conn: sqlite3.Connection) -> Choices:
 
 
 def job_domains(jobs: Mapping[str, Any]) -> dict[str, str]:
-    """job id → its main domain (``taxonomy.main_domain``), from the pack's ``jobs`` (``Job.domains``: name → weight)."""
+    """job id → its main domain (``taxonomy.main_domain``), from the pack's ``jobs``
+    (``Job.domains``: name → weight)."""
     out: dict[str, str] = {}
     for job_id, job in jobs.items():
         domain = main_domain(getattr(job, "domains", None) or {})

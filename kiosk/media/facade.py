@@ -7,13 +7,13 @@ flow, idle rules, admin and the game can run with a player that decodes nothing
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Protocol
 
 from PySide6.QtCore import SignalInstance
 
 
-class PlayerState(str, Enum):
+class PlayerState(StrEnum):
     """What the facade is doing; QML reads ``state`` as one of these strings."""
 
     IDLE = "idle"

@@ -138,7 +138,8 @@ LATEST_VERSION = len(MIGRATIONS)
 
 # --- opening ------------------------------------------------------------------------------
 
-def connect(path: Path, config: Config = DEFAULT, *, any_thread: bool = False) -> sqlite3.Connection:
+def connect(path: Path, config: Config = DEFAULT, *,
+            any_thread: bool = False) -> sqlite3.Connection:
     """A connection with our per-connection settings; transactions are explicit (autocommit)."""
     conn = sqlite3.connect(
         str(path), timeout=config.db_busy_timeout_s, isolation_level=None,
@@ -214,7 +215,8 @@ def _inspect(path: Path, config: Config) -> int:
         with path.open("rb") as f:
             header = f.read(len(_HEADER))
     except OSError as e:
-        raise DataDirError(f"Cannot read the database {path} ({e.strerror}); check the --data dir") from None
+        raise DataDirError(f"Cannot read the database {path} ({e.strerror}); "
+                           "check the --data dir") from None
     if header and header != _HEADER:
         # Not SQLite at all: say so before SQLite opens it, which could discard its -wal.
         raise _Corrupt("file is not a database")
@@ -264,7 +266,8 @@ def _move_aside(path: Path) -> Path:
             if side.exists():
                 os.replace(side, Path(f"{target}{suffix}"))
     except OSError as e:
-        raise DataDirError(f"Cannot move the damaged database {path} aside ({e.strerror})") from None
+        raise DataDirError(f"Cannot move the damaged database {path} aside "
+                           f"({e.strerror})") from None
     return target
 
 

@@ -37,10 +37,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "hours_caption": ("Zelfde schaal in elk vak: zo zie je welk evenement wanneer druk was.",
                       "Same scale in every panel: shows which event was busy when."),
     "cmp_visits_caption": ("Aantal bezoeken. Meer is beter.", "Number of visits. More is better."),
-    "cmp_videos_caption": ("Video's per bezoek waarin iets werd gekeken; de lijn is de ~{row_ref} op rij "
-                           "uit het BLIQ-onderzoek. Op of boven de lijn is goed.",
-                           "Videos per visit that watched any; the line is the ~{row_ref} in a row from "
-                           "the BLIQ research. On or above the line is good."),
+    "cmp_videos_caption": ("Video's per bezoek waarin iets werd gekeken; de lijn is de "
+                           "~{row_ref} op rij uit het BLIQ-onderzoek. Op of boven de lijn is goed.",
+                           "Videos per visit that watched any; the line is the ~{row_ref} in a "
+                           "row from the BLIQ research. On or above the line is good."),
     "cmp_watch_caption": ("Deel van de gestarte video's dat tot het eind is gekeken; de lijn is "
                           "de {watch_ref} van de campagne. Op of boven de lijn is goed.",
                           "Share of started videos watched to the end; the line is the "
@@ -61,8 +61,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "videos": ("Video's per bezoek", "Videos per visit"),
     "videos_caption": ("Gemiddeld aantal video's per bezoek waarin iets is gekeken, tegen de "
                        "~{row_ref} op rij uit het BLIQ-onderzoek. Op of boven de lijn is goed.",
-                       "Mean number of videos per visit that watched any, against the ~{row_ref} in a "
-                       "row from the BLIQ research. On or above the line is good."),
+                       "Mean number of videos per visit that watched any, against the "
+                       "~{row_ref} in a row from the BLIQ research. On or above the line is "
+                       "good."),
     "videos_hist_caption": ("Hoeveel bezoeken 0, 1, 2 … video's startten (automatisch "
                             "doorspelen telt mee).", "How many visits started 0, 1, 2 … videos "
                             "(autoplay counts)."),
@@ -73,8 +74,8 @@ TEXT: dict[str, tuple[str, str]] = {
                       "gekeken. De lijn is de {watch_ref} van de campagne (37 % voor korte video "
                       "elders). Op of boven de lijn is goed.",
                       "Per episode: share of plays watched to the end (≥ {min}). The line is "
-                      "the campaign's {watch_ref} (37% for short video elsewhere). On or above the line "
-                      "is good."),
+                      "the campaign's {watch_ref} (37% for short video elsewhere). On or above "
+                      "the line is good."),
     "game": ("Het spel", "The game"),
     "game_caption": ("Gestart, uitgespeeld en gestopt. Goed: de meeste spellen worden "
                      "uitgespeeld (het spel duurt minder dan 2 minuten).",

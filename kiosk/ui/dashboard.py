@@ -74,18 +74,18 @@ class Dashboard(QObject):
     # --- intents --------------------------------------------------------------------------
 
     @Slot(str, str)
-    def setFilter(self, event_id: str, day: str) -> None:  # noqa: N802 - QML API
+    def setFilter(self, event_id: str, day: str) -> None:
         """Show one event and/or one day (``""`` = all), then recompute."""
         self._event, self._day = event_id, day
         self.changed.emit()
         self.refresh()
 
     @Slot(str)
-    def setEvent(self, event_id: str) -> None:  # noqa: N802
+    def setEvent(self, event_id: str) -> None:
         self.setFilter(event_id, self._day)
 
     @Slot(str)
-    def setDay(self, day: str) -> None:  # noqa: N802
+    def setDay(self, day: str) -> None:
         self.setFilter(self._event, day)
 
     @Slot()
@@ -116,7 +116,7 @@ class Dashboard(QObject):
     def _work(self, generation: int, flt: Filter) -> None:
         try:
             metrics, available = self._compute(flt)
-        except Exception:  # noqa: BLE001 - a bad file must not take the admin screen down
+        except Exception:
             log.exception("dashboard: cannot compute the figures from %s", self._db_path)
             metrics, available = None, None
         try:
@@ -151,22 +151,22 @@ class Dashboard(QObject):
         return self._busy
 
     @Property(str, notify=changed)
-    def filterEvent(self) -> str:  # noqa: N802
+    def filterEvent(self) -> str:
         return self._event
 
     @Property(str, notify=changed)
-    def filterDay(self) -> str:  # noqa: N802
+    def filterDay(self) -> str:
         return self._day
 
     @Property(list, notify=changed)
-    def eventChoices(self) -> list[dict[str, str]]:  # noqa: N802
+    def eventChoices(self) -> list[dict[str, str]]:
         events = getattr(self._pack, "events", {}) or {}
         ids = list(dict.fromkeys([*([self._event] if self._event else []), *self._choices.events]))
         return [{"id": "", "label": self.tr("Alle evenementen")}] + [
             {"id": e, "label": _title(events, e, 32)} for e in ids]
 
     @Property(list, notify=changed)
-    def dayChoices(self) -> list[dict[str, str]]:  # noqa: N802
+    def dayChoices(self) -> list[dict[str, str]]:
         today = time.strftime("%Y-%m-%d", time.localtime(self._clock()))
         days = list(dict.fromkeys([today, *self._choices.days]))[: self._config.dashboard_days]
         if self._day and self._day not in days:
@@ -179,49 +179,49 @@ class Dashboard(QObject):
         return self._metrics.sessions
 
     @Property(str, notify=changed)
-    def dwellText(self) -> str:  # noqa: N802
+    def dwellText(self) -> str:
         return mm_ss(self._metrics.dwell_median_s)
 
     @Property(str, notify=changed)
-    def videosText(self) -> str:  # noqa: N802
+    def videosText(self) -> str:
         return one_decimal(self._metrics.videos_per_session)
 
     @Property(str, notify=changed)
-    def watchThroughText(self) -> str:  # noqa: N802
+    def watchThroughText(self) -> str:
         return percent(self._metrics.watch_through_overall)
 
     @Property(float, notify=changed)
-    def referencePct(self) -> float:  # noqa: N802
+    def referencePct(self) -> float:
         return self._metrics.watch_through_reference * 100
 
     @Property(str, notify=changed)
-    def referenceText(self) -> str:  # noqa: N802
+    def referenceText(self) -> str:
         return percent(self._metrics.watch_through_reference)
 
     @Property(str, notify=changed)
-    def gameFinishText(self) -> str:  # noqa: N802
+    def gameFinishText(self) -> str:
         return percent(self._metrics.game_finish_rate)
 
     @Property(str, notify=changed)
-    def gameTimeText(self) -> str:  # noqa: N802
+    def gameTimeText(self) -> str:
         return mm_ss(self._metrics.game_median_duration_s)
 
     @Property(int, notify=changed)
-    def resetsIdle(self) -> int:  # noqa: N802
+    def resetsIdle(self) -> int:
         return self._metrics.resets_idle
 
     @Property(int, notify=changed)
-    def resetsByHand(self) -> int:  # noqa: N802
+    def resetsByHand(self) -> int:
         return self._metrics.resets_by_hand
 
     @Property(str, notify=changed)
-    def languagesText(self) -> str:  # noqa: N802
+    def languagesText(self) -> str:
         total = sum(c.count for c in self._metrics.languages)
         return "  ".join(f"{c.key.upper()} {percent(c.count / total)}"
                          for c in self._metrics.languages) if total else "–"
 
     @Property(list, notify=changed)
-    def perHour(self) -> list[int]:  # noqa: N802
+    def perHour(self) -> list[int]:
         return list(self._metrics.sessions_per_hour)
 
     @Property(list, notify=changed)
@@ -232,18 +232,18 @@ class Dashboard(QObject):
                 for w in self._metrics.watch_through]
 
     @Property(list, notify=changed)
-    def topJobs(self) -> list[dict[str, Any]]:  # noqa: N802
+    def topJobs(self) -> list[dict[str, Any]]:
         jobs = getattr(self._pack, "jobs", {})
         return [{"id": c.key, "label": _title(jobs, c.key), "count": c.count}
                 for c in self._metrics.top_jobs[: self._config.dashboard_top_n]]
 
     @Property(list, notify=changed)
-    def topCards(self) -> list[dict[str, Any]]:  # noqa: N802
+    def topCards(self) -> list[dict[str, Any]]:
         cards = {c.id: c for c in getattr(self._pack, "cards", []) or []}
         return [{"id": c.card_id, "label": _title(cards, c.card_id), "pct": round(c.rate * 100),
                  "swipes": c.swipes} for c in self._metrics.cards[: self._config.dashboard_top_n]]
 
     @Property(list, notify=changed)
-    def qrShows(self) -> list[dict[str, Any]]:  # noqa: N802
+    def qrShows(self) -> list[dict[str, Any]]:
         return [{"label": f"{q.purpose} · {q.target}", "count": q.count}
                 for q in self._metrics.qr_shows[: self._config.dashboard_top_n]]

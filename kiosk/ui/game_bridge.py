@@ -340,15 +340,16 @@ class GameController(QObject):
     def _check_finished(self) -> None:
         if self._phase != "playing":
             return
-        playing = [p for p in self._players if p.session is not None]
-        if not playing or not all(p.session.finished for p in playing):
+        playing = [p.session for p in self._players if p.session is not None]
+        if not playing or not all(s.finished for s in playing):
             return
-        self._results = [p.session.result() for p in playing]
+        self._results = [s.result() for s in playing]
         self._set_phase("result")
         if self._mode == "solo":
             shown = [js.job_id for js in self._results[0].jobs]
         else:
-            shown = [m.job_id for m in duo_result(*self._results, self._config).match]
+            a, b = self._results
+            shown = [m.job_id for m in duo_result(a, b, self._config).match]
         self._record("game_finished", jobs=shown, mode=self._mode,
                      duration=max(0.0, self._clock() - self._started_at))
         self._result_changed()

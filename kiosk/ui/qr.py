@@ -45,7 +45,7 @@ class QrImageProvider(QQuickImageProvider):
         self.hits = 0
         self.misses = 0
 
-    def requestImage(self, id: str, size: QSize, requestedSize: QSize) -> QImage:  # noqa: N802,A002
+    def requestImage(self, id: str, size: QSize, requestedSize: QSize) -> QImage:
         """Qt's entry point; the id arrives partly percent-decoded, so decode it once more.
 
         Qt never decodes ``%25``, so a literal ``%`` in the payload survives this.

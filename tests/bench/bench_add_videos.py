@@ -20,14 +20,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtGui import QGuiApplication
 
-from kiosk.config import DEFAULT  # noqa: E402
-from kiosk.core.media_facts import read_facts  # noqa: E402
-from kiosk.core.newpack import write_new_pack  # noqa: E402
-from kiosk.media.add_videos import run_add_videos  # noqa: E402
-from kiosk.media.frames import decode_headroom, representative_frame, save_jpeg  # noqa: E402
-from tests.cliptools import make_clip  # noqa: E402
+from kiosk.config import DEFAULT
+from kiosk.core.media_facts import read_facts
+from kiosk.core.newpack import write_new_pack
+from kiosk.media.add_videos import run_add_videos
+from kiosk.media.frames import decode_headroom, representative_frame, save_jpeg
+from tests.cliptools import make_clip
 
 
 def _stats(values: list[float]) -> dict[str, float]:

@@ -18,9 +18,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from kiosk.config import DEFAULT  # noqa: E402
-from kiosk.storage.db import connect, open_or_recover  # noqa: E402
-from kiosk.storage.events import EventStore  # noqa: E402
+from kiosk.config import DEFAULT
+from kiosk.storage.db import connect, open_or_recover
+from kiosk.storage.events import EventStore
 
 
 def visit(session: str) -> list[tuple[str, dict[str, Any]]]:

@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from kiosk.core.game import DOMAINS, TYPES, GameJob, GameSession, Scorer  # noqa: E402
-from kiosk.core.game_fairness import fairness_report  # noqa: E402
-from kiosk.core.game_scoring import profile_of, Item  # noqa: E402
-from tests.unit.test_game_fairness import real_scorer  # noqa: E402
+from kiosk.core.game import DOMAINS, TYPES, GameJob, GameSession, Scorer
+from kiosk.core.game_fairness import fairness_report
+from kiosk.core.game_scoring import profile_of, Item
+from tests.unit.test_game_fairness import real_scorer
 
 
 def timed(fn: Callable[[], object], rounds: int) -> list[float]:

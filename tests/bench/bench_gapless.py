@@ -10,16 +10,16 @@ import os
 import statistics
 import time
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtGui import QGuiApplication
 
-from kiosk.config import DEFAULT  # noqa: E402
-from kiosk.core.content import load_pack  # noqa: E402
-from kiosk.media.player import Clip, EpisodePlayer  # noqa: E402
+from kiosk.config import DEFAULT
+from kiosk.core.content import load_pack
+from kiosk.media.player import Clip, EpisodePlayer
 
 PACK = Path(__file__).resolve().parents[2] / "episodes"
 BEFORE_END_MS = 400

@@ -20,17 +20,17 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from PIL import Image, ImageFilter  # noqa: E402
-from PySide6.QtCore import QSize, Qt, QUrl  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtQuick import QQuickView  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PIL import Image, ImageFilter
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuick import QQuickView
+from PySide6.QtTest import QTest
 
-from kiosk.config import DEFAULT  # noqa: E402
-from kiosk.core.links import LinkBuilder, ResultSummary  # noqa: E402
-from kiosk.core.qr_image import qr_modules, qr_size_px  # noqa: E402
-from kiosk.ui.qr import QrImageProvider  # noqa: E402
-from tests.qrtools import crop, decode_qr_codes, grab, qr_items, to_pil  # noqa: E402
+from kiosk.config import DEFAULT
+from kiosk.core.links import LinkBuilder, ResultSummary
+from kiosk.core.qr_image import qr_modules, qr_size_px
+from kiosk.ui.qr import QrImageProvider
+from tests.qrtools import crop, decode_qr_codes, grab, qr_items, to_pil
 
 COMPONENTS = Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "qml" / "components"
 JOBS = ["timmerman", "metselaar", "schilder", "meubelmaker", "tegelzetter-stukadoor", "dakdekker",
@@ -95,9 +95,9 @@ def bench_render(rounds: int) -> None:
     for side in (qr_size_px(720), qr_size_px(1080), qr_size_px(2160)):
         provider = QrImageProvider(DEFAULT.with_(qr_cache_entries=rounds))
         ids = iter([quote(p, safe="") for p in links])
-        cold = timed(lambda: provider.requestImage(next(ids), QSize(), QSize(side, side)), rounds)
+        cold = timed(lambda p=provider, i=ids, s=side: p.requestImage(next(i), QSize(), QSize(s, s)), rounds)
         ids = iter([quote(p, safe="") for p in links])
-        warm = timed(lambda: provider.requestImage(next(ids), QSize(), QSize(side, side)), rounds)
+        warm = timed(lambda p=provider, i=ids, s=side: p.requestImage(next(i), QSize(), QSize(s, s)), rounds)
         assert provider.hits == rounds, (provider.hits, provider.misses)
         print(summary(f"provider cold render  {side} px", cold))
         print(summary(f"provider cached        {side} px", warm))

@@ -78,7 +78,7 @@ def main() -> int:
         game.start("solo")
         wait_frame(frames["n"])
         order = list(game.playerA.session.order)
-        for i, card_id in enumerate(order):
+        for i, _card_id in enumerate(order):
             card = find_item(window, "swipeCard")
             liked = i % 3 != 2
             if i % 2 == 0:   # a drag: press, moves (one per frame, as a screen reports them)

@@ -18,7 +18,7 @@ from kiosk.config import Config
 from kiosk.core.content import load_pack
 from kiosk.ui.dashboard import Dashboard
 from tests.uitools import find_item, touch_tap
-from tests.unit.eventlog import O, amsterdam, local, seed  # noqa: F401 - fixture
+from tests.unit.eventlog import OD, amsterdam, local, seed  # noqa: F401 - fixture
 
 
 @pytest.fixture
@@ -115,9 +115,9 @@ def test_filter_buttons_change_the_figures(view: tuple[QQuickView, Dashboard], q
     qtbot.waitUntil(lambda: not dash.busy and dash.filterDay == "")
     qtbot.waitUntil(lambda: shown(v, "dashSessions") == "6")
     assert shown(v, "dashWatchThrough") == "57 %"   # 4 of 7 plays
-    touch_tap(v, f"dashEvent_{O}")
+    touch_tap(v, f"dashEvent_{OD}")
     qtbot.waitUntil(lambda: shown(v, "dashSessions") == "1")  # F only
-    assert dash.filterEvent == O
+    assert dash.filterEvent == OD
     assert shown(v, "dashLanguages") == "EN 100 %"
     assert find_item(v, "dashDay_2026-03-13") is not None
 

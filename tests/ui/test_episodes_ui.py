@@ -75,7 +75,8 @@ def test_autoplay_runs_three_in_a_row_then_cancel_stops_it(kiosk, qtbot):
     touch_tap(kiosk.window, f"episodeTile_{SERIES[0]}")
     p = player(kiosk)
     for expected in SERIES[:3]:
-        qtbot.waitUntil(lambda: p.episodeId == expected and p.state == "playing", timeout=15_000)
+        qtbot.waitUntil(lambda expected=expected: p.episodeId == expected and p.state == "playing",
+                        timeout=15_000)
         skip_to_end(kiosk, qtbot)
         qtbot.waitUntil(lambda: kiosk.controller.state == "next_up", timeout=10_000)
         assert is_shown(kiosk.window, "nextUpCountdown")

@@ -16,7 +16,7 @@ import pytest
 from kiosk.storage.db import EVENT_COLUMNS, connect, open_database
 
 T = "techniekmarkt-2026"
-O = "open-dag-2026"
+OD = "open-dag-2026"
 
 
 def local(day: int, hh: int, mm: int) -> float:
@@ -102,7 +102,7 @@ VISITS = [
     ("k2", T, "sc", local(12, 10, 15), C),
     ("k2", T, "sd", local(12, 10, 40), D),
     ("k1", T, "se", local(13, 14, 5), E),
-    ("k1", O, "sf", local(13, 14, 20), F),
+    ("k1", OD, "sf", local(13, 14, 20), F),
 ]
 # Events outside any session: they must not count anywhere.
 LOOSE = [

@@ -17,7 +17,7 @@ from kiosk.config import Config
 from kiosk.storage import report
 from kiosk.storage.db import LATEST_VERSION, open_database
 from kiosk.storage.report_text import Words
-from tests.unit.eventlog import O, T, amsterdam, local  # noqa: F401 - fixture
+from tests.unit.eventlog import OD, T, amsterdam, local  # noqa: F401 - fixture
 from tests.unit.eventlog import rows as hand_rows
 from tests.unit.reportlog import (
     COL,
@@ -62,9 +62,9 @@ def nl_pct(part: int, whole: int) -> str:
 def test_every_event_has_its_page_with_titles_and_figures(db: Path) -> None:
     page = make(db)
     parts = sections(page)
-    assert list(parts) == ["summary", f"event-{T}", f"event-{O}"]  # most visits first
+    assert list(parts) == ["summary", f"event-{T}", f"event-{OD}"]  # most visits first
     log = rows()
-    for event in (T, O):
+    for event in (T, OD):
         want, section = counted(log, event), parts[f"event-{event}"]
         assert tiles(section)["Bezoeken"] == str(want["visits"])
         assert tiles(section)["Spel uitgespeeld"] == nl_pct(want["games_finished"],
@@ -99,9 +99,9 @@ def test_summary_compares_events_and_regions(db: Path) -> None:
     # small multiples: the same figure per event, then per region (k1 is Zwolle, k2 Kampen)
     visits = [s for s in svgs(summary) if s.get("aria-label") == "Bezoeken"]
     assert len(visits) == 2
-    per_event = {e: counted(log, e)["visits"] for e in (T, O)}
+    per_event = {e: counted(log, e)["visits"] for e in (T, OD)}
     assert bars(visits[0]) == [f"Techniekmarkt Regio Zwolle: {per_event[T]}",
-                               f"Open dag Techniekcollege De Brug: {per_event[O]}"]
+                               f"Open dag Techniekcollege De Brug: {per_event[OD]}"]
     by_kiosk = {k: sum(1 for r in log if r[COL["kind"]] == "session_started"
                        and r[COL["kiosk_id"]] == k) for k in ("k1", "k2")}
     assert sorted(bars(visits[1])) == [f"Kampen: {by_kiosk['k2']}", f"Zwolle: {by_kiosk['k1']}"]
@@ -166,8 +166,8 @@ def test_the_file_is_self_contained_and_its_svg_valid(db: Path) -> None:
 
 
 def test_one_event_and_a_period(db: Path) -> None:
-    parts = sections(make(db, "--event", O))
-    assert list(parts) == ["summary", f"event-{O}"]
+    parts = sections(make(db, "--event", OD))
+    assert list(parts) == ["summary", f"event-{OD}"]
     assert tiles(parts["summary"])["Bezoeken"] == "1"
     parts = sections(make(db, "--from", "2026-03-13", "--to", "2026-03-13"))
     assert tiles(parts["summary"])["Bezoeken"] == "2"  # E and F

@@ -191,7 +191,7 @@ def test_damaged_pages_fail_the_check_and_are_moved_aside(data_dir: Path) -> Non
     conn.execute("CREATE TABLE t (x TEXT)")
     with conn:  # one transaction
         conn.execute("BEGIN")
-        conn.executemany("INSERT INTO t VALUES (?)", [("row %d" % i,) for i in range(3000)])
+        conn.executemany("INSERT INTO t VALUES (?)", [(f"row {i}",) for i in range(3000)])
     conn.close()
     data = bytearray(path.read_bytes())
     assert len(data) > 6 * 4096

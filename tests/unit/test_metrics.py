@@ -24,7 +24,7 @@ from kiosk.core.metrics import (
     day_bounds,
     job_domains,
 )
-from tests.unit.eventlog import O, T, amsterdam, seed  # noqa: F401 - fixture
+from tests.unit.eventlog import OD, T, amsterdam, seed  # noqa: F401 - fixture
 
 DOMAINS = {"lasser": "metaal", "elektromonteur": "energie"}
 
@@ -116,7 +116,7 @@ def test_one_day(conn: sqlite3.Connection) -> None:
 
 
 def test_one_event(conn: sqlite3.Connection) -> None:
-    m = compute(conn, Filter(event_id=O), Config(), DOMAINS)
+    m = compute(conn, Filter(event_id=OD), Config(), DOMAINS)
     assert m.sessions == 1  # F only
     assert m.sessions_per_hour[14] == 1
     assert m.dwell_median_s == 100
@@ -155,7 +155,7 @@ def test_config_sets_threshold_and_reference(conn: sqlite3.Connection) -> None:
 
 def test_choices(conn: sqlite3.Connection) -> None:
     c = choices(conn)
-    assert c.events == [O, T]
+    assert c.events == [OD, T]
     assert c.days == ["2026-03-13", "2026-03-12"]
 
 
@@ -195,6 +195,6 @@ def test_compute_file_gives_the_same_figures(conn: sqlite3.Connection, tmp_path:
     m = compute_file(tmp_path / "kiosk.db", Filter(), Config(), DOMAINS)
     assert (m.sessions, m.dwell_median_s, m.game_finish_rate) == (6, 100, 0.75)
     assert m.watch_through_overall == pytest.approx(4 / 7)
-    for flt in (Filter(), Filter(day="2026-03-12"), Filter(event_id=O)):
+    for flt in (Filter(), Filter(day="2026-03-12"), Filter(event_id=OD)):
         assert compute_file(tmp_path / "kiosk.db", flt, Config(), DOMAINS) == compute(
             conn, flt, Config(), DOMAINS)
