@@ -193,7 +193,8 @@ def _sha256(path: Path) -> tuple[str, int]:
 
 
 def build(pack_dir: Path, key_path: Path, out: Path, pack_id: str, version: int) -> Manifest:
-    """Write ``out`` (a signed archive of ``pack_dir``) via a temporary name; returns the manifest."""
+    """Write ``out`` (a signed archive of ``pack_dir``) via a temporary name; returns the
+    manifest."""
     key = load_private(key_path)
     files = {rel: _sha256(full) for rel, full in (pack_files(pack_dir))}
     body = {"format": FORMAT, "pack_id": pack_id, "version": version,
@@ -288,8 +289,8 @@ def _verify_open(path: Path, zf: zipfile.ZipFile, keys: dict[str, Ed25519PublicK
     except (zipfile.BadZipFile, OSError, EOFError) as e:
         raise PackRefused(RefusalReason.INCOMPLETE, f"{name}: cannot read it whole ({e})") from None
     except (ValueError, KeyError, TypeError, binascii.Error):
-        raise PackRefused(RefusalReason.UNSIGNED,
-                          f"{name}: {SIGNATURE}: not a signature made by 'kiosk pack build'") from None
+        raise PackRefused(RefusalReason.UNSIGNED, f"{name}: {SIGNATURE}: not a signature made "
+                          "by 'kiosk pack build'") from None
     public = keys.get(kid)
     if public is None:
         raise PackRefused(RefusalReason.UNKNOWN_KEY, f"{name}: signed by key {kid}, which this "
@@ -339,7 +340,8 @@ def _parse_manifest(name: str, raw: bytes, kid: str) -> Manifest:
     except PackRefused:
         raise
     except (ValueError, KeyError, TypeError, AttributeError) as e:
-        raise PackRefused(RefusalReason.BAD_MANIFEST, f"{name}: {MANIFEST}: unreadable ({e})") from None
+        raise PackRefused(RefusalReason.BAD_MANIFEST,
+                          f"{name}: {MANIFEST}: unreadable ({e})") from None
     return Manifest(pack_id, version, files, kid)
 
 
@@ -386,8 +388,8 @@ def _copy_member(name: str, zf: zipfile.ZipFile, rel: str, target: Path, digest:
             while chunk := src.read(1 << 20):
                 n += len(chunk)
                 if n > size or n > budget:
-                    raise PackRefused(RefusalReason.TOO_BIG if n > budget else RefusalReason.TAMPERED,
-                                      f"{name}: '{rel}' is larger than the manifest says")
+                    reason = RefusalReason.TOO_BIG if n > budget else RefusalReason.TAMPERED
+                    raise PackRefused(reason, f"{name}: '{rel}' is larger than the manifest says")
                 h.update(chunk)
                 dst.write(chunk)
     except (zipfile.BadZipFile, EOFError):

@@ -263,7 +263,7 @@ class Installer:
                 valid.append((manifest, path))
             except PackRefused as e:
                 outcomes[path] = Outcome(path, False, e.version, e.reason, str(e))
-            except Exception as e:  # noqa: BLE001 - a bad file must never stop the kiosk
+            except Exception as e:  # a bad file must never stop the kiosk
                 log.exception("unexpected error verifying %s", path)
                 outcomes[path] = Outcome(path, False, None, RefusalReason.READ_ERROR,
                                          f"{path.name}: {type(e).__name__}: {e}")
@@ -316,7 +316,7 @@ class Installer:
             return Outcome(path, False, manifest.version, RefusalReason.DISK_FULL
                            if e.errno == 28 else RefusalReason.READ_ERROR,
                            f"{path.name}: {e.strerror or e}; nothing was installed")
-        except Exception as e:  # noqa: BLE001 - e.g. a bug in check: refuse, never crash
+        except Exception as e:  # e.g. a bug in check: refuse, never crash
             log.exception("unexpected error installing %s", path)
             return Outcome(path, False, manifest.version, RefusalReason.CHECK_FAILED,
                            f"{path.name}: {type(e).__name__}: {e}")

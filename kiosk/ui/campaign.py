@@ -141,7 +141,7 @@ class CampaignService(QObject):
     def eventText(self) -> str:
         return self._event_text
 
-    @Property("QVariantList", notify=changed)
+    @Property(list, notify=changed)
     def statusLines(self) -> list[str]:
         return list(self._status)
 
@@ -186,7 +186,7 @@ class CampaignService(QObject):
             _lower_priority(self._config.campaign_worker_nice)
             try:
                 work = job()
-            except Exception as e:  # noqa: BLE001 - the worker must never die
+            except Exception as e:  # the worker must never die
                 log.exception("campaign job failed")
                 work = _Work(problems=[f"campaign job failed: {type(e).__name__}: {e}"])
             self._workDone.emit(work)
@@ -258,7 +258,8 @@ class CampaignService(QObject):
         return snapshot(self._store.db_path, out, self._config.snapshot_keep, self._config)
 
     def newest_snapshot(self) -> Path | None:
-        found = snapshots(self._data_dir / self._config.outbox_dirname / self.identity().folder_name)
+        outbox = self._data_dir / self._config.outbox_dirname
+        found = snapshots(outbox / self.identity().folder_name)
         return found[-1] if found else None
 
     # --- results (UI thread) --------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 
 from kiosk.core import bliqpack
 from kiosk.core.bliqpack import PackRefused, RefusalReason, trusted_keys, unpack, verify
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from tests.packtools import build, keypair, pack_copy, signed_zip
 
 
@@ -26,7 +26,7 @@ def kiosk_data(tmp_path: Path, keys: tuple[Path, Path]) -> Path:
     return data
 
 
-def refusal(path: Path, data: Path, config: Config = Config()) -> PackRefused:
+def refusal(path: Path, data: Path, config: Config = DEFAULT) -> PackRefused:
     with pytest.raises(PackRefused) as info:
         manifest = verify(path, trusted_keys(data), config)
         unpack(path, manifest, data / "packs", config)
