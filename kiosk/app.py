@@ -14,14 +14,39 @@ import secrets
 import sys
 import threading
 import time
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk import paths
 from kiosk.cli import UsageError, is_tool, parse_run_args, run_tool
 from kiosk.config import DEFAULT, Config
+
+if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for the CLI tools
+    import argparse
+
+    from PySide6.QtQml import QQmlApplicationEngine
+    from PySide6.QtQuick import QQuickWindow
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.core.content_models import Event, Pack
+    from kiosk.heartbeat import Heartbeat
+    from kiosk.media.facade import PlayerFacade
+    from kiosk.media.thumbcache import ThumbnailMaker
+    from kiosk.storage.events import EventStore
+    from kiosk.ui.admin import AdminPanel
+    from kiosk.ui.bridge import Controller
+    from kiosk.ui.campaign import CampaignService
+    from kiosk.ui.catalog import Catalog
+    from kiosk.ui.companies import Companies
+    from kiosk.ui.dashboard import Dashboard
+    from kiosk.ui.game_bridge import GameController
+    from kiosk.ui.playback import Playback
+    from kiosk.ui.render import RenderMode
+    from kiosk.ui.window import Lockdown, Translations
 
 log = logging.getLogger("kiosk")
 
@@ -32,45 +57,126 @@ class StartupError(Exception):
     """The kiosk cannot start; the message is one line saying what is wrong and what to do."""
 
 
+def _logged(step: Callable[[], object], what: str) -> Callable[[], None]:
+    """``step`` for an ExitStack: an error is logged and the teardown goes on."""
+
+    def run() -> None:
+        try:
+            step()
+        except Exception:  # noqa: BLE001 - teardown must go on
+            log.exception("error while closing %s", what)
+
+    return run
+
+
+@dataclass
+class Screens:
+    """The part of the kiosk made for one pack and event: the QML-facing objects, the player
+    and the window. A pack switch closes it and makes a new one; the event log stays."""
+
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    controller: Controller
+    catalog: Catalog
+    companies: Companies
+    game: GameController
+    player: PlayerFacade
+    playback: Playback
+    dashboard: Dashboard
+    admin: AdminPanel
+    thumbs: ThumbnailMaker
+    lockdown: Lockdown
+    translations: Translations
+    render: RenderMode
+    teardown: ExitStack = field(default_factory=ExitStack)
+
+    def close(self) -> None:
+        """Stop making stills, end the visit, stop playing, close the window, drop the engine
+        (the reverse of the order things were made in)."""
+        self.teardown.close()
+
+
 @dataclass
 class KioskApp:
-    """Everything ``build`` made; tests reach the UI through ``window`` and ``controller``."""
+    """Everything ``build`` made and owns; tests reach the parts through it, never through
+    attributes of Qt objects."""
 
-    qapp: Any
-    engine: Any
-    window: Any
-    controller: Any
-    store: Any
-    pack: Any
+    qapp: QApplication
+    store: EventStore
+    pack: Pack
     config: Config
     data_dir: Path
     db_path: Path
-    heartbeat: Any = None
-    campaign: Any = None                  # kiosk.ui.campaign.CampaignService
-    event: Any = None
-    event_choice: str = "option"          # how the event was chosen: option|today|upcoming|default|first
-    _closers: list[Any] = field(default_factory=list)
-    _ui_closers: list[Any] = field(default_factory=list)
-    _args: Any = None
-    _app_ref: dict[str, Any] = field(default_factory=dict)   # what the excepthook recovers
+    args: argparse.Namespace
+    event: Event | None = None
+    event_choice: str = "option"   # how the event was chosen: option|today|upcoming|default|first
+    screens: Screens | None = None
+    heartbeat: Heartbeat | None = None
+    campaign: CampaignService | None = None
+    player_factory: Callable[[Config], PlayerFacade] | None = None   # tests: a fake player
+    teardown: ExitStack = field(default_factory=ExitStack)
+
+    # The current screens' parts (a pack switch replaces them).
+    def _now(self) -> Screens:
+        if self.screens is None:
+            raise RuntimeError("the kiosk has no window (closed, or between two packs)")
+        return self.screens
+
+    @property
+    def engine(self) -> QQmlApplicationEngine:
+        return self._now().engine
+
+    @property
+    def window(self) -> QQuickWindow:
+        return self._now().window
+
+    @property
+    def controller(self) -> Controller:
+        return self._now().controller
+
+    @property
+    def game(self) -> GameController:
+        return self._now().game
+
+    @property
+    def playback(self) -> Playback:
+        return self._now().playback
+
+    @property
+    def player(self) -> PlayerFacade:
+        return self._now().player
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._now().catalog
+
+    @property
+    def companies(self) -> Companies:
+        return self._now().companies
+
+    @property
+    def dashboard(self) -> Dashboard:
+        return self._now().dashboard
+
+    @property
+    def admin(self) -> AdminPanel:
+        return self._now().admin
+
+    @property
+    def thumbs(self) -> ThumbnailMaker:
+        return self._now().thumbs
 
     def close(self) -> None:
-        """Tear down in order: UI first, then flush the event log."""
-        self._close_ui()
-        for closer in reversed(self._closers):
-            try:
-                closer()
-            except Exception:  # noqa: BLE001 - teardown must go on
-                log.exception("error while closing")
-        self._closers.clear()
+        """Tear down in order: the screens first, then what lives as long as the kiosk (the
+        heartbeat, the campaign service, the exception hook) and last the event log, so every
+        event of the closing visit is written."""
+        self._close_screens()
+        self.teardown.close()
 
-    def _close_ui(self) -> None:
-        for closer in reversed(self._ui_closers):
-            try:
-                closer()
-            except Exception:  # noqa: BLE001 - teardown must go on
-                log.exception("error while closing the window")
-        self._ui_closers.clear()
+    def _close_screens(self) -> None:
+        if self.screens is not None:
+            screens, self.screens = self.screens, None
+            screens.close()
 
     def switch_pack(self, folder: Path) -> bool:
         """Run the pack in ``folder`` from now on (called at attract); False when it won't load.
@@ -80,13 +186,13 @@ class KioskApp:
 
         try:
             pack = load_pack(folder, self.config)
-            event, choice = _pick_event(pack, self._args.event if self._args else None)
+            event, choice = _pick_event(pack, self.args.event)
         except (PackError, StartupError) as exc:
             log.error("cannot switch to pack %s: %s; keeping %s v%s", folder, exc, self.pack.id,
                       self.pack.version)
             return False
         old = (self.pack.id, self.pack.version)
-        self._close_ui()
+        self._close_screens()
         self.pack, self.event, self.event_choice = pack, event, choice
         _start_ui(self)
         self.store.record("pack_installed", value=pack.version)
@@ -221,7 +327,7 @@ def _ensure_qapp() -> Any:
     return qapp
 
 
-def _install_excepthook(app_ref: dict[str, Any]) -> Any:
+def _install_excepthook(app: KioskApp) -> Callable[[], None]:
     """An exception anywhere is logged and the kiosk goes back to attract; no dialog, no traceback.
 
     Returns a function that puts the previous hook back."""
@@ -229,7 +335,7 @@ def _install_excepthook(app_ref: dict[str, Any]) -> Any:
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unhandled exception", exc_info=(kind, exc, tb))
-        controller = app_ref.get("controller")
+        controller = app.screens.controller if app.screens is not None else None
         if controller is not None:
             try:
                 controller.recoverFromError()
@@ -247,10 +353,14 @@ def _install_excepthook(app_ref: dict[str, Any]) -> Any:
 
 
 def build(argv: list[str] | None = None, config: Config = DEFAULT,
-          today: datetime.date | None = None) -> KioskApp:
+          today: datetime.date | None = None,
+          player_factory: Callable[[Config], PlayerFacade] | None = None) -> KioskApp:
     """Build the whole kiosk from command-line style arguments, without entering the event loop.
 
-    ``today`` (tests) is the date the event is chosen by when there is no ``--event``."""
+    This is the composition root: every collaborator is made here (or in ``_start_ui``),
+    wired here and owned by the returned ``KioskApp``. ``today`` (tests) is the date the event
+    is chosen by when there is no ``--event``; ``player_factory`` (tests) makes the video
+    player instead of ``EpisodePlayer``."""
     try:
         args = parse_run_args(argv or [])
     except UsageError as exc:
@@ -280,13 +390,12 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
                     store.moved_aside)
 
     qapp = _ensure_qapp()
-    app_ref: dict[str, Any] = {}
-    restore_hook = _install_excepthook(app_ref)
-    app = KioskApp(qapp=qapp, engine=None, window=None, controller=None, store=store,
-                   pack=pack, config=config, data_dir=data_dir, db_path=db_path, event=event,
-                   event_choice=choice, _args=args, _app_ref=app_ref)
-    # closers run last-first: the window closes, the session ends, then the log is flushed
-    app._closers += [store.close, restore_hook]
+    app = KioskApp(qapp=qapp, store=store, pack=pack, config=config, data_dir=data_dir,
+                   db_path=db_path, args=args, event=event, event_choice=choice,
+                   player_factory=player_factory)
+    # Unwound last-first by close(): what is made later is closed earlier; the log goes last.
+    app.teardown.callback(_logged(store.close, "the event log"))
+    app.teardown.callback(_logged(_install_excepthook(app), "the exception hook"))
     _start_campaign(app, args)
     _start_ui(app)
     from kiosk.heartbeat import start_heartbeat
@@ -294,7 +403,7 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
     app.heartbeat = start_heartbeat(data_dir=data_dir, config=config,
                                     controller=_CurrentController(app), window=app.window,
                                     qapp=qapp, store=store)
-    app._closers.append(app.heartbeat.stop)
+    app.teardown.callback(_logged(app.heartbeat.stop, "the heartbeat"))
     _wire_heartbeat(app)
     store.record("kiosk_started")
     log.info("kiosk started: pack=%s v%s event=%s data=%s", pack.id, pack.version,
@@ -311,52 +420,140 @@ class _CurrentController:
 
     @property
     def state(self) -> str:
-        controller = self._app.controller
-        return str(controller.state) if controller is not None else "attract"
+        screens = self._app.screens
+        return str(screens.controller.state) if screens is not None else "attract"
 
 
 def _wire_heartbeat(app: KioskApp) -> None:
-    if app.heartbeat is None:
+    heartbeat = app.heartbeat
+    if heartbeat is None:
         return
-    player = app.window._playback.player
-    player.stateChanged.connect(lambda state: app.heartbeat.set_playing(state == "playing"))
-    player.framePresented.connect(app.heartbeat.note_frame)
+    player = app.player
+    player.stateChanged.connect(lambda state: heartbeat.set_playing(state == "playing"))
+    player.framePresented.connect(heartbeat.note_frame)
 
 
 def _start_ui(app: KioskApp) -> None:
-    """Make the window, controller and players for ``app.pack`` and ``app.event``."""
-    from kiosk.ui.window import create_window
-
-    args, config, event = app._args, app.config, app.event
-    app.store.event_id = event.id if event is not None else None
-    extra = {"campaign": app.campaign} if app.campaign is not None else None
-    engine, window, controller = create_window(
-        app.qapp, pack=app.pack, event=event, store=app.store, config=config,
-        size=args.size, windowed=args.windowed, data_dir=app.data_dir,
-        idle_timeout_s=args.idle_timeout, extra_context=extra,
-        render=args.render or config.render_mode)
-    app._app_ref["controller"] = controller
-    controller.restarts_file = app.data_dir / config.restarts_filename
-    app.engine, app.window, app.controller = engine, window, controller
-    app._ui_closers += [lambda: _dispose(engine), window.close, window._playback.shutdown,
-                        controller.shutdown, window._thumbs.stop]
-    app._ui_closers.append(window._admin.stop)  # runs first: no morning check outlives the UI
-    _log_first_frame(app.qapp, window)
-    if not args.windowed and args.size is None:
-        _follow_screen(window)
+    """Make the screens for ``app.pack`` and ``app.event``: every QML-facing object, the
+    player and the window, wired to each other; ``app.screens`` owns them."""
+    app.store.event_id = app.event.id if app.event is not None else None
+    app.screens = screens = _make_screens(app)
+    _log_first_frame(app.qapp, screens.window)
+    if not app.args.windowed and app.args.size is None:
+        _follow_screen(screens.window)
     if app.heartbeat is not None:  # after a pack switch
         _wire_heartbeat(app)
     if app.campaign is not None:
-        app.campaign.watch(controller, (app.pack.id, app.pack.version), _event_text(app))
+        app.campaign.watch(screens.controller, (app.pack.id, app.pack.version), _event_text(app))
     me = None
     try:
         from kiosk.campaign import identity
 
-        me = identity(app.data_dir, app.store.kiosk_id, config)
+        me = identity(app.data_dir, app.store.kiosk_id, app.config)
         app.store.update_kiosk(name=me.name, region=me.region, pack_id=app.pack.id,
                                pack_version=app.pack.version)
     except Exception as exc:  # noqa: BLE001 - the kiosk row is for reports; never block a start
         log.warning("cannot update this kiosk's row: %s", exc)
+
+
+def _make_screens(app: KioskApp) -> Screens:
+    """Create and wire the per-pack objects; teardown callbacks go in as each part is made."""
+    from PySide6.QtQml import QQmlApplicationEngine
+
+    from kiosk.core.flow import State
+    from kiosk.core.links import LinkBuilder
+    from kiosk.media.thumbcache import ThumbnailMaker
+    from kiosk.ui.admin import AdminPanel
+    from kiosk.ui.bridge import Controller
+    from kiosk.ui.catalog import Catalog
+    from kiosk.ui.companies import Companies
+    from kiosk.ui.dashboard import Dashboard
+    from kiosk.ui.game_bridge import GameController
+    from kiosk.ui.playback import Playback
+    from kiosk.ui.qr import QrImageProvider
+    from kiosk.ui.window import (
+        Lockdown, Translations, available_sections, create_window, load_fonts,
+    )
+
+    config, pack, event, store, args = app.config, app.pack, app.event, app.store, app.args
+    event_id = event.id if event is not None else None
+    teardown = ExitStack()
+    load_fonts(app.qapp)
+    from kiosk.ui.render import render_mode
+
+    render = render_mode(args.render or config.render_mode, config)
+    controller = Controller(config, store, pack, event, available_sections(pack),
+                            idle_timeout_s=args.idle_timeout,
+                            restarts_file=app.data_dir / config.restarts_filename)
+    engine = QQmlApplicationEngine()
+    translations = Translations(app.qapp, engine)
+    catalog = Catalog(pack, featured=list(event.featured_series) if event is not None else [])
+    links = LinkBuilder.for_pack(pack, event_id, config)
+    companies = Companies(pack, event, links)
+    game = GameController(pack, event, store, controller, config, links)
+    if app.player_factory is not None:
+        player: PlayerFacade = app.player_factory(config)
+    else:
+        from kiosk.media.player import EpisodePlayer  # QtMultimedia loads with the first window
+
+        player = EpisodePlayer(config)
+    playback = Playback(config, pack, store, controller, player, catalog, links)
+    dashboard = Dashboard(store.db_path, config, pack, event_id)
+    admin = AdminPanel(config, pack.root, event_id, app.data_dir, store=store)
+    thumbs = ThumbnailMaker(pack, app.data_dir / config.thumb_cache_dirname, config)
+    lockdown = Lockdown(controller)
+
+    # -- wiring: who listens to whom ------------------------------------------------------------
+    controller.playRequested.connect(playback.playEpisode)
+    controller.quitRequested.connect(app.qapp.quit)
+
+    def on_state() -> None:
+        catalog.setAudience("parents" if controller.state == State.PARENTS.value else "students")
+        if controller.state == State.ADMIN.value:  # figures and log as they are right now
+            dashboard.refresh()
+            admin.refresh()
+
+    controller.stateChanged.connect(on_state)
+
+    def apply_language(lang: str) -> None:
+        """Qt's translations for the UI text, nl/en fields for the pack's content."""
+        translations.apply(lang)
+        for part in (catalog, companies, game):
+            part.set_language(lang)
+        player.setLanguage(lang)
+
+    controller.set_language_hook(apply_language)
+    thumbs.made.connect(lambda eid: catalog.add_thumbnail(eid, pack.episodes[eid].thumbnail))
+
+    # -- the window -------------------------------------------------------------------------------
+    context: dict[str, object] = {
+        "controller": controller, "catalog": catalog, "companies": companies, "game": game,
+        "playback": playback, "dashboard": dashboard, "admin": admin, "renderMode": render,
+    }
+    if app.campaign is not None:
+        context["campaign"] = app.campaign
+    window = create_window(engine, context, QrImageProvider(config), size=args.size,
+                           windowed=args.windowed)
+    # Unwound last-first: stills stop, the visit ends (which also lets the window close),
+    # playback stops, the window closes, and the engine goes before Python drops its objects.
+    teardown.callback(_logged(lambda: _dispose(engine), "the QML engine"))
+    teardown.callback(_logged(translations.close, "the translations"))
+    teardown.callback(_logged(window.close, "the window"))
+    teardown.callback(_logged(playback.shutdown, "playback"))
+    teardown.callback(_logged(controller.shutdown, "the visit"))
+    if config.default_language != "nl":  # --lang en: everything starts in English
+        apply_language(config.default_language)
+    window.installEventFilter(lockdown)
+    thumbs.start()
+    if render.lean:  # a software renderer: the muted attract loop shows fewer frames
+        playback.attract_frame_stride = config.lean_attract_frame_stride
+    teardown.callback(_logged(thumbs.stop, "the stills maker"))
+    teardown.callback(_logged(admin.stop, "the admin checks"))  # first: no check outlives the UI
+    playback.start_attract_loop()
+    return Screens(engine=engine, window=window, controller=controller, catalog=catalog,
+                   companies=companies, game=game, player=player, playback=playback,
+                   dashboard=dashboard, admin=admin, thumbs=thumbs, lockdown=lockdown,
+                   translations=translations, render=render, teardown=teardown)
 
 
 def _event_text(app: KioskApp) -> str:
@@ -396,7 +593,7 @@ def _start_campaign(app: KioskApp, args: Any) -> None:
     started = time.monotonic()
 
     def health_now() -> dict[str, Any]:
-        chosen = getattr(app.window, "_render", None)  # lean/full as kiosk.ui.render chose it
+        chosen = app.screens.render if app.screens is not None else None  # lean/full, as chosen
         render = (chosen.choice.mode if chosen is not None else
                   getattr(args, "render", None) or os.environ.get("QT_QUICK_BACKEND") or "default")
         return health(app.data_dir, pack_id=app.pack.id, pack_version=app.pack.version,
@@ -420,7 +617,7 @@ def _start_campaign(app: KioskApp, args: Any) -> None:
     app.campaign = service
     service.switchReady.connect(lambda folder: app.switch_pack(Path(folder)))
     service.start()
-    app._closers.append(service.shutdown)
+    app.teardown.callback(_logged(service.shutdown, "the campaign service"))
 
 
 def _log_first_frame(qapp: Any, window: Any) -> None:

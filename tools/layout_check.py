@@ -220,7 +220,7 @@ def settle(window: QQuickWindow) -> None:
 
 
 def answer_all(app: Any) -> None:
-    game = app.window._game
+    game = app.game
     for player in (game.playerA, game.playerB) if game.mode == "duo" else (game.playerA,):
         for i in range(60):
             if player.done:
@@ -264,8 +264,8 @@ def screens(app: Any) -> Iterator[str]:
         c.openSection("game")
         state("game")
         yield "game-intro"
-        window._game.start("solo")
-        wait_for(lambda: bool(window._game.playerA.card))
+        app.game.start("solo")
+        wait_for(lambda: bool(app.game.playerA.card))
         yield "game-solo"
         answer_all(app)
         state("result")
@@ -274,15 +274,15 @@ def screens(app: Any) -> Iterator[str]:
         state("home")
         c.openSection("game")
         state("game")
-        window._game.start("duo")
-        wait_for(lambda: bool(window._game.playerB.card))
+        app.game.start("duo")
+        wait_for(lambda: bool(app.game.playerB.card))
         yield "game-duo"
         answer_all(app)
         state("result")
         yield "result-duo"
         c.goHome()
         state("home")
-    rows = app.window._catalog.rows if hasattr(app.window, "_catalog") else []
+    rows = app.catalog.rows
     episode = rows[0]["episodes"][0]["id"] if rows else ""
     if episode:
         c.openSection("episodes")

@@ -84,11 +84,11 @@ def main() -> int:
         elif action == "play":
             app.controller.playEpisode(arg, "tile")
         elif action == "seek":
-            app.window._playback.player.seek(int(arg))
+            app.player.seek(int(arg))
         elif action == "game":  # game:solo or game:duo — the intro's start button
-            app.window._game.start(arg or "solo")
+            app.game.start(arg or "solo")
         elif action == "answer":  # answer every card (liking two in three) up to the result
-            game = app.window._game
+            game = app.game
             for player in (game.playerA, game.playerB) if game.mode == "duo" else (game.playerA,):
                 for i in range(60):
                     if player.done:

@@ -55,7 +55,8 @@ class Controller(QObject):
 
     def __init__(self, config: Config, store: Any, pack: Any, event: Any,
                  available: set[State], idle_timeout_s: float | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 restarts_file: Path | None = None) -> None:
         super().__init__()
         self._config = config
         self._store = store
@@ -76,7 +77,7 @@ class Controller(QObject):
         self._gate = PinGate(event.admin_pin_hash if event is not None else None, config)
         self._quit_allowed = False
         self._runtime_problems: list[str] = []
-        self.restarts_file: Path | None = None  # set by the app: the watchdog's restarts log
+        self._restarts_file = restarts_file  # the watchdog's restarts log (admin counts them)
         self._pin_timer = QTimer(self)  # a PIN pad nobody uses closes itself
         self._pin_timer.setSingleShot(True)
         self._pin_timer.setInterval(int(config.admin_pin_pad_timeout_s * 1000))
@@ -136,11 +137,11 @@ class Controller(QObject):
     @Property(int, notify=statsChanged)
     def restartsCount(self) -> int:
         """How often the watchdog restarted the kiosk (its restarts log in the data dir)."""
-        if self._flow.state is not State.ADMIN or self.restarts_file is None:
+        if self._flow.state is not State.ADMIN or self._restarts_file is None:
             return 0
         from kiosk.beat import read_restarts
 
-        return len(read_restarts(self.restarts_file))
+        return len(read_restarts(self._restarts_file))
 
     @Property("QVariantList", notify=statsChanged)
     def contentProblems(self) -> list[str]:

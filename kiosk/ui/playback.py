@@ -50,7 +50,7 @@ class Playback(QObject):
         self._countdown.timeout.connect(self.on_countdown_done)
         self._next_id = ""
         self._visitor_play = False  # False while the attract loop runs: never counted
-        self.attract_frame_stride = 1  # window.py sets it from the render mode
+        self.attract_frame_stride = 1  # the app sets it from the render mode
         player.episodeStarted.connect(self.on_episode_started)
         player.progressReached.connect(self.on_progress)
         player.episodeFinished.connect(self.on_finished)

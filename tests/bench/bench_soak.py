@@ -39,7 +39,7 @@ def main() -> None:
     args = p.parse_args()
     app = build(["--windowed", "--size", "1920x1080", "--data", tempfile.mkdtemp()],
                 config=Config(idle_from_event=False, idle_timeout_s=3600))
-    c, player, game = app.controller, app.window._playback.player, app.window._game
+    c, player, game = app.controller, app.player, app.game
 
     episodes = [e for e in app.pack.episodes if "students" in app.pack.episodes[e].audience]
     samples: list[tuple[int, float]] = []

@@ -25,20 +25,15 @@ from kiosk.watchdog import Supervisor
 REPO = Path(__file__).resolve().parents[2]
 DEADLINE_S = 45.0  # generous: two cold kiosk starts on a busy 2-core machine
 
-# The real kiosk as main() runs it. Until build() starts the heartbeat itself, start
-# it here the way build() will. Only the first kiosk hangs: a restarted one must stay up.
+# The real kiosk as main() runs it (build() starts the heartbeat). Only the first kiosk
+# hangs: a restarted one must stay up.
 KIOSK_CHILD = """
 import os, sys
 if os.environ.get("KIOSK_RESTARTED_BECAUSE"):
     os.environ.pop("KIOSK_TEST_HANG_AFTER_S", None)
 from kiosk.app import build
-from kiosk.heartbeat import start_heartbeat
 app = build(sys.argv[1:])
-if getattr(app, "heartbeat", None) is None:
-    app.heartbeat = start_heartbeat(data_dir=app.data_dir, config=app.config,
-                                    controller=app.controller, window=app.window,
-                                    qapp=app.qapp, store=app.store)
-    app._closers.append(app.heartbeat.stop)
+assert app.heartbeat is not None
 code = app.qapp.exec()
 app.close()
 sys.exit(code)

@@ -57,7 +57,7 @@ def test_every_company_code_on_screen_decodes_to_its_tagged_link(kiosk, qtbot):
 def test_only_todays_companies_are_shown_with_their_stand(kiosk, qtbot):
     open_companies(kiosk, qtbot)
     event = kiosk.pack.events["open-dag-2026"]
-    shown = [row["id"] for row in kiosk.window._companies.rows]
+    shown = [row["id"] for row in kiosk.companies.rows]
     assert shown == list(event.companies)
     absent = set(kiosk.pack.companies) - set(event.companies)
     assert absent, "the sample open day should leave some companies out"

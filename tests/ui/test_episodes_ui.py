@@ -42,7 +42,7 @@ def open_episodes(app, qtbot) -> None:
 
 
 def player(app):
-    return app.window._playback.player
+    return app.player
 
 
 def skip_to_end(app, qtbot) -> None:
@@ -181,7 +181,7 @@ def test_leaving_early_records_the_share_seen(kiosk, qtbot):
     qtbot.waitUntil(lambda: p.state == "playing", timeout=10_000)
     qtbot.waitUntil(lambda: p.position >= 4_000, timeout=10_000)  # past 25 % of a 13 s clip
     seen_ms = p.position
-    kiosk.window._playback.back()
+    kiosk.playback.back()
     qtbot.waitUntil(lambda: kiosk.controller.state == "episodes")
     (episode, fraction), = events(kiosk, "select episode_id, fraction from events "
                                          "where kind='episode_finished'")
@@ -214,7 +214,7 @@ def test_the_end_of_a_series_suggests_a_featured_series(kiosk, qtbot):
     featured = kiosk.pack.events["open-dag-2026"].featured_series
     student_series = [s for s in featured if any(
         e.series_id == s and "students" in e.audience for e in kiosk.pack.episodes.values())]
-    suggestion = kiosk.window._playback.suggestion
+    suggestion = kiosk.playback.suggestion
     assert kiosk.pack.episodes[suggestion["id"]].series_id == student_series[0]
     touch_tap(kiosk.window, "nextUpSuggestion")
     p = player(kiosk)

@@ -104,7 +104,7 @@ def test_buttons_and_undo(kiosk, qtbot):
     assert progress.property("answered") == 1
     touch_tap(kiosk.window, "likeButton")       # answered again, differently
     qtbot.waitUntil(lambda: card_id(kiosk) == THIRD)
-    assert kiosk.window._game.playerA.session.swipes[1].liked is True
+    assert kiosk.game.playerA.session.swipes[1].liked is True
     swipes = rows(kiosk, "select card_id, liked, via from events where kind='card_swiped'"
                          " order by id")
     assert swipes == [(FIRST, 1, "button"), (SECOND, 0, "button"), (SECOND, 1, "button")]
@@ -116,7 +116,7 @@ def test_buttons_and_undo(kiosk, qtbot):
 
 def test_full_run_reaches_the_result_the_core_computes(kiosk, qtbot):
     open_game(kiosk, qtbot)
-    order = kiosk.window._game.playerA.session.order
+    order = kiosk.game.playerA.session.order
     # A fixed pattern: "Niks voor mij" on every 4th card, the rest "Vet!".
     likes = {cid: i % 4 != 3 for i, cid in enumerate(order)}
     for i, cid in enumerate(order):
@@ -182,9 +182,9 @@ def test_cards_and_result_follow_the_language(kiosk, qtbot):
 def test_flat_profile_gets_duel_cards(kiosk, qtbot):
     open_game(kiosk, qtbot)
     for _ in range(24):                         # everything "Vet!": a flat profile
-        before = kiosk.window._game.playerA.answered
+        before = kiosk.game.playerA.answered
         touch_tap(kiosk.window, "likeButton")
-        qtbot.waitUntil(lambda b=before: kiosk.window._game.playerA.answered == b + 1)
+        qtbot.waitUntil(lambda b=before: kiosk.game.playerA.answered == b + 1)
     for _ in range(3):                          # GAME.md: up to 3 duel cards
         qtbot.waitUntil(lambda: is_shown(kiosk.window, "duelA"))
         chosen = find_item(kiosk.window, "duelA").property("cardId")
@@ -198,7 +198,7 @@ def test_flat_profile_gets_duel_cards(kiosk, qtbot):
 
 def test_duo_reaches_jullie_match_and_the_guess(kiosk, qtbot):
     open_game(kiosk, qtbot, "duo")
-    game = kiosk.window._game
+    game = kiosk.game
     for i in range(24):
         # Player 1 likes the even cards, player 2 the odd ones; they play at the same time.
         drag_card(kiosk, 0.6 if i % 2 == 0 else -0.6, name="swipeCard_1")
@@ -230,7 +230,7 @@ def test_leaving_mid_game_records_where_and_wipes_answers(kiosk, qtbot):
     touch_tap(kiosk.window, "homeButton")
     qtbot.waitUntil(lambda: kiosk.controller.state == "home")
     assert rows(kiosk, "select at_card from events where kind='game_abandoned'") == [(2,)]
-    assert kiosk.window._game.playerA.session is None
+    assert kiosk.game.playerA.session is None
     touch_tap(kiosk.window, "homeGame")         # a new visit to the game starts at the intro
     qtbot.waitUntil(lambda: is_shown(kiosk.window, "gameStart"))
     touch_tap(kiosk.window, "gameStart")
@@ -249,7 +249,7 @@ def test_take_home_code_reads_back_on_a_small_portrait_screen(make_kiosk, qtbot)
     app = make_kiosk("720x1280", config=SLOW_IDLE)
     qtbot.waitUntil(app.window.isExposed)
     open_game(app, qtbot)
-    for _ in range(app.window._game.deckSize):
+    for _ in range(app.game.deckSize):
         touch_tap(app.window, "likeButton" if len(rows(app, "select 1 from events")) % 3
                   else "nopeButton")
         if app.controller.state == "result":

@@ -30,7 +30,7 @@ def pack(qapp, tmp_path: Path) -> Path:
 def _playing(app, qtbot, episode: str):
     open_from_home(app, qtbot, "homeEpisodes", "episodes")
     app.controller.playEpisode(episode, "tile")
-    player = app.window._playback.player
+    player = app.player
     qtbot.waitUntil(lambda: player.state == "playing", timeout=15_000)
     video = find_item(app.window, "playerVideo")
     qtbot.waitUntil(lambda: video.property("contentRect").width() > 0, timeout=10_000)

@@ -23,7 +23,7 @@ def kiosk(request, make_kiosk):
 def play(app, qtbot) -> None:
     open_from_home(app, qtbot, "homeEpisodes", "episodes")
     app.controller.playEpisode(EPISODE, "tile")
-    player = app.window._playback.player
+    player = app.player
     qtbot.waitUntil(lambda: player.state == "playing", timeout=10_000)
 
 
@@ -49,7 +49,7 @@ def test_code_during_playback(kiosk, qtbot):
 
 def test_end_card_codes_watch_and_share(kiosk, qtbot):
     play(kiosk, qtbot)
-    player = kiosk.window._playback.player
+    player = kiosk.player
     player.seek(player.duration - 300)
     qtbot.waitUntil(lambda: kiosk.controller.state == "next_up", timeout=10_000)
     qtbot.waitUntil(lambda: find_item(kiosk.window, "qr_share") is not None)

@@ -128,7 +128,7 @@ def test_admin_gesture_and_right_pin_exit_cleanly(kiosk, qtbot):
     sessions = find_item(kiosk.window, "adminSessions")
     assert sessions is not None and sessions.property("text").endswith("1")
     # the dashboard behind the PIN shows today's figures of this database: one visit so far
-    dash = kiosk.window._dashboard
+    dash = kiosk.dashboard
     qtbot.waitUntil(lambda: not dash.busy and dash.sessions == 1, timeout=5000)
     figure = find_item(kiosk.window, "dashSessions")
     value = next(i for i in walk(figure) if i.objectName() == "value")
@@ -233,7 +233,7 @@ def test_lang_en_on_the_command_line_starts_everything_in_english(qapp, data_dir
         assert find_item(app.window, "startButton").property("text") == "Tap to start"
         app.controller.start()
         app.controller.openSection("episodes")
-        first = app.window._catalog.rows[0]["episodes"][0]
+        first = app.catalog.rows[0]["episodes"][0]
         assert first["title"] == app.pack.episodes[first["id"]].title.en
     finally:
         app.close()

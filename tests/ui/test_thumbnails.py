@@ -26,13 +26,13 @@ def pack(tmp_path: Path) -> Path:
 def test_a_still_is_made_off_the_ui_thread_and_cached(make_kiosk, qtbot, pack: Path) -> None:
     app = make_kiosk(content=pack, config=CFG)
     episode = app.pack.episodes[EPISODE]
-    thumbs = app.window._thumbs
+    thumbs = app.thumbs
     qtbot.waitUntil(lambda: episode.thumbnail is not None, timeout=60_000)
     cache = app.data_dir / CFG.thumb_cache_dirname
     assert episode.thumbnail == cache_path(episode.video, cache)
     image = QImage(str(episode.thumbnail))
     assert not image.isNull() and score(image).usable  # not the black first frame
-    assert app.window._catalog.episode(EPISODE)["thumbnail"].endswith(episode.thumbnail.name)
+    assert app.catalog.episode(EPISODE)["thumbnail"].endswith(episode.thumbnail.name)
     open_from_home(app, qtbot, "homeEpisodes", "episodes")
     qtbot.waitUntil(lambda: find_item(app.window, f"tileThumb_{EPISODE}") is not None
                     and find_item(app.window, f"tileThumb_{EPISODE}").property("implicitWidth") > 0)
@@ -52,7 +52,7 @@ def test_a_cached_still_is_used_at_once(make_kiosk, qtbot, pack: Path, tmp_path:
                    "--content", str(pack)], config=CFG)
     try:
         assert again.pack.episodes[EPISODE].thumbnail == made  # no decoding needed
-        assert again.window._thumbs.pending == 0
+        assert again.thumbs.pending == 0
     finally:
         again.close()
     # a changed clip (size/mtime) gets a new key
