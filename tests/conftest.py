@@ -33,24 +33,44 @@ def sample_pack() -> Path:
 
 @pytest.fixture
 def make_kiosk(qapp, tmp_path: Path) -> Iterator[Callable[..., Any]]:
-    """Build real kiosks (``kiosk.app.build``) in a window of ``size``; all closed afterwards.
+    """Build kiosks (``kiosk.app.build``) in a window of ``size``; all closed afterwards.
 
-    ``config`` defaults to long idle times so no "Ben je er nog?" interrupts a test."""
+    ``config`` defaults to long idle times so no "Ben je er nog?" interrupts a test.
+    ``real_player``: decode the clips with Qt's FFmpeg backend; by default the kiosk gets a
+    ``FakePlayer`` (same interface, no decoding), which is all a test of the flow, idle rules,
+    admin or the game needs. Tests of playback itself ask for the real one."""
     from kiosk.app import build
     from kiosk.config import Config
+    from tests.fakeplayer import FakePlayer
 
     made: list[Any] = []
 
     def make(size: str = "1920x1080", *, content: Path = SAMPLE_PACK, config: Any = None,
-             args: tuple[str, ...] = ()) -> Any:
+             args: tuple[str, ...] = (), real_player: bool = False) -> Any:
         data = tmp_path / f"data{len(made)}"
         cfg = config or Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
                                idle_from_event=False)
         app = build(["--windowed", "--size", size, "--data", str(data), "--content",
-                     str(content), *args], config=cfg)
+                     str(content), *args], config=cfg,
+                    player_factory=None if real_player else FakePlayer)
         made.append(app)
         return app
 
     yield make
     for app in reversed(made):
         app.close()
+
+
+@pytest.fixture
+def kiosk_options() -> dict[str, Any]:
+    """What ``kiosk`` passes to ``make_kiosk``; a test module overrides this fixture (with
+    ``params`` for several screen sizes) instead of defining its own ``kiosk``."""
+    return {}
+
+
+@pytest.fixture
+def kiosk(make_kiosk, kiosk_options: dict[str, Any], qtbot) -> Any:
+    """One kiosk built with ``kiosk_options``, its window on screen."""
+    app = make_kiosk(**kiosk_options)
+    qtbot.waitUntil(app.window.isExposed)
+    return app

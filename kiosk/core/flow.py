@@ -73,15 +73,45 @@ class Session:
     answers: dict[str, Any] = field(default_factory=dict)
 
 
-Listener = Callable[[str, dict[str, Any]], None]
+# -- what listeners hear (typed values, not strings) ------------------------------------------
+@dataclass(frozen=True)
+class StateChanged:
+    """The visitor moved from one screen state to another."""
+
+    old: State
+    new: State
+
+
+@dataclass(frozen=True)
+class SessionStarted:
+    """A new anonymous visit began (a touch on attract)."""
+
+    id: str
+
+
+@dataclass(frozen=True)
+class SessionEnded:
+    """A visit ended; ``duration`` is seconds since it started."""
+
+    id: str
+    reason: EndReason
+    duration: float
+
+
+@dataclass(frozen=True)
+class StillThere:
+    """The "Ben je er nog?" overlay appeared (``shown``, counting ``seconds``) or went away."""
+
+    shown: bool
+    seconds: float
+
+
+FlowEvent = StateChanged | SessionStarted | SessionEnded | StillThere
+Listener = Callable[[FlowEvent], None]
 
 
 class FlowController:
-    """Owns the visitor state, the idle rules and the session.
-
-    Listeners get ``(event, data)`` for: ``state_changed`` {old, new}, ``session_started`` {id},
-    ``session_ended`` {id, reason, duration}, ``still_there`` {shown, seconds}.
-    """
+    """Owns the visitor state, the idle rules and the session; listeners get a ``FlowEvent``."""
 
     def __init__(self, config: Config, now: float, sections: set[State] | None = None) -> None:
         self.config = config
@@ -104,9 +134,9 @@ class FlowController:
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
-    def _emit(self, event: str, **data: Any) -> None:
+    def _emit(self, event: FlowEvent) -> None:
         for listener in list(self._listeners):
-            listener(event, data)
+            listener(event)
 
     def set_idle_times(self, timeout_s: float | None, countdown_s: float | None) -> None:
         """Event files may override the idle timeout and countdown."""
@@ -121,7 +151,7 @@ class FlowController:
         if self.state is not State.ATTRACT:
             return
         self.session = Session(id=secrets.token_hex(8), started_at=now)
-        self._emit("session_started", id=self.session.id)
+        self._emit(SessionStarted(self.session.id))
         self._go(State.HOME, now)
 
     def open(self, target: State | str, now: float) -> None:
@@ -148,7 +178,7 @@ class FlowController:
         self._last_touch = now
         if self.still_there:
             self.still_there = False
-            self._emit("still_there", shown=False, seconds=0.0)
+            self._emit(StillThere(shown=False, seconds=0.0))
 
     def set_playing(self, playing: bool, now: float) -> None:
         """The player reports whether an episode is running; idle never fires while it is."""
@@ -196,7 +226,7 @@ class FlowController:
             self._reset(EndReason.IDLE, now)
         elif idle_for >= self.idle_timeout_s and not self.still_there:
             self.still_there = True
-            self._emit("still_there", shown=True, seconds=self.countdown_s)
+            self._emit(StillThere(shown=True, seconds=self.countdown_s))
 
     # -- internals --------------------------------------------------------------------------
     def _go(self, target: State, now: float) -> None:
@@ -207,15 +237,14 @@ class FlowController:
             self.playing = False
         if self.still_there:
             self.still_there = False
-            self._emit("still_there", shown=False, seconds=0.0)
+            self._emit(StillThere(shown=False, seconds=0.0))
         if old is not target:
-            self._emit("state_changed", old=old.value, new=target.value)
+            self._emit(StateChanged(old, target))
 
     def _end(self, reason: EndReason, now: float) -> None:
         session, self.session = self.session, None
         if session is not None:
-            self._emit("session_ended", id=session.id, reason=reason.value,
-                       duration=max(0.0, now - session.started_at))
+            self._emit(SessionEnded(session.id, reason, max(0.0, now - session.started_at)))
 
     def _reset(self, reason: EndReason, now: float) -> None:
         self._end(reason, now)

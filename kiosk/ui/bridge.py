@@ -16,7 +16,10 @@ from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.config import Config
 from kiosk.core.admin import PinGate
-from kiosk.core.flow import EndReason, FlowController, FlowError, State
+from kiosk.core.flow import (
+    EndReason, FlowController, FlowError, FlowEvent, SessionEnded, SessionStarted, State,
+    StateChanged, StillThere,
+)
 
 log = logging.getLogger("kiosk.ui")
 
@@ -189,8 +192,18 @@ class Controller(QObject):
             self.statsChanged.emit()
 
     def now(self) -> float:
-        """The controller's clock (monotonic seconds); flow calls made elsewhere use it too."""
+        """The controller's clock (monotonic seconds)."""
         return self._clock()
+
+    @property
+    def session_id(self) -> str | None:
+        """The current visitor's random id (None between visitors), for recorded events."""
+        return self._flow.session_id
+
+    def go_to(self, state: State) -> None:
+        """Move the flow to ``state`` for another Python part (playback's player and end card);
+        raises ``FlowError`` when the flow does not allow it from here."""
+        self._flow.open(state, self._clock())
 
     def note_touch(self) -> None:
         """Called by the window's event filter on every press."""
@@ -331,21 +344,21 @@ class Controller(QObject):
     def _locked_text(self, seconds: float) -> str:
         return self.tr("Even wachten: %n seconden", "", int(seconds + 0.999))
 
-    def _on_flow_event(self, event: str, data: dict[str, Any]) -> None:
+    def _on_flow_event(self, event: FlowEvent) -> None:
         sid = self._flow.session_id
-        if event == "state_changed":
-            self._store.record("screen_shown", sid, screen=data["new"])
+        if isinstance(event, StateChanged):
+            self._store.record("screen_shown", sid, screen=event.new.value)
             self.stateChanged.emit()
-            if data["new"] == State.ADMIN.value:
+            if event.new is State.ADMIN:
                 self.statsChanged.emit()
-        elif event == "session_started":
-            self._store.record("session_started", data["id"])
-        elif event == "session_ended":
+        elif isinstance(event, SessionStarted):
+            self._store.record("session_started", event.id)
+        elif isinstance(event, SessionEnded):
             # dwell time comes from the session's first and last timestamps
-            self._store.record("session_ended", data["id"], reason=data["reason"])
+            self._store.record("session_ended", event.id, reason=event.reason.value)
             self._apply_language(self._config.default_language)  # the next visitor starts in Dutch
-        elif event == "still_there":
-            self._still_there_seconds = data["seconds"]
+        elif isinstance(event, StillThere):
+            self._still_there_seconds = event.seconds
             self.stillThereChanged.emit()
         self._schedule_idle()
 

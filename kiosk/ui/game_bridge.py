@@ -15,7 +15,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.config import Config
 from kiosk.core.display import route_steps, short_company_name
-from kiosk.core.flow import State
+from kiosk.core.flow import FlowEvent, SessionEnded, State, StateChanged
 from kiosk.core.game import (
     GameResult,
     GameSession,
@@ -356,17 +356,17 @@ class GameController(QObject):
         # After the current QML handler returns: the game screen is replaced by the result.
         QTimer.singleShot(0, lambda: self._controller.openSection(State.RESULT.value))
 
-    def _on_flow_event(self, event: str, data: dict[str, Any]) -> None:
-        if event == "session_ended":
+    def _on_flow_event(self, event: FlowEvent) -> None:
+        if isinstance(event, SessionEnded):
             if self._phase == "playing":
-                self._abandon(data["id"])
+                self._abandon(event.id)
             self._wipe()
-        elif event == "state_changed":
-            if data["old"] == State.GAME.value and data["new"] != State.RESULT.value \
+        elif isinstance(event, StateChanged):
+            if event.old is State.GAME and event.new is not State.RESULT \
                     and self._phase == "playing":
-                self._abandon(self._controller.flow.session_id)
+                self._abandon(self._controller.session_id)
                 self._wipe()
-            if data["new"] == State.GAME.value:
+            if event.new is State.GAME:
                 self._wipe()  # every visit to the game starts at its intro
 
     def _abandon(self, session_id: str | None) -> None:
@@ -383,4 +383,4 @@ class GameController(QObject):
         self._result_changed()
 
     def _record(self, kind: str, **fields: Any) -> None:
-        self._store.record(kind, self._controller.flow.session_id, **fields)
+        self._store.record(kind, self._controller.session_id, **fields)

@@ -128,7 +128,7 @@ class Playback(QObject):
         if state not in (State.PLAYER, State.NEXT_UP):
             self._origin = state
         try:
-            self._controller.flow.open(State.PLAYER, self._controller.now())
+            self._controller.go_to(State.PLAYER)
         except FlowError as exc:
             log.warning("play %s from %s refused: %s", episode_id, state, exc)
             return
@@ -159,9 +159,9 @@ class Playback(QObject):
         self._stop_countdown()
         self._player.stop()
         try:
-            self._controller.flow.open(self._origin, self._controller.now())
+            self._controller.go_to(self._origin)
         except FlowError:
-            self._controller.flow.open(State.HOME, self._controller.now())
+            self._controller.go_to(State.HOME)
 
     # -- attract loop ---------------------------------------------------------------------------
     def start_attract_loop(self) -> None:
@@ -193,25 +193,25 @@ class Playback(QObject):
     def on_episode_started(self, episode_id: str) -> None:
         self.changed.emit()
         if not self._attracting():
-            self._store.record("episode_started", self._controller.flow.session_id, episode_id=episode_id,
+            self._store.record("episode_started", self._controller.session_id, episode_id=episode_id,
                                via=self._via.value)
             self._via = EpisodeVia.AUTOPLAY  # what follows in this playlist came by itself
 
     @Slot(str, int)
     def on_progress(self, episode_id: str, pct: int) -> None:
         if not self._attracting():
-            self._store.record("episode_progress", self._controller.flow.session_id, episode_id=episode_id, pct=pct)
+            self._store.record("episode_progress", self._controller.session_id, episode_id=episode_id, pct=pct)
 
     @Slot(str, float, bool)
     def on_finished(self, episode_id: str, fraction: float, completed: bool) -> None:
         if self._attracting():
             return
-        self._store.record("episode_finished", self._controller.flow.session_id, episode_id=episode_id,
+        self._store.record("episode_finished", self._controller.session_id, episode_id=episode_id,
                            fraction=round(fraction, 3))
         if completed and self._controller.state == State.PLAYER.value:
             self._next_id = next_episode_id(self._pack, episode_id)
             try:
-                self._controller.flow.open(State.NEXT_UP, self._controller.now())
+                self._controller.go_to(State.NEXT_UP)
             except FlowError as exc:
                 log.warning("end card refused: %s", exc)
                 return
@@ -223,7 +223,7 @@ class Playback(QObject):
     def on_error(self, episode_id: str, message: str) -> None:
         log.warning("episode %s could not play: %s", episode_id, message)
         if not self._attracting():
-            self._store.record("episode_error", self._controller.flow.session_id, episode_id=episode_id)
+            self._store.record("episode_error", self._controller.session_id, episode_id=episode_id)
 
     @Slot(str, str, str)
     def on_clip_problem(self, episode_id: str, file: str, detail: str) -> None:

@@ -14,8 +14,8 @@ CFG = Config(idle_timeout_s=600, idle_from_event=False)
 
 
 @pytest.fixture(params=["1920x1080", "720x1280"])
-def kiosk(request, make_kiosk):
-    return make_kiosk(request.param, config=CFG, args=("--event", "open-dag-2026"))
+def kiosk_options(request):
+    return {"size": request.param, "config": CFG, "args": ("--event", "open-dag-2026")}
 
 
 def open_companies(app, qtbot) -> None:

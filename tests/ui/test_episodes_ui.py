@@ -24,10 +24,8 @@ def start_kiosk(pack: Path, data: Path, size: str = "1920x1080"):
 
 
 @pytest.fixture
-def kiosk(qapp, data_dir, sample_pack):
-    app = start_kiosk(sample_pack, data_dir)
-    yield app
-    app.close()
+def kiosk_options():
+    return {"config": CFG, "real_player": True}   # playback itself: real decoding
 
 
 def events(app, sql: str) -> list[tuple]:
@@ -163,7 +161,7 @@ def test_events_carry_the_right_fractions(make_kiosk, qtbot):
     the share of it actually seen (slices of 0.1 s, config.watch_bucket_s)."""
     from tests.packs.broken_cases import BASE
 
-    app = make_kiosk(content=BASE, config=CFG.with_(watch_bucket_s=0.1,
+    app = make_kiosk(content=BASE, real_player=True, config=CFG.with_(watch_bucket_s=0.1,
                                                     next_up_countdown_s=600))
     open_episodes(app, qtbot)
     app.controller.playEpisode("ads-s1e1", "tile")  # a 1-second clip, watched whole

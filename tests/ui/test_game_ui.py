@@ -23,10 +23,8 @@ FIRST, SECOND, THIRD = "boomhut", "scooter-start", "zolderkamer"
 
 
 @pytest.fixture
-def kiosk(make_kiosk, qtbot):
-    app = make_kiosk(config=SLOW_IDLE)
-    qtbot.waitUntil(app.window.isExposed)
-    return app
+def kiosk_options():
+    return {"config": SLOW_IDLE}
 
 
 def rows(app, sql: str) -> list[tuple]:

@@ -46,7 +46,7 @@ def _playing(app, qtbot, episode: str):
 ])
 def test_side_fill_only_where_the_shapes_differ(make_kiosk, qtbot, pack: Path, size: str,
                                                episode: str, filled: bool) -> None:
-    app = make_kiosk(size, content=pack, config=CFG)
+    app = make_kiosk(size, content=pack, config=CFG, real_player=True)
     _fill, video = _playing(app, qtbot, episode)
     portrait_clip = episode in ("verticaal", "telefoon")
 
@@ -71,7 +71,8 @@ def test_side_fill_only_where_the_shapes_differ(make_kiosk, qtbot, pack: Path, s
 
 
 def test_side_fill_can_be_switched_off(make_kiosk, qtbot, pack: Path) -> None:
-    app = make_kiosk("1280x720", content=pack, config=CFG.with_(player_side_fill=False))
+    app = make_kiosk("1280x720", content=pack, config=CFG.with_(player_side_fill=False),
+                     real_player=True)
     _fill, video = _playing(app, qtbot, "verticaal")
     qtbot.waitUntil(lambda: video.property("contentRect").height()
                     > video.property("contentRect").width(), timeout=10_000)

@@ -16,8 +16,10 @@ EPISODE = "ads-s1e2"
 
 
 @pytest.fixture(params=["1920x1080", "720x1280"])
-def kiosk(request, make_kiosk):
-    return make_kiosk(request.param, config=CFG, args=("--event", "open-dag-2026"))
+def kiosk_options(request):
+    # the end card's codes need a clip that really plays
+    return {"size": request.param, "config": CFG, "args": ("--event", "open-dag-2026"),
+            "real_player": True}
 
 
 def play(app, qtbot) -> None:

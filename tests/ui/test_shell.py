@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -20,11 +19,8 @@ FAST = Config(idle_timeout_s=0.4, still_there_countdown_s=0.4, admin_gesture_s=0
 
 
 @pytest.fixture
-def kiosk(qapp, data_dir: Path, sample_pack: Path):
-    app = build(["--windowed", "--size", "1920x1080", "--data", str(data_dir),
-                 "--content", str(sample_pack)], config=FAST)
-    yield app
-    app.close()
+def kiosk_options():
+    return {"config": FAST}
 
 
 def rows(app, sql: str) -> list[tuple]:

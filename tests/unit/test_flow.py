@@ -4,20 +4,23 @@ from __future__ import annotations
 import pytest
 
 from kiosk.config import Config
-from kiosk.core.flow import SECTIONS, EndReason, FlowController, FlowError, State
+from kiosk.core.flow import (
+    SECTIONS, EndReason, FlowController, FlowError, FlowEvent, SessionEnded, SessionStarted,
+    State, StateChanged, StillThere,
+)
 
 CFG = Config(idle_timeout_s=30.0, still_there_countdown_s=10.0)
 
 
 def make(sections=None):
-    events: list[tuple[str, dict]] = []
+    events: list[FlowEvent] = []
     flow = FlowController(CFG, now=0.0, sections=sections)
-    flow.subscribe(lambda e, d: events.append((e, d)))
+    flow.subscribe(events.append)
     return flow, events
 
 
-def names(events):
-    return [e for e, _ in events]
+def kinds(events):
+    return [type(e) for e in events]
 
 
 def test_starts_in_attract_without_session():
@@ -31,8 +34,9 @@ def test_tap_start_opens_home_with_a_new_session():
     flow.start(now=1.0)
     assert flow.state is State.HOME
     assert flow.session is not None and len(flow.session.id) == 16
-    assert names(events) == ["session_started", "state_changed"]
-    assert events[1][1] == {"old": "attract", "new": "home"}
+    assert kinds(events) == [SessionStarted, StateChanged]
+    assert events[0] == SessionStarted(flow.session.id)
+    assert events[1] == StateChanged(State.ATTRACT, State.HOME)
 
 
 def test_each_session_gets_a_fresh_id():
@@ -79,8 +83,8 @@ def test_episode_chain_player_next_up_player():
     flow.open(State.PLAYER, 2.0)
     flow.open(State.NEXT_UP, 20.0)
     flow.open(State.PLAYER, 25.0)
-    assert [d["new"] for e, d in events if e == "state_changed"] == [
-        "home", "episodes", "player", "next_up", "player"]
+    assert [e.new for e in events if isinstance(e, StateChanged)] == [
+        State.HOME, State.EPISODES, State.PLAYER, State.NEXT_UP, State.PLAYER]
 
 
 def test_game_result_then_episode_or_companies():
@@ -99,14 +103,14 @@ def test_idle_in_menu_asks_then_resets():
     flow.tick(129.9)
     assert not flow.still_there
     flow.tick(130.0)
-    assert flow.still_there and events[-1] == ("still_there", {"shown": True, "seconds": 10.0})
+    assert flow.still_there and events[-1] == StillThere(shown=True, seconds=10.0)
     assert flow.next_deadline() == 140.0
     flow.tick(139.0)
     assert flow.state is State.HOME
     flow.tick(140.0)
     assert flow.state is State.ATTRACT and flow.session is None
-    ended = [d for e, d in events if e == "session_ended"]
-    assert ended[0]["reason"] == "idle" and ended[0]["duration"] == pytest.approx(40.0)
+    ended = [e for e in events if isinstance(e, SessionEnded)]
+    assert ended[0].reason is EndReason.IDLE and ended[0].duration == pytest.approx(40.0)
 
 
 def test_touch_on_overlay_keeps_the_session():
@@ -117,7 +121,7 @@ def test_touch_on_overlay_keeps_the_session():
     sid = flow.session.id
     flow.touch(35.0)
     assert not flow.still_there and flow.session.id == sid
-    assert events[-1] == ("still_there", {"shown": False, "seconds": 0.0})
+    assert events[-1] == StillThere(shown=False, seconds=0.0)
     flow.tick(45.0)  # 10 s after the touch: nothing yet
     assert not flow.still_there and flow.next_deadline() == 65.0
 
@@ -162,7 +166,7 @@ def test_admin_from_any_state_ends_the_session():
     flow.open(State.GAME, 1.0)
     flow.enter_admin(2.0)
     assert flow.state is State.ADMIN and flow.session is None
-    assert [d["reason"] for e, d in events if e == "session_ended"] == ["admin"]
+    assert [e.reason for e in events if isinstance(e, SessionEnded)] == [EndReason.ADMIN]
     flow.leave_admin(3.0)
     assert flow.state is State.ATTRACT
 
@@ -176,7 +180,7 @@ def test_admin_left_open_returns_to_attract_without_asking():
     assert flow.state is State.ADMIN
     flow.tick(100.0 + CFG.admin_idle_timeout_s)
     assert flow.state is State.ATTRACT and not flow.still_there
-    assert events[-1] == ("state_changed", {"old": "admin", "new": "attract"})
+    assert events[-1] == StateChanged(State.ADMIN, State.ATTRACT)
 
 
 def test_event_file_idle_times_override_config():
