@@ -27,7 +27,7 @@ from kiosk.core.metrics import (
     job_domains,
 )
 from kiosk.storage.db import LATEST_VERSION, DatabaseError
-from kiosk.storage.export import ExportError, import_table, merge, tables, write_rows, write_table
+from kiosk.storage.export import ExportError, merge, tables, write_rows, write_table
 from kiosk.storage.names import KioskInfo, Names, load_titles_pack, read_kiosks
 from kiosk.storage.report_text import Words
 
@@ -389,17 +389,6 @@ def _export(args: argparse.Namespace, out: TextIO, config: Config) -> int:
         if note:
             print(f"* {note}", file=out)
     return 0
-
-
-def reimport(csv_dir: Path, db_path: Path, config: Config = DEFAULT) -> int:
-    """Load an export's events.csv into a new kiosk database (returns the rows added)."""
-    from kiosk.storage.db import open_database
-
-    db = open_database(db_path, config)
-    try:
-        return import_table(csv_dir / "events.csv", db.conn, "events")
-    finally:
-        db.conn.close()
 
 
 # --- report ---------------------------------------------------------------------------------

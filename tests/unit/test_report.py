@@ -13,8 +13,19 @@ from kiosk.cli import run_tool
 from kiosk.config import Config
 from kiosk.core.metrics import Filter, compute
 from kiosk.storage.events import EventStore
-from kiosk.storage.report import reimport
 from tests.unit.eventlog import T, amsterdam, local, seed  # noqa: F401 - fixture
+
+
+def reimport(csv_dir: Path, db_path: Path) -> int:
+    """Load an export's events.csv into a new kiosk database (the export's round trip)."""
+    from kiosk.storage.db import open_database
+    from kiosk.storage.export import import_table
+
+    db = open_database(db_path)
+    try:
+        return import_table(csv_dir / "events.csv", db.conn, "events")
+    finally:
+        db.conn.close()
 
 
 def tool(*argv: str) -> tuple[int, str]:
