@@ -12,7 +12,6 @@ import logging.handlers
 import os
 import secrets
 import sys
-import threading
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk import paths
 from kiosk.cli import UsageError, is_tool, parse_run_args, run_tool
 from kiosk.config import DEFAULT, Config
+from kiosk.process import GracefulStop, setup_logging
 
 if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for the CLI tools
     import argparse
@@ -63,7 +63,7 @@ def _logged(step: Callable[[], object], what: str) -> Callable[[], None]:
     def run() -> None:
         try:
             step()
-        except Exception:  # noqa: BLE001 - teardown must go on
+        except Exception:  # teardown must go on
             log.exception("error while closing %s", what)
 
     return run
@@ -216,62 +216,6 @@ def _prepare_data_dir(path: Path) -> Path:
     return path
 
 
-class _SturdyLogHandler(logging.handlers.RotatingFileHandler):
-    """The kiosk's log file, for a disk that fills up or turns read-only mid-day.
-
-    A record that cannot be written is kept (the newest ``backlog`` of them) instead of
-    printing a traceback to stderr, and written before the next record once the disk takes
-    writes again: the lines that say what went wrong reach the log after all."""
-
-    def __init__(self, *args: Any, backlog: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        from collections import deque
-
-        self._backlog: deque[logging.LogRecord] = deque(maxlen=backlog)
-        self.lost = 0  # records that fell out of the backlog
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if self._backlog:
-            waiting = list(self._backlog)
-            self._backlog.clear()
-            for i, old in enumerate(waiting):
-                super().emit(old)
-                if self._backlog:  # still failing (handleError kept it): keep the rest too
-                    self._backlog.extend(waiting[i + 1:])
-                    self._keep(record)
-                    return
-        super().emit(record)
-
-    def _keep(self, record: logging.LogRecord) -> None:
-        if len(self._backlog) == self._backlog.maxlen:
-            self.lost += 1
-        self._backlog.append(record)
-
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging API
-        stream, self.stream = self.stream, None  # reopened by the next emit
-        if stream is not None:
-            try:
-                stream.close()
-            except OSError:
-                pass
-        self._keep(record)
-
-
-def _setup_logging(data_dir: Path, config: Config) -> None:
-    root = logging.getLogger("kiosk")
-    for handler in list(root.handlers):
-        if getattr(handler, "_kiosk", False):
-            root.removeHandler(handler)
-            handler.close()
-    handler = _SturdyLogHandler(
-        data_dir / config.log_filename, maxBytes=config.log_max_bytes,
-        backupCount=config.log_backups, encoding="utf-8", backlog=config.log_backlog_records)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler._kiosk = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-
-
 def _kiosk_id(data_dir: Path, config: Config) -> str:
     """A random id for this kiosk (not for a person), so merged databases stay apart."""
     path = data_dir / config.kiosk_id_filename
@@ -339,7 +283,7 @@ def _install_excepthook(app: KioskApp) -> Callable[[], None]:
         if controller is not None:
             try:
                 controller.recoverFromError()
-            except Exception:  # noqa: BLE001
+            except Exception:  # recovery is best effort
                 log.exception("recovery after an exception failed")
         if os.environ.get("KIOSK_RERAISE") == "1":
             previous(kind, exc, tb)
@@ -369,7 +313,7 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
         config = config.with_(default_language=args.lang)
 
     data_dir = _prepare_data_dir(args.data or paths.default_data_dir())
-    _setup_logging(data_dir, config)
+    setup_logging(data_dir, config)
     pack = _choose_pack(_load_pack(args.content or paths.sample_pack()), args.content is None,
                         data_dir, config)
     event, choice = _pick_event(pack, args.event, today)
@@ -438,9 +382,11 @@ def _start_ui(app: KioskApp) -> None:
     player and the window, wired to each other; ``app.screens`` owns them."""
     app.store.event_id = app.event.id if app.event is not None else None
     app.screens = screens = _make_screens(app)
-    _log_first_frame(app.qapp, screens.window)
+    from kiosk.ui.window import follow_screen, log_first_frame
+
+    log_first_frame(app.qapp, screens.window)
     if not app.args.windowed and app.args.size is None:
-        _follow_screen(screens.window)
+        follow_screen(screens.window)
     if app.heartbeat is not None:  # after a pack switch
         _wire_heartbeat(app)
     if app.campaign is not None:
@@ -620,172 +566,12 @@ def _start_campaign(app: KioskApp, args: Any) -> None:
     app.teardown.callback(_logged(service.shutdown, "the campaign service"))
 
 
-def _log_first_frame(qapp: Any, window: Any) -> None:
-    """One log line when the first frame is on screen: which platform, how big, full screen?
-    (What tells a person reading the log, or the cage test, how the kiosk came up.)"""
-
-    done: list[bool] = []
-
-    def first() -> None:
-        if done:  # a second frame was already queued (threaded render loop)
-            return
-        done.append(True)
-        window.frameSwapped.disconnect(first)
-        g = window.geometry()
-        screen = window.screen()
-        size = f"{screen.geometry().width()}x{screen.geometry().height()}" if screen else "?"
-        log.info("first frame: platform %s, window %dx%d, screen %s, %s", qapp.platformName(),
-                 g.width(), g.height(), size, window.visibility().name)
-
-    window.frameSwapped.connect(first)
-
-
-def _follow_screen(window: Any) -> None:
-    """Full screen stays full screen when the monitor is rotated, swapped or re-sized.
-
-    Compositors and window managers resize a full-screen window themselves; without one
-    (a bare X server) nobody does, so the window follows its screen's geometry here."""
-    watched: list[Any] = []
-
-    def fit(*_: Any) -> None:
-        try:
-            screen = window.screen()
-        except RuntimeError:  # this window was replaced (a pack switch makes a new one)
-            return
-        if screen is not None and window.geometry() != screen.geometry():
-            log.info("screen is now %dx%d; the kiosk follows", screen.geometry().width(),
-                     screen.geometry().height())
-            window.setGeometry(screen.geometry())
-            window.showFullScreen()
-
-    def watch(screen: Any) -> None:
-        if screen is not None and screen not in watched:
-            watched.append(screen)
-            screen.geometryChanged.connect(fit)
-        fit()
-
-    window.screenChanged.connect(watch)
-    watch(window.screen())
-
-
 def _dispose(engine: Any) -> None:
     """Delete the QML engine now, before Python drops the objects its bindings read."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
     engine.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-
-
-STOP_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK")
-"""Signals that stop the kiosk cleanly (systemd, a shutdown, Ctrl-C, a closed terminal;
-SIGBREAK is Windows' Ctrl-Break). Whichever exist on this platform are handled."""
-
-
-class GracefulStop:
-    """Turns a stop request from outside into a clean stop on the UI thread.
-
-    A Python signal handler only runs when the interpreter gets control, which inside Qt's
-    event loop may be never; ``signal.set_wakeup_fd`` writes each signal to a socket that a
-    ``QSocketNotifier`` watches, so the loop wakes at once. The stop ends the visit
-    (``session_ended`` reason ``shutdown``) and quits the loop; ``main`` then flushes the
-    event writer and closes the database. Session end (the X11 session manager, Windows'
-    log-off/shut-down message) arrives as ``commitDataRequest``; on Windows a console's close,
-    log-off and shut-down events come through ``SetConsoleCtrlHandler``.
-    """
-
-    def __init__(self, app: KioskApp) -> None:
-        self._app = app
-        self._reason: str | None = None
-        self.stopped = False
-        self.closed = threading.Event()  # set by main() when all is flushed
-
-    def install(self) -> None:
-        import signal
-        import socket
-
-        from PySide6.QtCore import QSocketNotifier
-
-        self._read, self._write = socket.socketpair()
-        for end in (self._read, self._write):
-            end.setblocking(False)
-        signal.set_wakeup_fd(self._write.fileno(), warn_on_full_buffer=False)
-        for name in STOP_SIGNALS:
-            number = getattr(signal, name, None)
-            if number is not None:
-                # The wakeup byte does the work; the handler only replaces the default
-                # (terminate at once / KeyboardInterrupt in some unrelated frame).
-                signal.signal(number, lambda *_: None)
-        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read)
-        self._notifier.activated.connect(self._drain)
-        self._app.qapp.commitDataRequest.connect(lambda _manager: self.stop("session end"))
-        if os.name == "nt":
-            self._install_console_handler()
-
-    def _drain(self) -> None:
-        import signal
-
-        try:
-            data = self._read.recv(64)
-        except OSError:
-            return
-        names = []
-        for number in data:
-            try:
-                names.append(signal.Signals(number).name)
-            except ValueError:
-                names.append(self._reason or "stop request")
-        stops = [n for n in names if n in STOP_SIGNALS] or ([self._reason] if self._reason else [])
-        if stops:
-            self.stop(stops[0])
-
-    def stop(self, why: str) -> None:
-        """End the visit and leave the event loop; a second request changes nothing."""
-        if self.stopped:
-            return
-        self.stopped = True
-        log.info("stopping: %s", why)
-        deadline = self._app.config.shutdown_deadline_s
-        if deadline > 0:
-            timer = threading.Timer(deadline, self._overdue)
-            timer.daemon = True
-            timer.start()
-        from kiosk.core.flow import EndReason
-
-        try:
-            self._app.controller.shutdown(EndReason.SHUTDOWN)
-        except Exception:  # noqa: BLE001 - stopping must go on
-            log.exception("ending the visit on stop failed")
-        self._app.qapp.quit()
-
-    def _overdue(self) -> None:
-        """Flushing hangs (a full disk, a database held by someone else): go anyway."""
-        if self.closed.is_set():
-            return
-        log.error("stop took longer than %.1f s; exiting without waiting for the event writer",
-                  self._app.config.shutdown_deadline_s)
-        logging.shutdown()
-        os._exit(0)
-
-    def _install_console_handler(self) -> None:
-        """Windows: a console closed, log-off or shut-down; we have a few seconds to finish."""
-        import ctypes
-        from ctypes import wintypes
-
-        names = {0: "Ctrl-C", 1: "Ctrl-Break", 2: "console closed", 5: "log-off", 6: "shut-down"}
-
-        @ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.DWORD)
-        def handler(event: int) -> bool:
-            self._reason = names.get(event, f"console event {event}")
-            try:
-                self._write.send(b"\xff")  # not a signal number: _drain uses _reason
-            except OSError:
-                pass
-            # Windows ends the process when this returns (for close/log-off/shut-down)
-            self.closed.wait(self._app.config.shutdown_deadline_s)
-            return True
-
-        self._console_handler = handler  # keep the callback alive
-        ctypes.windll.kernel32.SetConsoleCtrlHandler(handler, True)  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> None:

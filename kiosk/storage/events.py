@@ -258,7 +258,7 @@ class EventStore:
                 self._enqueued += 1
                 self._queue.append(item)
             return True
-        except Exception:  # noqa: BLE001 - a bug here must never reach the UI thread
+        except Exception:  # a bug here must never reach the UI thread
             log.exception("Event %r not recorded", kind)
             return False
 
@@ -318,7 +318,8 @@ class EventStore:
         one: a database held by another program must not freeze the screen)."""
         if self.writing_ok:
             self.flush(flush_timeout)
-        sql, args = "SELECT count(*) FROM events", ()
+        sql = "SELECT count(*) FROM events"
+        args: tuple[str, ...] = ()
         if kind is not None:
             sql, args = sql + " WHERE kind = ?", (kind,)
         with self._read_lock:
@@ -381,7 +382,8 @@ class EventStore:
         pending: list[_Queued] = []
         conn: sqlite3.Connection | None = None
         while True:
-            wait = self.config.event_flush_interval_s if self.writing_ok else self.config.event_retry_s
+            wait = (self.config.event_flush_interval_s if self.writing_ok
+                    else self.config.event_retry_s)
             self._wake.wait(wait)
             self._wake.clear()
             stopping = self._stopping
@@ -396,7 +398,8 @@ class EventStore:
                             self._on_connect(conn)
                     self._insert(conn, pending)
                 except Exception as e:  # noqa: BLE001 - disk full, I/O error, or a bug: keep going
-                    conn = self._failed(conn, e, len(pending))
+                    self._failed(conn, e, len(pending))
+                    conn = None
                 else:
                     if not self.writing_ok:
                         log.warning("Writing events again (%d caught up)", len(pending))
@@ -445,7 +448,8 @@ class EventStore:
         if excess > 0:
             del pending[:excess]  # keep the newest: the session in progress stays whole
             self.dropped += excess
-            log.error("Dropped %d oldest unwritten events (%d dropped in all)", excess, self.dropped)
+            log.error("Dropped %d oldest unwritten events (%d dropped in all)", excess,
+                      self.dropped)
             self._mark_done(excess)
 
     def _mark_done(self, n: int) -> None:

@@ -105,7 +105,7 @@ class AdminPanel(QObject):
         """Start the morning checklist in a child process; lines appear as checks finish."""
         if self._process is not None:
             return  # one at a time: a second tap while it runs changes nothing
-        from kiosk.watchdog import kiosk_command
+        from kiosk.paths import kiosk_command
 
         args = ["preflight", str(self._pack_root), "--data", str(self._data_dir), "--json-lines"]
         if self._event_id:
@@ -130,7 +130,8 @@ class AdminPanel(QObject):
         self._storage_timer.stop()
         process, self._process = self._process, None
         if process is not None:
-            for signal in (process.finished, process.errorOccurred, process.readyReadStandardOutput):
+            for signal in (process.finished, process.errorOccurred,
+                           process.readyReadStandardOutput):
                 signal.disconnect()
             process.kill()
             process.waitForFinished(1000)
@@ -157,7 +158,7 @@ class AdminPanel(QObject):
         from kiosk.media.preflight import MARKS, Check, _print
 
         if self._summary is None:  # still running: the lines so far
-            return "\n".join(f"{MARKS.get(c.get('status'), '?')} {c.get('item')}: "
+            return "\n".join(f"{MARKS.get(str(c.get('status')), '?')} {c.get('item')}: "
                              f"{c.get('message')}" for c in self._checks)
         out = io.StringIO()
         checks = [Check(**c) for c in self._checks]

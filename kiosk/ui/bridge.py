@@ -33,10 +33,10 @@ def guarded(method: F) -> F:
     leave the visitor on a half-done screen; this catches it where it happens."""
 
     @functools.wraps(method)
-    def wrapper(self: "Controller", *args: Any) -> Any:
+    def wrapper(self: Controller, *args: Any) -> Any:
         try:
             return method(self, *args)
-        except Exception:  # noqa: BLE001 - every bug must end in attract, never a dead screen
+        except Exception:  # every bug must end in attract, never a dead screen
             log.exception("error in %s%r", method.__name__, args)
             self.recoverFromError()
             return None
@@ -127,7 +127,7 @@ class Controller(QObject):
     def quitAllowed(self) -> bool:
         return self._quit_allowed
 
-    @Property("QVariantList", notify=sectionsChanged)
+    @Property(list, notify=sectionsChanged)
     def sections(self) -> list[str]:
         return [s.value for s in State if s in self._flow.available]
 
@@ -146,7 +146,7 @@ class Controller(QObject):
 
         return len(read_restarts(self._restarts_file))
 
-    @Property("QVariantList", notify=statsChanged)
+    @Property(list, notify=statsChanged)
     def contentProblems(self) -> list[str]:
         """What `check` found at start, then what went wrong while playing (newest last)."""
         if self._flow.state is not State.ADMIN:

@@ -137,3 +137,51 @@ def create_window(engine: QQmlApplicationEngine, context: Mapping[str, object],
         window.setGeometry(QGuiApplication.primaryScreen().geometry())
         window.showFullScreen()
     return window
+
+
+def log_first_frame(qapp: Any, window: Any) -> None:
+    """One log line when the first frame is on screen: which platform, how big, full screen?
+    (What tells a person reading the log, or the cage test, how the kiosk came up.)"""
+
+    done: list[bool] = []
+
+    def first() -> None:
+        if done:  # a second frame was already queued (threaded render loop)
+            return
+        done.append(True)
+        window.frameSwapped.disconnect(first)
+        g = window.geometry()
+        screen = window.screen()
+        size = f"{screen.geometry().width()}x{screen.geometry().height()}" if screen else "?"
+        log.info("first frame: platform %s, window %dx%d, screen %s, %s", qapp.platformName(),
+                 g.width(), g.height(), size, window.visibility().name)
+
+    window.frameSwapped.connect(first)
+
+
+def follow_screen(window: Any) -> None:
+    """Full screen stays full screen when the monitor is rotated, swapped or re-sized.
+
+    Compositors and window managers resize a full-screen window themselves; without one
+    (a bare X server) nobody does, so the window follows its screen's geometry here."""
+    watched: list[Any] = []
+
+    def fit(*_: Any) -> None:
+        try:
+            screen = window.screen()
+        except RuntimeError:  # this window was replaced (a pack switch makes a new one)
+            return
+        if screen is not None and window.geometry() != screen.geometry():
+            log.info("screen is now %dx%d; the kiosk follows", screen.geometry().width(),
+                     screen.geometry().height())
+            window.setGeometry(screen.geometry())
+            window.showFullScreen()
+
+    def watch(screen: Any) -> None:
+        if screen is not None and screen not in watched:
+            watched.append(screen)
+            screen.geometryChanged.connect(fit)
+        fit()
+
+    window.screenChanged.connect(watch)
+    watch(window.screen())

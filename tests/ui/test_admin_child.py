@@ -22,7 +22,7 @@ def _enter_admin(app, qtbot) -> None:
 
 def test_taps_get_a_frame_within_100_ms_while_the_morning_check_runs(make_kiosk, qtbot):
     app = make_kiosk("1280x800")
-    admin = app.window._admin
+    admin = app.admin
     _enter_admin(app, qtbot)
     touch_tap(app.window, "adminTabContent")
     qtbot.waitUntil(lambda: find_item(app.window, "adminPreflight") is not None)
@@ -53,7 +53,7 @@ def test_taps_get_a_frame_within_100_ms_while_the_morning_check_runs(make_kiosk,
 
 def test_a_second_tap_while_the_check_runs_starts_nothing_and_close_ends_it(make_kiosk, qtbot):
     app = make_kiosk("1280x800")
-    admin = app.window._admin
+    admin = app.admin
     _enter_admin(app, qtbot)
     admin.runPreflight()
     first = admin._process

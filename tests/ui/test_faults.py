@@ -100,7 +100,7 @@ def test_a_full_disk_keeps_events_in_memory_and_writes_them_later(
         app.controller.adminGesture()
         app.controller.submitPin("2468")
         qtbot.waitUntil(lambda: app.controller.state == "admin")
-        admin = app.window._admin
+        admin = app.admin
         qtbot.waitUntil(lambda: not admin.storageOk and admin.eventsWaiting > 0)
         qtbot.waitUntil(lambda: is_shown(app.window, "adminStorage"))
         waiting = admin.eventsWaiting
@@ -224,7 +224,7 @@ def test_the_pack_folder_vanishing_skips_clips_kindly_and_comes_back(
                  "--content", str(pack)], config=cfg)
     try:
         qtbot.waitUntil(app.window.isExposed)
-        c, player = app.controller, app.window._playback.player
+        c, player = app.controller, app.player
         students = [e for e, ep in app.pack.episodes.items() if "students" in ep.audience]
         c.start()
         c.openSection("episodes")
@@ -237,10 +237,10 @@ def test_the_pack_folder_vanishing_skips_clips_kindly_and_comes_back(
             c._runtime_problems
         c.goHome()                                        # the rest of the kiosk still works
         c.openSection("game")
-        app.window._game.start("solo")
-        card = app.window._game.playerA.card
+        app.game.start("solo")
+        card = app.game.playerA.card
         assert card
-        app.window._game.playerA.swipe(card["id"], True, "button")
+        app.game.playerA.swipe(card["id"], True, "button")
         c.goHome()
         (tmp_path / "pulled-out").rename(pack)            # the stick is back
         c.openSection("episodes")

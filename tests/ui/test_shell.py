@@ -245,7 +245,7 @@ def test_admin_runs_the_morning_check(kiosk, qtbot):
     touch_tap(kiosk.window, "adminPreflight")
     shown = find_item(kiosk.window, "adminPreflightText")
     # a child process does the work; its lines arrive while the kiosk keeps running
-    qtbot.waitUntil(lambda: not kiosk.window._admin.preflightRunning, timeout=120_000)
+    qtbot.waitUntil(lambda: not kiosk.admin.preflightRunning, timeout=120_000)
     text = shown.property("text")
     # the sample pack is valid but has placeholders (demo PIN, .example links)
     assert "OK for a try-out" in text and str(kiosk.data_dir) in text
