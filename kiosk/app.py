@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for th
     from kiosk.ui.catalog import Catalog
     from kiosk.ui.companies import Companies
     from kiosk.ui.dashboard import Dashboard
-    from kiosk.ui.game_bridge import GameController
+    from kiosk.ui.game_bridge import GameBridge
     from kiosk.ui.playback import Playback
     from kiosk.ui.render import RenderMode
     from kiosk.ui.window import Lockdown, Translations
@@ -79,7 +79,7 @@ class Screens:
     controller: Controller
     catalog: Catalog
     companies: Companies
-    game: GameController
+    game: GameBridge
     player: PlayerFacade
     playback: Playback
     dashboard: Dashboard
@@ -135,7 +135,7 @@ class KioskApp:
         return self._now().controller
 
     @property
-    def game(self) -> GameController:
+    def game(self) -> GameBridge:
         return self._now().game
 
     @property
@@ -414,7 +414,7 @@ def _make_screens(app: KioskApp) -> Screens:
     from kiosk.ui.catalog import Catalog
     from kiosk.ui.companies import Companies
     from kiosk.ui.dashboard import Dashboard
-    from kiosk.ui.game_bridge import GameController
+    from kiosk.ui.game_bridge import GameBridge
     from kiosk.ui.playback import Playback
     from kiosk.ui.qr import QrImageProvider
     from kiosk.ui.window import (
@@ -436,7 +436,7 @@ def _make_screens(app: KioskApp) -> Screens:
     catalog = Catalog(pack, featured=list(event.featured_series) if event is not None else [])
     links = LinkBuilder.for_pack(pack, event_id, config)
     companies = Companies(pack, event, links)
-    game = GameController(pack, event, store, controller, config, links)
+    game = GameBridge(pack, event, store, controller, config, links)
     if app.player_factory is not None:
         player: PlayerFacade = app.player_factory(config)
     else:

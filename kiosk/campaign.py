@@ -108,7 +108,7 @@ def choose_event(events: dict[str, Any], default_event: str | None,
 
 def restarts(data_dir: Path, config: Config = DEFAULT) -> dict[str, int]:
     """Restarts by reason, from the watchdog's restarts log."""
-    from kiosk.beat import read_restarts
+    from kiosk.supervisor_files import read_restarts
 
     counts: dict[str, int] = {}
     for entry in read_restarts(data_dir / config.restarts_filename):

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from kiosk.beat import (
+from kiosk.supervisor_files import (
     CRASH,
     FROZEN_VIDEO,
     HUNG,

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import paths
-from kiosk.beat import (
+from kiosk.supervisor_files import (
     CRASH,
     FROZEN_VIDEO,
     HUNG,
@@ -67,7 +67,7 @@ class Watch:
         self.playing, self.frame = beat.playing, beat.frame
 
     def verdict(self, config: Config, now: float, can_beat: bool = True) -> str | None:
-        """Why the child must be restarted now (a reason id from kiosk.beat), or None.
+        """Why the child must be restarted now (a reason id from kiosk.supervisor_files), or None.
 
         ``can_beat`` False: the data dir turned read-only, so no heartbeat can change; a
         stale one then proves nothing, and a restart would lose the events the kiosk keeps

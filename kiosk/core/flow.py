@@ -1,6 +1,6 @@
 """The visitor flow: one explicit state machine, pure Python (no Qt).
 
-The UI follows ``FlowController.state``; Qt timers only call ``tick(now)`` when the deadline
+The UI follows ``VisitorFlow.state``; Qt timers only call ``tick(now)`` when the deadline
 that ``next_deadline()`` names has come. All timeouts come from the config, so tests own the clock
 by passing ``now`` themselves.
 """
@@ -110,7 +110,7 @@ FlowEvent = StateChanged | SessionStarted | SessionEnded | StillThere
 Listener = Callable[[FlowEvent], None]
 
 
-class FlowController:
+class VisitorFlow:
     """Owns the visitor state, the idle rules and the session; listeners get a ``FlowEvent``."""
 
     def __init__(self, config: Config, now: float, sections: set[State] | None = None) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 from kiosk.config import Config
 from kiosk.core.admin import PinGate
 from kiosk.core.flow import (
-    EndReason, FlowController, FlowError, FlowEvent, SessionEnded, SessionStarted, State,
+    EndReason, VisitorFlow, FlowError, FlowEvent, SessionEnded, SessionStarted, State,
     StateChanged, StillThere,
 )
 
@@ -66,7 +66,7 @@ class Controller(QObject):
         self._pack = pack
         self._event = event
         self._clock = clock
-        self._flow = FlowController(config, clock(), sections=available)
+        self._flow = VisitorFlow(config, clock(), sections=available)
         if event is not None and config.idle_from_event:
             self._flow.set_idle_times(event.idle_timeout, event.idle_countdown)
         if idle_timeout_s is not None:  # --idle-timeout on the command line wins
@@ -142,7 +142,7 @@ class Controller(QObject):
         """How often the watchdog restarted the kiosk (its restarts log in the data dir)."""
         if self._flow.state is not State.ADMIN or self._restarts_file is None:
             return 0
-        from kiosk.beat import read_restarts
+        from kiosk.supervisor_files import read_restarts
 
         return len(read_restarts(self._restarts_file))
 
@@ -177,7 +177,7 @@ class Controller(QObject):
 
     # -- plain Python access (tests, app) -------------------------------------------------
     @property
-    def flow(self) -> FlowController:
+    def flow(self) -> VisitorFlow:
         return self._flow
 
     def set_language_hook(self, hook: Callable[[str], None]) -> None:

@@ -48,7 +48,7 @@ class GamePlayer(QObject):
 
     changed = Signal()
 
-    def __init__(self, owner: GameController, index: int) -> None:
+    def __init__(self, owner: GameBridge, index: int) -> None:
         super().__init__()
         self._owner = owner
         self._index = index
@@ -113,7 +113,7 @@ class GamePlayer(QObject):
         return self._owner.on_undo(self)
 
 
-class GameController(QObject):
+class GameBridge(QObject):
     """Starts a game per visit, exposes the players, the result and duo mode, records events."""
 
     phaseChanged = Signal()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.beat import Beat, read_beat, read_restarts
+from kiosk.supervisor_files import Beat, read_beat, read_restarts
 from kiosk.config import DEFAULT, Config
 from kiosk.watchdog import Supervisor
 
@@ -44,7 +44,7 @@ sys.exit(code)
 FROZEN_CHILD = """
 import os, sys, time
 from pathlib import Path
-from kiosk.beat import Beat, write_beat
+from kiosk.supervisor_files import Beat, write_beat
 if os.environ.get("KIOSK_RESTARTED_BECAUSE"):
     sys.exit(0)
 path = Path(sys.argv[1])

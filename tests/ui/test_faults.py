@@ -283,7 +283,7 @@ def test_the_layout_follows_a_screen_turned_to_portrait_and_back(make_kiosk, qtb
     for width, height in [(1080, 1920), (1920, 1080), (800, 1280)]:
         with qtbot.waitSignal(w.frameSwapped):
             w.resize(width, height)      # what a compositor does when the monitor turns
-        qtbot.waitUntil(lambda: w.contentItem().width() == width
+        qtbot.waitUntil(lambda width=width, height=height: w.contentItem().width() == width
                         and w.contentItem().height() == height)
         # the layout follows (anchors, positioners, a move animation) without a restart
         qtbot.waitUntil(lambda: all(_inside(w, name) for name in names), timeout=5000)

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.beat import RESTART_EXIT_CODE, read_beat
+from kiosk.supervisor_files import RESTART_EXIT_CODE, read_beat
 from kiosk.config import DEFAULT
 from kiosk.heartbeat import Heartbeat, start_heartbeat
 

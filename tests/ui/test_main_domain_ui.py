@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from kiosk.config import Config
 from kiosk.core.content import load_pack
 from kiosk.core.game import JobScore
-from kiosk.ui.game_bridge import ART, GameController
+from kiosk.ui.game_bridge import ART, GameBridge
 from tests.unit.test_core_rules import tied_pack
 
 
@@ -15,7 +15,7 @@ def test_result_picture_follows_the_same_main_domain(tmp_path: Path, qapp) -> No
     """The UI's placeholder picture for a job shows its main domain, tie or not."""
     pack = load_pack(tied_pack(tmp_path))
     flow = SimpleNamespace(subscribe=lambda listener: None, session_id=None)
-    game = GameController(pack, None, SimpleNamespace(record=lambda *a, **k: None),
+    game = GameBridge(pack, None, SimpleNamespace(record=lambda *a, **k: None),
                           SimpleNamespace(flow=flow), Config(), links=None)  # type: ignore[arg-type]
     shown = game.job_map(JobScore("elektromonteur", 0.0, 0.0, 0.0, 0), "1", [])
     assert (shown["art"], shown["tint"]) == ART["metaal"]

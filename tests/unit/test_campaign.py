@@ -58,7 +58,7 @@ def test_name_and_region_are_stored_and_read_back(tmp_path: Path) -> None:
 
 
 def test_health_counts_restarts_and_errors(tmp_path: Path) -> None:
-    from kiosk.beat import append_restart
+    from kiosk.supervisor_files import append_restart
 
     append_restart(tmp_path / "restarts.log", "crash")
     append_restart(tmp_path / "restarts.log", "hung", "no frame")

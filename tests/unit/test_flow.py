@@ -5,7 +5,7 @@ import pytest
 
 from kiosk.config import Config
 from kiosk.core.flow import (
-    SECTIONS, EndReason, FlowController, FlowError, FlowEvent, SessionEnded, SessionStarted,
+    SECTIONS, EndReason, VisitorFlow, FlowError, FlowEvent, SessionEnded, SessionStarted,
     State, StateChanged, StillThere,
 )
 
@@ -14,7 +14,7 @@ CFG = Config(idle_timeout_s=30.0, still_there_countdown_s=10.0)
 
 def make(sections=None):
     events: list[FlowEvent] = []
-    flow = FlowController(CFG, now=0.0, sections=sections)
+    flow = VisitorFlow(CFG, now=0.0, sections=sections)
     flow.subscribe(events.append)
     return flow, events
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.beat import Beat, append_restart, read_beat, read_restarts, write_beat
+from kiosk.supervisor_files import Beat, append_restart, read_beat, read_restarts, write_beat
 from kiosk.config import DEFAULT
 from kiosk.watchdog import Watch, exit_reason, kiosk_command
 
@@ -121,7 +121,7 @@ def test_restarts_log_lines_and_reading_back(tmp_path: Path) -> None:
 
 def test_a_hang_while_video_plays_is_hung_not_frozen_video():
     """The UI thread blocks mid-clip: beats and frames stop together. That is a hang."""
-    from kiosk.beat import HUNG, Beat
+    from kiosk.supervisor_files import HUNG, Beat
     from kiosk.config import DEFAULT
     from kiosk.watchdog import Watch
 
@@ -140,7 +140,7 @@ def test_a_read_only_data_dir_is_no_reason_to_restart(tmp_path: Path) -> None:
     a restart would lose the events kept in memory and the new kiosk could not start there."""
     import subprocess
 
-    from kiosk.beat import HUNG, Beat
+    from kiosk.supervisor_files import HUNG, Beat
     from kiosk.watchdog import Watch, read_only
 
     cfg = DEFAULT
