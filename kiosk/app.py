@@ -491,7 +491,7 @@ def _make_screens(app: KioskApp) -> Screens:
         apply_language(config.default_language)
     window.installEventFilter(lockdown)
     thumbs.start()
-    if render.lean:  # a software renderer: the muted attract loop shows fewer frames
+    if render.choice.mode == "lean":  # a software renderer: the attract loop shows fewer frames
         playback.attract_frame_stride = config.lean_attract_frame_stride
     teardown.callback(_logged(thumbs.stop, "the stills maker"))
     teardown.callback(_logged(admin.stop, "the admin checks"))  # first: no check outlives the UI

@@ -58,16 +58,18 @@ def _season(text: str) -> int:
 def run_parser() -> argparse.ArgumentParser:
     """Options of the kiosk itself (DESIGN.md §7)."""
     p = _Parser(prog="kiosk", description="BLIQ Kiosk: start the touchscreen kiosk.",
-                epilog="Tools: kiosk check|preflight|add-videos|new-pack|hash-pin|stats|export|merge"
-                       "|report|keygen|pack|trust|name|snapshot --help; "
+                epilog="Tools: kiosk check|preflight|add-videos|new-pack|hash-pin|stats|export"
+                       "|merge|report|keygen|pack|trust|name|snapshot --help; "
                        "'kiosk supervise [options]' runs the kiosk under the watchdog")
-    p.add_argument("--content", type=Path, metavar="DIR", help="content pack (default: the sample pack)")
+    p.add_argument("--content", type=Path, metavar="DIR",
+                   help="content pack (default: the sample pack)")
     p.add_argument("--data", type=Path, metavar="DIR", help="where the database and log go")
     p.add_argument("--event", metavar="ID", help="event id from the pack's events/ folder")
     p.add_argument("--windowed", action="store_true", help="a window instead of full screen")
     p.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1080x1920")
     p.add_argument("--lang", choices=("nl", "en"), help="start language (default nl)")
-    p.add_argument("--idle-timeout", type=_seconds, metavar="S", help="seconds before 'Ben je er nog?'")
+    p.add_argument("--idle-timeout", type=_seconds, metavar="S",
+                   help="seconds before 'Ben je er nog?'")
     p.add_argument("--inbox", type=Path, metavar="DIR",
                    help="folder watched for signed .bliqpack updates (default: <data>/inbox)")
     p.add_argument("--render", choices=("lean", "full", "auto"),

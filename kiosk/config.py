@@ -5,7 +5,7 @@ holds a literal timeout.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 
@@ -36,7 +36,7 @@ class Config:
     admin_problems_max: int = 200          # problems found while running, kept for the admin list
     admin_log_lines: int = 40              # last lines of the log that admin shows
     admin_storage_poll_s: float = 1.0      # admin looks this often whether events reach the disk
-    admin_preflight_timeout_s: float = 300.0  # the morning check's child process is stopped after this
+    admin_preflight_timeout_s: float = 300.0  # the morning check's child is stopped after this
 
     # Event store
     db_filename: str = "kiosk.db"
@@ -48,20 +48,20 @@ class Config:
     log_backups: int = 3
     log_backlog_records: int = 200         # log lines kept while the disk refuses them
     db_busy_timeout_s: float = 5.0         # wait this long for a locked database before failing
-    event_flush_timeout_s: float = 5.0     # flush()/close() give up after this (disk full: never hang)
-    event_retry_s: float = 2.0             # after a write error (disk full, I/O), retry this much later
+    event_flush_timeout_s: float = 5.0     # flush()/close() give up after this (never hang)
+    event_retry_s: float = 2.0             # after a write error (disk full, I/O), retry then
     event_queue_max: int = 100_000         # events kept in memory while the disk refuses writes
-    ui_flush_timeout_s: float = 0.2        # the UI thread waits at most this for a flush (admin count)
+    ui_flush_timeout_s: float = 0.2        # the UI thread waits at most this for a flush
 
-    # Insights (issue 7: metrics, kiosk stats/export/merge, admin dashboard)
+    # Insights (metrics, kiosk stats/export/merge, admin dashboard)
     watched_fraction_min: float = 0.9      # a play counts as "watched to the end" from this share
     watch_through_reference: float = 0.65  # the campaign's own watch-through, shown as a line
     videos_histogram_max: int = 5          # videos per session: 0 … 4 and "5+"
     dashboard_top_n: int = 8               # bars in the top jobs / cards charts
     dashboard_days: int = 7                # day filter buttons: the last days with visits
     # Campaign report (kiosk report): one HTML file for organisers
-    videos_in_a_row_reference: float = 3.0  # the seed's "about 3 videos in a row" (Netflix approach)
-    report_event_pages_max: int = 40       # events with their own page; the rest only in the summary
+    videos_in_a_row_reference: float = 3.0  # "about 3 videos in a row" (Netflix approach)
+    report_event_pages_max: int = 40       # events with their own page; the rest: summary
     report_regions_max: int = 12           # regions compared side by side
     report_events_listed_max: int = 100    # events named in the summary's heading
     report_hour_panels_max: int = 12       # visits-per-hour panels (busiest events first)
@@ -77,7 +77,7 @@ class Config:
     deck_min_per_domain: int = 3           # GAME.md: ≥ 3 cards per work domain
     game_swipe_threshold: float = 0.35     # a card dragged this share of its width goes out
     game_flick_min: float = 0.12           # a quick flick needs at least this share of the width …
-    game_flick_speed: float = 1200.0       # … released faster than this (px/s at 1080 px short side)
+    game_flick_speed: float = 1200.0       # … released faster (px/s at a 1080 px short side)
 
     # Content limits (pack safety)
     max_text_chars: int = 300
@@ -119,19 +119,19 @@ class Config:
     # (none measurable with OpenGL); a lean render mode may switch it off.
     player_side_fill: bool = True
 
-    # QR codes and links (issue 6)
+    # QR codes and links
     link_max_chars: int = 300              # longer links make QR codes too dense to scan
     qr_error_correction: str = "M"         # "M" or "Q": M or higher is readable from a screen
     qr_border_modules: int = 4             # quiet zone, the QR standard's minimum
     qr_px_at_1080: int = 240               # code side on a 1080-px short side (1–1.5 m scan)
     qr_reference_short_side_px: int = 1080  # the code scales with the screen from here
-    qr_min_px: int = 160                   # never smaller (720-px short side, the smallest supported)
+    qr_min_px: int = 160                   # never smaller (720-px short side, the smallest)
     qr_cache_entries: int = 32             # rendered codes kept by the image provider (LRU)
 
     # Window
     default_size: tuple[int, int] = (1920, 1080)
 
-    # Heartbeat, watchdog and memory (issue 8; kiosk/heartbeat.py, kiosk/watchdog.py)
+    # Heartbeat, watchdog and memory (kiosk/heartbeat.py, kiosk/watchdog.py)
     heartbeat_filename: str = "heartbeat.json"
     restarts_filename: str = "restarts.log"    # one line per restart; admin counts them
     watchdog_log_filename: str = "watchdog.log"
@@ -162,7 +162,7 @@ class Config:
     placeholder_host_suffixes: tuple[str, ...] = (".example", "example.com", "example.org",
                                                   "example.net", ".test", ".invalid")
 
-    # Campaign: signed pack updates, outbox snapshots, kiosk name (kiosk/campaign.py, core/updates.py)
+    # Campaign: signed pack updates, outbox snapshots, kiosk name (campaign.py, core/updates.py)
     inbox_dirname: str = "inbox"           # <data>/inbox unless --inbox DIR
     packs_dirname: str = "packs"           # installed packs: <data>/packs/<id>-<version>/
     outbox_dirname: str = "outbox"         # snapshots: <data>/outbox/<kiosk name>/<date>-<time>.db
@@ -170,7 +170,7 @@ class Config:
     # Mounted USB sticks appear here (Linux desktop automounters); tests point these at temp dirs.
     removable_media_globs: tuple[str, ...] = ("/media/*/*", "/run/media/*/*")
     stick_data_dirname: str = "bliq-data"  # a stick with this folder receives the newest snapshot
-    inbox_poll_s: float = 2.0              # inbox and sticks are looked at this often (a glob + stat)
+    inbox_poll_s: float = 2.0              # inbox and sticks are looked at this often
     # A file must keep the same size and time for this long before it is touched: a copy or a sync
     # in progress is still growing.
     inbox_settle_s: float = 2.0
@@ -189,13 +189,11 @@ class Config:
     attract_pulse_ms: int = 1400           # one pulse: up and down twice
     lean_pulse_every_s: float = 12.0       # lean: a pulse draws at 60 fps, so less often …
     lean_pulse_ms: int = 700               # … and one bounce instead of two
-    attract_drift_every_s: float = 10.0    # the colour blobs (no clips) drift to new places this often
+    attract_drift_every_s: float = 10.0    # colour blobs (no clips) drift this often
     attract_drift_ms: int = 2400           # … taking this long; still in between (0 frames)
     lean_attract_frame_stride: int = 2     # lean: the muted attract loop shows every 2nd frame
 
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def with_(self, **changes: Any) -> "Config":
+    def with_(self, **changes: Any) -> Config:
         """A copy with some values changed (tests use this to shrink timeouts)."""
         return replace(self, **changes)
 

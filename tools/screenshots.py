@@ -36,7 +36,7 @@ def main() -> int:
     from PySide6.QtCore import QCoreApplication, QElapsedTimer
 
     from kiosk.app import build
-    from tests.uitools import find_item, touch_tap  # noqa: E402
+    from tests.uitools import find_item, touch_tap
 
     p = argparse.ArgumentParser()
     p.add_argument("--size", default="1920x1080")

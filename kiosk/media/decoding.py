@@ -59,7 +59,7 @@ def probe_decoding(video: Path, config: Config) -> Decoding:
     from PySide6.QtCore import QLoggingCategory, QtMsgType, qFormatLogMessage, \
         qInstallMessageHandler
 
-    from kiosk.media.probe import probe_clip
+    from kiosk.media.deck import probe_clip
 
     heard: list[str] = []
     previous: Any = None

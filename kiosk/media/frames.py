@@ -22,7 +22,7 @@ from PySide6.QtGui import QImage, QTransform
 from PySide6.QtMultimedia import QVideoFrame
 
 from kiosk.config import DEFAULT, Config
-from kiosk.media.probe import Clip, Deck
+from kiosk.media.deck import Clip, Deck
 
 
 @dataclass(frozen=True)

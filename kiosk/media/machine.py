@@ -27,9 +27,9 @@ def machine_checks(data_dir: Path, config: Config, make_check: Any) -> Iterator[
         shape = "portrait" if h > w else "landscape"
         small = min(w, h) < config.preflight_min_screen_px
         yield make_check("machine", "screen", "warning" if small else "ok",
-                         f"{w}x{h}, {shape}" + (f"; smaller than {config.preflight_min_screen_px} px"
-                                                " on the short side: QR codes get small" if small
-                                                else ""))
+                         f"{w}x{h}, {shape}"
+                         + (f"; smaller than {config.preflight_min_screen_px} px on the short "
+                            "side: QR codes get small" if small else ""))
     yield _render_check(config, make_check)
     outputs = QMediaDevices.audioOutputs()
     if outputs:

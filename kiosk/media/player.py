@@ -20,7 +20,7 @@ from PySide6.QtMultimedia import QMediaDevices, QVideoFrame, QVideoSink
 from kiosk.config import DEFAULT, Config
 from kiosk.core.subtitles import Cue, cue_at, load_vtt
 from kiosk.media.facade import PlayerState
-from kiosk.media.probe import Clip, Deck, as_clip
+from kiosk.media.deck import Clip, Deck, as_clip
 
 __all__ = ["Clip", "EpisodePlayer", "PlayerState", "as_clip"]
 

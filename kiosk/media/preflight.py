@@ -15,7 +15,8 @@ import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Iterator, TextIO
+from typing import Any, TextIO
+from collections.abc import Iterator
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.check import SafeOut, collect
@@ -129,9 +130,9 @@ def stderr_to(path: Path | None) -> Iterator[None]:
         yield  # no usable fd 2 (e.g. a windowed app): nothing to keep off the terminal
         return
     try:
-        target = open(path, "wb") if path is not None else tempfile.TemporaryFile()  # noqa: SIM115
+        target = open(path, "wb") if path is not None else tempfile.TemporaryFile()
     except OSError:
-        target = tempfile.TemporaryFile()  # noqa: SIM115 - closed below
+        target = tempfile.TemporaryFile()
     try:
         os.dup2(target.fileno(), 2)
         yield
@@ -214,7 +215,7 @@ def _screen_shape(config: Config) -> tuple[str, str]:
 def _video_checks(pack: Pack, config: Config) -> Iterator[Check]:
     from kiosk.core.media_facts import read_facts
     from kiosk.media.frames import decode_headroom
-    from kiosk.media.probe import probe_clip
+    from kiosk.media.deck import probe_clip
 
     shape, where = _screen_shape(config)
     measured: dict[tuple[Any, ...], tuple[Any, str]] = {}  # clip format → headroom, measured on
@@ -240,7 +241,8 @@ def _video_checks(pack: Pack, config: Config) -> Iterator[Check]:
                                                 f" (as {measured_on}, same format)")
         errors: list[str] = []
         warnings: list[str] = []
-        if abs(r.duration_s - episode.duration) > config.preflight_duration_tolerance_s:
+        declared = episode.duration if episode.duration is not None else r.duration_s
+        if abs(r.duration_s - declared) > config.preflight_duration_tolerance_s:
             errors.append(f"declared duration {episode.duration:g} s")
         if r.duration_s > config.max_clip_seconds:
             warnings.append(f"longer than {config.max_clip_seconds:g} s (short clips are "
@@ -293,13 +295,14 @@ def _caption_checks(pack: Pack, config: Config) -> Iterator[Check]:
                 yield Check("captions", item, "warning", f"{episode.id} [{lang}]: no cues")
             else:
                 last = subs.cues[-1].end
-                late = last > episode.duration + config.preflight_duration_tolerance_s
+                clip_s = episode.duration if episode.duration is not None else last
+                late = last > clip_s + config.preflight_duration_tolerance_s
                 yield Check("captions", item, "warning" if late else "ok",
                             f"{episode.id} [{lang}]: {len(subs.cues)} cues"
                             + (f"; last cue ends at {last:g} s, after the clip" if late else ""))
 
 
-def _images(pack: Pack) -> Iterator[tuple[str, Path]]:
+def _images(pack: Pack) -> Iterator[tuple[str, Path | None]]:
     for series in pack.series:
         yield f"series {series.id}", series.thumbnail
         for season in series.seasons:

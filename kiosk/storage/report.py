@@ -347,7 +347,7 @@ def pack_notes(names: Names, kiosks: dict[str, KioskInfo], problem: str | None,
     recorded = sorted({k.pack_version for k in kiosks.values() if k.pack_id == names.pack_id
                        and k.pack_version is not None and k.pack_version != ours})
     if ours is not None and recorded:  # same pack, other version: a title may have changed since
-        notes.append(words("pack_version_other", pack=names.pack_id, ours=f"v{ours}",
+        notes.append(words("pack_version_other", pack=names.pack_id or "", ours=f"v{ours}",
                            data=", ".join(f"v{v}" for v in recorded)))
     versions = {(k.pack_id, k.pack_version) for k in kiosks.values()
                 if k.pack_version is not None}

@@ -193,14 +193,15 @@ class Playback(QObject):
     def on_episode_started(self, episode_id: str) -> None:
         self.changed.emit()
         if not self._attracting():
-            self._store.record("episode_started", self._controller.session_id, episode_id=episode_id,
-                               via=self._via.value)
+            self._store.record("episode_started", self._controller.session_id,
+                               episode_id=episode_id, via=self._via.value)
             self._via = EpisodeVia.AUTOPLAY  # what follows in this playlist came by itself
 
     @Slot(str, int)
     def on_progress(self, episode_id: str, pct: int) -> None:
         if not self._attracting():
-            self._store.record("episode_progress", self._controller.session_id, episode_id=episode_id, pct=pct)
+            self._store.record("episode_progress", self._controller.session_id,
+                               episode_id=episode_id, pct=pct)
 
     @Slot(str, float, bool)
     def on_finished(self, episode_id: str, fraction: float, completed: bool) -> None:
@@ -228,7 +229,8 @@ class Playback(QObject):
     @Slot(str, str, str)
     def on_clip_problem(self, episode_id: str, file: str, detail: str) -> None:
         """Shown in admin like the pack's own problems: file, field, what is wrong."""
-        self._controller.note_problem(f"{self._pack.relative(file)}: video: {detail} (episode {episode_id} was skipped)")
+        self._controller.note_problem(f"{self._pack.relative(file)}: video: {detail} "
+                                      f"(episode {episode_id} was skipped)")
 
     @Slot(str)
     def on_player_state(self, state: str) -> None:

@@ -37,7 +37,7 @@ def _settle(app, qtbot) -> None:
 
 def _count_swaps_over_video_frames(app, qtbot, frames: int) -> tuple[int, int]:
     """(frames swapped, video frames presented) while ``frames`` video frames arrive."""
-    player = app.window._playback.player
+    player = app.player
     swapped, presented = [0], [0]
 
     def on_swap() -> None:
@@ -58,7 +58,7 @@ def _count_swaps_over_video_frames(app, qtbot, frames: int) -> tuple[int, int]:
 
 @pytest.mark.parametrize("section", ["home", "episodes", "game", "companies"])
 def test_static_screens_swap_no_frames(make_kiosk, qtbot, section):
-    app = make_kiosk()
+    app = make_kiosk(real_player=True)
     app.controller.start()
     if section != "home":
         app.controller.openSection(section)
@@ -70,9 +70,9 @@ def test_static_screens_swap_no_frames(make_kiosk, qtbot, section):
 
 def test_attract_without_clips_rests_between_its_brief_animations(make_kiosk, qtbot):
     """No clips to loop: the blobs and the start button move now and then, not all the time."""
-    app = make_kiosk(config=_config(attract_pulse_every_s=600.0, lean_pulse_every_s=600.0,
+    app = make_kiosk(real_player=True, config=_config(attract_pulse_every_s=600.0, lean_pulse_every_s=600.0,
                                     attract_drift_every_s=600.0))
-    player = app.window._playback.player
+    player = app.player
     qtbot.waitUntil(lambda: player.state == "playing")
     player.stop()  # as when the pack has no clip to loop
     _settle(app, qtbot)
@@ -82,9 +82,9 @@ def test_attract_without_clips_rests_between_its_brief_animations(make_kiosk, qt
 
 def test_attract_pulse_comes_back_and_ends(make_kiosk, qtbot):
     """The start button's pulse runs now and then and stops again (frames, then none)."""
-    app = make_kiosk(config=_config(attract_pulse_every_s=2.5, lean_pulse_every_s=2.5,
+    app = make_kiosk(real_player=True, config=_config(attract_pulse_every_s=2.5, lean_pulse_every_s=2.5,
                                     attract_drift_every_s=600.0))
-    player = app.window._playback.player
+    player = app.player
     qtbot.waitUntil(lambda: player.state == "playing")
     player.stop()
     with qtbot.waitSignal(app.window.frameSwapped, timeout=5000):
@@ -93,19 +93,19 @@ def test_attract_pulse_comes_back_and_ends(make_kiosk, qtbot):
 
 
 def test_attract_loop_swaps_about_one_frame_per_video_frame(make_kiosk, qtbot):
-    app = make_kiosk(config=_config(attract_pulse_every_s=600.0, lean_pulse_every_s=600.0))
-    qtbot.waitUntil(lambda: app.window._playback.player.state == "playing", timeout=15000)
+    app = make_kiosk(real_player=True, config=_config(attract_pulse_every_s=600.0, lean_pulse_every_s=600.0))
+    qtbot.waitUntil(lambda: app.player.state == "playing", timeout=15000)
     swapped, presented = _count_swaps_over_video_frames(app, qtbot, 50)
     assert swapped <= presented * 1.1 + 2, (swapped, presented)
 
 
 def test_player_swaps_about_one_frame_per_video_frame(make_kiosk, qtbot):
-    app = make_kiosk()
+    app = make_kiosk(real_player=True)
     app.controller.start()
     app.controller.openSection("episodes")
     episode = next(iter(app.pack.episodes))
     app.controller.playEpisode(episode, "tile")
-    player = app.window._playback.player
+    player = app.player
     qtbot.waitUntil(lambda: app.controller.state == "player" and player.state == "playing",
                     timeout=15000)
     swapped, presented = _count_swaps_over_video_frames(app, qtbot, 50)
@@ -114,7 +114,7 @@ def test_player_swaps_about_one_frame_per_video_frame(make_kiosk, qtbot):
 
 def _decoded_and_shown(app, qtbot, decoded: int) -> tuple[int, int]:
     """(frames decoded by the active deck, frames sent to the screen) over ``decoded`` frames."""
-    player = app.window._playback.player
+    player = app.player
     deck = player._active_deck
     got, shown = [0], [0]
 
@@ -135,8 +135,8 @@ def _decoded_and_shown(app, qtbot, decoded: int) -> tuple[int, int]:
 
 
 def test_lean_attract_loop_shows_every_second_frame_episodes_every_frame(make_kiosk, qtbot):
-    app = make_kiosk(args=("--render", "lean"))
-    player = app.window._playback.player
+    app = make_kiosk(args=("--render", "lean"), real_player=True)
+    player = app.player
     qtbot.waitUntil(lambda: player.state == "playing", timeout=15000)
     decoded, shown = _decoded_and_shown(app, qtbot, 40)
     assert abs(shown - decoded / 2) <= 1, (decoded, shown)
@@ -151,7 +151,7 @@ def test_lean_attract_loop_shows_every_second_frame_episodes_every_frame(make_ki
 
 
 def test_full_attract_loop_shows_every_frame(make_kiosk, qtbot):
-    app = make_kiosk(args=("--render", "full"))
-    qtbot.waitUntil(lambda: app.window._playback.player.state == "playing", timeout=15000)
+    app = make_kiosk(args=("--render", "full"), real_player=True)
+    qtbot.waitUntil(lambda: app.player.state == "playing", timeout=15000)
     decoded, shown = _decoded_and_shown(app, qtbot, 40)
     assert abs(shown - decoded) <= 1, (decoded, shown)

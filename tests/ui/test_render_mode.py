@@ -6,16 +6,16 @@ from tests.uitools import find_items
 
 def test_auto_on_the_software_backend_is_lean(make_kiosk):
     app = make_kiosk()  # offscreen: Qt Quick's software backend
-    assert app.window._render.choice.mode == "lean"
-    assert app.window._playback.attract_frame_stride == 2  # the muted loop at half rate
+    assert app.screens.render.choice.mode == "lean"
+    assert app.playback.attract_frame_stride == 2  # the muted loop at half rate
     log = (app.data_dir / app.config.log_filename).read_text(encoding="utf-8")
     assert "render mode lean (software rendering: Qt Quick software backend" in log
 
 
 def test_full_can_be_forced(make_kiosk):
     app = make_kiosk(args=("--render", "full"))
-    assert app.window._render.choice.mode == "full"
-    assert app.window._playback.attract_frame_stride == 1
+    assert app.screens.render.choice.mode == "full"
+    assert app.playback.attract_frame_stride == 1
     log = (app.data_dir / app.config.log_filename).read_text(encoding="utf-8")
     assert "render mode full (forced with --render full" in log
 
@@ -31,7 +31,7 @@ def test_admin_shows_the_mode(make_kiosk, qtbot):
 
 
 def test_lean_pulses_less_often_and_shorter(make_kiosk):
-    lean = make_kiosk(args=("--render", "lean")).window._render
-    full = make_kiosk(args=("--render", "full")).window._render
+    lean = make_kiosk(args=("--render", "lean")).screens.render
+    full = make_kiosk(args=("--render", "full")).screens.render
     assert lean.pulseEveryMs > full.pulseEveryMs
     assert lean.pulseMs < full.pulseMs and lean.pulseLoops < full.pulseLoops
