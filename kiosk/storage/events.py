@@ -20,6 +20,7 @@ from typing import Any
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.refusal import RefusalReason
+from kiosk.core.taxonomy import CardVia, EpisodeVia
 from kiosk.storage.db import EVENT_COLUMNS, UPSERT_KIOSK, connect, open_or_recover
 
 log = logging.getLogger("kiosk.storage")
@@ -96,8 +97,8 @@ def _jobs(value: Any) -> str:
 
 
 SESSION_END_REASONS = _enum("idle", "home", "admin", "error", "shutdown")
-EPISODE_VIA = _enum("tile", "autoplay", "game", "attract", "featured")
-SWIPE_VIA = _enum("swipe", "button", "duel")
+EPISODE_VIA = _enum(*(v.value for v in EpisodeVia))   # the one list: core.taxonomy
+SWIPE_VIA = _enum(*(v.value for v in CardVia))
 GAME_MODES = _enum("solo", "duo")
 RESTART_REASONS = _enum("crash", "watchdog", "admin", "error")
 PACK_REFUSAL_REASONS = _enum(*(r.value for r in RefusalReason))

@@ -28,7 +28,7 @@ NAMES = {KIOSKS[0]: ("Aula links", "Zwolle"), KIOSKS[1]: ("Hal B", "Kampen"),
 
 
 def add_kiosks(db: Path) -> None:
-    """The table issue 17's merge fills from snapshots (the report only reads it)."""
+    """The table the merge fills from snapshots (the report only reads it)."""
     with sqlite3.connect(db) as conn:
         conn.execute("CREATE TABLE IF NOT EXISTS kiosks (kiosk_id TEXT PRIMARY KEY, name TEXT, "
                      "region TEXT, pack_id TEXT, pack_version INTEGER, health TEXT, "

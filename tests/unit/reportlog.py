@@ -25,7 +25,7 @@ TITLES_EN = {"ads-s1e1": "Sanne powers up", "ads-s1e2": "Daan builds a wooden ho
              "toh-s1e1": "Noor builds a game"}
 COL = {c: i for i, c in enumerate(EVENT_COLUMNS)}
 
-# The shape issue 17's migration gives the table (the report only reads it); a database made
+# The shape the kiosks-table migration gives the table (the report only reads it); a database made
 # by this kiosk version has it already (schema v2), empty.
 KIOSKS_TABLE = ("CREATE TABLE IF NOT EXISTS kiosks (kiosk_id TEXT PRIMARY KEY, name TEXT, region TEXT, "
                 "pack_id TEXT, pack_version INTEGER, health TEXT, updated_ts REAL)")

@@ -13,7 +13,7 @@ from kiosk.storage.db import (
     DatabaseVersionError, DataDirError, ForeignDatabaseError, open_database, open_or_recover,
 )
 
-# The events columns the campaign relies on (issue 2/7), written out by hand.
+# The events columns the campaign relies on, written out by hand.
 EXPECTED_EVENT_COLUMNS = {
     "id", "uid", "kiosk_id", "ts", "day", "event_id", "session_id", "kind", "screen", "reason",
     "lang", "episode_id", "via", "pct", "fraction", "card_id", "liked", "mode", "jobs",
