@@ -66,7 +66,7 @@ def go():
     c.start()
     if screen == "player":
         ep = next(iter(app.pack.episodes))
-        player = app.window._playback.player
+        player = app.player
         def started(_id):
             player.episodeStarted.disconnect(started)
             QTimer.singleShot(int(warm * 1000), measure)
