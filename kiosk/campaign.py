@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.bliqpack import atomic_write_text
+from kiosk.core.files import atomic_write_text
 
 log = logging.getLogger("kiosk.campaign")
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from kiosk.core.files import atomic_write_text
 
 VIDEO_EXTS = {".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi", ".wmv", ".asf", ".mpg", ".mpeg",
               ".ts", ".mts", ".m2ts", ".3gp", ".flv", ".ogv"}
@@ -344,21 +345,8 @@ class SeriesFile:
         self.text = text
 
     def save(self) -> None:
-        write_atomic(self.path, self.text)
+        atomic_write_text(self.path, self.text)
         self.exists = True
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temp file in the same folder and rename: never a half-written file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def convert_command(src: str, dst: str, ffmpeg: str = "ffmpeg",

@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.files import atomic_write_bytes
 from kiosk.core.refusal import RefusalReason
 
 MANIFEST = "bliq-manifest.json"
@@ -139,7 +140,7 @@ def trust(public_path: Path, data_dir: Path) -> Path:
     folder = data_dir / TRUST_DIR
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{key_id(public)}.pub"
-    _atomic_write(target, (public_line(public) + "\n").encode("ascii"))
+    atomic_write_bytes(target, (public_line(public) + "\n").encode("ascii"))
     return target
 
 
@@ -401,20 +402,3 @@ def _copy_member(name: str, zf: zipfile.ZipFile, rel: str, target: Path, digest:
         raise PackRefused(RefusalReason.TAMPERED, f"{name}: '{rel}' differs from the signed "
                           "manifest (changed or damaged)")
     return n
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with tmp.open("wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def atomic_write_text(target: Path, text: str) -> None:
-    """Write a small text file via a temporary name, so a reader never sees half of it."""
-    _atomic_write(target, text.encode("utf-8"))

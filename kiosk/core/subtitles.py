@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,12 +138,15 @@ def parse_time(text: str, max_hour_digits: int = DEFAULT.caption_max_hour_digits
     return value if at == end else None
 
 
-def _parse_timing(line: str, lineno: int, problems: list[VttProblem],
-                  max_hour_digits: int) -> tuple[float, float] | None:
-    """Start and end of a cue timing line; the rest of the line (cue settings) is ignored."""
-    expected = "(expected mm:ss.mmm or hh:mm:ss.mmm)"
+TimeReader = Callable[[str, int, int], tuple[float | None, int]]  # (text, at, hour digits)
+
+
+def _timing(line: str, lineno: int, problems: list[VttProblem], max_hour_digits: int,
+            read_time: TimeReader, expected: str) -> tuple[float, float] | None:
+    """Start and end of a cue timing line, times read by ``read_time`` (WebVTT or SRT); the
+    rest of the line (cue settings, SRT coordinates) is ignored."""
     i = _skip_ws(line, 0)
-    start, j = _collect_time(line, i, max_hour_digits)
+    start, j = read_time(line, i, max_hour_digits)
     if start is None:
         problems.append(VttProblem(lineno, f"bad start time {_word(line, i)} {expected}"))
         return None
@@ -151,7 +155,7 @@ def _parse_timing(line: str, lineno: int, problems: list[VttProblem],
         problems.append(VttProblem(lineno, "expected ' --> ' between the two times"))
         return None
     k = _skip_ws(line, j + 3)
-    end, m = _collect_time(line, k, max_hour_digits)
+    end, m = read_time(line, k, max_hour_digits)
     if end is None:
         problems.append(VttProblem(lineno, f"bad end time {_word(line, k)} {expected}"))
         return None
@@ -160,6 +164,13 @@ def _parse_timing(line: str, lineno: int, problems: list[VttProblem],
                                            f"({_shown(line[i:m], 60)})"))
         return None
     return start, end
+
+
+def _parse_timing(line: str, lineno: int, problems: list[VttProblem],
+                  max_hour_digits: int) -> tuple[float, float] | None:
+    """A WebVTT cue timing line."""
+    return _timing(line, lineno, problems, max_hour_digits, _collect_time,
+                   "(expected mm:ss.mmm or hh:mm:ss.mmm)")
 
 
 def _shown(text: str, limit: int = 30) -> str:
@@ -337,26 +348,8 @@ def _srt_time(s: str, i: int, max_hour_digits: int) -> tuple[float | None, int]:
 
 def _srt_timing(line: str, lineno: int, problems: list[VttProblem],
                 max_hour_digits: int) -> tuple[float, float] | None:
-    expected = "(expected hh:mm:ss,mmm)"
-    i = _skip_ws(line, 0)
-    start, j = _srt_time(line, i, max_hour_digits)
-    if start is None:
-        problems.append(VttProblem(lineno, f"bad start time {_word(line, i)} {expected}"))
-        return None
-    j = _skip_ws(line, j)
-    if not line.startswith("-->", j):
-        problems.append(VttProblem(lineno, "expected ' --> ' between the two times"))
-        return None
-    k = _skip_ws(line, j + 3)
-    end, m = _srt_time(line, k, max_hour_digits)
-    if end is None:
-        problems.append(VttProblem(lineno, f"bad end time {_word(line, k)} {expected}"))
-        return None
-    if end <= start:
-        problems.append(VttProblem(lineno, f"cue ends before it starts "
-                                           f"({_shown(line[i:m], 60)})"))
-        return None
-    return start, end
+    """An SRT timing line (comma or dot before the milliseconds)."""
+    return _timing(line, lineno, problems, max_hour_digits, _srt_time, "(expected hh:mm:ss,mmm)")
 
 
 def _is_counter(line: str) -> bool:

@@ -25,11 +25,11 @@ from kiosk.core.bliqpack import (
     Manifest,
     PackRefused,
     RefusalReason,
-    atomic_write_text,
     trusted_keys,
     unpack,
     verify,
 )
+from kiosk.core.files import atomic_write_text
 
 log = logging.getLogger("kiosk.updates")
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.add_videos import (SeriesFile, classify, readable_title, slug, unique_id,
-                                   write_atomic)
+from kiosk.core.add_videos import SeriesFile, classify, readable_title, slug, unique_id
+from kiosk.core.files import atomic_write_text
 
 
 @pytest.mark.parametrize("name, title", [
@@ -104,7 +104,7 @@ def test_a_block_that_would_break_the_file_is_never_written(tmp_path: Path) -> N
     assert path.read_text(encoding="utf-8") == ORGANISER
 
 
-def test_write_atomic_leaves_no_temp_file(tmp_path: Path) -> None:
+def test_atomic_write_leaves_no_temp_file(tmp_path: Path) -> None:
     target = tmp_path / "x.toml"
-    write_atomic(target, "a = 1\n")
+    atomic_write_text(target, "a = 1\n")
     assert target.read_text() == "a = 1\n" and [p.name for p in tmp_path.iterdir()] == ["x.toml"]
