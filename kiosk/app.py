@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import logging
 import logging.handlers
 import os
@@ -177,6 +178,10 @@ class KioskApp:
         if self.screens is not None:
             screens, self.screens = self.screens, None
             screens.close()
+            del screens
+            # Free the old screens' Python wrappers now, at a known point, rather than at a
+            # random allocation later (e.g. inside the next pack's engine.load()).
+            gc.collect()
 
     def switch_pack(self, folder: Path) -> bool:
         """Run the pack in ``folder`` from now on (called at attract); False when it won't load.

@@ -139,6 +139,17 @@ def create_window(engine: QQmlApplicationEngine, context: Mapping[str, object],
     return window
 
 
+def screen_of(window: Any) -> Any:
+    """The screen ``window`` is on, asked of the application instead of the window.
+
+    ``window.screen()`` gives a QScreen wrapper that shiboken ties to the window's wrapper;
+    when a replaced window's wrapper is collected (after a pack switch) the tie makes shiboken
+    delete the real QScreen, and the next window made crashes in QWindow's connectToScreen
+    (seen under gdb). Wrappers from QGuiApplication's static calls have no such tie."""
+    return (QGuiApplication.screenAt(window.geometry().center())
+            or QGuiApplication.primaryScreen())
+
+
 def log_first_frame(qapp: Any, window: Any) -> None:
     """One log line when the first frame is on screen: which platform, how big, full screen?
     (What tells a person reading the log, or the cage test, how the kiosk came up.)"""
@@ -151,7 +162,7 @@ def log_first_frame(qapp: Any, window: Any) -> None:
         done.append(True)
         window.frameSwapped.disconnect(first)
         g = window.geometry()
-        screen = window.screen()
+        screen = screen_of(window)
         size = f"{screen.geometry().width()}x{screen.geometry().height()}" if screen else "?"
         log.info("first frame: platform %s, window %dx%d, screen %s, %s", qapp.platformName(),
                  g.width(), g.height(), size, window.visibility().name)
@@ -168,7 +179,7 @@ def follow_screen(window: Any) -> None:
 
     def fit(*_: Any) -> None:
         try:
-            screen = window.screen()
+            screen = screen_of(window)
         except RuntimeError:  # this window was replaced (a pack switch makes a new one)
             return
         if screen is not None and window.geometry() != screen.geometry():
@@ -184,4 +195,4 @@ def follow_screen(window: Any) -> None:
         fit()
 
     window.screenChanged.connect(watch)
-    watch(window.screen())
+    watch(screen_of(window))
