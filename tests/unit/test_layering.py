@@ -7,27 +7,20 @@ also those inside functions:
 """
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import import_graph  # noqa: E402  (tools/ is not a package)
 CORE = ROOT / "kiosk" / "core"
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 
 
-def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-            # ``from kiosk import app`` imports the module kiosk.app
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return names
+# The same reading of a file's imports as the graph tool's (tools/import_graph.py), so the
+# test and the printed graph never disagree: ``from kiosk import app`` imports kiosk.app.
+imported_modules = import_graph.imports
 
 
 def kiosk_layer(module: str) -> str | None:
