@@ -199,6 +199,17 @@ def bench_dashboard(data: Path, screenshot: Path | None) -> None:
         view.setSource(QUrl())
 
 
+def seeded_db(data: Path, n_events: int) -> Path:
+    """``data/kiosk.db`` with ``n_events`` generated events (an existing one is reused)."""
+    db = data / "kiosk.db"
+    if not db.exists():
+        started = time.perf_counter()
+        n = generate(db, n_events)
+        print(f"generated {n} events in {time.perf_counter() - started:.1f} s, "
+              f"{db.stat().st_size / 1e6:.0f} MB")
+    return db
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -210,12 +221,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = args.keep or Path(tmp) / "data"
         data.mkdir(parents=True, exist_ok=True)
-        db = data / "kiosk.db"
-        if not db.exists():
-            started = time.perf_counter()
-            n = generate(db, args.events)
-            print(f"generated {n} events in {time.perf_counter() - started:.1f} s, "
-                  f"{db.stat().st_size / 1e6:.0f} MB")
+        seeded_db(data, args.events)
         bench_cli(data, Path(tmp) / "export")
         bench_dashboard(data, args.screenshot)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.bench.bench_metrics import KIOSKS, generate  # noqa: E402
+from tests.bench.bench_metrics import KIOSKS, seeded_db  # noqa: E402
 
 NAMES = {KIOSKS[0]: ("Aula links", "Zwolle"), KIOSKS[1]: ("Hal B", "Kampen"),
          KIOSKS[2]: ("Ingang", "Zwolle")}
@@ -68,12 +68,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = args.keep or Path(tmp) / "data"
         data.mkdir(parents=True, exist_ok=True)
-        db = data / "kiosk.db"
-        if not db.exists():
-            started = time.perf_counter()
-            n = generate(db, args.events)
-            print(f"generated {n} events in {time.perf_counter() - started:.1f} s, "
-                  f"{db.stat().st_size / 1e6:.0f} MB")
+        db = seeded_db(data, args.events)
         add_kiosks(db)
         out = args.out or Path(tmp) / "report.html"
         for label, options in (("report, all events (nl)", ()),
