@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from kiosk.config import Config
+from kiosk.core.countdown import next_change, seconds_left
 
 
 class State(StrEnum):
@@ -212,6 +213,23 @@ class VisitorFlow:
             return None
         deadline = self._last_touch + self.idle_timeout_s
         return deadline + self.countdown_s if self.still_there else deadline
+
+    def still_there_left(self, now: float) -> int:
+        """The number the "Ben je er nog?" overlay shows: whole seconds until the visit ends
+        (0 when the overlay is not up)."""
+        deadline = self.next_deadline()
+        if not self.still_there or deadline is None:
+            return 0
+        return seconds_left(deadline, now)
+
+    def next_wake(self, now: float) -> float | None:
+        """When the timer should call ``tick`` next: the deadline, and while the overlay
+        counts down also each moment its number drops (so the number and the reset share one
+        clock)."""
+        deadline = self.next_deadline()
+        if deadline is None or not self.still_there:
+            return deadline
+        return next_change(deadline, now)
 
     def tick(self, now: float) -> None:
         """Apply the idle rules at time ``now``."""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import Property, QObject, Qt, QTimer, QUrl, Signal, Slot
 
 from kiosk.config import Config
 from kiosk.core.admin import PinGate
@@ -49,6 +49,7 @@ class Controller(QObject):
 
     stateChanged = Signal()
     stillThereChanged = Signal()
+    stillThereRemainingChanged = Signal()
     languageChanged = Signal()
     pinChanged = Signal()
     sectionsChanged = Signal()
@@ -74,7 +75,7 @@ class Controller(QObject):
         self._flow.subscribe(self._on_flow_event)
         self._lang = config.default_language
         self._language_hook: Callable[[str], None] | None = None
-        self._still_there_seconds = 0.0
+        self._still_there_left = 0
         self._pin_visible = False
         self._pin_message = ""
         self._gate = PinGate(event.admin_pin_hash if event is not None else None, config)
@@ -85,8 +86,11 @@ class Controller(QObject):
         self._pin_timer.setSingleShot(True)
         self._pin_timer.setInterval(int(config.admin_pin_pad_timeout_s * 1000))
         self._pin_timer.timeout.connect(self.cancelPin)
+        # Ends the visit and, while "Ben je er nog?" is up, wakes each time its number drops:
+        # one timer, so the number shown and the reset cannot drift apart.
         self._idle_timer = QTimer(self)
         self._idle_timer.setSingleShot(True)
+        self._idle_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._idle_timer.timeout.connect(self.on_idle_timeout)
 
     # -- properties -----------------------------------------------------------------------
@@ -99,9 +103,10 @@ class Controller(QObject):
     def stillThere(self) -> bool:
         return self._flow.still_there
 
-    @Property(float, notify=stillThereChanged)
-    def stillThereSeconds(self) -> float:
-        return self._still_there_seconds
+    @Property(int, notify=stillThereRemainingChanged)
+    def stillThereRemaining(self) -> int:
+        """Whole seconds until "Ben je er nog?" ends the visit (0 when it is not shown)."""
+        return self._still_there_left
 
     @Property(str, notify=languageChanged)
     def language(self) -> str:
@@ -358,16 +363,24 @@ class Controller(QObject):
             self._store.record("session_ended", event.id, reason=event.reason.value)
             self._apply_language(self._config.default_language)  # the next visitor starts in Dutch
         elif isinstance(event, StillThere):
-            self._still_there_seconds = event.seconds
+            self._update_still_there_left(self._clock())  # the overlay appears with its number
             self.stillThereChanged.emit()
         self._schedule_idle()
 
+    def _update_still_there_left(self, now: float) -> None:
+        left = self._flow.still_there_left(now)
+        if left != self._still_there_left:
+            self._still_there_left = left
+            self.stillThereRemainingChanged.emit()
+
     def _schedule_idle(self) -> None:
-        deadline = self._flow.next_deadline()
-        if deadline is None:
+        now = self._clock()
+        self._update_still_there_left(now)
+        wake = self._flow.next_wake(now)
+        if wake is None:
             self._idle_timer.stop()
             return
-        self._idle_timer.start(max(0, int((deadline - self._clock()) * 1000) + 1))
+        self._idle_timer.start(max(0, int((wake - now) * 1000) + 1))
 
     @Slot()
     @guarded

@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
 from kiosk.config import Config
+from kiosk.core.countdown import next_change, seconds_left
 from kiosk.core.flow import FlowError, State
 from kiosk.core.links import LinkBuilder
 from kiosk.core.taxonomy import EpisodeVia, episode_via
@@ -32,6 +33,7 @@ class Playback(QObject):
 
     changed = Signal()
     nextUpChanged = Signal()
+    countdownRemainingChanged = Signal()
 
     def __init__(self, config: Config, pack: Any, store: Any, controller: Any,
                  player: PlayerFacade, catalog: Catalog, links: LinkBuilder) -> None:
@@ -45,9 +47,14 @@ class Playback(QObject):
         self._links = links
         self._via = EpisodeVia.TILE
         self._origin = State.EPISODES
+        # The end card's countdown: wakes each time the number drops and, last, plays the next
+        # episode; the number shown is read from the same deadline.
         self._countdown = QTimer(self)
         self._countdown.setSingleShot(True)
-        self._countdown.timeout.connect(self.on_countdown_done)
+        self._countdown.setTimerType(Qt.TimerType.PreciseTimer)
+        self._countdown.timeout.connect(self.on_countdown_tick)
+        self._countdown_deadline: float | None = None
+        self._countdown_left = 0
         self._next_id = ""
         self._visitor_play = False  # False while the attract loop runs: never counted
         self.attract_frame_stride = 1  # the app sets it from the render mode
@@ -100,10 +107,6 @@ class Playback(QObject):
         return row
 
     @Property(float, constant=True)
-    def countdownSeconds(self) -> float:
-        return self._config.next_up_countdown_s
-
-    @Property(float, constant=True)
     def controlsHideSeconds(self) -> float:
         return self._config.player_controls_hide_s
 
@@ -114,7 +117,12 @@ class Playback(QObject):
 
     @Property(bool, notify=nextUpChanged)
     def countingDown(self) -> bool:
-        return self._countdown.isActive()
+        return self._countdown_deadline is not None
+
+    @Property(int, notify=countdownRemainingChanged)
+    def countdownRemaining(self) -> int:
+        """Whole seconds until the next episode starts by itself (0 when not counting down)."""
+        return self._countdown_left
 
     # -- intents ------------------------------------------------------------------------------
     @Slot(str, str)
@@ -217,7 +225,9 @@ class Playback(QObject):
                 log.warning("end card refused: %s", exc)
                 return
             if self._next_id:
-                self._countdown.start(int(self._config.next_up_countdown_s * 1000))
+                self._countdown_deadline = (self._controller.now()
+                                            + self._config.next_up_countdown_s)
+                self._count_down(self._controller.now())
             self.nextUpChanged.emit()
 
     @Slot(str, str)
@@ -252,14 +262,36 @@ class Playback(QObject):
             self._visitor_play = False
 
     @Slot()
-    def on_countdown_done(self) -> None:
+    def on_countdown_tick(self) -> None:
+        if self._countdown_deadline is None:
+            return
+        now = self._controller.now()
+        self._count_down(now)
+        if now < self._countdown_deadline:
+            return
+        self._countdown_deadline = None
         self.nextUpChanged.emit()
         if self._next_id and self._controller.state == State.NEXT_UP.value:
             self.playEpisode(self._next_id, EpisodeVia.AUTOPLAY.value)
 
+    def _count_down(self, now: float) -> None:
+        """Show the whole seconds left and wake again when that number drops."""
+        assert self._countdown_deadline is not None
+        self._set_countdown_left(seconds_left(self._countdown_deadline, now))
+        if now < self._countdown_deadline:
+            wake = next_change(self._countdown_deadline, now)
+            self._countdown.start(max(0, int((wake - now) * 1000) + 1))
+
+    def _set_countdown_left(self, left: int) -> None:
+        if left != self._countdown_left:
+            self._countdown_left = left
+            self.countdownRemainingChanged.emit()
+
     def _stop_countdown(self) -> None:
-        if self._countdown.isActive():
-            self._countdown.stop()
+        self._countdown.stop()
+        self._set_countdown_left(0)
+        if self._countdown_deadline is not None:
+            self._countdown_deadline = None
             self.nextUpChanged.emit()
 
     def shutdown(self) -> None:

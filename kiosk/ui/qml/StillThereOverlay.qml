@@ -7,13 +7,6 @@ Rectangle {
     objectName: "stillThereOverlay"
     visible: controller.stillThere
     color: "#D90E1633"
-    property int remaining: 0
-    onVisibleChanged: if (visible) { remaining = Math.ceil(controller.stillThereSeconds); tick.restart() }
-    Timer {
-        id: tick
-        interval: 1000; repeat: true; running: overlay.visible && overlay.remaining > 0
-        onTriggered: overlay.remaining = Math.max(0, overlay.remaining - 1)
-    }
     Column {
         anchors.centerIn: parent
         spacing: Theme.gap
@@ -33,7 +26,8 @@ Rectangle {
         Text {
             objectName: "stillThereCountdown"
             width: parent.width; horizontalAlignment: Text.AlignHCenter
-            text: overlay.remaining
+            // counted down by the timer that ends the visit, once a second
+            text: controller.stillThereRemaining
             color: Theme.accent; font.pixelSize: Theme.px(160); font.weight: Font.Black
         }
     }

@@ -9,13 +9,6 @@ Rectangle {
     readonly property var current: playback.current
     readonly property var next: playback.nextUp
     readonly property var suggestion: playback.suggestion
-    property int remaining: 0
-    onVisibleChanged: if (visible) remaining = Math.ceil(playback.countdownSeconds)
-    Timer {
-        interval: 1000; repeat: true
-        running: card.visible && playback.countingDown && card.remaining > 0
-        onTriggered: card.remaining -= 1
-    }
     // Touches on the card never reach the video's tap handler beneath.
     MultiPointTouchArea { anchors.fill: parent; mouseEnabled: true }
 
@@ -57,7 +50,7 @@ Rectangle {
                     Text {
                         width: parent.width; wrapMode: Text.WordWrap
                         text: card.next.id
-                              ? (playback.countingDown ? qsTr("Volgende aflevering in %1…").arg(card.remaining)
+                              ? (playback.countingDown ? qsTr("Volgende aflevering in %1…").arg(playback.countdownRemaining)
                                                        : qsTr("Volgende aflevering"))
                               : qsTr("Kijk ook: %1").arg(card.suggestion.series || "")
                         color: Theme.textDim; font.pixelSize: Theme.fontSmall + Theme.px(4)
