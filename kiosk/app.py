@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for th
     from kiosk.ui.game_bridge import GameBridge
     from kiosk.ui.playback import Playback
     from kiosk.ui.render import RenderMode
+    from kiosk.ui.shown_codes import CodeCounter
     from kiosk.ui.window import Lockdown, Translations
 
 log = logging.getLogger("kiosk")
@@ -83,6 +84,7 @@ class Screens:
     game: GameBridge
     player: PlayerFacade
     playback: Playback
+    codes: CodeCounter
     dashboard: Dashboard
     admin: AdminPanel
     thumbs: ThumbnailMaker
@@ -422,6 +424,7 @@ def _make_screens(app: KioskApp) -> Screens:
     from kiosk.ui.game_bridge import GameBridge
     from kiosk.ui.playback import Playback
     from kiosk.ui.qr import QrImageProvider
+    from kiosk.ui.shown_codes import CodeCounter
     from kiosk.ui.window import (
         Lockdown, Translations, available_sections, create_window, load_fonts,
     )
@@ -449,6 +452,7 @@ def _make_screens(app: KioskApp) -> Screens:
 
         player = EpisodePlayer(config)
     playback = Playback(config, pack, store, controller, player, catalog, links)
+    codes = CodeCounter(store, controller, playback, game, companies)  # records qr_shown
     dashboard = Dashboard(store.db_path, config, pack, event_id)
     admin = AdminPanel(config, pack.root, event_id, app.data_dir, store=store)
     thumbs = ThumbnailMaker(pack, app.data_dir / config.thumb_cache_dirname, config)
@@ -503,7 +507,7 @@ def _make_screens(app: KioskApp) -> Screens:
     playback.start_attract_loop()
     return Screens(engine=engine, window=window, controller=controller, catalog=catalog,
                    companies=companies, game=game, player=player, playback=playback,
-                   dashboard=dashboard, admin=admin, thumbs=thumbs, lockdown=lockdown,
+                   codes=codes, dashboard=dashboard, admin=admin, thumbs=thumbs, lockdown=lockdown,
                    translations=translations, render=render, teardown=teardown)
 
 

@@ -266,13 +266,6 @@ class Controller(QObject):
         """A tile, the game result or the end card asks for an episode."""
         self.playRequested.emit(episode_id, via)
 
-    @Slot(str, str)
-    @guarded
-    def qrShown(self, purpose: str, target: str) -> None:
-        """A QR code went on screen (counted per purpose and target, never who scanned)."""
-        self._store.record("qr_shown", self._flow.session_id, purpose=purpose,
-                           target=target or purpose)
-
     @Slot(bool)
     @guarded
     def setPlaying(self, playing: bool) -> None:

@@ -61,6 +61,10 @@ class Companies(QObject):
             return ""
         return link.url or ""
 
+    def links(self) -> list[tuple[str, str]]:
+        """(company id, link) of today's companies; "" where the link is not shown."""
+        return [(company.id, self.link_for(company)) for company in self.present()]
+
     @Property(list, notify=changed)
     def rows(self) -> list[dict[str, Any]]:
         stands = self._event.stands if self._event is not None else {}

@@ -200,8 +200,7 @@ class GameBridge(QObject):
         return {"match": jobs, "directionA": self._direction(a),
                 "directionB": self._direction(b), "guess": self._guess_map()}
 
-    @Property(str, notify=resultChanged)
-    def resultLink(self) -> str:
+    def result_link(self) -> str:
         """The take-home link for the result QR ("" when there is no result or no valid link)."""
         if not self._results:
             return ""
@@ -218,6 +217,8 @@ class GameBridge(QObject):
         if not link.ok:
             log.warning("result link not shown: %s", link.problem)
         return link.url or ""
+
+    resultLink = Property(str, result_link, notify=resultChanged)
 
     # -- intents -----------------------------------------------------------------------------
     @Slot(str)

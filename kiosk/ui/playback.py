@@ -71,8 +71,7 @@ class Playback(QObject):
     def player(self) -> PlayerFacade:
         return self._player
 
-    @Property(dict, notify=changed)
-    def current(self) -> dict[str, Any]:
+    def current_row(self) -> dict[str, Any]:
         """The episode on screen: its tile row plus the job and links for the end card."""
         episode = self._pack.episodes.get(self._player.episodeId)
         if episode is None:
@@ -85,6 +84,8 @@ class Playback(QObject):
         row["link"] = page.url if page.ok else ""
         row["shareLink"] = share.url if share.ok else ""
         return row
+
+    current = Property(dict, current_row, notify=changed)
 
     @Property(dict, notify=nextUpChanged)
     def nextUp(self) -> dict[str, Any]:

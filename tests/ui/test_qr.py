@@ -140,7 +140,7 @@ def test_provider_draws_a_blank_square_for_an_impossible_code(qtbot: object) -> 
 def scene(tmp_path: Path, payloads: list[str], size_px: int, width: int, height: int) -> Path:
     """A QML file with a QrCode item per payload (plus an empty one), laid out in a Flow."""
     items = "\n".join(
-        f"QrCode {{ objectName: 'qr_test{i}'; purpose: 'test{i}'; size: {size_px};"
+        f"QrCode {{ objectName: 'qr_test{i}'; size: {size_px};"
         f" payload: {json.dumps(payload)} }}"
         for i, payload in enumerate(payloads)
     )
@@ -155,7 +155,7 @@ Rectangle {{
     Flow {{
         anchors.fill: parent; anchors.margins: 24; spacing: 24
 {items}
-        QrCode {{ objectName: "qr_empty"; purpose: "empty"; size: {size_px}; payload: "" }}
+        QrCode {{ objectName: "qr_empty"; size: {size_px}; payload: "" }}
     }}
 }}
 """,

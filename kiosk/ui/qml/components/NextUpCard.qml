@@ -95,14 +95,12 @@ Rectangle {
             spacing: Theme.px(36)
             QrCode {
                 objectName: "qr_watch"
-                purpose: "watch"; target: card.current.id || ""
                 payload: card.visible ? (card.current.link || "") : ""
                 size: Theme.px(240)
                 label: qsTr("Kijk verder op NXtv")
             }
             QrCode {
                 objectName: "qr_share"
-                purpose: "share"; target: card.current.id || ""
                 payload: card.visible ? (card.current.shareLink || "") : ""
                 size: Theme.px(240)
                 label: qsTr("Stuur naar een vriend")

@@ -7,21 +7,13 @@ Item {
     id: root
 
     property string payload: ""
-    property string purpose: ""
-    property string target: ""      // the id of what the code points at (episode, company …)
     property string label: qsTr("Scan met je camera")
     property int size: 240          // code side in px; see kiosk.core.qr_image.qr_size_px
 
     readonly property int padding: Math.round(size * 0.06)
 
     visible: payload !== ""
-    // Count each code once per time it is put on screen (qr_shown events for the organisers).
-    Component.onCompleted: report()
-    onPayloadChanged: report()
-    function report() {
-        if (payload !== "" && typeof controller !== "undefined" && controller)
-            controller.qrShown(purpose, target)
-    }
+    // Only draws: Python records each time a code is put on screen (kiosk.core.screen_codes).
     implicitWidth: card.width
     implicitHeight: card.height
 

@@ -105,7 +105,6 @@ Item {
                     id: qr
                     objectName: "qr_company_" + modelData.id
                     anchors { right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.px(24) }
-                    purpose: "company"; target: modelData.id
                     payload: modelData.link
                     size: Theme.px(240)
                     label: qsTr("Stage of contact")

@@ -93,7 +93,6 @@ Rectangle {
         objectName: "qr_episode"
         visible: !screen.endCard && payload !== ""
         anchors { right: parent.right; top: parent.top; margins: Theme.px(28) }
-        purpose: "episode"; target: playback.current.id || ""
         payload: playback.current.link || ""
         size: Theme.px(240)
         label: qsTr("Op je telefoon")

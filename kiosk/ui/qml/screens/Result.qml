@@ -51,7 +51,6 @@ Item {
         objectName: "qr_result"
         visible: screen.portrait
         anchors { right: parent.right; top: parent.top; margins: Theme.margin; topMargin: Theme.px(36) }
-        purpose: "result"; target: "result"
         payload: screen.portrait ? game.resultLink : ""
         size: Theme.px(screen.duo ? 170 : 200)
         label: qsTr("Neem je uitslag mee")
@@ -127,7 +126,6 @@ Item {
         spacing: Theme.gap
         QrCode {
             objectName: "qr_result"
-            purpose: "result"; target: "result"
             payload: screen.portrait ? "" : game.resultLink
             size: Theme.px(screen.duo ? 200 : 240)
             label: qsTr("Neem je uitslag mee")
