@@ -424,9 +424,10 @@ def _make_screens(app: KioskApp) -> Screens:
     from kiosk.ui.game_bridge import GameBridge
     from kiosk.ui.playback import Playback
     from kiosk.ui.qr import QrImageProvider
+    from kiosk.ui.seams import Kiosk, withdraw
     from kiosk.ui.shown_codes import CodeCounter
     from kiosk.ui.window import (
-        Lockdown, Translations, available_sections, create_window, load_fonts,
+        Lockdown, Translations, available_sections, create_window, load_fonts, screen_files,
     )
 
     config, pack, event, store, args = app.config, app.pack, app.event, app.store, app.args
@@ -481,16 +482,14 @@ def _make_screens(app: KioskApp) -> Screens:
     thumbs.made.connect(lambda eid: catalog.add_thumbnail(eid, pack.episodes[eid].thumbnail))
 
     # -- the window -------------------------------------------------------------------------------
-    context: dict[str, object] = {
-        "controller": controller, "catalog": catalog, "companies": companies, "game": game,
-        "playback": playback, "dashboard": dashboard, "admin": admin, "renderMode": render,
-    }
-    if app.campaign is not None:
-        context["campaign"] = app.campaign
-    window = create_window(engine, context, QrImageProvider(config), size=args.size,
+    exposed = Kiosk(controller=controller, catalog=catalog, companies=companies, game=game,
+                    playback=playback, dashboard=dashboard, admin=admin, render=render,
+                    campaign=app.campaign, screen_files=screen_files())
+    window = create_window(engine, exposed, QrImageProvider(config), size=args.size,
                            windowed=args.windowed)
     # Unwound last-first: stills stop, the visit ends (which also lets the window close),
     # playback stops, the window closes, and the engine goes before Python drops its objects.
+    teardown.callback(_logged(lambda: withdraw(engine), "the QML objects"))
     teardown.callback(_logged(lambda: _dispose(engine), "the QML engine"))
     teardown.callback(_logged(translations.close, "the translations"))
     teardown.callback(_logged(window.close, "the window"))

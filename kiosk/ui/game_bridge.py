@@ -153,11 +153,11 @@ class GameBridge(QObject):
     def mode(self) -> str:
         return self._mode
 
-    @Property(QObject, constant=True)
+    @Property(GamePlayer, constant=True)
     def playerA(self) -> GamePlayer:
         return self._players[0]
 
-    @Property(QObject, constant=True)
+    @Property(GamePlayer, constant=True)
     def playerB(self) -> GamePlayer:
         return self._players[1]
 

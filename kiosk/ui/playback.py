@@ -24,6 +24,7 @@ from kiosk.core.viewing import (
     series_playlist,
 )
 from kiosk.media.facade import PlayerFacade, PlayerState
+from kiosk.media.player import EpisodePlayer
 from kiosk.ui.catalog import Catalog
 
 log = logging.getLogger("kiosk.ui")
@@ -67,7 +68,9 @@ class Playback(QObject):
         controller.stateChanged.connect(self.on_flow_state)
 
     # -- properties ---------------------------------------------------------------------------
-    @Property(QObject, constant=True)
+    # Typed as the real player so that qmllint checks what QML reads of it; a test's fake
+    # player (any QObject with the same properties) passes through all the same.
+    @Property(EpisodePlayer, constant=True)
     def player(self) -> PlayerFacade:
         return self._player
 

@@ -1,5 +1,5 @@
-"""``renderMode`` for QML: lean or full (chosen by :mod:`kiosk.rendering`) and the pace of the
-attract screen's few animations."""
+"""``Kiosk.renderMode`` for QML: lean or full (chosen by :mod:`kiosk.rendering`) and the pace
+of the attract screen's few animations."""
 from __future__ import annotations
 
 import logging
@@ -13,7 +13,7 @@ log = logging.getLogger("kiosk.ui")
 
 
 class RenderMode(QObject):
-    """What QML binds to: ``renderMode.lean`` and the attract screen's animation pace."""
+    """What QML binds to: ``Kiosk.renderMode.lean`` and the attract screen's animation pace."""
 
     changed = Signal()  # never emitted: the mode is fixed for a run (QML needs a notifier)
 
@@ -45,7 +45,7 @@ class RenderMode(QObject):
 
 
 def render_mode(requested: str, config: Config) -> RenderMode:
-    """Probe, choose, log; the object QML gets as ``renderMode``."""
+    """Probe, choose, log; the object QML gets as ``Kiosk.renderMode``."""
     choice = choose(requested, probe_renderer())
     log.info("render mode %s", choice.summary)
     return RenderMode(choice, config)

@@ -4,7 +4,6 @@ Nothing here creates the kiosk's objects; ``kiosk.app`` does and hands them in."
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator, QUrl, Qt
@@ -16,6 +15,7 @@ from kiosk import paths
 from kiosk.core.flow import SECTIONS, State
 from kiosk.ui.bridge import Controller
 from kiosk.ui.qr import QrImageProvider
+from kiosk.ui.seams import Kiosk, expose, withdraw
 
 log = logging.getLogger("kiosk.ui")
 
@@ -32,6 +32,11 @@ SCREEN_FILES: dict[State, str] = {
     State.COMPANIES: "Companies.qml",
     State.ADMIN: "Admin.qml",
 }
+
+
+def screen_files() -> dict[str, str]:
+    """Flow state → the screen's QML file, as QML reads it (``Kiosk.screenFiles``)."""
+    return {s.value: f for s, f in SCREEN_FILES.items()}
 
 
 def available_sections(pack: Any) -> set[State]:
@@ -109,21 +114,18 @@ class Translations:
             self._translator = None
 
 
-def create_window(engine: QQmlApplicationEngine, context: Mapping[str, object],
-                  qr_images: QrImageProvider, *, size: tuple[int, int] | None,
-                  windowed: bool) -> QQuickWindow:
-    """Load Main.qml into ``engine`` with ``context`` (name → object QML sees) and show it.
+def create_window(engine: QQmlApplicationEngine, kiosk: Kiosk, qr_images: QrImageProvider, *,
+                  size: tuple[int, int] | None, windowed: bool) -> QQuickWindow:
+    """Load Main.qml into ``engine``, which gives its QML ``kiosk`` as ``Kiosk``, and show it.
 
     Only QML loading and showing happen here; the composition root (``kiosk.app``) makes,
-    wires and owns every object in ``context``."""
-    root = engine.rootContext()
-    for name, obj in context.items():
-        root.setContextProperty(name, obj)
-    root.setContextProperty("screenFiles", {s.value: f for s, f in SCREEN_FILES.items()})
+    wires and owns every object ``kiosk`` holds, and withdraws it when the engine goes."""
+    expose(engine, kiosk)
     engine.addImageProvider("qr", qr_images)
     engine.load(QUrl.fromLocalFile(str(paths.qml_dir() / "Main.qml")))
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
+        withdraw(engine)
         raise RuntimeError("Main.qml failed to load (see the log)")
     window = roots[0]
     window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)

@@ -160,6 +160,7 @@ def bench_dashboard(data: Path, screenshot: Path | None) -> None:
     from kiosk import paths
     from kiosk.core.content import load_pack
     from kiosk.ui.dashboard import Dashboard
+    from kiosk.ui.seams import Kiosk, expose
 
     app = QApplication.instance() or QApplication([])
     pack = load_pack(paths.sample_pack())
@@ -176,7 +177,7 @@ def bench_dashboard(data: Path, screenshot: Path | None) -> None:
     def open_view() -> QQuickView:
         view = QQuickView()
         view.setColor("#0E1633")
-        view.rootContext().setContextProperty("dashboard", dash)
+        expose(view.engine(), Kiosk(dashboard=dash))
         view.setResizeMode(QQuickView.ResizeMode.SizeRootObjectToView)
         view.setSource(QUrl.fromLocalFile(str(paths.qml_dir() / "components" / "Dashboard.qml")))
         view.resize(1920, 1080)

@@ -17,6 +17,7 @@ from kiosk import paths
 from kiosk.config import Config
 from kiosk.core.content import load_pack
 from kiosk.ui.dashboard import Dashboard
+from kiosk.ui.seams import Kiosk, expose, withdraw
 from tests.uitools import find_item, touch_tap
 from tests.unit.eventlog import OD, amsterdam, local, seed  # noqa: F401 - fixture
 
@@ -29,7 +30,7 @@ def view(qapp: Any, qtbot: Any, tmp_path: Path, amsterdam: None  # noqa: F811
     # "Today" is the 12th at 18:00, so the dashboard opens on that day, all events.
     dash = Dashboard(db, Config(), pack, clock=lambda: local(12, 18, 0))
     v = QQuickView()
-    v.rootContext().setContextProperty("dashboard", dash)
+    expose(v.engine(), Kiosk(dashboard=dash))
     v.setResizeMode(QQuickView.ResizeMode.SizeRootObjectToView)
     v.setSource(QUrl.fromLocalFile(str(paths.qml_dir() / "components" / "Dashboard.qml")))
     assert not v.errors(), [e.toString() for e in v.errors()]
@@ -41,6 +42,7 @@ def view(qapp: Any, qtbot: Any, tmp_path: Path, amsterdam: None  # noqa: F811
     yield v, dash
     v.close()
     v.setSource(QUrl())  # QML goes before the object its bindings read
+    withdraw(v.engine())
     del v
 
 

@@ -1,8 +1,9 @@
 import QtQuick
+import Kiosk
 import QtQuick.Window
 import "components"
 
-// The one kiosk window. It shows the screen for controller.state; it decides nothing itself.
+// The one kiosk window. It shows the screen for Kiosk.controller.state; it decides nothing itself.
 Window {
     id: root
     objectName: "kioskWindow"
@@ -24,7 +25,7 @@ Window {
         id: screenLoader
         objectName: "screenLoader"
         anchors.fill: parent
-        source: "screens/" + screenFiles[controller.state]
+        source: "screens/" + Kiosk.screenFiles[Kiosk.controller.state]
         asynchronous: false
         focus: true
     }
@@ -37,7 +38,7 @@ Window {
         id: topBar
         anchors.fill: parent
         anchors.margins: Theme.px(28)
-        visible: controller.state !== "admin" && controller.state !== "player"
+        visible: Kiosk.controller.state !== "admin" && Kiosk.controller.state !== "player"
         z: 10
         // AnchorChanges, not "portrait ? a : undefined" bindings: those set the new anchor
         // before clearing the old one, so a turned screen left a button stretched across.
@@ -51,20 +52,20 @@ Window {
         PillButton {
             id: homeButton
             objectName: "homeButton"
-            visible: controller.state !== "attract" && controller.state !== "home"
+            visible: Kiosk.controller.state !== "attract" && Kiosk.controller.state !== "home"
             anchors { right: languageButton.left; rightMargin: Theme.px(20) }
             text: qsTr("Home")
             fill: Theme.surface; ink: Theme.text
-            onClicked: controller.goHome()
+            onClicked: Kiosk.controller.goHome()
         }
         PillButton {
             id: languageButton
             objectName: "languageToggle"
             anchors { right: parent.right; top: parent.top }
             // Shows the language you switch TO, in that language.
-            text: controller.language === "nl" ? "English" : "Nederlands"
+            text: Kiosk.controller.language === "nl" ? "English" : "Nederlands"
             fill: Theme.surface; ink: Theme.text
-            onClicked: controller.toggleLanguage()
+            onClicked: Kiosk.controller.toggleLanguage()
         }
     }
 
@@ -76,10 +77,10 @@ Window {
         anchors { left: parent.left; bottom: parent.bottom }
         z: 20
         TapHandler {
-            longPressThreshold: controller.adminGestureSeconds
+            longPressThreshold: Kiosk.controller.adminGestureSeconds
             gesturePolicy: TapHandler.WithinBounds
             grabPermissions: PointerHandler.TakeOverForbidden
-            onLongPressed: controller.adminGesture()
+            onLongPressed: Kiosk.controller.adminGesture()
         }
     }
 

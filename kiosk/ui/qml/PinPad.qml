@@ -1,11 +1,12 @@
 import QtQuick
+import Kiosk
 import "components"
 
 // Admin PIN pad, shown after the hidden corner gesture. Digits only, no keyboard needed.
 Rectangle {
     id: pad
     objectName: "adminPin"
-    visible: controller.pinPadVisible
+    visible: Kiosk.controller.pinPadVisible
     color: "#F00E1633"
     property string entered: ""
     onVisibleChanged: entered = ""
@@ -23,13 +24,13 @@ Rectangle {
         Text {
             objectName: "adminPinDots"
             anchors.horizontalCenter: parent.horizontalCenter
-            text: "●".repeat(pad.entered.length) + "○".repeat(Math.max(0, controller.pinLength - pad.entered.length))
+            text: "●".repeat(pad.entered.length) + "○".repeat(Math.max(0, Kiosk.controller.pinLength - pad.entered.length))
             color: Theme.accent; font.pixelSize: Theme.fontTitle
         }
         Text {
             objectName: "adminPinMessage"
             anchors.horizontalCenter: parent.horizontalCenter
-            text: controller.pinMessage
+            text: Kiosk.controller.pinMessage
             color: Theme.coral; font.pixelSize: Theme.fontBody
         }
         Grid {
@@ -45,8 +46,8 @@ Rectangle {
                     ink: modelData === "ok" ? Theme.inkOnAccent : Theme.text
                     fontSize: Theme.fontLarge
                     onClicked: {
-                        if (modelData === "x") { controller.cancelPin() }
-                        else if (modelData === "ok") { controller.submitPin(pad.entered); pad.entered = "" }
+                        if (modelData === "x") { Kiosk.controller.cancelPin() }
+                        else if (modelData === "ok") { Kiosk.controller.submitPin(pad.entered); pad.entered = "" }
                         else if (pad.entered.length < 12) { pad.entered += modelData }
                     }
                 }

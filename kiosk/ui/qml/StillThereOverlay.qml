@@ -1,11 +1,12 @@
 import QtQuick
+import Kiosk
 import "components"
 
 // "Ben je er nog?": shown by the flow after the idle time; any touch dismisses it.
 Rectangle {
     id: overlay
     objectName: "stillThereOverlay"
-    visible: controller.stillThere
+    visible: Kiosk.controller.stillThere
     color: "#D90E1633"
     Column {
         anchors.centerIn: parent
@@ -27,7 +28,7 @@ Rectangle {
             objectName: "stillThereCountdown"
             width: parent.width; horizontalAlignment: Text.AlignHCenter
             // counted down by the timer that ends the visit, once a second
-            text: controller.stillThereRemaining
+            text: Kiosk.controller.stillThereRemaining
             color: Theme.accent; font.pixelSize: Theme.px(160); font.weight: Font.Black
         }
     }

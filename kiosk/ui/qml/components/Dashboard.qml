@@ -1,8 +1,9 @@
 import QtQuick
+import Kiosk
 import QtCharts
 
 // Admin dashboard (behind the PIN): the campaign's figures for one event and day.
-// Needs a `dashboard` context property (kiosk/ui/dashboard.py); it shows, Python computes.
+// Reads `Kiosk.dashboard` (kiosk/ui/dashboard.py); it shows, Python computes.
 Item {
     id: root
     objectName: "dashboard"
@@ -25,37 +26,37 @@ Item {
             // --- filters: touch-sized buttons, no keyboard ---------------------------------
             FilterRow {
                 objectName: "dashEvents"
-                model: dashboard.eventChoices
-                current: dashboard.filterEvent
+                model: Kiosk.dashboard.eventChoices
+                current: Kiosk.dashboard.filterEvent
                 prefix: "dashEvent_"
-                onPicked: (id) => dashboard.setEvent(id)
+                onPicked: (id) => Kiosk.dashboard.setEvent(id)
             }
             FilterRow {
                 objectName: "dashDays"
-                model: dashboard.dayChoices
-                current: dashboard.filterDay
+                model: Kiosk.dashboard.dayChoices
+                current: Kiosk.dashboard.filterDay
                 prefix: "dashDay_"
-                onPicked: (id) => dashboard.setDay(id)
+                onPicked: (id) => Kiosk.dashboard.setDay(id)
             }
 
             // --- big figures ---------------------------------------------------------------
             Flow {
                 width: parent.width
                 spacing: Theme.gap
-                opacity: dashboard.busy ? 0.5 : 1.0
-                Figure { objectName: "dashSessions"; label: qsTr("Bezoeken"); value: String(dashboard.sessions) }
-                Figure { objectName: "dashDwell"; label: qsTr("Tijd per bezoek"); value: dashboard.dwellText }
-                Figure { objectName: "dashVideos"; label: qsTr("Video's per bezoek"); value: dashboard.videosText }
+                opacity: Kiosk.dashboard.busy ? 0.5 : 1.0
+                Figure { objectName: "dashSessions"; label: qsTr("Bezoeken"); value: String(Kiosk.dashboard.sessions) }
+                Figure { objectName: "dashDwell"; label: qsTr("Tijd per bezoek"); value: Kiosk.dashboard.dwellText }
+                Figure { objectName: "dashVideos"; label: qsTr("Video's per bezoek"); value: Kiosk.dashboard.videosText }
                 Figure {
                     objectName: "dashWatchThrough"
-                    label: qsTr("Kijkt tot het eind (campagne %1)").arg(dashboard.referenceText)
-                    value: dashboard.watchThroughText
+                    label: qsTr("Kijkt tot het eind (campagne %1)").arg(Kiosk.dashboard.referenceText)
+                    value: Kiosk.dashboard.watchThroughText
                 }
-                Figure { objectName: "dashGameFinish"; label: qsTr("Spel uitgespeeld"); value: dashboard.gameFinishText }
-                Figure { objectName: "dashGameTime"; label: qsTr("Speeltijd"); value: dashboard.gameTimeText }
-                Figure { objectName: "dashResetsIdle"; label: qsTr("Vanzelf gestopt"); value: String(dashboard.resetsIdle) }
-                Figure { objectName: "dashResetsHand"; label: qsTr("Zelf afgesloten"); value: String(dashboard.resetsByHand) }
-                Figure { objectName: "dashLanguages"; label: qsTr("Talen"); value: dashboard.languagesText }
+                Figure { objectName: "dashGameFinish"; label: qsTr("Spel uitgespeeld"); value: Kiosk.dashboard.gameFinishText }
+                Figure { objectName: "dashGameTime"; label: qsTr("Speeltijd"); value: Kiosk.dashboard.gameTimeText }
+                Figure { objectName: "dashResetsIdle"; label: qsTr("Vanzelf gestopt"); value: String(Kiosk.dashboard.resetsIdle) }
+                Figure { objectName: "dashResetsHand"; label: qsTr("Zelf afgesloten"); value: String(Kiosk.dashboard.resetsByHand) }
+                Figure { objectName: "dashLanguages"; label: qsTr("Talen"); value: Kiosk.dashboard.languagesText }
             }
 
             // --- charts --------------------------------------------------------------------
@@ -65,16 +66,16 @@ Item {
 
                 Panel {
                     // one bar per episode: grow with the pack so every title fits
-                    height: Math.max(root.chartHeight, Theme.px(130) + dashboard.episodes.length * Theme.px(46))
-                    title: qsTr("Tot het eind gekeken, per aflevering (lijn: campagne %1)").arg(dashboard.referenceText)
+                    height: Math.max(root.chartHeight, Theme.px(130) + Kiosk.dashboard.episodes.length * Theme.px(46))
+                    title: qsTr("Tot het eind gekeken, per aflevering (lijn: campagne %1)").arg(Kiosk.dashboard.referenceText)
                     BarsChart {
                         id: watchChart
                         objectName: "chartWatchThrough"
                         anchors.fill: parent
-                        rows: dashboard.episodes
+                        rows: Kiosk.dashboard.episodes
                         valueRole: "pct"
                         maxValue: 100
-                        reference: dashboard.referencePct
+                        reference: Kiosk.dashboard.referencePct
                         barColor: Theme.teal
                     }
                 }
@@ -83,7 +84,7 @@ Item {
                     ChartView {
                         id: hourChart
                         objectName: "chartSessionsPerHour"
-                        property var values: dashboard.perHour
+                        property var values: Kiosk.dashboard.perHour
                         readonly property QtObject shownLine: hourLine  // tests read what is drawn
                         anchors.fill: parent
                         antialiasing: true
@@ -131,7 +132,7 @@ Item {
                     BarsChart {
                         objectName: "chartJobs"
                         anchors.fill: parent
-                        rows: dashboard.topJobs
+                        rows: Kiosk.dashboard.topJobs
                         valueRole: "count"
                         barColor: Theme.accent
                     }
@@ -141,7 +142,7 @@ Item {
                     BarsChart {
                         objectName: "chartCards"
                         anchors.fill: parent
-                        rows: dashboard.topCards
+                        rows: Kiosk.dashboard.topCards
                         valueRole: "pct"
                         maxValue: 100
                         barColor: Theme.coral
@@ -159,7 +160,7 @@ Item {
                 spacing: Theme.gap
                 Repeater {
                     objectName: "dashQr"
-                    model: dashboard.qrShows
+                    model: Kiosk.dashboard.qrShows
                     Figure {
                         required property var modelData
                         small: true

@@ -1,4 +1,5 @@
 import QtQuick
+import Kiosk
 
 // One episode: thumbnail, title, the job it shows, duration, and "Nieuw" when the pack says so.
 // Without a thumbnail (none in the pack, or not made yet) the tile shows the series' colour
@@ -47,7 +48,7 @@ Item {
             id: thumb
             objectName: "tileThumb_" + (tile.episode.id || "")
             anchors.fill: parent
-            source: tile.episode.thumbnail || catalog.thumbs[tile.episode.id || ""] || ""
+            source: tile.episode.thumbnail || Kiosk.catalog.thumbs[tile.episode.id || ""] || ""
             fillMode: Image.PreserveAspectCrop
             asynchronous: true
             sourceSize.width: tile.width

@@ -1,4 +1,5 @@
 import QtQuick
+import Kiosk
 
 // Duo result, one per player on their own side: your own direction, and "raad wat je maatje
 // koos": guess whether your buddy liked one card, then see the answer.
@@ -47,13 +48,13 @@ Rectangle {
                     objectName: "guessLike_" + panel.player
                     implicitWidth: Theme.touchMin * 1.4
                     fill: Theme.teal; text: qsTr("Vet!")
-                    onClicked: game.guess(panel.player - 1, true)
+                    onClicked: Kiosk.game.guess(panel.player - 1, true)
                 }
                 PillButton {
                     objectName: "guessNope_" + panel.player
                     fill: Theme.coral; text: qsTr("Niks")
                     implicitWidth: Theme.touchMin * 1.4
-                    onClicked: game.guess(panel.player - 1, false)
+                    onClicked: Kiosk.game.guess(panel.player - 1, false)
                 }
             }
             Text {

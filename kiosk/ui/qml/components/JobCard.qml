@@ -1,4 +1,5 @@
 import QtQuick
+import Kiosk
 
 // One job on the result screen: picture (or pictogram), rank, title, a day in the life, why it
 // fits (one "omdat je … leuk vond" phrase), the route in two steps, who offers it here today,
@@ -134,7 +135,7 @@ Rectangle {
             }
             TapHandler {
                 gesturePolicy: TapHandler.ReleaseWithinBounds
-                onTapped: { companies.showJob(card.job.id); controller.openSection("companies") }
+                onTapped: { Kiosk.companies.showJob(card.job.id); Kiosk.controller.openSection("companies") }
             }
         }
         PillButton {
@@ -145,10 +146,7 @@ Rectangle {
             visible: card.hasEpisode
             fontSize: Theme.fontSmall + Theme.px(2)
             text: qsTr("Kijk de video")
-            onClicked: {
-                if (typeof controller.playEpisode === "function")
-                    controller.playEpisode(card.job.episode, "game")
-            }
+            onClicked: Kiosk.controller.playEpisode(card.job.episode, "game")
         }
     }
 }

@@ -1,4 +1,5 @@
 import QtQuick
+import Kiosk
 
 // End card over the last frame: the job this episode showed, the game, two QR codes
 // (watch on on NXtv, share with a friend) and "Volgende aflevering in 5…" with cancel.
@@ -6,9 +7,9 @@ Rectangle {
     id: card
     objectName: "nextUpCard"
     color: "#E60E1633"
-    readonly property var current: playback.current
-    readonly property var next: playback.nextUp
-    readonly property var suggestion: playback.suggestion
+    readonly property var current: Kiosk.playback.current
+    readonly property var next: Kiosk.playback.nextUp
+    readonly property var suggestion: Kiosk.playback.suggestion
     // Touches on the card never reach the video's tap handler beneath.
     MultiPointTouchArea { anchors.fill: parent; mouseEnabled: true }
 
@@ -50,7 +51,7 @@ Rectangle {
                     Text {
                         width: parent.width; wrapMode: Text.WordWrap
                         text: card.next.id
-                              ? (playback.countingDown ? qsTr("Volgende aflevering in %1…").arg(playback.countdownRemaining)
+                              ? (Kiosk.playback.countingDown ? qsTr("Volgende aflevering in %1…").arg(Kiosk.playback.countdownRemaining)
                                                        : qsTr("Volgende aflevering"))
                               : qsTr("Kijk ook: %1").arg(card.suggestion.series || "")
                         color: Theme.textDim; font.pixelSize: Theme.fontSmall + Theme.px(4)
@@ -63,30 +64,30 @@ Rectangle {
                 }
                 TapHandler {
                     gesturePolicy: TapHandler.ReleaseWithinBounds
-                    onTapped: card.next.id ? playback.playNextNow()
-                                           : controller.playEpisode(card.suggestion.id, "tile")
+                    onTapped: card.next.id ? Kiosk.playback.playNextNow()
+                                           : Kiosk.controller.playEpisode(card.suggestion.id, "tile")
                 }
             }
             Row {
                 spacing: Theme.px(20)
                 PillButton {
                     objectName: "nextUpCancel"
-                    visible: playback.countingDown
+                    visible: Kiosk.playback.countingDown
                     text: qsTr("Stop")
                     fill: Theme.surface; ink: Theme.text
-                    onClicked: playback.cancelNextUp()
+                    onClicked: Kiosk.playback.cancelNextUp()
                 }
                 PillButton {
                     objectName: "nextUpGame"
-                    visible: controller.sections.indexOf("game") >= 0
+                    visible: Kiosk.controller.sections.indexOf("game") >= 0
                     text: qsTr("Speel de game")
-                    onClicked: controller.openSection("game")
+                    onClicked: Kiosk.controller.openSection("game")
                 }
                 PillButton {
                     objectName: "nextUpBack"
                     text: qsTr("Meer video's")
                     fill: Theme.surface; ink: Theme.text
-                    onClicked: playback.back()
+                    onClicked: Kiosk.playback.back()
                 }
             }
         }

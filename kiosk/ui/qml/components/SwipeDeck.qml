@@ -1,4 +1,5 @@
 import QtQuick
+import Kiosk
 
 // One player's game: progress, the card stack (or the duel cards), and the buttons.
 // Solo uses one deck; duo puts two side by side, each with its own cards and fingers.
@@ -57,9 +58,9 @@ Item {
             objectName: "swipeCard" + deck.suffix
             width: stack.cardWidth; height: stack.cardHeight
             card: deck.card
-            threshold: game.swipeThreshold
-            flickMinimum: game.flickMinimum
-            flickSpeed: game.flickSpeed
+            threshold: Kiosk.game.swipeThreshold
+            flickMinimum: Kiosk.game.flickMinimum
+            flickSpeed: Kiosk.game.flickSpeed
             visible: cardId !== ""
             onDecided: (liked) => deck.answer(liked, "swipe", top.dx, top.dy)
         }

@@ -1,4 +1,5 @@
 import QtQuick
+import Kiosk
 import "../components"
 
 // Admin (behind the PIN): the campaign's figures as charts, what the pack check and the
@@ -21,7 +22,7 @@ Rectangle {
             }
             Text {
                 anchors.baseline: parent.children[0].baseline
-                text: controller.eventName
+                text: Kiosk.controller.eventName
                 color: Theme.textDim; font.pixelSize: Theme.fontBody
             }
         }
@@ -29,33 +30,33 @@ Rectangle {
             spacing: Theme.gap
             Text {
                 objectName: "adminSessions"
-                text: qsTr("Bezoekers in totaal: %1").arg(controller.sessionsCount)
+                text: qsTr("Bezoekers in totaal: %1").arg(Kiosk.controller.sessionsCount)
                 color: Theme.accent; font.pixelSize: Theme.fontBody; font.weight: Font.Bold
             }
             Text {
                 objectName: "adminRestarts"
-                text: qsTr("Herstarts door de bewaking: %1").arg(controller.restartsCount)
+                text: qsTr("Herstarts door de bewaking: %1").arg(Kiosk.controller.restartsCount)
                 color: Theme.textDim; font.pixelSize: Theme.fontBody
             }
         }
         Text {
             // the disk is full or read-only: visitors notice nothing, the organiser must
             objectName: "adminStorage"
-            visible: !admin.storageOk || admin.eventsDropped > 0
+            visible: !Kiosk.admin.storageOk || Kiosk.admin.eventsDropped > 0
             width: parent.width
             wrapMode: Text.WordWrap
-            text: (admin.storageOk ? "" : qsTr("De schijf neemt nu niets aan (vol of alleen-lezen): "
+            text: (Kiosk.admin.storageOk ? "" : qsTr("De schijf neemt nu niets aan (vol of alleen-lezen): "
                                               + "%n gebeurtenis(sen) wachten in het geheugen en "
                                               + "worden bewaard zodra er weer ruimte is.", "",
-                                              admin.eventsWaiting))
-                  + (admin.eventsDropped > 0 ? " " + qsTr("%n oudste gebeurtenis(sen) niet bewaard.",
-                                                         "", admin.eventsDropped) : "")
+                                              Kiosk.admin.eventsWaiting))
+                  + (Kiosk.admin.eventsDropped > 0 ? " " + qsTr("%n oudste gebeurtenis(sen) niet bewaard.",
+                                                         "", Kiosk.admin.eventsDropped) : "")
             color: Theme.coral; font.pixelSize: Theme.fontBody; font.weight: Font.Bold
         }
         Text {
             objectName: "adminRender"
             width: parent.width; elide: Text.ElideRight
-            text: qsTr("Weergave: %1").arg(renderMode.summary)
+            text: qsTr("Weergave: %1").arg(Kiosk.renderMode.summary)
             color: Theme.textDim; font.pixelSize: Theme.fontSmall
         }
         Flow {
@@ -70,8 +71,8 @@ Rectangle {
             }
             PillButton {
                 objectName: "adminTabContent"
-                text: controller.contentProblems.length === 0 ? qsTr("Inhoud: alles in orde")
-                      : qsTr("Inhoud: %1 meldingen").arg(controller.contentProblems.length)
+                text: Kiosk.controller.contentProblems.length === 0 ? qsTr("Inhoud: alles in orde")
+                      : qsTr("Inhoud: %1 meldingen").arg(Kiosk.controller.contentProblems.length)
                 fill: screen.tab === "content" ? Theme.accent : Theme.surface
                 ink: screen.tab === "content" ? Theme.inkOnAccent : Theme.text
                 onClicked: screen.tab = "content"
@@ -81,11 +82,11 @@ Rectangle {
                 text: qsTr("Logboek")
                 fill: screen.tab === "log" ? Theme.accent : Theme.surface
                 ink: screen.tab === "log" ? Theme.inkOnAccent : Theme.text
-                onClicked: { admin.refresh(); screen.tab = "log" }
+                onClicked: { Kiosk.admin.refresh(); screen.tab = "log" }
             }
             PillButton {
                 objectName: "adminTabCampaign"
-                text: campaign.updatePending ? qsTr("Campagne: nieuwe versie klaar")
+                text: Kiosk.campaign.updatePending ? qsTr("Campagne: nieuwe versie klaar")
                                              : qsTr("Campagne")
                 fill: screen.tab === "campaign" ? Theme.accent : Theme.surface
                 ink: screen.tab === "campaign" ? Theme.inkOnAccent : Theme.text
@@ -95,13 +96,13 @@ Rectangle {
                 objectName: "adminBack"
                 text: qsTr("Terug naar de kiosk")
                 fill: Theme.teal; ink: Theme.inkOnAccent
-                onClicked: controller.leaveAdmin()
+                onClicked: Kiosk.controller.leaveAdmin()
             }
             PillButton {
                 objectName: "adminQuit"
                 text: qsTr("Kiosk afsluiten")
                 fill: Theme.coral
-                onClicked: controller.quitKiosk()
+                onClicked: Kiosk.controller.quitKiosk()
             }
         }
     }
@@ -124,7 +125,7 @@ Rectangle {
                 objectName: "adminProblems"
                 width: parent.width; height: parent.height * 0.45
                 clip: true
-                model: controller.contentProblems
+                model: Kiosk.controller.contentProblems
                 delegate: Text {
                     required property string modelData
                     width: ListView.view.width
@@ -135,9 +136,9 @@ Rectangle {
             PillButton {
                 objectName: "adminPreflight"
                 // the check runs in a child process: the kiosk keeps answering meanwhile
-                text: admin.preflightRunning ? qsTr("Controle loopt …")
+                text: Kiosk.admin.preflightRunning ? qsTr("Controle loopt …")
                                              : qsTr("Ochtendcontrole uitvoeren")
-                onClicked: admin.runPreflight()
+                onClicked: Kiosk.admin.runPreflight()
             }
             Flickable {
                 width: parent.width; height: parent.height * 0.4
@@ -147,8 +148,8 @@ Rectangle {
                     id: preflightText
                     objectName: "adminPreflightText"
                     width: parent.width
-                    text: admin.preflightText
-                    color: admin.preflightOk ? Theme.text : Theme.coral
+                    text: Kiosk.admin.preflightText
+                    color: Kiosk.admin.preflightOk ? Theme.text : Theme.coral
                     font.pixelSize: Theme.fontSmall; font.family: "monospace"
                     wrapMode: Text.WrapAnywhere
                 }
@@ -163,22 +164,22 @@ Rectangle {
             Text {
                 objectName: "adminKioskName"
                 width: parent.width
-                text: campaign.region === "" ? qsTr("Deze kiosk: %1").arg(campaign.kioskName)
-                      : qsTr("Deze kiosk: %1 (regio %2)").arg(campaign.kioskName).arg(campaign.region)
+                text: Kiosk.campaign.region === "" ? qsTr("Deze kiosk: %1").arg(Kiosk.campaign.kioskName)
+                      : qsTr("Deze kiosk: %1 (regio %2)").arg(Kiosk.campaign.kioskName).arg(Kiosk.campaign.region)
                 color: Theme.text; font.pixelSize: Theme.fontBody; font.weight: Font.Bold
                 wrapMode: Text.Wrap
             }
             Text {
                 objectName: "adminPackVersion"
                 width: parent.width
-                text: qsTr("Pakket: %1").arg(campaign.packText)
+                text: qsTr("Pakket: %1").arg(Kiosk.campaign.packText)
                 color: Theme.text; font.pixelSize: Theme.fontBody
                 wrapMode: Text.Wrap
             }
             Text {
                 objectName: "adminEventChoice"
                 width: parent.width
-                text: qsTr("Evenement: %1").arg(campaign.eventText)
+                text: qsTr("Evenement: %1").arg(Kiosk.campaign.eventText)
                 color: Theme.textDim; font.pixelSize: Theme.fontBody
                 wrapMode: Text.Wrap
             }
@@ -187,21 +188,21 @@ Rectangle {
                 spacing: Theme.px(16)
                 PillButton {
                     objectName: "adminRollback"
-                    visible: campaign.canRollback
+                    visible: Kiosk.campaign.canRollback
                     text: qsTr("Vorige versie terugzetten")
-                    onClicked: campaign.rollback()
+                    onClicked: Kiosk.campaign.rollback()
                 }
                 PillButton {
                     objectName: "adminSnapshot"
                     text: qsTr("Gegevens nu klaarzetten")
-                    onClicked: campaign.snapshotNow()
+                    onClicked: Kiosk.campaign.snapshotNow()
                 }
             }
             ListView {
                 objectName: "adminUpdates"
                 width: parent.width; height: parent.height * 0.5
                 clip: true
-                model: campaign.statusLines
+                model: Kiosk.campaign.statusLines
                 delegate: Text {
                     required property string modelData
                     width: ListView.view.width
@@ -221,7 +222,7 @@ Rectangle {
                 id: logText
                 objectName: "adminLog"
                 width: parent.width
-                text: admin.logTail
+                text: Kiosk.admin.logTail
                 color: Theme.textDim; font.pixelSize: Theme.fontSmall; font.family: "monospace"
                 wrapMode: Text.WrapAnywhere
             }

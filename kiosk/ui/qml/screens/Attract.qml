@@ -1,4 +1,5 @@
 import QtQuick
+import Kiosk
 import QtMultimedia
 import "../components"
 
@@ -29,17 +30,17 @@ Item {
             objectName: "attractVideo"
             anchors.fill: parent
             fillMode: VideoOutput.PreserveAspectFit
-            Component.onCompleted: playback.player.setVideoSink(loop.videoSink)
-            Component.onDestruction: playback.player.setVideoSink(null)
+            Component.onCompleted: Kiosk.playback.player.setVideoSink(loop.videoSink)
+            Component.onDestruction: Kiosk.playback.player.setVideoSink(null)
         }
     }
-    readonly property bool clipsPlaying: playback.player.state === "playing"
+    readonly property bool clipsPlaying: Kiosk.playback.player.state === "playing"
 
     // Colour blobs: visibly alive when there are no clips to loop. They drift to new places
     // now and then and rest in between, so the screen is not redrawn 60 times a second.
     property bool blobsHigh: false
     Timer {
-        interval: renderMode.driftEveryMs; repeat: true
+        interval: Kiosk.renderMode.driftEveryMs; repeat: true
         running: !attract.clipsPlaying
         onTriggered: attract.blobsHigh = !attract.blobsHigh
     }
@@ -54,7 +55,7 @@ Item {
             y: (attract.blobsHigh ? attract.height * (0.15 + 0.1 * index)
                                   : attract.height * (0.75 - 0.08 * index)) - height / 2
             Behavior on y {
-                NumberAnimation { duration: renderMode.driftMs; easing.type: Easing.InOutSine }
+                NumberAnimation { duration: Kiosk.renderMode.driftMs; easing.type: Easing.InOutSine }
             }
         }
     }
@@ -73,8 +74,8 @@ Item {
             Image {
                 id: eventLogo
                 objectName: "attractLogo"
-                visible: controller.eventLogo !== "" && status === Image.Ready
-                source: controller.eventLogo
+                visible: Kiosk.controller.eventLogo !== "" && status === Image.Ready
+                source: Kiosk.controller.eventLogo
                 height: Theme.px(110); width: visible ? Math.min(implicitWidth * height / Math.max(1, implicitHeight), Theme.px(260)) : 0
                 sourceSize.height: height
                 fillMode: Image.PreserveAspectFit
@@ -84,7 +85,7 @@ Item {
                 objectName: "attractEvent"
                 width: parent.width - (eventLogo.visible ? eventLogo.width + parent.spacing : 0)
                 anchors.verticalCenter: parent.verticalCenter
-                text: controller.eventTitle
+                text: Kiosk.controller.eventTitle
                 color: Theme.accent; font.pixelSize: Theme.fontLarge + Theme.px(4); font.weight: Font.Black
                 wrapMode: Text.WordWrap
             }
@@ -93,7 +94,7 @@ Item {
             objectName: "attractWelcome"
             width: parent.width; wrapMode: Text.WordWrap
             visible: text !== ""
-            text: controller.eventWelcome
+            text: Kiosk.controller.eventWelcome
             color: Theme.text; font.pixelSize: Theme.fontBody
         }
     }
@@ -147,24 +148,24 @@ Item {
             text: qsTr("Tik om te beginnen")
             fontSize: Theme.fontLarge
             height: Theme.touchMin * 1.3
-            onClicked: controller.start()
+            onClicked: Kiosk.controller.start()
             // A short pulse every few seconds; still in between (an endless pulse would
             // redraw the whole window 60 times a second all day).
             SequentialAnimation on scale {
                 id: pulse
                 running: false
-                loops: renderMode.pulseLoops
-                NumberAnimation { to: 1.06; duration: renderMode.pulseMs / (2 * renderMode.pulseLoops); easing.type: Easing.InOutQuad }
-                NumberAnimation { to: 1.0; duration: renderMode.pulseMs / (2 * renderMode.pulseLoops); easing.type: Easing.InOutQuad }
+                loops: Kiosk.renderMode.pulseLoops
+                NumberAnimation { to: 1.06; duration: Kiosk.renderMode.pulseMs / (2 * Kiosk.renderMode.pulseLoops); easing.type: Easing.InOutQuad }
+                NumberAnimation { to: 1.0; duration: Kiosk.renderMode.pulseMs / (2 * Kiosk.renderMode.pulseLoops); easing.type: Easing.InOutQuad }
             }
             Timer {
                 objectName: "attractPulseTimer"
-                interval: renderMode.pulseEveryMs; repeat: true; running: true
+                interval: Kiosk.renderMode.pulseEveryMs; repeat: true; running: true
                 onTriggered: pulse.restart()
             }
         }
     }
 
     // A tap anywhere else starts too.
-    TapHandler { onTapped: controller.start() }
+    TapHandler { onTapped: Kiosk.controller.start() }
 }

@@ -1,4 +1,5 @@
 import QtQuick
+import Kiosk
 import "../components"
 
 // Companies here today: logo, what they do, the jobs they offer, their stand, and a QR code
@@ -6,7 +7,7 @@ import "../components"
 Item {
     id: screen
     objectName: "companiesScreen"
-    Component.onDestruction: companies.clearJob()
+    Component.onDestruction: Kiosk.companies.clearJob()
 
     Column {
         id: header
@@ -21,7 +22,7 @@ Item {
         }
         Text {
             width: parent.width; wrapMode: Text.WordWrap
-            text: companies.jobTitle !== "" ? qsTr("Hier kun je aan de slag als %1").arg(companies.jobTitle)
+            text: Kiosk.companies.jobTitle !== "" ? qsTr("Hier kun je aan de slag als %1").arg(Kiosk.companies.jobTitle)
                                             : qsTr("Scan de code en vraag naar een stage of een kijkje")
             color: Theme.textDim; font.pixelSize: Theme.fontBody
         }
@@ -37,7 +38,7 @@ Item {
         readonly property int columns: Theme.portrait ? 1 : 2
         cellWidth: (width - Theme.margin) / columns
         cellHeight: Theme.px(440)
-        model: companies.rows
+        model: Kiosk.companies.rows
         delegate: Item {
             required property var modelData
             width: grid.cellWidth; height: grid.cellHeight

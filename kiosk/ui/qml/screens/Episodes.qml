@@ -1,17 +1,18 @@
 import QtQuick
+import Kiosk
 import "../components"
 
 // Episodes: each series (season) is a row of big tiles; swipe sideways in a row, up and down
 // between rows. The same screen shows the parents' & teachers' episodes.
 Item {
     id: screen
-    objectName: catalog.audience === "parents" ? "parentsScreen" : "episodesScreen"
+    objectName: Kiosk.catalog.audience === "parents" ? "parentsScreen" : "episodesScreen"
 
     Text {
         id: heading
         anchors { left: parent.left; top: parent.top; margins: Theme.margin }
         anchors.topMargin: Theme.px(40)
-        text: catalog.audience === "parents" ? qsTr("Voor ouders & docenten") : qsTr("Kijk video's")
+        text: Kiosk.catalog.audience === "parents" ? qsTr("Voor ouders & docenten") : qsTr("Kijk video's")
         color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
     }
 
@@ -32,7 +33,7 @@ Item {
         readonly property real tileWidth: Theme.portrait
             ? Math.max(width * 0.5, Math.min(width * 0.8, (rowSpace - rowTitle - tileText) * 16 / 9))
             : Theme.px(440)
-        model: catalog.rows
+        model: Kiosk.catalog.rows
         delegate: Column {
             required property var modelData
             width: rowsView.width
@@ -55,7 +56,7 @@ Item {
                     objectName: "episodeTile_" + modelData.id
                     width: rowsView.tileWidth
                     episode: modelData
-                    onClicked: controller.playEpisode(modelData.id, "tile")
+                    onClicked: Kiosk.controller.playEpisode(modelData.id, "tile")
                 }
             }
         }

@@ -1,4 +1,5 @@
 import QtQuick
+import Kiosk
 import "../components"
 
 // "Welk techniekberoep past bij jou?": a short intro (alone or together), then the cards.
@@ -8,7 +9,7 @@ import "../components"
 Item {
     id: screen
     objectName: "gameScreen"
-    readonly property bool intro: game.phase !== "playing"
+    readonly property bool intro: Kiosk.game.phase !== "playing"
 
     // -- intro -------------------------------------------------------------------------------
     Item {
@@ -28,7 +29,7 @@ Item {
             }
             Text {
                 width: parent.width; wrapMode: Text.WordWrap
-                text: qsTr("Je ziet %1 dingen die je kunt doen. Vind je het vet? Swipe naar rechts. Niks voor jou? Naar links. Binnen 2 minuten weet je welke beroepen bij je passen.").arg(game.deckSize)
+                text: qsTr("Je ziet %1 dingen die je kunt doen. Vind je het vet? Swipe naar rechts. Niks voor jou? Naar links. Binnen 2 minuten weet je welke beroepen bij je passen.").arg(Kiosk.game.deckSize)
                 color: Theme.textDim; font.pixelSize: Theme.fontBody
             }
         }
@@ -47,8 +48,8 @@ Item {
                 width: parent.cellW; height: parent.cellH
                 fill: Theme.teal; iconName: "cards"
                 title: qsTr("Alleen spelen")
-                subtitle: qsTr("Jij en %1 kaarten").arg(game.deckSize)
-                onClicked: game.start("solo")
+                subtitle: qsTr("Jij en %1 kaarten").arg(Kiosk.game.deckSize)
+                onClicked: Kiosk.game.start("solo")
             }
             Tile {
                 objectName: "gameStartDuo"
@@ -56,7 +57,7 @@ Item {
                 fill: Theme.violet; iconName: "people"
                 title: qsTr("Samen spelen")
                 subtitle: qsTr("Naast elkaar, ieder je eigen kaarten. Wat is jullie match?")
-                onClicked: game.start("duo")
+                onClicked: Kiosk.game.start("duo")
             }
         }
     }
@@ -64,7 +65,7 @@ Item {
     // -- solo ----------------------------------------------------------------------------------
     Item {
         anchors.fill: parent
-        visible: !screen.intro && game.mode === "solo"
+        visible: !screen.intro && Kiosk.game.mode === "solo"
         // Landscape: which way is which, on the side it goes to.
         Text {
             visible: !Theme.portrait
@@ -84,7 +85,7 @@ Item {
         }
         SwipeDeck {
             id: soloDeck
-            player: game.playerA
+            player: Kiosk.game.playerA
             anchors { top: parent.top; bottom: parent.bottom; horizontalCenter: parent.horizontalCenter
                       topMargin: Theme.px(150); bottomMargin: Theme.portrait ? Theme.barSpace : Theme.margin }
             width: Theme.portrait ? parent.width - 2 * Theme.margin : Math.min(parent.width * 0.42, Theme.px(760))
@@ -94,14 +95,14 @@ Item {
     // -- duo: split screen ------------------------------------------------------------------------
     Item {
         anchors.fill: parent
-        visible: !screen.intro && game.mode === "duo"
+        visible: !screen.intro && Kiosk.game.mode === "duo"
         Rectangle {
             width: Theme.px(4); color: Theme.surface
             anchors { top: parent.top; bottom: parent.bottom; horizontalCenter: parent.horizontalCenter
                       topMargin: Theme.px(150); bottomMargin: Theme.margin }
         }
         Repeater {
-            model: [{ "n": 1, "player": game.playerA }, { "n": 2, "player": game.playerB }]
+            model: [{ "n": 1, "player": Kiosk.game.playerA }, { "n": 2, "player": Kiosk.game.playerB }]
             Item {
                 required property var modelData
                 x: modelData.n === 1 ? 0 : parent.width / 2

@@ -1,4 +1,5 @@
 import QtQuick
+import Kiosk
 import QtQuick.Layouts
 import "../components"
 
@@ -6,7 +7,7 @@ import "../components"
 Item {
     id: home
     objectName: "homeScreen"
-    readonly property var sections: controller.sections
+    readonly property var sections: Kiosk.controller.sections
 
     Column {
         id: header
@@ -18,7 +19,7 @@ Item {
         Text {
             // whose event this is (portrait has the room for it)
             visible: Theme.portrait && text !== ""
-            text: controller.eventTitle
+            text: Kiosk.controller.eventTitle
             color: Theme.accent; font.pixelSize: Theme.fontLarge; font.weight: Font.Black
             width: parent.width; wrapMode: Text.WordWrap
         }
@@ -50,7 +51,7 @@ Item {
             fill: Theme.accent; iconName: "play"
             title: qsTr("Kijk video's")
             subtitle: qsTr("Jongeren laten zien wat ze maken")
-            onClicked: controller.openSection("episodes")
+            onClicked: Kiosk.controller.openSection("episodes")
         }
         Tile {
             objectName: "homeGame"
@@ -59,7 +60,7 @@ Item {
             fill: Theme.teal; iconName: "cards"
             title: qsTr("Welk techniekberoep past bij jou?")
             subtitle: qsTr("Swipe en ontdek het in 2 minuten")
-            onClicked: controller.openSection("game")
+            onClicked: Kiosk.controller.openSection("game")
         }
         Tile {
             objectName: "homeCompanies"
@@ -68,7 +69,7 @@ Item {
             fill: Theme.coral; iconName: "building"
             title: qsTr("Bedrijven van vandaag")
             subtitle: qsTr("Wie is er en wat kun je er doen?")
-            onClicked: controller.openSection("companies")
+            onClicked: Kiosk.controller.openSection("companies")
         }
         Tile {
             objectName: "homeParents"
@@ -77,7 +78,7 @@ Item {
             fill: Theme.sky; iconName: "people"
             title: qsTr("Voor ouders & docenten")
             subtitle: qsTr("Routes, banen en kansen")
-            onClicked: controller.openSection("parents")
+            onClicked: Kiosk.controller.openSection("parents")
         }
     }
 
@@ -101,7 +102,7 @@ Item {
                       verticalCenter: parent.verticalCenter; bottomMargin: Theme.px(28) }
             text: qsTr("Klaar, tot ziens!")
             fill: Theme.surface; ink: Theme.text
-            onClicked: controller.endSession()
+            onClicked: Kiosk.controller.endSession()
         }
     }
 }

@@ -1,4 +1,5 @@
 import QtQuick
+import Kiosk
 import QtMultimedia
 import "../components"
 
@@ -9,8 +10,8 @@ Rectangle {
     id: screen
     objectName: "playerView"
     color: "black"
-    readonly property var player: playback.player
-    readonly property bool endCard: controller.state === "next_up"
+    readonly property var player: Kiosk.playback.player
+    readonly property bool endCard: Kiosk.controller.state === "next_up"
     property bool controlsShown: false
 
     // A clip of another shape than the screen (a vertical phone clip on a landscape kiosk, or
@@ -23,7 +24,7 @@ Rectangle {
         readonly property rect c: video.contentRect
         readonly property real aspect: screen.width / Math.max(1, screen.height)
         readonly property bool narrow: c.width / Math.max(1, c.height) < aspect
-        visible: playback.sideFill && c.width > 0 && c.height > 0
+        visible: Kiosk.playback.sideFill && c.width > 0 && c.height > 0
                  && (c.width < screen.width * 0.92 || c.height < screen.height * 0.92)
         live: visible
         anchors.fill: parent
@@ -53,7 +54,7 @@ Rectangle {
     }
     Timer {
         id: hideTimer
-        interval: playback.controlsHideSeconds * 1000
+        interval: Kiosk.playback.controlsHideSeconds * 1000
         onTriggered: screen.controlsShown = false
     }
 
@@ -93,10 +94,10 @@ Rectangle {
         objectName: "qr_episode"
         visible: !screen.endCard && payload !== ""
         anchors { right: parent.right; top: parent.top; margins: Theme.px(28) }
-        payload: playback.current.link || ""
+        payload: Kiosk.playback.current.link || ""
         size: Theme.px(240)
         label: qsTr("Op je telefoon")
-        opacity: renderMode.lean ? 1 : 0.9   // a blend over video costs on a software renderer
+        opacity: Kiosk.renderMode.lean ? 1 : 0.9   // a blend over video costs on a software renderer
     }
 
     // Controls
@@ -118,7 +119,7 @@ Rectangle {
                 objectName: "playerBack"
                 text: qsTr("Terug")
                 fill: Theme.surface; ink: Theme.text
-                onClicked: playback.back()
+                onClicked: Kiosk.playback.back()
             }
             PillButton {
                 objectName: "playerPause"
@@ -135,7 +136,7 @@ Rectangle {
                 objectName: "playerHome"
                 text: qsTr("Home")
                 fill: Theme.surface; ink: Theme.text
-                onClicked: controller.goHome()
+                onClicked: Kiosk.controller.goHome()
             }
         }
         // Progress bar you can drag.

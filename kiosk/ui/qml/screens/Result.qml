@@ -1,4 +1,5 @@
 import QtQuick
+import Kiosk
 import "../components"
 
 // The game's result: "Jouw richting" and three jobs plus a surprise (solo), or "Jullie match",
@@ -8,8 +9,8 @@ import "../components"
 Item {
     id: screen
     objectName: "resultScreen"
-    readonly property var result: game.result
-    readonly property bool duo: game.mode === "duo" && result.match !== undefined
+    readonly property var result: Kiosk.game.result
+    readonly property bool duo: Kiosk.game.mode === "duo" && result.match !== undefined
     readonly property var jobs: duo ? result.match : (result.jobs || [])
     readonly property bool portrait: Theme.portrait
     readonly property real sideWidth: Theme.px(300)
@@ -51,7 +52,7 @@ Item {
         objectName: "qr_result"
         visible: screen.portrait
         anchors { right: parent.right; top: parent.top; margins: Theme.margin; topMargin: Theme.px(36) }
-        payload: screen.portrait ? game.resultLink : ""
+        payload: screen.portrait ? Kiosk.game.resultLink : ""
         size: Theme.px(screen.duo ? 170 : 200)
         label: qsTr("Neem je uitslag mee")
     }
@@ -126,7 +127,7 @@ Item {
         spacing: Theme.gap
         QrCode {
             objectName: "qr_result"
-            payload: screen.portrait ? "" : game.resultLink
+            payload: screen.portrait ? "" : Kiosk.game.resultLink
             size: Theme.px(screen.duo ? 200 : 240)
             label: qsTr("Neem je uitslag mee")
         }
@@ -136,15 +137,15 @@ Item {
             objectName: screen.portrait ? "" : "resultAgain"
             width: screen.sideWidth
             text: qsTr("Nog een keer")
-            onClicked: controller.openSection("game")
+            onClicked: Kiosk.controller.openSection("game")
         }
         PillButton {
             objectName: screen.portrait ? "" : "resultCompanies"
-            visible: controller.sections.indexOf("companies") >= 0
+            visible: Kiosk.controller.sections.indexOf("companies") >= 0
             width: screen.sideWidth
             fill: Theme.surface; ink: Theme.text
             text: qsTr("Bedrijven")
-            onClicked: controller.openSection("companies")
+            onClicked: Kiosk.controller.openSection("companies")
         }
         }
     }
@@ -158,14 +159,14 @@ Item {
         PillButton {
             objectName: screen.portrait ? "resultAgain" : ""
             text: qsTr("Nog een keer")
-            onClicked: controller.openSection("game")
+            onClicked: Kiosk.controller.openSection("game")
         }
         PillButton {
             objectName: screen.portrait ? "resultCompanies" : ""
-            visible: controller.sections.indexOf("companies") >= 0
+            visible: Kiosk.controller.sections.indexOf("companies") >= 0
             fill: Theme.surface; ink: Theme.text
             text: qsTr("Bedrijven")
-            onClicked: controller.openSection("companies")
+            onClicked: Kiosk.controller.openSection("companies")
         }
     }
 }
