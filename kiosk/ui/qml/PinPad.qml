@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import "components"
@@ -39,6 +40,7 @@ Rectangle {
             Repeater {
                 model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "x", "0", "ok"]
                 PillButton {
+                    required property string modelData
                     objectName: modelData === "x" ? "adminPinCancel" : modelData === "ok" ? "adminPinOk" : "adminPinKey_" + modelData
                     width: Theme.touchMin * 1.3; height: Theme.touchMin
                     text: modelData === "x" ? qsTr("Stop") : modelData === "ok" ? "OK" : modelData

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // "Jouw richting" in words: what you like doing and where (never a type label or code).
@@ -39,6 +40,7 @@ Flow {
     Repeater {
         model: chips.words
         Rectangle {
+            id: chip
             required property var modelData
             width: Math.min(chips.width, word.implicitWidth + Theme.px(36))
             height: word.implicitHeight + Theme.px(16)
@@ -47,7 +49,7 @@ Flow {
                 id: word
                 anchors.centerIn: parent
                 width: Math.min(implicitWidth, chips.width - Theme.px(36)); elide: Text.ElideRight
-                text: modelData.w
+                text: chip.modelData.w
                 color: Theme.inkOnAccent; font.pixelSize: Theme.fontSmall + Theme.px(2); font.weight: Font.Bold
             }
         }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
@@ -90,20 +91,21 @@ Rectangle {
             Repeater {
                 model: card.steps
                 Row {
+                    id: step
                     required property string modelData
                     required property int index
                     spacing: Theme.px(10)
                     Rectangle {
                         width: Theme.px(30); height: width; radius: width / 2
                         color: Theme.background
-                        Text { anchors.centerIn: parent; text: index + 1; color: Theme.text
+                        Text { anchors.centerIn: parent; text: step.index + 1; color: Theme.text
                                font.pixelSize: Theme.fontSmall - Theme.px(4); font.weight: Font.Black }
                     }
                     Text {
-                        objectName: "resultRoute_" + card.rank + "_" + (index + 1)
+                        objectName: "resultRoute_" + card.rank + "_" + (step.index + 1)
                         width: words.width - Theme.px(40)
                         wrapMode: Text.WrapAtWordBoundaryOrAnywhere
-                        text: modelData
+                        text: step.modelData
                         color: Theme.textDim; font.pixelSize: Theme.fontSmall
                     }
                 }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
@@ -88,6 +89,7 @@ Item {
             Repeater {
                 model: ["a", "b"]
                 CardFace {
+                    id: duelCard
                     required property string modelData
                     objectName: (modelData === "a" ? "duelA" : "duelB") + deck.suffix
                     width: Math.min((duelPanel.width - Theme.gap) / 2, height * 0.8)
@@ -97,7 +99,7 @@ Item {
                     TapHandler {
                         id: duelTap
                         gesturePolicy: TapHandler.ReleaseWithinBounds
-                        onTapped: if (deck.player) deck.player.choose(parent.cardId)
+                        onTapped: if (deck.player) deck.player.choose(duelCard.cardId)
                     }
                 }
             }

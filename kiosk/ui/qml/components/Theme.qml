@@ -31,8 +31,6 @@ QtObject {
     // picked by a stable index from the item's id (kiosk.core.display.colour_index).
     readonly property var idColours: [teal, coral, violet, sky, accent]
 
-    readonly property string fontFamily: Qt.application.font.family
-
     function px(v) { return Math.round(v * scale) }
     readonly property int radius: px(28)
     readonly property int margin: px(48)

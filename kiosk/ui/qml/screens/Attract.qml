@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import QtMultimedia
@@ -124,18 +125,19 @@ Item {
                     { "icon": "qr", "colour": Theme.sky, "text": qsTr("Scan en neem het mee op je telefoon") }
                 ]
                 Row {
+                    id: line
                     required property var modelData
                     spacing: Theme.px(18)
                     Rectangle {
-                        width: Theme.px(64); height: width; radius: width / 2; color: modelData.colour
+                        width: Theme.px(64); height: width; radius: width / 2; color: line.modelData.colour
                         Icon { anchors.centerIn: parent; width: Theme.px(40); height: width
-                               name: modelData.icon; color: Theme.inkOnAccent }
+                               name: line.modelData.icon; color: Theme.inkOnAccent }
                     }
                     Text {
                         width: band.width - Theme.px(82)
                         anchors.verticalCenter: parent.verticalCenter
                         wrapMode: Text.WordWrap
-                        text: modelData.text
+                        text: line.modelData.text
                         color: Theme.textDim; font.pixelSize: Theme.fontBody
                     }
                 }

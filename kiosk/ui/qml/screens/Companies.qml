@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import "../components"
@@ -40,62 +41,65 @@ Item {
         cellHeight: Theme.px(440)
         model: Kiosk.companies.rows
         delegate: Item {
+            id: company
             required property var modelData
             width: grid.cellWidth; height: grid.cellHeight
             Rectangle {
-                objectName: "companyTile_" + modelData.id
+                objectName: "companyTile_" + company.modelData.id
                 anchors { fill: parent; rightMargin: Theme.gap; bottomMargin: Theme.gap }
                 radius: Theme.radius
-                color: modelData.offersJob ? Qt.lighter(Theme.surface, 1.35) : Theme.surface
-                border.color: Theme.accent; border.width: modelData.offersJob ? Theme.px(4) : 0
+                color: company.modelData.offersJob ? Qt.lighter(Theme.surface, 1.35) : Theme.surface
+                border.color: Theme.accent; border.width: company.modelData.offersJob ? Theme.px(4) : 0
                 Item {
                     id: logo
                     anchors { left: parent.left; top: parent.top; margins: Theme.px(28) }
                     width: Theme.px(96); height: width
                     // no logo (or one that failed): the initials on the company's own colour
                     Rectangle {
-                        objectName: "logoBadge_" + modelData.id
+                        objectName: "logoBadge_" + company.modelData.id
                         anchors.fill: parent
                         visible: logoImage.status !== Image.Ready
                         radius: width / 2
-                        color: Theme.idColours[modelData.colourIndex % Theme.idColours.length]
+                        color: Theme.idColours[company.modelData.colourIndex % Theme.idColours.length]
                         Text {
                             anchors.centerIn: parent
-                            text: modelData.initials
+                            text: company.modelData.initials
                             color: Theme.inkOnAccent; font.pixelSize: Theme.fontLarge; font.weight: Font.Black
                         }
                     }
                     Image {
                         id: logoImage
                         anchors.fill: parent
-                        source: modelData.logo; sourceSize.width: width
+                        source: company.modelData.logo; sourceSize.width: width
                         fillMode: Image.PreserveAspectFit
                     }
                 }
                 Column {
                     anchors { left: logo.right; right: qr.left; top: parent.top; margins: Theme.px(28) }
                     spacing: Theme.px(8)
-                    Text { width: parent.width; text: modelData.name; wrapMode: Text.WordWrap
+                    Text { width: parent.width; text: company.modelData.name; wrapMode: Text.WordWrap
                            color: Theme.text; font.pixelSize: Theme.fontLarge - Theme.px(6); font.weight: Font.Black }
-                    Text { width: parent.width; text: modelData.stand; visible: text !== ""
+                    Text { width: parent.width; text: company.modelData.stand; visible: text !== ""
                            color: Theme.accent; font.pixelSize: Theme.fontBody; font.weight: Font.Bold }
-                    Text { width: parent.width; text: modelData.description; wrapMode: Text.WordWrap
+                    Text { width: parent.width; text: company.modelData.description; wrapMode: Text.WordWrap
                            maximumLineCount: 3; elide: Text.ElideRight
                            color: Theme.textDim; font.pixelSize: Theme.fontSmall }
                     Flow {
+                        id: jobChips
                         width: parent.width; spacing: Theme.px(8)
                         Repeater {
                             // three jobs fit a tile; the rest is a "+2" chip
-                            model: modelData.jobs.length > 3
-                                   ? modelData.jobs.slice(0, 2).concat([qsTr("+%1 meer").arg(modelData.jobs.length - 2)])
-                                   : modelData.jobs
+                            model: company.modelData.jobs.length > 3
+                                   ? company.modelData.jobs.slice(0, 2).concat([qsTr("+%1 meer").arg(company.modelData.jobs.length - 2)])
+                                   : company.modelData.jobs
                             Rectangle {
+                                id: chip
                                 required property string modelData
                                 radius: height / 2; color: Theme.background
-                                width: Math.min(parent.width, jobText.implicitWidth + Theme.px(24))
+                                width: Math.min(jobChips.width, jobText.implicitWidth + Theme.px(24))
                                 height: jobText.implicitHeight + Theme.px(10)
-                                Text { id: jobText; anchors.centerIn: parent; text: modelData
-                                       width: Math.min(implicitWidth, parent.parent.width - Theme.px(24))
+                                Text { id: jobText; anchors.centerIn: parent; text: chip.modelData
+                                       width: Math.min(implicitWidth, jobChips.width - Theme.px(24))
                                        elide: Text.ElideRight
                                        color: Theme.text; font.pixelSize: Theme.fontSmall }
                             }
@@ -104,9 +108,9 @@ Item {
                 }
                 QrCode {
                     id: qr
-                    objectName: "qr_company_" + modelData.id
+                    objectName: "qr_company_" + company.modelData.id
                     anchors { right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.px(24) }
-                    payload: modelData.link
+                    payload: company.modelData.link
                     size: Theme.px(240)
                     label: qsTr("Stage of contact")
                 }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import "../components"
@@ -35,12 +36,13 @@ Item {
             : Theme.px(440)
         model: Kiosk.catalog.rows
         delegate: Column {
+            id: row
             required property var modelData
             width: rowsView.width
             spacing: Theme.px(14)
             Text {
                 x: Theme.margin
-                text: modelData.title
+                text: row.modelData.title
                 color: Theme.accent; font.pixelSize: Theme.fontLarge; font.weight: Font.Bold
             }
             ListView {
@@ -50,7 +52,7 @@ Item {
                 spacing: Theme.gap
                 leftMargin: Theme.margin; rightMargin: Theme.margin
                 boundsBehavior: Flickable.StopAtBounds
-                model: modelData.episodes
+                model: row.modelData.episodes
                 delegate: EpisodeTile {
                     required property var modelData
                     objectName: "episodeTile_" + modelData.id

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import "../components"
@@ -104,6 +105,7 @@ Item {
         Repeater {
             model: [{ "n": 1, "player": Kiosk.game.playerA }, { "n": 2, "player": Kiosk.game.playerB }]
             Item {
+                id: half
                 required property var modelData
                 x: modelData.n === 1 ? 0 : parent.width / 2
                 width: parent.width / 2; height: parent.height
@@ -111,13 +113,13 @@ Item {
                     id: who
                     anchors { top: parent.top; topMargin: Theme.px(44)
                               left: parent.left; leftMargin: Theme.margin }
-                    text: qsTr("Speler %1").arg(modelData.n)
-                    color: modelData.n === 1 ? Theme.teal : Theme.violet
+                    text: qsTr("Speler %1").arg(half.modelData.n)
+                    color: half.modelData.n === 1 ? Theme.teal : Theme.violet
                     font.pixelSize: Theme.fontLarge; font.weight: Font.Black
                 }
                 SwipeDeck {
-                    player: modelData.player
-                    suffix: "_" + modelData.n
+                    player: half.modelData.player
+                    suffix: "_" + half.modelData.n
                     waitingText: qsTr("Even wachten op je maatje…")
                     anchors { top: parent.top; bottom: parent.bottom; left: parent.left; right: parent.right
                               topMargin: Theme.px(150)
