@@ -1,7 +1,7 @@
 """Benchmark: caption parsing and lookup on a 2-hour, 1,500-cue file (WebVTT and SRT), and a
 1 MiB single-line cue (the case that used to grow with the square of the line length).
 
-Run: ``python -m tests.bench.bench_captions`` (or ``pytest tests/bench/bench_captions.py -s``).
+Run: ``python -m tests.bench.bench_captions`` (or ``pytest tests/bench/bench_captions.py -s -n 0``).
 Prints medians; no timed asserts (speed targets are figures, not tests).
 """
 from __future__ import annotations

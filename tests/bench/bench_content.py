@@ -1,6 +1,6 @@
 """Benchmark: load_pack and run_check on a synthetic 200-episode / 100-job / 60-card pack.
 
-Run: ``python -m tests.bench.bench_content`` (or ``pytest tests/bench/bench_content.py -s``).
+Run: ``python -m tests.bench.bench_content`` (or ``pytest tests/bench/bench_content.py -s -n 0``).
 Prints medians; no timed asserts (speed targets are figures, not tests).
 """
 from __future__ import annotations

@@ -76,7 +76,7 @@ def main() -> None:
 
 
 def test_startup_benchmark_runs() -> None:
-    """Smoke: one run completes (pytest tests/bench -s)."""
+    """Smoke: one run completes (pytest tests/bench -s -n 0)."""
     result = one_run("offscreen")
     print(result)
     assert result["start_s"] > 0 and result["tap_to_home_ms"] > 0
