@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,17 @@ def data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "data"
     d.mkdir()
     return d
+
+
+@pytest.fixture
+def amsterdam() -> Iterator[None]:
+    """Local time is Amsterdam for the test (hours and days depend on it)."""
+    mp = pytest.MonkeyPatch()   # its own: undoing it leaves the test's monkeypatch alone
+    mp.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    yield
+    mp.undo()
+    time.tzset()
 
 
 @pytest.fixture

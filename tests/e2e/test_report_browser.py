@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import run_tool
-from tests.unit.eventlog import amsterdam  # noqa: F401 - fixture
 from tests.unit.reportlog import seed
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -60,7 +59,7 @@ def test_the_console_check_can_fail(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_chromium_renders_the_report_and_prints_it(tmp_path: Path, amsterdam: None,  # noqa: F811
+def test_chromium_renders_the_report_and_prints_it(tmp_path: Path, amsterdam: None,
                                                    lang: str) -> None:
     db = seed(tmp_path / "kiosk.db")
     page = tmp_path / f"report-{lang}.html"

@@ -19,11 +19,11 @@ from kiosk.core.content import load_pack
 from kiosk.ui.dashboard import Dashboard
 from kiosk.ui.seams import Kiosk, expose, withdraw
 from tests.uitools import find_item, touch_tap
-from tests.unit.eventlog import OD, amsterdam, local, seed  # noqa: F401 - fixture
+from tests.unit.eventlog import OD, local, seed
 
 
 @pytest.fixture
-def view(qapp: Any, qtbot: Any, tmp_path: Path, amsterdam: None  # noqa: F811
+def view(qapp: Any, qtbot: Any, tmp_path: Path, amsterdam: None
          ) -> Iterator[tuple[QQuickView, Dashboard]]:
     db = seed(tmp_path / "kiosk.db")
     pack = load_pack(paths.sample_pack())

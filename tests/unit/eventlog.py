@@ -1,17 +1,16 @@
 """A hand-written event log (six visits, two kiosks, two days, two events) shared by the
 metrics and report tests. The expected figures are worked out by hand in those tests.
 
-Times are local (Europe/Amsterdam, CET = UTC+1 in March 2026); ``amsterdam`` pins the zone.
+Times are local (Europe/Amsterdam, CET = UTC+1 in March 2026); the ``amsterdam`` fixture
+(tests/conftest.py) pins the zone.
 """
 from __future__ import annotations
 
 import calendar
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 
 from kiosk.storage.db import EVENT_COLUMNS, connect, open_database
 
@@ -143,13 +142,3 @@ def seed(path: Path) -> Path:
     conn.close()
     return path
 
-
-@pytest.fixture
-def amsterdam() -> Iterator[None]:
-    """Local time is Amsterdam for the test (hours and days depend on it)."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv("TZ", "Europe/Amsterdam")
-    time.tzset()
-    yield
-    mp.undo()
-    time.tzset()

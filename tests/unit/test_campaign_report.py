@@ -17,7 +17,7 @@ from kiosk.config import Config
 from kiosk.storage import report
 from kiosk.storage.db import LATEST_VERSION, open_database
 from kiosk.storage.report_text import Words
-from tests.unit.eventlog import OD, T, amsterdam, local  # noqa: F401 - fixture
+from tests.unit.eventlog import OD, T
 from tests.unit.eventlog import rows as hand_rows
 from tests.unit.reportlog import (
     COL,
@@ -43,7 +43,7 @@ def tool(*argv: str) -> tuple[int, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path, amsterdam: None) -> Path:  # noqa: F811
+def db(tmp_path: Path, amsterdam: None) -> Path:
     return seed(tmp_path / "kiosk.db")
 
 
@@ -232,7 +232,7 @@ def test_an_empty_database_gives_a_report_that_says_so(tmp_path: Path,
     assert code == 1 and "events in the data: geen/none" in capsys.readouterr().err
 
 
-def test_a_folder_of_snapshots_is_merged(tmp_path: Path, amsterdam: None) -> None:  # noqa: F811
+def test_a_folder_of_snapshots_is_merged(tmp_path: Path, amsterdam: None) -> None:
     log = rows()
     folder = tmp_path / "outbox"
     folder.mkdir()
@@ -249,7 +249,7 @@ def test_a_folder_of_snapshots_is_merged(tmp_path: Path, amsterdam: None) -> Non
 
 
 def test_without_a_kiosks_table_ids_and_no_regions(tmp_path: Path,
-                                                   amsterdam: None) -> None:  # noqa: F811
+                                                   amsterdam: None) -> None:
     page = make(seed(tmp_path / "kiosk.db", kiosks=None))
     summary = sections(page)["summary"]
     assert "Evenementen naast elkaar" in summary
@@ -258,7 +258,7 @@ def test_without_a_kiosks_table_ids_and_no_regions(tmp_path: Path,
 
 
 def test_ids_without_a_title_are_shown_with_a_note(tmp_path: Path,
-                                                   amsterdam: None) -> None:  # noqa: F811
+                                                   amsterdam: None) -> None:
     db = seed(tmp_path / "kiosk.db", log=[list(r) for r in hand_rows()])  # ep1 … not in the pack
     page = make(db)
     assert "ep1: 75 % (3/4)" in bars(chart(sections(page)[f"event-{T}"], "Tot het eind gekeken"))
@@ -268,7 +268,7 @@ def test_ids_without_a_title_are_shown_with_a_note(tmp_path: Path,
 
 
 def test_many_events_get_pages_up_to_the_limit(tmp_path: Path,
-                                               amsterdam: None) -> None:  # noqa: F811
+                                               amsterdam: None) -> None:
     log = []
     for i in range(30):
         for r in rows():
@@ -318,7 +318,7 @@ def test_the_report_never_overwrites_a_database(db: Path,
 
 
 def test_data_from_another_pack_shows_ids_and_says_so(tmp_path: Path,
-                                                      amsterdam: None) -> None:  # noqa: F811
+                                                      amsterdam: None) -> None:
     other = [(k, n, r, "regio-oost", v, h) for k, n, r, _p, v, h in KIOSKS]
     db = seed(tmp_path / "kiosk.db", other)
     page = make(db)

@@ -31,15 +31,6 @@ class Clock:
 
 
 @pytest.fixture
-def amsterdam(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "Europe/Amsterdam")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.fixture
 def clock() -> Clock:
     return Clock(NEW_YEAR_NIGHT)
 

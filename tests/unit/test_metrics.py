@@ -24,13 +24,13 @@ from kiosk.core.metrics import (
     day_bounds,
     job_domains,
 )
-from tests.unit.eventlog import OD, T, amsterdam, seed  # noqa: F401 - fixture
+from tests.unit.eventlog import OD, T, seed
 
 DOMAINS = {"lasser": "metaal", "elektromonteur": "energie"}
 
 
 @pytest.fixture
-def conn(tmp_path: Path, amsterdam: None) -> sqlite3.Connection:  # noqa: F811
+def conn(tmp_path: Path, amsterdam: None) -> sqlite3.Connection:
     c = sqlite3.connect(seed(tmp_path / "kiosk.db"))
     yield c
     c.close()
@@ -159,7 +159,7 @@ def test_choices(conn: sqlite3.Connection) -> None:
     assert c.days == ["2026-03-13", "2026-03-12"]
 
 
-def test_day_bounds_cover_the_local_day(amsterdam: None) -> None:  # noqa: F811
+def test_day_bounds_cover_the_local_day(amsterdam: None) -> None:
     start, end = day_bounds("2026-03-29")  # DST starts: the day has 23 hours
     assert end - start == 23 * 3600
     with pytest.raises(ValueError):

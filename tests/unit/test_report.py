@@ -13,7 +13,7 @@ from kiosk.cli import run_tool
 from kiosk.config import Config
 from kiosk.core.metrics import Filter, compute
 from kiosk.storage.events import EventStore
-from tests.unit.eventlog import T, amsterdam, local, seed  # noqa: F401 - fixture
+from tests.unit.eventlog import T, local, seed
 
 
 def reimport(csv_dir: Path, db_path: Path) -> int:
@@ -35,7 +35,7 @@ def tool(*argv: str) -> tuple[int, str]:
 
 
 @pytest.fixture
-def data(tmp_path: Path, amsterdam: None) -> Path:  # noqa: F811
+def data(tmp_path: Path, amsterdam: None) -> Path:
     d = tmp_path / "data"
     d.mkdir()
     seed(d / "kiosk.db")
@@ -190,7 +190,7 @@ def per_kiosk(db: Path) -> dict[str, tuple[int, int]]:
             "SELECT kiosk_id, count(*), sum(kind = 'session_started') FROM events GROUP BY 1")}
 
 
-def test_merge_is_idempotent_and_keeps_kiosk_totals(tmp_path: Path, amsterdam: None  # noqa: F811
+def test_merge_is_idempotent_and_keeps_kiosk_totals(tmp_path: Path, amsterdam: None
                                                     ) -> None:
     a = kiosk_db(tmp_path / "a.db", "ka", 3, local(12, 10, 0))
     b = kiosk_db(tmp_path / "b.db", "kb", 2, local(12, 10, 5))
