@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk import paths
 from kiosk.cli import UsageError, is_tool, parse_run_args, run_tool
 from kiosk.config import DEFAULT, Config
+from kiosk.core.files import prove_writable
 from kiosk.process import GracefulStop, setup_logging
 
 if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for the CLI tools
@@ -212,10 +213,7 @@ class KioskApp:
 
 def _prepare_data_dir(path: Path) -> Path:
     try:
-        path.mkdir(parents=True, exist_ok=True)
-        probe = path / ".write-test"
-        probe.write_text("ok")
-        probe.unlink()
+        prove_writable(path)
     except OSError as exc:
         raise StartupError(
             f"cannot write to data dir {path}: {exc.strerror or exc} "

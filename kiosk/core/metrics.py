@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.files import connect_read_only
 from kiosk.core.taxonomy import main_domain
 
 _DAY_SLACK_S = 2 * 86400.0  # ts window around a day: covers any time-zone offset between machines
@@ -205,8 +206,7 @@ def compute(conn: sqlite3.Connection, flt: Filter = Filter(), config: Config = D
 
 def read_only(path: Path, config: Config = DEFAULT) -> sqlite3.Connection:
     """A read-only connection: figures never change the file (nor create one)."""
-    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True,
-                           timeout=config.db_busy_timeout_s)
+    return connect_read_only(path, config.db_busy_timeout_s)
 
 
 def compute_file(path: Path, flt: Filter = Filter(), config: Config = DEFAULT,

@@ -20,6 +20,7 @@ from kiosk.core.add_videos import (AddError, EpisodeEntry, PackState, SeriesFile
                                    advice, classify, convert_command, read_pack_state,
                                    readable_title, slug, unique_id)
 from kiosk.core.content_models import ID_RE
+from kiosk.core.files import prove_writable
 from kiosk.core.media_facts import MediaFacts, read_facts
 from kiosk.media.preflight import _ensure_qt_app, stderr_to
 
@@ -117,10 +118,7 @@ class _Importer:
         """Fail before anything is copied when the pack cannot be written."""
         try:
             for folder in (media_dir, series_path.parent):
-                folder.mkdir(parents=True, exist_ok=True)
-                probe = folder / f".add-videos-{os.getpid()}.probe"
-                probe.write_bytes(b"")
-                probe.unlink()
+                prove_writable(folder)
         except OSError as exc:
             raise AddError(f"{self.root}: cannot write here ({exc.strerror}; read-only pack "
                            "folder or USB stick?): nothing imported") from None

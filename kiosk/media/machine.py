@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import shutil
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from kiosk.config import Config
+from kiosk.core.files import prove_writable
 
 
 def machine_checks(data_dir: Path, config: Config, make_check: Any) -> Iterator[Any]:
@@ -42,10 +42,7 @@ def machine_checks(data_dir: Path, config: Config, make_check: Any) -> Iterator[
 
 def _data_dir_checks(data_dir: Path, config: Config, make_check: Any) -> Iterator[Any]:
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        probe = data_dir / f".preflight-{uuid.uuid4().hex}"
-        probe.write_bytes(b"ok")
-        probe.unlink()
+        prove_writable(data_dir)
     except OSError as exc:
         yield make_check("machine", str(data_dir), "error",
                          f"data dir not writable: {exc.strerror or exc} (use --data DIR)")

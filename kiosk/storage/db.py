@@ -25,6 +25,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.files import prove_writable
 
 log = logging.getLogger("kiosk.storage")
 
@@ -194,12 +195,8 @@ class _Corrupt(Exception):
 
 def _ensure_writable_dir(folder: Path) -> None:
     """Create ``folder`` and prove we can write there, or raise a one-line ``DataDirError``."""
-    probe = folder / f".write-test-{os.getpid()}"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(probe, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        os.close(fd)
-        probe.unlink()
+        prove_writable(folder)
     except OSError as e:
         reason = e.strerror or type(e).__name__
         raise DataDirError(

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.files import connect_read_only
 from kiosk.storage.db import KIOSK_COLUMNS, LATEST_VERSION, DatabaseError, open_database
 
 DELIMITER = ";"
@@ -142,7 +143,7 @@ def check_source(path: Path) -> None:
     if not path.is_file():
         raise ExportError(f"{path}: no such file (give the kiosk.db of each kiosk)")
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             has_events = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
@@ -282,7 +283,7 @@ def run_merge(out_db: Path, inputs: list[Path], out: TextIO, err: TextIO,
         return 1
     for r in results:
         print(f"{r.source}: +{r.added} (al aanwezig/already there: {r.already_there})", file=out)
-    conn = sqlite3.connect(out_db.resolve().as_uri() + "?mode=ro", uri=True)
+    conn = connect_read_only(out_db)
     try:
         rows = per_kiosk(conn)
     finally:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.files import connect_read_only
 from kiosk.core.formatting import mm_ss, one_decimal, percent
 from kiosk.core.metrics import (
     Filter,
@@ -72,7 +73,7 @@ def database_path(data: Path, config: Config = DEFAULT) -> Path:
 def open_read_only(path: Path) -> sqlite3.Connection:
     """A read-only connection to a kiosk database, or a ``ReportError`` saying why not."""
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = connect_read_only(path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         has_events = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
                                   "name = 'events'").fetchone()[0]
