@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kiosk.app import build
 from kiosk.config import Config
+from tests.fakeplayer import FakePlayer
 from tests.packs.broken_cases import BASE
 from tests.uitools import find_item, touch_press, touch_release, touch_tap
 
@@ -20,7 +21,7 @@ def test_broken_episode_is_skipped_and_listed_in_admin(qapp, qtbot, tmp_path: Pa
     series.write_text(series.read_text().replace('video = "media/clip.mp4"',
                                                  'video = "media/broken.mp4"', 1))
     app = build(["--windowed", "--size", "1280x800", "--data", str(tmp_path / "data"),
-                 "--content", str(pack)], config=CFG)
+                 "--content", str(pack)], config=CFG, player_factory=FakePlayer)
     try:
         assert "odw-s1e1" not in app.pack.episodes  # skipped …
         assert app.pack.episodes                    # … and the rest still runs

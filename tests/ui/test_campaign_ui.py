@@ -14,6 +14,7 @@ import pytest
 from kiosk.app import build
 from kiosk.config import Config
 from kiosk.core import bliqpack
+from tests.fakeplayer import FakePlayer
 from tests.packtools import build as build_archive
 from tests.packtools import keypair, pack_copy, signed_zip
 from tests.uitools import find_item, touch_press, touch_release, touch_tap
@@ -46,7 +47,8 @@ class Kiosk:
                      admin_gesture_s=0.2, inbox_poll_s=0.05, inbox_settle_s=0.0,
                      removable_media_globs=(str(self.media / "*" / "*"),), **config)
         self.app = build(["--windowed", "--size", "1280x800", "--data", str(self.data),
-                          "--content", str(packs[1]), "--inbox", str(self.inbox)], config=cfg)
+                          "--content", str(packs[1]), "--inbox", str(self.inbox)], config=cfg,
+                         player_factory=FakePlayer)
 
     def drop(self, archive: Path, folder: Path | None = None) -> Path:
         """Copy an archive in the way a sync engine does: a temporary name, then a rename."""
@@ -190,7 +192,8 @@ def test_shutdown_writes_a_snapshot_with_health(kiosk: Kiosk) -> None:
 
 def test_the_event_of_the_day_is_chosen_and_said(qapp, tmp_path: Path) -> None:
     app = build(["--windowed", "--size", "1280x800", "--data", str(tmp_path / "data")],
-                config=Config(idle_from_event=False), today=datetime.date(2026, 3, 12))
+                config=Config(idle_from_event=False), today=datetime.date(2026, 3, 12),
+                player_factory=FakePlayer)
     try:
         assert app.event.id == "techniekmarkt-2026"  # not the pack's default_event
         assert app.campaign.property("eventText") == "techniekmarkt-2026 (today)"

@@ -15,6 +15,7 @@ import pytest
 from kiosk.app import build
 from kiosk.config import Config
 from tests.conftest import SAMPLE_PACK
+from tests.fakeplayer import FakePlayer
 from tests.uitools import is_shown
 
 CFG = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
@@ -78,7 +79,7 @@ def test_a_full_disk_keeps_events_in_memory_and_writes_them_later(
     fault = "disk full"
     data = small_disk / "data"
     app = build(["--windowed", "--size", "1280x800", "--data", str(data), "--content",
-                 str(SAMPLE_PACK)], config=CFG)
+                 str(SAMPLE_PACK)], config=CFG, player_factory=FakePlayer)
     try:
         qtbot.waitUntil(app.window.isExposed)
         assert app.store.flush()
@@ -136,7 +137,7 @@ def test_a_wall_clock_jump_moves_no_timer_and_no_visit_duration(
 
     cfg = CFG.with_(idle_timeout_s=1.0, still_there_countdown_s=1.0)
     app = build(["--windowed", "--size", "1280x800", "--data", str(tmp_path / "data"),
-                 "--content", str(SAMPLE_PACK)], config=cfg)
+                 "--content", str(SAMPLE_PACK)], config=cfg, player_factory=FakePlayer)
     real = time.time
     try:
         qtbot.waitUntil(app.window.isExposed)
@@ -175,7 +176,7 @@ def test_a_reader_and_a_locking_tool_on_the_live_database_lose_no_event(
     cfg = CFG.with_(db_busy_timeout_s=0.2)
     data = tmp_path / "data"
     app = build(["--windowed", "--size", "1280x800", "--data", str(data), "--content",
-                 str(SAMPLE_PACK)], config=cfg)
+                 str(SAMPLE_PACK)], config=cfg, player_factory=FakePlayer)
     db = data / "kiosk.db"
     try:
         qtbot.waitUntil(app.window.isExposed)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.app import build
 from kiosk.config import Config
+from tests.fakeplayer import FakePlayer
 from tests.uitools import (find_item, is_shown, mouse_click, touch_press, touch_release,
                            touch_tap, walk)
 
@@ -173,7 +174,7 @@ def test_language_toggle_switches_text_and_back_for_next_visitor(kiosk, qtbot):
 
 def test_portrait_home_has_all_tiles_on_screen(qapp, data_dir, sample_pack, qtbot):
     app = build(["--windowed", "--size", "1080x1920", "--data", str(data_dir),
-                 "--content", str(sample_pack)], config=FAST)
+                 "--content", str(sample_pack)], config=FAST, player_factory=FakePlayer)
     try:
         qtbot.waitUntil(app.window.isExposed)
         touch_tap(app.window, "startButton")
@@ -223,7 +224,8 @@ def test_unhandled_exception_elsewhere_is_logged_and_returns_to_attract(kiosk, q
 def test_lang_en_on_the_command_line_starts_everything_in_english(qapp, data_dir, sample_pack,
                                                                    qtbot):
     app = build(["--windowed", "--size", "1920x1080", "--data", str(data_dir),
-                 "--content", str(sample_pack), "--lang", "en"], config=FAST)
+                 "--content", str(sample_pack), "--lang", "en"], config=FAST,
+                player_factory=FakePlayer)
     try:
         qtbot.waitUntil(app.window.isExposed)
         assert find_item(app.window, "startButton").property("text") == "Tap to start"
@@ -297,7 +299,8 @@ def test_an_abandoned_pin_pad_closes_itself(make_kiosk, qtbot):
 def test_default_is_frameless_fullscreen_on_the_whole_screen(qapp, data_dir, qtbot):
     from PySide6.QtGui import QGuiApplication, QWindow
 
-    app = build(["--data", str(data_dir)], config=FAST)  # no --windowed, no --size
+    app = build(["--data", str(data_dir)], config=FAST,  # no --windowed, no --size
+                player_factory=FakePlayer)
     try:
         qtbot.waitUntil(app.window.isExposed)
         assert app.window.visibility() == QWindow.Visibility.FullScreen

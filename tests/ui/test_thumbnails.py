@@ -10,6 +10,7 @@ from kiosk.config import Config
 from kiosk.core.newpack import write_new_pack
 from kiosk.media.frames import score
 from kiosk.media.thumbcache import cache_path
+from tests.fakeplayer import FakePlayer
 from tests.uitools import find_item, open_from_home
 
 CFG = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
@@ -49,7 +50,7 @@ def test_a_cached_still_is_used_at_once(make_kiosk, qtbot, pack: Path, tmp_path:
     from kiosk.app import build
 
     again = build(["--windowed", "--size", "1280x720", "--data", str(first.data_dir),
-                   "--content", str(pack)], config=CFG)
+                   "--content", str(pack)], config=CFG, player_factory=FakePlayer)
     try:
         assert again.pack.episodes[EPISODE].thumbnail == made  # no decoding needed
         assert again.thumbs.pending == 0
