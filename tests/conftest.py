@@ -27,6 +27,13 @@ def data_dir(tmp_path: Path) -> Path:
     return d
 
 
+def tree_state(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``folder`` with its size and modification time: a pack shared by a
+    module's tests is compared before and after, so a test that changes it fails loudly."""
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture
 def amsterdam() -> Iterator[None]:
     """Local time is Amsterdam for the test (hours and days depend on it)."""

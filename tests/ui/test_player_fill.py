@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,21 +11,27 @@ from kiosk.config import Config
 from kiosk.core.newpack import write_new_pack
 from kiosk.media.add_videos import run_add_videos
 from tests.cliptools import add_rotation, make_clip
+from tests.conftest import tree_state
 from tests.uitools import find_item, open_from_home
 
 CFG = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
 
 
-@pytest.fixture
-def pack(qapp, tmp_path: Path) -> Path:
-    """The new pack's 16:9 clip plus a vertical one and a phone clip with rotation metadata."""
-    write_new_pack(tmp_path / "pack")
-    folder = tmp_path / "in"
+@pytest.fixture(scope="module")
+def pack(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The new pack's 16:9 clip plus a vertical one and a phone clip with rotation metadata.
+
+    Made once for the module (three clips and an import): the tests only read it."""
+    root = tmp_path_factory.mktemp("fill")
+    write_new_pack(root / "pack")
+    folder = root / "in"
     make_clip(folder / "verticaal.mp4", size="180x320", seconds=2.0)
-    add_rotation(make_clip(tmp_path / "plat.mp4", size="320x180", seconds=2.0),
+    add_rotation(make_clip(root / "plat.mp4", size="320x180", seconds=2.0),
                  folder / "telefoon.mp4", -90)
-    assert run_add_videos(tmp_path / "pack", [folder], "eigen", None, False, io.StringIO()) == 0
-    return tmp_path / "pack"
+    assert run_add_videos(root / "pack", [folder], "eigen", None, False, io.StringIO()) == 0
+    before = tree_state(root / "pack")
+    yield root / "pack"
+    assert tree_state(root / "pack") == before, "a test changed the shared pack"
 
 
 def _playing(app, qtbot, episode: str):

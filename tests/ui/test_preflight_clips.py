@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 import json
 from pathlib import Path
 
@@ -13,17 +14,22 @@ from kiosk.media.add_videos import run_add_videos
 from kiosk.media.frames import _headroom
 from kiosk.media.preflight import run_preflight
 from tests.cliptools import add_rotation, make_clip
+from tests.conftest import tree_state
 
 
-@pytest.fixture
-def pack(qapp, tmp_path: Path) -> Path:
-    write_new_pack(tmp_path / "pack")
-    folder = tmp_path / "in"
+@pytest.fixture(scope="module")
+def pack(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Made once for the module (four clips and an import): preflight only reads it."""
+    root = tmp_path_factory.mktemp("clips")
+    write_new_pack(root / "pack")
+    folder = root / "in"
     make_clip(folder / "verticaal.mp4", size="180x320")
-    add_rotation(make_clip(tmp_path / "plat.mp4", size="320x180"), folder / "telefoon.mp4", -90)
+    add_rotation(make_clip(root / "plat.mp4", size="320x180"), folder / "telefoon.mp4", -90)
     make_clip(folder / "breed.webm", size="320x180", codec="vp9")
-    assert run_add_videos(tmp_path / "pack", [folder], "eigen", None, False, io.StringIO()) == 0
-    return tmp_path / "pack"
+    assert run_add_videos(root / "pack", [folder], "eigen", None, False, io.StringIO()) == 0
+    before = tree_state(root / "pack")
+    yield root / "pack"
+    assert tree_state(root / "pack") == before, "a test changed the shared pack"
 
 
 def _videos(pack: Path, config=DEFAULT) -> dict[str, dict]:
