@@ -2,14 +2,10 @@
 from __future__ import annotations
 
 import os
-import statistics
-import time
 
 import pytest
 
 from tests.uitools import find_item, touch_tap
-
-TAP_TO_FRAME_MAX_S = 0.100   # the issue's bar for a tap during the check (KIOSK-LESSONS: 30–85 ms)
 
 
 def _enter_admin(app, qtbot) -> None:
@@ -20,7 +16,8 @@ def _enter_admin(app, qtbot) -> None:
         qtbot.waitUntil(lambda: app.controller.state == "admin")
 
 
-def test_taps_get_a_frame_within_100_ms_while_the_morning_check_runs(make_kiosk, qtbot):
+def test_taps_get_a_frame_while_the_morning_check_runs(make_kiosk, qtbot):
+    """Every tap is drawn while the check runs; how fast is tests/bench/bench_admin_check.py."""
     app = make_kiosk("1280x800")
     admin = app.admin
     _enter_admin(app, qtbot)
@@ -29,26 +26,22 @@ def test_taps_get_a_frame_within_100_ms_while_the_morning_check_runs(make_kiosk,
     touch_tap(app.window, "adminPreflight")
     assert admin.preflightRunning
     lines_seen: list[int] = []
-    latencies: list[float] = []
-    tabs = ["adminTabLog", "adminTabStats", "adminTabContent"]
+    taps = 0
+    tabs = {"adminTabLog": "log", "adminTabStats": "stats", "adminTabContent": "content"}
     while admin.preflightRunning:
         lines_seen.append(admin.preflightText.count("\n"))
-        tab = tabs[len(latencies) % len(tabs)]
-        with qtbot.waitSignal(app.window.frameSwapped, timeout=5000):
-            began = time.perf_counter()
-            touch_tap(app.window, tab)
-        latencies.append(time.perf_counter() - began)
+        button, tab = list(tabs.items())[taps % len(tabs)]
+        with qtbot.waitSignal(app.window.frameSwapped, timeout=5000):  # the tap is drawn
+            touch_tap(app.window, button)
+        assert find_item(app.window, "adminScreen").property("tab") == tab
+        taps += 1
         qtbot.wait(20)  # a person does not tap faster than this
     # the finished checklist with its verdict (the sample pack: OK for a try-out)
     qtbot.waitUntil(lambda: "fout(en)/error(s)" in admin.preflightText, timeout=5000)
     assert admin.preflightOk and "NOT OK" not in admin.preflightText
     # the check really ran alongside: its lines arrived one by one while taps were answered
-    assert len(latencies) >= 10, latencies
+    assert taps >= 10, taps
     assert len(set(lines_seen)) >= 3, lines_seen
-    latencies.sort()
-    print(f"tap → frame during the check: {len(latencies)} taps, median "
-          f"{statistics.median(latencies) * 1000:.1f} ms, max {latencies[-1] * 1000:.1f} ms")
-    assert latencies[len(latencies) * 9 // 10] < TAP_TO_FRAME_MAX_S, latencies
 
 
 def test_a_second_tap_while_the_check_runs_starts_nothing_and_close_ends_it(make_kiosk, qtbot):
