@@ -25,7 +25,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.files import prove_writable
+from kiosk.core.files import connect_read_only, prove_writable
 
 log = logging.getLogger("kiosk.storage")
 
@@ -299,3 +299,33 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
                 "it may belong to another program; use another --data dir"
             ) from None
         log.info("Migrated %s to database version %d", path, number)
+
+
+class UnreadableDatabaseError(DatabaseError):
+    """A file that is not a kiosk database this software can read; the message names the file."""
+
+
+def open_kiosk_db_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a kiosk database (reports, merges), or an
+    ``UnreadableDatabaseError`` saying why not: unreadable, from a newer kiosk, or no events."""
+    try:
+        conn = connect_read_only(path)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            has_events = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                      "AND name = 'events'").fetchone()[0]
+        except sqlite3.Error:
+            conn.close()
+            raise
+    except sqlite3.Error as e:
+        raise UnreadableDatabaseError(f"{path}: cannot read it as a kiosk database ({e})") from None
+    problem = ""
+    if version > LATEST_VERSION:
+        problem = (f"{path}: written by a newer kiosk (database version {version}); "
+                   "update this kiosk software first")
+    elif not has_events:
+        problem = f"{path}: not a kiosk database (it has no events table)"
+    if problem:
+        conn.close()
+        raise UnreadableDatabaseError(problem)
+    return conn

@@ -27,7 +27,9 @@ from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.files import connect_read_only
-from kiosk.storage.db import KIOSK_COLUMNS, LATEST_VERSION, DatabaseError, open_database
+from kiosk.storage.db import (
+    KIOSK_COLUMNS, DatabaseError, UnreadableDatabaseError, open_database, open_kiosk_db_read_only,
+)
 
 DELIMITER = ";"
 ENCODING = "utf-8-sig"  # writes the BOM; strips it when reading
@@ -143,20 +145,9 @@ def check_source(path: Path) -> None:
     if not path.is_file():
         raise ExportError(f"{path}: no such file (give the kiosk.db of each kiosk)")
     try:
-        conn = connect_read_only(path)
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            has_events = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-                                      "AND name = 'events'").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error as e:
-        raise ExportError(f"{path}: cannot read it as a kiosk database ({e})") from None
-    if version > LATEST_VERSION:
-        raise ExportError(f"{path}: written by a newer kiosk (database version {version}); "
-                          "update this kiosk software first")
-    if not has_events:
-        raise ExportError(f"{path}: not a kiosk database (it has no events table)")
+        open_kiosk_db_read_only(path).close()
+    except UnreadableDatabaseError as e:
+        raise ExportError(str(e)) from None
 
 
 def expand_inputs(inputs: list[Path]) -> tuple[list[Path], list[str]]:

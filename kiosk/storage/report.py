@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.files import connect_read_only
 from kiosk.core.formatting import mm_ss, one_decimal, percent
 from kiosk.core.metrics import (
     Filter,
@@ -27,7 +26,7 @@ from kiosk.core.metrics import (
     day_bounds,
     job_domains,
 )
-from kiosk.storage.db import LATEST_VERSION, DatabaseError
+from kiosk.storage.db import DatabaseError, UnreadableDatabaseError, open_kiosk_db_read_only
 from kiosk.storage.export import ExportError, merge, tables, write_rows, write_table
 from kiosk.storage.names import KioskInfo, Names, load_titles_pack, read_kiosks
 from kiosk.storage.report_text import Words
@@ -73,19 +72,9 @@ def database_path(data: Path, config: Config = DEFAULT) -> Path:
 def open_read_only(path: Path) -> sqlite3.Connection:
     """A read-only connection to a kiosk database, or a ``ReportError`` saying why not."""
     try:
-        conn = connect_read_only(path)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        has_events = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
-                                  "name = 'events'").fetchone()[0]
-    except sqlite3.Error as e:
-        raise ReportError(f"{path}: cannot read it as a kiosk database ({e})") from None
-    if version > LATEST_VERSION:
-        conn.close()
-        raise ReportError(f"{path}: written by a newer kiosk (version {version}); update first")
-    if not has_events:
-        conn.close()
-        raise ReportError(f"{path}: not a kiosk database (it has no events table)")
-    return conn
+        return open_kiosk_db_read_only(path)
+    except UnreadableDatabaseError as e:
+        raise ReportError(str(e)) from None
 
 
 def _filter(args: argparse.Namespace) -> Filter:

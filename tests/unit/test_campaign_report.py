@@ -209,7 +209,7 @@ def test_bad_input_is_one_line_and_no_file(db: Path, tmp_path: Path,
     expected = {
         "unknown-event": "events in the data: open-dag-2026, techniekmarkt-2026",
         "outside": "the data runs from 2026-03-12 to 2026-03-13",
-        "newer": f"written by a newer kiosk (version {LATEST_VERSION + 1}); update first",
+        "newer": f"written by a newer kiosk (database version {LATEST_VERSION + 1}); update this kiosk software first",
         "bad-date": "--from 2026-02-30: expected a date like 2026-03-12",
         "swapped": "--from 2026-03-13 is after --to 2026-03-12",
         "missing": "gone.db does not exist",
