@@ -20,3 +20,9 @@ def next_change(deadline: float, now: float) -> float:
     if left <= 1:
         return deadline
     return deadline - (left - 1)
+
+
+def timer_ms(wake: float, now: float) -> int:
+    """The interval for a Qt timer started at ``now`` to fire at ``wake``: rounded up past it,
+    so the tick that follows sees the moment it waited for (never a millisecond early)."""
+    return max(0, int((wake - now) * 1000) + 1)

@@ -16,6 +16,7 @@ from PySide6.QtCore import Property, QObject, Qt, QTimer, QUrl, Signal, Slot
 
 from kiosk.config import Config
 from kiosk.core.admin import PinGate
+from kiosk.core.countdown import timer_ms
 from kiosk.core.flow import (
     EndReason, VisitorFlow, FlowError, FlowEvent, SessionEnded, SessionStarted, State,
     StateChanged, StillThere,
@@ -373,7 +374,7 @@ class Controller(QObject):
         if wake is None:
             self._idle_timer.stop()
             return
-        self._idle_timer.start(max(0, int((wake - now) * 1000) + 1))
+        self._idle_timer.start(timer_ms(wake, now))
 
     @Slot()
     @guarded

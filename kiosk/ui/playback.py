@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
 from kiosk.config import Config
-from kiosk.core.countdown import next_change, seconds_left
+from kiosk.core.countdown import next_change, seconds_left, timer_ms
 from kiosk.core.flow import FlowError, State
 from kiosk.core.links import LinkBuilder
 from kiosk.core.taxonomy import EpisodeVia, episode_via
@@ -284,7 +284,7 @@ class Playback(QObject):
         self._set_countdown_left(seconds_left(self._countdown_deadline, now))
         if now < self._countdown_deadline:
             wake = next_change(self._countdown_deadline, now)
-            self._countdown.start(max(0, int((wake - now) * 1000) + 1))
+            self._countdown.start(timer_ms(wake, now))
 
     def _set_countdown_left(self, left: int) -> None:
         if left != self._countdown_left:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.config import Config
-from kiosk.core.countdown import next_change, seconds_left
+from kiosk.core.countdown import next_change, seconds_left, timer_ms
 from kiosk.core.flow import State, VisitorFlow
 
 
@@ -23,6 +23,15 @@ def test_a_timer_that_wakes_at_each_change_sees_every_number_once():
         assert now <= deadline
     assert seen == [4, 3, 2, 1]
     assert now == deadline and seconds_left(deadline, now) == 0
+
+
+@pytest.mark.parametrize(("now", "wake"), [
+    (10.0, 10.0), (10.0, 10.0004), (10.0, 10.9996), (10.0, 11.0), (50.25, 53.7), (12.0, 11.0)])
+def test_a_timer_interval_never_fires_before_the_moment_it_waits_for(now, wake):
+    ms = timer_ms(wake, now)
+    assert ms >= 0
+    assert now + ms / 1000 >= wake                      # the tick sees the moment it waited for
+    assert now + ms / 1000 <= max(now, wake) + 0.002    # and not much later
 
 
 def test_the_still_there_number_counts_down_to_the_reset():
