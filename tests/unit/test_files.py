@@ -45,11 +45,16 @@ def test_every_caller_of_the_write_check_names_the_folder(tmp_path: Path) -> Non
     assert check[1] == str(folder) and check[2] == "error" and "not writable" in check[3]
 
 
-def test_a_read_only_connection_cannot_write_nor_create(tmp_path: Path) -> None:
-    path = tmp_path / "kiosk.db"
-    with sqlite3.connect(path) as conn:
+def _database_with_table_t(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    with conn:
         conn.execute("CREATE TABLE t (x)")
     conn.close()
+
+
+def test_a_read_only_connection_cannot_write_nor_create(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.db"
+    _database_with_table_t(path)
     ro = connect_read_only(path)
     try:
         assert ro.execute("SELECT count(*) FROM t").fetchone() == (0,)
@@ -67,9 +72,7 @@ def test_a_read_only_path_with_uri_characters_is_the_file_itself(tmp_path: Path)
     folder = tmp_path / "data #1 ?x"   # '#' and '?' would end a hand-built URI's path
     folder.mkdir()
     path = folder / "kiosk.db"
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE t (x)")
-    conn.close()
+    _database_with_table_t(path)
     ro = connect_read_only(path)
     try:
         assert ro.execute("SELECT name FROM sqlite_master").fetchall() == [("t",)]
