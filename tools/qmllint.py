@@ -72,7 +72,10 @@ def metatypes() -> list[dict[str, Any]]:
     """The classes QML reaches from ``Kiosk``, in moc's JSON format (what the registrar reads)."""
     from PySide6.QtCore import QMetaMethod, QObject
 
+    from kiosk.ui.leanvideo import LeanVideo
     from kiosk.ui.seams import Kiosk
+
+    elements = {Kiosk, LeanVideo}  # what QML names: the singleton and the items it creates
 
     sources: dict[Path, dict[tuple[str, str], str]] = {}
 
@@ -89,14 +92,15 @@ def metatypes() -> list[dict[str, Any]]:
 
     out: list[dict[str, Any]] = []
     seen: set[type] = set()
-    queue: list[type] = [Kiosk]
-    while queue:  # Kiosk and every class its object properties lead to
+    queue: list[type] = [Kiosk, LeanVideo]
+    while queue:  # Kiosk, LeanVideo and every class their object properties lead to
         cls = queue.pop(0)
         if cls in seen or cls is QObject:
             continue
         seen.add(cls)
         base = cls.__mro__[1]
-        queue.append(base)
+        if base.__module__.startswith("kiosk"):
+            queue.append(base)  # Qt's own classes (QQuickPaintedItem …) come with QtQuick
         meta = cls.staticMetaObject  # type: ignore[attr-defined]
         props = []
         for i in range(meta.propertyOffset(), meta.propertyCount()):
@@ -121,10 +125,11 @@ def metatypes() -> list[dict[str, Any]]:
                 signals.append(_method(method))
             elif method.methodType() == QMetaMethod.MethodType.Slot:
                 slots.append(_method(method))
-        info = [{"name": "QML.Element", "value": "auto"},
-                {"name": "QML.Singleton", "value": "true"}] if cls is Kiosk else [
+        info = [{"name": "QML.Element", "value": "auto"}] if cls in elements else [
             # Reached through Kiosk only: QML can neither name nor create them.
             {"name": "QML.Element", "value": "anonymous"}]
+        if cls is Kiosk:
+            info.append({"name": "QML.Singleton", "value": "true"})
         out.append({"className": cls.__name__, "qualifiedClassName": cls.__name__,
                     "object": True, "superClasses": [{"access": "public", "name": base.__name__}],
                     "classInfos": info, "properties": props, "signals": signals,

@@ -3,8 +3,10 @@ of the attract screen's few animations."""
 from __future__ import annotations
 
 import logging
+import os
 
 from PySide6.QtCore import Property, QObject, Signal
+from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
 from kiosk.config import Config
 from kiosk.rendering import RenderChoice, choose, probe_renderer
@@ -44,8 +46,25 @@ class RenderMode(QObject):
     driftMs = Property(int, lambda self: self._config.attract_drift_ms, constant=True)
 
 
+def _software_already() -> bool:
+    """The software backend is already set (QT_QUICK_BACKEND, or an earlier kiosk in this
+    process): setting it again once a window exists only earns a warning."""
+    return (os.environ.get("QT_QUICK_BACKEND", "").lower() == "software"
+            or QQuickWindow.sceneGraphBackend().lower() == "software"
+            or QQuickWindow.graphicsApi() == QSGRendererInterface.GraphicsApi.Software)
+
+
 def render_mode(requested: str, config: Config) -> RenderMode:
-    """Probe, choose, log; the object QML gets as ``Kiosk.renderMode``."""
-    choice = choose(requested, probe_renderer())
+    """Probe, choose, log; the object QML gets as ``Kiosk.renderMode``.
+
+    Lean draws with Qt Quick's software backend: on a software rasteriser it paints only what
+    changed, where OpenGL through llvmpipe shades every pixel of every frame (the video's
+    YUV-to-RGB shader alone was four fifths of the player's CPU). Set before the window exists.
+    """
+    # forced: no probe (it would load an OpenGL driver that lean mode never uses)
+    renderer = probe_renderer() if requested == "auto" else "not probed"
+    choice = choose(requested, renderer)
+    if choice.mode == "lean" and not _software_already():
+        QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
     log.info("render mode %s", choice.summary)
     return RenderMode(choice, config)

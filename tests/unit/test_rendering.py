@@ -46,3 +46,24 @@ def test_render_option_on_the_command_line():
     assert parse_run_args([]).render is None  # the config's default (auto) applies
     with pytest.raises(UsageError, match="--render"):
         parse_run_args(["--render", "fast"])
+
+
+def test_gpu_devices_are_render_nodes_and_nvidia_devices(tmp_path):
+    from kiosk.rendering import gpu_devices
+
+    assert gpu_devices(tmp_path) == []
+    (tmp_path / "dri").mkdir()
+    (tmp_path / "dri" / "card0").touch()  # a display without a render node (simpledrm)
+    assert gpu_devices(tmp_path) == []
+    (tmp_path / "dri" / "renderD128").touch()
+    (tmp_path / "nvidia0").touch()
+    (tmp_path / "nvidiactl").touch()
+    assert gpu_devices(tmp_path) == [tmp_path / "dri" / "renderD128", tmp_path / "nvidia0"]
+
+
+def test_no_gpu_device_means_lean_and_says_why():
+    from kiosk.rendering import NO_GPU
+
+    choice = choose("auto", NO_GPU)
+    assert choice.mode == "lean"
+    assert "/dev/dri" in choice.summary

@@ -1,7 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
-import QtMultimedia
 import "../components"
 
 // Attract: the event's own welcome, what you can do here, a lively loop and "Tik om te
@@ -26,11 +25,10 @@ Item {
         y: attract.portrait ? Math.max(eventHead.y + eventHead.height + Theme.gap,
                                        (eventHead.y + eventHead.height + band.y - height) / 2)
                             : Math.max(Theme.px(170), (attract.height - height) / 2)
-        VideoOutput {
+        KioskVideo {
             id: loop
             objectName: "attractVideo"
             anchors.fill: parent
-            fillMode: VideoOutput.PreserveAspectFit
             Component.onCompleted: Kiosk.playback.player.setVideoSink(loop.videoSink)
             Component.onDestruction: Kiosk.playback.player.setVideoSink(null)
         }

@@ -1,6 +1,5 @@
 import QtQuick
 import Kiosk
-import QtMultimedia
 import "../components"
 
 // The player fills the screen; captions on by default; a tap shows the controls, which hide
@@ -38,11 +37,10 @@ Rectangle {
         Rectangle { anchors.fill: parent; color: "#A6000000" }   // darkened: the clip stays the star
     }
 
-    VideoOutput {
+    KioskVideo {
         id: video
         objectName: "playerVideo"
         anchors.fill: parent
-        fillMode: VideoOutput.PreserveAspectFit
         Component.onCompleted: screen.player.setVideoSink(video.videoSink)
         Component.onDestruction: screen.player.setVideoSink(null)
     }

@@ -1,0 +1,109 @@
+"""The lean render mode draws video itself: Qt Quick's software backend cannot draw a
+``VideoOutput``, so ``LeanVideo`` paints each decoded frame (converted by libswscale).
+
+These tests run on the software backend (the suite's offscreen default), so what the window
+shows is read back from a real grab: real clips decoded by Qt's FFmpeg backend, real pixels.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from kiosk.config import Config
+from kiosk.core.newpack import write_new_pack
+from kiosk.media.add_videos import run_add_videos
+from tests.cliptools import add_rotation, make_clip
+from tests.conftest import tree_state
+from tests.uitools import find_item, open_from_home
+
+CFG = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
+GREEN = QColor(40, 190, 70)   # BT.601 and BT.709 decode this green visibly apart
+TOLERANCE = 14                # per channel: h264's rounding and the YUV round trip
+
+
+def _solid(colour: QColor) -> str:
+    return f"drawbox=x=0:y=0:w=iw:h=ih:color=0x{colour.name()[1:]}:t=fill"
+
+
+@pytest.fixture(scope="module")
+def pack(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A pack with a green clip (16:9) and a green phone clip stored sideways (rotation tag)."""
+    root = tmp_path_factory.mktemp("lean")
+    write_new_pack(root / "pack")
+    folder = root / "in"
+    make_clip(folder / "groen.mp4", size="320x180", seconds=2.0, vf=_solid(GREEN))
+    add_rotation(make_clip(root / "plat.mp4", size="320x180", seconds=2.0, vf=_solid(GREEN)),
+                 folder / "staand.mp4", -90)
+    assert run_add_videos(root / "pack", [folder], "eigen", None, False, io.StringIO()) == 0
+    before = tree_state(root / "pack")
+    yield root / "pack"
+    assert tree_state(root / "pack") == before, "a test changed the shared pack"
+
+
+def _close(pixel: QColor, expected: QColor) -> bool:
+    return all(abs(a - b) <= TOLERANCE for a, b in ((pixel.red(), expected.red()),
+                                                     (pixel.green(), expected.green()),
+                                                     (pixel.blue(), expected.blue())))
+
+
+def _play(app, qtbot, episode: str):
+    open_from_home(app, qtbot, "homeEpisodes", "episodes")
+    app.controller.playEpisode(episode, "tile")
+    qtbot.waitUntil(lambda: app.player.state == "playing", timeout=15_000)
+    video = find_item(app.window, "playerVideo")
+    picture = video.property("picture")
+    assert type(picture).__name__ == "LeanVideo"   # lean mode on the software backend
+    qtbot.waitUntil(lambda: picture.property("framesDrawn") >= 5, timeout=10_000)
+    return video, picture
+
+
+@pytest.mark.parametrize("size", ["1280x720", "720x1280"])
+def test_lean_player_shows_the_clips_colours_fitted(make_kiosk, qtbot, pack: Path,
+                                                    size: str) -> None:
+    app = make_kiosk(size, content=pack, config=CFG.with_(player_side_fill=False), real_player=True)
+    assert app.screens.render.choice.mode == "lean"
+    video, _picture = _play(app, qtbot, "groen")
+    rect = video.property("contentRect")
+    w, h = app.window.width(), app.window.height()
+    assert rect.width() / rect.height() == pytest.approx(16 / 9, rel=0.02)
+    assert rect.width() == pytest.approx(w, abs=1)  # fitted: as wide as the screen
+    shot: QImage = app.window.grabWindow()
+    centre = shot.pixelColor(int(rect.center().x()), int(rect.center().y()))
+    assert _close(centre, GREEN), centre.name()
+    if h > rect.height() + 40:  # portrait: black bars above and below the picture
+        assert shot.pixelColor(w // 2, int(rect.top()) // 2) == QColor("black")
+
+
+def test_lean_player_turns_a_phone_clip_upright(make_kiosk, qtbot, pack: Path) -> None:
+    app = make_kiosk("1280x720", content=pack, config=CFG.with_(player_side_fill=False),
+                     real_player=True)
+    video, _picture = _play(app, qtbot, "staand")
+    rect = video.property("contentRect")
+    assert rect.height() == pytest.approx(720, abs=1)
+    assert rect.width() / rect.height() == pytest.approx(9 / 16, rel=0.02)  # stored 320x180
+    shot = app.window.grabWindow()
+    assert _close(shot.pixelColor(int(rect.center().x()), int(rect.center().y())), GREEN)
+    # beside the upright picture: black, not a sideways picture spilling over
+    assert shot.pixelColor(int(rect.left()) // 2, 360) == QColor("black")
+
+
+def test_lean_player_draws_each_video_frame_once(make_kiosk, qtbot, pack: Path) -> None:
+    app = make_kiosk("1280x720", content=pack, config=CFG, real_player=True)
+    _video, picture = _play(app, qtbot, "groen")
+    presented = [0]
+    drawn_before = picture.property("framesDrawn")
+
+    def on_video(_start: int) -> None:
+        presented[0] += 1
+
+    app.player.framePresented.connect(on_video)
+    try:
+        qtbot.waitUntil(lambda: presented[0] >= 20, timeout=15_000)
+    finally:
+        app.player.framePresented.disconnect(on_video)
+    drawn = picture.property("framesDrawn") - drawn_before
+    assert abs(drawn - presented[0]) <= 2, (drawn, presented[0])

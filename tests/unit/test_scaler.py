@@ -1,0 +1,108 @@
+"""Frames to on-screen pictures (kiosk.media.scaler): libswscale's colours and sizes, and the
+slow path through Qt when it cannot be used."""
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtMultimedia import QMediaFormat, QtVideo, QVideoFrame, QVideoFrameFormat
+
+from kiosk.media import scaler
+from kiosk.media.scaler import FrameScaler
+
+# Studio-range BT.601 YUV of pure red (what an untagged SD clip stores for it)
+RED_YUV = (81, 90, 240)
+
+
+@pytest.fixture(autouse=True)
+def ffmpeg_backend(qapp) -> None:
+    QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode)  # loads FFmpeg
+
+
+def _yuv420p(width: int, height: int, yuv: tuple[int, int, int]) -> QVideoFrame:
+    frame = QVideoFrame(QVideoFrameFormat(QSize(width, height),
+                                          QVideoFrameFormat.PixelFormat.Format_YUV420P))
+    assert frame.map(QVideoFrame.MapMode.WriteOnly)
+    for plane, value in enumerate(yuv):
+        bits = frame.bits(plane)
+        bits[:] = bytes([value]) * len(bits)
+    frame.unmap()
+    return frame
+
+
+def _near(pixel: QColor, rgb: tuple[int, int, int], tolerance: int = 6) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip((pixel.red(), pixel.green(),
+                                                        pixel.blue()), rgb))
+
+
+@pytest.mark.parametrize("size", [QSize(100, 50), QSize(333, 187), QSize(1920, 1080)])
+def test_a_yuv_frame_becomes_an_rgb_picture_of_the_size_asked(size: QSize) -> None:
+    conv = FrameScaler()
+    picture = conv.image(_yuv420p(64, 32, RED_YUV), size)
+    assert conv.uses_swscale and conv.fallbacks == 0
+    assert picture.format() == QImage.Format.Format_RGB32
+    assert picture.height() == size.height() and picture.width() >= size.width()
+    for x, y in ((0, 0), (size.width() - 1, size.height() - 1), (size.width() // 2, 3)):
+        assert _near(picture.pixelColor(x, y), (255, 0, 0)), picture.pixelColor(x, y).name()
+
+
+def test_hd_frames_without_a_colour_tag_are_read_as_bt709() -> None:
+    conv = FrameScaler()
+    small = conv.image(_yuv420p(64, 32, RED_YUV), QSize(8, 8)).pixelColor(1, 1)
+    hd = conv.image(_yuv420p(1280, 720, RED_YUV), QSize(8, 8)).pixelColor(1, 1)
+    assert _near(small, (255, 0, 0))
+    # the same numbers through BT.709's matrix: less green in red's neighbourhood is lost
+    assert hd.green() > small.green() + 15, (small.name(), hd.name())
+
+
+def test_a_format_swscale_is_not_given_goes_through_qt(caplog) -> None:
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor(10, 200, 30))
+    conv = FrameScaler()
+    with caplog.at_level(logging.INFO, logger="kiosk.media"):
+        picture = conv.image(QVideoFrame(image), QSize(80, 40))
+    assert conv.fallbacks == 1
+    assert picture.size() == QSize(80, 40)
+    assert _near(picture.pixelColor(40, 20), (10, 200, 30), 2)
+    assert "converted by Qt" in caplog.text
+
+
+def test_without_libswscale_frames_still_show(monkeypatch, caplog) -> None:
+    def cannot_load() -> None:
+        raise OSError("libswscale.so.8: cannot open shared object file")
+
+    monkeypatch.setattr(scaler, "_load", cannot_load)
+    conv = FrameScaler()
+    with caplog.at_level(logging.WARNING, logger="kiosk.media"):
+        picture = conv.image(_yuv420p(64, 32, RED_YUV), QSize(32, 16))
+    assert not conv.uses_swscale and conv.fallbacks == 1
+    assert _near(picture.pixelColor(16, 8), (255, 0, 0), 12)
+    assert "libswscale not loaded" in caplog.text
+
+
+def test_nothing_to_draw_is_a_null_picture() -> None:
+    conv = FrameScaler()
+    assert conv.image(QVideoFrame(), QSize(10, 10)).isNull()
+    assert conv.image(_yuv420p(16, 16, RED_YUV), QSize(0, 10)).isNull()
+
+
+def test_the_slow_path_leaves_turning_to_the_painter_as_the_fast_one_does() -> None:
+    """Qt's toImage turns a phone clip upright; the scaler gives the frame as stored (the
+    lean item turns it once, when it paints)."""
+    fmt = QVideoFrameFormat(QSize(40, 20), QVideoFrameFormat.PixelFormat.Format_BGRA8888)
+    fmt.setRotation(QtVideo.Rotation.Clockwise90)
+    frame = QVideoFrame(fmt)
+    assert frame.map(QVideoFrame.MapMode.WriteOnly)
+    bits, stride = frame.bits(0), frame.bytesPerLine(0)
+    for y in range(20):
+        for x in range(40):
+            at = y * stride + 4 * x
+            bits[at:at + 4] = bytes((0, 0, 255, 255) if x < 20 else (255, 0, 0, 255))  # B,G,R,A
+    frame.unmap()
+    conv = FrameScaler()
+    picture = conv.image(frame, QSize(40, 20))
+    assert conv.fallbacks == 1 and picture.size() == QSize(40, 20)
+    assert _near(picture.pixelColor(5, 10), (255, 0, 0), 2)     # red on the left, as stored
+    assert _near(picture.pixelColor(35, 10), (0, 0, 255), 2)    # blue on the right
