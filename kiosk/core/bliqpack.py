@@ -28,15 +28,16 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.files import atomic_write_bytes
 from kiosk.core.refusal import RefusalReason
+
+if TYPE_CHECKING:  # cryptography loads on first use: a kiosk start never needs it (11 MB, 20 ms)
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey, Ed25519PublicKey,
+    )
 
 MANIFEST = "bliq-manifest.json"
 SIGNATURE = "bliq-manifest.sig"
@@ -78,17 +79,21 @@ class Manifest:
 
 def key_id(public: Ed25519PublicKey) -> str:
     """A short, stable name for a public key (first 16 hex digits of its SHA-256)."""
+    from cryptography.hazmat.primitives import serialization
     raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
 def public_line(public: Ed25519PublicKey) -> str:
+    from cryptography.hazmat.primitives import serialization
     raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return f"{PUBLIC_PREFIX} {base64.b64encode(raw).decode('ascii')}"
 
 
 def generate_keys(out_dir: Path) -> tuple[Path, Path]:
     """Write a new key pair to ``out_dir``; never overwrites. Returns (private, public) paths."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     out_dir.mkdir(parents=True, exist_ok=True)
     private = Ed25519PrivateKey.generate()
     kid = key_id(private.public_key())
@@ -104,6 +109,8 @@ def generate_keys(out_dir: Path) -> tuple[Path, Path]:
 
 
 def load_private(path: Path) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except OSError as e:
@@ -116,6 +123,7 @@ def load_private(path: Path) -> Ed25519PrivateKey:
 
 
 def parse_public(text: str, where: str) -> Ed25519PublicKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
     parts = text.strip().split()
     try:
         if len(parts) != 2 or parts[0] != PUBLIC_PREFIX:
@@ -261,6 +269,7 @@ def verify(path: Path, keys: dict[str, Ed25519PublicKey], config: Config = DEFAU
 
 def _verify_open(path: Path, zf: zipfile.ZipFile, keys: dict[str, Ed25519PublicKey],
                  config: Config) -> Manifest:
+    from cryptography.exceptions import InvalidSignature
     name = path.name
     infos = zf.infolist()
     if len(infos) > config.pack_max_files + 2:
