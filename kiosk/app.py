@@ -314,6 +314,9 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
         args = parse_run_args(argv or [])
     except UsageError as exc:
         raise StartupError(str(exc)) from None
+    from kiosk.memory import tune_malloc
+
+    tune_malloc()  # before Qt and the decoders start their threads
     if args.lang:
         config = config.with_(default_language=args.lang)
 

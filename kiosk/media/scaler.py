@@ -131,6 +131,10 @@ class FrameScaler:
         self._key: tuple[Any, ...] | None = None
         self._ff_formats: dict[str, int] = {}
         self.fallbacks = 0  # frames converted the slow way (for tests and the log)
+        # one picture, written over frame after frame: no 8 MB allocation (and page faults)
+        # per frame. A caller that still holds the last one makes bits() copy it, so callers
+        # drop theirs before asking for the next.
+        self._buffer = QImage()
 
     def close(self) -> None:
         if self._lib is not None and self._ctx:
@@ -165,7 +169,8 @@ class FrameScaler:
     def image(self, frame: QVideoFrame, size: QSize) -> QImage:
         """The frame as an RGB picture of ``size`` in its top-left corner (rows are padded to a
         multiple of 16 pixels, so the picture may be wider: draw ``QRect(QPoint(), size)`` of
-        it). The frame's own orientation: rotation and mirroring are the painter's job. A null
+        it). The same picture is written again for the next frame: drop it before asking.
+        The frame's own orientation: rotation and mirroring are the painter's job. A null
         image for an invalid frame or an empty size."""
         width, height = size.width(), size.height()
         if not frame.isValid() or width <= 0 or height <= 0:
@@ -225,7 +230,9 @@ class FrameScaler:
             strides = (ctypes.c_int * 4)(*[frame.bytesPerLine(p) for p in order],
                                          *([0] * (4 - planes)))
             padded = -(-width // _ALIGN_PX) * _ALIGN_PX
-            picture = QImage(padded, height, QImage.Format.Format_RGB32)
+            picture = self._buffer
+            if picture.width() != padded or picture.height() != height:
+                picture = self._buffer = QImage(padded, height, QImage.Format.Format_RGB32)
             target = (ctypes.c_void_p * 4)(_address(picture.bits()), None, None, None)
             target_strides = (ctypes.c_int * 4)(picture.bytesPerLine(), 0, 0, 0)
             lib.sws.sws_scale(self._ctx, source, strides, 0, fh, target, target_strides)

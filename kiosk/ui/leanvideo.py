@@ -109,6 +109,7 @@ class LeanVideo(QQuickPaintedItem):
         # asking the item for its window from paint() upsets PySide's ownership of it)
         pixels = QSize(round(along.width()), round(along.height()))
         if self._fresh or self._picture.isNull():
+            self._picture = QImage()  # the scaler writes the next frame into the same buffer
             self._picture = self._scaler.image(self._frame, pixels)
             self._fresh = False
         if self._picture.isNull():

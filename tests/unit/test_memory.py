@@ -51,3 +51,14 @@ def test_unreadable_statm_is_unknown_not_an_error(tmp_path: Path, content: str) 
 def test_restart_only_over_the_limit_and_in_attract(rss: int | None, limit: int, state: str,
                                                    expected: bool) -> None:
     assert should_restart(rss, limit, state) is expected
+
+
+def test_malloc_tuning_takes_effect_on_glibc_and_is_skipped_elsewhere(monkeypatch):
+    import platform
+
+    from kiosk import memory
+
+    if platform.libc_ver()[0] == "glibc":
+        assert memory.tune_malloc() is True
+    monkeypatch.setattr(memory.sys, "platform", "win32")
+    assert memory.tune_malloc() is False

@@ -106,3 +106,12 @@ def test_the_slow_path_leaves_turning_to_the_painter_as_the_fast_one_does() -> N
     assert conv.fallbacks == 1 and picture.size() == QSize(40, 20)
     assert _near(picture.pixelColor(5, 10), (255, 0, 0), 2)     # red on the left, as stored
     assert _near(picture.pixelColor(35, 10), (0, 0, 255), 2)    # blue on the right
+
+
+def test_the_next_frame_is_written_over_the_last_picture() -> None:
+    conv = FrameScaler()
+    first = conv.image(_yuv420p(64, 32, RED_YUV), QSize(48, 24))
+    assert _near(first.pixelColor(10, 10), (255, 0, 0))
+    del first  # as the lean video item does: the buffer is written again, not copied
+    green = conv.image(_yuv420p(64, 32, (145, 54, 34)), QSize(48, 24))  # BT.601 pure green
+    assert _near(green.pixelColor(10, 10), (0, 255, 0), 8), green.pixelColor(10, 10).name()
