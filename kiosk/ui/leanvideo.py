@@ -9,12 +9,16 @@ upright. One frame in, one paint, one frame swapped: nothing redraws between vid
 from __future__ import annotations
 
 from PySide6.QtCore import Property, QObject, QPointF, QRectF, QSize, QSizeF, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtMultimedia import QVideoFrame, QVideoSink
 from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
 
 from kiosk.media.scaler import FrameScaler, is_mirrored, rotation_degrees
+
+SIDES_FROM = 0.92                    # the picture fills less than this of a side: fill the sides
+SIDES_PIXELS = 24                    # the sides' copy is this small across (the blur)
+SIDES_SHADE = QColor(0, 0, 0, 166)   # darkened as in full mode: the clip stays the star
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -36,6 +40,7 @@ class LeanVideo(QQuickPaintedItem):
 
     contentRectChanged = Signal()
     framesDrawnChanged = Signal()
+    fillSidesChanged = Signal()
 
     def __init__(self, parent: QQuickItem | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +52,10 @@ class LeanVideo(QQuickPaintedItem):
         self._fresh = False
         self._content = QRectF()
         self._drawn = 0
+        self._fill_sides = False
+        self._sides = FrameScaler()     # a second context: the tiny picture for the sides
+        self._sides_picture = QImage()
+        self._sides_filled = False
         self.setFillColor(QColor("black"))
         self.setOpaquePainting(True)
         self.widthChanged.connect(self._layout)
@@ -67,6 +76,23 @@ class LeanVideo(QQuickPaintedItem):
     videoSink = Property(QObject, _get_sink, constant=True)
     contentRect = Property(QRectF, _get_content, notify=contentRectChanged)
     framesDrawn = Property(int, _get_drawn, notify=framesDrawnChanged)  # for tests and benches
+
+    def _get_fill_sides(self) -> bool:
+        return self._fill_sides
+
+    def _set_fill_sides(self, on: bool) -> None:
+        if on != self._fill_sides:
+            self._fill_sides = bool(on)
+            self.fillSidesChanged.emit()
+            self.update()
+
+    # A clip of another shape than the item: the empty sides show a blurred, darkened copy of
+    # the picture (the full mode's ShaderEffectSource, which the software backend cannot draw).
+    fillSides = Property(bool, _get_fill_sides, _set_fill_sides, notify=fillSidesChanged)
+    def _get_sides_filled(self) -> bool:
+        return self._sides_filled
+
+    sidesFilled = Property(bool, _get_sides_filled, notify=framesDrawnChanged)
 
     @property
     def scaler(self) -> FrameScaler:
@@ -114,6 +140,7 @@ class LeanVideo(QQuickPaintedItem):
             self._fresh = False
         if self._picture.isNull():
             return
+        self._sides_filled = self._fill_sides and self._paint_sides(painter, content, angle)
         painter.save()
         painter.translate(content.center())
         if angle:
@@ -125,3 +152,38 @@ class LeanVideo(QQuickPaintedItem):
         painter.restore()
         self._drawn += 1
         self.framesDrawnChanged.emit()
+
+    def _paint_sides(self, painter: QPainter, content: QRectF, angle: int) -> bool:
+        """The sides: the frame shrunk to a few dozen pixels (libswscale), darkened, its middle
+        cut to the item's shape and drawn over the whole item, smoothly scaled (a blur for the
+        price of one bilinear stretch). Nothing when the picture nearly fills the item."""
+        box = QRectF(0, 0, self.width(), self.height())
+        if content.width() >= box.width() * SIDES_FROM and \
+                content.height() >= box.height() * SIDES_FROM:
+            return False
+        shown = self._shown_size()
+        across = SIDES_PIXELS / min(shown.width(), shown.height())
+        tiny = QSize(max(1, round(shown.width() * across)), max(1, round(shown.height() * across)))
+        stored = tiny.transposed() if angle in (90, 270) else tiny
+        self._sides_picture = QImage()
+        picture = self._sides.image(self._frame, stored)
+        if picture.isNull():
+            return False
+        picture = picture.copy(0, 0, stored.width(), stored.height())
+        if angle:
+            picture = picture.transformed(QTransform().rotate(angle))
+        dim = QPainter(picture)
+        dim.fillRect(picture.rect(), SIDES_SHADE)
+        dim.end()
+        self._sides_picture = picture
+        aspect = box.width() / max(1.0, box.height())
+        w, h = float(picture.width()), float(picture.height())
+        if w / h > aspect:   # the middle of the picture, cut to the item's shape
+            source = QRectF((w - h * aspect) / 2, 0, h * aspect, h)
+        else:
+            source = QRectF(0, (h - w / aspect) / 2, w, w / aspect)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.drawImage(box, picture, source)
+        painter.restore()
+        return True

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QColor
 
 from kiosk.config import Config
 from kiosk.core.newpack import write_new_pack
@@ -53,7 +54,8 @@ def _playing(app, qtbot, episode: str):
 ])
 def test_side_fill_only_where_the_shapes_differ(make_kiosk, qtbot, pack: Path, size: str,
                                                episode: str, filled: bool) -> None:
-    app = make_kiosk(size, content=pack, config=CFG, real_player=True)
+    """Full mode: a ShaderEffectSource shows the middle of the picture on the sides."""
+    app = make_kiosk(size, content=pack, config=CFG, real_player=True, args=("--render", "full"))
     _fill, video = _playing(app, qtbot, episode)
     portrait_clip = episode in ("verticaal", "telefoon")
 
@@ -77,6 +79,47 @@ def test_side_fill_only_where_the_shapes_differ(make_kiosk, qtbot, pack: Path, s
         assert fill is None  # hidden: nothing drawn, nothing rendered twice
 
 
+@pytest.mark.parametrize("size, episode, filled", [
+    ("1280x720", "verticaal", True),
+    ("1280x720", "telefoon", True),
+    ("1280x720", "mijn-serie-s1e1", False),
+    ("720x1280", "mijn-serie-s1e1", True),
+])
+def test_lean_video_paints_the_sides_itself(make_kiosk, qtbot, pack: Path, size: str,
+                                            episode: str, filled: bool) -> None:
+    """Lean mode (the software backend draws no ShaderEffectSource): the video item paints
+    the blurred, darkened copy on the sides; read back from a grab of the window."""
+    app = make_kiosk(size, content=pack, config=CFG, real_player=True)
+    _fill, video = _playing(app, qtbot, episode)
+    qtbot.waitUntil(lambda: app.player.position > 600, timeout=10_000)  # past the fade-in
+    picture = video.property("picture")
+    portrait_clip = episode in ("verticaal", "telefoon")
+    qtbot.waitUntil(lambda: (video.property("contentRect").height()
+                             > video.property("contentRect").width()) == portrait_clip,
+                    timeout=10_000)
+    drawn = picture.property("framesDrawn")
+    qtbot.waitUntil(lambda: picture.property("framesDrawn") > drawn + 2, timeout=10_000)
+    assert find_item(app.window, "playerSideFill") is None  # the full mode's copy stays off
+    assert picture.property("sidesFilled") == filled
+    if not filled:
+        return
+    rect = video.property("contentRect")
+    shot = app.window.grabWindow()
+    # points on a side (landscape: the left one; portrait: the bottom one, clear of the QR
+    # code), halfway between the picture and the edge, along its length; and in the picture
+    h = app.window.height()
+    if rect.left() > 10:
+        side = [(rect.left() / 2, rect.top() + rect.height() * i / 10) for i in range(1, 10)]
+    else:
+        side = [(rect.width() * i / 10, (rect.bottom() + h) / 2) for i in range(1, 10)]
+    inside = [(rect.left() + rect.width() * i / 10, rect.top() + rect.height() * j / 4)
+              for i in range(1, 10) for j in range(1, 4)]
+    beside = [shot.pixelColor(int(x), int(y)).lightness() for x, y in side]
+    within = [shot.pixelColor(int(x), int(y)).lightness() for x, y in inside]
+    assert max(beside) > 12, beside                         # the copy, not black bars
+    assert sum(beside) / len(beside) < sum(within) / len(within)  # darkened: the clip stars
+
+
 def test_side_fill_can_be_switched_off(make_kiosk, qtbot, pack: Path) -> None:
     app = make_kiosk("1280x720", content=pack, config=CFG.with_(player_side_fill=False),
                      real_player=True)
@@ -84,6 +127,13 @@ def test_side_fill_can_be_switched_off(make_kiosk, qtbot, pack: Path) -> None:
     qtbot.waitUntil(lambda: video.property("contentRect").height()
                     > video.property("contentRect").width(), timeout=10_000)
     assert find_item(app.window, "playerSideFill") is None
+    picture = video.property("picture")
+    drawn = picture.property("framesDrawn")
+    qtbot.waitUntil(lambda: picture.property("framesDrawn") > drawn + 1, timeout=10_000)
+    assert not picture.property("sidesFilled")
+    rect = video.property("contentRect")
+    shot = app.window.grabWindow()
+    assert shot.pixelColor(int(rect.left() / 2), int(rect.center().y())) == QColor("black")
 
 
 def test_a_tile_without_role_model_shows_the_title_only(make_kiosk, qtbot, pack: Path) -> None:

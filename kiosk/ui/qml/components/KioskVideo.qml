@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtMultimedia
 import Kiosk
@@ -11,6 +12,9 @@ Item {
     readonly property var videoSink: picture ? picture.videoSink : null
     readonly property rect contentRect: picture ? picture.contentRect : Qt.rect(0, 0, 0, 0)
     readonly property bool lean: Kiosk.renderMode ? Kiosk.renderMode.lean : false
+    // lean: a clip of another shape gets its blurred copy on the sides (full mode: the player's
+    // ShaderEffectSource does it, which the software backend cannot draw)
+    property bool fillSides: false
 
     Loader {
         id: shown
@@ -19,7 +23,7 @@ Item {
     }
     Component {
         id: leanVideo
-        LeanVideo {}
+        LeanVideo { fillSides: root.fillSides }
     }
     Component {
         id: gpuVideo

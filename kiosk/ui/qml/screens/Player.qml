@@ -17,13 +17,14 @@ Rectangle {
     // the other way round) plays fitted, with the empty sides filled by a blurred, darkened,
     // enlarged copy of itself. Cheap: the same video drawn into a tiny texture (no second
     // decoder) and scaled up smoothly, which blurs it; nothing at all for clips that fit.
+    // Lean mode (software backend): the video item paints the same itself (fillSides).
     ShaderEffectSource {
         id: sideFill
         objectName: "playerSideFill"
         readonly property rect c: video.contentRect
         readonly property real aspect: screen.width / Math.max(1, screen.height)
         readonly property bool narrow: c.width / Math.max(1, c.height) < aspect
-        visible: Kiosk.playback.sideFill && c.width > 0 && c.height > 0
+        visible: Kiosk.playback.sideFill && !video.lean && c.width > 0 && c.height > 0
                  && (c.width < screen.width * 0.92 || c.height < screen.height * 0.92)
         live: visible
         anchors.fill: parent
@@ -41,6 +42,7 @@ Rectangle {
         id: video
         objectName: "playerVideo"
         anchors.fill: parent
+        fillSides: Kiosk.playback.sideFill
         Component.onCompleted: screen.player.setVideoSink(video.videoSink)
         Component.onDestruction: screen.player.setVideoSink(null)
     }
