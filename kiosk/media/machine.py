@@ -67,5 +67,7 @@ def _render_check(config: Config, make_check: Any) -> Any:
 
     choice = choose(config.render_mode, probe_renderer())
     status = "ok" if choice.mode == "full" else "warning"
-    extra = "" if choice.mode == "full" else "; effects are kept simple to save the processor"
+    extra = "" if choice.mode == "full" else (
+        "; Qt's software renderer draws only what changes and the kiosk draws the video itself:"
+        " the same look for a fraction of the processor")
     return make_check("machine", "rendering", status, choice.summary + extra)

@@ -90,18 +90,26 @@ class _Lib:
     avutil: Any
 
 
-def _qt_lib_dir() -> Path:
+def _find(name: str) -> str:
+    """The FFmpeg library ``name`` (swscale, avutil) shipped with PySide6: Linux keeps them in
+    PySide6/Qt/lib (libswscale.so.8), Windows next to the Qt DLLs (swscale-8.dll), macOS in
+    Qt/lib (libswscale.8.dylib)."""
     import PySide6
 
-    return Path(PySide6.__file__).resolve().parent / "Qt" / "lib"
+    base = Path(PySide6.__file__).resolve().parent
+    for folder in (base / "Qt" / "lib", base):
+        for pattern in (f"lib{name}.so.*", f"{name}-*.dll", f"lib{name}.*.dylib"):
+            found = sorted(folder.glob(pattern))
+            if found:
+                return str(found[0])
+    raise OSError(f"no {name} library next to PySide6 in {base}")
 
 
 def _load() -> _Lib:
     """libswscale and libavutil as Qt's FFmpeg backend loaded them (call after the first frame:
     FFmpeg's own libraries resolve symbols from the Qt Multimedia libraries already loaded)."""
-    folder = _qt_lib_dir()
-    avutil = ctypes.CDLL(str(next(iter(sorted(folder.glob("libavutil.so.*"))), "libavutil.so")))
-    sws = ctypes.CDLL(str(next(iter(sorted(folder.glob("libswscale.so.*"))), "libswscale.so")))
+    avutil = ctypes.CDLL(_find("avutil"))
+    sws = ctypes.CDLL(_find("swscale"))
     vp, i = ctypes.c_void_p, ctypes.c_int
     sws.sws_getCachedContext.restype = vp
     sws.sws_getCachedContext.argtypes = [vp, i, i, i, i, i, i, i, vp, vp, vp]
@@ -157,7 +165,7 @@ class FrameScaler:
             self._tried = True
             try:
                 self._lib = _load()
-            except (OSError, AttributeError, StopIteration) as exc:
+            except (OSError, AttributeError) as exc:
                 log.warning("video frames are converted by Qt (libswscale not loaded: %s)", exc)
         return self._lib
 
