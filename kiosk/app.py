@@ -490,6 +490,7 @@ def _make_screens(app: KioskApp) -> Screens:
                            windowed=args.windowed)
     # Unwound last-first: stills stop, the visit ends (which also lets the window close),
     # playback stops, the window closes, and the engine goes before Python drops its objects.
+    teardown.callback(_logged(render.close, "the video item"))
     teardown.callback(_logged(lambda: withdraw(engine), "the QML objects"))
     teardown.callback(_logged(lambda: _dispose(engine), "the QML engine"))
     teardown.callback(_logged(translations.close, "the translations"))

@@ -145,10 +145,12 @@ class FrameScaler:
         self._buffer = QImage()
 
     def close(self) -> None:
+        """Free the context and the picture buffer (a later frame makes new ones)."""
         if self._lib is not None and self._ctx:
             self._lib.sws.sws_freeContext(self._ctx)
         self._ctx = None
         self._key = None
+        self._buffer = QImage()
 
     def __del__(self) -> None:
         try:

@@ -8,7 +8,9 @@ upright. One frame in, one paint, one frame swapped: nothing redraws between vid
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QObject, QPointF, QRectF, QSize, QSizeF, Signal, Slot
+import weakref
+
+from PySide6.QtCore import Property, QObject, QPointF, QRect, QRectF, QSize, QSizeF, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtMultimedia import QVideoFrame, QVideoSink
 from PySide6.QtQml import QmlElement
@@ -45,7 +47,16 @@ class LeanVideo(QQuickPaintedItem):
     def __init__(self, parent: QQuickItem | None = None) -> None:
         super().__init__(parent)
         self._sink = QVideoSink(self)
-        self._sink.videoFrameChanged.connect(self._on_frame)
+        # through a weak reference: a connection to a bound method would keep this Python
+        # object (and its 8 MB pictures) alive after QML deletes the item, once per visit
+        me = weakref.ref(self)
+
+        def on_frame(frame: QVideoFrame) -> None:
+            item = me()
+            if item is not None:
+                item._on_frame(frame)
+
+        self._sink.videoFrameChanged.connect(on_frame)
         self._frame = QVideoFrame()
         self._scaler = FrameScaler()
         self._picture = QImage()
@@ -58,8 +69,22 @@ class LeanVideo(QQuickPaintedItem):
         self._sides_filled = False
         self.setFillColor(QColor("black"))
         self.setOpaquePainting(True)
-        self.widthChanged.connect(self._layout)
-        self.heightChanged.connect(self._layout)
+
+    def geometryChange(self, new: QRectF | QRect, old: QRectF | QRect) -> None:  # Qt's name
+        super().geometryChange(new, old)
+        self._layout()
+
+    @Slot()
+    def release(self) -> None:
+        """Drop the frame, the pictures and libswscale's contexts: the screen showing video
+        goes (its last frame would keep that clip's decoder buffers alive) or the kiosk
+        closes."""
+        self._frame = QVideoFrame()
+        self._picture = QImage()
+        self._sides_picture = QImage()
+        self._scaler.close()
+        self._sides.close()
+        self._layout()   # no frame: no picture where the next screen puts it
 
     # ---- what QML reads ------------------------------------------------------------------
     def _get_sink(self) -> QObject:
@@ -99,7 +124,6 @@ class LeanVideo(QQuickPaintedItem):
         return self._scaler
 
     # ---- frames in -----------------------------------------------------------------------
-    @Slot(QVideoFrame)
     def _on_frame(self, frame: QVideoFrame) -> None:
         self._frame = frame
         self._fresh = True

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.config import Config
+from kiosk.core.flow import EndReason
 from kiosk.core.newpack import write_new_pack
 from kiosk.media.add_videos import run_add_videos
 from tests.cliptools import add_rotation, make_clip
@@ -57,7 +58,8 @@ def _play(app, qtbot, episode: str):
     video = find_item(app.window, "playerVideo")
     picture = video.property("picture")
     assert type(picture).__name__ == "LeanVideo"   # lean mode on the software backend
-    qtbot.waitUntil(lambda: picture.property("framesDrawn") >= 5, timeout=10_000)
+    drawn = picture.property("framesDrawn")   # one item for the whole run: count from here
+    qtbot.waitUntil(lambda: picture.property("framesDrawn") >= drawn + 5, timeout=10_000)
     return video, picture
 
 
@@ -107,3 +109,33 @@ def test_lean_player_draws_each_video_frame_once(make_kiosk, qtbot, pack: Path) 
         app.player.framePresented.disconnect(on_video)
     drawn = picture.property("framesDrawn") - drawn_before
     assert abs(drawn - presented[0]) <= 2, (drawn, presented[0])
+
+
+def test_one_video_item_serves_every_visit(make_kiosk, qtbot, pack: Path) -> None:
+    """Attract and player take turns with one LeanVideo: PySide keeps the Python side of an
+    item QML makes and deletes, so a new item per screen would leak a little every visit (and
+    with its last frame, a decoder's buffers)."""
+    import gc
+
+    from kiosk.ui.leanvideo import LeanVideo
+
+    def items() -> int:
+        gc.collect()
+        return len([o for o in gc.get_objects() if isinstance(o, LeanVideo)])
+
+    before = items()   # other kiosks of this test process, if any are still open
+    app = make_kiosk("1280x720", content=pack, config=CFG, real_player=True)
+    qtbot.waitUntil(lambda: app.player.state == "playing", timeout=15_000)  # the attract loop
+    first = find_item(app.window, "attractVideo").property("picture")
+    seen = []
+    for _ in range(3):
+        _video, picture = _play(app, qtbot, "groen")
+        seen.append(picture)
+        app.controller.goHome()
+        app.controller.flow.end_session(EndReason.IDLE, app.controller.now())
+        qtbot.waitUntil(lambda: app.controller.state == "attract")
+        qtbot.waitUntil(lambda: find_item(app.window, "attractVideo") is not None)
+        seen.append(find_item(app.window, "attractVideo").property("picture"))
+    assert all(p is first for p in seen)
+    assert items() == before + 1
+    assert first.parentItem() is find_item(app.window, "attractVideo")
