@@ -25,7 +25,7 @@ from kiosk import paths
 from kiosk.cli import UsageError, is_tool, parse_run_args, run_tool
 from kiosk.config import DEFAULT, Config
 from kiosk.core.files import prove_writable
-from kiosk.process import GracefulStop, setup_logging
+from kiosk.process import GracefulStop, SignalCatcher, setup_logging
 
 if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for the CLI tools
     import argparse
@@ -591,15 +591,17 @@ def main(argv: list[str] | None = None) -> None:
         from kiosk import watchdog
 
         sys.exit(watchdog.main(argv[1:]))
+    caught = None
     try:
         if is_tool(argv):
             sys.exit(run_tool(argv))
+        caught = SignalCatcher()  # a stop signal while the window is built waits for the loop
         app = build(argv)
     except (StartupError, UsageError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         sys.exit(2)
     stop = GracefulStop(app)
-    stop.install()
+    stop.install(caught)
     started = time.monotonic()
     code = app.qapp.exec()
     log.info("kiosk stopped after %.0f s (exit %s)", time.monotonic() - started, code)

@@ -80,6 +80,28 @@ STOP_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK")
 SIGBREAK is Windows' Ctrl-Break). Whichever exist on this platform are handled."""
 
 
+class SignalCatcher:
+    """Stop signals noted from the first moment of ``main()``: each writes its number to a
+    socket (Python's wakeup fd) instead of killing the process mid-build; the event loop reads
+    them once it runs (:meth:`GracefulStop.install`). A SIGTERM right after start (a shutdown,
+    a supervisor's restart) so still ends with the visit closed and exit 0."""
+
+    def __init__(self) -> None:
+        import signal
+        import socket
+
+        self.read, self.write = socket.socketpair()
+        for end in (self.read, self.write):
+            end.setblocking(False)
+        signal.set_wakeup_fd(self.write.fileno(), warn_on_full_buffer=False)
+        for name in STOP_SIGNALS:
+            number = getattr(signal, name, None)
+            if number is not None:
+                # The wakeup byte does the work; the handler only replaces the default
+                # (terminate at once / KeyboardInterrupt in some unrelated frame).
+                signal.signal(number, lambda *_: None)
+
+
 class GracefulStop:
     """Turns a stop request from outside into a clean stop on the UI thread.
 
@@ -98,22 +120,13 @@ class GracefulStop:
         self.stopped = False
         self.closed = threading.Event()  # set by main() when all is flushed
 
-    def install(self) -> None:
-        import signal
-        import socket
-
+    def install(self, caught: SignalCatcher | None = None) -> None:
+        """Act on stop signals from now on: those ``caught`` since start-up (a SIGTERM while
+        the window was being built) are acted on as soon as the event loop runs."""
         from PySide6.QtCore import QSocketNotifier
 
-        self._read, self._write = socket.socketpair()
-        for end in (self._read, self._write):
-            end.setblocking(False)
-        signal.set_wakeup_fd(self._write.fileno(), warn_on_full_buffer=False)
-        for name in STOP_SIGNALS:
-            number = getattr(signal, name, None)
-            if number is not None:
-                # The wakeup byte does the work; the handler only replaces the default
-                # (terminate at once / KeyboardInterrupt in some unrelated frame).
-                signal.signal(number, lambda *_: None)
+        caught = caught or SignalCatcher()
+        self._read, self._write = caught.read, caught.write
         self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read)
         self._notifier.activated.connect(self._drain)
         self._app.qapp.commitDataRequest.connect(lambda _manager: self.stop("session end"))

@@ -120,3 +120,29 @@ def test_a_stop_that_cannot_flush_still_exits_0_by_the_deadline(tmp_path: Path) 
     assert code == 0
     log = (data / "kiosk.log").read_text(encoding="utf-8")
     assert "stopping: SIGTERM" in log and "stop took longer than" in log
+
+
+# The signal arrives while the kiosk is still building its window (a shutdown or a restart
+# right after start): sent by the child to itself at the start of build().
+EARLY_CHILD = """
+import os, signal, sys
+import kiosk.app as kapp
+real_build = kapp.build
+def build(argv):
+    os.kill(os.getpid(), signal.SIGTERM)
+    return real_build(argv)
+kapp.build = build
+kapp.main(["--windowed", "--size", "800x600", "--data", sys.argv[1]])
+"""
+
+
+@pytest.mark.slow
+def test_a_stop_signal_during_start_up_still_stops_cleanly(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", EARLY_CHILD, str(data)], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=START_TIMEOUT_S)
+    assert done.returncode == 0, done.stderr   # not -15: killed before the handler existed
+    log = (data / "kiosk.log").read_text(encoding="utf-8")
+    assert "kiosk started" in log and "stopping: SIGTERM" in log
+    assert "kiosk stopped" in log.split("stopping: SIGTERM", 1)[1]
