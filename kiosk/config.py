@@ -92,6 +92,10 @@ class Config:
 
     # Media (kiosk/media: player and preflight)
     first_frame_timeout_s: float = 5.0     # a clip with no decoded frame by then is broken
+    # The next clip loads (and its decoder starts) this long before the current one ends, so
+    # autoplay and the attract loop stay gapless; not at the start: a second decoder held all
+    # episode long costs 23 MB resident (720p, measured).
+    standby_lead_s: float = 10.0
     frame_stall_timeout_s: float = 5.0     # playing but no new frame this long → broken (frozen)
     progress_marks: tuple[int, ...] = (25, 50, 75)  # % of an episode reported once per play
     watch_continuous_ms: int = 1500        # reports closer than this: played on, not a seek

@@ -281,9 +281,11 @@ class EpisodePlayer(QObject):
         self._prepare_next()
 
     def _prepare_next(self) -> None:
+        """Load the next clip on the standby deck: now when nothing plays, else in the last
+        ``standby_lead_s`` of the clip playing (see ``_on_deck_position``)."""
         index = self._next_index()
         standby = self._standby_deck
-        if index is None or self._state is PlayerState.LOADING:
+        if index is None or self._state is PlayerState.LOADING or not self._standby_due():
             return
         clip = self._playlist[index]
         if standby.clip != clip:
@@ -334,6 +336,16 @@ class EpisodePlayer(QObject):
             if self._state is PlayerState.PLAYING:
                 self._track(ms)
             self._set_position(ms)
+            if self._standby_deck.clip is None:
+                self._prepare_next()
+
+    def _standby_due(self) -> bool:
+        """Time to load the next clip: nothing playing, a length not known, or the end near."""
+        if self._state not in (PlayerState.PLAYING, PlayerState.PAUSED):
+            return True
+        duration = self._active_deck.duration_ms
+        lead_ms = self._config.standby_lead_s * 1000
+        return duration <= 0 or duration - self._position <= lead_ms
 
     # ---- errors ---------------------------------------------------------------------------
     def _enter_error(self, clip: Clip, detail: str) -> None:

@@ -294,3 +294,24 @@ def test_srt_and_youtube_style_captions_show_in_the_player(qtbot, make_player, e
     assert player.captionText == "Tweede"
     player.setLanguage("en")
     assert player.captionText == "first words"
+
+
+def test_the_next_clip_loads_only_near_the_end_and_autoplay_stays_seamless(
+        qtbot, make_player, episodes) -> None:
+    """A second decoder all episode long costs memory: the next clip loads in the last
+    ``standby_lead_s`` (here 2 s of a 14 s clip), early enough to start without a gap."""
+    player = make_player(standby_lead_s=2.0)
+    player.setPlaylist(episodes[:2], auto_advance=True)
+    calls = record(player, "episodeStarted")
+    player.play(episodes[0])
+    qtbot.waitUntil(lambda: player.state == "playing" and player.position > 300, timeout=10000)
+    assert player.duration > 10_000
+    assert player._standby_deck.clip is None              # nothing preloaded mid-episode
+    player.seek(player.duration - 2500)
+    qtbot.waitUntil(lambda: player._standby_deck.clip is not None, timeout=5000)
+    assert player.position >= player.duration - 2000 - 200  # loaded in the last 2 s
+    assert player._standby_deck.clip.id == "ads-s1e2"
+    qtbot.waitUntil(lambda: player._standby_deck.is_ready, timeout=5000)  # before the end
+    qtbot.waitUntil(lambda: player.episodeId == "ads-s1e2" and player.state == "playing",
+                    timeout=10000)
+    assert [a[0] for a in calls["episodeStarted"]] == ["ads-s1e1", "ads-s1e2"]
