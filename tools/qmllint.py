@@ -8,15 +8,15 @@ properties lead to. This tool writes one into a temporary directory:
 
 1. the Python classes are found by walking from ``Kiosk`` through its object properties;
 2. their properties, signals and slots are read from the live meta-object (what QML really
-   gets at run time). PySide registers every Python QObject subclass as ``QObject*``, so the
-   declared class of an object property is read from the source by ``pyside6-metaobjectdump``
-   (which alone misses properties defined with lambdas or behind ``if TYPE_CHECKING``, hence
-   the meta-object for the rest);
+   gets at run time). PySide registers a Python QObject subclass as its nearest Qt class
+   (``QObject*``, ``QQuickPaintedItem*`` …), so the declared class of an object property is
+   read from the source (``Property(Controller, …)``, with ``ast``);
 3. ``pyside6-qmltyperegistrar`` turns that (moc's JSON format) into ``Kiosk/kiosk.qmltypes``;
 4. ``pyside6-qmllint -I <that directory>`` checks every .qml file under kiosk/ui/qml.
 """
 from __future__ import annotations
 
+import ast
 import inspect
 import json
 import os
@@ -38,21 +38,36 @@ def tool(name: str) -> Path | None:
 
 
 def missing_tools() -> list[str]:
-    names = ("pyside6-metaobjectdump", "pyside6-qmltyperegistrar", "pyside6-qmllint")
+    names = ("pyside6-qmltyperegistrar", "pyside6-qmllint")
     return [name for name in names if tool(name) is None]
 
 
 def declared_types(source: Path) -> dict[tuple[str, str], str]:
-    """(class, property) → the type a property is declared with in ``source``."""
-    out = subprocess.run([str(tool("pyside6-metaobjectdump")), "--quiet", "--compact",
-                          str(source)], capture_output=True, text=True)
-    if out.returncode != 0:
-        raise SystemExit(f"pyside6-metaobjectdump cannot read {source}:\n{out.stderr}")
+    """(class, property) → the type a property is declared with in ``source``: the first
+    argument of ``Property(...)``, as an assignment (``video = Property(LeanVideo, …)``) or a
+    decorator (``@Property(Controller, constant=True)``). Read with ``ast``: the source is not
+    run, and getters written as lambdas are fine (pyside6-metaobjectdump stops at those)."""
+    tree = ast.parse(source.read_text(encoding="utf-8"), str(source))
     declared: dict[tuple[str, str], str] = {}
-    for module in json.loads(out.stdout or "[]"):
-        for cls in module["classes"]:
-            for prop in cls.get("properties", []):
-                declared[(cls["className"], prop["name"])] = prop["type"]
+
+    def property_type(call: ast.expr) -> str | None:
+        if (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+                and call.func.id == "Property" and call.args):
+            return ast.unparse(call.args[0])
+        return None
+
+    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        for node in cls.body:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                    and isinstance(node.targets[0], ast.Name):
+                kind = property_type(node.value)
+                if kind is not None:
+                    declared[(cls.name, node.targets[0].id)] = kind
+            elif isinstance(node, ast.FunctionDef):
+                for decorator in node.decorator_list:
+                    kind = property_type(decorator)
+                    if kind is not None:
+                        declared[(cls.name, node.name)] = kind
     return declared
 
 
@@ -72,28 +87,29 @@ def metatypes() -> list[dict[str, Any]]:
     """The classes QML reaches from ``Kiosk``, in moc's JSON format (what the registrar reads)."""
     from PySide6.QtCore import QMetaMethod, QObject
 
-    from kiosk.ui.leanvideo import LeanVideo
     from kiosk.ui.seams import Kiosk
-
-    elements = {Kiosk, LeanVideo}  # what QML names: the singleton and the items it creates
 
     sources: dict[Path, dict[tuple[str, str], str]] = {}
 
-    def declared_class(cls: type, prop: str) -> type:
+    def declared_class(cls: type, prop: str, required: bool = True) -> type | None:
+        """The Python class a property is declared with; ``required``: a QObject* property
+        must say it (else None when it is not a class of ours)."""
         source = Path(inspect.getfile(cls))
         if source not in sources:
             sources[source] = declared_types(source)
         decl = sources[source].get((cls.__name__, prop), "")
         target = getattr(sys.modules[cls.__module__], decl, None)
         if not (isinstance(target, type) and issubclass(target, QObject)):
+            if not required:
+                return None
             raise SystemExit(f"{cls.__name__}.{prop}: declare its class in @Property"
-                             f" (pyside6-metaobjectdump read {decl!r})")
+                             f" (read {decl!r})")
         return target
 
     out: list[dict[str, Any]] = []
     seen: set[type] = set()
-    queue: list[type] = [Kiosk, LeanVideo]
-    while queue:  # Kiosk, LeanVideo and every class their object properties lead to
+    queue: list[type] = [Kiosk]
+    while queue:  # Kiosk and every class its object properties lead to
         cls = queue.pop(0)
         if cls in seen or cls is QObject:
             continue
@@ -107,10 +123,13 @@ def metatypes() -> list[dict[str, Any]]:
             prop = meta.property(i)
             entry: dict[str, Any] = {"name": prop.name(), "type": _qml_type(prop.typeName()),
                                      "index": i - meta.propertyOffset(), "read": prop.name()}
-            if prop.typeName() == "QObject*":
-                target = declared_class(cls, prop.name())
-                entry["type"] = f"{target.__name__}*"
-                queue.append(target)
+            if prop.typeName().endswith("*"):
+                # QObject*, or the Qt base of a class of ours (LeanVideo is a
+                # QQuickPaintedItem* to the meta-object): the declared class is the type
+                target = declared_class(cls, prop.name(), required=prop.typeName() == "QObject*")
+                if target is not None and target.__module__.startswith("kiosk"):
+                    entry["type"] = f"{target.__name__}*"
+                    queue.append(target)
             if prop.isWritable():  # the name only tells qmllint it is writable
                 entry["write"] = f"set{prop.name()[:1].upper()}{prop.name()[1:]}"
             if prop.hasNotifySignal():
@@ -125,11 +144,10 @@ def metatypes() -> list[dict[str, Any]]:
                 signals.append(_method(method))
             elif method.methodType() == QMetaMethod.MethodType.Slot:
                 slots.append(_method(method))
-        info = [{"name": "QML.Element", "value": "auto"}] if cls in elements else [
+        info = [{"name": "QML.Element", "value": "auto"},
+                {"name": "QML.Singleton", "value": "true"}] if cls is Kiosk else [
             # Reached through Kiosk only: QML can neither name nor create them.
             {"name": "QML.Element", "value": "anonymous"}]
-        if cls is Kiosk:
-            info.append({"name": "QML.Singleton", "value": "true"})
         out.append({"className": cls.__name__, "qualifiedClassName": cls.__name__,
                     "object": True, "superClasses": [{"access": "public", "name": base.__name__}],
                     "classInfos": info, "properties": props, "signals": signals,

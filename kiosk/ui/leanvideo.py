@@ -8,12 +8,9 @@ upright. One frame in, one paint, one frame swapped: nothing redraws between vid
 """
 from __future__ import annotations
 
-import weakref
-
 from PySide6.QtCore import Property, QObject, QPointF, QRect, QRectF, QSize, QSizeF, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtMultimedia import QVideoFrame, QVideoSink
-from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
 
 from kiosk.media.scaler import FrameScaler, is_mirrored, rotation_degrees
@@ -21,9 +18,6 @@ from kiosk.media.scaler import FrameScaler, is_mirrored, rotation_degrees
 SIDES_FROM = 0.92                    # the picture fills less than this of a side: fill the sides
 SIDES_PIXELS = 24                    # the sides' copy is this small across (the blur)
 SIDES_SHADE = QColor(0, 0, 0, 166)   # darkened as in full mode: the clip stays the star
-
-QML_IMPORT_NAME = "Kiosk"
-QML_IMPORT_MAJOR_VERSION = 1
 
 
 def fitted(shown: QSizeF, box: QRectF) -> QRectF:
@@ -36,7 +30,6 @@ def fitted(shown: QSizeF, box: QRectF) -> QRectF:
                   box.y() + (box.height() - size.height()) / 2, size.width(), size.height())
 
 
-@QmlElement
 class LeanVideo(QQuickPaintedItem):
     """Frames from ``videoSink``, painted fitted; ``contentRect`` is where the picture is."""
 
@@ -47,16 +40,7 @@ class LeanVideo(QQuickPaintedItem):
     def __init__(self, parent: QQuickItem | None = None) -> None:
         super().__init__(parent)
         self._sink = QVideoSink(self)
-        # through a weak reference: a connection to a bound method would keep this Python
-        # object (and its 8 MB pictures) alive after QML deletes the item, once per visit
-        me = weakref.ref(self)
-
-        def on_frame(frame: QVideoFrame) -> None:
-            item = me()
-            if item is not None:
-                item._on_frame(frame)
-
-        self._sink.videoFrameChanged.connect(on_frame)
+        self._sink.videoFrameChanged.connect(self._on_frame)
         self._frame = QVideoFrame()
         self._scaler = FrameScaler()
         self._picture = QImage()
@@ -65,7 +49,6 @@ class LeanVideo(QQuickPaintedItem):
         self._drawn = 0
         self._fill_sides = False
         self._sides = FrameScaler()     # a second context: the tiny picture for the sides
-        self._sides_picture = QImage()
         self._sides_filled = False
         self.setFillColor(QColor("black"))
         self.setOpaquePainting(True)
@@ -81,7 +64,6 @@ class LeanVideo(QQuickPaintedItem):
         closes."""
         self._frame = QVideoFrame()
         self._picture = QImage()
-        self._sides_picture = QImage()
         self._scaler.close()
         self._sides.close()
         self._layout()   # no frame: no picture where the next screen puts it
@@ -119,10 +101,6 @@ class LeanVideo(QQuickPaintedItem):
 
     sidesFilled = Property(bool, _get_sides_filled, notify=framesDrawnChanged)
 
-    @property
-    def scaler(self) -> FrameScaler:
-        return self._scaler
-
     # ---- frames in -----------------------------------------------------------------------
     def _on_frame(self, frame: QVideoFrame) -> None:
         self._frame = frame
@@ -138,7 +116,6 @@ class LeanVideo(QQuickPaintedItem):
         size = QSizeF(frame.width(), frame.height())
         return size.transposed() if rotation_degrees(frame) in (90, 270) else size
 
-    @Slot()
     def _layout(self) -> None:
         content = fitted(self._shown_size(), QRectF(0, 0, self.width(), self.height()))
         if content != self._content:
@@ -189,7 +166,6 @@ class LeanVideo(QQuickPaintedItem):
         across = SIDES_PIXELS / min(shown.width(), shown.height())
         tiny = QSize(max(1, round(shown.width() * across)), max(1, round(shown.height() * across)))
         stored = tiny.transposed() if angle in (90, 270) else tiny
-        self._sides_picture = QImage()
         picture = self._sides.image(self._frame, stored)
         if picture.isNull():
             return False
@@ -199,7 +175,6 @@ class LeanVideo(QQuickPaintedItem):
         dim = QPainter(picture)
         dim.fillRect(picture.rect(), SIDES_SHADE)
         dim.end()
-        self._sides_picture = picture
         aspect = box.width() / max(1.0, box.height())
         w, h = float(picture.width()), float(picture.height())
         if w / h > aspect:   # the middle of the picture, cut to the item's shape

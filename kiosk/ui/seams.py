@@ -21,7 +21,6 @@ from kiosk.ui.catalog import Catalog
 from kiosk.ui.companies import Companies
 from kiosk.ui.dashboard import Dashboard
 from kiosk.ui.game_bridge import GameBridge
-from kiosk.ui.leanvideo import LeanVideo  # noqa: F401 - registers the QML type LeanVideo
 from kiosk.ui.playback import Playback
 from kiosk.ui.render import RenderMode
 

@@ -37,3 +37,21 @@ Item {
     assert "noSuchProperty" in found[0] and "Controller" in found[0]
     assert "noSuchEither" in found[1] and "EpisodePlayer" in found[1]
     assert "[unqualified]" in found[2]
+
+
+def test_a_class_of_ours_behind_a_qt_base_type_is_checked(tmp_path: Path) -> None:
+    """``Kiosk.renderMode.video`` is a LeanVideo, which the meta-object calls a
+    QQuickPaintedItem: its own members are known, a wrong one is reported by its class."""
+    bad = tmp_path / "Video.qml"
+    bad.write_text("""import QtQuick
+import Kiosk
+Item {
+    property bool sides: Kiosk.renderMode.video.fillSides
+    property rect where: Kiosk.renderMode.video.contentRect
+    property var nope: Kiosk.renderMode.video.noSuchMember
+    Component.onCompleted: Kiosk.renderMode.video.release()
+}
+""", encoding="utf-8")
+    found = qmllint.lint([bad])
+    assert len(found) == 1, found
+    assert "noSuchMember" in found[0] and "LeanVideo" in found[0]
