@@ -96,6 +96,11 @@ class Config:
     # autoplay and the attract loop stay gapless; not at the start: a second decoder held all
     # episode long costs 23 MB resident (720p, measured).
     standby_lead_s: float = 10.0
+    # FFmpeg threads per software decoder; 0 = FFmpeg's own choice (cores + 1, up to 16).
+    # One thread: 23 MB less resident on 2 cores (more on bigger PCs: every thread keeps its
+    # frames) for the same CPU, and still 16× real time on a 720p clip, 4.2× on 1080p30 at
+    # 10 Mb/s (measured on 2 cores); preflight warns below headroom_warn.
+    decode_threads: int = 1
     frame_stall_timeout_s: float = 5.0     # playing but no new frame this long → broken (frozen)
     progress_marks: tuple[int, ...] = (25, 50, 75)  # % of an episode reported once per play
     watch_continuous_ms: int = 1500        # reports closer than this: played on, not a seek

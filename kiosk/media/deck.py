@@ -18,6 +18,7 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 
 from kiosk.config import DEFAULT, Config
+from kiosk.media.decoding import limit_decode_threads
 
 @dataclass(frozen=True)
 class Clip:
@@ -51,6 +52,7 @@ class Deck(QObject):
         self._sink = QVideoSink(self)
         self._player = QMediaPlayer(self)
         self._player.setVideoSink(self._sink)
+        limit_decode_threads(config.decode_threads)   # the backend is loaded by now
         self._audio = QAudioOutput(self) if audio else None
         if self._audio is not None:
             self._audio.setMuted(True)

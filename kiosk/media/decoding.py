@@ -7,6 +7,8 @@ not shown; every other Qt message goes on as usual.
 """
 from __future__ import annotations
 
+import ctypes
+import logging
 import re
 import sys
 from dataclasses import dataclass
@@ -19,6 +21,9 @@ CATEGORIES = ("qt.multimedia.ffmpeg.hwaccel", "qt.multimedia.playbackengine.code
 _RULES = "\n".join(f"{c}*.debug=true" for c in CATEGORIES)
 _CHECKING = re.compile(r"Checking HW context:\s*(\S+)")
 _NO_DRIVER = re.compile(r"Drivers for hw device (\S+) is not installed")
+
+log = logging.getLogger("kiosk.media")
+_threads_set: int | None = None
 
 
 @dataclass(frozen=True)
@@ -82,3 +87,33 @@ def probe_decoding(video: Path, config: Config) -> Decoding:
         QLoggingCategory.setFilterRules("")
         qInstallMessageHandler(previous)
     return read_backend_log(heard)
+
+
+def limit_decode_threads(threads: int) -> int | None:
+    """Make FFmpeg's software decoders use ``threads`` threads each (0: FFmpeg's own choice).
+
+    Qt opens every decoder with FFmpeg's "threads=auto", which means one thread per core plus
+    one, each holding frames of its own. FFmpeg reads the core count from ``av_cpu_count``;
+    ``av_cpu_force_count`` sets what it says, for this process. Call after Qt's FFmpeg backend
+    is loaded (a ``QMediaPlayer`` exists): Qt's libavutil resolves symbols from it. Returns
+    the count FFmpeg now sees, or None when its library cannot be reached (decoding goes on
+    with FFmpeg's default)."""
+    global _threads_set
+    try:
+        from kiosk.media.scaler import ffmpeg_library
+
+        avutil = ctypes.CDLL(ffmpeg_library("avutil"))
+        avutil.av_cpu_force_count.argtypes = [ctypes.c_int]
+        avutil.av_cpu_force_count.restype = None
+        avutil.av_cpu_count.restype = ctypes.c_int
+        if threads != _threads_set:
+            avutil.av_cpu_force_count(max(0, int(threads)))
+            _threads_set = threads
+            log.info("video: %s", f"{threads} decode thread(s) per clip" if threads > 0
+                     else "FFmpeg chooses the decode threads")
+        return int(avutil.av_cpu_count())
+    except (OSError, AttributeError) as exc:
+        if _threads_set != -1:
+            log.warning("video: could not set decode threads (%s); FFmpeg chooses", exc)
+            _threads_set = -1
+        return None

@@ -90,7 +90,7 @@ class _Lib:
     avutil: Any
 
 
-def _find(name: str) -> str:
+def ffmpeg_library(name: str) -> str:
     """The FFmpeg library ``name`` (swscale, avutil) shipped with PySide6: Linux keeps them in
     PySide6/Qt/lib (libswscale.so.8), Windows next to the Qt DLLs (swscale-8.dll), macOS in
     Qt/lib (libswscale.8.dylib)."""
@@ -108,8 +108,8 @@ def _find(name: str) -> str:
 def _load() -> _Lib:
     """libswscale and libavutil as Qt's FFmpeg backend loaded them (call after the first frame:
     FFmpeg's own libraries resolve symbols from the Qt Multimedia libraries already loaded)."""
-    avutil = ctypes.CDLL(_find("avutil"))
-    sws = ctypes.CDLL(_find("swscale"))
+    avutil = ctypes.CDLL(ffmpeg_library("avutil"))
+    sws = ctypes.CDLL(ffmpeg_library("swscale"))
     vp, i = ctypes.c_void_p, ctypes.c_int
     sws.sws_getCachedContext.restype = vp
     sws.sws_getCachedContext.argtypes = [vp, i, i, i, i, i, i, i, vp, vp, vp]
