@@ -3,15 +3,20 @@
 ``VideoOutput`` draws through the GPU scene graph only; on the software backend it shows
 nothing. This item takes frames through its own ``videoSink`` (the player sends them exactly as
 it does to a ``VideoOutput``), converts each one straight to its on-screen size
-(:class:`kiosk.media.scaler.FrameScaler`) and paints it 1:1, fitted (``PreserveAspectFit``) and
-upright. One frame in, one paint, one frame swapped: nothing redraws between video frames.
+(:class:`kiosk.media.scaler.FrameScaler`) and hands that picture to the scene graph as the
+texture of an image node, 1:1, fitted (``PreserveAspectFit``) and upright. The software
+backend's texture shares the picture's memory: no copy of the frame is made between the
+scaler and the screen. One frame in, one texture, one frame swapped: nothing redraws between
+video frames.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QObject, QPointF, QRect, QRectF, QSize, QSizeF, Signal, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import Property, QObject, QRect, QRectF, QSize, QSizeF, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtMultimedia import QVideoFrame, QVideoSink
-from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
+from PySide6.QtQuick import QQuickItem, QSGImageNode, QSGNode, QSGRectangleNode, QSGTexture
 
 from kiosk.media.scaler import FrameScaler, is_mirrored, rotation_degrees
 
@@ -30,8 +35,66 @@ def fitted(shown: QSizeF, box: QRectF) -> QRectF:
                   box.y() + (box.height() - size.height()) / 2, size.width(), size.height())
 
 
-class LeanVideo(QQuickPaintedItem):
-    """Frames from ``videoSink``, painted fitted; ``contentRect`` is where the picture is."""
+Produce = Callable[[], "tuple[QImage, QRectF]"]   # the picture and the part of it to show
+
+
+class _Layer(QQuickItem):
+    """One picture on screen: an image node whose texture is the picture itself.
+
+    ``show(produce)`` asks for a new picture; the scene graph calls ``updatePaintNode``, which
+    first lets go of the texture on screen (a 1-pixel stand-in takes its place) and only then
+    calls ``produce``: the scaler then writes over a buffer nobody else holds, instead of
+    copying it. The nodes belong to the scene graph: made by the window, returned from
+    ``updatePaintNode`` and never deleted here."""
+
+    def __init__(self, parent: QQuickItem, smooth: bool, shown: Callable[[bool], None]) -> None:
+        super().__init__(parent)
+        self.setFlag(QQuickItem.Flag.ItemHasContents, True)
+        self._smooth = smooth
+        self._shown = shown            # told after each update whether a picture is shown
+        self._produce: Produce | None = None
+        self._mirror = False
+        self._blank = QImage(1, 1, QImage.Format.Format_RGB32)
+        self._blank.fill(QColor("black"))
+
+    def show(self, produce: Produce | None, mirror: bool = False) -> None:
+        """Show what ``produce`` makes at the next frame swap (None: nothing)."""
+        self._produce = produce or (lambda: (QImage(), QRectF()))
+        self._mirror = mirror
+        self.update()
+
+    def updatePaintNode(self, old: QSGNode, _data: object) -> QSGNode:  # Qt's name
+        window = self.window()
+        if window is None:   # not on screen: nothing to draw (Qt passes and takes nullptr)
+            return old
+        node = old if isinstance(old, QSGImageNode) else None
+        if node is None:
+            node = window.createImageNode()
+            node.setOwnsTexture(True)    # a texture replaced or a node deleted frees its texture
+            node.setFiltering(QSGTexture.Filtering.Linear if self._smooth
+                              else QSGTexture.Filtering.Nearest)
+            node.setTexture(window.createTextureFromImage(self._blank))
+            node.setRect(QRectF())
+        if self._produce is not None:
+            produce, self._produce = self._produce, None
+            node.setTexture(window.createTextureFromImage(self._blank))  # frees the last picture
+            picture, source = produce()
+            shown = not picture.isNull() and not source.isEmpty()
+            if shown:
+                node.setTexture(window.createTextureFromImage(picture))
+                node.setSourceRect(source)
+                flip = QSGImageNode.TextureCoordinatesTransformFlag
+                node.setTextureCoordinatesTransform(
+                    flip.MirrorHorizontally if self._mirror else flip.NoTransform)
+            node.setRect(QRectF(0, 0, self.width(), self.height()) if shown else QRectF())
+            self._shown(shown)
+        elif not node.rect().isEmpty():
+            node.setRect(QRectF(0, 0, self.width(), self.height()))
+        return node
+
+
+class LeanVideo(QQuickItem):
+    """Frames from ``videoSink``, shown fitted; ``contentRect`` is where the picture is."""
 
     contentRectChanged = Signal()
     framesDrawnChanged = Signal()
@@ -39,23 +102,36 @@ class LeanVideo(QQuickPaintedItem):
 
     def __init__(self, parent: QQuickItem | None = None) -> None:
         super().__init__(parent)
+        self.setFlag(QQuickItem.Flag.ItemHasContents, True)   # black behind the picture
         self._sink = QVideoSink(self)
         self._sink.videoFrameChanged.connect(self._on_frame)
         self._frame = QVideoFrame()
         self._scaler = FrameScaler()
-        self._picture = QImage()
-        self._fresh = False
         self._content = QRectF()
         self._drawn = 0
         self._fill_sides = False
         self._sides = FrameScaler()     # a second context: the tiny picture for the sides
         self._sides_filled = False
-        self.setFillColor(QColor("black"))
-        self.setOpaquePainting(True)
+        # children paint in order: the sides, then the picture over them
+        self._sides_layer = _Layer(self, True, self._on_sides_shown)
+        self._picture_layer = _Layer(self, False, self._on_picture_shown)
 
     def geometryChange(self, new: QRectF | QRect, old: QRectF | QRect) -> None:  # Qt's name
         super().geometryChange(new, old)
+        self._sides_layer.setSize(QSizeF(self.width(), self.height()))
         self._layout()
+        self._refresh()
+
+    def updatePaintNode(self, old: QSGNode, _data: object) -> QSGNode:  # Qt's name
+        window = self.window()
+        if window is None:   # not on screen: nothing to draw (Qt passes and takes nullptr)
+            return old
+        node = old if isinstance(old, QSGRectangleNode) else None
+        if node is None:
+            node = window.createRectangleNode()
+            node.setColor(QColor("black"))
+        node.setRect(QRectF(0, 0, self.width(), self.height()))
+        return node
 
     @Slot()
     def release(self) -> None:
@@ -63,7 +139,8 @@ class LeanVideo(QQuickPaintedItem):
         goes (its last frame would keep that clip's decoder buffers alive) or the kiosk
         closes."""
         self._frame = QVideoFrame()
-        self._picture = QImage()
+        self._picture_layer.show(None)
+        self._sides_layer.show(None)
         self._scaler.close()
         self._sides.close()
         self._layout()   # no frame: no picture where the next screen puts it
@@ -91,7 +168,7 @@ class LeanVideo(QQuickPaintedItem):
         if on != self._fill_sides:
             self._fill_sides = bool(on)
             self.fillSidesChanged.emit()
-            self.update()
+            self._refresh()
 
     # A clip of another shape than the item: the empty sides show a blurred, darkened copy of
     # the picture (the full mode's ShaderEffectSource, which the software backend cannot draw).
@@ -104,9 +181,8 @@ class LeanVideo(QQuickPaintedItem):
     # ---- frames in -----------------------------------------------------------------------
     def _on_frame(self, frame: QVideoFrame) -> None:
         self._frame = frame
-        self._fresh = True
         self._layout()
-        self.update()
+        self._refresh()
 
     def _shown_size(self) -> QSizeF:
         """The frame's size as shown: a quarter turn swaps width and height."""
@@ -117,72 +193,73 @@ class LeanVideo(QQuickPaintedItem):
         return size.transposed() if rotation_degrees(frame) in (90, 270) else size
 
     def _layout(self) -> None:
+        """Where the picture goes: ``contentRect``, and the picture layer over it, turned
+        upright (kiosk screens run at a device pixel ratio of 1: one picture pixel per unit)."""
         content = fitted(self._shown_size(), QRectF(0, 0, self.width(), self.height()))
         if content != self._content:
             self._content = content
-            self._fresh = True
             self.contentRectChanged.emit()
-            self.update()
-
-    # ---- paint ---------------------------------------------------------------------------
-    def paint(self, painter: QPainter) -> None:
-        content = self._content
-        if not self._frame.isValid() or content.isEmpty():
-            return
-        angle = rotation_degrees(self._frame)
+        angle = rotation_degrees(self._frame) if self._frame.isValid() else 0
         along = QSizeF(content.height(), content.width()) if angle in (90, 270) \
             else content.size()
-        # at 1 picture pixel per item unit (kiosk screens run at a device pixel ratio of 1;
-        # asking the item for its window from paint() upsets PySide's ownership of it)
-        pixels = QSize(round(along.width()), round(along.height()))
-        if self._fresh or self._picture.isNull():
-            self._picture = QImage()  # the scaler writes the next frame into the same buffer
-            self._picture = self._scaler.image(self._frame, pixels)
-            self._fresh = False
-        if self._picture.isNull():
-            return
-        self._sides_filled = self._fill_sides and self._paint_sides(painter, content, angle)
-        painter.save()
-        painter.translate(content.center())
-        if angle:
-            painter.rotate(angle)
-        if is_mirrored(self._frame):
-            painter.scale(-1, 1)
-        target = QRectF(QPointF(-along.width() / 2, -along.height() / 2), along)
-        painter.drawImage(target, self._picture, QRectF(0, 0, pixels.width(), pixels.height()))
-        painter.restore()
-        self._drawn += 1
-        self.framesDrawnChanged.emit()
+        w, h = round(along.width()), round(along.height())
+        layer = self._picture_layer
+        layer.setSize(QSizeF(w, h))
+        layer.setPosition(content.center() - QRectF(0, 0, w, h).center())
+        layer.setRotation(angle)
 
-    def _paint_sides(self, painter: QPainter, content: QRectF, angle: int) -> bool:
+    def _refresh(self) -> None:
+        """Pictures for the frame held, made when the scene graph swaps the next frame."""
+        if not self._frame.isValid() or self._content.isEmpty():
+            return
+        frame = self._frame
+        self._picture_layer.show(self._picture, is_mirrored(frame))
+        self._sides_layer.show(self._sides_picture if self._fill_sides else None)
+
+    # ---- pictures (called by the layers from updatePaintNode) -----------------------------
+    def _picture(self) -> tuple[QImage, QRectF]:
+        layer = self._picture_layer
+        pixels = QSize(round(layer.width()), round(layer.height()))
+        return self._scaler.image(self._frame, pixels), QRectF(0, 0, pixels.width(),
+                                                                pixels.height())
+
+    def _on_picture_shown(self, shown: bool) -> None:
+        if shown:
+            self._drawn += 1
+            self.framesDrawnChanged.emit()
+
+    def _on_sides_shown(self, shown: bool) -> None:
+        self._sides_filled = shown
+
+    def _sides_picture(self) -> tuple[QImage, QRectF]:
         """The sides: the frame shrunk to a few dozen pixels (libswscale), darkened, its middle
-        cut to the item's shape and drawn over the whole item, smoothly scaled (a blur for the
+        cut to the item's shape and stretched over the whole item, smoothly (a blur for the
         price of one bilinear stretch). Nothing when the picture nearly fills the item."""
+        none = (QImage(), QRectF())
         box = QRectF(0, 0, self.width(), self.height())
-        if content.width() >= box.width() * SIDES_FROM and \
-                content.height() >= box.height() * SIDES_FROM:
-            return False
+        content = self._content
+        if not self._frame.isValid() or content.isEmpty() or (
+                content.width() >= box.width() * SIDES_FROM
+                and content.height() >= box.height() * SIDES_FROM):
+            return none
+        angle = rotation_degrees(self._frame)
         shown = self._shown_size()
         across = SIDES_PIXELS / min(shown.width(), shown.height())
         tiny = QSize(max(1, round(shown.width() * across)), max(1, round(shown.height() * across)))
         stored = tiny.transposed() if angle in (90, 270) else tiny
         picture = self._sides.image(self._frame, stored)
         if picture.isNull():
-            return False
+            return none
         picture = picture.copy(0, 0, stored.width(), stored.height())
         if angle:
             picture = picture.transformed(QTransform().rotate(angle))
+        if is_mirrored(self._frame):
+            picture = picture.mirrored(True, False)
         dim = QPainter(picture)
         dim.fillRect(picture.rect(), SIDES_SHADE)
         dim.end()
         aspect = box.width() / max(1.0, box.height())
         w, h = float(picture.width()), float(picture.height())
         if w / h > aspect:   # the middle of the picture, cut to the item's shape
-            source = QRectF((w - h * aspect) / 2, 0, h * aspect, h)
-        else:
-            source = QRectF(0, (h - w / aspect) / 2, w, w / aspect)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        painter.drawImage(box, picture, source)
-        painter.restore()
-        return True
+            return picture, QRectF((w - h * aspect) / 2, 0, h * aspect, h)
+        return picture, QRectF(0, (h - w / aspect) / 2, w, w / aspect)
