@@ -97,7 +97,7 @@ class Config:
     # episode long costs 23 MB resident (720p, measured).
     standby_lead_s: float = 10.0
     # FFmpeg threads per software decoder; 0 = FFmpeg's own choice (cores + 1, up to 16).
-    # One thread: 23 MB less resident on 2 cores (more on bigger PCs: every thread keeps its
+    # One thread: 17 MB less resident on 2 cores (more on bigger PCs: every thread keeps its
     # frames) for the same CPU, and still 16× real time on a 720p clip, 4.2× on 1080p30 at
     # 10 Mb/s (measured on 2 cores); preflight warns below headroom_warn.
     decode_threads: int = 1
