@@ -139,3 +139,27 @@ def test_one_video_item_serves_every_visit(make_kiosk, qtbot, pack: Path) -> Non
     assert all(p is first for p in seen)
     assert items() == before + 1
     assert first.parentItem() is find_item(app.window, "attractVideo")
+
+
+def test_lean_player_writes_each_frame_over_one_buffer(make_kiosk, qtbot, pack: Path) -> None:
+    """The scene graph's texture shares the scaler's picture, and lets go of it before the next
+    frame is written: the buffer is never copied (a copy would be a new 8 MB buffer per frame
+    at full HD). The high half of ``cacheKey`` is the pixels' serial number: a copy gets a new
+    one (the low half counts write accesses)."""
+    app = make_kiosk("1280x720", content=pack, config=CFG.with_(player_side_fill=False),
+                     real_player=True)
+    _video, picture = _play(app, qtbot, "groen")
+    keys = []
+
+    def key() -> None:
+        keys.append(picture._scaler._buffer.cacheKey() >> 32)   # the scaler's own buffer
+
+    picture.framesDrawnChanged.connect(key)
+    try:
+        qtbot.waitUntil(lambda: len(keys) >= 10, timeout=10_000)
+    finally:
+        picture.framesDrawnChanged.disconnect(key)
+    assert len(set(keys)) == 1, keys
+    shot = app.window.grabWindow()   # and that one buffer is what the screen shows
+    rect = picture.property("contentRect")
+    assert _close(shot.pixelColor(int(rect.center().x()), int(rect.center().y())), GREEN)
