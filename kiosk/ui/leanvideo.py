@@ -35,7 +35,7 @@ def fitted(shown: QSizeF, box: QRectF) -> QRectF:
                   box.y() + (box.height() - size.height()) / 2, size.width(), size.height())
 
 
-Produce = Callable[[], "tuple[QImage, QRectF]"]   # the picture and the part of it to show
+Produce = Callable[[float], "tuple[QImage, QRectF]"]  # device pixel ratio → picture, part shown
 
 
 class _Layer(QQuickItem):
@@ -59,7 +59,7 @@ class _Layer(QQuickItem):
 
     def show(self, produce: Produce | None, mirror: bool = False) -> None:
         """Show what ``produce`` makes at the next frame swap (None: nothing)."""
-        self._produce = produce or (lambda: (QImage(), QRectF()))
+        self._produce = produce or (lambda _ratio: (QImage(), QRectF()))
         self._mirror = mirror
         self.update()
 
@@ -78,7 +78,7 @@ class _Layer(QQuickItem):
         if self._produce is not None:
             produce, self._produce = self._produce, None
             node.setTexture(window.createTextureFromImage(self._blank))  # frees the last picture
-            picture, source = produce()
+            picture, source = produce(window.effectiveDevicePixelRatio())
             shown = not picture.isNull() and not source.isEmpty()
             if shown:
                 node.setTexture(window.createTextureFromImage(picture))
@@ -194,7 +194,7 @@ class LeanVideo(QQuickItem):
 
     def _layout(self) -> None:
         """Where the picture goes: ``contentRect``, and the picture layer over it, turned
-        upright (kiosk screens run at a device pixel ratio of 1: one picture pixel per unit)."""
+        upright."""
         content = fitted(self._shown_size(), QRectF(0, 0, self.width(), self.height()))
         if content != self._content:
             self._content = content
@@ -217,9 +217,11 @@ class LeanVideo(QQuickItem):
         self._sides_layer.show(self._sides_picture if self._fill_sides else None)
 
     # ---- pictures (called by the layers from updatePaintNode) -----------------------------
-    def _picture(self) -> tuple[QImage, QRectF]:
+    def _picture(self, ratio: float) -> tuple[QImage, QRectF]:
+        """The frame at the screen's own pixels: item size × device pixel ratio (a laptop at
+        150 % gets a sharp picture, not one stretched from 1 pixel per unit)."""
         layer = self._picture_layer
-        pixels = QSize(round(layer.width()), round(layer.height()))
+        pixels = QSize(round(layer.width() * ratio), round(layer.height() * ratio))
         return self._scaler.image(self._frame, pixels), QRectF(0, 0, pixels.width(),
                                                                 pixels.height())
 
@@ -231,7 +233,7 @@ class LeanVideo(QQuickItem):
     def _on_sides_shown(self, shown: bool) -> None:
         self._sides_filled = shown
 
-    def _sides_picture(self) -> tuple[QImage, QRectF]:
+    def _sides_picture(self, _ratio: float) -> tuple[QImage, QRectF]:
         """The sides: the frame shrunk to a few dozen pixels (libswscale), darkened, its middle
         cut to the item's shape and stretched over the whole item, smoothly (a blur for the
         price of one bilinear stretch). Nothing when the picture nearly fills the item."""
