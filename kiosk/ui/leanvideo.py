@@ -52,14 +52,15 @@ class _Layer(QQuickItem):
         self.setFlag(QQuickItem.Flag.ItemHasContents, True)
         self._smooth = smooth
         self._shown = shown            # told after each update whether a picture is shown
-        self._produce: Produce | None = None
+        self._produce: Produce | None = None   # asked for, not yet made
+        self._last: Produce | None = None      # made last: again for a new node
         self._mirror = False
         self._blank = QImage(1, 1, QImage.Format.Format_RGB32)
         self._blank.fill(QColor("black"))
 
     def show(self, produce: Produce | None, mirror: bool = False) -> None:
         """Show what ``produce`` makes at the next frame swap (None: nothing)."""
-        self._produce = produce or (lambda _ratio: (QImage(), QRectF()))
+        self._produce = self._last = produce or (lambda _ratio: (QImage(), QRectF()))
         self._mirror = mirror
         self.update()
 
@@ -75,6 +76,7 @@ class _Layer(QQuickItem):
                               else QSGTexture.Filtering.Nearest)
             node.setTexture(window.createTextureFromImage(self._blank))
             node.setRect(QRectF())
+            self._produce = self._produce or self._last   # back in a window: show it again
         if self._produce is not None:
             produce, self._produce = self._produce, None
             node.setTexture(window.createTextureFromImage(self._blank))  # frees the last picture

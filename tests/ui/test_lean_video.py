@@ -163,3 +163,32 @@ def test_lean_player_writes_each_frame_over_one_buffer(make_kiosk, qtbot, pack: 
     shot = app.window.grabWindow()   # and that one buffer is what the screen shows
     rect = picture.property("contentRect")
     assert _close(shot.pixelColor(int(rect.center().x()), int(rect.center().y())), GREEN)
+
+
+def test_a_held_frame_shows_again_when_the_item_comes_back(qtbot) -> None:
+    """The item leaves the window (its nodes and texture go with it) and comes back while the
+    clip is paused: the frame it holds is shown again, not a black box until the next frame."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtMultimedia import QVideoFrame
+    from PySide6.QtQuick import QQuickWindow
+
+    from kiosk.ui.leanvideo import LeanVideo
+
+    window = QQuickWindow()
+    window.resize(160, 90)
+    video = LeanVideo(window.contentItem())
+    video.setSize(QSizeF(160, 90))
+    window.show()
+    qtbot.waitExposed(window)
+    green = QImage(160, 90, QImage.Format.Format_RGB32)
+    green.fill(GREEN)
+    video.videoSink.setVideoFrame(QVideoFrame(green))
+    qtbot.waitUntil(lambda: video.property("framesDrawn") >= 1, timeout=5_000)
+    assert _close(window.grabWindow().pixelColor(80, 45), GREEN)
+    video.setParentItem(None)
+    assert window.grabWindow().pixelColor(80, 45) != GREEN   # gone from the window
+    video.setParentItem(window.contentItem())
+    assert _close(window.grabWindow().pixelColor(80, 45), GREEN)
+    video.setParentItem(None)
+    window.close()
+    window.deleteLater()
