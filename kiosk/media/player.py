@@ -76,6 +76,7 @@ class EpisodePlayer(QObject):
         self._error_text = ""
         self._episode_id = ""
         self._position = 0
+        self._told_duration = -1   # the length QML was last told (durationChanged)
         self._caption = ""
         self._marks_hit: set[int] = set()
         self._buckets: set[int] = set()
@@ -275,7 +276,8 @@ class EpisodePlayer(QObject):
         old.unload()
         self._load_cues()
         self._begin_play_tracking()
-        self.durationChanged.emit(new.duration_ms)
+        self._told_duration = -1
+        self._tell_duration()
         self._set_state(PlayerState.PLAYING)
         self.episodeStarted.emit(self._episode_id)
         self._prepare_next()
@@ -336,16 +338,27 @@ class EpisodePlayer(QObject):
             if self._state is PlayerState.PLAYING:
                 self._track(ms)
             self._set_position(ms)
+            self._tell_duration()
             if self._standby_deck.clip is None:
                 self._prepare_next()
 
+    def _tell_duration(self) -> None:
+        """``durationChanged`` whenever the playing clip's length changes, also when it comes
+        after the clip started (the progress bar and its seeking need it)."""
+        duration = self._active_deck.duration_ms
+        if duration != self._told_duration:
+            self._told_duration = duration
+            self.durationChanged.emit(duration)
+
     def _standby_due(self) -> bool:
-        """Time to load the next clip: nothing playing, a length not known, or the end near."""
+        """Time to load the next clip: nothing playing, or the end near. A length not known
+        yet (Qt's backend can send a clip's first frame before its length) is not near: the
+        next positions ask again. A clip whose length never comes loads the next at its end."""
         if self._state not in (PlayerState.PLAYING, PlayerState.PAUSED):
             return True
         duration = self._active_deck.duration_ms
         lead_ms = self._config.standby_lead_s * 1000
-        return duration <= 0 or duration - self._position <= lead_ms
+        return duration > 0 and duration - self._position <= lead_ms
 
     # ---- errors ---------------------------------------------------------------------------
     def _enter_error(self, clip: Clip, detail: str) -> None:

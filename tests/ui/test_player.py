@@ -315,3 +315,30 @@ def test_the_next_clip_loads_only_near_the_end_and_autoplay_stays_seamless(
     qtbot.waitUntil(lambda: player.episodeId == "ads-s1e2" and player.state == "playing",
                     timeout=10000)
     assert [a[0] for a in calls["episodeStarted"]] == ["ads-s1e1", "ads-s1e2"]
+
+
+
+
+def test_a_length_that_comes_after_the_first_frame_loads_nothing_early(
+        qtbot, make_player, episodes, monkeypatch) -> None:
+    """Qt's backend can deliver a clip's first frame before its length (seen in the kiosk on
+    every start from the attract loop, under X). An unknown length is no reason to load the
+    next clip at once: that keeps a second decoder all episode long (16 MB, measured). Here
+    the length arrives 0.4 s into the clip; QML, which shows the progress bar, is told."""
+    from kiosk.media.deck import Deck
+
+    monkeypatch.setattr(Deck, "duration_ms", property(
+        lambda deck: max(0, deck._player.duration()) if deck._player.position() > 400 else 0))
+    player = make_player(standby_lead_s=2.0)
+    player.setPlaylist(episodes[:2], auto_advance=True)
+    told = record(player, "durationChanged")
+    player.play(episodes[0])
+    qtbot.waitUntil(lambda: player.state == "playing" and player.position > 800, timeout=10000)
+    assert player.duration > 10_000
+    assert told["durationChanged"][-1] == (player.duration,)   # the progress bar hears of it
+    assert player._standby_deck.clip is None              # nothing preloaded mid-episode
+    player.seek(player.duration - 2500)
+    qtbot.waitUntil(lambda: player._standby_deck.clip is not None, timeout=5000)
+    assert player._standby_deck.clip.id == "ads-s1e2"     # and still in time near the end
+    qtbot.waitUntil(lambda: player.episodeId == "ads-s1e2" and player.state == "playing",
+                    timeout=10000)
