@@ -89,31 +89,28 @@ def probe_decoding(video: Path, config: Config) -> Decoding:
     return read_backend_log(heard)
 
 
-def limit_decode_threads(threads: int) -> int | None:
+def limit_decode_threads(threads: int) -> None:
     """Make FFmpeg's software decoders use ``threads`` threads each (0: FFmpeg's own choice).
 
     Qt opens every decoder with FFmpeg's "threads=auto", which means one thread per core plus
     one, each holding frames of its own. FFmpeg reads the core count from ``av_cpu_count``;
     ``av_cpu_force_count`` sets what it says, for this process. Call after Qt's FFmpeg backend
-    is loaded (a ``QMediaPlayer`` exists): Qt's libavutil resolves symbols from it. Returns
-    the count FFmpeg now sees, or None when its library cannot be reached (decoding goes on
-    with FFmpeg's default)."""
+    is loaded (a ``QMediaPlayer`` exists): Qt's libavutil resolves symbols from it. Every deck
+    calls this; only a new count reaches FFmpeg. When its library cannot be reached, decoding
+    goes on with FFmpeg's default (said once in the log)."""
     global _threads_set
+    if threads == _threads_set:
+        return
+    _threads_set = threads
     try:
         from kiosk.media.scaler import ffmpeg_library
 
         avutil = ctypes.CDLL(ffmpeg_library("avutil"))
         avutil.av_cpu_force_count.argtypes = [ctypes.c_int]
         avutil.av_cpu_force_count.restype = None
-        avutil.av_cpu_count.restype = ctypes.c_int
-        if threads != _threads_set:
-            avutil.av_cpu_force_count(max(0, int(threads)))
-            _threads_set = threads
-            log.info("video: %s", f"{threads} decode thread(s) per clip" if threads > 0
-                     else "FFmpeg chooses the decode threads")
-        return int(avutil.av_cpu_count())
+        avutil.av_cpu_force_count(max(0, int(threads)))
     except (OSError, AttributeError) as exc:
-        if _threads_set != -1:
-            log.warning("video: could not set decode threads (%s); FFmpeg chooses", exc)
-            _threads_set = -1
-        return None
+        log.warning("video: could not set decode threads (%s); FFmpeg chooses", exc)
+        return
+    log.info("video: %s", f"{threads} decode thread(s) per clip" if threads > 0
+             else "FFmpeg chooses the decode threads")

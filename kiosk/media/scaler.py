@@ -14,6 +14,7 @@ Formats libswscale does not get (or a machine where it cannot be loaded) fall ba
 from __future__ import annotations
 
 import ctypes
+import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,7 @@ class _Lib:
     avutil: Any
 
 
+@functools.cache
 def ffmpeg_library(name: str) -> str:
     """The FFmpeg library ``name`` (swscale, avutil) shipped with PySide6: Linux keeps them in
     PySide6/Qt/lib (libswscale.so.8), Windows next to the Qt DLLs (swscale-8.dll), macOS in
