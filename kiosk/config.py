@@ -94,7 +94,8 @@ class Config:
     first_frame_timeout_s: float = 5.0     # a clip with no decoded frame by then is broken
     # The next clip loads (and its decoder starts) this long before the current one ends, so
     # autoplay and the attract loop stay gapless; not at the start: a second decoder held all
-    # episode long costs 23 MB resident (720p, measured).
+    # episode long costs 16 MB resident (720p, one decode thread, measured; 23 MB with FFmpeg's
+    # threads=auto).
     standby_lead_s: float = 10.0
     # FFmpeg threads per software decoder; 0 = FFmpeg's own choice (cores + 1, up to 16).
     # One thread: 17 MB less resident on 2 cores (more on bigger PCs: every thread keeps its
