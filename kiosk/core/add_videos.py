@@ -205,14 +205,13 @@ def read_pack_state(root: Path) -> PackState:
     if not head.is_file():
         raise AddError(f"{root}: no pack.toml here (make a pack first: kiosk new-pack {root})")
     try:
-        data = tomllib.loads(head.read_text("utf-8-sig"))
+        head_data = tomllib.loads(head.read_text("utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise AddError(f"{head}: cannot be read ({exc}); run 'kiosk check {root}'") from None
     ids: set[str] = set()
     sources: dict[str, Path] = {}
     for series_file in sorted((root / "series").glob("*.toml")):
-        data = _read_series(series_file)
-        ids.update(_episode_ids(data))
+        ids.update(_episode_ids(_read_series(series_file)))
         # "# …; bron / source: name (sha256 0123…)" then 'video = "…"' on the next line
         text = series_file.read_text("utf-8-sig")
         for match in _SOURCE.finditer(text):
@@ -221,7 +220,8 @@ def read_pack_state(root: Path) -> PackState:
     for path in (root / "media").rglob("*") if (root / "media").is_dir() else []:
         if path.is_file() and path.suffix.lower() in VIDEO_EXTS:
             media.setdefault(path.stat().st_size, []).append(path)
-    channel = data.get("channel_url") if isinstance(data.get("channel_url"), str) else ""
+    channel = head_data.get("channel_url")
+    channel = channel if isinstance(channel, str) else ""
     return PackState(root, channel or "https://nxtv.example/", ids, media, sources=sources)
 
 

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.add_videos import SeriesFile, classify, readable_title, slug, unique_id
+from kiosk.core.add_videos import (
+    SeriesFile, classify, read_pack_state, readable_title, slug, unique_id,
+)
 from kiosk.core.files import atomic_write_text
 
 
@@ -108,3 +110,18 @@ def test_atomic_write_leaves_no_temp_file(tmp_path: Path) -> None:
     target = tmp_path / "x.toml"
     atomic_write_text(target, "a = 1\n")
     assert target.read_text() == "a = 1\n" and [p.name for p in tmp_path.iterdir()] == ["x.toml"]
+
+
+def test_a_new_series_links_to_the_packs_channel_not_to_the_last_series(tmp_path: Path) -> None:
+    """pack.toml's channel_url, even when series files (read after it) have their own."""
+    (tmp_path / "pack.toml").write_text('id = "p"\nchannel_url = "https://kanaal.example/"\n',
+                                        encoding="utf-8")
+    (tmp_path / "series").mkdir()
+    for sid in ("aan-de-slag", "zorg"):
+        (tmp_path / "series" / f"{sid}.toml").write_text(
+            f'id = "{sid}"\nchannel_url = "https://kanaal.example/series/{sid}"\n',
+            encoding="utf-8")
+    state = read_pack_state(tmp_path)
+    assert state.channel_url == "https://kanaal.example/"
+    new = SeriesFile(tmp_path / "series" / "eigen.toml", "eigen", "Eigen", state.channel_url)
+    assert tomllib.loads(new.text)["channel_url"] == "https://kanaal.example/"
