@@ -269,7 +269,7 @@ def _ensure_qapp() -> Any:
 
     qapp = QApplication.instance()
     if qapp is None:
-        # QtCharts in QML needs the widgets application (DESIGN.md §7).
+        # QtCharts in QML needs the widgets application (docs/design.md §7).
         qapp = QApplication([sys.argv[0] if sys.argv else "kiosk"])
     qapp.setApplicationName("BLIQ Kiosk")
     qapp.setOrganizationName("BLIQ")

@@ -56,7 +56,7 @@ def _season(text: str) -> int:
 
 
 def run_parser() -> argparse.ArgumentParser:
-    """Options of the kiosk itself (DESIGN.md §7)."""
+    """Options of the kiosk itself (docs/design.md §7)."""
     p = _Parser(prog="kiosk", description="BLIQ Kiosk: start the touchscreen kiosk.",
                 epilog="Tools: kiosk check|preflight|add-videos|new-pack|hash-pin|stats|export"
                        "|merge|report|keygen|pack|trust|name|snapshot --help; "

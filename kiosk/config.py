@@ -68,13 +68,13 @@ class Config:
     report_kiosks_max: int = 200           # rows in the kiosks table
     report_day_labels_max: int = 16        # labels under the visits-per-day chart
 
-    # Game (GAME.md)
+    # Game (docs/game.md)
     game_alpha: float = 0.5
     game_flat_sd: float = 0.1
     game_max_duels: int = 3
     game_result_jobs: int = 3
-    deck_min_per_type: int = 4             # GAME.md: ≥ 4 cards per RIASEC type
-    deck_min_per_domain: int = 3           # GAME.md: ≥ 3 cards per work domain
+    deck_min_per_type: int = 4             # docs/game.md: ≥ 4 cards per RIASEC type
+    deck_min_per_domain: int = 3           # docs/game.md: ≥ 3 cards per work domain
     game_swipe_threshold: float = 0.35     # a card dragged this share of its width goes out
     game_flick_min: float = 0.12           # a quick flick needs at least this share of the width …
     game_flick_speed: float = 1200.0       # … released faster (px/s at a 1080 px short side)

@@ -108,19 +108,19 @@ def link_pack(pack: Pack, origins: Origins, broken: set[str],
 
 
 def check_deck(pack: Pack, config: Config) -> bool:
-    """GAME.md: enough cards per type and per domain, and jobs to show; errors otherwise."""
+    """docs/game.md: enough cards per type and per domain, and jobs to show; errors otherwise."""
     out = pack.problems
     if not pack.cards:
         out.append(Problem("cards.toml", "cards", "no usable cards; the game is hidden",
                            f"{config.deck_min_per_type} cards per type and "
-                           f"{config.deck_min_per_domain} per domain (GAME.md)"))
+                           f"{config.deck_min_per_domain} per domain"))
         return False
     shortfalls = deck_shortfalls(pack.cards, config.deck_min_per_type,
                                  config.deck_min_per_domain)
     for s in shortfalls:
         where = f"of type '{s.key}'" if s.axis == "type" else f"in domain '{s.key}'"
         out.append(Problem("cards.toml", "cards", f"only {s.count} card(s) {where}; the game is "
-                           "hidden", f"at least {s.minimum} cards per {s.axis} (GAME.md)"))
+                           "hidden", f"at least {s.minimum} cards per {s.axis}"))
     ok = not shortfalls
     if len(pack.jobs) < config.game_result_jobs:
         ok = False

@@ -161,7 +161,7 @@ def _strip_refs(text: str) -> str:
 
 
 def _fallback_cards() -> str:
-    """24 placeholder cards, balanced as GAME.md asks (4 per type, ≥ 3 per domain)."""
+    """24 placeholder cards, balanced as docs/game.md asks (4 per type, ≥ 3 per domain)."""
     lines = ["# NL: plaatshouders: de voorbeeldkaarten (episodes/cards.toml) ontbraken.\n"
              "#     Schrijf per kaart een alledaagse activiteit, geen beroepsnaam.\n"
              "# EN: placeholders: the sample deck (episodes/cards.toml) was missing.\n"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal, Protocol
 
-TYPES: tuple[str, ...] = ("R", "I", "A", "S", "E", "C")   # hexagon order (GAME.md)
+TYPES: tuple[str, ...] = ("R", "I", "A", "S", "E", "C")   # hexagon order (docs/game.md)
 DOMAINS: tuple[str, ...] = ("bouw", "energie", "installatie", "metaal", "voertuigen", "media",
                             "maritiem")
 
@@ -89,7 +89,7 @@ def deck_counts(cards: Iterable[_DeckCard]) -> tuple[dict[str, int], dict[str, i
 
 def deck_shortfalls(cards: Iterable[_DeckCard], min_per_type: int,
                     min_per_domain: int) -> list[Shortfall]:
-    """GAME.md's balance rule: every type and every domain needs its minimum of cards.
+    """docs/game.md's balance rule: every type and every domain needs its minimum of cards.
     Empty when the deck is balanced; types first, then domains, each in vocabulary order."""
     types, domains = deck_counts(cards)
     out = [Shortfall("type", t, n, min_per_type) for t, n in types.items() if n < min_per_type]

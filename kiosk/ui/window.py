@@ -135,7 +135,7 @@ def create_window(engine: QQmlApplicationEngine, kiosk: Kiosk, qr_images: QrImag
         window.setPosition(0, 0)
         window.show()
     else:
-        # With no window manager showFullScreen() needs the screen geometry (DESIGN.md §6).
+        # With no window manager showFullScreen() needs the screen geometry (docs/design.md §6).
         window.setGeometry(QGuiApplication.primaryScreen().geometry())
         window.showFullScreen()
     return window

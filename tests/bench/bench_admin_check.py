@@ -5,7 +5,7 @@
 The morning check (preflight) runs in a child process; the kiosk must keep answering taps while
 it runs. Each run enters admin, starts the check and taps through the admin tabs until the check
 is done, timing each tap until the window has swapped the next frame. Target: 90 % of taps within
-100 ms (KIOSK-LESSONS: other players answer in 30–85 ms). The suite proves that every tap gets a
+100 ms (other kiosk players answer in 30–85 ms). The suite proves that every tap gets a
 frame while the check runs (tests/ui/test_admin_child.py); how fast is measured here.
 """
 from __future__ import annotations

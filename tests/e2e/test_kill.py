@@ -15,7 +15,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 RUN_FOR_S = 2.5          # how long the child records before we kill it
-LOSS_ALLOWED_S = 1.0     # DESIGN.md §5: a crash loses at most the last second
+LOSS_ALLOWED_S = 1.0     # docs/design.md §5: a crash loses at most the last second
 START_TIMEOUT_S = 60.0   # a loaded 2-core CI machine can be slow to import
 
 # The child records one event every ~5 ms and prints "<n> <time>" after each record() returned,

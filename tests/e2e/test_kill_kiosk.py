@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-LOSS_ALLOWED_S = 1.0   # DESIGN.md §5
+LOSS_ALLOWED_S = 1.0   # docs/design.md §5
 TIMEOUT_S = 90.0
 
 # The real kiosk, built as main() builds it; a timer plays a visitor who starts, toggles the

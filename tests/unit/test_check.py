@@ -38,7 +38,7 @@ def test_problem_lines_name_file_field_and_expectation(tmp_path: Path) -> None:
             "duplicate card id 'kaart-01' "
             "(expected a unique id (first used in cards.toml: cards[0]))") in text.splitlines()
     assert ("FOUT/ERROR  cards.toml: cards: only 3 card(s) of type 'I'; the game is hidden "
-            "(expected at least 4 cards per type (GAME.md))") in text.splitlines()
+            "(expected at least 4 cards per type)") in text.splitlines()
     assert text.splitlines()[-1].startswith("NIET OK / NOT OK: 2 fout(en)/error(s), 0 waarschuw")
 
 

@@ -1,4 +1,4 @@
-"""The layers of ``kiosk`` (DESIGN.md §3, docs/ARCHITECTURE.md), checked on every import —
+"""The layers of ``kiosk`` (docs/ARCHITECTURE.md), checked on every import —
 also those inside functions:
 
 - core imports no Qt and nothing of the app: only core, ``kiosk.config`` and ``kiosk.paths``;
