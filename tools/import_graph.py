@@ -1,6 +1,6 @@
 """Print which layer of ``kiosk`` imports which (every import, also those inside functions).
 
-Layers: core, storage, media, ui, and the top-level modules (app, cli, config, …) by name.
+Layers: core, game, storage, media, ui, and the top-level modules (app, cli, config, …) by name.
 Usage: ``python tools/import_graph.py`` — one line per layer: ``ui -> core, media, storage``.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "kiosk"
-LAYERS = ("core", "storage", "media", "ui")
+LAYERS = ("core", "game", "storage", "media", "ui")
 
 
 def layer_of_module(module: str) -> str | None:

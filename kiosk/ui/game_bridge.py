@@ -1,6 +1,7 @@
 """The swipe game for QML: one ``GameSession`` per player per visit, the result, duo mode, events.
 
-Every decision is in ``kiosk.core.game``; this object only turns it into plain maps in the
+Every decision is in ``kiosk.game`` (sessions start through ``kiosk.game.Game``, the same path
+as ``kiosk.game.new_session``); this object only turns it into plain maps in the
 visitor's language and records the events. A card's type and domain never reach QML: a card
 carries its text and a picture (or a generated placeholder chosen here).
 """
@@ -16,14 +17,14 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from kiosk.config import Config
 from kiosk.core.display import route_steps, short_company_name
 from kiosk.core.flow import FlowEvent, SessionEnded, State, StateChanged
-from kiosk.core.game import (
+from kiosk.game import Game
+from kiosk.game.session import (
     GameResult,
     GameSession,
     JobScore,
     Scorer,
     duo_because,
     duo_result,
-    game_inputs,
     guess_card,
 )
 from kiosk.core.links import LinkBuilder, ResultSummary
@@ -126,9 +127,11 @@ class GameBridge(QObject):
         self._controller, self._config, self._links = controller, config, links
         self._clock = clock
         self._lang = config.default_language
+        self._game: Game | None = None
         self._scorer: Scorer | None = None
         try:
-            self._scorer = Scorer(*game_inputs(pack), config)
+            self._game = Game.from_pack(pack, config)
+            self._scorer = self._game.scorer
         except ValueError as exc:  # the deck check hides the game; say why in the log
             log.warning("swipe game off: %s", exc)
         self._cards = {c.id: c for c in pack.cards}
@@ -224,15 +227,15 @@ class GameBridge(QObject):
     @Slot(str)
     def start(self, mode: str) -> None:
         """Solo or duo: a fresh session per player, same show order for both."""
-        if self._scorer is None or mode not in ("solo", "duo"):
-            log.warning("game not started (mode %r, deck usable: %s)", mode, bool(self._scorer))
+        if self._game is None or mode not in ("solo", "duo"):
+            log.warning("game not started (mode %r, deck usable: %s)", mode, bool(self._game))
             return
         self._mode = mode
         self._results = []
         self._guesses = [-1, -1]
         self._started_at = self._clock()
-        self._players[0].reset(GameSession(self._scorer))
-        self._players[1].reset(GameSession(self._scorer) if mode == "duo" else None)
+        self._players[0].reset(self._game.new_session())
+        self._players[1].reset(self._game.new_session() if mode == "duo" else None)
         self._set_phase("playing")
         self._record("game_started", mode=mode)
 

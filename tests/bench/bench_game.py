@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from kiosk.core.game import DOMAINS, TYPES, GameJob, GameSession, Scorer
-from kiosk.core.game_fairness import fairness_report
-from kiosk.core.game_scoring import profile_of, Item
+from kiosk.game.session import DOMAINS, TYPES, GameJob, GameSession, Scorer
+from tests.game_fairness import fairness_report
+from kiosk.game.scoring import profile_of, Item
 from tests.unit.test_game_fairness import real_scorer
 
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint
 
 from kiosk.config import Config
-from kiosk.core.game import GameSession, Scorer, game_inputs
+from kiosk.game.session import GameSession, Scorer, game_inputs
 from kiosk.core.links import parse_result_link
 from tests.qrtools import crop, decode_qr_codes, grab
 from tests.uitools import centre, find_item, is_shown, touch_drag, touch_tap

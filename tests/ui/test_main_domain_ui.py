@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from kiosk.config import Config
 from kiosk.core.content import load_pack
-from kiosk.core.game import JobScore
+from kiosk.game.session import JobScore
 from kiosk.ui.game_bridge import ART, GameBridge
 from tests.unit.test_core_rules import tied_pack
 

@@ -10,7 +10,7 @@ import pytest
 from kiosk.config import Config
 from kiosk.core.content import load_pack
 from kiosk.core.formatting import mm_ss, one_decimal, percent
-from kiosk.core.game import (
+from kiosk.game.session import (
     GameCard,
     GameJob,
     GameSession,
@@ -19,7 +19,7 @@ from kiosk.core.game import (
     game_inputs,
     guess_card,
 )
-from kiosk.core.game_scoring import Item
+from kiosk.game.scoring import Item
 from kiosk.core.metrics import job_domains
 from kiosk.core.taxonomy import (
     DOMAINS,
@@ -96,7 +96,7 @@ def test_deck_shortfalls_name_each_short_type_and_domain() -> None:
 
 
 def test_pack_check_and_fairness_report_use_the_same_balance_rule(tmp_path: Path) -> None:
-    from kiosk.core.game_fairness import deck_problems
+    from tests.game_fairness import deck_problems
 
     config = Config(deck_min_per_type=5, deck_min_per_domain=1)
     pack = load_pack(BASE, config)

@@ -6,7 +6,7 @@ import math
 import pytest
 
 from kiosk.config import DEFAULT
-from kiosk.core.game import (
+from kiosk.game.session import (
     GameCard, GameJob, GameSession, Scorer, default_order, duo_result,
 )
 

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import DEFAULT
-from kiosk.core import game_fairness, game_scoring
 from kiosk.core.content import load_pack
-from kiosk.core.game import Scorer, game_inputs
-from kiosk.core.game_fairness import (
+from kiosk.game import scoring as game_scoring
+from kiosk.game.session import Scorer, game_inputs
+from tests import game_fairness
+from tests.game_fairness import (
     LEANINGS, deck_counts, deck_problems, fairness_report, simulate, single_type_results,
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.game import DOMAINS, TYPES, GameCard, GameJob, GameResult, GameSession, Scorer
+from kiosk.game.session import DOMAINS, TYPES, GameCard, GameJob, GameResult, GameSession, Scorer
 from tests.unit.test_game_fairness import real_scorer
 
 SCORER = real_scorer()

@@ -2,6 +2,8 @@
 also those inside functions:
 
 - core imports no Qt and nothing of the app: only core, ``kiosk.config`` and ``kiosk.paths``;
+- game (the swipe game's rules) is Qt-free like core and may import only core, ``config`` and
+  ``paths``; core never imports game;
 - storage and media never import ui (nor the app, the CLI or the watchdog);
 - ui never imports the app, the CLI or the watchdog (``app.py`` wires ui, not the other way).
 """
@@ -15,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import import_graph  # noqa: E402  (tools/ is not a package)
 CORE = ROOT / "kiosk" / "core"
+# Layers that must run without Qt: the tests, tools and the simulation use them on their own.
+QT_FREE = ("core", "game")
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 
 
@@ -55,18 +59,23 @@ def is_kiosk_module(name: str) -> bool:
 APP_ONLY = {"app", "cli", "watchdog", "heartbeat", "__main__"}
 
 
-def test_core_sources_name_no_qt_and_no_ui():
+def test_qt_free_sources_name_no_qt_and_no_ui():
     offenders = {}
-    for path in sorted(CORE.rglob("*.py")):
-        bad = {m for m in imported_modules(path)
-               if m.split(".")[0] in QT or m.startswith(("kiosk.ui", "kiosk.media"))}
-        if bad:
-            offenders[str(path.relative_to(ROOT))] = sorted(bad)
+    for layer in QT_FREE:
+        for path in sorted((ROOT / "kiosk" / layer).rglob("*.py")):
+            bad = {m for m in imported_modules(path)
+                   if m.split(".")[0] in QT or m.startswith(("kiosk.ui", "kiosk.media"))}
+            if bad:
+                offenders[str(path.relative_to(ROOT))] = sorted(bad)
     assert offenders == {}
 
 
 def test_core_imports_nothing_of_the_app():
     assert layer_offenders("core", allowed={"config", "paths"}) == {}
+
+
+def test_game_imports_only_core():
+    assert layer_offenders("game", allowed={"core", "config", "paths"}) == {}
 
 
 def test_storage_and_media_never_import_ui_or_the_app():
@@ -78,8 +87,9 @@ def test_ui_never_imports_the_app_or_the_watchdog():
     assert layer_offenders("ui", forbidden=APP_ONLY) == {}
 
 
-def test_importing_all_of_core_loads_no_qt():
-    modules = [f"kiosk.core.{p.stem}" for p in sorted(CORE.glob("*.py")) if p.stem != "__init__"]
+def test_importing_all_of_core_and_game_loads_no_qt():
+    modules = [f"kiosk.{layer}.{p.stem}".removesuffix(".__init__") for layer in QT_FREE
+               for p in sorted((ROOT / "kiosk" / layer).glob("*.py"))]
     code = ("import sys, importlib\n"
             f"for m in {modules!r}: importlib.import_module(m)\n"
             f"print(sorted(k for k in sys.modules if k.split('.')[0] in {QT!r}))")
@@ -87,6 +97,7 @@ def test_importing_all_of_core_loads_no_qt():
                          check=True).stdout.strip()
     assert out == "[]"
     assert len(modules) >= 8  # the check really imported the core
+    assert "kiosk.game" in modules and "kiosk.game.session" in modules
 
 
 def test_the_checker_would_notice_a_qt_import(tmp_path):

@@ -2,7 +2,7 @@
 
 No Qt and no pack models: the game takes plain ``GameCard``/``GameJob`` values (see
 ``game_inputs``), so it can be tested and benchmarked on its own. Scoring lives in
-``game_scoring``; this module keeps the state of one run.
+``scoring``; this module keeps the state of one run.
 
 A run: every card once (swipe right/left, or the buttons), then, only when the profile is flat
 (sd of the type scores < ``config.game_flat_sd``), up to ``config.game_max_duels`` duel cards that
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.game_scoring import (
+from kiosk.game.scoring import (
     BECAUSE_MAX, MIN_RESULT_JOBS, TIE_DIGITS, Direction, GameCard, GameJob, GameResult, Item,
     JobScore, Scorer, population_sd,
 )

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.game import GameSession
-from kiosk.core.game_scoring import GameCard, GameResult, Scorer
+from kiosk.game.session import GameSession
+from kiosk.game.scoring import GameCard, GameResult, Scorer
 from kiosk.core.taxonomy import DOMAINS, TYPES, deck_counts, deck_shortfalls
 
 BASE_LIKE = 0.3          # a simulated player likes a card of another type this often …
