@@ -67,6 +67,11 @@ class Config:
     report_hour_panels_max: int = 12       # visits-per-hour panels (busiest events first)
     report_kiosks_max: int = 200           # rows in the kiosks table
     report_day_labels_max: int = 16        # labels under the visits-per-day chart
+    # The campaign's own question (kiosk.core.pulse): a group's figures only from this many
+    # answers, so no small group can point at a person; the interval's bootstrap is seeded.
+    pulse_min_group: int = 10
+    pulse_bootstrap_samples: int = 2000
+    pulse_bootstrap_seed: int = 31
 
     # Game (docs/game.md)
     game_alpha: float = 0.5
@@ -82,6 +87,9 @@ class Config:
     # Content limits (pack safety)
     max_text_chars: int = 300
     max_long_text_chars: int = 1000
+    # An event's own question (``[pulse] question``): in the kiosk's title size it takes at most
+    # three lines on a portrait screen (1080 px wide) and two in landscape.
+    pulse_question_max_chars: int = 80
     max_video_bytes: int = 500 * 1024 * 1024
     max_image_bytes: int = 10 * 1024 * 1024
     max_subtitle_bytes: int = 1024 * 1024

@@ -301,6 +301,28 @@ class Idle(Item):
     countdown: float = Field(gt=0, le=600)
 
 
+class PulseQuestion(Text):
+    """An event's own wording of the campaign's question: short enough for one screen."""
+
+    @field_validator("nl", "en")
+    @classmethod
+    def _fits(cls, value: str | None, info: ValidationInfo) -> str | None:
+        limit = _config(info).pulse_question_max_chars
+        if value is not None and len(value) > limit:
+            raise fail(f"is too long for the screen ({len(value)} characters)",
+                       f"at most {limit} characters, so it fits in landscape and portrait")
+        return value
+
+
+class Pulse(Item):
+    """``[pulse]``: the campaign's one-tap question before and after a visit (kiosk.core.pulse).
+
+    An empty table asks the default question; ``ask_group`` adds the optional group question."""
+
+    question: PulseQuestion | None = None
+    ask_group: bool = False
+
+
 class Event(Item):
     id: Id
     name: Text
@@ -317,6 +339,7 @@ class Event(Item):
     # The attract screen belongs to the event: its own logo and a one-line welcome (optional).
     logo: RelPath | None = None
     welcome: Text | None = None
+    pulse: Pulse | None = None  # absent: the kiosk never asks
 
     @field_validator("admin_pin_hash")
     @classmethod

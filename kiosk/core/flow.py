@@ -20,6 +20,7 @@ class State(StrEnum):
     """Screens of the visitor flow (plus admin). Values are what QML and tests see."""
 
     ATTRACT = "attract"
+    PULSE = "pulse"  # the campaign's optional question, right after "Tik om te beginnen"
     HOME = "home"
     EPISODES = "episodes"
     PARENTS = "parents"
@@ -46,7 +47,8 @@ SECTIONS: tuple[State, ...] = (State.EPISODES, State.GAME, State.COMPANIES, Stat
 
 # Which states may follow which (besides reset → attract and admin, allowed from anywhere).
 _ALLOWED: dict[State, frozenset[State]] = {
-    State.ATTRACT: frozenset({State.HOME}),
+    State.ATTRACT: frozenset({State.HOME, State.PULSE}),
+    State.PULSE: frozenset({State.HOME}),
     State.HOME: frozenset(SECTIONS),
     State.EPISODES: frozenset({State.HOME, State.PLAYER}),
     State.PARENTS: frozenset({State.HOME, State.PLAYER}),
@@ -123,6 +125,7 @@ class VisitorFlow:
         self.available: set[State] = set(SECTIONS if sections is None else sections)
         self._last_touch = now
         self._listeners: list[Listener] = []
+        self.ask_first = False  # the event's [pulse]: a visit starts at its question
         self.idle_timeout_s = config.idle_timeout_s
         self.countdown_s = config.still_there_countdown_s
 
@@ -148,12 +151,12 @@ class VisitorFlow:
 
     # -- visitor intents ------------------------------------------------------------------
     def start(self, now: float) -> None:
-        """A touch on attract: a new anonymous session begins at home."""
+        """A touch on attract: a new anonymous session begins at home (or at the question)."""
         if self.state is not State.ATTRACT:
             return
         self.session = Session(id=secrets.token_hex(8), started_at=now)
         self._emit(SessionStarted(self.session.id))
-        self._go(State.HOME, now)
+        self._go(State.PULSE if self.ask_first else State.HOME, now)
 
     def open(self, target: State | str, now: float) -> None:
         """Go to another screen; raises FlowError for transitions the flow does not allow."""

@@ -66,7 +66,7 @@ class OpenResult:
 EVENT_COLUMNS: tuple[str, ...] = (
     "kiosk_id", "ts", "day", "event_id", "session_id", "kind",
     "screen", "reason", "lang", "episode_id", "via", "pct", "fraction", "card_id", "liked",
-    "mode", "jobs", "duration", "purpose", "target", "at_card", "value",
+    "mode", "jobs", "duration", "purpose", "target", "at_card", "value", "phase", "answer",
 )
 """Columns a writer fills (``id`` and ``uid`` fill themselves), in insert order."""
 
@@ -131,7 +131,15 @@ UPSERT_KIOSK = (
 """Insert or update one kiosk row; an older row never replaces a newer one."""
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_events, _v2_kiosks]
+def _v3_pulse(conn: sqlite3.Connection) -> None:
+    """Version 3: the campaign's question: ``phase`` (before/after) and the group ``answer``.
+
+    Adding a column with no default rewrites nothing: a big log migrates in an instant."""
+    _run(conn, "ALTER TABLE events ADD COLUMN phase TEXT",
+         "ALTER TABLE events ADD COLUMN answer TEXT")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_events, _v2_kiosks, _v3_pulse]
 """Migration N (index N-1) brings a database from version N-1 to N. Append only."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.pulse import VALUES as PULSE_VALUES, Group, Phase
 from kiosk.core.refusal import RefusalReason
 from kiosk.core.taxonomy import CardVia, EpisodeVia
 from kiosk.storage.db import EVENT_COLUMNS, UPSERT_KIOSK, connect, open_or_recover
@@ -102,6 +103,14 @@ SWIPE_VIA = _enum(*(v.value for v in CardVia))
 GAME_MODES = _enum("solo", "duo")
 RESTART_REASONS = _enum("crash", "watchdog", "admin", "error")
 PACK_REFUSAL_REASONS = _enum(*(r.value for r in RefusalReason))
+PULSE_PHASES = _enum(*(p.value for p in Phase))
+PULSE_GROUPS = _enum(*(g.value for g in Group))
+
+
+def _pulse_value(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value in PULSE_VALUES:
+        return value
+    raise ValueError(f"expected a whole number from {PULSE_VALUES[0]} to {PULSE_VALUES[-1]}")
 
 
 def _version(value: Any) -> int | None:
@@ -130,6 +139,10 @@ EVENT_KINDS: dict[str, dict[str, Check]] = {
     # Pack updates: the version goes in ``value``, the refusal reason (an enum) in ``reason``.
     "pack_installed": {"value": _count},
     "pack_refused": {"value": _version, "reason": PACK_REFUSAL_REASONS},
+    # The campaign's question (kiosk.core.pulse): a face 1–5, a skip, and the optional group.
+    "pulse_answered": {"phase": PULSE_PHASES, "value": _pulse_value},
+    "pulse_skipped": {"phase": PULSE_PHASES},
+    "pulse_group": {"answer": PULSE_GROUPS},
 }
 """Every event kind and its fields (all required). Values are stored in same-named columns."""
 

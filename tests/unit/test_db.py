@@ -17,7 +17,7 @@ from kiosk.storage.db import (
 EXPECTED_EVENT_COLUMNS = {
     "id", "uid", "kiosk_id", "ts", "day", "event_id", "session_id", "kind", "screen", "reason",
     "lang", "episode_id", "via", "pct", "fraction", "card_id", "liked", "mode", "jobs",
-    "duration", "purpose", "target", "at_card", "value",
+    "duration", "purpose", "target", "at_card", "value", "phase", "answer",
 }
 
 
@@ -42,7 +42,7 @@ def test_new_file_gets_the_latest_schema_in_wal_mode(data_dir: Path) -> None:
     result = open_or_recover(data_dir / "kiosk.db")
     db = result.db
     assert (result.moved_aside, result.backup, result.from_version) == (None, None, 0)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == dbmod.LATEST_VERSION == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == dbmod.LATEST_VERSION == 3
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     # FULL (2): each commit reaches the disk, so a power cut loses at most the last batch.
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2

@@ -44,7 +44,8 @@ KINDS = one_of("session_started", "session_ended", "screen_shown", "language_cha
                "card_swiped", "card_undone", "game_started", "game_finished", "game_abandoned",
                "qr_shown",
                "admin_opened", "admin_pin_failed", "kiosk_started", "kiosk_restarted",
-               "pack_installed", "pack_refused")
+               "pack_installed", "pack_refused", "pulse_answered", "pulse_skipped",
+               "pulse_group")
 PACK_REASONS = ("incomplete", "unsigned", "unknown_key", "bad_signature", "bad_manifest",
                 "tampered", "missing_file", "extra_file", "unsafe_path", "too_big", "not_newer",
                 "check_failed", "disk_full", "read_error")
@@ -77,6 +78,8 @@ RULES: dict[str, dict[str, Rule]] = {
         "pct": number, "fraction": number, "card_id": ident, "liked": one_of(0, 1),
         "mode": one_of("solo", "duo"), "jobs": job_list, "duration": number, "purpose": ident,
         "target": ident, "at_card": number, "value": number,
+        # the campaign's question: a phase and one of four fixed groups, never anything typed
+        "phase": one_of("before", "after"), "answer": one_of("girl", "boy", "other", "private"),
     },
     "meta": {"key": one_of("kiosk_id"), "value": ident},
     "kiosks": {"kiosk_id": ident, "name": organiser_label, "region": organiser_label,
@@ -97,6 +100,11 @@ def visit(store: EventStore, rnd: random.Random, now: list[float], n: int) -> No
         assert store.record(kind, sid, **fields), kind
 
     rec("session_started")
+    if rnd.random() < 0.7:
+        rec("pulse_answered", phase="before", value=rnd.randint(1, 5))
+        rec("pulse_group", answer=rnd.choice(["girl", "boy", "other", "private"]))
+    else:
+        rec("pulse_skipped", phase="before")
     rec("screen_shown", screen="home")
     if rnd.random() < 0.3:
         rec("language_changed", lang="en")
@@ -128,6 +136,8 @@ def visit(store: EventStore, rnd: random.Random, now: list[float], n: int) -> No
     store.record("episode_started", sid, episode_id="ads-s1e1", via="tile", name=text)
     store.record("note", sid, text=text)
     store.record("session_started", text)
+    store.record("pulse_group", sid, answer=text)  # a typed answer is never a group
+    store.record("pulse_answered", sid, phase="after", value=6)  # five faces, no sixth
     rec("session_ended", reason=rnd.choice(["idle", "home"]))
 
 
