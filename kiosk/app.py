@@ -466,6 +466,8 @@ def _make_screens(app: KioskApp) -> Screens:
 
     def on_state() -> None:
         catalog.setAudience("parents" if controller.state == State.PARENTS.value else "students")
+        if controller.state != State.COMPANIES.value:  # a result's job filter ends with the screen
+            companies.clear_job()
         if controller.state == State.ADMIN.value:  # figures and log as they are right now
             dashboard.refresh()
             admin.refresh()

@@ -56,11 +56,9 @@ def _season(text: str) -> int:
 
 
 def run_parser() -> argparse.ArgumentParser:
-    """Options of the kiosk itself (docs/design.md §7)."""
+    """Options of the kiosk itself (docs/design.md §7); the tools are listed below them."""
     p = _Parser(prog="kiosk", description="BLIQ Kiosk: start the touchscreen kiosk.",
-                epilog="Tools: kiosk check|preflight|add-videos|new-pack|hash-pin|stats|export"
-                       "|merge|report|keygen|pack|trust|name|snapshot --help; "
-                       "'kiosk supervise [options]' runs the kiosk under the watchdog")
+                epilog=_tools_list(), formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--content", type=Path, metavar="DIR",
                    help="content pack (default: the sample pack)")
     p.add_argument("--data", type=Path, metavar="DIR", help="where the database and log go")
@@ -76,6 +74,22 @@ def run_parser() -> argparse.ArgumentParser:
                    help="lean drops costly effects (for PCs without graphics hardware); "
                         "auto (default) chooses lean on a software renderer")
     return p
+
+
+# Run by the kiosk itself, not by a person: left out of ``kiosk --help``.
+INTERNAL_COMMANDS = ("make-thumbnails",)
+
+
+def _tools_list() -> str:
+    """One line per tool for ``kiosk --help``, read from the tools' own parsers."""
+    sub = next(a for a in tools_parser()._actions
+               if isinstance(a, argparse._SubParsersAction))
+    tools = [(c.dest, c.help or "") for c in sub._choices_actions
+             if c.dest not in INTERNAL_COMMANDS]
+    tools.append(("supervise", "run the kiosk (same options) under the watchdog"))
+    width = max(len(name) for name, _ in tools)
+    lines = [f"  kiosk {name:<{width}}  {text}" for name, text in tools]
+    return "tools (each has its own --help, e.g. 'kiosk check --help'):\n" + "\n".join(lines)
 
 
 def tools_parser() -> argparse.ArgumentParser:

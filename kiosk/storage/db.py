@@ -22,8 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from kiosk.config import DEFAULT, Config
 from kiosk.core.files import connect_read_only, prove_writable
 
@@ -55,7 +53,7 @@ class ForeignDatabaseError(DatabaseError):
 class OpenResult:
     """An open database plus what happened on the way (for the app's log and admin screen)."""
 
-    db: sqlite_utils.Database
+    conn: sqlite3.Connection
     moved_aside: Path | None     # where a corrupt file was moved to, if it was
     backup: Path | None          # copy made before migrating a non-empty file
     from_version: int            # schema version found on disk (0 for a new file)
@@ -159,9 +157,9 @@ def connect(path: Path, config: Config = DEFAULT, *,
     return conn
 
 
-def open_database(path: Path, config: Config = DEFAULT) -> sqlite_utils.Database:
+def open_database(path: Path, config: Config = DEFAULT) -> sqlite3.Connection:
     """Open (create, recover, migrate) the database and return it; a recovery is logged."""
-    return open_or_recover(path, config).db
+    return open_or_recover(path, config).conn
 
 
 def open_or_recover(path: Path, config: Config = DEFAULT) -> OpenResult:
@@ -194,7 +192,7 @@ def open_or_recover(path: Path, config: Config = DEFAULT) -> OpenResult:
     except BaseException:
         conn.close()
         raise
-    return OpenResult(sqlite_utils.Database(conn), moved, backup, version)
+    return OpenResult(conn, moved, backup, version)
 
 
 class _Corrupt(Exception):

@@ -207,7 +207,7 @@ class EventStore:
         self._on_connect = on_connect
         opened = open_or_recover(self.db_path, config)
         self.moved_aside: Path | None = opened.moved_aside
-        self._db = opened.db
+        self._db = opened.conn
         self._read_lock = threading.Lock()
         self._event_id: str | None = None
         self._queue: deque[_Queued] = deque()
@@ -315,7 +315,7 @@ class EventStore:
         self._wake.set()
         self._thread.join()
         with self._read_lock:
-            self._db.conn.close()
+            self._db.close()
 
     def __enter__(self) -> EventStore:
         return self

@@ -197,8 +197,7 @@ def merge(out: Path, sources: list[Path], config: Config = DEFAULT,
         usable.append(source)
     if not usable:
         return []
-    db = open_database(out, config)
-    conn = db.conn
+    conn = open_database(out, config)
     # The uid index takes random inserts: a large page cache keeps it in memory (merge runs
     # on the campaign laptop, not on a kiosk).
     conn.execute(f"PRAGMA cache_size = {-config.merge_cache_kib}")

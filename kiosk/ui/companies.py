@@ -43,8 +43,8 @@ class Companies(QObject):
         self._job = job_id
         self.changed.emit()
 
-    @Slot()
-    def clearJob(self) -> None:
+    def clear_job(self) -> None:
+        """Back to all companies in their own order (the visitor left the companies screen)."""
         if self._job:
             self._job = ""
             self.changed.emit()

@@ -68,8 +68,7 @@ def fill_events(path: Path, n: int, kiosk: str = "kbench01", start: float = 1_77
     """A kiosk database with ``n`` realistic events (written directly, in one transaction)."""
     from kiosk.storage.db import EVENT_COLUMNS, open_database
 
-    db = open_database(path)
-    conn = db.conn
+    conn = open_database(path)
     kinds = ["session_started", "screen_shown", "episode_started", "episode_progress",
              "card_swiped", "qr_shown", "session_ended"]
     rows = []

@@ -132,7 +132,7 @@ def bench_open(folder: Path, n: int) -> None:
         t0 = time.perf_counter()
         result = open_or_recover(path)
         timings.append(time.perf_counter() - t0)
-        result.db.conn.close()
+        result.conn.close()
     conn = connect(path)
     t0 = time.perf_counter()
     conn.execute("PRAGMA integrity_check").fetchall()

@@ -40,7 +40,7 @@ KIOSKS = ["k1a2b3c", "k4d5e6f", "k7a8b9c"]
 
 def generate(path: Path, n_events: int, seed: int = 1) -> int:
     """Write ``n_events`` plausible events (open days 09–16 h local) into a new kiosk database."""
-    open_database(path).conn.close()
+    open_database(path).close()
     def midnight(day_no: int) -> float:  # local, so days keep 09–16 h across summer time
         return time.mktime((2026, 3, 12 + day_no, 0, 0, 0, 0, 0, -1))
 

@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.config import Config
 from tests.qrtools import crop, decode_qr_codes, grab, qr_items
-from tests.uitools import find_item, open_from_home
+from tests.uitools import find_item, open_from_home, touch_tap, walk
 
 CFG = Config(idle_timeout_s=600, idle_from_event=False)
 
@@ -98,3 +98,31 @@ def test_a_company_with_a_bad_link_gets_a_check_error_and_no_code(make_kiosk, qt
     payloads = [item.property("payload") for item in qr_items(app.window.contentItem())]
     assert payloads and not any("elders.example" in p for p in payloads)
     assert find_item(app.window, "qr_company_voltwerk") is None
+
+
+def test_a_jobs_filter_lasts_while_companies_shows_and_closing_there_is_quiet(make_kiosk, qtbot,
+                                                                             qtlog):
+    """Python ends the filter when the visitor leaves (QML used to, from the screen's
+    destruction, and at teardown called it on a null Kiosk.companies)."""
+    app = make_kiosk(args=("--event", "open-dag-2026"))
+    qtbot.waitUntil(app.window.isExposed)
+    touch_tap(app.window, "startButton")
+    qtbot.waitUntil(lambda: app.controller.state == "home")
+    job = next(j for j in app.pack.jobs.values()
+               if any(j.id in app.pack.companies[c].jobs for c in app.pack.events[
+                   "open-dag-2026"].companies))
+    app.companies.showJob(job.id)
+    app.controller.openSection("companies")
+    qtbot.waitUntil(lambda: app.controller.state == "companies")
+    assert app.companies.jobTitle == job.title.get("nl")
+    header = f"Hier kun je aan de slag als {job.title.get('nl')}"
+    qtbot.waitUntil(lambda: any(item.property("text") == header
+                                for item in walk(app.window.contentItem())))
+    touch_tap(app.window, "homeButton")
+    qtbot.waitUntil(lambda: app.controller.state == "home")
+    assert app.companies.jobTitle == ""
+    app.controller.openSection("companies")
+    qtbot.waitUntil(lambda: app.controller.state == "companies")
+    app.companies.showJob(job.id)
+    app.close()          # on the companies screen, filter set
+    assert not [r.message for r in qtlog.records if "companies" in r.message.lower()]

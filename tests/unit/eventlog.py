@@ -133,7 +133,7 @@ def rows() -> list[tuple[Any, ...]]:
 
 def seed(path: Path) -> Path:
     """Write the log into a real kiosk database at ``path``."""
-    open_database(path).conn.close()
+    open_database(path).close()
     conn = connect(path)
     conn.execute("BEGIN")
     conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "

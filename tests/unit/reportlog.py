@@ -54,7 +54,7 @@ def rows() -> list[list[Any]]:
 def seed(path: Path, kiosks: list[tuple[Any, ...]] | None = KIOSKS,
          log: list[list[Any]] | None = None) -> Path:
     """A real kiosk database with the log (and kiosk rows unless ``kiosks`` is None)."""
-    open_database(path).conn.close()
+    open_database(path).close()
     conn = connect(path)
     conn.execute("BEGIN")
     conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "

@@ -223,7 +223,7 @@ def test_an_empty_database_gives_a_report_that_says_so(tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str]
                                                        ) -> None:
     db = tmp_path / "kiosk.db"
-    open_database(db).conn.close()
+    open_database(db).close()
     page = make(db)
     assert "Nog geen bezoeken in deze gegevens." in page
     assert "no visits in the data" in capsys.readouterr().err

@@ -40,31 +40,37 @@ def insert_event(conn: sqlite3.Connection, kind: str = "kiosk_started") -> None:
 
 def test_new_file_gets_the_latest_schema_in_wal_mode(data_dir: Path) -> None:
     result = open_or_recover(data_dir / "kiosk.db")
-    db = result.db
+    db = result.conn
     assert (result.moved_aside, result.backup, result.from_version) == (None, None, 0)
     assert db.execute("PRAGMA user_version").fetchone()[0] == dbmod.LATEST_VERSION == 3
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     # FULL (2): each commit reaches the disk, so a power cut loses at most the last batch.
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
-    assert set(db["events"].columns_dict) == EXPECTED_EVENT_COLUMNS
-    assert set(db["meta"].columns_dict) == {"key", "value"}
-    assert set(db["kiosks"].columns_dict) == {"kiosk_id", "name", "region", "pack_id",
-                                              "pack_version", "health", "updated_ts"}
-    indexed = {tuple(i.columns) for i in db["events"].indexes}
+
+    def columns(table: str) -> set[str]:
+        return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+
+    assert columns("events") == EXPECTED_EVENT_COLUMNS
+    assert columns("meta") == {"key", "value"}
+    assert columns("kiosks") == {"kiosk_id", "name", "region", "pack_id", "pack_version",
+                                 "health", "updated_ts"}
+    indexed = {tuple(row[2] for row in db.execute(f"PRAGMA index_info('{name}')"))
+               for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                         "AND tbl_name = 'events'")}
     assert {("kind",), ("session_id",), ("ts",), ("uid",)} <= indexed
-    db.conn.close()
+    db.close()
 
 
 def test_uid_is_filled_and_unique(data_dir: Path) -> None:
     db = open_database(data_dir / "kiosk.db")
-    insert_event(db.conn)
-    insert_event(db.conn)
+    insert_event(db)
+    insert_event(db)
     uids = [row[0] for row in db.execute("SELECT uid FROM events")]
     assert len(set(uids)) == 2 and all(re.fullmatch(r"[0-9a-f]{32}", u) for u in uids)
     with pytest.raises(sqlite3.IntegrityError):  # what makes `kiosk merge` idempotent
         db.execute("INSERT INTO events (uid, kiosk_id, ts, day, kind) "
                    "VALUES (?, 'k2', 2.0, '2026-01-01', 'kiosk_started')", (uids[0],))
-    db.conn.close()
+    db.close()
 
 
 def test_empty_file_at_version_0_is_upgraded(data_dir: Path) -> None:
@@ -72,8 +78,8 @@ def test_empty_file_at_version_0_is_upgraded(data_dir: Path) -> None:
     path.write_bytes(b"")
     result = open_or_recover(path)
     assert result.backup is None and result.moved_aside is None
-    insert_event(result.db.conn)
-    result.db.conn.close()
+    insert_event(result.conn)
+    result.conn.close()
     assert user_version(path) == dbmod.LATEST_VERSION
 
 
@@ -87,9 +93,9 @@ def test_foreign_v0_file_is_backed_up_then_upgraded(data_dir: Path) -> None:
     assert result.from_version == 0
     assert result.backup is not None and result.backup.parent == data_dir
     assert result.backup.name.startswith("kiosk.db.v0-backup-")
-    assert result.db.execute("SELECT x FROM notes").fetchall() == [("kept",)]
-    insert_event(result.db.conn)
-    result.db.conn.close()
+    assert result.conn.execute("SELECT x FROM notes").fetchall() == [("kept",)]
+    insert_event(result.conn)
+    result.conn.close()
     backup = raw(result.backup)
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 0
     assert backup.execute("SELECT x FROM notes").fetchall() == [("kept",)]
@@ -128,8 +134,8 @@ def test_clashing_foreign_table_is_refused_and_left_as_it_was(data_dir: Path) ->
 def test_migrations_run_in_order_with_a_backup(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = data_dir / "kiosk.db"
     first = open_database(path)
-    insert_event(first.conn)
-    first.conn.close()
+    insert_event(first)
+    first.close()
 
     def v2(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE events ADD COLUMN extra INTEGER")
@@ -140,16 +146,16 @@ def test_migrations_run_in_order_with_a_backup(data_dir: Path, monkeypatch: pyte
     monkeypatch.setattr(dbmod, "LATEST_VERSION", latest + 1)
     result = open_or_recover(path)
     assert result.from_version == latest
-    assert result.db.execute("PRAGMA user_version").fetchone()[0] == latest + 1
-    assert result.db.execute("SELECT kind, extra FROM events").fetchall() == [("kiosk_started", 42)]
-    result.db.conn.close()
+    assert result.conn.execute("PRAGMA user_version").fetchone()[0] == latest + 1
+    assert result.conn.execute("SELECT kind, extra FROM events").fetchall() == [("kiosk_started", 42)]
+    result.conn.close()
     assert result.backup is not None and result.backup.name.startswith(f"kiosk.db.v{latest}-backup-")
     assert user_version(result.backup) == latest
 
 
 def test_failed_migration_keeps_the_old_version(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = data_dir / "kiosk.db"
-    open_database(path).conn.close()
+    open_database(path).close()
 
     def broken(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE events ADD COLUMN half_done INTEGER")
@@ -179,9 +185,9 @@ def test_garbage_file_is_moved_aside_and_a_fresh_db_works(data_dir: Path) -> Non
     assert moved.read_bytes() == garbage
     assert Path(f"{moved}-wal").read_bytes() == b"wal bytes"
     assert Path(f"{moved}-shm").read_bytes() == b"shm bytes"
-    insert_event(result.db.conn)
-    assert result.db.execute("SELECT count(*) FROM events").fetchone()[0] == 1
-    result.db.conn.close()
+    insert_event(result.conn)
+    assert result.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+    result.conn.close()
 
 
 def test_damaged_pages_fail_the_check_and_are_moved_aside(data_dir: Path) -> None:
@@ -199,8 +205,8 @@ def test_damaged_pages_fail_the_check_and_are_moved_aside(data_dir: Path) -> Non
     path.write_bytes(bytes(data))
     result = open_or_recover(path)
     assert result.moved_aside is not None and result.moved_aside.read_bytes() == bytes(data)
-    assert result.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    result.db.conn.close()
+    assert result.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    result.conn.close()
 
 
 def test_two_corrupt_files_in_the_same_second_are_both_kept(data_dir: Path,
@@ -211,7 +217,7 @@ def test_two_corrupt_files_in_the_same_second_are_both_kept(data_dir: Path,
     for content in (b"first garbage" * 100, b"second garbage" * 100):
         path.write_bytes(content)
         result = open_or_recover(path)
-        result.db.conn.close()
+        result.conn.close()
         path.unlink()
         moved.append(result.moved_aside)
     assert [p.name for p in moved] == ["kiosk.db.corrupt-20260101T000000Z",
@@ -221,7 +227,7 @@ def test_two_corrupt_files_in_the_same_second_are_both_kept(data_dir: Path,
 
 def test_a_locked_database_is_not_mistaken_for_corrupt(data_dir: Path) -> None:
     path = data_dir / "kiosk.db"
-    open_database(path).conn.close()
+    open_database(path).close()
     holder = raw(path)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
@@ -247,7 +253,7 @@ def test_unwritable_data_dir_is_one_line_naming_the_dir(tmp_path: Path) -> None:
 
 def test_data_dir_is_created_when_missing(tmp_path: Path) -> None:
     path = tmp_path / "a" / "b" / "kiosk.db"
-    open_database(path).conn.close()
+    open_database(path).close()
     assert user_version(path) == dbmod.LATEST_VERSION
     assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(".write-test")) == []
 

@@ -23,9 +23,9 @@ def reimport(csv_dir: Path, db_path: Path) -> int:
 
     db = open_database(db_path)
     try:
-        return import_table(csv_dir / "events.csv", db.conn, "events")
+        return import_table(csv_dir / "events.csv", db, "events")
     finally:
-        db.conn.close()
+        db.close()
 
 
 def tool(*argv: str) -> tuple[int, str]:

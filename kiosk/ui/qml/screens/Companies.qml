@@ -8,7 +8,6 @@ import "../components"
 Item {
     id: screen
     objectName: "companiesScreen"
-    Component.onDestruction: Kiosk.companies.clearJob()
 
     Column {
         id: header
