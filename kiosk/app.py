@@ -477,8 +477,10 @@ def _make_screens(app: KioskApp) -> Screens:
     def apply_language(lang: str) -> None:
         """Qt's translations for the UI text, nl/en fields for the pack's content."""
         translations.apply(lang)
+        links.set_language(lang)  # before the parts: their codes carry lang=
         for part in (catalog, companies, game):
             part.set_language(lang)
+        playback.changed.emit()   # the end card's codes carry the language too
         player.setLanguage(lang)
 
     controller.set_language_hook(apply_language)

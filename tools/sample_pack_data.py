@@ -16,8 +16,8 @@ PACK = {
     "title": {"nl": "BLIQ voorbeeldpakket", "en": "BLIQ sample pack"},
     "languages": ["nl", "en"],
     "channel_url": "https://nxtv.example/",
-    "result_url": "https://nxtv.example/jouw-richting",
-    "allowed_hosts": ["nxtv.example", "bedrijf.example"],
+    "site_url": "https://bliq.example/",
+    "allowed_hosts": ["nxtv.example", "bedrijf.example", "bliq.example"],
     "default_event": "open-dag-2026",
 }
 

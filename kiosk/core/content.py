@@ -193,7 +193,8 @@ class _Loader:
         head = self.pack_file()
         pack = Pack(root=self.root.resolve(), id=head.id, title=head.title,
                     languages=list(head.languages), channel_url=head.channel_url,
-                    result_url=head.result_url, allowed_hosts=list(head.allowed_hosts),
+                    result_url=head.result_url or "", site_url=head.site_url or "",
+                    allowed_hosts=list(head.allowed_hosts),
                     default_event=head.default_event, problems=self.problems,
                     version=head.version)
         self.guarded("series/", lambda: self.load_series(pack))
@@ -238,6 +239,11 @@ class _Loader:
         if head is None:
             first = next((p for p in self.problems if p.severity == "error"), None)
             raise PackError(f"{self.root}: {first or 'pack.toml is unusable'}", self.problems)
+        if head.site_url is None and head.result_url is None:
+            # not fatal: the kiosk runs, only the result code has no page to open
+            self.problem("pack.toml", "site_url", "is missing: the result code has no page",
+                         "site_url = \"https://…/\", where the campaign puts the pages of "
+                         "'kiosk site build' (allowed_hosts must list its host)")
         return head
 
     def load_series(self, pack: Pack) -> None:

@@ -369,10 +369,21 @@ class PackFile(Item):
     languages: list[Lang] = Field(min_length=1)
     allowed_hosts: list[Host] = Field(min_length=1)
     channel_url: Url
-    result_url: Url
+    # Where the campaign hosts the pages of `kiosk site build`; the result and share codes
+    # open pages there. Without it, result_url is the result code's page (older packs).
+    site_url: Url | None = None
+    result_url: Url | None = None
     default_event: Id | None = None
     # Raised by the organiser for every update; a kiosk installs only a newer version.
     version: int = Field(default=0, ge=0, le=2**31 - 1)
+
+    @field_validator("site_url")
+    @classmethod
+    def _site_url(cls, value: str | None) -> str | None:
+        if value is not None and ("?" in value or "#" in value):
+            raise fail(f"'{_short(value, 80)}' has a '?' or '#'",
+                       "the address of the site's folder, e.g. 'https://bliq.example/'")
+        return value
 
     @field_validator("languages")
     @classmethod
@@ -394,6 +405,7 @@ class Pack:
     result_url: str
     allowed_hosts: list[str]
     default_event: str | None
+    site_url: str = ""  # "" when the pack has no take-home pages
     series: list[Series] = field(default_factory=list)
     episodes: dict[str, Episode] = field(default_factory=dict)
     jobs: dict[str, Job] = field(default_factory=dict)

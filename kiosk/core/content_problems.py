@@ -33,6 +33,7 @@ FIELD_HINTS: dict[str, str] = {
     "age": "a whole number, e.g. 19",
     "channel_url": "an https:// link",
     "result_url": "an https:// link",
+    "site_url": "an https:// link to the folder of the take-home pages",
     "contact_url": "an https:// link",
     "profile": '"BWI", "PIE", "M&T", "MVI" or "MaT" (or a list of them)',
     "riasec": "{ R = 7, I = 4, A = 2, S = 3, E = 2, C = 5 } (1–7 each)",

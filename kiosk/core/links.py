@@ -18,10 +18,25 @@ RIASEC = "RIASEC"
 # Same rule as every id in a pack (docs/PACK-FORMAT.md); such ids need no percent-encoding.
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
-# Query keys of the take-home result link: jobs, the "verrassing", RIASEC direction, domains.
-RESULT_KEYS = ("jobs", "extra", "r", "d")
+# Query keys of the take-home result link: jobs, the "verrassing", RIASEC direction, domains;
+# a duo adds "duo=1" and the second player's direction and domains.
+RESULT_KEYS = ("jobs", "extra", "r", "d", "duo", "r2", "d2")
 UTM_SOURCE = "kiosk"
 UTM_MEDIUM = "qr"
+LANGS = ("nl", "en")
+
+# The pages `kiosk site build` writes under the pack's site_url (a folder means its index.html).
+# Short Dutch paths: they go into QR codes, and the visitors are Dutch students.
+RESULT_PAGE = "resultaat/"
+JOB_PAGE = "beroep/{id}/"
+SHARE_PAGE = "video/{id}/"
+COMPANIES_PAGE = "bedrijven/"
+PARENTS_PAGE = "ouders/"
+
+
+def site_page(site_url: str, page: str) -> str:
+    """The address of ``page`` (e.g. 'resultaat/') under ``site_url``."""
+    return site_url.rstrip("/") + "/" + page
 
 
 def host_allowed(host: str, allowed_hosts: Iterable[str]) -> bool:
@@ -82,6 +97,9 @@ class ResultSummary:
     extra: str | None = None           # the "verrassing" job from another domain
     riasec: str = ""                   # direction letters, strongest first, e.g. "RC"
     domains: tuple[str, ...] = ()      # strongest work domains first
+    duo: bool = False                  # two players: jobs is their match
+    riasec_b: str = ""                 # duo: the second player's direction
+    domains_b: tuple[str, ...] = ()    # duo: the second player's domains
 
 
 def summary_problem(summary: ResultSummary) -> str | None:
@@ -94,15 +112,17 @@ def summary_problem(summary: ResultSummary) -> str | None:
             return f"job id {job!r} is not a valid id"
     if len(set(ids)) != len(ids):
         return "result lists a job twice"
-    if any(ch not in RIASEC for ch in summary.riasec) or len(set(summary.riasec)) != len(
-        summary.riasec
-    ):
-        return f"direction {summary.riasec!r} is not a set of RIASEC letters"
-    for domain in summary.domains:
-        if not isinstance(domain, str) or not _ID.match(domain):
-            return f"domain {domain!r} is not a valid id"
-    if len(set(summary.domains)) != len(summary.domains):
-        return "result lists a domain twice"
+    if not summary.duo and (summary.riasec_b or summary.domains_b):
+        return "a second player's direction in a solo result"
+    for riasec, domains in ((summary.riasec, summary.domains),
+                            (summary.riasec_b, summary.domains_b)):
+        if any(ch not in RIASEC for ch in riasec) or len(set(riasec)) != len(riasec):
+            return f"direction {riasec!r} is not a set of RIASEC letters"
+        for domain in domains:
+            if not isinstance(domain, str) or not _ID.match(domain):
+                return f"domain {domain!r} is not a valid id"
+        if len(set(domains)) != len(domains):
+            return "result lists a domain twice"
     return None
 
 
@@ -121,6 +141,13 @@ def merge_query(url: str, params: Sequence[tuple[str, str]]) -> str:
     ]
     added = [f"{quote(key, safe='')}={quote(value, safe=',')}" for key, value in params]
     return urlunsplit(parts._replace(path=parts.path or "/", query="&".join(kept + added)))
+
+
+def without_lang(url: str) -> str:
+    """``url`` without its ``lang=`` param: the same page in the other language."""
+    parts = urlsplit(url)
+    kept = [piece for piece in parts.query.split("&") if piece and not piece.startswith("lang=")]
+    return urlunsplit(parts._replace(query="&".join(kept)))
 
 
 def campaign_tags(campaign: str, content: str) -> list[tuple[str, str]]:
@@ -144,12 +171,21 @@ class LinkBuilder:
         event_id: str,
         *,
         max_chars: int = DEFAULT.link_max_chars,
+        site_url: str = "",
+        lang: str = "nl",
     ) -> None:
         self.channel_url = channel_url
         self.result_url = result_url
         self.allowed_hosts = tuple(allowed_hosts)
         self.event_id = event_id
         self.max_chars = max_chars
+        self.site_url = site_url
+        self.lang = "nl"
+        self.set_language(lang)
+
+    def set_language(self, lang: str) -> None:
+        """The visitor's language: every link says it (``lang=``), so the page speaks it too."""
+        self.lang = lang if lang in LANGS else "nl"
 
     @classmethod
     def for_pack(
@@ -163,6 +199,8 @@ class LinkBuilder:
             pack.allowed_hosts,
             campaign,
             max_chars=config.link_max_chars,
+            site_url=getattr(pack, "site_url", "") or "",
+            lang=config.default_language,
         )
 
     def channel(self) -> Link:
@@ -176,9 +214,30 @@ class LinkBuilder:
     def episode(self, episode_id: str, page_url: str, *, share: bool = False) -> Link:
         """An episode's page; ``share`` marks the "send it to a friend" code apart.
 
+        With a site, the share code opens the episode's share page there (a button to forward
+        it, and the way to the channel); without one, the channel page itself.
         '_' cannot occur in an id, so ``<id>_share`` never collides with another id.
         """
+        if share and self.site_url:
+            page_url = site_page(self.site_url, SHARE_PAGE.format(id=episode_id))
         return self._build(page_url, f"{episode_id}_share" if share else episode_id)
+
+    def job(self, job_id: str) -> Link:
+        """A job's page on the site (what you do, the route, the role model, companies)."""
+        return self._site(JOB_PAGE.format(id=job_id), job_id)
+
+    def companies(self) -> Link:
+        """The site's page of the event's companies."""
+        return self._site(COMPANIES_PAGE, "companies")
+
+    def parents(self) -> Link:
+        """The site's page for parents and teachers."""
+        return self._site(PARENTS_PAGE, "parents")
+
+    def _site(self, page: str, content: str) -> Link:
+        if not self.site_url:
+            return Link(None, content, "pack.toml has no site_url")
+        return self._build(site_page(self.site_url, page), content)
 
     def company(self, company_id: str, page_url: str) -> Link:
         """A company's contact or internship page (the page itself tells them apart)."""
@@ -189,7 +248,10 @@ class LinkBuilder:
         problem = summary_problem(summary)
         if problem is not None:
             return Link(None, "result", problem)
-        return self._build(self.result_url, "result", result_params(summary))
+        url = site_page(self.site_url, RESULT_PAGE) if self.site_url else self.result_url
+        if not url:
+            return Link(None, "result", "pack.toml has no site_url")
+        return self._build(url, "result", result_params(summary))
 
     def _build(
         self, url: str, content: str, params: Sequence[tuple[str, str]] = ()
@@ -198,7 +260,8 @@ class LinkBuilder:
         problem = url_problem(url, self.allowed_hosts)
         if problem is not None:
             return Link(None, content, f"{url!r}: {problem}")
-        built = merge_query(url, [*params, *campaign_tags(self.event_id, content)])
+        built = merge_query(url, [*params, ("lang", self.lang),
+                                  *campaign_tags(self.event_id, content)])
         problem = url_problem(built, self.allowed_hosts)
         if problem is None and len(built) > self.max_chars:
             problem = f"link is {len(built)} characters, more than {self.max_chars} for a QR code"
@@ -216,6 +279,12 @@ def result_params(summary: ResultSummary) -> list[tuple[str, str]]:
         params.append(("r", summary.riasec))
     if summary.domains:
         params.append(("d", ",".join(summary.domains)))
+    if summary.duo:
+        params.append(("duo", "1"))
+        if summary.riasec_b:
+            params.append(("r2", summary.riasec_b))
+        if summary.domains_b:
+            params.append(("d2", ",".join(summary.domains_b)))
     return params
 
 
@@ -237,11 +306,16 @@ def parse_result_link(url: str) -> ResultSummary:
         values[key] = unquote_plus(value)
     if "jobs" not in values:
         raise ValueError("result link has no 'jobs'")
+    if values.get("duo", "1") != "1":
+        raise ValueError("result link has 'duo' other than 1")
     summary = ResultSummary(
         jobs=tuple(values["jobs"].split(",")),
         extra=values.get("extra"),
         riasec=values.get("r", ""),
         domains=tuple(values["d"].split(",")) if values.get("d") else (),
+        duo="duo" in values,
+        riasec_b=values.get("r2", ""),
+        domains_b=tuple(values["d2"].split(",")) if values.get("d2") else (),
     )
     problem = summary_problem(summary)
     if problem is not None:

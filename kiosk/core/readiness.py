@@ -33,7 +33,10 @@ def _placeholder_host(url: str, config: Config) -> str:
 def _links(pack: Pack) -> Iterator[tuple[str, str, str]]:
     """(file, field, url) of every link in the pack, as organisers wrote them."""
     yield "pack.toml", "channel_url", pack.channel_url
-    yield "pack.toml", "result_url", pack.result_url
+    if pack.result_url:
+        yield "pack.toml", "result_url", pack.result_url
+    if pack.site_url:
+        yield "pack.toml", "site_url", pack.site_url
     for series in pack.series:
         rel = f"series/{series.id}.toml"
         yield rel, "channel_url", series.channel_url

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.core.flow import State
+from kiosk.core.links import without_lang
 
 
 @dataclass(frozen=True, order=True)
@@ -63,7 +64,16 @@ class ShownCodes:
         return self._on_screen
 
     def update(self, codes: frozenset[Code]) -> list[Code]:
-        """Codes in ``codes`` that just appeared (sorted, so events come in a stable order)."""
-        new = sorted(codes - self._on_screen)
+        """Codes in ``codes`` that just appeared (sorted, so events come in a stable order).
+
+        A code that only changed its ``lang=`` (the visitor switched language) is the same
+        code still on screen: the organisers count what was offered, not language taps.
+        """
+        before = {_same(code) for code in self._on_screen}
+        new = sorted(code for code in codes if _same(code) not in before)
         self._on_screen = codes
         return new
+
+
+def _same(code: Code) -> tuple[str, str, str]:
+    return code.purpose, code.target, without_lang(code.payload)

@@ -354,6 +354,9 @@ def _qr_links(pack: Pack, event_id: str | None, config: Config) -> Iterator[Any]
         domains = sorted({d for j in pack.jobs.values() for d in j.domains}, key=len, reverse=True)
         yield links.result(ResultSummary(tuple(longest[:shown]), longest[shown], "RIASEC"[:3],
                                          tuple(domains[:shown])))
+        # a duo's code carries both players' directions: the longest result link there is
+        yield links.result(ResultSummary(tuple(longest[:shown]), None, "RIA", tuple(
+            domains[:2]), duo=True, riasec_b="SEC", domains_b=tuple(domains[2:4])))
 
 
 def _qr_checks(pack: Pack, event_id: str | None, config: Config) -> Iterator[Check]:
@@ -373,7 +376,9 @@ def _qr_checks(pack: Pack, event_id: str | None, config: Config) -> Iterator[Che
         except ValueError as exc:
             yield Check("qr", link.content, "error", f"cannot render {link.url}: {exc}")
             continue
-        read = [b.text for b in zxingcpp.read_barcodes(image)]
+        # QR only: a 1D reader sometimes "finds" a bar code in a QR code's modules
+        only_qr = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+        read = [b.text for b in zxingcpp.read_barcodes(image, formats=only_qr)]
         if read != [link.url]:
             yield Check("qr", link.content, "error",
                         f"{size} px code of {link.url} reads back as {read}")

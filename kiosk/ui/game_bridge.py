@@ -214,8 +214,12 @@ class GameBridge(QObject):
             summary = ResultSummary(tuple(top), extra, res.direction.code,
                                     res.direction.domains)
         else:
-            duo = duo_result(self._results[0], self._results[1], self._config)
-            summary = ResultSummary(tuple(m.job_id for m in duo.match))
+            a, b = self._results
+            duo = duo_result(a, b, self._config)
+            # both players' directions: the page shows each what they are like
+            summary = ResultSummary(tuple(m.job_id for m in duo.match), None,
+                                    a.direction.code, a.direction.domains, duo=True,
+                                    riasec_b=b.direction.code, domains_b=b.direction.domains)
         link = self._links.result(summary)
         if not link.ok:
             log.warning("result link not shown: %s", link.problem)

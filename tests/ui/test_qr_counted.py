@@ -123,10 +123,11 @@ def test_a_code_still_on_screen_is_not_counted_again(kiosk, qtbot):
     settle(kiosk, qtbot)
     first = recorded(kiosk)
     assert first
-    kiosk.controller.toggleLanguage()   # the text changes, the codes stay
+    kiosk.controller.toggleLanguage()   # text and the links' lang= change: the same codes
     kiosk.companies.showJob(next(iter(kiosk.pack.jobs)))
     settle(kiosk, qtbot)
     assert recorded(kiosk) == first
+    assert {"lang=en" in code.payload for code in kiosk.screens.codes.on_screen} == {True}
     kiosk.controller.goHome()
     settle(kiosk, qtbot)
     assert not kiosk.screens.codes.on_screen

@@ -155,9 +155,45 @@ def test_pack_toml_problems_are_fatal_with_one_line(tmp_path: Path) -> None:
         load_pack(pack)
     assert "pack.toml" in str(info.value) and "\n" not in str(info.value)
     fields = {p.field for p in info.value.problems}
-    assert {"title", "languages", "channel_url", "result_url", "allowed_hosts"} <= fields
+    assert {"title", "languages", "channel_url", "allowed_hosts"} <= fields
 
 
 def test_not_a_folder_raises_pack_error(tmp_path: Path) -> None:
     with pytest.raises(PackError, match="not a folder"):
         load_pack(tmp_path / "missing")
+
+
+def test_a_pack_without_site_url_or_result_url_says_what_to_add(tmp_path: Path) -> None:
+    pack = tmp_path / "p"
+    shutil.copytree(BASE, pack)
+    toml = (pack / "pack.toml").read_text(encoding="utf-8")
+    (pack / "pack.toml").write_text(
+        "\n".join(line for line in toml.splitlines() if not line.startswith("result_url")),
+        encoding="utf-8")
+    loaded = load_pack(pack)  # not fatal: only the result code has no page
+    problems = [p for p in loaded.errors if p.field == "site_url"]
+    assert len(problems) == 1 and "site_url = " in problems[0].expected
+    assert problems[0].file == "pack.toml"
+
+
+@pytest.mark.parametrize("site_url, message", [
+    ("https://elders.example/", "not in allowed_hosts"),
+    ("https://nxtv.example/site/?x=1", "'?' or '#'"),
+    ("nxtv.example/site/", "add https://"),
+])
+def test_a_bad_site_url_names_the_field(tmp_path: Path, site_url: str, message: str) -> None:
+    pack = tmp_path / "p"
+    shutil.copytree(BASE, pack)
+    with (pack / "pack.toml").open("a", encoding="utf-8") as f:
+        f.write(f'site_url = "{site_url}"\n')
+    with pytest.raises(PackError) as info:
+        load_pack(pack)
+    assert any(p.field == "site_url" and message in p.message for p in info.value.problems)
+
+
+def test_the_sample_pack_has_take_home_pages_under_an_example_host() -> None:
+    from kiosk.paths import sample_pack
+
+    loaded = load_pack(sample_pack())
+    assert loaded.site_url.startswith("https://") and ".example/" in loaded.site_url
+    assert not loaded.errors

@@ -38,7 +38,7 @@ def query(url: str) -> list[tuple[str, str]]:
 def test_episode_link_is_the_page_with_the_four_tags() -> None:
     link = builder().episode("ads-s1e1", "https://nxtv.example/aflevering/ads-s1e1")
     assert link == Link(
-        "https://nxtv.example/aflevering/ads-s1e1?utm_source=kiosk&utm_medium=qr"
+        "https://nxtv.example/aflevering/ads-s1e1?lang=nl&utm_source=kiosk&utm_medium=qr"
         "&utm_campaign=open-dag-2026&utm_content=ads-s1e1",
         "ads-s1e1",
     )
@@ -75,14 +75,14 @@ def test_existing_params_are_kept_and_old_tags_replaced_not_duplicated() -> None
     url = "https://nxtv.example/a?lang=nl&utm_source=nieuwsbrief&q=a%20b#start"
     link = builder().episode("ads-s1e1", url)
     assert link.url == (
-        "https://nxtv.example/a?lang=nl&q=a%20b&utm_source=kiosk&utm_medium=qr"
+        "https://nxtv.example/a?q=a%20b&lang=nl&utm_source=kiosk&utm_medium=qr"
         "&utm_campaign=open-dag-2026&utm_content=ads-s1e1#start"
     )
 
 
 def test_a_bare_host_gets_a_root_path() -> None:
     assert builder(channel_url="https://nxtv.example").channel().url == (
-        "https://nxtv.example/?utm_source=kiosk&utm_medium=qr"
+        "https://nxtv.example/?lang=nl&utm_source=kiosk&utm_medium=qr"
         "&utm_campaign=open-dag-2026&utm_content=channel"
     )
 
@@ -116,11 +116,11 @@ def test_a_bad_channel_or_result_page_gives_no_link() -> None:
 
 def test_a_link_too_long_for_a_qr_code_is_refused() -> None:
     page = "https://nxtv.example/" + "a" * 100
-    # page 121 chars + "?utm_source=kiosk&utm_medium=qr" (31) + "&utm_campaign=open-dag-2026" (27)
-    # + "&utm_content=x" (14) = 193 characters.
-    assert builder(max_chars=193).episode("x", page).ok
-    too_long = builder(max_chars=192).episode("x", page)
-    assert too_long.url is None and "193 characters" in (too_long.problem or "")
+    # page 121 chars + "?lang=nl" (8) + "&utm_source=kiosk&utm_medium=qr" (31)
+    # + "&utm_campaign=open-dag-2026" (27) + "&utm_content=x" (14) = 201 characters.
+    assert builder(max_chars=201).episode("x", page).ok
+    too_long = builder(max_chars=200).episode("x", page)
+    assert too_long.url is None and "201 characters" in (too_long.problem or "")
 
 
 def test_result_link_matches_the_agreed_shape() -> None:
@@ -133,7 +133,7 @@ def test_result_link_matches_the_agreed_shape() -> None:
     link = builder().result(summary)
     assert link.url == (
         "https://nxtv.example/resultaat?jobs=elektromonteur,lasser,mediavormgever&extra=matroos"
-        "&r=RC&d=energie,bouw&utm_source=kiosk&utm_medium=qr&utm_campaign=open-dag-2026"
+        "&r=RC&d=energie,bouw&lang=nl&utm_source=kiosk&utm_medium=qr&utm_campaign=open-dag-2026"
         "&utm_content=result"
     )
 
@@ -145,15 +145,15 @@ def test_result_link_round_trips_and_holds_nothing_else() -> None:
     assert url is not None
     assert parse_result_link(url) == summary
     keys = [k for k, _ in query(url)]
-    assert keys == ["jobs", "extra", "r", "d", "utm_source", "utm_medium", "utm_campaign",
-                    "utm_content"]
+    assert keys == ["jobs", "extra", "r", "d", "lang", "utm_source", "utm_medium",
+                    "utm_campaign", "utm_content"]
 
 
 def test_result_link_leaves_out_empty_parts() -> None:
     url = builder().result(ResultSummary(("lasser", "timmerman", "dakdekker"))).url
     assert url is not None
-    assert [k for k, _ in query(url)] == ["jobs", *[k for k, _ in TAGS], "utm_campaign",
-                                          "utm_content"]
+    assert [k for k, _ in query(url)] == ["jobs", "lang", *[k for k, _ in TAGS],
+                                          "utm_campaign", "utm_content"]
     assert parse_result_link(url) == ResultSummary(("lasser", "timmerman", "dakdekker"))
 
 
@@ -192,7 +192,7 @@ def test_parse_rejects_a_bad_result_link(url: str) -> None:
 def test_result_page_params_survive_and_are_ignored_by_parse() -> None:
     b = builder(result_url="https://nxtv.example/r?lang=nl&jobs=oud")
     url = b.result(ResultSummary(("lasser",))).url
-    assert url == ("https://nxtv.example/r?lang=nl&jobs=lasser&utm_source=kiosk&utm_medium=qr"
+    assert url == ("https://nxtv.example/r?jobs=lasser&lang=nl&utm_source=kiosk&utm_medium=qr"
                    "&utm_campaign=open-dag-2026&utm_content=result")
     assert parse_result_link(url) == ResultSummary(("lasser",))
 
@@ -228,3 +228,62 @@ def test_for_pack_uses_the_event_then_the_default_event_then_the_pack_id() -> No
     assert LinkBuilder.for_pack(pack).event_id == "kampen-2026"
     pack.default_event = None
     assert LinkBuilder.for_pack(pack).event_id == "bliq"
+
+
+SITE_HOSTS = [*HOSTS, "bliq.example"]
+
+
+def site_builder(**kw: object) -> LinkBuilder:
+    return builder(site_url="https://bliq.example/", result_url="", allowed_hosts=SITE_HOSTS,
+                   **kw)
+
+
+def test_every_link_says_the_visitors_language_and_follows_a_change() -> None:
+    b = site_builder(lang="en")
+    links = [b.channel(), b.episode("ads-s1e1", "https://nxtv.example/a/ads-s1e1"),
+             b.episode("ads-s1e1", "https://nxtv.example/a/ads-s1e1", share=True),
+             b.company("voltwerk", "https://voltwerk.bedrijf.example/stage"),
+             b.result(ResultSummary(("lasser",))), b.job("lasser"), b.companies(), b.parents()]
+    assert [dict(query(link.url or ""))["lang"] for link in links] == ["en"] * len(links)
+    b.set_language("nl")
+    assert dict(query(b.channel().url or ""))["lang"] == "nl"
+    b.set_language("de")  # a language the pages do not speak: Dutch
+    assert dict(query(b.result(ResultSummary(("lasser",))).url or ""))["lang"] == "nl"
+
+
+def test_with_a_site_the_result_share_and_site_pages_are_under_it() -> None:
+    b = site_builder()
+    assert (b.result(ResultSummary(("lasser",))).url or "").startswith(
+        "https://bliq.example/resultaat/?jobs=lasser&lang=nl&")
+    share = b.episode("ads-s1e1", "https://nxtv.example/a/ads-s1e1", share=True)
+    assert (share.url or "").startswith("https://bliq.example/video/ads-s1e1/?lang=nl&")
+    assert dict(query(share.url or ""))["utm_content"] == "ads-s1e1_share"
+    watch = b.episode("ads-s1e1", "https://nxtv.example/a/ads-s1e1")
+    assert (watch.url or "").startswith("https://nxtv.example/a/ads-s1e1?")  # NXtv plays it
+    assert (b.job("lasser").url or "").startswith("https://bliq.example/beroep/lasser/?")
+    assert (b.companies().url or "").startswith("https://bliq.example/bedrijven/?")
+    assert (b.parents().url or "").startswith("https://bliq.example/ouders/?")
+
+
+def test_without_a_site_there_are_no_site_pages_and_no_result_page() -> None:
+    b = builder(result_url="")
+    assert b.job("lasser").url is None and "site_url" in (b.job("lasser").problem or "")
+    result = b.result(ResultSummary(("lasser",)))
+    assert result.url is None and "site_url" in (result.problem or "")
+    share = b.episode("ads-s1e1", "https://nxtv.example/a/ads-s1e1", share=True)
+    assert (share.url or "").startswith("https://nxtv.example/a/ads-s1e1?")
+
+
+def test_a_duo_result_carries_both_players_directions() -> None:
+    summary = ResultSummary(("lasser", "timmerman", "matroos"), None, "RC", ("metaal",),
+                            duo=True, riasec_b="SA", domains_b=("media", "bouw"))
+    url = site_builder().result(summary).url
+    assert url is not None
+    q = dict(query(url))
+    assert (q["r"], q["d"], q["duo"], q["r2"], q["d2"]) == ("RC", "metaal", "1", "SA",
+                                                             "media,bouw")
+    assert parse_result_link(url) == summary
+    solo_with_b = ResultSummary(("lasser",), riasec_b="SA")
+    assert "solo" in (site_builder().result(solo_with_b).problem or "")
+    with pytest.raises(ValueError):
+        parse_result_link("https://bliq.example/resultaat/?jobs=lasser&duo=2")

@@ -72,3 +72,14 @@ def test_a_changed_link_is_a_new_appearance_and_other_codes_are_not_counted_agai
     following = Selection(episode="ads-s1e3", episode_link="https://tv.example/ads-s1e3")
     assert pairs(shown.update(codes_on_screen(State.PLAYER, following))) == {
         ("episode", "ads-s1e3")}
+
+
+def test_a_code_that_only_changed_its_language_is_still_the_same_code() -> None:
+    shown = ShownCodes()
+    nl = Code("result", "result", "https://bliq.example/resultaat/?jobs=lasser&lang=nl&utm_x=1")
+    en = Code("result", "result", "https://bliq.example/resultaat/?jobs=lasser&lang=en&utm_x=1")
+    other = Code("result", "result", "https://bliq.example/resultaat/?jobs=matroos&lang=en")
+    assert shown.update(frozenset({nl})) == [nl]
+    assert shown.update(frozenset({en})) == []
+    assert shown.on_screen == frozenset({en})
+    assert shown.update(frozenset({other})) == [other]
