@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for th
     from PySide6.QtWidgets import QApplication
 
     from kiosk.core.content_models import Event, Pack
+    from kiosk.core.event_choice import EventChoice
     from kiosk.heartbeat import Heartbeat
     from kiosk.media.facade import PlayerFacade
     from kiosk.media.thumbcache import ThumbnailMaker
@@ -113,7 +114,8 @@ class KioskApp:
     db_path: Path
     args: argparse.Namespace
     event: Event | None = None
-    event_choice: str = "option"   # how the event was chosen: option|today|upcoming|default|first
+    event_choice: EventChoice | None = None   # the event and why (kiosk.core.event_choice)
+    today: datetime.date | None = None        # tests: the date events are chosen by
     screens: Screens | None = None
     heartbeat: Heartbeat | None = None
     campaign: CampaignService | None = None
@@ -194,18 +196,19 @@ class KioskApp:
 
         try:
             pack = load_pack(folder, self.config)
-            event, choice = _pick_event(pack, self.args.event)
+            choice = _pick_event(pack, self.args.event, self.today, strict=False)
         except (PackError, StartupError) as exc:
             log.error("cannot switch to pack %s: %s; keeping %s v%s", folder, exc, self.pack.id,
                       self.pack.version)
             return False
         old = (self.pack.id, self.pack.version)
         self._close_screens()
-        self.pack, self.event, self.event_choice = pack, event, choice
+        self.pack, self.event, self.event_choice = pack, choice.event, choice
         _start_ui(self)
         self.store.record("pack_installed", value=pack.version)
         text = f"switched from pack {old[0]} v{old[1]} to {pack.id} v{pack.version}"
-        log.info("%s (event %s, %s)", text, event.id if event else None, choice)
+        log.log(logging.WARNING if choice.overrides_date else logging.INFO, "%s (%s)", text,
+                choice.log_line())
         if self.campaign is not None:
             self.campaign.switched(text)
         return True
@@ -246,22 +249,27 @@ def _load_pack(content: Path) -> Any:
         raise StartupError(f"content pack {content}: {exc}") from None
 
 
-def _pick_event(pack: Any, event_id: str | None,
-                today: datetime.date | None = None) -> tuple[Any, str]:
-    """(event, how it was chosen): ``--event``, else by date (kiosk.campaign.choose_event)."""
+def _pick_event(pack: Any, pinned: str | None, today: datetime.date | None = None, *,
+                strict: bool = True) -> EventChoice:
+    """The running event (kiosk.core.event_choice): ``--event`` pins it, else the dates decide.
+
+    ``strict`` False (a pack that came as an update): a pinned event the pack no longer holds
+    gives way to the dates, with a warning, instead of a kiosk that cannot start."""
+    from kiosk.core.event_choice import UnknownEvent, running_event
+
     if not pack.events:
         raise StartupError(f"pack {pack.root} has no usable event in events/: without one the "
                            "admin PIN is unknown and nobody could close the kiosk "
                            "(add events/<id>.toml; 'kiosk check' says what is wrong)")
-    if event_id is None:
-        from kiosk.campaign import choose_event
-
-        return choose_event(pack.events, pack.default_event, today or datetime.date.today())
-    if event_id not in pack.events:
-        known = ", ".join(sorted(pack.events)) or "none"
-        raise StartupError(f"event '{event_id}' is not in pack {pack.root} (events: {known}); "
-                           "use --event ID")
-    return pack.events[event_id], "option"
+    try:
+        choice = running_event(pack, today, pinned)
+    except UnknownEvent as exc:
+        if strict:
+            raise StartupError(f"{pack.root}: {exc}; use --event ID") from None
+        log.warning("%s: %s; following the dates instead of --event", pack.root, exc)
+        choice = running_event(pack, today)
+    assert choice is not None  # the pack has events
+    return choice
 
 
 def _ensure_qapp() -> Any:
@@ -324,10 +332,16 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
     setup_logging(data_dir, config)
     pack = _choose_pack(_load_pack(args.content or paths.sample_pack()), args.content is None,
                         data_dir, config)
-    event, choice = _pick_event(pack, args.event, today)
-    if choice != "option":
-        log.info("event chosen by date: %s (%s; today is %s)", event.id if event else None,
-                 choice, (today or datetime.date.today()).isoformat())
+    packs_dir = (data_dir / config.packs_dirname).resolve()
+    choice = _pick_event(pack, args.event, today,
+                         strict=not Path(pack.root).resolve().is_relative_to(packs_dir))
+    event = choice.event
+    if choice.pinned:
+        log.log(logging.WARNING if choice.overrides_date else logging.INFO, "%s",
+                choice.log_line())
+    else:
+        log.info("event chosen by date: %s (%s; today is %s)", event.id, choice.why,
+                 (today or datetime.date.today()).isoformat())
 
     from kiosk.storage.db import DatabaseError
     from kiosk.storage.events import EventStore
@@ -344,7 +358,7 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
     qapp = _ensure_qapp()
     app = KioskApp(qapp=qapp, store=store, pack=pack, config=config, data_dir=data_dir,
                    db_path=db_path, args=args, event=event, event_choice=choice,
-                   player_factory=player_factory)
+                   today=today, player_factory=player_factory)
     # Unwound last-first by close(): what is made later is closed earlier; the log goes last.
     app.teardown.callback(_logged(store.close, "the event log"))
     app.teardown.callback(_logged(_install_excepthook(app), "the exception hook"))
@@ -398,7 +412,7 @@ def _start_ui(app: KioskApp) -> None:
     if app.heartbeat is not None:  # after a pack switch
         _wire_heartbeat(app)
     if app.campaign is not None:
-        app.campaign.watch(screens.controller, (app.pack.id, app.pack.version), _event_text(app))
+        app.campaign.watch(screens.controller, (app.pack.id, app.pack.version), app.event_choice)
     me = None
     try:
         from kiosk.campaign import identity
@@ -516,13 +530,6 @@ def _make_screens(app: KioskApp) -> Screens:
                    translations=translations, render=render, teardown=teardown)
 
 
-def _event_text(app: KioskApp) -> str:
-    event = app.event
-    if event is None:
-        return ""
-    return f"{event.id} ({app.event_choice})"
-
-
 def _choose_pack(base: Any, no_content_option: bool, data_dir: Path, config: Config) -> Any:
     """An installed update (``<data>/packs``) replaces the pack it updates.
 
@@ -570,7 +577,8 @@ def _start_campaign(app: KioskApp, args: Any) -> None:
     try:
         service = CampaignService(data_dir=app.data_dir, inbox=inbox, config=config,
                                   store=app.store, running=(app.pack.id, app.pack.version),
-                                  health=health_now)
+                                  health=health_now, pinned_event=args.event,
+                                  today=lambda: app.today or datetime.date.today())
     except OSError as exc:
         raise StartupError(f"cannot use the inbox {inbox}: {exc.strerror or exc} "
                            "(choose another with --inbox DIR)") from None

@@ -1,7 +1,8 @@
-"""One campaign, many kiosks: the kiosk's name and region, today's event, its health. No Qt."""
+"""One campaign, many kiosks: the kiosk's name and region, its health. No Qt.
+
+Which event runs is kiosk.core.event_choice (one rule for the kiosk, preflight and links)."""
 from __future__ import annotations
 
-import datetime
 import json
 import logging
 import re
@@ -76,32 +77,6 @@ def _read(data_dir: Path, config: Config) -> dict[str, str]:
 def identity(data_dir: Path, kiosk_id: str, config: Config = DEFAULT) -> Identity:
     data = _read(data_dir, config)
     return Identity(kiosk_id, data.get("name") or kiosk_id, data.get("region", ""))
-
-
-# --- the event of the day ---------------------------------------------------------------------
-
-def event_dates(event: Any) -> list[datetime.date]:
-    dates = set(getattr(event, "dates", None) or [])
-    if getattr(event, "date", None):
-        dates.add(event.date)
-    return sorted(dates)
-
-
-def choose_event(events: dict[str, Any], default_event: str | None,
-                 today: datetime.date) -> tuple[Any, str]:
-    """Today's event, else the nearest upcoming one, else the default (then the first).
-
-    Returns (event, why) with ``why`` one of "today", "upcoming", "default", "first"."""
-    todays = [e for e in events.values() if today in event_dates(e)]
-    if todays:
-        return todays[0], "today"
-    upcoming = [(min(d for d in event_dates(e) if d > today), e) for e in events.values()
-                if any(d > today for d in event_dates(e))]
-    if upcoming:
-        return min(upcoming, key=lambda de: de[0])[1], "upcoming"
-    if default_event in events:
-        return events[default_event], "default"
-    return next(iter(events.values())), "first"
 
 
 # --- health -----------------------------------------------------------------------------------

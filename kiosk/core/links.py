@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote, unquote_plus, urlsplit, urlunsplit
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.event_choice import running_event
 
 RIASEC = "RIASEC"
 # Same rule as every id in a pack (docs/PACK-FORMAT.md); such ids need no percent-encoding.
@@ -191,8 +192,12 @@ class LinkBuilder:
     def for_pack(
         cls, pack: Any, event_id: str | None = None, config: Config = DEFAULT
     ) -> LinkBuilder:
-        """A builder for a loaded pack; without an event id, the pack's default event or its id."""
-        campaign = event_id or getattr(pack, "default_event", None) or pack.id
+        """A builder for a loaded pack; without an event id, the event the pack runs today
+        (kiosk.core.event_choice: the one rule), or the pack's id when it has no event."""
+        if event_id is None:
+            choice = running_event(pack)
+            event_id = choice.event.id if choice is not None else None
+        campaign = event_id or pack.id
         return cls(
             pack.channel_url,
             pack.result_url,

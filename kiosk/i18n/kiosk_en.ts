@@ -4,22 +4,22 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="19"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="20"/>
         <source>Beheer</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="32"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="33"/>
         <source>Bezoekers in totaal: %1</source>
         <translation>Visitors in all: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="37"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="38"/>
         <source>Herstarts door de bewaking: %1</source>
         <translation>Restarts by the watchdog: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/qml/screens/Admin.qml" line="47"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="48"/>
         <source>De schijf neemt nu niets aan (vol of alleen-lezen): %n gebeurtenis(sen) wachten in het geheugen en worden bewaard zodra er weer ruimte is.</source>
         <translation>
             <numerusform>The disk takes nothing right now (full or read-only): %n event waits in memory and is saved as soon as there is room again.</numerusform>
@@ -27,7 +27,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/qml/screens/Admin.qml" line="51"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="52"/>
         <source>%n oudste gebeurtenis(sen) niet bewaard.</source>
         <translation>
             <numerusform>%n oldest event not saved.</numerusform>
@@ -35,87 +35,117 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="58"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="59"/>
         <source>Weergave: %1</source>
         <translation>Display: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="66"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="67"/>
         <source>Cijfers</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="73"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="74"/>
         <source>Inhoud: alles in orde</source>
         <translation>Content: all good</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="74"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="75"/>
         <source>Inhoud: %1 meldingen</source>
         <translation>Content: %1 notices</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="81"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="82"/>
         <source>Logboek</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="88"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="89"/>
         <source>Campagne: nieuwe versie klaar</source>
         <translation>Campaign: new version ready</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="89"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="90"/>
         <source>Campagne</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="96"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="97"/>
         <source>Terug naar de kiosk</source>
         <translation>Back to the kiosk</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="102"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="103"/>
         <source>Kiosk afsluiten</source>
         <translation>Close the kiosk</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="138"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="139"/>
         <source>Controle loopt …</source>
         <translation>Checking …</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="139"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="140"/>
         <source>Ochtendcontrole uitvoeren</source>
         <translation>Run the morning check</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="166"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="167"/>
         <source>Deze kiosk: %1</source>
         <translation>This kiosk: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="167"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="168"/>
         <source>Deze kiosk: %1 (regio %2)</source>
         <translation>This kiosk: %1 (region %2)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="174"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="175"/>
         <source>Pakket: %1</source>
         <translation>Pack: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="181"/>
-        <source>Evenement: %1</source>
-        <translation>Event: %1</translation>
+        <location filename="../ui/qml/screens/Admin.qml" line="189"/>
+        <source>Evenement: %1 (%2)</source>
+        <translation>Event: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="184"/>
+        <source>het eerstvolgende</source>
+        <translation>the next one</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="184"/>
+        <source>vandaag</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="185"/>
+        <source>standaard van het pakket</source>
+        <translation>the pack&apos;s default</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="185"/>
+        <source>het eerste van het pakket</source>
+        <translation>the pack&apos;s first</translation>
     </message>
     <message>
         <location filename="../ui/qml/screens/Admin.qml" line="191"/>
+        <source>Evenement: vast ingesteld op %1 (--event)</source>
+        <translation>Event: pinned to %1 (--event)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="192"/>
+        <source>Evenement: vast ingesteld op %1 (--event); volgens de datum zou het %2 zijn</source>
+        <translation>Event: pinned to %1 (--event); by date it would be %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Admin.qml" line="204"/>
         <source>Vorige versie terugzetten</source>
         <translation>Restore the previous version</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Admin.qml" line="196"/>
+        <location filename="../ui/qml/screens/Admin.qml" line="209"/>
         <source>Gegevens nu klaarzetten</source>
         <translation>Prepare the data now</translation>
     </message>
@@ -143,7 +173,7 @@
         <translation>Scan it and take it home on your phone</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="147"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="148"/>
         <source>Tik om te beginnen</source>
         <translation>Tap to start</translation>
     </message>
@@ -164,27 +194,27 @@
 <context>
     <name>Companies</name>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="19"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="20"/>
         <source>Bedrijven van vandaag</source>
         <translation>Companies here today</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="24"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="25"/>
         <source>Hier kun je aan de slag als %1</source>
         <translation>Here you can work as %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="25"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="26"/>
         <source>Scan de code en vraag naar een stage of een kijkje</source>
         <translation>Scan the code and ask about an internship or a visit</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="89"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="92"/>
         <source>+%1 meer</source>
         <translation>+%1 more</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="111"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="114"/>
         <source>Stage of contact</source>
         <translation>Internship or contact</translation>
     </message>
@@ -192,12 +222,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../ui/bridge.py" line="289"/>
+        <location filename="../ui/bridge.py" line="302"/>
         <source>Onjuiste pincode</source>
         <translation>Wrong PIN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/bridge.py" line="331"/>
+        <location filename="../ui/bridge.py" line="344"/>
         <source>Even wachten: %n seconden</source>
         <translation>
             <numerusform>Please wait: %n second</numerusform>
@@ -208,87 +238,87 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="46"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="50"/>
         <source>Bezoeken</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="47"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="51"/>
         <source>Tijd per bezoek</source>
         <translation>Time per visit</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="48"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="52"/>
         <source>Video&apos;s per bezoek</source>
         <translation>Videos per visit</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="51"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="55"/>
         <source>Kijkt tot het eind (campagne %1)</source>
         <translation>Watch to the end (campaign %1)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="54"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="58"/>
         <source>Spel uitgespeeld</source>
         <translation>Game finished</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="55"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="59"/>
         <source>Speeltijd</source>
         <translation>Playing time</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="56"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="60"/>
         <source>Vanzelf gestopt</source>
         <translation>Ended by itself</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="57"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="61"/>
         <source>Zelf afgesloten</source>
         <translation>Closed by the visitor</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="58"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="62"/>
         <source>Talen</source>
         <translation>Languages</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="69"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="73"/>
         <source>Tot het eind gekeken, per aflevering (lijn: campagne %1)</source>
         <translation>Watched to the end, per episode (line: campaign %1)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="82"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="86"/>
         <source>Bezoeken per uur</source>
         <translation>Visits per hour</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="130"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="134"/>
         <source>Beroepen die het vaakst bovenaan staan</source>
         <translation>Jobs most often on top</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="140"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="144"/>
         <source>Kaarten: vind ik leuk (%)</source>
         <translation>Cards: liked (%)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="154"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="158"/>
         <source>QR-codes getoond</source>
         <translation>QR codes shown</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="174"/>
+        <location filename="../ui/dashboard.py" line="165"/>
         <source>Alle evenementen</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="183"/>
+        <location filename="../ui/dashboard.py" line="174"/>
         <source>Alle dagen</source>
         <translation>All days</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="184"/>
+        <location filename="../ui/dashboard.py" line="175"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
@@ -296,67 +326,67 @@
 <context>
     <name>DirectionChips</name>
     <message>
-        <location filename="../ui/qml/components/DirectionChips.qml" line="11"/>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="12"/>
         <source>Zelf doen en maken</source>
         <translation>Doing and making</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/DirectionChips.qml" line="12"/>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="13"/>
         <source>Uitzoeken hoe het werkt</source>
         <translation>Finding out how it works</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/DirectionChips.qml" line="13"/>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="14"/>
         <source>Creatief bedenken</source>
         <translation>Coming up with ideas</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/DirectionChips.qml" line="14"/>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="15"/>
         <source>Helpen en uitleggen</source>
         <translation>Helping and explaining</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/DirectionChips.qml" line="15"/>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="16"/>
         <source>Regelen en organiseren</source>
         <translation>Organising and leading</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/DirectionChips.qml" line="16"/>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="17"/>
         <source>Precies en netjes werken</source>
         <translation>Careful, precise work</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/DirectionChips.qml" line="22"/>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="23"/>
         <source>Bouw &amp; hout</source>
         <translation>Building &amp; wood</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/DirectionChips.qml" line="23"/>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="24"/>
         <source>Elektro &amp; energie</source>
         <translation>Electrics &amp; energy</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/DirectionChips.qml" line="24"/>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="25"/>
         <source>Installatie &amp; klimaat</source>
         <translation>Installation &amp; climate</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/DirectionChips.qml" line="25"/>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="26"/>
         <source>Metaal &amp; machines</source>
         <translation>Metal &amp; machines</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/DirectionChips.qml" line="26"/>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="27"/>
         <source>Voertuigen</source>
         <translation>Vehicles</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/DirectionChips.qml" line="27"/>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="28"/>
         <source>Media &amp; ICT</source>
         <translation>Media &amp; IT</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/DirectionChips.qml" line="28"/>
+        <location filename="../ui/qml/components/DirectionChips.qml" line="29"/>
         <source>Water &amp; schepen</source>
         <translation>Water &amp; ships</translation>
     </message>
@@ -364,7 +394,7 @@
 <context>
     <name>EpisodePlayer</name>
     <message>
-        <location filename="../media/player.py" line="336"/>
+        <location filename="../media/player.py" line="366"/>
         <source>Deze aflevering lukt nu even niet. We gaan door!</source>
         <translation>This episode won&apos;t play right now. On to the next!</translation>
     </message>
@@ -372,7 +402,7 @@
 <context>
     <name>EpisodeTile</name>
     <message>
-        <location filename="../ui/qml/components/EpisodeTile.qml" line="60"/>
+        <location filename="../ui/qml/components/EpisodeTile.qml" line="61"/>
         <source>Nieuw</source>
         <translation>New</translation>
     </message>
@@ -380,12 +410,12 @@
 <context>
     <name>Episodes</name>
     <message>
-        <location filename="../ui/qml/screens/Episodes.qml" line="14"/>
+        <location filename="../ui/qml/screens/Episodes.qml" line="16"/>
         <source>Voor ouders &amp; docenten</source>
         <translation>For parents &amp; teachers</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Episodes.qml" line="14"/>
+        <location filename="../ui/qml/screens/Episodes.qml" line="16"/>
         <source>Kijk video&apos;s</source>
         <translation>Watch videos</translation>
     </message>
@@ -393,52 +423,52 @@
 <context>
     <name>Game</name>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="26"/>
+        <location filename="../ui/qml/screens/Game.qml" line="28"/>
         <source>Welk techniekberoep past bij jou?</source>
         <translation>Which tech job fits you?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="49"/>
+        <location filename="../ui/qml/screens/Game.qml" line="51"/>
         <source>Alleen spelen</source>
         <translation>Play alone</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="31"/>
+        <location filename="../ui/qml/screens/Game.qml" line="33"/>
         <source>Je ziet %1 dingen die je kunt doen. Vind je het vet? Swipe naar rechts. Niks voor jou? Naar links. Binnen 2 minuten weet je welke beroepen bij je passen.</source>
         <translation>You&apos;ll see %1 things you could do. Think it&apos;s cool? Swipe right. Not for you? Swipe left. In 2 minutes you&apos;ll know which jobs suit you.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="50"/>
+        <location filename="../ui/qml/screens/Game.qml" line="52"/>
         <source>Jij en %1 kaarten</source>
         <translation>You and %1 cards</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="57"/>
+        <location filename="../ui/qml/screens/Game.qml" line="59"/>
         <source>Samen spelen</source>
         <translation>Play together</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="58"/>
+        <location filename="../ui/qml/screens/Game.qml" line="60"/>
         <source>Naast elkaar, ieder je eigen kaarten. Wat is jullie match?</source>
         <translation>Side by side, each with your own cards. What&apos;s your match?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="74"/>
+        <location filename="../ui/qml/screens/Game.qml" line="76"/>
         <source>← Niks voor jou? Naar links</source>
         <translation>← Not for you? Swipe left</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="82"/>
+        <location filename="../ui/qml/screens/Game.qml" line="84"/>
         <source>Vet? Naar rechts →</source>
         <translation>Cool? Swipe right →</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="113"/>
+        <location filename="../ui/qml/screens/Game.qml" line="116"/>
         <source>Speler %1</source>
         <translation>Player %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="120"/>
+        <location filename="../ui/qml/screens/Game.qml" line="123"/>
         <source>Even wachten op je maatje…</source>
         <translation>Wait a moment for your buddy…</translation>
     </message>
@@ -454,42 +484,42 @@
 <context>
     <name>GuessPanel</name>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="22"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="23"/>
         <source>Speler %1: jouw richting</source>
         <translation>Player %1: your direction</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="36"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="37"/>
         <source>Raad wat je maatje koos: %1</source>
         <translation>Guess what your buddy chose: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="49"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="50"/>
         <source>Vet!</source>
         <translation>Cool!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="54"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="55"/>
         <source>Niks</source>
         <translation>Nope</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="67"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="68"/>
         <source>Goed geraden!</source>
         <translation>Well guessed!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="67"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="68"/>
         <source>Net niet!</source>
         <translation>So close!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="68"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="69"/>
         <source>Speler %1 vond het vet.</source>
         <translation>Player %1 thought it was cool.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="69"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="70"/>
         <source>Speler %1 vond het niks.</source>
         <translation>Player %1 didn&apos;t fancy it.</translation>
     </message>
@@ -497,57 +527,57 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="26"/>
+        <location filename="../ui/qml/screens/Home.qml" line="27"/>
         <source>Wat wil je doen?</source>
         <translation>What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="31"/>
+        <location filename="../ui/qml/screens/Home.qml" line="32"/>
         <source>Kies maar, je kunt altijd terug</source>
         <translation>Pick one, you can always go back</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="51"/>
+        <location filename="../ui/qml/screens/Home.qml" line="52"/>
         <source>Kijk video&apos;s</source>
         <translation>Watch videos</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="52"/>
+        <location filename="../ui/qml/screens/Home.qml" line="53"/>
         <source>Jongeren laten zien wat ze maken</source>
         <translation>Young people show what they make</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="60"/>
+        <location filename="../ui/qml/screens/Home.qml" line="61"/>
         <source>Welk techniekberoep past bij jou?</source>
         <translation>Which tech job fits you?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="61"/>
+        <location filename="../ui/qml/screens/Home.qml" line="62"/>
         <source>Swipe en ontdek het in 2 minuten</source>
         <translation>Swipe and find out in 2 minutes</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="69"/>
+        <location filename="../ui/qml/screens/Home.qml" line="70"/>
         <source>Bedrijven van vandaag</source>
         <translation>Companies here today</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="70"/>
+        <location filename="../ui/qml/screens/Home.qml" line="71"/>
         <source>Wie is er en wat kun je er doen?</source>
         <translation>Who is here and what can you do there?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="78"/>
+        <location filename="../ui/qml/screens/Home.qml" line="79"/>
         <source>Voor ouders &amp; docenten</source>
         <translation>For parents &amp; teachers</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="79"/>
+        <location filename="../ui/qml/screens/Home.qml" line="80"/>
         <source>Routes, banen en kansen</source>
         <translation>Routes, jobs and chances</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="102"/>
+        <location filename="../ui/qml/screens/Home.qml" line="103"/>
         <source>Klaar, tot ziens!</source>
         <translation>Done, see you!</translation>
     </message>
@@ -555,22 +585,22 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="48"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="50"/>
         <source>Verrassing!</source>
         <translation>Surprise!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="81"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="83"/>
         <source>Iets heel anders dat ook bij je past</source>
         <translation>Something quite different that suits you too</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="132"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="135"/>
         <source>Vandaag hier: %1</source>
         <translation>Here today: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="147"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="150"/>
         <source>Kijk de video</source>
         <translation>Watch the video</translation>
     </message>
@@ -578,7 +608,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../ui/qml/Main.qml" line="56"/>
+        <location filename="../ui/qml/Main.qml" line="57"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>
@@ -586,47 +616,47 @@
 <context>
     <name>NextUpCard</name>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="33"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="27"/>
         <source>Dit was %1</source>
         <translation>That was %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="60"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="54"/>
         <source>Volgende aflevering in %1…</source>
         <translation>Next episode in %1…</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="61"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="55"/>
         <source>Volgende aflevering</source>
         <translation>Next episode</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="62"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="56"/>
         <source>Kijk ook: %1</source>
         <translation>Also watch: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="82"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="76"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="89"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="83"/>
         <source>Speel de game</source>
         <translation>Play the game</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="94"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="88"/>
         <source>Meer video&apos;s</source>
         <translation>More videos</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="108"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="101"/>
         <source>Kijk verder op NXtv</source>
         <translation>Keep watching on NXtv</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="115"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="107"/>
         <source>Stuur naar een vriend</source>
         <translation>Send to a friend</translation>
     </message>
@@ -634,12 +664,12 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../ui/qml/PinPad.qml" line="20"/>
+        <location filename="../ui/qml/PinPad.qml" line="22"/>
         <source>Beheer: pincode</source>
         <translation>Admin: PIN</translation>
     </message>
     <message>
-        <location filename="../ui/qml/PinPad.qml" line="43"/>
+        <location filename="../ui/qml/PinPad.qml" line="46"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
@@ -685,7 +715,7 @@
 <context>
     <name>QrCode</name>
     <message>
-        <location filename="../ui/qml/components/QrCode.qml" line="12"/>
+        <location filename="../ui/qml/components/QrCode.qml" line="10"/>
         <source>Scan met je camera</source>
         <translation>Scan with your camera</translation>
     </message>
@@ -693,37 +723,37 @@
 <context>
     <name>Result</name>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="21"/>
+        <location filename="../ui/qml/screens/Result.qml" line="23"/>
         <source>Omdat jullie %1 leuk vonden</source>
         <translation>Because you both liked %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="21"/>
+        <location filename="../ui/qml/screens/Result.qml" line="23"/>
         <source>Omdat je %1 leuk vond</source>
         <translation>Because you liked %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="35"/>
+        <location filename="../ui/qml/screens/Result.qml" line="37"/>
         <source>Jullie match</source>
         <translation>Your match</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="35"/>
+        <location filename="../ui/qml/screens/Result.qml" line="37"/>
         <source>Jouw richting</source>
         <translation>Your direction</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="42"/>
+        <location filename="../ui/qml/screens/Result.qml" line="44"/>
         <source>Deze beroepen passen bij jullie allebei</source>
         <translation>These jobs suit you both</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="43"/>
+        <location filename="../ui/qml/screens/Result.qml" line="45"/>
         <source>Deze beroepen passen bij wat jij leuk vindt</source>
         <translation>These jobs suit what you like</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="57"/>
+        <location filename="../ui/qml/screens/Result.qml" line="58"/>
         <location filename="../ui/qml/screens/Result.qml" line="133"/>
         <source>Neem je uitslag mee</source>
         <translation>Take your result home</translation>
@@ -744,12 +774,12 @@
 <context>
     <name>StillThereOverlay</name>
     <message>
-        <location filename="../ui/qml/StillThereOverlay.qml" line="23"/>
+        <location filename="../ui/qml/StillThereOverlay.qml" line="17"/>
         <source>Ben je er nog?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/StillThereOverlay.qml" line="29"/>
+        <location filename="../ui/qml/StillThereOverlay.qml" line="23"/>
         <source>Tik ergens om verder te gaan</source>
         <translation>Tap anywhere to carry on</translation>
     </message>
@@ -757,27 +787,27 @@
 <context>
     <name>SwipeDeck</name>
     <message>
-        <location filename="../ui/qml/components/SwipeDeck.qml" line="80"/>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="82"/>
         <source>Wat vind je leuker? Tik er één aan</source>
         <translation>Which do you like more? Tap one</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/SwipeDeck.qml" line="114"/>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="117"/>
         <source>Klaar!</source>
         <translation>Done!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/SwipeDeck.qml" line="131"/>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="134"/>
         <source>Niks voor mij</source>
         <translation>Not for me</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/SwipeDeck.qml" line="140"/>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="143"/>
         <source>Terug</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/SwipeDeck.qml" line="147"/>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="150"/>
         <source>Vet!</source>
         <translation>Cool!</translation>
     </message>

@@ -7,6 +7,7 @@ rendered and read back. Prints a green/red checklist; exit code 1 when anything 
 """
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import sys
@@ -53,13 +54,16 @@ class Check:
 
 def run_preflight(pack: Path, event_id: str | None, as_json: bool, out: TextIO,
                   config: Config = DEFAULT, data_dir: Path | None = None,
-                  strict: bool = False, json_lines: bool = False) -> int:
+                  strict: bool = False, json_lines: bool = False,
+                  today: datetime.date | None = None) -> int:
     """Run every check and print the checklist (or JSON); 1 when anything is red, else 0.
 
     ``data_dir``: also check this machine (screen, sound, the data dir and its free space).
     ``strict``: placeholder content is red instead of a warning.
     ``json_lines``: one JSON object per check as soon as it is done, then a summary line
-    ``{"done": true, "ok": …, "seconds": …}`` (admin reads the child process as it streams)."""
+    ``{"done": true, "ok": …, "seconds": …}`` (admin reads the child process as it streams).
+    Without ``event_id`` the event is the one the kiosk runs on ``today`` (default: today), by
+    the kiosk's own rule (kiosk.core.event_choice)."""
     began = time.monotonic()
     checks: list[Check] = []
 
@@ -78,7 +82,10 @@ def run_preflight(pack: Path, event_id: str | None, as_json: bool, out: TextIO,
     with stderr_to(log_path):  # FFmpeg's stream dumps and Qt's notes: the log, not the checklist
         if loaded is not None:
             app = _ensure_qt_app()  # noqa: F841 - must outlive the checks
-            add(_event_checks(loaded, event_id))
+            add(_event_checks(loaded, event_id, today))
+            choice = _choice(loaded, event_id, today)
+            if choice is not None:  # the QR codes carry the event the kiosk runs
+                event_id = choice.event.id
             add(_video_checks(loaded, config))
             add(_decoding_checks(loaded, config))
             add(_caption_checks(loaded, config))
@@ -182,20 +189,38 @@ def _ready_checks(pack: Pack, config: Config, strict: bool) -> Iterator[Check]:
         yield Check("ready", "links, texts, PIN", "ok", "no placeholders left")
 
 
-def _event_checks(pack: Pack, event_id: str | None) -> Iterator[Check]:
-    chosen = event_id or pack.default_event
-    if chosen is None:
-        yield Check("event", "(none)", "warning",
-                    "no --event given and no default_event in pack.toml")
+def _choice(pack: Pack, event_id: str | None, today: datetime.date | None) -> Any:
+    from kiosk.core.event_choice import UnknownEvent, running_event
+
+    try:
+        return running_event(pack, today, event_id)
+    except UnknownEvent:
+        return None
+
+
+_WHY = {"pinned": "--event", "today": "today's event", "upcoming": "the next event",
+        "default": "no event today or later: default_event", "first": "no event today or "
+        "later and no default_event: the first event"}
+
+
+def _event_checks(pack: Pack, event_id: str | None,
+                  today: datetime.date | None = None) -> Iterator[Check]:
+    """The event the kiosk will run (the same rule as the kiosk), or the one ``--event`` names."""
+    if not pack.events:
+        yield Check("event", "(none)", "error", "the pack has no event: the kiosk does not start "
+                    "(add events/<id>.toml)")
         return
-    event = pack.events.get(chosen)
-    if event is None:
+    choice = _choice(pack, event_id, today)
+    if choice is None:
+        assert event_id is not None
         known = ", ".join(sorted(pack.events)) or "none"
-        yield Check("event", chosen, "error", f"event not in the pack (events: {known})"
-                    + did_you_mean(chosen, pack.events, DEFAULT))
+        yield Check("event", event_id, "error", f"event not in the pack (events: {known})"
+                    + did_you_mean(event_id, pack.events, DEFAULT))
         return
-    yield Check("event", chosen, "ok", f"{event.name.get('nl')}: {len(event.companies)} companies, "
-                f"featured {', '.join(event.featured_series) or '-'}")
+    event = choice.event
+    yield Check("event", event.id, "ok", f"{event.name.get('nl')} ({_WHY[choice.why]}): "
+                f"{len(event.companies)} companies, featured "
+                f"{', '.join(event.featured_series) or '-'}")
 
 
 def _screen_shape(config: Config) -> tuple[str, str]:

@@ -8,6 +8,7 @@ visit. Admin reads this object (``campaign`` in QML).
 """
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import threading
@@ -23,6 +24,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.campaign import Identity, identity
 from kiosk.config import Config
+from kiosk.core.event_choice import EventChoice
 from kiosk.core.refusal import RefusalReason
 from kiosk.core.updates import Inbox, Installer, Outcome, rollback, write_result
 from kiosk.storage.snapshot import SnapshotError, copy_to, snapshot, snapshots
@@ -64,6 +66,12 @@ def _ignore_temporaries(outbox: Path) -> None:
             log.warning("cannot write %s: %s", ignore, e.strerror or e)
 
 
+def _event_name(event: Any) -> str:
+    """The event's Dutch name with its id (admin is for the organiser and for IT)."""
+    name = event.name.get("nl") if hasattr(event.name, "get") else str(event.name)
+    return f"{name} ({event.id})" if name and name != event.id else str(event.id)
+
+
 class CampaignService(QObject):
     """Inbox → install, outbox snapshots, stick hand-over; admin's campaign tab."""
 
@@ -73,14 +81,17 @@ class CampaignService(QObject):
 
     def __init__(self, *, data_dir: Path, inbox: Path, config: Config, store: Any,
                  running: tuple[str, int], health: Callable[[], dict[str, Any]],
-                 event_text: str = "") -> None:
+                 pinned_event: str | None = None,
+                 today: Callable[[], datetime.date] = datetime.date.today) -> None:
         super().__init__()
         self._data_dir = data_dir
         self._config = config
         self._store = store
         self._health = health
         self._running = running
-        self._event_text = event_text
+        self._pinned = pinned_event   # --event: the kiosk runs this event whatever the date
+        self._today = today
+        self._event: EventChoice | None = None
         self.packs_dir = data_dir / config.packs_dirname
         inbox.mkdir(parents=True, exist_ok=True)
         self._inbox = Inbox(inbox, config.removable_media_globs, config,
@@ -107,13 +118,14 @@ class CampaignService(QObject):
         self._poll_timer.start()
         self._snap_timer.start()
 
-    def watch(self, controller: Any, running: tuple[str, int], event_text: str) -> None:
+    def watch(self, controller: Any, running: tuple[str, int],
+              event: EventChoice | None) -> None:
         """Follow a (new) controller's state: a pending pack switches at its next attract."""
         self._state = lambda: str(controller.state)
         controller.stateChanged.connect(self._on_state)
         self._running = running
         self._installer.running_id, self._installer.running_version = running
-        self._event_text = event_text
+        self._event = event
         self.changed.emit()
 
     @property
@@ -139,7 +151,27 @@ class CampaignService(QObject):
 
     @Property(str, notify=changed)
     def eventText(self) -> str:
-        return self._event_text
+        """``<id> (<why>)`` for the log and tools; admin composes its own words from below."""
+        return f"{self._event.event.id} ({self._event.why})" if self._event else ""
+
+    @Property(str, notify=changed)
+    def eventName(self) -> str:
+        return _event_name(self._event.event) if self._event else ""
+
+    @Property(str, notify=changed)
+    def eventWhy(self) -> str:
+        """pinned|today|upcoming|default|first (kiosk.core.event_choice)."""
+        return self._event.why if self._event else ""
+
+    @Property(bool, notify=changed)
+    def eventPinned(self) -> bool:
+        return bool(self._event and self._event.pinned)
+
+    @Property(str, notify=changed)
+    def eventByDate(self) -> str:
+        """What the dates would run when ``--event`` pins another event; else empty."""
+        return _event_name(self._event.by_date) if self._event and self._event.overrides_date \
+            else ""
 
     @Property(list, notify=changed)
     def statusLines(self) -> list[str]:

@@ -39,7 +39,8 @@ def packs(tmp_path_factory: pytest.TempPathFactory, keys) -> dict[int, Path]:
 class Kiosk:
     """One kiosk with a trusted key, an inbox and a media root in temporary folders."""
 
-    def __init__(self, root: Path, packs: dict[int, Path], keys, **config: object) -> None:
+    def __init__(self, root: Path, packs: dict[int, Path], keys, *args: str,
+                 today: datetime.date | None = None, **config: object) -> None:
         self.data, self.inbox, self.media = root / "data", root / "inbox", root / "media"
         self.media.mkdir(parents=True)
         bliqpack.trust(keys[1], self.data)
@@ -47,8 +48,8 @@ class Kiosk:
                      admin_gesture_s=0.2, inbox_poll_s=0.05, inbox_settle_s=0.0,
                      removable_media_globs=(str(self.media / "*" / "*"),), **config)
         self.app = build(["--windowed", "--size", "1280x800", "--data", str(self.data),
-                          "--content", str(packs[1]), "--inbox", str(self.inbox)], config=cfg,
-                         player_factory=FakePlayer)
+                          "--content", str(packs[1]), "--inbox", str(self.inbox), *args],
+                         config=cfg, player_factory=FakePlayer, today=today)
 
     def drop(self, archive: Path, folder: Path | None = None) -> Path:
         """Copy an archive in the way a sync engine does: a temporary name, then a rename."""
@@ -197,7 +198,41 @@ def test_the_event_of_the_day_is_chosen_and_said(qapp, tmp_path: Path) -> None:
     try:
         assert app.event.id == "techniekmarkt-2026"  # not the pack's default_event
         assert app.campaign.property("eventText") == "techniekmarkt-2026 (today)"
+        assert not app.campaign.property("eventPinned")
         log = (tmp_path / "data" / "kiosk.log").read_text()
         assert "event chosen by date: techniekmarkt-2026 (today; today is 2026-03-12)" in log
+    finally:
+        app.close()
+
+
+def test_a_pinned_kiosk_says_so_when_an_update_brings_the_event_of_the_day(
+        qapp, tmp_path: Path, packs, keys, qtbot) -> None:
+    """Installed with --event, the kiosk keeps that event after an update that brings today's
+    event, and says so: a warning in the log, in coral in admin, with what the dates would run."""
+    today = datetime.date(2026, 6, 1)   # the sample's next event then: open-dag-2026 (Nov 28)
+    kiosk = Kiosk(tmp_path, packs, keys, "--event", "open-dag-2026", today=today)
+    app = kiosk.app
+    try:
+        assert (app.event.id, app.campaign.property("eventByDate")) == ("open-dag-2026", "")
+        assert app.campaign.property("eventPinned")
+        assert "event pinned to open-dag-2026 by --event (the dates agree)" in kiosk.log()
+        v2 = pack_copy(tmp_path / "v2", 2)
+        event_file = v2 / "events" / "techniekmarkt-2026.toml"
+        event_file.write_text(event_file.read_text(encoding="utf-8").replace(
+            "date = 2026-03-12", "date = 2026-06-01"), encoding="utf-8")
+        kiosk.drop(build_archive(v2, keys[0], tmp_path / "today-2.bliqpack"))
+        qtbot.waitUntil(lambda: app.pack.version == 2, timeout=20_000)
+        assert app.event.id == "open-dag-2026"   # the pin holds: an explicit choice
+        assert app.campaign.property("eventByDate") == "Techniekmarkt Regio Zwolle (techniekmarkt-2026)"
+        warning = [line for line in kiosk.log().splitlines() if " WARNING " in line
+                   and "switched from pack bliq-sample v1 to bliq-sample v2" in line]
+        assert warning and ("event pinned to open-dag-2026 by --event; by date it would be "
+                            "techniekmarkt-2026 (today)") in warning[0]
+        open_admin(app, qtbot)
+        touch_tap(app.window, "adminTabCampaign")
+        qtbot.waitUntil(lambda: find_item(app.window, "adminEventChoice") is not None)
+        line = find_item(app.window, "adminEventChoice").property("text")
+        assert line == ("Evenement: vast ingesteld op Open dag Techniekcollege De Brug (open-dag-2026) (--event); "
+                        "volgens de datum zou het Techniekmarkt Regio Zwolle (techniekmarkt-2026) zijn")
     finally:
         app.close()

@@ -1,6 +1,7 @@
 """``kiosk preflight`` on the sample pack and damaged copies (real decoding, QR read-back)."""
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import shutil
@@ -146,3 +147,19 @@ def test_checklist_writes_to_any_output_encoding(encoding: str) -> None:
         assert "[ok] media/a.mp4" in text and "[!]  media/a.srt" in text
         assert "[X]  1 codes" in text and "1280x720 -> klaar" in text
     assert "NIET OK / NOT OK" in text
+
+
+@pytest.mark.parametrize("today, item, why", [
+    (datetime.date(2026, 3, 12), "techniekmarkt-2026", "today's event"),
+    (datetime.date(2026, 6, 1), "open-dag-2026", "the next event"),
+])
+def test_without_event_it_checks_the_event_the_kiosk_runs(today, item: str, why: str) -> None:
+    """The morning check names the event the kiosk shows (its date), not default_event."""
+    from kiosk.app import _pick_event
+    from kiosk.core.content import load_pack
+    from kiosk.media.preflight import _event_checks
+
+    pack = load_pack(SAMPLE_PACK)
+    [check] = _event_checks(pack, None, today)
+    assert (check.item, check.status) == (item, "ok") and f"({why})" in check.message
+    assert _pick_event(pack, None, today).event.id == item   # what the kiosk would show

@@ -10,9 +10,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from kiosk.campaign import NameError_, choose_event, health, identity, set_identity
+from kiosk.campaign import NameError_, health, identity, set_identity
 from kiosk.cli import run_tool
 from kiosk.config import Config
+from kiosk.core.event_choice import UnknownEvent, running_event
 from kiosk.storage.events import EventStore
 from kiosk.storage.export import merge
 from kiosk.storage.snapshot import snapshot, snapshots
@@ -36,13 +37,29 @@ EVENTS = {"a": ev("a", D(2026, 3, 12)), "b": ev("b", None, (D(2026, 5, 1), D(202
     (D(2027, 1, 1), ("d", "default")),        # all past: the pack's default_event
 ])
 def test_the_event_of_the_day(today: D, expected: tuple[str, str]) -> None:
-    event, why = choose_event(EVENTS, "d", today)
-    assert (event.id, why) == expected
+    choice = running_event(SimpleNamespace(events=EVENTS, default_event="d"), today)
+    assert (choice.event.id, choice.why) == expected
+    assert (choice.by_date, choice.pinned, choice.overrides_date) == (choice.event, False, False)
 
 
 def test_no_default_and_all_past_takes_the_first() -> None:
-    event, why = choose_event(EVENTS, None, D(2030, 1, 1))
-    assert (event.id, why) == ("a", "first")
+    choice = running_event(SimpleNamespace(events=EVENTS, default_event=None), D(2030, 1, 1))
+    assert (choice.event.id, choice.why) == ("a", "first")
+
+
+def test_a_pinned_event_wins_and_says_what_the_dates_would_run() -> None:
+    pack = SimpleNamespace(events=EVENTS, default_event="d")
+    choice = running_event(pack, D(2026, 3, 12), pinned="c")
+    assert (choice.event.id, choice.why, choice.by_date.id, choice.date_why) == \
+        ("c", "pinned", "a", "today")
+    assert choice.overrides_date
+    assert choice.log_line() == ("event pinned to c by --event; by date it would be a (today): "
+                                 "start without --event to follow the dates")
+    same = running_event(pack, D(2026, 9, 1), pinned="c")
+    assert same.pinned and not same.overrides_date
+    with pytest.raises(UnknownEvent, match="'x' is not in the pack .events: a, b, c, d."):
+        running_event(pack, D(2026, 3, 12), pinned="x")
+    assert running_event(SimpleNamespace(events={}, default_event=None), D(2026, 1, 1)) is None
 
 
 def test_name_and_region_are_stored_and_read_back(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """Links the kiosk shows: campaign tags, allow-list, the take-home result link (no Qt)."""
 from __future__ import annotations
 
+import datetime
 from types import SimpleNamespace
 from urllib.parse import parse_qsl, urlsplit
 
@@ -220,13 +221,20 @@ def test_any_result_round_trips(
     assert parse_result_link(link.url) == summary
 
 
-def test_for_pack_uses_the_event_then_the_default_event_then_the_pack_id() -> None:
+def test_for_pack_tags_the_event_the_kiosk_runs_then_the_pack_id() -> None:
+    """Without an event id: the running event by the kiosk's own rule (dates first, then
+    default_event), not default_event while the kiosk shows another event."""
+    soon = datetime.date.today() + datetime.timedelta(days=3)
+    events = {e: SimpleNamespace(id=e, date=d, dates=[])
+              for e, d in [("kampen-2026", None), ("zwolle-2026", soon)]}
     pack = SimpleNamespace(id="bliq", channel_url="https://nxtv.example/",
                            result_url="https://nxtv.example/r", allowed_hosts=HOSTS,
-                           default_event="kampen-2026")
-    assert LinkBuilder.for_pack(pack, "zwolle-2026").event_id == "zwolle-2026"
-    assert LinkBuilder.for_pack(pack).event_id == "kampen-2026"
-    pack.default_event = None
+                           default_event="kampen-2026", events=events)
+    assert LinkBuilder.for_pack(pack, "kampen-2026").event_id == "kampen-2026"
+    assert LinkBuilder.for_pack(pack).event_id == "zwolle-2026"  # the next one, by date
+    del events["zwolle-2026"]
+    assert LinkBuilder.for_pack(pack).event_id == "kampen-2026"  # none dated: the default
+    pack.events = {}
     assert LinkBuilder.for_pack(pack).event_id == "bliq"
 
 

@@ -177,10 +177,22 @@ Rectangle {
                 wrapMode: Text.Wrap
             }
             Text {
+                // Python chooses the event (kiosk.core.event_choice); a pin by --event is
+                // called out, in coral when the dates would run another event.
                 objectName: "adminEventChoice"
+                readonly property var why: ({
+                    "today": qsTr("vandaag"), "upcoming": qsTr("het eerstvolgende"),
+                    "default": qsTr("standaard van het pakket"), "first": qsTr("het eerste van het pakket")
+                })
                 width: parent.width
-                text: qsTr("Evenement: %1").arg(Kiosk.campaign.eventText)
-                color: Theme.textDim; font.pixelSize: Theme.fontBody
+                text: !Kiosk.campaign.eventPinned
+                      ? qsTr("Evenement: %1 (%2)").arg(Kiosk.campaign.eventName).arg(why[Kiosk.campaign.eventWhy] || "")
+                      : Kiosk.campaign.eventByDate === ""
+                        ? qsTr("Evenement: vast ingesteld op %1 (--event)").arg(Kiosk.campaign.eventName)
+                        : qsTr("Evenement: vast ingesteld op %1 (--event); volgens de datum zou het %2 zijn")
+                          .arg(Kiosk.campaign.eventName).arg(Kiosk.campaign.eventByDate)
+                color: Kiosk.campaign.eventByDate === "" ? Theme.textDim : Theme.coral
+                font.pixelSize: Theme.fontBody
                 wrapMode: Text.Wrap
             }
             Flow {
