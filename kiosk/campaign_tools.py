@@ -5,7 +5,9 @@ Every problem is one line on stderr naming the file, and exit code 1; never a tr
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from kiosk.config import DEFAULT, Config
@@ -68,13 +70,45 @@ def _pack_build(args: argparse.Namespace, out: TextIO, config: Config) -> int:
         raise ToolError(f"{args.pack}: 'kiosk check' finds {len(errors) or 1} error(s), first: "
                         f"{first}; fix them before building")
     if pack.version < 1:
-        raise ToolError(f"{args.pack / 'pack.toml'}: field version: missing; add a line "
-                        "'version = 1' and raise it for every update")
+        head = args.pack / "pack.toml"
+        if _has_version_line(head):
+            raise ToolError(f"{head}: field version: {pack.version}; a kiosk installs version 1 "
+                            "and up: set 'version = 1' and raise it for every update")
+        raise ToolError(f"{head}: field version: missing; add a line 'version = 1' and raise "
+                        "it for every update")
+    named = _version_in_name(args.out.name)
+    if named is not None and named != pack.version:
+        raise ToolError(f"{args.out}: the name says version {named} but "
+                        f"{args.pack / 'pack.toml'} has version = {pack.version}; raise version "
+                        f"to {named} (for an update), or name the file "
+                        f"{_with_version(args.out.name, pack.version)}")
     manifest = build(args.pack, args.key, args.out, pack.id, pack.version)
     size = args.out.stat().st_size
     print(f"Wrote {args.out}: pack {pack.id} version {pack.version}, {len(manifest.files)} "
           f"files, {size / 2**20:.1f} MB, signed by key {manifest.key_id}", file=out)
     return 0
+
+
+_NAMED_VERSION = re.compile(r"(?i)(?<=[-_ ])(v?)(\d+)(\.bliqpack)$")
+
+
+def _version_in_name(name: str) -> int | None:
+    """``mijnpakket-4.bliqpack`` → 4 (people read the number as the version); else None."""
+    found = _NAMED_VERSION.search(name)
+    return int(found.group(2)) if found else None
+
+
+def _with_version(name: str, version: int) -> str:
+    return _NAMED_VERSION.sub(lambda m: f"{m.group(1)}{version}{m.group(3)}", name)
+
+
+def _has_version_line(head: Path) -> bool:
+    import tomllib
+
+    try:
+        return "version" in tomllib.loads(head.read_text("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
 
 
 def _trust(args: argparse.Namespace, out: TextIO) -> int:

@@ -51,10 +51,13 @@ FORMAT = 1
 class PackRefused(Exception):
     """A pack that must not be installed; ``reason`` is the enum, the message one line."""
 
-    def __init__(self, reason: RefusalReason, message: str, version: int | None = None) -> None:
+    def __init__(self, reason: RefusalReason, message: str, version: int | None = None, *,
+                 have: int | None = None, already: bool = False) -> None:
         super().__init__(message)
         self.reason = reason
         self.version = version
+        self.have = have          # not_newer: the version the kiosk already has
+        self.already = already    # not_newer: this very update (same files) is installed
 
 
 class KeyError_(Exception):
@@ -73,6 +76,12 @@ class Manifest:
     @property
     def total_size(self) -> int:
         return sum(size for _, size in self.files.values())
+
+    @property
+    def digest(self) -> str:
+        """One hash of every file's hash and path: two archives with the same files share it."""
+        listed = json.dumps(sorted(self.files.items()), separators=(",", ":"))
+        return hashlib.sha256(listed.encode("utf-8")).hexdigest()
 
 
 # --- keys -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ UI switches to it at the next return to attract. Both run off the UI thread.
 """
 from __future__ import annotations
 
+import datetime
 import glob
 import json
 import logging
@@ -29,7 +30,9 @@ from kiosk.core.bliqpack import (
     unpack,
     verify,
 )
+from kiosk.core.event_choice import EventChoice
 from kiosk.core.files import atomic_write_text
+from kiosk.core.refusal import advice
 
 log = logging.getLogger("kiosk.updates")
 
@@ -46,11 +49,39 @@ class Outcome:
     reason: RefusalReason | None
     message: str
     pack_dir: Path | None = None
+    have: int | None = None               # not_newer: the version the kiosk already has
+    already: bool = False                 # not_newer: this very update is installed
+    showing: EventChoice | None = None    # installed: the event the kiosk shows with it
 
     def line(self) -> str:
+        """The lines a stick's result file holds for this archive: Dutch, English, and for a
+        refusal the technical reason (for IT)."""
         if self.installed:
-            return f"OK  {self.file.name}: installed version {self.version}"
-        return f"NOT INSTALLED  {self.file.name}: {self.reason}: {self.message}"
+            nl, en = f"versie {self.version} geïnstalleerd.", f"Installed version {self.version}."
+            if self.showing is not None:
+                show_nl, show_en = showing_text(self.showing)
+                nl, en = f"{nl} {show_nl}", f"{en} {show_en}"
+            return f"OK  {self.file.name}: {nl}\n    {en}"
+        nl, en = advice(self.reason, self.version, self.have, self.already)
+        return (f"NIET GEÏNSTALLEERD  {self.file.name}: {nl}\n    NOT INSTALLED: {en}\n"
+                f"    ({self.reason or 'read_error'}: {self.message})")
+
+
+def showing_text(choice: EventChoice) -> tuple[str, str]:
+    """"Toont nu: <event name>" (Dutch, English), with a pin by --event called out."""
+    def name(event: Any, lang: str) -> str:
+        text = getattr(event, "name", None)
+        return str((text.get(lang) if text is not None else None) or event.id)
+
+    nl, en = f"Toont nu: {name(choice.event, 'nl')}", f"Now showing: {name(choice.event, 'en')}"
+    if choice.overrides_date:
+        nl += (f" (vast ingesteld op deze kiosk; volgens de datum zou het "
+               f"{name(choice.by_date, 'nl')} zijn)")
+        en += f" (pinned on this kiosk; by date it would be {name(choice.by_date, 'en')})"
+    elif choice.pinned:
+        nl += " (vast ingesteld op deze kiosk)"
+        en += " (pinned on this kiosk)"
+    return nl + ".", en + "."
 
 
 def is_candidate_name(name: str) -> bool:
@@ -194,9 +225,12 @@ def read_current(packs_dir: Path) -> dict[str, Any] | None:
 
 
 def write_current(packs_dir: Path, folder: str, pack_id: str, version: int,
-                  previous: str | None) -> None:
+                  previous: str | None, content: str | None = None) -> None:
+    """``content``: the installed archive's ``Manifest.digest`` (the same update seen again is
+    "already installed", not "make it again")."""
     atomic_write_text(packs_dir / CURRENT_FILE, json.dumps(
-        {"dir": folder, "id": pack_id, "version": version, "previous": previous}) + "\n")
+        {"dir": folder, "id": pack_id, "version": version, "previous": previous,
+         "content": content}) + "\n")
 
 
 def installed_pack(packs_dir: Path) -> Path | None:
@@ -244,12 +278,15 @@ class Installer:
     """Verifies archives and installs the newest valid one (off the UI thread)."""
 
     def __init__(self, data_dir: Path, running: tuple[str, int], config: Config = DEFAULT,
-                 check: PackCheck | None = None) -> None:
+                 check: PackCheck | None = None, *, pinned_event: str | None = None,
+                 today: Callable[[], datetime.date] = datetime.date.today) -> None:
         self.data_dir = data_dir
         self.packs_dir = data_dir / config.packs_dirname
         self.config = config
         self.running_id, self.running_version = running
         self._check = check or (lambda folder: check_errors(folder, config))
+        self.pinned_event = pinned_event   # the kiosk's --event: what it shows after a switch
+        self.today = today
 
     def install(self, candidates: list[Path]) -> list[Outcome]:
         """One outcome per candidate; at most one is installed: the newest that passes all."""
@@ -262,7 +299,8 @@ class Installer:
                 self._newer(path, manifest)
                 valid.append((manifest, path))
             except PackRefused as e:
-                outcomes[path] = Outcome(path, False, e.version, e.reason, str(e))
+                outcomes[path] = Outcome(path, False, e.version, e.reason, str(e),
+                                         have=e.have, already=e.already)
             except Exception as e:  # a bad file must never stop the kiosk
                 log.exception("unexpected error verifying %s", path)
                 outcomes[path] = Outcome(path, False, None, RefusalReason.READ_ERROR,
@@ -273,7 +311,8 @@ class Installer:
             if winner is not None:
                 outcomes[path] = Outcome(path, False, manifest.version, RefusalReason.NOT_NEWER,
                                          f"{path.name}: version {manifest.version}; version "
-                                         f"{winner.version} from {winner.file.name} is newer")
+                                         f"{winner.version} from {winner.file.name} is newer",
+                                         have=winner.version)
                 continue
             outcome = self._install_one(path, manifest)
             outcomes[path] = outcome
@@ -289,9 +328,15 @@ class Installer:
         if (self.packs_dir / f"{manifest.pack_id}-{manifest.version}").exists():
             versions.append(manifest.version)
         if versions and manifest.version <= max(versions):
-            raise PackRefused(RefusalReason.NOT_NEWER, f"{path.name}: version "
-                              f"{manifest.version} is not newer than {max(versions)}",
-                              manifest.version)
+            have = max(versions)
+            already = bool(current and current.get("id") == manifest.pack_id
+                           and current.get("version") == manifest.version
+                           and current.get("content") == manifest.digest)
+            raise PackRefused(RefusalReason.NOT_NEWER, f"{path.name}: holds version "
+                              f"{manifest.version}; this kiosk has version {have}"
+                              + (" from this very file" if already else
+                                 ": raise version for every update"),
+                              manifest.version, have=have, already=already)
 
     def _install_one(self, path: Path, manifest: Manifest) -> Outcome:
         tmp: Path | None = None
@@ -306,10 +351,12 @@ class Installer:
             tmp = None
             previous = read_current(self.packs_dir)
             prev_dir = previous["dir"] if previous else None
-            write_current(self.packs_dir, name, manifest.pack_id, manifest.version, prev_dir)
+            write_current(self.packs_dir, name, manifest.pack_id, manifest.version, prev_dir,
+                          manifest.digest)
             _prune(self.packs_dir, {name, *(filter(None, [prev_dir])), CURRENT_FILE})
             return Outcome(path, True, manifest.version, None, f"{path.name}: installed "
-                           f"version {manifest.version}", self.packs_dir / name)
+                           f"version {manifest.version}", self.packs_dir / name,
+                           showing=self._showing(self.packs_dir / name))
         except PackRefused as e:
             return Outcome(path, False, manifest.version, e.reason, str(e))
         except OSError as e:
@@ -323,6 +370,22 @@ class Installer:
         finally:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
+
+
+    def _showing(self, folder: Path) -> EventChoice | None:
+        """The event the kiosk will show with the pack in ``folder`` (the app's own rule)."""
+        from kiosk.core.content import PackError, load_pack
+        from kiosk.core.event_choice import UnknownEvent, running_event
+
+        try:
+            pack = load_pack(folder, self.config)
+            try:
+                return running_event(pack, self.today(), self.pinned_event)
+            except UnknownEvent:  # the app follows the dates then, and warns
+                return running_event(pack, self.today())
+        except (PackError, OSError) as e:
+            log.warning("%s: cannot tell which event it shows (%s)", folder, e)
+            return None
 
 
 def write_result(stick: Path, kiosk_name: str, lines: list[str]) -> Path | None:

@@ -89,14 +89,13 @@ class CampaignService(QObject):
         self._store = store
         self._health = health
         self._running = running
-        self._pinned = pinned_event   # --event: the kiosk runs this event whatever the date
-        self._today = today
         self._event: EventChoice | None = None
         self.packs_dir = data_dir / config.packs_dirname
         inbox.mkdir(parents=True, exist_ok=True)
         self._inbox = Inbox(inbox, config.removable_media_globs, config,
                             state_file=self.packs_dir / SEEN_FILE)
-        self._installer = Installer(data_dir, running, config)
+        self._installer = Installer(data_dir, running, config, pinned_event=pinned_event,
+                                    today=today)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-campaign")
         self._future: Future[Any] | None = None
         self._stick_lines: dict[Path, list[str]] = {}   # worker thread only

@@ -56,11 +56,25 @@ def test_mistakes_are_one_line_naming_the_file(tmp_path: Path) -> None:
     kiosk("keygen", "--out", str(keys))
     [private] = keys.glob("*.key")
     [public] = keys.glob("*.pub")
-    no_version = pack_copy(tmp_path / "pack", 0)
-    line = one_error(kiosk("pack", "build", str(no_version), "--key", str(private),
+    zero = pack_copy(tmp_path / "pack", 0)
+    line = one_error(kiosk("pack", "build", str(zero), "--key", str(private),
                            "--out", str(tmp_path / "p.bliqpack")))
-    assert "pack.toml" in line and "version" in line
+    assert line.endswith("pack.toml: field version: 0; a kiosk installs version 1 and up: set "
+                         "'version = 1' and raise it for every update")   # not "missing"
+    head = zero / "pack.toml"
+    head.write_text(head.read_text(encoding="utf-8").replace("version = 0\n", ""),
+                    encoding="utf-8")
+    line = one_error(kiosk("pack", "build", str(zero), "--key", str(private),
+                           "--out", str(tmp_path / "p.bliqpack")))
+    assert "pack.toml: field version: missing; add a line 'version = 1'" in line
     pack = pack_copy(tmp_path / "pack2", 2)
+    misnamed = tmp_path / "mijnpakket-3.bliqpack"
+    line = one_error(kiosk("pack", "build", str(pack), "--key", str(private),
+                           "--out", str(misnamed)))
+    assert line.endswith(f"{misnamed}: the name says version 3 but {pack / 'pack.toml'} has "
+                         "version = 2; raise version to 3 (for an update), or name the file "
+                         "mijnpakket-2.bliqpack")
+    assert not misnamed.exists()
     line = one_error(kiosk("pack", "build", str(pack), "--key", str(public),
                            "--out", str(tmp_path / "p.bliqpack")))
     assert str(public) in line and "private key" in line

@@ -68,9 +68,12 @@ class Kiosk:
         return (self.data / "kiosk.log").read_text(encoding="utf-8")
 
 
+OPEN_DAY = datetime.date(2026, 11, 28)   # the sample's open-dag-2026
+
+
 @pytest.fixture
 def kiosk(qapp, tmp_path: Path, packs, keys) -> Iterator[Kiosk]:
-    k = Kiosk(tmp_path, packs, keys)
+    k = Kiosk(tmp_path, packs, keys, today=OPEN_DAY)
     yield k
     k.app.close()
 
@@ -166,8 +169,12 @@ def test_a_stick_gets_the_result_file_and_the_newest_data(kiosk: Kiosk, packs, q
                     and "bliq-sample-v2" in result.read_text(), timeout=20_000)
     text = result.read_text()
     assert "OK  data copied: bliq-data/Hal-2/" in text
-    assert "OK  bliq-sample-v2.bliqpack: installed version 2" in text
-    assert "NOT INSTALLED  half.bliqpack: incomplete" in text
+    assert ("OK  bliq-sample-v2.bliqpack: versie 2 geïnstalleerd. Toont nu: Open dag "
+            "Techniekcollege De Brug.\n    Installed version 2. Now showing: Open day "
+            "Techniekcollege De Brug.") in text
+    assert ("NIET GEÏNSTALLEERD  half.bliqpack: Het bestand is niet heel (te vroeg uitgetrokken "
+            "of nog aan het kopiëren): zet het opnieuw op de stick.") in text
+    assert "    (incomplete: half.bliqpack: not a whole archive" in text
     [copied] = (stick / "bliq-data" / "Hal-2").iterdir()
     with sqlite3.connect(copied) as conn:
         assert conn.execute("SELECT count(*) FROM events WHERE kind = 'session_started'"

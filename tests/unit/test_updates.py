@@ -1,6 +1,7 @@
 """Inbox → install without Qt: settled files only, the newest valid pack wins, nothing half."""
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 from pathlib import Path
@@ -263,3 +264,47 @@ def test_a_stick_pulled_out_while_data_is_copied_leaves_no_half_file(
     target = snapshot.copy_to(snap, folder)
     assert target.read_bytes() == snap.read_bytes()
     assert [p.name for p in folder.iterdir()] == [snap.name]
+
+
+TRADE_FAIR_DAY = datetime.date(2026, 3, 12)   # the sample's techniekmarkt-2026
+
+
+def test_the_result_line_says_which_event_the_kiosk_now_shows(data: Path, archives) -> None:
+    [outcome] = Installer(data, ("bliq-sample", 1), today=lambda: TRADE_FAIR_DAY).install(
+        [archives[2]])
+    assert outcome.line() == (
+        "OK  v2.bliqpack: versie 2 geïnstalleerd. Toont nu: Techniekmarkt Regio Zwolle.\n"
+        "    Installed version 2. Now showing: Zwolle Region Tech Careers Fair.")
+    pinned = Installer(data, ("bliq-sample", 2), pinned_event="open-dag-2026",
+                       today=lambda: TRADE_FAIR_DAY).install([archives[3]])[0].line()
+    assert ("Toont nu: Open dag Techniekcollege De Brug (vast ingesteld op deze kiosk; volgens "
+            "de datum zou het Techniekmarkt Regio Zwolle zijn).") in pinned
+    assert "(pinned on this kiosk; by date it would be Zwolle Region Tech Careers Fair)" in pinned
+
+
+def test_a_refusal_says_what_to_do_in_one_sentence(tmp_path: Path, data: Path, keys,
+                                                   archives) -> None:
+    Installer(data, ("bliq-sample", 1)).install([archives[3]])
+    # the very same update again (a stick plugged in twice): nothing to do
+    [again] = Installer(data, ("bliq-sample", 3)).install([archives[3]])
+    assert again.line().splitlines()[:2] == [
+        "NIET GEÏNSTALLEERD  v3.bliqpack: Deze update (versie 3) staat er al op: er hoeft niets "
+        "te gebeuren.",
+        "    NOT INSTALLED: This update (version 3) is already installed: nothing to do."]
+    # changed but its version not raised, in a file whose name says 4
+    same_number = build(pack_copy(tmp_path / "edited", 3, title_nl="Anders"), keys[0],
+                        tmp_path / "mijnpakket-4.bliqpack")
+    [edited] = Installer(data, ("bliq-sample", 3)).install([same_number])
+    assert edited.line().splitlines()[0] == (
+        "NIET GEÏNSTALLEERD  mijnpakket-4.bliqpack: Deze update heeft versie 3, net als wat er al "
+        "op staat: maak hem opnieuw in de studio, die geeft hem een hoger nummer.")
+    assert edited.line().splitlines()[2] == (
+        "    (not_newer: mijnpakket-4.bliqpack: holds version 3; this kiosk has version 3: "
+        "raise version for every update)")
+    [older] = Installer(data, ("bliq-sample", 3)).install([archives[2]])
+    assert older.line().splitlines()[1] == (
+        "    NOT INSTALLED: This update (version 2) is older than the one installed (version 3): "
+        "make it again in the studio.")
+    stranger = signed_zip(tmp_path / "x.bliqpack", keypair(tmp_path / "k")[0], {"a": b"x"})
+    [unknown] = Installer(data, ("bliq-sample", 3)).install([stranger])
+    assert "laat IT de sleutel op de kiosk zetten (kiosk trust)" in unknown.line()
