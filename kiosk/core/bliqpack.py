@@ -60,8 +60,9 @@ class PackRefused(Exception):
         self.already = already    # not_newer: this very update (same files) is installed
 
 
-class KeyError_(Exception):
-    """A key file cannot be used; the message names the file."""
+class PackSigningError(Exception):
+    """A pack cannot be signed as asked: a key file cannot be used, or the pack holds a link.
+    The message names the file."""
 
 
 @dataclass(frozen=True)
@@ -123,11 +124,11 @@ def load_private(path: Path) -> Ed25519PrivateKey:
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except OSError as e:
-        raise KeyError_(f"{path}: cannot read the key ({e.strerror or e})") from None
+        raise PackSigningError(f"{path}: cannot read the key ({e.strerror or e})") from None
     except (ValueError, TypeError):
-        raise KeyError_(f"{path}: not a private key made by 'kiosk keygen'") from None
+        raise PackSigningError(f"{path}: not a private key made by 'kiosk keygen'") from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise KeyError_(f"{path}: not an Ed25519 key (make one with 'kiosk keygen')")
+        raise PackSigningError(f"{path}: not an Ed25519 key (make one with 'kiosk keygen')")
     return key
 
 
@@ -139,7 +140,7 @@ def parse_public(text: str, where: str) -> Ed25519PublicKey:
             raise ValueError
         return Ed25519PublicKey.from_public_bytes(base64.b64decode(parts[1], validate=True))
     except (ValueError, binascii.Error):
-        raise KeyError_(f"{where}: not a public key made by 'kiosk keygen' "
+        raise PackSigningError(f"{where}: not a public key made by 'kiosk keygen' "
                         f"(expected one line '{PUBLIC_PREFIX} <base64>')") from None
 
 
@@ -147,7 +148,7 @@ def load_public(path: Path) -> Ed25519PublicKey:
     try:
         text = path.read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError) as e:
-        raise KeyError_(f"{path}: cannot read the public key ({e})") from None
+        raise PackSigningError(f"{path}: cannot read the public key ({e})") from None
     return parse_public(text, str(path))
 
 
@@ -177,7 +178,7 @@ def trusted_keys(data_dir: Path) -> dict[str, Ed25519PublicKey]:
     for path in sorted(folder.glob("*.pub")) if folder.is_dir() else []:
         try:
             public = load_public(path)
-        except KeyError_:
+        except PackSigningError:
             continue
         keys[key_id(public)] = public
     return keys
@@ -194,7 +195,7 @@ def pack_files(pack_dir: Path) -> list[tuple[str, Path]]:
             full = Path(root) / name
             rel = full.relative_to(pack_dir).as_posix()
             if full.is_symlink():
-                raise KeyError_(f"{full}: a link; a pack holds only real files")
+                raise PackSigningError(f"{full}: a link; a pack holds only real files")
             if name.startswith(".") or "__pycache__" in rel:
                 continue  # editor and OS leftovers (.DS_Store, .swp) are not content
             found.append((rel, full))
