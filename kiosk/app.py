@@ -54,7 +54,6 @@ if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for th
 
 log = logging.getLogger("kiosk")
 
-NO_MEDIA_ENV = "KIOSK_NO_REMOVABLE_MEDIA"  # "1": ignore /media sticks unless the config names roots
 
 
 class StartupError(Exception):
@@ -298,8 +297,6 @@ def _install_excepthook(app: KioskApp) -> Callable[[], None]:
                 controller.recoverFromError()
             except Exception:  # recovery is best effort
                 log.exception("recovery after an exception failed")
-        if os.environ.get("KIOSK_RERAISE") == "1":
-            previous(kind, exc, tb)
 
     sys.excepthook = hook
 
@@ -368,7 +365,8 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
 
     app.heartbeat = start_heartbeat(data_dir=data_dir, config=config,
                                     controller=_CurrentController(app), window=app.window,
-                                    qapp=qapp, store=store)
+                                    qapp=qapp, store=store,
+                                    quit_after_first_frame=args.quit_after_start)
     app.teardown.callback(_logged(app.heartbeat.stop, "the heartbeat"))
     _wire_heartbeat(app)
     store.record("kiosk_started")
@@ -570,10 +568,6 @@ def _start_campaign(app: KioskApp, args: Any) -> None:
 
     inbox = args.inbox or app.data_dir / app.config.inbox_dirname
     config = app.config
-    if (os.environ.get(NO_MEDIA_ENV) == "1"
-            and config.removable_media_globs == Config.removable_media_globs):
-        # The test suite: a stick in this machine must not receive test kiosks' data.
-        config = config.with_(removable_media_globs=())
     try:
         service = CampaignService(data_dir=app.data_dir, inbox=inbox, config=config,
                                   store=app.store, running=(app.pack.id, app.pack.version),

@@ -73,6 +73,9 @@ def run_parser() -> argparse.ArgumentParser:
     p.add_argument("--render", choices=("lean", "full", "auto"),
                    help="lean drops costly effects (for PCs without graphics hardware); "
                         "auto (default) chooses lean on a software renderer")
+    p.add_argument("--quit-after-start", action="store_true",
+                   help="quit with exit code 0 once the first attract frame is on screen "
+                        "(checks an installation)")
     return p
 
 

@@ -169,7 +169,6 @@ class Config:
     # A stop request (SIGTERM, session end) must be done within 2 s: past this the process
     # exits without waiting for the event writer (a full disk could otherwise hold it up).
     shutdown_deadline_s: float = 1.5
-    test_hang_max_s: float = 600.0         # KIOSK_TEST_HANG_AFTER_S blocks the UI at most this long
 
     # Captions and pack messages (kiosk/core/subtitles.py, content_files.py, readiness.py)
     caption_max_hour_digits: int = 4       # a caption timestamp's hours: 9999 h is plenty

@@ -3,10 +3,8 @@
 If the UI thread hangs, the timer stops and the file goes stale; the supervisor
 (``kiosk.watchdog``) then restarts the kiosk. The player reports frames so the supervisor can
 also see a video that froze while it should play. The same timer applies the memory policy.
-
-Environment hooks (for tests and the packaging smoke check only):
-- ``KIOSK_TEST_HANG_AFTER_S=S``: block the UI thread S seconds after start (a deliberate hang).
-- ``KIOSK_SMOKE=1``: quit with exit code 0 right after the first attract frame is on screen.
+With ``quit_after_first_frame`` (the run option ``--quit-after-start``, for checking an
+installation) it quits with exit code 0 once the first attract frame is on screen.
 """
 from __future__ import annotations
 
@@ -39,15 +37,11 @@ log = logging.getLogger("kiosk.heartbeat")
 EVENT_REASONS = {CRASH: "crash", HUNG: "watchdog", FROZEN_VIDEO: "watchdog",
                  NO_HEARTBEAT: "watchdog", MEMORY: "watchdog"}
 
-HANG_ENV = "KIOSK_TEST_HANG_AFTER_S"
-SMOKE_ENV = "KIOSK_SMOKE"
-
-
 class Heartbeat(QObject):
     """Writes a ``Beat`` every ``config.heartbeat_interval_s`` from the UI thread."""
 
     def __init__(self, path: Path, config: Config, state: Callable[[], str], *,
-                 quit_app: Callable[[int], Any], env: Mapping[str, str] = os.environ,
+                 quit_app: Callable[[int], Any], quit_after_first_frame: bool = False,
                  clock: Callable[[], float] = time.time,
                  rss: Callable[[], int | None] = rss_bytes, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +49,6 @@ class Heartbeat(QObject):
         self._config = config
         self._state = state
         self._quit_app = quit_app
-        self._env = env
         self._clock = clock
         self._rss = rss
         self._seq = 0
@@ -65,37 +58,22 @@ class Heartbeat(QObject):
         self._first_frame_at: float | None = None
         self._write_failed = False
         self._restart_requested = False
-        self._smoke = env.get(SMOKE_ENV) == "1"
+        self._quit_after_first_frame = quit_after_first_frame
         self._timer = QTimer(self)
         self._timer.setInterval(int(config.heartbeat_interval_s * 1000))
         self._timer.timeout.connect(self.beat)
-        self._hang_timer: QTimer | None = None
 
     @property
     def path(self) -> Path:
         return self._path
 
     def start(self) -> None:
-        """Write the first beat now and then every interval; arm the test hang if asked."""
+        """Write the first beat now and then every interval."""
         self._timer.start()
         self.beat()
-        hang = self._env.get(HANG_ENV)
-        if hang:
-            try:
-                delay_ms = max(0, int(float(hang) * 1000))
-            except ValueError:
-                log.warning("%s=%r is not a number of seconds; ignored", HANG_ENV, hang)
-                return
-            log.warning("test hook: the UI thread will hang %s s after start", hang)
-            self._hang_timer = QTimer(self)
-            self._hang_timer.setSingleShot(True)
-            self._hang_timer.timeout.connect(self._hang)
-            self._hang_timer.start(delay_ms)
 
     def stop(self) -> None:
         self._timer.stop()
-        if self._hang_timer is not None:
-            self._hang_timer.stop()
 
     def watch_window(self, window: Any) -> None:
         """Note the first frame the window puts on screen (start-up figure, smoke check)."""
@@ -109,8 +87,8 @@ class Heartbeat(QObject):
         self._first_frame_at = self._clock()
         self._window.frameSwapped.disconnect(self._on_frame_swapped)
         self.beat()
-        if self._smoke and self._state() == ATTRACT:
-            log.info("smoke check: first attract frame on screen; quitting")
+        if self._quit_after_first_frame and self._state() == ATTRACT:
+            log.info("--quit-after-start: first attract frame on screen; quitting")
             self._quit_app(0)
 
     @Slot(bool)
@@ -148,18 +126,15 @@ class Heartbeat(QObject):
                         rss // 2**20 if rss else 0, limit // 2**20)
             self._quit_app(RESTART_EXIT_CODE)
 
-    @Slot()
-    def _hang(self) -> None:
-        log.warning("test hook: blocking the UI thread")
-        time.sleep(self._config.test_hang_max_s)
-
 
 def start_heartbeat(*, data_dir: Path, config: Config, controller: Any, window: Any, qapp: Any,
-                    store: Any, env: Mapping[str, str] = os.environ) -> Heartbeat:
+                    store: Any, quit_after_first_frame: bool = False,
+                    env: Mapping[str, str] = os.environ) -> Heartbeat:
     """Make, wire and start the kiosk's heartbeat; records ``kiosk_restarted`` when the
-    supervisor says this start is a restart. The caller stops it on close."""
+    supervisor says this start is a restart (its ``env``). The caller stops it on close."""
     heartbeat = Heartbeat(data_dir / config.heartbeat_filename, config,
-                          state=lambda: str(controller.state), quit_app=qapp.exit, env=env)
+                          state=lambda: str(controller.state), quit_app=qapp.exit,
+                          quit_after_first_frame=quit_after_first_frame)
     heartbeat.watch_window(window)
     reason = env.get(RESTARTED_BECAUSE_ENV)
     if reason:

@@ -21,8 +21,8 @@ if command -v cage >/dev/null 2>&1; then
   fi
   chmod 700 "$runtime"
   "${as_user[@]}" env -i PATH=/usr/bin:/bin HOME="$runtime" XDG_RUNTIME_DIR="$runtime" \
-    WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 QT_QPA_PLATFORM=wayland KIOSK_SMOKE=1 \
-    timeout 120 cage -- "$PWD/dist/bliq-kiosk/bliq-kiosk" --data "$data" >"$data/cage.out" 2>&1 ||
+    WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 QT_QPA_PLATFORM=wayland \
+    timeout 120 cage -- "$PWD/dist/bliq-kiosk/bliq-kiosk" --data "$data" --quit-after-start >"$data/cage.out" 2>&1 ||
     { tail -20 "$data/cage.out"; echo "bundle under cage: failed"; exit 1; }
   if ! grep -q "first frame: platform wayland" "$data/kiosk.log"; then
     tail -20 "$data/cage.out"; echo "bundle under cage: no first frame on wayland"; exit 1

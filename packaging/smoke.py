@@ -6,7 +6,7 @@
    and QtCharts' QML module; no WebEngine. Prints the bundle size.
 2. Tools: ``bliq-kiosk check`` validates the bundled sample pack (pydantic, tomllib in the
    bundle) and ``bliq-kiosk supervise`` rejects a bad option with one line (the watchdog entry).
-3. Start: runs the bundle offscreen with a temporary ``--data`` and ``KIOSK_SMOKE=1`` (the
+3. Start: runs the bundle offscreen with a temporary ``--data`` and ``--quit-after-start`` (the
    heartbeat quits with exit 0 after the first attract frame), then reads the heartbeat file.
    Prints the time from process start to the first attract frame; with ``--source`` also for
    ``python main.py`` on the same machine.
@@ -89,16 +89,15 @@ def check_tools(bundle: Path) -> list[str]:
 
 def start_once(command: list[str], cwd: Path) -> tuple[float | None, str]:
     """Start the kiosk in smoke mode; (seconds to the first attract frame, problem or '')."""
-    env = dict(os.environ, KIOSK_SMOKE="1")
+    env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env.pop("KIOSK_TEST_HANG_AFTER_S", None)
     with tempfile.TemporaryDirectory(prefix="kiosk-smoke-") as tmp:
         data = Path(tmp) / "data"
         spawned = time.time()
         try:
             done = subprocess.run([*command, "--windowed", "--size", "1280x720", "--data",
-                                   str(data)], cwd=cwd, env=env, capture_output=True, text=True,
-                                  timeout=START_TIMEOUT_S)
+                                   str(data), "--quit-after-start"], cwd=cwd, env=env,
+                                  capture_output=True, text=True, timeout=START_TIMEOUT_S)
         except subprocess.TimeoutExpired:
             return None, (f"no attract frame within {START_TIMEOUT_S:.0f} s "
                           "(is the heartbeat wired into build()?)")

@@ -10,13 +10,27 @@ from typing import Any
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Test kiosks never look at real USB sticks (/media/…): tests that need one give temp roots.
-os.environ.setdefault("KIOSK_NO_REMOVABLE_MEDIA", "1")
 if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_PACK = REPO / "episodes"
+
+
+@pytest.fixture(autouse=True)
+def no_real_sticks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Test kiosks never look at the USB sticks of the machine running the tests (a campaign
+    stick must not receive test kiosks' snapshots): with the default mount folders they see
+    none. Tests of sticks give their own folders (``Config.removable_media_globs``)."""
+    from kiosk.config import Config
+    from kiosk.core.updates import Inbox
+
+    real = Inbox.mounts
+
+    def mounts(inbox: Inbox) -> list[Path]:
+        return [] if inbox.media_globs == Config.removable_media_globs else real(inbox)
+
+    monkeypatch.setattr(Inbox, "mounts", mounts)
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def kiosk(*args: str, data: Path | None = None) -> subprocess.CompletedProcess[str]:
-    argv = [sys.executable, "main.py", *args]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_SMOKE": "1"}
+    argv = [sys.executable, "main.py", *args, "--quit-after-start"]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 

@@ -25,15 +25,23 @@ from kiosk.watchdog import Supervisor
 REPO = Path(__file__).resolve().parents[2]
 DEADLINE_S = 45.0  # generous: two cold kiosk starts on a busy 2-core machine
 
-# The real kiosk as main() runs it (build() starts the heartbeat). Only the first kiosk
-# hangs: a restarted one must stay up.
+# The real kiosk as main() runs it (build() starts the heartbeat), never looking at this
+# machine's USB sticks. With CHILD_HANG_AFTER_S the first kiosk blocks its UI thread that many
+# seconds after start (the fault under test); a restarted one must stay up.
 KIOSK_CHILD = """
-import os, sys
-if os.environ.get("KIOSK_RESTARTED_BECAUSE"):
-    os.environ.pop("KIOSK_TEST_HANG_AFTER_S", None)
+import logging, os, sys, time
+from PySide6.QtCore import QTimer
 from kiosk.app import build
-app = build(sys.argv[1:])
+from kiosk.config import DEFAULT
+app = build(sys.argv[1:], config=DEFAULT.with_(removable_media_globs=()))
 assert app.heartbeat is not None
+
+def hang():
+    logging.getLogger("kiosk").warning("test: blocking the UI thread")
+    time.sleep(600)
+
+if os.environ.get("CHILD_HANG_AFTER_S") and not os.environ.get("KIOSK_RESTARTED_BECAUSE"):
+    QTimer.singleShot(int(float(os.environ["CHILD_HANG_AFTER_S"]) * 1000), hang)
 code = app.qapp.exec()
 app.close()
 sys.exit(code)
@@ -135,7 +143,7 @@ def _log_time(log: Path, message: str) -> float:
 def test_a_hung_kiosk_is_restarted_into_attract(running: Callable[..., Running],
                                                 tmp_path: Path) -> None:
     r = running(kiosk_command(tmp_path / "data"))
-    sup = r.start(KIOSK_TEST_HANG_AFTER_S="1")
+    sup = r.start(CHILD_HANG_AFTER_S="1")
 
     wait_until(lambda: r.beat() is not None)
     first = r.beat()
@@ -152,7 +160,7 @@ def test_a_hung_kiosk_is_restarted_into_attract(running: Callable[..., Running],
     wait_until(back_in_attract)
     beat = r.beat()
     assert beat is not None and beat.pid != first.pid
-    hang_began = _log_time(r.data / "kiosk.log", "test hook: blocking the UI thread")
+    hang_began = _log_time(r.data / "kiosk.log", "test: blocking the UI thread")
     print(f"\nhang → back in attract: {beat.first_frame_at - hang_began:.1f} s "
           f"(stale after {FAST.heartbeat_stale_s:g} s)")
     # The restarted kiosk knows why it was started: one kiosk_restarted event, reason watchdog

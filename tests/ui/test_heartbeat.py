@@ -33,10 +33,10 @@ class Recorder:
 
 
 def make(tmp_path: Path, state: list[str], rss: int | None = 10,
-         **env: str) -> tuple[Heartbeat, Recorder]:
+         quit_after_first_frame: bool = False) -> tuple[Heartbeat, Recorder]:
     rec = Recorder()
     hb = Heartbeat(tmp_path / "heartbeat.json", FAST, state=lambda: state[0], quit_app=rec.quit,
-                   env=env, rss=lambda: rss)
+                   quit_after_first_frame=quit_after_first_frame, rss=lambda: rss)
     return hb, rec
 
 
@@ -75,8 +75,9 @@ def test_over_the_memory_limit_it_asks_for_a_restart_only_in_attract(qtbot: Any,
     hb.stop()
 
 
-def test_smoke_mode_quits_with_0_after_the_first_attract_frame(qtbot: Any, tmp_path: Path) -> None:
-    hb, rec = make(tmp_path, ["attract"], KIOSK_SMOKE="1")
+def test_quit_after_start_quits_with_0_after_the_first_attract_frame(qtbot: Any,
+                                                                    tmp_path: Path) -> None:
+    hb, rec = make(tmp_path, ["attract"], quit_after_first_frame=True)
     window = FakeWindow()
     hb.watch_window(window)
     hb.start()
@@ -90,7 +91,7 @@ def test_smoke_mode_quits_with_0_after_the_first_attract_frame(qtbot: Any, tmp_p
     hb.stop()
 
 
-def test_without_smoke_mode_the_first_frame_is_noted_and_nothing_quits(qtbot: Any,
+def test_without_quit_after_start_the_first_frame_is_noted_and_nothing_quits(qtbot: Any,
                                                                        tmp_path: Path) -> None:
     hb, rec = make(tmp_path, ["attract"])
     window = FakeWindow()
