@@ -16,6 +16,7 @@ class Config:
     # Visitor flow (seconds)
     idle_timeout_s: float = 45.0          # no touch in a menu or the game → "Ben je er nog?"
     still_there_countdown_s: float = 10.0  # overlay countdown before the session resets
+    code_idle_min_s: float = 45.0          # the idle wait while a QR code is on screen, at least
     next_up_countdown_s: float = 5.0       # end card → next episode
     player_controls_hide_s: float = 4.0    # tap shows controls; they hide after this
     idle_from_event: bool = True           # event files may set their own idle times (tests: False)

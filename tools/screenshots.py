@@ -5,7 +5,7 @@
 
 Offscreen works too (QT_QPA_PLATFORM=offscreen) but shows no video pixels.
 Each step is `name:action[:arg]`, run in order: start, home, open:<section>, tap:<objectName>,
-play:<episode id>, seek:<ms>, game:<solo|duo>, answer, admin, lang:<nl|en>, wait:<ms>;
+play:<episode id>, seek:<ms>, game:<solo|duo>, answer, one (card), idle, admin, lang:<nl|en>, wait:<ms>;
 a screenshot is taken after each.
 
     python tools/screenshots.py --check [--out DIR]
@@ -97,6 +97,13 @@ def main() -> int:
                         player.choose(player.duel["a"]["id"])
                     elif player.card:
                         player.swipe(player.card["id"], i % 3 != 2, "button")
+        elif action == "one":  # answer one card (Home then asks before leaving the game)
+            card = app.game.playerA.card
+            if card:
+                app.game.playerA.swipe(card["id"], True, "button")
+        elif action == "idle":  # as if nobody touched the screen: "Ben je er nog?"
+            flow = app.controller.flow
+            flow.tick(app.controller.now() + flow.effective_idle_timeout())
         elif action == "admin":
             app.controller.flow.enter_admin(app.controller.now())
         elif action == "lang":

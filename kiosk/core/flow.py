@@ -58,7 +58,8 @@ _ALLOWED: dict[State, frozenset[State]] = {
                               State.RESULT}),
     State.GAME: frozenset({State.HOME, State.RESULT}),
     State.RESULT: frozenset({State.HOME, State.PLAYER, State.COMPANIES, State.GAME}),
-    State.COMPANIES: frozenset({State.HOME}),
+    # back to the result it was opened from (``open`` checks that it was)
+    State.COMPANIES: frozenset({State.HOME, State.RESULT}),
     State.ADMIN: frozenset(),
 }
 
@@ -109,7 +110,14 @@ class StillThere:
     seconds: float
 
 
-FlowEvent = StateChanged | SessionStarted | SessionEnded | StillThere
+@dataclass(frozen=True)
+class LeaveAsked:
+    """Home was tapped in an unfinished game: "Stoppen?" is ``shown``, or went away."""
+
+    shown: bool
+
+
+FlowEvent = StateChanged | SessionStarted | SessionEnded | StillThere | LeaveAsked
 Listener = Callable[[FlowEvent], None]
 
 
@@ -128,11 +136,23 @@ class VisitorFlow:
         self.ask_first = False  # the event's [pulse]: a visit starts at its question
         self.idle_timeout_s = config.idle_timeout_s
         self.countdown_s = config.still_there_countdown_s
+        # Scanning a code is not touching: while one is on screen the wait is at least this.
+        self.code_on_screen = False
+        # An unfinished game asks before Home throws its answers away.
+        self.game_unfinished = False
+        self.leave_asked = False
+        # Companies opened from a result leads back to it (its code and jobs are not lost).
+        self.companies_from_result = False
 
     @property
     def session_id(self) -> str | None:
         """The current visitor's random id, or None between visitors."""
         return self.session.id if self.session is not None else None
+
+    @property
+    def idle_since(self) -> float:
+        """When the idle clock last restarted (a touch, a new screen, a clip that stopped)."""
+        return self._last_touch
 
     # -- wiring ---------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -165,13 +185,57 @@ class VisitorFlow:
             raise FlowError(f"section '{target}' is not available")
         if target not in _ALLOWED[self.state]:
             raise FlowError(f"cannot go from '{self.state}' to '{target}'")
+        if self.state is State.COMPANIES and target is State.RESULT \
+                and not self.companies_from_result:
+            raise FlowError("companies was not opened from a result")
+        if target is State.COMPANIES:  # set first: listeners of the change read it
+            self.companies_from_result = self.state is State.RESULT
         self._go(target, now)
 
     def home(self, now: float) -> None:
-        """The visible way back home, from any visitor screen."""
+        """The visible way back home, from any visitor screen; in an unfinished game it asks
+        first (``leave_asked``) and ``confirm_leave`` goes."""
         if self.state in (State.ATTRACT, State.ADMIN):
             return
+        if self.state is State.GAME and self.game_unfinished:
+            self._last_touch = now
+            if not self.leave_asked:
+                self.leave_asked = True
+                self._emit(LeaveAsked(shown=True))
+            return
         self._go(State.HOME, now)
+
+    def confirm_leave(self, now: float) -> None:
+        """"Ja, stoppen": the game's answers go, the visitor goes home."""
+        if self.leave_asked:
+            self._go(State.HOME, now)
+
+    def cancel_leave(self, now: float) -> None:
+        """"Verder spelen": back to the card the visitor was on."""
+        self._last_touch = now
+        self._close_leave()
+
+    def set_game_unfinished(self, unfinished: bool) -> None:
+        """The game says whether answers would be lost by leaving (cards answered, no result)."""
+        self.game_unfinished = unfinished
+        if not unfinished:
+            self._close_leave()
+
+    def set_code_on_screen(self, shown: bool, now: float) -> None:
+        """A QR code is on screen (or no longer): someone may be scanning it."""
+        if shown == self.code_on_screen:
+            return
+        self.code_on_screen = shown
+        if shown and self.still_there:
+            # a code came up under the overlay: the visitor gets the longer wait, from now
+            self.touch(now)
+
+    def effective_idle_timeout(self) -> float:
+        """The idle wait now: the event's, but never under ``code_idle_min_s`` while a code is
+        on screen (a phone's camera takes a while, and scanning is not touching)."""
+        if self.code_on_screen:
+            return max(self.idle_timeout_s, self.config.code_idle_min_s)
+        return self.idle_timeout_s
 
     def end_session(self, reason: EndReason, now: float) -> None:
         """'Klaar' button or a reset: wipe the session and go back to attract."""
@@ -214,7 +278,7 @@ class VisitorFlow:
             return self._last_touch + self.config.admin_idle_timeout_s
         if not self.idle_applies():
             return None
-        deadline = self._last_touch + self.idle_timeout_s
+        deadline = self._last_touch + self.effective_idle_timeout()
         return deadline + self.countdown_s if self.still_there else deadline
 
     def still_there_left(self, now: float) -> int:
@@ -243,9 +307,10 @@ class VisitorFlow:
         if not self.idle_applies():
             return
         idle_for = now - self._last_touch
-        if idle_for >= self.idle_timeout_s + self.countdown_s and self.still_there:
+        timeout = self.effective_idle_timeout()
+        if idle_for >= timeout + self.countdown_s and self.still_there:
             self._reset(EndReason.IDLE, now)
-        elif idle_for >= self.idle_timeout_s and not self.still_there:
+        elif idle_for >= timeout and not self.still_there:
             self.still_there = True
             self._emit(StillThere(shown=True, seconds=self.countdown_s))
 
@@ -259,8 +324,16 @@ class VisitorFlow:
         if self.still_there:
             self.still_there = False
             self._emit(StillThere(shown=False, seconds=0.0))
+        self._close_leave()
+        if target is not State.COMPANIES:
+            self.companies_from_result = False
         if old is not target:
             self._emit(StateChanged(old, target))
+
+    def _close_leave(self) -> None:
+        if self.leave_asked:
+            self.leave_asked = False
+            self._emit(LeaveAsked(shown=False))
 
     def _end(self, reason: EndReason, now: float) -> None:
         session, self.session = self.session, None

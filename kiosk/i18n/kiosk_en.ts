@@ -195,26 +195,31 @@
     <name>Companies</name>
     <message>
         <location filename="../ui/qml/screens/Companies.qml" line="20"/>
+        <source>‹ Terug naar je uitslag</source>
+        <translation>‹ Back to your result</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Companies.qml" line="33"/>
         <source>Bedrijven van vandaag</source>
         <translation>Companies here today</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="25"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="38"/>
         <source>Hier kun je aan de slag als %1</source>
         <translation>Here you can work as %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="26"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="39"/>
         <source>Scan de code en vraag naar een stage of een kijkje</source>
         <translation>Scan the code and ask about an internship or a visit</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="92"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="106"/>
         <source>+%1 meer</source>
         <translation>+%1 more</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="114"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="128"/>
         <source>Stage of contact</source>
         <translation>Internship or contact</translation>
     </message>
@@ -222,12 +227,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../ui/bridge.py" line="302"/>
+        <location filename="../ui/bridge.py" line="348"/>
         <source>Onjuiste pincode</source>
         <translation>Wrong PIN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/bridge.py" line="344"/>
+        <location filename="../ui/bridge.py" line="390"/>
         <source>Even wachten: %n seconden</source>
         <translation>
             <numerusform>Please wait: %n second</numerusform>
@@ -577,7 +582,7 @@
         <translation>Routes, jobs and chances</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="103"/>
+        <location filename="../ui/qml/screens/Home.qml" line="104"/>
         <source>Klaar, tot ziens!</source>
         <translation>Done, see you!</translation>
     </message>
@@ -603,6 +608,29 @@
         <location filename="../ui/qml/components/JobCard.qml" line="150"/>
         <source>Kijk de video</source>
         <translation>Watch the video</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <location filename="../ui/qml/LeaveDialog.qml" line="27"/>
+        <source>Stoppen met het spel?</source>
+        <translation>Stop the game?</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/LeaveDialog.qml" line="33"/>
+        <source>Je keuzes gaan dan weg.</source>
+        <translation>Your choices will be gone.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/LeaveDialog.qml" line="45"/>
+        <source>Verder spelen</source>
+        <translation>Keep playing</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/LeaveDialog.qml" line="51"/>
+        <source>Ja, stoppen</source>
+        <translation>Yes, stop</translation>
     </message>
 </context>
 <context>
@@ -774,12 +802,14 @@
 <context>
     <name>StillThereOverlay</name>
     <message>
-        <location filename="../ui/qml/StillThereOverlay.qml" line="17"/>
+        <location filename="../ui/qml/StillThereOverlay.qml" line="53"/>
+        <location filename="../ui/qml/StillThereOverlay.qml" line="92"/>
         <source>Ben je er nog?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/StillThereOverlay.qml" line="23"/>
+        <location filename="../ui/qml/StillThereOverlay.qml" line="59"/>
+        <location filename="../ui/qml/StillThereOverlay.qml" line="98"/>
         <source>Tik ergens om verder te gaan</source>
         <translation>Tap anywhere to carry on</translation>
     </message>

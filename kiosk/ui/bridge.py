@@ -18,9 +18,10 @@ from kiosk.config import Config
 from kiosk.core.admin import PinGate
 from kiosk.core.countdown import timer_ms
 from kiosk.core.flow import (
-    EndReason, VisitorFlow, FlowError, FlowEvent, SessionEnded, SessionStarted, State,
-    StateChanged, StillThere,
+    EndReason, VisitorFlow, FlowError, FlowEvent, LeaveAsked, SessionEnded, SessionStarted,
+    State, StateChanged, StillThere,
 )
+from kiosk.core.display import clear_spot
 
 log = logging.getLogger("kiosk.ui")
 
@@ -51,6 +52,7 @@ class Controller(QObject):
     stateChanged = Signal()
     stillThereChanged = Signal()
     stillThereRemainingChanged = Signal()
+    leaveAskedChanged = Signal()
     languageChanged = Signal()
     pinChanged = Signal()
     sectionsChanged = Signal()
@@ -108,6 +110,16 @@ class Controller(QObject):
     def stillThereRemaining(self) -> int:
         """Whole seconds until "Ben je er nog?" ends the visit (0 when it is not shown)."""
         return self._still_there_left
+
+    @Property(bool, notify=leaveAskedChanged)
+    def leaveAsked(self) -> bool:
+        """Home was tapped in an unfinished game: ask "Stoppen met het spel?"."""
+        return self._flow.leave_asked
+
+    @Property(bool, notify=stateChanged)
+    def canReturnToResult(self) -> bool:
+        """Companies was opened from a result: its back button leads there."""
+        return self._flow.state is State.COMPANIES and self._flow.companies_from_result
 
     @Property(str, notify=languageChanged)
     def language(self) -> str:
@@ -211,6 +223,11 @@ class Controller(QObject):
         raises ``FlowError`` when the flow does not allow it from here."""
         self._flow.open(state, self._clock())
 
+    def set_code_on_screen(self, shown: bool) -> None:
+        """Whether a QR code is on screen now (the code counter knows): the idle wait follows."""
+        self._flow.set_code_on_screen(shown, self._clock())
+        self._schedule_idle()
+
     def note_touch(self) -> None:
         """Called by the window's event filter on every press."""
         self._flow.touch(self._clock())
@@ -234,6 +251,35 @@ class Controller(QObject):
     @guarded
     def goHome(self) -> None:
         self._flow.home(self._clock())
+
+    @Slot()
+    @guarded
+    def confirmLeave(self) -> None:
+        self._flow.confirm_leave(self._clock())
+
+    @Slot()
+    @guarded
+    def cancelLeave(self) -> None:
+        self._flow.cancel_leave(self._clock())
+
+    @Slot()
+    @guarded
+    def companiesBack(self) -> None:
+        """Companies opened from a result: back to that result."""
+        try:
+            self._flow.open(State.RESULT, self._clock())
+        except FlowError as exc:
+            log.warning("ignored navigation: %s", exc)
+            self._flow.home(self._clock())
+
+    @Slot(float, float, float, float, list, result=list)
+    def stillThereSpot(self, width: float, height: float, box_width: float, box_height: float,
+                       codes: list) -> list:
+        """Where "Ben je er nog?" goes so it covers no code on screen: [x, y, scale], or []
+        when even the smallest card would cover one. ``codes`` are [x, y, w, h] lists."""
+        rects = [tuple(float(v) for v in c) for c in codes if len(c) == 4]
+        spot = clear_spot(width, height, box_width, box_height, rects)  # type: ignore[arg-type]
+        return list(spot) if spot is not None else []
 
     @Slot()
     @guarded
@@ -359,6 +405,8 @@ class Controller(QObject):
         elif isinstance(event, StillThere):
             self._update_still_there_left(self._clock())  # the overlay appears with its number
             self.stillThereChanged.emit()
+        elif isinstance(event, LeaveAsked):
+            self.leaveAskedChanged.emit()
         self._schedule_idle()
 
     def _update_still_there_left(self, now: float) -> None:

@@ -343,9 +343,17 @@ class GameBridge(QObject):
     # -- flow -------------------------------------------------------------------------------------
     def _set_phase(self, phase: str) -> None:
         self._phase = phase
+        self._tell_flow()
         self.phaseChanged.emit()
 
+    def _tell_flow(self) -> None:
+        # Home asks first once answers would be lost (a card answered, no result yet).
+        answered = any(p.session is not None and p.session.progress[0] > 0
+                       for p in self._players)
+        self._controller.flow.set_game_unfinished(self._phase == "playing" and answered)
+
     def _check_finished(self) -> None:
+        self._tell_flow()
         if self._phase != "playing":
             return
         playing = [p.session for p in self._players if p.session is not None]

@@ -65,7 +65,10 @@ class CodeCounter(QObject):
     @Slot()
     def refresh(self) -> None:
         state = State(self._controller.state)
-        for code in self._shown.update(codes_on_screen(state, self._selection(state))):
+        new = self._shown.update(codes_on_screen(state, self._selection(state)))
+        # someone may be scanning: the idle wait is longer while a code is up
+        self._controller.set_code_on_screen(bool(self._shown.on_screen))
+        for code in new:
             # counted per purpose and target, never who scanned
             self._store.record("qr_shown", self._controller.session_id, purpose=code.purpose,
                                target=code.target)

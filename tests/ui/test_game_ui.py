@@ -225,7 +225,9 @@ def test_leaving_mid_game_records_where_and_wipes_answers(kiosk, qtbot):
     for expected in (SECOND, THIRD):
         touch_tap(kiosk.window, "likeButton")
         qtbot.waitUntil(lambda e=expected: card_id(kiosk) == e)
-    touch_tap(kiosk.window, "homeButton")
+    touch_tap(kiosk.window, "homeButton")       # two answers would go: it asks first
+    qtbot.waitUntil(lambda: is_shown(kiosk.window, "leaveConfirm"))
+    touch_tap(kiosk.window, "leaveConfirm")
     qtbot.waitUntil(lambda: kiosk.controller.state == "home")
     assert rows(kiosk, "select at_card from events where kind='game_abandoned'") == [(2,)]
     assert kiosk.game.playerA.session is None

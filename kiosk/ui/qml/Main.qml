@@ -84,6 +84,7 @@ Window {
         }
     }
 
-    StillThereOverlay { anchors.fill: parent; z: 30 }
+    LeaveDialog { anchors.fill: parent; z: 25 }
+    StillThereOverlay { anchors.fill: parent; z: 30; screen: screenLoader.item as Item }
     PinPad { anchors.fill: parent; z: 40 }
 }

@@ -9,10 +9,23 @@ Item {
     id: screen
     objectName: "companiesScreen"
 
+    // Opened from a result: the way back to it (its code and jobs), not only Home.
+    // Landscape: first thing in the header; portrait: just above Home, within reach.
+    PillButton {
+        id: back
+        objectName: "companiesBack"
+        visible: Kiosk.controller.canReturnToResult
+        x: Theme.margin
+        y: Theme.portrait ? parent.height - Theme.barSpace - height - Theme.px(8) : Theme.px(40)
+        text: qsTr("‹ Terug naar je uitslag")
+        onClicked: Kiosk.controller.companiesBack()
+    }
+
     Column {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
-        anchors.topMargin: Theme.px(40)
+        anchors.topMargin: back.visible && !Theme.portrait ? back.y + back.height + Theme.px(16)
+                                                           : Theme.px(40)
         anchors.rightMargin: Theme.margin + Theme.topBarSpace
         spacing: Theme.px(6)
         Text {
@@ -32,7 +45,8 @@ Item {
         id: grid
         objectName: "companiesGrid"
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom
-                  leftMargin: Theme.margin; topMargin: Theme.gap; bottomMargin: Theme.barSpace }
+                  leftMargin: Theme.margin; topMargin: Theme.gap
+                  bottomMargin: Theme.barSpace + (back.visible && Theme.portrait ? back.height + Theme.px(16) : 0) }
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         readonly property int columns: Theme.portrait ? 1 : 2

@@ -82,24 +82,25 @@ Item {
         }
     }
 
+    // "Klaar, tot ziens!" never sits where Home sits on the other screens, nor within a
+    // thumb's double tap of it: a visitor who taps Home twice must not end the visit.
+    // Landscape: bottom right (Home is top right). Portrait: right, just above the language
+    // (Home is bottom left).
     Item {
         id: footer
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: Theme.touchMin + Theme.margin
-        // AnchorChanges, not "portrait ? a : undefined" bindings: those set the new anchor
-        // before clearing the old one, so a turned screen left the button stretched across.
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom
+                  bottomMargin: Theme.portrait ? Theme.barSpace - Theme.px(28) + Theme.gap : 0 }
+        height: Theme.touchMin + (Theme.portrait ? 0 : Theme.margin)
         states: State {
             when: Theme.portrait
-            AnchorChanges { target: endButton; anchors.right: undefined
-                            anchors.verticalCenter: undefined
-                            anchors.left: footer.left; anchors.bottom: footer.bottom }
+            AnchorChanges { target: endButton; anchors.verticalCenter: undefined
+                            anchors.bottom: footer.bottom }
         }
         PillButton {
             id: endButton
             objectName: "endSession"
-            // portrait: bottom left, beside the language (Home is not shown here)
-            anchors { right: parent.right; rightMargin: Theme.margin; leftMargin: Theme.px(28)
-                      verticalCenter: parent.verticalCenter; bottomMargin: Theme.px(28) }
+            anchors { right: parent.right; rightMargin: Theme.portrait ? Theme.px(28) : Theme.margin
+                      verticalCenter: parent.verticalCenter }
             text: qsTr("Klaar, tot ziens!")
             fill: Theme.surface; ink: Theme.text
             onClicked: Kiosk.controller.endSession()
