@@ -12,7 +12,7 @@ from typing import NoReturn, TextIO
 
 SUBCOMMANDS = ("run", "check", "preflight", "new-pack", "hash-pin", "stats", "export", "merge",
                "report", "add-videos", "make-thumbnails", "keygen", "pack", "trust", "name",
-               "snapshot")
+               "snapshot", "studio")
 CAMPAIGN_COMMANDS = ("keygen", "pack", "trust", "name", "snapshot", "merge")
 
 
@@ -152,6 +152,10 @@ def tools_parser() -> argparse.ArgumentParser:
     r.add_argument("--lang", choices=("nl", "en"), default="nl")
     r.add_argument("--content", type=Path, metavar="PACK",
                    help="pack for titles (default: the sample pack)")
+    st = sub.add_parser("studio", help="BLIQ Studio: prepare your own event in a window")
+    st.add_argument("pack", type=Path, nargs="?",
+                    help="your copy of the pack (a campaign .bliqpack asks where to copy it)")
+    st.add_argument("--lang", choices=("nl", "en"), default="nl")
     _campaign_parsers(sub)
     return p
 
@@ -227,6 +231,10 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
             raise UsageError("a PIN is 4 to 12 digits")
         print(f'admin_pin_hash = "{hash_pin(args.pin)}"', file=out)
         return 0
+    if args.command == "studio":
+        from kiosk.studio import main as studio_main
+
+        return studio_main(([str(args.pack)] if args.pack else []) + ["--lang", args.lang])
     if args.command in CAMPAIGN_COMMANDS:
         from kiosk.campaign_tools import run_campaign_tool
 

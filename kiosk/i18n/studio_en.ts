@@ -1,0 +1,383 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="nl">
+<context>
+    <name>Studio</name>
+    <message>
+        <source>English</source>
+        <translation>Nederlands</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Zet op &amp;USB-stick</source>
+        <translation>Put on &amp;USB stick</translation>
+    </message>
+    <message>
+        <source>&amp;Event</source>
+        <translation>&amp;Event</translation>
+    </message>
+    <message>
+        <source>&amp;Bedrijven</source>
+        <translation>&amp;Companies</translation>
+    </message>
+    <message>
+        <source>&amp;Video's</source>
+        <translation>&amp;Videos</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw event beginnen</source>
+        <translation>Start a &amp;new event</translation>
+    </message>
+    <message>
+        <source>&amp;Naam van het event</source>
+        <translation>&amp;Name of the event</translation>
+    </message>
+    <message>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Welkomstregel</source>
+        <translation>&amp;Welcome line</translation>
+    </message>
+    <message>
+        <source>&amp;Logo kiezen…</source>
+        <translation>Choose &amp;logo…</translation>
+    </message>
+    <message>
+        <source>Logo (ook slepen)</source>
+        <translation>Logo (or drop it here)</translation>
+    </message>
+    <message>
+        <source>&amp;Terug naar start na (seconden)</source>
+        <translation>&amp;Back to start after (seconds)</translation>
+    </message>
+    <message>
+        <source>Beheer-&amp;PIN (4–12 cijfers)</source>
+        <translation>Admin &amp;PIN (4–12 digits)</translation>
+    </message>
+    <message>
+        <source>PIN &amp;nog een keer</source>
+        <translation>PIN &amp;again</translation>
+    </message>
+    <message>
+        <source>Bedrijven op je event</source>
+        <translation>Companies at your event</translation>
+    </message>
+    <message>
+        <source>Bedrijf &amp;toevoegen</source>
+        <translation>Add a &amp;company</translation>
+    </message>
+    <message>
+        <source>Omhoog</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Omlaag</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Weghalen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>&amp;Importeren uit Excel of CSV…</source>
+        <translation>&amp;Import from Excel or CSV…</translation>
+    </message>
+    <message>
+        <source>Na&amp;am</source>
+        <translation>N&amp;ame</translation>
+    </message>
+    <message>
+        <source>&amp;Lokaal of stand</source>
+        <translation>&amp;Room or stand</translation>
+    </message>
+    <message>
+        <source>&amp;Contactlink</source>
+        <translation>&amp;Contact link</translation>
+    </message>
+    <message>
+        <source>&amp;Omschrijving</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>Logo &amp;kiezen…</source>
+        <translation>Choose lo&amp;go…</translation>
+    </message>
+    <message>
+        <source>&amp;Zoek een beroep</source>
+        <translation>&amp;Find a job</translation>
+    </message>
+    <message>
+        <source>&amp;Beroepen</source>
+        <translation>&amp;Jobs</translation>
+    </message>
+    <message>
+        <source>&amp;Video's kiezen…</source>
+        <translation>Choose &amp;videos…</translation>
+    </message>
+    <message>
+        <source>Een &amp;map met video's…</source>
+        <translation>A &amp;folder of videos…</translation>
+    </message>
+    <message>
+        <source>Kies clips van je telefoon of camera, of sleep ze op de knop. Ondertitels met dezelfde naam (.srt of .vtt) gaan mee. Klik op een titel om hem te veranderen.</source>
+        <translation>Choose clips from your phone or camera, or drop them on the button. Captions with the same name (.srt or .vtt) come along. Click a title to change it.</translation>
+    </message>
+    <message>
+        <source>Eigen video's</source>
+        <translation>Your own videos</translation>
+    </message>
+    <message>
+        <source>Nog te doen</source>
+        <translation>Still to do</translation>
+    </message>
+    <message>
+        <source>&amp;Laat zien</source>
+        <translation>&amp;Show me</translation>
+    </message>
+    <message>
+        <source>Onze open dag</source>
+        <translation>Our open day</translation>
+    </message>
+    <message>
+        <source>Nieuw event begonnen: typ de naam en kies de datum.</source>
+        <translation>New event started: type its name and choose the date.</translation>
+    </message>
+    <message>
+        <source>PIN ingesteld. De studio bewaart alleen een code ervan, nooit de PIN zelf.</source>
+        <translation>PIN set. The studio keeps only a code made from it, never the PIN itself.</translation>
+    </message>
+    <message>
+        <source>Kies het logo</source>
+        <translation>Choose the logo</translation>
+    </message>
+    <message>
+        <source>Logo klaar; het wordt bewaard als je opslaat.</source>
+        <translation>Logo ready; it is kept when you save.</translation>
+    </message>
+    <message>
+        <source>Nieuw bedrijf</source>
+        <translation>New company</translation>
+    </message>
+    <message>
+        <source>Kies het logo van het bedrijf</source>
+        <translation>Choose the company's logo</translation>
+    </message>
+    <message>
+        <source>Kies de lijst met bedrijven</source>
+        <translation>Choose the list of companies</translation>
+    </message>
+    <message>
+        <source>Kies je video's</source>
+        <translation>Choose your videos</translation>
+    </message>
+    <message>
+        <source>Kies een map met video's</source>
+        <translation>Choose a folder of videos</translation>
+    </message>
+    <message>
+        <source>wacht…</source>
+        <translation>waiting…</translation>
+    </message>
+    <message>
+        <source>Omzetten</source>
+        <translation>Convert</translation>
+    </message>
+    <message>
+        <source>bezig…</source>
+        <translation>working…</translation>
+    </message>
+    <message>
+        <source>Kies de USB-stick</source>
+        <translation>Choose the USB stick</translation>
+    </message>
+    <message>
+        <source>BLIQ Studio</source>
+        <translation>BLIQ Studio</translation>
+    </message>
+    <message>
+        <source>Typ de PIN nog een keer.</source>
+        <translation>Type the PIN once more.</translation>
+    </message>
+    <message>
+        <source>geen logo</source>
+        <translation>no logo</translation>
+    </message>
+    <message>
+        <source>in het pakket</source>
+        <translation>in the pack</translation>
+    </message>
+    <message>
+        <source>omzetten…</source>
+        <translation>converting…</translation>
+    </message>
+    <message>
+        <source>klaar</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>{name} is niet toegevoegd: {why}</source>
+        <translation>{name} was not added: {why}</translation>
+    </message>
+    <message>
+        <source>Dubbelklik of Enter: laat het veld zien</source>
+        <translation>Double-click or Enter: show the field</translation>
+    </message>
+    <message>
+        <source>Klaar voor de dag ✔</source>
+        <translation>Ready for the day ✔</translation>
+    </message>
+    <message>
+        <source>Alles was al opgeslagen.</source>
+        <translation>Everything was saved already.</translation>
+    </message>
+    <message>
+        <source>Even wachten: de video's worden nog toegevoegd.</source>
+        <translation>One moment: the videos are still being added.</translation>
+    </message>
+    <message>
+        <source>Klaar: versie {v} staat op de stick ({file}), met LEESMIJ.txt.</source>
+        <translation>Done: version {v} is on the stick ({file}), with LEESMIJ.txt (read me).</translation>
+    </message>
+    <message>
+        <source>Waar komt jouw kopie van {name}?</source>
+        <translation>Where does your copy of {name} go?</translation>
+    </message>
+    <message>
+        <source>Geen map gekozen voor je kopie; er is niets veranderd.</source>
+        <translation>No folder chosen for your copy; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Niet-opgeslagen werk</source>
+        <translation>Unsaved work</translation>
+    </message>
+    <message>
+        <source>De PIN is ingesteld; typ een nieuwe om hem te veranderen.</source>
+        <translation>The PIN is set; type a new one to change it.</translation>
+    </message>
+    <message>
+        <source>Kies een PIN; alleen wie hem kent, opent het beheer.</source>
+        <translation>Choose a PIN; only people who know it can open the admin screen.</translation>
+    </message>
+    <message>
+        <source>Titel van {name}</source>
+        <translation>Title of {name}</translation>
+    </message>
+    <message>
+        <source>{name} is geen video die de kiosk kan spelen; exporteer hem opnieuw als MP4.</source>
+        <translation>{name} is not a video the kiosk can play; export it again as MP4.</translation>
+    </message>
+    <message>
+        <source>{name} is leeg; kopieer hem opnieuw van de telefoon of camera.</source>
+        <translation>{name} is empty; copy it again from the phone or camera.</translation>
+    </message>
+    <message>
+        <source>{name} speelt niet op de kiosk ({why}); klik op Omzetten.</source>
+        <translation>{name} does not play on the kiosk ({why}); click Convert.</translation>
+    </message>
+    <message>
+        <source>Wordt opgeslagen als {url}</source>
+        <translation>Will be saved as {url}</translation>
+    </message>
+    <message>
+        <source>{n} bedrijven ingelezen uit {file}.</source>
+        <translation>{n} companies read from {file}.</translation>
+    </message>
+    <message>
+        <source>Niet alles kon gelezen worden; zie de regels hieronder.</source>
+        <translation>Not everything could be read; see the lines below.</translation>
+    </message>
+    <message>
+        <source>Nog {n} ding(en) te doen. Opslaan mag altijd.</source>
+        <translation>{n} thing(s) still to do. You can always save.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen ({n} bestand(en)).</source>
+        <translation>Saved ({n} file(s)).</translation>
+    </message>
+    <message>
+        <source>De studio maakte een sleutel voor je organisatie; de kiosk installeert alleen updates met die sleutel, dus geef {pub} één keer aan de IT van de kiosks.</source>
+        <translation>The studio made a key for your organisation; kiosks install only updates signed with it, so give {pub} once to the kiosks' IT.</translation>
+    </message>
+    <message>
+        <source>Je hebt werk van {when} dat niet is opgeslagen. Terughalen?</source>
+        <translation>You have unsaved work from {when}. Bring it back?</translation>
+    </message>
+    <message>
+        <source>{name} staat al in het pakket.</source>
+        <translation>{name} is already in the pack.</translation>
+    </message>
+    <message>
+        <source>De controle lukte niet ({error}).</source>
+        <translation>The check did not work ({error}).</translation>
+    </message>
+    <message>
+        <source>het importeren stopte (code {code})</source>
+        <translation>the import stopped (code {code})</translation>
+    </message>
+    <message>
+        <source>{name}: dit is geen video; overgeslagen.</source>
+        <translation>{name}: not a video; skipped.</translation>
+    </message>
+    <message>
+        <source>Kies een beheer-PIN van 4 tot 12 cijfers.</source>
+        <translation>Choose an admin PIN of 4 to 12 digits.</translation>
+    </message>
+    <message>
+        <source>Een PIN is 4 tot 12 cijfers, zonder letters of spaties.</source>
+        <translation>A PIN is 4 to 12 digits, no letters or spaces.</translation>
+    </message>
+    <message>
+        <source>De twee PIN's zijn niet gelijk; typ dezelfde PIN twee keer.</source>
+        <translation>The two PINs differ; type the same PIN twice.</translation>
+    </message>
+    <message>
+        <source>Dit is de PIN van het voorbeeld die iedereen kent; kies een eigen PIN.</source>
+        <translation>This is the sample's PIN that everyone knows; choose your own.</translation>
+    </message>
+    <message>
+        <source>Deze PIN is te makkelijk te raden; kies cijfers zonder vast patroon.</source>
+        <translation>This PIN is too easy to guess; choose digits without a pattern.</translation>
+    </message>
+    <message>
+        <source>Geef je event een naam.</source>
+        <translation>Give your event a name.</translation>
+    </message>
+    <message>
+        <source>Kies de datum van je event.</source>
+        <translation>Choose the date of your event.</translation>
+    </message>
+    <message>
+        <source>Kies een beheer-PIN en typ hem twee keer.</source>
+        <translation>Choose an admin PIN and type it twice.</translation>
+    </message>
+    <message>
+        <source>De beheer-PIN is die van het voorbeeld; kies een eigen PIN.</source>
+        <translation>The admin PIN is the sample's; choose your own.</translation>
+    </message>
+    <message>
+        <source>Voeg de bedrijven toe die er op je event zijn.</source>
+        <translation>Add the companies that come to your event.</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Plaatjes (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;Alle bestanden (*)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Excel of CSV (*.xlsx *.csv);;Alle bestanden (*)</source>
+        <translation>Excel or CSV (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Video's (*.mp4 *.mov *.m4v *.webm *.mkv *.avi *.wmv *.mpg *.3gp);;Alle bestanden (*)</source>
+        <translation>Videos (*.mp4 *.mov *.m4v *.webm *.mkv *.avi *.wmv *.mpg *.3gp);;All files (*)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,169 @@
+"""The studio's problems list: what is still wrong, in plain words, about what she can change.
+
+Two sources, one list. What she is typing is checked at once (a name, a date, a PIN, each
+company's link and jobs) from the studio's own documents. The saved pack is checked with the
+very same loader as ``kiosk check`` (and its "ready for a real event" checks); of those, the
+lines about her files are shown in plain words, and the campaign's own parts (series, jobs,
+cards she cannot edit here) are summed up in one grey line. No Qt.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.config import DEFAULT, Config
+from kiosk.core.content_models import Problem
+from kiosk.core.links import url_problem
+from kiosk.core.pin import PinHashError, verify_pin
+from kiosk.studio.model import COMPANIES, OWN_SERIES, PACK, Studio, url_host
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of the problems list; ``target`` says which field "show me" opens."""
+
+    text: str
+    severity: str = "error"             # "error" | "warning" | "note" (grey, not hers)
+    target: tuple[str, str] = ("", "")  # ("event", field) | ("company", id) | ("videos", "")
+
+
+def live_findings(studio: Studio, config: Config = DEFAULT) -> list[Finding]:
+    """What is wrong in her event and companies as they are now (saved or not)."""
+    out: list[Finding] = []
+    if not studio.event_name():
+        out.append(Finding("Geef je event een naam.", target=("event", "name")))
+    if studio.event_date() is None:
+        out.append(Finding("Kies de datum van je event.", "warning", ("event", "date")))
+    pin = str(studio.event.get("admin_pin_hash") or "")
+    if not pin:
+        out.append(Finding("Kies een beheer-PIN en typ hem twee keer.", target=("event", "pin")))
+    elif _is_demo(pin, config):
+        out.append(Finding("De beheer-PIN is die van het voorbeeld; kies een eigen PIN.",
+                           target=("event", "pin")))
+    ids = studio.company_ids()
+    if not ids:
+        out.append(Finding("Voeg de bedrijven toe die er op je event zijn.", "warning",
+                           ("company", "")))
+    hosts = [str(h) for h in studio.pack.get("allowed_hosts") or []]
+    for company_id in ids:
+        view = studio.company(company_id)
+        name = view.name or "Een bedrijf"
+        if not view.url:
+            out.append(Finding(f"{name}: vul de contactlink in.", target=("company", company_id)))
+        elif url_problem(view.url, hosts):
+            out.append(Finding(f"{name}: de contactlink werkt niet ({view.url}).",
+                               target=("company", company_id)))
+        elif url_host(view.url).endswith(tuple(config.placeholder_host_suffixes)):
+            out.append(Finding(f"{name}: de contactlink is een voorbeeldadres; vul de echte "
+                               "website in.", "warning", ("company", company_id)))
+        if not view.jobs:
+            out.append(Finding(f"{name}: vink minstens één beroep aan.", "warning",
+                               ("company", company_id)))
+        if not view.room:
+            out.append(Finding(f"{name}: vul het lokaal of de standplaats in.", "warning",
+                               ("company", company_id)))
+    return out
+
+
+def _is_demo(stored: str, config: Config) -> bool:
+    for pin in config.demo_pins:
+        try:
+            if verify_pin(pin, stored):
+                return True
+        except PinHashError:
+            return False
+    return False
+
+
+def check_findings(studio: Studio, problems: list[Problem]) -> list[Finding]:
+    """``kiosk check``'s problems of the saved pack, in her words, filtered to her files."""
+    mine = {studio.event_rel, PACK, COMPANIES, f"series/{OWN_SERIES}.toml"}
+    her_companies = set(studio.company_ids())
+    company_order = [str(t.get("id")) for t in studio.company_doc.get("companies") or []]
+    out: list[Finding] = []
+    english = 0
+    captions = 0
+    campaign = 0
+    for problem in problems:
+        if problem.severity == "note":
+            continue
+        if problem.file not in mine:
+            if problem.file.startswith(f"media/{OWN_SERIES}/"):
+                out.append(Finding(f"Eigen video: {_plain(problem)}", problem.severity,
+                                   ("videos", "")))
+            else:
+                campaign += 1
+            continue
+        if "English text is missing" in problem.message:
+            english += 1
+            continue
+        if "no subtitles in this language" in problem.message:
+            captions += 1
+            continue
+        target: tuple[str, str] = ("event", "")
+        prefix = ""
+        if problem.file == COMPANIES:
+            match = re.match(r"companies\[(\d+)\]", problem.field)
+            company_id = company_order[int(match.group(1))] if match and int(
+                match.group(1)) < len(company_order) else ""
+            if company_id and company_id not in her_companies:
+                campaign += 1
+                continue
+            name = str(studio.company(company_id).name) if company_id else ""
+            target, prefix = ("company", company_id), f"{name}: " if name else ""
+        elif problem.file.startswith("series/"):
+            target, prefix = ("videos", ""), "Eigen video's: "
+        out.append(Finding(prefix + _plain(problem), problem.severity, target))
+    if english:
+        out.append(Finding(f"{english} tekst(en) hebben nog geen Engelse versie; de kiosk toont "
+                           "dan Nederlands.", "note"))
+    if captions:
+        out.append(Finding(f"{captions} keer ontbreken ondertitels bij je eigen video's (zet een "
+                           ".srt met dezelfde naam ernaast); ze spelen gewoon.", "note",
+                           ("videos", "")))
+    if campaign:
+        out.append(Finding(f"{campaign} melding(en) over het deel van de campagne (series, "
+                           "beroepen, kaarten); daar hoef jij niets aan te doen.", "note"))
+    return out
+
+
+_PLAIN = [
+    (re.compile(r"admin_pin_hash"), "kies een beheer-PIN"),
+    (re.compile(r"contact_url"), "de contactlink ontbreekt of werkt niet"),
+    (re.compile(r"(^|\.)logo$"), "het logo ontbreekt of is geen plaatje; kies het opnieuw"),
+    (re.compile(r"(^|\.)date"), "de datum klopt niet; kies hem opnieuw"),
+]
+
+
+def _plain(problem: Problem) -> str:
+    """A check line in plain words where we know them, else the check's own sentence."""
+    for pattern, words in _PLAIN:
+        if pattern.search(problem.field):
+            return words[0].upper() + words[1:] + "."
+    tail = f" (verwacht: {problem.expected})" if problem.expected else ""
+    return f"{problem.where}: {problem.message}{tail}"
+
+
+def ready(findings: list[Finding]) -> bool:
+    """Ready for the day: nothing of hers is an error or a warning (grey notes are fine)."""
+    return not any(f.severity in ("error", "warning") for f in findings)
+
+
+def all_findings(studio: Studio, checked: list[Problem] | None) -> list[Finding]:
+    """Live findings, then the saved pack's check findings that say something new."""
+    live = live_findings(studio, studio.config)
+    found = check_findings(studio, checked or [])
+    seen = {f.text for f in live}
+    live_targets = {f.target for f in live}
+    extra = [f for f in found if f.text not in seen
+             and not (f.target in live_targets and f.target[0] == "company")]
+    return live + extra
+
+
+def check_saved(root: Path, config: Config = DEFAULT) -> list[Problem]:
+    """The saved pack's problems, exactly as ``kiosk check`` finds them."""
+    from kiosk.core.check import collect
+
+    _pack, problems, _fatal = collect(root, config)
+    return problems

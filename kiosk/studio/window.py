@@ -1,0 +1,1054 @@
+"""BLIQ Studio's window (Qt Widgets): forms, file dialogs, drops, keyboard and screen readers.
+
+Python in ``model``/``problems``/``stick`` decides; this file shows and forwards. Every control
+tests and screen readers use has an ``objectName`` and an accessible name; every label is a
+buddy of its field (Alt+letter moves there). Dutch is the source language, English comes from
+``kiosk/i18n/studio_en.qm`` through a QTranslator, switchable at any time.
+
+Nothing here blocks: clips are imported by ``kiosk add-videos`` in a child process (QProcess),
+one clip at a time with a progress bar each; mistakes are one sentence in the message line,
+never a modal box, and the studio keeps running.
+"""
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (QCoreApplication, QDate, QEvent, QProcess, QSize, Qt,
+                            QTimer, QTranslator, Signal)
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (QApplication, QDateEdit, QFileDialog, QFormLayout, QFrame,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QSpinBox,
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from kiosk.config import DEFAULT, Config
+from kiosk.studio import model as m
+from kiosk.studio.problems import Finding, all_findings, check_saved, ready
+from kiosk.studio.stick import put_on_stick
+
+log = logging.getLogger("kiosk.studio")
+
+IMAGE_FILTER = "Plaatjes (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;Alle bestanden (*)"
+SHEET_FILTER = "Excel of CSV (*.xlsx *.csv);;Alle bestanden (*)"
+VIDEO_FILTER = ("Video's (*.mp4 *.mov *.m4v *.webm *.mkv *.avi *.wmv *.mpg *.3gp);;"
+                "Alle bestanden (*)")
+AUTOSAVE_MS = 1500
+
+
+def studio_home() -> Path:
+    """Where drafts and the organisation's key live (``BLIQ_STUDIO_HOME`` overrides)."""
+    given = os.environ.get("BLIQ_STUDIO_HOME")
+    if given:
+        return Path(given)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("bliq-studio", appauthor=False))
+
+
+def _day(date: QDate) -> datetime.date:
+    return datetime.date(date.year(), date.month(), date.day())
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Studio", text)
+
+
+class DropButton(QPushButton):
+    """A button that also takes files dropped on it (from Explorer/Finder)."""
+
+    dropped = Signal(list)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.dropped.emit(paths)
+
+
+@dataclass
+class ClipRow:
+    """One clip in the videos list: its file, its widgets, and what add-videos said."""
+
+    source: Path
+    item: QListWidgetItem
+    widget: QWidget
+    title: QLineEdit
+    bar: QProgressBar
+    note: QLabel
+    convert: QPushButton
+    thumb: QLabel
+    episode_id: str = ""
+    state: str = "waiting"   # waiting | running | done | refused | skipped
+    lines: list[str] = field(default_factory=list)
+    captions: list[Path] = field(default_factory=list)
+    convert_next: bool = False
+
+
+class StudioWindow(QMainWindow):
+    """The organiser's window; ``studio`` is her pack, open for editing."""
+
+    def __init__(self, studio: m.Studio, home: Path, config: Config = DEFAULT) -> None:
+        super().__init__()
+        self.studio, self.home, self.config = studio, home, config
+        self.setObjectName("studioWindow")
+        self.current_company = ""
+        self.checked: list[Any] | None = None
+        self.findings: list[Finding] = []
+        self.clips: list[ClipRow] = []
+        self.process: QProcess | None = None
+        self.translator: QTranslator | None = None
+        self.labels: list[tuple[QWidget, str, Callable[[QWidget, str], None]]] = []
+        self._loading = False
+        self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.write_draft)
+        self._build()
+        self.load_event()
+        self.load_companies()
+        self.load_clips_from_pack()
+        self.recheck()
+        self.retranslate()
+
+    # -- building ------------------------------------------------------------------------------
+    def _text(self, widget: QWidget, text: str,
+              setter: Callable[[QWidget, str], None] | None = None) -> None:
+        """Remember a translatable text (Dutch source) so the language can switch live."""
+        def default(w: QWidget, t: str) -> None:
+            w.setText(t)  # type: ignore[attr-defined]
+        self.labels.append((widget, text, setter or default))
+
+    def _field(self, form: QFormLayout, label: str, widget: QWidget, name: str) -> QLabel:
+        widget.setObjectName(name)
+        caption = QLabel()
+        caption.setBuddy(widget)
+        self._text(caption, label)
+        self._text(widget, label, lambda w, t: w.setAccessibleName(t.replace("&", "")))
+        form.addRow(caption, widget)
+        return caption
+
+    def _button(self, name: str, text: str, slot: Callable[[], Any],
+                cls: type[QPushButton] = QPushButton) -> QPushButton:
+        button = cls(name) if cls is DropButton else cls()
+        button.setObjectName(name)
+        self._text(button, text)
+        button.clicked.connect(slot)
+        return button
+
+    def _build(self) -> None:
+        self.resize(1280, 760)
+        top = QWidget()
+        outer = QVBoxLayout(top)
+        bar = QHBoxLayout()
+        self.title_label = QLabel()
+        self.title_label.setObjectName("studioTitle")
+        self.title_label.setStyleSheet("font-size: 18px; font-weight: bold;")
+        bar.addWidget(self.title_label, 1)
+        self.lang_button = self._button("languageButton", "English", self.toggle_language)
+        self.save_button = self._button("saveButton", "&Opslaan", self.save)
+        self.stick_button = self._button("stickButton", "Zet op &USB-stick", self.put_on_stick)
+        for b in (self.lang_button, self.save_button, self.stick_button):
+            bar.addWidget(b)
+        outer.addLayout(bar)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Melding")
+        outer.addWidget(self.message)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("pages")
+        self.tabs.addTab(self._event_page(), "")
+        self.tabs.addTab(self._companies_page(), "")
+        self.tabs.addTab(self._videos_page(), "")
+        split.addWidget(self.tabs)
+        split.addWidget(self._problems_panel())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        outer.addWidget(split, 1)
+        self.setCentralWidget(top)
+        for i, name in enumerate(("&Event", "&Bedrijven", "&Video's")):
+            self._text(self.tabs, name, lambda w, t, i=i: w.setTabText(i, t))  # type: ignore
+
+    def _event_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.event_new = self._button("eventNew", "&Nieuw event beginnen", self.new_event)
+        form.addRow(self.event_new)
+        self.event_name = QLineEdit()
+        self._field(form, "&Naam van het event", self.event_name, "eventName")
+        self.event_date = QDateEdit()
+        self.event_date.setCalendarPopup(True)
+        self.event_date.setDisplayFormat("d MMMM yyyy")
+        self._field(form, "&Datum", self.event_date, "eventDate")
+        self.event_welcome = QLineEdit()
+        self._field(form, "&Welkomstregel", self.event_welcome, "eventWelcome")
+        logo_row = QHBoxLayout()
+        self.event_logo_pick = self._button("eventLogoPick", "&Logo kiezen…", self.pick_event_logo,
+                                            DropButton)
+        self.event_logo_pick.dropped.connect(  # type: ignore[attr-defined]
+            lambda paths: self.set_event_logo(paths[0]))
+        self.event_logo = QLabel()
+        self.event_logo.setObjectName("eventLogo")
+        self.event_logo.setFixedSize(160, 90)
+        self.event_logo.setFrameShape(QFrame.Shape.StyledPanel)
+        self.event_logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        logo_row.addWidget(self.event_logo_pick)
+        logo_row.addWidget(self.event_logo)
+        logo_row.addStretch(1)
+        logo_caption = QLabel()
+        self._text(logo_caption, "Logo (ook slepen)")
+        form.addRow(logo_caption, logo_row)
+        self.event_idle = QSpinBox(minimum=15, maximum=600, singleStep=5)
+        self._field(form, "&Terug naar start na (seconden)", self.event_idle, "eventIdle")
+        self.event_pin = QLineEdit(echoMode=QLineEdit.EchoMode.Password, maxLength=12)
+        self._field(form, "Beheer-&PIN (4–12 cijfers)", self.event_pin, "eventPin")
+        self.event_pin_repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password, maxLength=12)
+        self._field(form, "PIN &nog een keer", self.event_pin_repeat, "eventPinRepeat")
+        self.pin_note = QLabel()
+        self.pin_note.setObjectName("eventPinNote")
+        self.pin_note.setWordWrap(True)
+        form.addRow("", self.pin_note)
+        self.event_name.textChanged.connect(self.on_event_name)
+        self.event_date.dateChanged.connect(self.on_event_date)
+        self.event_welcome.textChanged.connect(self.on_event_welcome)
+        self.event_idle.valueChanged.connect(self.on_event_idle)
+        self.event_pin.textChanged.connect(self.on_pin)
+        self.event_pin_repeat.textChanged.connect(self.on_pin)
+        return page
+
+    def _companies_page(self) -> QWidget:
+        page = QWidget()
+        row = QHBoxLayout(page)
+        left = QVBoxLayout()
+        self.company_list = QListWidget()
+        self.company_list.setObjectName("companyList")
+        self._text(self.company_list, "Bedrijven op je event",
+                   lambda w, t: w.setAccessibleName(t))
+        self.company_list.currentRowChanged.connect(self.on_company_row)
+        left.addWidget(self.company_list, 1)
+        buttons = QHBoxLayout()
+        self.company_add = self._button("companyAdd", "Bedrijf &toevoegen", self.add_company)
+        self.company_up = self._button("companyUp", "Omhoog", lambda: self.move_company(-1))
+        self.company_down = self._button("companyDown", "Omlaag", lambda: self.move_company(1))
+        self.company_remove = self._button("companyRemove", "Weghalen", self.remove_company)
+        for b in (self.company_add, self.company_up, self.company_down, self.company_remove):
+            buttons.addWidget(b)
+        left.addLayout(buttons)
+        self.company_import = self._button("companyImport", "&Importeren uit Excel of CSV…",
+                                           self.import_sheet, DropButton)
+        self.company_import.dropped.connect(  # type: ignore[attr-defined]
+            lambda paths: self.import_from(paths[0]))
+        left.addWidget(self.company_import)
+        self.import_report = QLabel()
+        self.import_report.setObjectName("importReport")
+        self.import_report.setWordWrap(True)
+        left.addWidget(self.import_report)
+        row.addLayout(left, 2)
+        self.company_editor = QWidget()
+        form = QFormLayout(self.company_editor)
+        self.company_name = QLineEdit()
+        self._field(form, "Na&am", self.company_name, "companyName")
+        self.company_room = QLineEdit(placeholderText="Lokaal 1.04")
+        self._field(form, "&Lokaal of stand", self.company_room, "companyRoom")
+        self.company_url = QLineEdit(placeholderText="www.bedrijf.nl/contact")
+        self._field(form, "&Contactlink", self.company_url, "companyUrl")
+        self.company_url_note = QLabel()
+        self.company_url_note.setObjectName("companyUrlNote")
+        self.company_url_note.setWordWrap(True)
+        form.addRow("", self.company_url_note)
+        self.company_description = QLineEdit()
+        self._field(form, "&Omschrijving", self.company_description, "companyDescription")
+        logo_row = QHBoxLayout()
+        self.company_logo_pick = self._button("companyLogoPick", "Logo &kiezen…",
+                                              self.pick_company_logo, DropButton)
+        self.company_logo_pick.dropped.connect(  # type: ignore[attr-defined]
+            lambda paths: self.set_company_logo(paths[0]))
+        self.company_logo = QLabel()
+        self.company_logo.setObjectName("companyLogo")
+        self.company_logo.setFixedSize(120, 68)
+        self.company_logo.setFrameShape(QFrame.Shape.StyledPanel)
+        self.company_logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        logo_row.addWidget(self.company_logo_pick)
+        logo_row.addWidget(self.company_logo)
+        logo_row.addStretch(1)
+        caption = QLabel()
+        self._text(caption, "Logo (ook slepen)")
+        form.addRow(caption, logo_row)
+        self.jobs_filter = QLineEdit()
+        self._field(form, "&Zoek een beroep", self.jobs_filter, "companyJobsFilter")
+        self.company_jobs = QListWidget()
+        self._field(form, "&Beroepen", self.company_jobs, "companyJobs")
+        for job_id, title in self.studio.jobs.items():
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, job_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.company_jobs.addItem(item)
+        row.addWidget(self.company_editor, 3)
+        self.company_name.textChanged.connect(self.on_company_name)
+        self.company_room.textChanged.connect(self.on_company_room)
+        self.company_url.textChanged.connect(self.on_company_url)
+        self.company_url.editingFinished.connect(self.on_company_url_done)
+        self.company_description.textChanged.connect(self.on_company_description)
+        self.jobs_filter.textChanged.connect(self.on_jobs_filter)
+        self.company_jobs.itemChanged.connect(self.on_job_checked)
+        return page
+
+    def _videos_page(self) -> QWidget:
+        page = QWidget()
+        col = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.videos_add = self._button("videosAdd", "&Video's kiezen…", self.pick_videos,
+                                       DropButton)
+        self.videos_add.dropped.connect(self.add_videos)  # type: ignore[attr-defined]
+        self.videos_folder = self._button("videosFolder", "Een &map met video's…",
+                                          self.pick_video_folder)
+        row.addWidget(self.videos_add)
+        row.addWidget(self.videos_folder)
+        row.addStretch(1)
+        col.addLayout(row)
+        hint = QLabel()
+        hint.setWordWrap(True)
+        self._text(hint, "Kies clips van je telefoon of camera, of sleep ze op de knop. "
+                         "Ondertitels met dezelfde naam (.srt of .vtt) gaan mee. Klik op een "
+                         "titel om hem te veranderen.")
+        col.addWidget(hint)
+        self.videos_list = QListWidget()
+        self.videos_list.setObjectName("videosList")
+        self._text(self.videos_list, "Eigen video's", lambda w, t: w.setAccessibleName(t))
+        col.addWidget(self.videos_list, 1)
+        return page
+
+    def _problems_panel(self) -> QWidget:
+        panel = QWidget()
+        col = QVBoxLayout(panel)
+        self.ready_label = QLabel()
+        self.ready_label.setObjectName("readyLabel")
+        self.ready_label.setWordWrap(True)
+        col.addWidget(self.ready_label)
+        self.problems = QListWidget()
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self._text(self.problems, "Nog te doen", lambda w, t: w.setAccessibleName(t))
+        self.problems.itemActivated.connect(self.show_problem)
+        col.addWidget(self.problems, 1)
+        self.show_button = self._button("problemShow", "&Laat zien", self.show_problem)
+        col.addWidget(self.show_button)
+        return panel
+
+    # -- language ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        for widget, text, setter in self.labels:
+            setter(widget, tr(text))
+        self.setWindowTitle(tr("BLIQ Studio") + f" — {self.studio.root.name}")
+        self.title_label.setText(tr("BLIQ Studio") + " · " + (self.studio.event_name() or ""))
+        self.show_findings()
+
+    def toggle_language(self) -> None:
+        app = QCoreApplication.instance()
+        assert app is not None
+        if self.translator is not None:
+            app.removeTranslator(self.translator)
+            self.translator = None
+        else:
+            from kiosk.paths import i18n_dir
+
+            translator = QTranslator(self)
+            if translator.load(str(i18n_dir() / "studio_en.qm")):
+                app.installTranslator(translator)
+                self.translator = translator
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.labels:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- messages ------------------------------------------------------------------------------
+    def say(self, text: str, bad: bool = False) -> None:
+        """One sentence in the message line (red when something could not be done)."""
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;" if bad
+                                   else "color: #1b5e20;")
+        (log.warning if bad else log.info)("%s", text)
+
+    def changed(self) -> None:
+        if not self._loading:
+            self.autosave.start()
+            self.show_findings()
+
+    # -- event ---------------------------------------------------------------------------------
+    def load_event(self) -> None:
+        self._loading = True
+        s = self.studio
+        self.event_name.setText(s.event_name())
+        day = s.event_date() or datetime.date.today() + datetime.timedelta(days=14)
+        self.event_date.setDate(QDate(day.year, day.month, day.day))
+        self.event_welcome.setText(s.event_welcome())
+        self.event_idle.setValue(s.idle_timeout())
+        self.event_pin.clear()
+        self.event_pin_repeat.clear()
+        self.show_logo(self.event_logo, str(s.event.get("logo") or ""))
+        self._loading = False
+        self.on_pin()
+
+    def new_event(self) -> None:
+        self.studio.start_new_event(tr("Onze open dag"))
+        self.load_event()
+        self.load_companies()
+        self.studio.set_event_date(_day(self.event_date.date()))
+        self.tabs.setCurrentIndex(0)
+        self.event_name.setFocus()
+        self.event_name.selectAll()
+        self.say(tr("Nieuw event begonnen: typ de naam en kies de datum."))
+        self.changed()
+
+    def on_event_name(self, text: str) -> None:
+        if not self._loading:
+            self.studio.set_event_name(text)
+            self.title_label.setText(tr("BLIQ Studio") + " · " + text)
+            self.changed()
+
+    def on_event_date(self, date: QDate) -> None:
+        if not self._loading:
+            self.studio.set_event_date(_day(date))
+            self.changed()
+
+    def on_event_welcome(self, text: str) -> None:
+        if not self._loading:
+            self.studio.set_event_welcome(text)
+            self.changed()
+
+    def on_event_idle(self, value: int) -> None:
+        if not self._loading:
+            self.studio.set_idle_timeout(value)
+            self.changed()
+
+    def on_pin(self, _text: str = "") -> None:
+        pin, repeat = self.event_pin.text(), self.event_pin_repeat.text()
+        if not pin and not repeat:
+            self.pin_note.setText(tr("De PIN is ingesteld; typ een nieuwe om hem te veranderen.")
+                                  if self.studio.has_pin() else
+                                  tr("Kies een PIN; alleen wie hem kent, opent het beheer."))
+            return
+        if len(repeat) < len(pin) or not repeat:
+            self.pin_note.setText(tr("Typ de PIN nog een keer."))
+            return
+        problem = m.pin_problem(pin, repeat, self.config)
+        if problem:
+            self.pin_note.setText(tr(problem))
+            return
+        self.studio.set_pin(pin, repeat)
+        self.pin_note.setText(tr("PIN ingesteld. De studio bewaart alleen een code ervan, "
+                                 "nooit de PIN zelf."))
+        self.changed()
+
+    def pick_event_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Kies het logo"), "", tr(IMAGE_FILTER))
+        if path:
+            self.set_event_logo(Path(path))
+
+    def set_event_logo(self, path: Path) -> None:
+        try:
+            rel = self.studio.set_event_logo(path)
+        except m.StudioError as exc:
+            self.say(str(exc), bad=True)
+            return
+        self.show_logo(self.event_logo, rel)
+        self.say(tr("Logo klaar; het wordt bewaard als je opslaat."))
+        self.changed()
+
+    def show_logo(self, label: QLabel, rel: str) -> None:
+        data = self.studio.logo_bytes(rel) if rel else None
+        image = QImage.fromData(data) if data else QImage()
+        if image.isNull():
+            label.setPixmap(QPixmap())
+            label.setText(tr("geen logo"))
+            return
+        label.setPixmap(QPixmap.fromImage(image).scaled(
+            label.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation))
+
+    # -- companies -----------------------------------------------------------------------------
+    def load_companies(self, select: str = "") -> None:
+        self._loading = True
+        self.company_list.clear()
+        ids = self.studio.company_ids()
+        for company_id in ids:
+            view = self.studio.company(company_id)
+            item = QListWidgetItem(view.name + (f" — {view.room}" if view.room else ""))
+            item.setData(Qt.ItemDataRole.UserRole, company_id)
+            self.company_list.addItem(item)
+        self._loading = False
+        target = select if select in ids else (ids[0] if ids else "")
+        self.company_list.setCurrentRow(ids.index(target) if target else -1)
+        if not target:
+            self.on_company_row(-1)
+
+    def on_company_row(self, row: int) -> None:
+        if self._loading:
+            return
+        item = self.company_list.item(row) if row >= 0 else None
+        self.current_company = str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+        self.company_editor.setEnabled(bool(self.current_company))
+        self._loading = True
+        view = self.studio.company(self.current_company) if self.current_company else None
+        self.company_name.setText(view.name if view else "")
+        self.company_room.setText(view.room if view else "")
+        self.company_url.setText(view.url if view else "")
+        self.company_url_note.clear()
+        self.company_description.setText(view.description if view else "")
+        jobs = set(view.jobs) if view else set()
+        for i in range(self.company_jobs.count()):
+            job = self.company_jobs.item(i)
+            job.setCheckState(Qt.CheckState.Checked if job.data(Qt.ItemDataRole.UserRole) in jobs
+                              else Qt.CheckState.Unchecked)
+        self.show_logo(self.company_logo, view.logo if view else "")
+        self._loading = False
+
+    def _refresh_company_item(self) -> None:
+        item = self.company_list.currentItem()
+        if item is not None and self.current_company:
+            view = self.studio.company(self.current_company)
+            item.setText(view.name + (f" — {view.room}" if view.room else ""))
+
+    def add_company(self) -> None:
+        company_id = self.studio.add_company(tr("Nieuw bedrijf"))
+        self.load_companies(select=company_id)
+        self.tabs.setCurrentIndex(1)
+        self.company_name.setFocus()
+        self.company_name.selectAll()
+        self.changed()
+
+    def remove_company(self) -> None:
+        if self.current_company:
+            self.studio.remove_company(self.current_company)
+            self.load_companies()
+            self.changed()
+
+    def move_company(self, step: int) -> None:
+        if self.current_company:
+            self.studio.move_company(self.current_company, step)
+            self.load_companies(select=self.current_company)
+            self.changed()
+
+    def on_company_name(self, text: str) -> None:
+        if not self._loading and self.current_company:
+            new_id = self.studio.set_company_name(self.current_company, text)
+            item = self.company_list.currentItem()
+            if new_id != self.current_company and item is not None:
+                item.setData(Qt.ItemDataRole.UserRole, new_id)
+                self.current_company = new_id
+            self._refresh_company_item()
+            self.changed()
+
+    def on_company_room(self, text: str) -> None:
+        if not self._loading and self.current_company:
+            self.studio.set_company_room(self.current_company, text)
+            self._refresh_company_item()
+            self.changed()
+
+    def on_company_description(self, text: str) -> None:
+        if not self._loading and self.current_company:
+            self.studio.set_company_description(self.current_company, text)
+            self.changed()
+
+    def on_company_url(self, text: str) -> None:
+        if self._loading or not self.current_company:
+            return
+        try:
+            url = self.studio.set_company_url(self.current_company, text)
+        except m.StudioError as exc:
+            self.company_url_note.setText(str(exc) if text.strip() else "")
+            return
+        self.company_url_note.setText(tr("Wordt opgeslagen als {url}").format(url=url)
+                                      if url != text.strip() else "")
+        self.changed()
+
+    def on_company_url_done(self) -> None:
+        if not self.current_company:
+            return
+        stored = self.studio.company(self.current_company).url
+        if stored and stored != self.company_url.text().strip():
+            try:
+                m.fix_url(self.company_url.text())
+            except m.StudioError:
+                return  # what she typed is not a link yet: leave it, the note says why
+            self._loading = True
+            self.company_url.setText(stored)
+            self._loading = False
+            self.company_url_note.clear()
+
+    def on_jobs_filter(self, text: str) -> None:
+        needle = m._fold(text)
+        for i in range(self.company_jobs.count()):
+            item = self.company_jobs.item(i)
+            item.setHidden(bool(needle) and needle not in m._fold(item.text()))
+
+    def on_job_checked(self, _item: QListWidgetItem) -> None:
+        if self._loading or not self.current_company:
+            return
+        jobs = [str(self.company_jobs.item(i).data(Qt.ItemDataRole.UserRole))
+                for i in range(self.company_jobs.count())
+                if self.company_jobs.item(i).checkState() == Qt.CheckState.Checked]
+        self.studio.set_company_jobs(self.current_company, jobs)
+        self.changed()
+
+    def pick_company_logo(self) -> None:
+        if not self.current_company:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, tr("Kies het logo van het bedrijf"), "",
+                                              tr(IMAGE_FILTER))
+        if path:
+            self.set_company_logo(Path(path))
+
+    def set_company_logo(self, path: Path) -> None:
+        if not self.current_company:
+            return
+        try:
+            rel = self.studio.set_company_logo(self.current_company, path)
+        except m.StudioError as exc:
+            self.say(str(exc), bad=True)
+            return
+        self.show_logo(self.company_logo, rel)
+        self.changed()
+
+    def import_sheet(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Kies de lijst met bedrijven"), "",
+                                              tr(SHEET_FILTER))
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> None:
+        try:
+            report = self.studio.import_companies(path)
+        except m.StudioError as exc:
+            self.say(str(exc), bad=True)
+            return
+        self.load_companies()
+        lines = report.lines
+        self.import_report.setText("\n".join(lines) if lines else "")
+        self.say(tr("{n} bedrijven ingelezen uit {file}.").format(n=len(report.added),
+                                                                  file=path.name)
+                 + (" " + tr("Niet alles kon gelezen worden; zie de regels hieronder.")
+                    if lines else ""), bad=bool(lines) and not report.added)
+        self.changed()
+
+    # -- own clips ----------------------------------------------------------------------------
+    def pick_videos(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Kies je video's"), "",
+                                                tr(VIDEO_FILTER))
+        if paths:
+            self.add_videos([Path(p) for p in paths])
+
+    def pick_video_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Kies een map met video's"))
+        if folder:
+            self.add_videos([Path(folder)])
+
+    def add_videos(self, paths: list[Path]) -> None:
+        """Queue clips (a folder means its clips); captions beside them come along."""
+        from kiosk.core.add_videos import classify
+
+        sources, missing = classify(paths)
+        for line in missing:
+            self.say(line.lstrip("✘ "), bad=True)
+        for source in sources:
+            if source.kind == "video":
+                clip = self._clip_row(source.path)
+                clip.captions = self._captions_beside(source.path, source.captions)
+            elif source.path.suffix.lower() not in (".srt", ".vtt"):
+                self._clip_row(source.path, refused=tr("{name}: dit is geen video; "
+                                                       "overgeslagen.").format(
+                    name=source.path.name))
+        self._next_clip()
+
+    @staticmethod
+    def _captions_beside(clip: Path, chosen: dict[str, Path]) -> list[Path]:
+        """Caption files that go with ``clip``: chosen with it, or lying beside it."""
+        from kiosk.core.add_videos import CAPTION_EXTS, find_captions
+
+        try:
+            siblings = [p for p in clip.parent.iterdir()
+                        if p.suffix.lower() in CAPTION_EXTS and p.name.lower().startswith(
+                            clip.stem.lower())]
+        except OSError:
+            siblings = []
+        found = find_captions(clip, siblings, set())
+        return sorted({*chosen.values(), *found.values()})
+
+    def _clip_row(self, path: Path, refused: str = "") -> ClipRow:
+        widget = QWidget()
+        row = QHBoxLayout(widget)
+        row.setContentsMargins(4, 2, 4, 2)
+        thumb = QLabel()
+        thumb.setFixedSize(96, 54)
+        thumb.setFrameShape(QFrame.Shape.StyledPanel)
+        title = QLineEdit(m.readable_title_of(path))
+        title.setObjectName("clipTitle")
+        title.setAccessibleName(tr("Titel van {name}").format(name=path.name))
+        title.setEnabled(False)
+        bar = QProgressBar()
+        bar.setObjectName("clipProgress")
+        bar.setFixedWidth(140)
+        bar.setRange(0, 0)  # busy until add-videos is done with it
+        note = QLabel(tr("wacht…"))
+        note.setObjectName("clipNote")
+        note.setWordWrap(True)
+        convert = QPushButton(tr("Omzetten"))
+        convert.setObjectName("clipConvert")
+        convert.hide()
+        for w, stretch in ((thumb, 0), (title, 2), (bar, 0), (note, 3), (convert, 0)):
+            row.addWidget(w, stretch)
+        item = QListWidgetItem()
+        item.setSizeHint(QSize(600, 64))
+        self.videos_list.addItem(item)
+        self.videos_list.setItemWidget(item, widget)
+        clip = ClipRow(path, item, widget, title, bar, note, convert, thumb)
+        title.editingFinished.connect(lambda c=clip: self.rename_clip(c))
+        convert.clicked.connect(lambda _=False, c=clip: self.convert_clip(c))
+        if refused:
+            clip.state = "refused"
+            bar.setRange(0, 1)
+            bar.hide()
+            note.setText(refused)
+        self.clips.append(clip)
+        return clip
+
+    def load_clips_from_pack(self) -> None:
+        """Her clips already in the pack (series eigen-videos), titles editable."""
+        for episode_id, title, thumb in self.studio.own_episodes():
+            clip = self._clip_row(Path(episode_id))
+            clip.state, clip.episode_id = "done", episode_id
+            clip.title.setText(title)
+            clip.title.setEnabled(True)
+            clip.bar.setRange(0, 1)
+            clip.bar.setValue(1)
+            clip.bar.hide()
+            clip.note.setText(tr("in het pakket"))
+            self._show_thumb(clip, thumb)
+
+    def importing(self) -> bool:
+        return self.process is not None
+
+    def _next_clip(self, convert: bool = False) -> None:
+        if self.process is not None:
+            return
+        waiting = [c for c in self.clips if c.state == "waiting"]
+        if not waiting:
+            self.recheck()
+            return
+        clip = waiting[0]
+        clip.state = "running"
+        clip.note.setText(tr("bezig…"))
+        process = QProcess(self)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        env = process.processEnvironment()
+        if env.isEmpty():
+            from PySide6.QtCore import QProcessEnvironment
+            env = QProcessEnvironment.systemEnvironment()
+        env.insert("PYTHONIOENCODING", "utf-8")
+        env.insert("QT_QPA_PLATFORM", "offscreen")
+        process.setProcessEnvironment(env)
+        args = ["-m", "kiosk", "add-videos", str(self.studio.root), str(clip.source),
+                *[str(c) for c in clip.captions], "--series", m.OWN_SERIES]
+        if clip.convert_next:
+            args.append("--convert")
+        process.readyReadStandardOutput.connect(lambda c=clip, p=process: self._clip_output(c, p))
+        process.finished.connect(lambda code, _s, c=clip, p=process: self._clip_done(c, p, code))
+        self.process = process
+        process.start(sys.executable, args)
+
+    def _clip_output(self, clip: ClipRow, process: QProcess) -> None:
+        text = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace")
+        clip.lines += [line for line in text.splitlines() if line.strip()]
+        converting = [line for line in clip.lines if "convert" in line.lower()]
+        if converting:
+            clip.note.setText(tr("omzetten…"))
+
+    def _clip_done(self, clip: ClipRow, process: QProcess, code: int) -> None:
+        self._clip_output(clip, process)
+        self.process = None
+        process.deleteLater()
+        clip.bar.setRange(0, 1)
+        clip.bar.setValue(1)
+        name = clip.source.name
+        done = next((line for line in clip.lines if line.startswith("✔")), "")
+        refused = next((line for line in clip.lines if line.startswith("✘")), "")
+        same = next((line for line in clip.lines if line.startswith("=")), "")
+        if done:
+            match = re.search(r"→ ([a-z0-9-]+) ", done)
+            clip.episode_id = match.group(1) if match else ""
+            clip.state = "done"
+            clip.note.setText(tr("klaar"))
+            clip.title.setEnabled(True)
+            clip.bar.hide()
+            self.studio.feature_own_clips()
+            for episode_id, title, thumb in self.studio.own_episodes():
+                if episode_id == clip.episode_id:
+                    clip.title.setText(title)
+                    self._show_thumb(clip, thumb)
+        elif same:
+            clip.state = "skipped"
+            clip.note.setText(tr("{name} staat al in het pakket.").format(name=name))
+        else:
+            clip.state = "refused"
+            reason = refused.split("not imported:", 1)[-1].strip() if refused else \
+                (clip.lines[-1] if clip.lines else tr("het importeren stopte (code {code})")
+                 .format(code=code))
+            clip.note.setText(self.clip_refusal(name, reason))
+            from kiosk.media.add_videos import find_ffmpeg
+
+            can_convert = ("convert" in reason.lower() or "handbrake" in reason.lower()) and \
+                "empty" not in reason and find_ffmpeg() is not None
+            clip.convert.setVisible(can_convert and not clip.convert_next)
+        self.changed()
+        self._next_clip()
+
+    @staticmethod
+    def clip_refusal(name: str, reason: str) -> str:
+        """One line: the file, what is wrong, what to do (add-videos' own words shortened)."""
+        first = reason.split("; ")[0]
+        if "not a clip" in reason or "not a video" in reason:
+            return tr("{name} is geen video die de kiosk kan spelen; exporteer hem opnieuw "
+                      "als MP4.").format(name=name)
+        if "empty" in reason:
+            return tr("{name} is leeg; kopieer hem opnieuw van de telefoon of camera.").format(
+                name=name)
+        if "convert" in reason.lower() or "handbrake" in reason.lower():
+            return tr("{name} speelt niet op de kiosk ({why}); klik op Omzetten.").format(
+                name=name, why=first)
+        return tr("{name} is niet toegevoegd: {why}").format(name=name, why=first)
+
+    def convert_clip(self, clip: ClipRow) -> None:
+        clip.convert.hide()
+        clip.state, clip.lines = "waiting", []
+        clip.convert_next = True
+        clip.bar.show()
+        clip.bar.setRange(0, 0)
+        self._next_clip()
+
+    def _show_thumb(self, clip: ClipRow, rel: str) -> None:
+        image = QImage(str(self.studio.root / rel)) if rel else QImage()
+        if not image.isNull():
+            clip.thumb.setPixmap(QPixmap.fromImage(image).scaled(
+                clip.thumb.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+            clip.item.setIcon(QIcon())
+
+    def rename_clip(self, clip: ClipRow) -> None:
+        if clip.state != "done" or not clip.episode_id:
+            return
+        if self.importing():  # add-videos is writing the same file: try again when it is done
+            QTimer.singleShot(300, lambda: self.rename_clip(clip))
+            return
+        try:
+            self.studio.set_episode_title(clip.episode_id, clip.title.text())
+        except m.StudioError as exc:
+            self.say(str(exc), bad=True)
+
+    # -- problems -----------------------------------------------------------------------------
+    def recheck(self) -> None:
+        """Check the saved pack as ``kiosk check`` does (after opening, saving, importing)."""
+        try:
+            self.checked = check_saved(self.studio.root, self.config)
+        except Exception as exc:  # the panel says so; the studio keeps running
+            log.exception("check failed")
+            self.checked = None
+            self.say(tr("De controle lukte niet ({error}).").format(error=exc), bad=True)
+        self.show_findings()
+
+    def show_findings(self) -> None:
+        self.findings = all_findings(self.studio, self.checked)
+        self.problems.clear()
+        for finding in self.findings:
+            item = QListWidgetItem(("• " if finding.severity != "note" else "") + tr(finding.text))
+            if finding.severity == "note":
+                item.setForeground(Qt.GlobalColor.gray)
+            elif finding.severity == "error":
+                item.setForeground(Qt.GlobalColor.darkRed)
+            item.setToolTip(tr("Dubbelklik of Enter: laat het veld zien"))
+            self.problems.addItem(item)
+        if ready(self.findings):
+            self.ready_label.setText(tr("Klaar voor de dag ✔"))
+            self.ready_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        else:
+            todo = sum(f.severity != "note" for f in self.findings)
+            self.ready_label.setText(tr("Nog {n} ding(en) te doen. Opslaan mag altijd.")
+                                     .format(n=todo))
+            self.ready_label.setStyleSheet("color: #8a4b00; font-weight: bold;")
+
+    def show_problem(self, _item: object = None) -> None:
+        """"Laat zien": open the page and the field the selected line is about."""
+        row = self.problems.currentRow()
+        if not 0 <= row < len(self.findings):
+            return
+        kind, key = self.findings[row].target
+        if kind == "event":
+            self.tabs.setCurrentIndex(0)
+            widget = {"name": self.event_name, "date": self.event_date,
+                      "pin": self.event_pin}.get(key, self.event_name)
+            widget.setFocus()
+        elif kind == "company":
+            self.tabs.setCurrentIndex(1)
+            ids = self.studio.company_ids()
+            if key in ids:
+                self.company_list.setCurrentRow(ids.index(key))
+                self.company_url.setFocus()
+            else:
+                self.company_add.setFocus()
+        elif kind == "videos":
+            self.tabs.setCurrentIndex(2)
+            self.videos_add.setFocus()
+
+    # -- saving --------------------------------------------------------------------------------
+    def save(self) -> bool:
+        try:
+            written = self.studio.save()
+        except m.StudioError as exc:
+            self.say(str(exc), bad=True)
+            return False
+        m.drop_draft(self.home, self.studio.root)
+        self.recheck()
+        self.say(tr("Opgeslagen ({n} bestand(en)).").format(n=len(written)) if written
+                 else tr("Alles was al opgeslagen."))
+        return True
+
+    def write_draft(self) -> None:
+        if self.studio.dirty():
+            try:
+                m.write_draft(self.home, self.studio)
+            except OSError as exc:
+                log.warning("draft not written: %s", exc)
+
+    def put_on_stick(self) -> None:
+        if self.importing():
+            self.say(tr("Even wachten: de video's worden nog toegevoegd."), bad=True)
+            return
+        folder = QFileDialog.getExistingDirectory(self, tr("Kies de USB-stick"))
+        if not folder:
+            return
+        try:
+            result = put_on_stick(self.studio, Path(folder), self.home / "keys", self.config)
+        except m.StudioError as exc:
+            self.say(str(exc), bad=True)
+            self.recheck()
+            return
+        m.drop_draft(self.home, self.studio.root)
+        self.recheck()
+        text = tr("Klaar: versie {v} staat op de stick ({file}), met LEESMIJ.txt.").format(
+            v=result.version, file=result.archive.name)
+        if result.new_key:
+            text += " " + tr("De studio maakte een sleutel voor je organisatie; de kiosk "
+                             "installeert alleen updates met die sleutel, dus geef {pub} één "
+                             "keer aan de IT van de kiosks.").format(pub=result.public_key.name)
+        self.say(text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.autosave.stop()
+        self.write_draft()  # closed without saving: offered back on the next start
+        if self.process is not None:
+            self.process.kill()
+            self.process.waitForFinished(3000)
+        m.release_lock(self.studio.root)
+        super().closeEvent(event)
+
+
+@dataclass
+class StudioApp:
+    """What ``build`` made: the Qt application and the window (tests use ``.window``)."""
+
+    qapp: QApplication
+    window: StudioWindow
+    studio: m.Studio
+    home: Path
+
+    def close(self) -> None:
+        self.window.close()
+
+
+def _ask_copy_folder(parent: QWidget | None, source: Path) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(
+        parent, tr("Waar komt jouw kopie van {name}?").format(name=source.name))
+    return Path(folder) if folder else None
+
+
+def build(argv: list[str], config: Config = DEFAULT, home: Path | None = None) -> StudioApp:
+    """Make the studio's window for ``argv`` (``[PACK] [--lang en]``) without running it."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="kiosk studio")
+    parser.add_argument("pack", nargs="?", type=Path)
+    parser.add_argument("--lang", choices=("nl", "en"), default="nl")
+    args = parser.parse_args(argv)
+    qapp = QApplication.instance() or QApplication(["bliq-studio"])
+    home = home or studio_home()
+    source = args.pack
+    if source is None:
+        from kiosk.paths import sample_pack
+
+        source = sample_pack()
+    source = source.resolve()
+    if not source.exists():
+        raise m.StudioError(f"{source}: bestaat niet; kies de map of het .bliqpack-bestand "
+                            "van de campagne.")
+    from kiosk.paths import sample_pack
+
+    if m.needs_copy(source) or args.pack is None or source == sample_pack().resolve():
+        parent = _ask_copy_folder(None, source)
+        if parent is None:
+            raise m.StudioError(tr("Geen map gekozen voor je kopie; er is niets veranderd."))
+        source = m.make_copy(source, parent)
+    m.take_lock(source)
+    try:
+        studio = m.Studio(source, config)
+        draft = m.read_draft(home, source)
+        if draft is not None:
+            when = datetime.datetime.fromtimestamp(float(draft.get("saved_at") or 0))
+            answer = QMessageBox.question(
+                None, tr("Niet-opgeslagen werk"),
+                tr("Je hebt werk van {when} dat niet is opgeslagen. Terughalen?").format(
+                    when=when.strftime("%d-%m %H:%M")))
+            if answer == QMessageBox.StandardButton.Yes:
+                studio.restore(draft)
+            else:
+                m.drop_draft(home, source)
+        window = StudioWindow(studio, home, config)
+    except BaseException:
+        m.release_lock(source)
+        raise
+    if args.lang == "en":
+        window.toggle_language()
+    window.show()
+    return StudioApp(qapp, window, studio, home)  # type: ignore[arg-type]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    qapp = QApplication.instance() or QApplication(["bliq-studio"])
+    try:
+        app = build(argv)
+    except m.StudioError as exc:
+        print(f"BLIQ Studio: {exc}", file=sys.stderr)
+        QMessageBox.warning(None, "BLIQ Studio", str(exc))
+        return 1
+    code = qapp.exec()
+    app.close()
+    return int(code)
+

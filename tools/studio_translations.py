@@ -1,0 +1,202 @@
+"""English for BLIQ Studio: writes kiosk/i18n/studio_en.ts from the table below and compiles it.
+
+    python tools/studio_translations.py            # write the .ts and the .qm
+    python tools/studio_translations.py --check    # exit 1 when a Dutch text lacks English
+
+The studio's Dutch texts are found in kiosk/studio/window.py the way a reader finds them: the
+string given to ``tr(...)`` or as the text of ``_text``/``_field``/``_button``. The studio's own
+sentences in kiosk/studio/problems.py and model.py that never name a file are listed here too.
+Qt's lupdate does not follow the studio's module-level ``tr`` helper, hence this small tool; the
+output is an ordinary Qt Linguist file.
+"""
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parent.parent
+WINDOW = ROOT / "kiosk" / "studio" / "window.py"
+TS = ROOT / "kiosk" / "i18n" / "studio_en.ts"
+CONTEXT = "Studio"
+
+EN = {
+    "English": "Nederlands",
+    "&Opslaan": "&Save",
+    "Zet op &USB-stick": "Put on &USB stick",
+    "&Event": "&Event",
+    "&Bedrijven": "&Companies",
+    "&Video's": "&Videos",
+    "&Nieuw event beginnen": "Start a &new event",
+    "&Naam van het event": "&Name of the event",
+    "&Datum": "&Date",
+    "&Welkomstregel": "&Welcome line",
+    "&Logo kiezen…": "Choose &logo…",
+    "Logo (ook slepen)": "Logo (or drop it here)",
+    "&Terug naar start na (seconden)": "&Back to start after (seconds)",
+    "Beheer-&PIN (4–12 cijfers)": "Admin &PIN (4–12 digits)",
+    "PIN &nog een keer": "PIN &again",
+    "Bedrijven op je event": "Companies at your event",
+    "Bedrijf &toevoegen": "Add a &company",
+    "Omhoog": "Up",
+    "Omlaag": "Down",
+    "Weghalen": "Remove",
+    "&Importeren uit Excel of CSV…": "&Import from Excel or CSV…",
+    "Na&am": "N&ame",
+    "&Lokaal of stand": "&Room or stand",
+    "&Contactlink": "&Contact link",
+    "&Omschrijving": "&Description",
+    "Logo &kiezen…": "Choose lo&go…",
+    "&Zoek een beroep": "&Find a job",
+    "&Beroepen": "&Jobs",
+    "&Video's kiezen…": "Choose &videos…",
+    "Een &map met video's…": "A &folder of videos…",
+    "Kies clips van je telefoon of camera, of sleep ze op de knop. Ondertitels met dezelfde "
+    "naam (.srt of .vtt) gaan mee. Klik op een titel om hem te veranderen.":
+        "Choose clips from your phone or camera, or drop them on the button. Captions with the "
+        "same name (.srt or .vtt) come along. Click a title to change it.",
+    "Eigen video's": "Your own videos",
+    "Nog te doen": "Still to do",
+    "&Laat zien": "&Show me",
+    "Onze open dag": "Our open day",
+    "Nieuw event begonnen: typ de naam en kies de datum.":
+        "New event started: type its name and choose the date.",
+    "PIN ingesteld. De studio bewaart alleen een code ervan, nooit de PIN zelf.":
+        "PIN set. The studio keeps only a code made from it, never the PIN itself.",
+    "Kies het logo": "Choose the logo",
+    "Logo klaar; het wordt bewaard als je opslaat.": "Logo ready; it is kept when you save.",
+    "Nieuw bedrijf": "New company",
+    "Kies het logo van het bedrijf": "Choose the company's logo",
+    "Kies de lijst met bedrijven": "Choose the list of companies",
+    "Kies je video's": "Choose your videos",
+    "Kies een map met video's": "Choose a folder of videos",
+    "wacht…": "waiting…",
+    "Omzetten": "Convert",
+    "bezig…": "working…",
+    "Kies de USB-stick": "Choose the USB stick",
+    "BLIQ Studio": "BLIQ Studio",
+    "Typ de PIN nog een keer.": "Type the PIN once more.",
+    "geen logo": "no logo",
+    "in het pakket": "in the pack",
+    "omzetten…": "converting…",
+    "klaar": "done",
+    "{name} is niet toegevoegd: {why}": "{name} was not added: {why}",
+    "Dubbelklik of Enter: laat het veld zien": "Double-click or Enter: show the field",
+    "Klaar voor de dag ✔": "Ready for the day ✔",
+    "Alles was al opgeslagen.": "Everything was saved already.",
+    "Even wachten: de video's worden nog toegevoegd.": "One moment: the videos are still being added.",
+    "Klaar: versie {v} staat op de stick ({file}), met LEESMIJ.txt.":
+        "Done: version {v} is on the stick ({file}), with LEESMIJ.txt (read me).",
+    "Waar komt jouw kopie van {name}?": "Where does your copy of {name} go?",
+    "Geen map gekozen voor je kopie; er is niets veranderd.":
+        "No folder chosen for your copy; nothing was changed.",
+    "Niet-opgeslagen werk": "Unsaved work",
+    "De PIN is ingesteld; typ een nieuwe om hem te veranderen.":
+        "The PIN is set; type a new one to change it.",
+    "Kies een PIN; alleen wie hem kent, opent het beheer.":
+        "Choose a PIN; only people who know it can open the admin screen.",
+    "Titel van {name}": "Title of {name}",
+    "{name} is geen video die de kiosk kan spelen; exporteer hem opnieuw als MP4.":
+        "{name} is not a video the kiosk can play; export it again as MP4.",
+    "{name} is leeg; kopieer hem opnieuw van de telefoon of camera.":
+        "{name} is empty; copy it again from the phone or camera.",
+    "{name} speelt niet op de kiosk ({why}); klik op Omzetten.":
+        "{name} does not play on the kiosk ({why}); click Convert.",
+    "Wordt opgeslagen als {url}": "Will be saved as {url}",
+    "{n} bedrijven ingelezen uit {file}.": "{n} companies read from {file}.",
+    "Niet alles kon gelezen worden; zie de regels hieronder.":
+        "Not everything could be read; see the lines below.",
+    "Nog {n} ding(en) te doen. Opslaan mag altijd.":
+        "{n} thing(s) still to do. You can always save.",
+    "Opgeslagen ({n} bestand(en)).": "Saved ({n} file(s)).",
+    "De studio maakte een sleutel voor je organisatie; de kiosk installeert alleen updates met "
+    "die sleutel, dus geef {pub} één keer aan de IT van de kiosks.":
+        "The studio made a key for your organisation; kiosks install only updates signed with "
+        "it, so give {pub} once to the kiosks' IT.",
+    "Je hebt werk van {when} dat niet is opgeslagen. Terughalen?":
+        "You have unsaved work from {when}. Bring it back?",
+    "{name} staat al in het pakket.": "{name} is already in the pack.",
+    "De controle lukte niet ({error}).": "The check did not work ({error}).",
+    "het importeren stopte (code {code})": "the import stopped (code {code})",
+    "{name}: dit is geen video; overgeslagen.": "{name}: not a video; skipped.",
+    # the studio's own sentences (kiosk/studio/model.py, problems.py) that name no file
+    "Kies een beheer-PIN van 4 tot 12 cijfers.": "Choose an admin PIN of 4 to 12 digits.",
+    "Een PIN is 4 tot 12 cijfers, zonder letters of spaties.":
+        "A PIN is 4 to 12 digits, no letters or spaces.",
+    "De twee PIN's zijn niet gelijk; typ dezelfde PIN twee keer.":
+        "The two PINs differ; type the same PIN twice.",
+    "Dit is de PIN van het voorbeeld die iedereen kent; kies een eigen PIN.":
+        "This is the sample's PIN that everyone knows; choose your own.",
+    "Deze PIN is te makkelijk te raden; kies cijfers zonder vast patroon.":
+        "This PIN is too easy to guess; choose digits without a pattern.",
+    "Geef je event een naam.": "Give your event a name.",
+    "Kies de datum van je event.": "Choose the date of your event.",
+    "Kies een beheer-PIN en typ hem twee keer.": "Choose an admin PIN and type it twice.",
+    "De beheer-PIN is die van het voorbeeld; kies een eigen PIN.":
+        "The admin PIN is the sample's; choose your own.",
+    "Voeg de bedrijven toe die er op je event zijn.":
+        "Add the companies that come to your event.",
+    "Melding": "Message",
+    "Plaatjes (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;Alle bestanden (*)":
+        "Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;All files (*)",
+    "Excel of CSV (*.xlsx *.csv);;Alle bestanden (*)": "Excel or CSV (*.xlsx *.csv);;All files (*)",
+    "Video's (*.mp4 *.mov *.m4v *.webm *.mkv *.avi *.wmv *.mpg *.3gp);;Alle bestanden (*)":
+        "Videos (*.mp4 *.mov *.m4v *.webm *.mkv *.avi *.wmv *.mpg *.3gp);;All files (*)",
+}
+
+
+def dutch_texts(path: Path = WINDOW) -> list[str]:
+    """Every literal Dutch text the window translates (first argument of ``tr``, the text
+    argument of ``_text``/``_field``/``_button``, and the tab names)."""
+    tree = ast.parse(path.read_text("utf-8"))
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) \
+                else ""
+            index = {"tr": 0, "_text": 1, "_field": 1, "_button": 1}.get(name)
+            if index is not None and len(node.args) > index:
+                arg = node.args[index]
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found.append(arg.value)
+        if isinstance(node, ast.For) and isinstance(node.iter, ast.Call):
+            for arg in node.iter.args:  # for i, name in enumerate(("&Event", …))
+                if isinstance(arg, ast.Tuple):
+                    found += [e.value for e in arg.elts
+                              if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    return list(dict.fromkeys(found))
+
+
+def ts_text() -> str:
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>",
+             '<TS version="2.1" language="en" sourcelanguage="nl">', "<context>",
+             f"    <name>{CONTEXT}</name>"]
+    for nl, en in EN.items():
+        lines += ["    <message>", f"        <source>{escape(nl)}</source>",
+                  f"        <translation>{escape(en)}</translation>", "    </message>"]
+    lines += ["</context>", "</TS>", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    missing = [t for t in dutch_texts() if t not in EN]
+    if missing:
+        print("no English for: " + "; ".join(missing), file=sys.stderr)
+        return 1
+    if "--check" in argv:
+        return 0
+    TS.write_text(ts_text(), "utf-8")
+    beside = Path(sys.executable).parent / "pyside6-lrelease"
+    tool = str(beside) if beside.exists() else shutil.which("pyside6-lrelease")
+    subprocess.run([tool or "pyside6-lrelease", str(TS), "-qm", str(TS.with_suffix(".qm"))],
+                   check=True, capture_output=True)
+    print(f"wrote {TS.relative_to(ROOT)} and its .qm ({len(EN)} texts)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
