@@ -241,7 +241,8 @@ class Studio:
         ids = self.event_ids()
         if pack is not None and pack.events:
             from kiosk.core.event_choice import running_event
-            chosen = str(running_event(pack, datetime.date.today()).event.id)
+            choice = running_event(pack, datetime.date.today())
+            chosen = str(choice.event.id) if choice is not None else ids[0]
         elif ids:
             chosen = ids[0]
         else:

@@ -94,7 +94,7 @@ def put_on_stick(studio: Studio, stick: Path, keys_dir: Path,
                               "stick. Er staat niets half op.") from None
         raise StudioError(f"{stick}: schrijven lukt niet ({exc.strerror or exc}); is de stick "
                           "eruit gehaald? Steek hem terug en probeer het opnieuw.") from None
-    except bliqpack.KeyError_ as exc:
+    except bliqpack.PackSigningError as exc:
         _undo(studio, old_version, archive)
         raise StudioError(f"{exc}; zet de sleutel van de campagne terug of haal hem weg, dan "
                           "maakt de studio een nieuwe.") from None

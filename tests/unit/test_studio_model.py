@@ -368,3 +368,16 @@ def test_draft_json_holds_only_pack_paths(pack: Path, tmp_path: Path) -> None:
     assert "../evil.toml" not in studio.docs and not studio.pending
     assert json.loads(json.dumps(studio.draft()))["pack"] == str(pack.resolve())
     assert io  # (kept for readers: drafts are plain JSON)
+
+
+def test_a_broken_campaign_key_is_one_sentence(pack: Path, tmp_path: Path) -> None:
+    keys, stick = tmp_path / "keys", tmp_path / "stick"
+    keys.mkdir()
+    stick.mkdir()
+    (keys / "bliq-campagne.key").write_text("geen sleutel", "ascii")
+    (keys / "bliq-campagne.pub").write_text("geen sleutel", "ascii")
+    studio = m.Studio(pack)
+    with pytest.raises(m.StudioError, match="bliq-campagne.key"):
+        put_on_stick(studio, stick, keys)
+    assert list(stick.iterdir()) == []
+    assert toml(pack / "pack.toml")["version"] == 1
