@@ -19,7 +19,7 @@ log = logging.getLogger("kiosk.campaign")
 MAX_NAME_CHARS = 60
 
 
-class NameError_(ValueError):
+class KioskNameError(ValueError):
     """A kiosk name or region that cannot be used; one line."""
 
 
@@ -41,7 +41,7 @@ class Identity:
 def _clean(text: str, what: str) -> str:
     text = " ".join(text.split())
     if len(text) > MAX_NAME_CHARS or any(ord(c) < 32 for c in text):
-        raise NameError_(f"{what} '{text[:80]}': use at most {MAX_NAME_CHARS} letters, digits "
+        raise KioskNameError(f"{what} '{text[:80]}': use at most {MAX_NAME_CHARS} letters, digits "
                          "and spaces")
     return text
 
@@ -51,7 +51,7 @@ def set_identity(data_dir: Path, name: str, region: str | None,
     """Store the kiosk's name (and region; keeps the old region when None)."""
     name = _clean(name, "name")
     if not name:
-        raise NameError_("the name is empty; give one such as \"Aula links\"")
+        raise KioskNameError("the name is empty; give one such as \"Aula links\"")
     old = _read(data_dir, config)
     data = {"name": name, "region": _clean(region, "region") if region is not None
             else old.get("region", "")}

@@ -18,7 +18,7 @@ class ToolError(Exception):
 
 
 def run_campaign_tool(args: argparse.Namespace, out: TextIO, config: Config = DEFAULT) -> int:
-    from kiosk.campaign import NameError_
+    from kiosk.campaign import KioskNameError
     from kiosk.core.bliqpack import PackSigningError
     from kiosk.storage.snapshot import SnapshotError
 
@@ -39,7 +39,7 @@ def run_campaign_tool(args: argparse.Namespace, out: TextIO, config: Config = DE
 
             return run_merge(args.out, list(args.inputs), out, sys.stderr, config)
         raise ToolError(f"unknown command {args.command!r}")
-    except (ToolError, PackSigningError, NameError_, SnapshotError) as e:
+    except (ToolError, PackSigningError, KioskNameError, SnapshotError) as e:
         print(f"kiosk {name}: {e}", file=sys.stderr)
         return 1
     except OSError as e:

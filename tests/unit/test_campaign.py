@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from kiosk.campaign import NameError_, health, identity, set_identity
+from kiosk.campaign import KioskNameError, health, identity, set_identity
 from kiosk.cli import run_tool
 from kiosk.config import Config
 from kiosk.core.event_choice import UnknownEvent, running_event
@@ -68,7 +68,7 @@ def test_name_and_region_are_stored_and_read_back(tmp_path: Path) -> None:
     set_identity(tmp_path, "Aula links", None)  # keeps the region
     me = identity(tmp_path, "k1a2b3c")
     assert (me.name, me.region, me.folder_name) == ("Aula links", "Zwolle", "Aula-links")
-    with pytest.raises(NameError_, match="at most 60"):
+    with pytest.raises(KioskNameError, match="at most 60"):
         set_identity(tmp_path, "x" * 61, None)
     (tmp_path / Config().kiosk_name_filename).write_text("{broken")
     assert identity(tmp_path, "k1a2b3c").name == "k1a2b3c"
