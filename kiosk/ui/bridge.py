@@ -21,7 +21,7 @@ from kiosk.core.flow import (
     EndReason, VisitorFlow, FlowError, FlowEvent, LeaveAsked, SessionEnded, SessionStarted,
     State, StateChanged, StillThere,
 )
-from kiosk.core.display import clear_spot
+from kiosk.core.clear_spot import clear_spot
 
 log = logging.getLogger("kiosk.ui")
 

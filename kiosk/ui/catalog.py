@@ -5,7 +5,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
-from kiosk.core.display import colour_index
+from kiosk.core.screen_texts import colour_index
 from kiosk.core.formatting import mm_ss
 from kiosk.core.viewing import ordered_series
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.core.display import colour_index, initials, short_company_name
+from kiosk.core.screen_texts import colour_index, initials, short_company_name
 from kiosk.core.links import LinkBuilder
 from kiosk.ui.catalog import file_url
 

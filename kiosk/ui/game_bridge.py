@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.config import Config
-from kiosk.core.display import route_steps, short_company_name
+from kiosk.core.screen_texts import route_steps, short_company_name
 from kiosk.core.flow import FlowEvent, SessionEnded, State, StateChanged
 from kiosk.game import Game
 from kiosk.game.session import (

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk.config import Config
-from kiosk.core.display import colour_index
+from kiosk.core.screen_texts import colour_index
 from tests.uitools import find_item, is_shown, open_from_home
 from tools.layout_check import SIZES, check_app, check_window, settle
 

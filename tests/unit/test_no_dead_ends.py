@@ -8,7 +8,7 @@ import random
 import pytest
 
 from kiosk.config import Config
-from kiosk.core.display import SPOT_SCALES, clear_spot
+from kiosk.core.clear_spot import SPOT_SCALES, clear_spot
 from kiosk.core.flow import FlowError, LeaveAsked, State, StateChanged, VisitorFlow
 
 # an event that wants a short idle time (20 s) and the kiosk's own minimum while a code shows

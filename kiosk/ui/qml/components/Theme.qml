@@ -28,7 +28,7 @@ QtObject {
     readonly property color sky: "#3DA5FF"
     readonly property color inkOnAccent: "#0E1633"
     // Colours for things that have no picture of their own (logo badge, episode placeholder),
-    // picked by a stable index from the item's id (kiosk.core.display.colour_index).
+    // picked by a stable index from the item's id (kiosk.core.screen_texts.colour_index).
     readonly property var idColours: [teal, coral, violet, sky, accent]
 
     function px(v) { return Math.round(v * scale) }

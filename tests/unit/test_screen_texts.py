@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.core.display import PALETTE_SIZE, colour_index, initials, route_steps, short_company_name
+from kiosk.core.screen_texts import PALETTE_SIZE, colour_index, initials, route_steps, short_company_name
 
 
 @pytest.mark.parametrize(("name", "short"), [
