@@ -12,7 +12,7 @@ from typing import NoReturn, TextIO
 
 SUBCOMMANDS = ("run", "check", "preflight", "new-pack", "hash-pin", "stats", "export", "merge",
                "report", "add-videos", "make-thumbnails", "keygen", "pack", "trust", "name",
-               "snapshot", "studio")
+               "snapshot", "studio", "site")
 CAMPAIGN_COMMANDS = ("keygen", "pack", "trust", "name", "snapshot", "merge")
 
 
@@ -157,7 +157,22 @@ def tools_parser() -> argparse.ArgumentParser:
                     help="your copy of the pack (a campaign .bliqpack asks where to copy it)")
     st.add_argument("--lang", choices=("nl", "en"), default="nl")
     _campaign_parsers(sub)
+    _site_parsers(sub)
     return p
+
+
+def _site_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Take-home pages from the pack (docs/take-home.md)."""
+    st = sub.add_parser("site", help="the take-home pages behind the kiosk's codes")
+    st_sub = st.add_subparsers(dest="site_command", required=True, parser_class=_Parser)
+    b = st_sub.add_parser("build", help="write the pages for the pack's site_url into DIR")
+    b.add_argument("pack", type=Path)
+    b.add_argument("--out", type=Path, required=True, metavar="DIR")
+    b.add_argument("--force", action="store_true",
+                   help="write into a folder that holds other files (nothing is deleted)")
+    v = st_sub.add_parser("serve", help="preview built pages on http://127.0.0.1")
+    v.add_argument("dir", type=Path, metavar="DIR")
+    v.add_argument("--port", type=int, default=8000)
 
 
 def _campaign_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -235,6 +250,10 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
         from kiosk.studio import main as studio_main
 
         return studio_main(([str(args.pack)] if args.pack else []) + ["--lang", args.lang])
+    if args.command == "site":
+        from kiosk.site.cli import run_site
+
+        return run_site(args, out)
     if args.command in CAMPAIGN_COMMANDS:
         from kiosk.campaign_tools import run_campaign_tool
 

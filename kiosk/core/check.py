@@ -8,6 +8,7 @@ from typing import Any, TextIO
 from kiosk.config import DEFAULT, Config
 from kiosk.core.content import Pack, PackError, Problem, load_pack
 from kiosk.core.readiness import readiness_problems
+from kiosk.core.site_pages import site_problems
 
 
 # Where the output's encoding lacks a character (a Windows code page, a pipe in ASCII).
@@ -49,7 +50,8 @@ def collect(pack_path: Path, config: Config = DEFAULT) -> tuple[Pack | None, lis
     """Load the pack; (pack or None, every problem, the fatal message or "")."""
     try:
         pack = load_pack(pack_path, config)
-        return pack, list(pack.problems), ""
+        # the take-home site is checked here, not in load_pack: the kiosk itself needs no site
+        return pack, list(pack.problems) + site_problems(pack, config), ""
     except PackError as exc:
         problems = list(exc.problems) or [Problem(str(pack_path), "(pack)", str(exc),
                                                   "a content pack folder with pack.toml")]

@@ -4,6 +4,7 @@ also those inside functions:
 - core imports no Qt and nothing of the app: only core, ``kiosk.config`` and ``kiosk.paths``;
 - game (the swipe game's rules) is Qt-free like core and may import only core, ``config`` and
   ``paths``; core never imports game;
+- site (the take-home pages) is Qt-free too and may import only core, ``config`` and ``paths``;
 - storage and media never import ui (nor the app, the CLI or the watchdog);
 - ui never imports the app, the CLI or the watchdog (``app.py`` wires ui, not the other way).
 """
@@ -18,7 +19,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import import_graph  # noqa: E402  (tools/ is not a package)
 CORE = ROOT / "kiosk" / "core"
 # Layers that must run without Qt: the tests, tools and the simulation use them on their own.
-QT_FREE = ("core", "game")
+QT_FREE = ("core", "game", "site")
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 
 
@@ -78,6 +79,10 @@ def test_game_imports_only_core():
     assert layer_offenders("game", allowed={"core", "config", "paths"}) == {}
 
 
+def test_site_imports_only_core():
+    assert layer_offenders("site", allowed={"core", "config", "paths"}) == {}
+
+
 def test_storage_and_media_never_import_ui_or_the_app():
     assert layer_offenders("storage", forbidden={"ui", "media"} | APP_ONLY) == {}
     assert layer_offenders("media", forbidden={"ui"} | APP_ONLY) == {}
@@ -98,6 +103,7 @@ def test_importing_all_of_core_and_game_loads_no_qt():
     assert out == "[]"
     assert len(modules) >= 8  # the check really imported the core
     assert "kiosk.game" in modules and "kiosk.game.session" in modules
+    assert "kiosk.site.build" in modules
 
 
 def test_the_checker_would_notice_a_qt_import(tmp_path):
