@@ -239,7 +239,10 @@ class Studio:
         from kiosk.core.check import collect
         pack, _problems, _fatal = collect(self.root, self.config)
         ids = self.event_ids()
-        if pack is not None and pack.events:
+        default = str(self.pack.get("default_event") or "")
+        if default in ids and (pack is None or default not in pack.events):
+            chosen = default  # hers, still incomplete (no PIN yet): the kiosk skips it, she not
+        elif pack is not None and pack.events:
             from kiosk.core.event_choice import running_event
             choice = running_event(pack, datetime.date.today())
             chosen = str(choice.event.id) if choice is not None else ids[0]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QCoreApplication, QDate, QEvent, QProcess, QSize, Qt,
+from PySide6.QtCore import (QCoreApplication, QDate, QEvent, QLocale, QProcess, QSize, Qt,
                             QTimer, QTranslator, Signal)
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (QApplication, QDateEdit, QFileDialog, QFormLayout, QFrame,
@@ -354,6 +354,9 @@ class StudioWindow(QMainWindow):
 
     # -- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        english = self.translator is not None
+        self.event_date.setLocale(QLocale(QLocale.Language.English if english
+                                          else QLocale.Language.Dutch))
         for widget, text, setter in self.labels:
             setter(widget, tr(text))
         self.setWindowTitle(tr("BLIQ Studio") + f" — {self.studio.root.name}")

@@ -381,3 +381,16 @@ def test_a_broken_campaign_key_is_one_sentence(pack: Path, tmp_path: Path) -> No
         put_on_stick(studio, stick, keys)
     assert list(stick.iterdir()) == []
     assert toml(pack / "pack.toml")["version"] == 1
+
+
+def test_her_unfinished_event_is_opened_again(pack: Path) -> None:
+    studio = m.Studio(pack)
+    studio.start_new_event("Beroepenavond")
+    studio.save()  # no PIN yet: the kiosk skips the event, the studio must not lose it
+    again = m.Studio(pack)
+    assert again.event_id == "beroepenavond"
+    texts = [f.text for f in all_findings(again, check_saved(pack))]
+    assert "Kies een beheer-PIN en typ hem twee keer." in texts
+    assert not any("default_event" in t for t in texts)
+    assert texts.count("Kies een beheer-PIN en typ hem twee keer.") == 1
+    assert "Kies een beheer-PIN." not in texts  # the check's line says the same: shown once
