@@ -1,4 +1,5 @@
-"""``kiosk keygen|pack build|trust|name|snapshot|merge``: the campaign's tools (docs/campaign.md).
+"""``kiosk keygen|pack build|trust|name|snapshot|merge|data-request``: the campaign's tools
+(docs/campaign.md).
 
 Every problem is one line on stderr naming the file, and exit code 1; never a traceback.
 """
@@ -34,6 +35,8 @@ def run_campaign_tool(args: argparse.Namespace, out: TextIO, config: Config = DE
             return _name(args, out, config)
         if args.command == "snapshot":
             return _snapshot(args, out, config)
+        if args.command == "data-request":
+            return _data_request(args, out, config)
         if args.command == "merge":
             from kiosk.storage.export import run_merge
 
@@ -142,4 +145,16 @@ def _snapshot(args: argparse.Namespace, out: TextIO, config: Config) -> int:
         raise ToolError(f"{args.data} holds no {config.db_filename}; give the kiosk's data dir")
     target = snapshot(db, args.out, None, config)
     print(f"Wrote {target} (a consistent copy; safe to merge while the kiosk runs)", file=out)
+    return 0
+
+
+def _data_request(args: argparse.Namespace, out: TextIO, config: Config) -> int:
+    from kiosk.core.data_request import write_request
+
+    if not args.stick.is_dir():
+        raise ToolError(f"{args.stick}: not a folder; give the stick's folder (e.g. "
+                        "/media/USER/STICK or E:\\)")
+    target = write_request(args.stick, args.key, config=config)
+    print(f"Wrote {target}: kiosks that trust this key copy their figures to this stick "
+          f"for {config.data_request_days} days", file=out)
     return 0

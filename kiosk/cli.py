@@ -12,8 +12,8 @@ from typing import NoReturn, TextIO
 
 SUBCOMMANDS = ("run", "check", "preflight", "new-pack", "hash-pin", "stats", "export", "merge",
                "report", "add-videos", "make-thumbnails", "keygen", "pack", "trust", "name",
-               "snapshot", "studio", "site")
-CAMPAIGN_COMMANDS = ("keygen", "pack", "trust", "name", "snapshot", "merge")
+               "snapshot", "studio", "site", "data-request")
+CAMPAIGN_COMMANDS = ("keygen", "pack", "trust", "name", "snapshot", "merge", "data-request")
 
 
 class UsageError(Exception):
@@ -196,6 +196,10 @@ def _campaign_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[
     sn = sub.add_parser("snapshot", help="write a consistent copy of a kiosk's database")
     sn.add_argument("--data", type=Path, required=True, metavar="DIR")
     sn.add_argument("--out", type=Path, required=True, metavar="DIR")
+    dr = sub.add_parser("data-request", help="let a stick fetch the kiosks' figures (a request "
+                        "signed with a key the kiosks trust)")
+    dr.add_argument("stick", type=Path, help="the stick's folder (its root)")
+    dr.add_argument("--key", type=Path, required=True, metavar="KEY")
 
 
 def parse_run_args(argv: Sequence[str]) -> argparse.Namespace:

@@ -188,6 +188,7 @@ class Config:
     # Mounted USB sticks appear here (Linux desktop automounters); tests point these at temp dirs.
     removable_media_globs: tuple[str, ...] = ("/media/*/*", "/run/media/*/*")
     stick_data_dirname: str = "bliq-data"  # a stick with this folder receives the newest snapshot
+    data_request_days: int = 31            # …when it holds a signed request at most this old
     inbox_poll_s: float = 2.0              # inbox and sticks are looked at this often
     # A file must keep the same size and time for this long before it is touched: a copy or a sync
     # in progress is still growing.

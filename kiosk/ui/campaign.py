@@ -24,6 +24,8 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.campaign import Identity, identity
 from kiosk.config import Config
+from kiosk.core.bliqpack import trusted_keys
+from kiosk.core.data_request import check_request
 from kiosk.core.event_choice import EventChoice
 from kiosk.core.refusal import RefusalReason
 from kiosk.core.updates import Inbox, Installer, Outcome, rollback, write_result
@@ -89,6 +91,7 @@ class CampaignService(QObject):
         self._store = store
         self._health = health
         self._running = running
+        self._today = today
         self._event: EventChoice | None = None
         self.packs_dir = data_dir / config.packs_dirname
         inbox.mkdir(parents=True, exist_ok=True)
@@ -233,7 +236,17 @@ class CampaignService(QObject):
         for mount in sorted(mounts - set(self._stick_lines)):
             self._stick_lines[mount] = []
             if (mount / self._config.stick_data_dirname).is_dir():
-                self._copy_data_to(mount, work)
+                # Only a stick that asks with a request signed by a trusted key gets the data.
+                verdict = check_request(mount, trusted_keys(self._data_dir), self._today(),
+                                        self._config)
+                if verdict.ok:
+                    self._copy_data_to(mount, work)
+                else:
+                    work.problems.append(f"no data for the stick at {mount}: {verdict.why}")
+                    self._stick_lines[mount].append(
+                        f"NIET GEKOPIEERD  cijfers: {verdict.nl}\n"
+                        f"    NOT COPIED: figures: {verdict.en}")
+                    self._write_result(mount, work)
         candidates = self._inbox.poll()
         if candidates:
             work.outcomes = self._installer.install(candidates)
@@ -253,10 +266,13 @@ class CampaignService(QObject):
             target = copy_to(snap, mount / self._config.stick_data_dirname
                              / self.identity().folder_name)
         except (OSError, SnapshotError) as e:  # a stick pulled out mid-copy, or full
-            line = f"NOT COPIED  data: {getattr(e, 'strerror', None) or e}"
+            why = getattr(e, "strerror", None) or e
+            line = (f"NIET GEKOPIEERD  cijfers: {why}: probeer het nog eens, of met een andere "
+                    f"stick.\n    NOT COPIED: figures: {why}: try again, or with another stick.")
             work.problems.append(f"copying data to {mount} failed: {e}")
         else:
-            line = f"OK  data copied: {target.relative_to(mount)}"
+            where = target.relative_to(mount).as_posix()
+            line = f"OK  cijfers gekopieerd: {where}\n    Figures copied: {where}"
             work.notes.append(f"data copied to {target}")
         self._stick_lines[mount].append(line)
         self._write_result(mount, work)

@@ -37,6 +37,12 @@ def test_keygen_build_trust_name_snapshot(tmp_path: Path) -> None:
     assert built.returncode == 0 and "version 4" in built.stdout, built.stderr
     assert kiosk("trust", str(public), "--data", str(data)).returncode == 0
     assert list((data / "trusted-keys").glob("*.pub"))
+    asked = kiosk("data-request", str(tmp_path / "stick"), "--key", str(private))
+    assert asked.returncode == 0 and "for 31 days" in asked.stdout, asked.stderr
+    from kiosk.core.bliqpack import trusted_keys
+    from kiosk.core.data_request import check_request
+
+    assert check_request(tmp_path / "stick", trusted_keys(data)).ok
     named = kiosk("name", "Aula links", "--region", "Zwolle", "--data", str(data))
     assert named.returncode == 0 and "Aula links" in named.stdout
     from kiosk.storage.events import EventStore
@@ -81,6 +87,10 @@ def test_mistakes_are_one_line_naming_the_file(tmp_path: Path) -> None:
     line = one_error(kiosk("pack", "build", str(pack), "--key", str(private),
                            "--out", str(tmp_path / "p.zip")))
     assert ".bliqpack" in line
+    line = one_error(kiosk("data-request", str(tmp_path / "no-stick"), "--key", str(private)))
+    assert str(tmp_path / "no-stick") in line and "not a folder" in line
+    line = one_error(kiosk("data-request", str(tmp_path), "--key", str(public)))
+    assert str(public) in line and "private key" in line
     line = one_error(kiosk("trust", str(private), "--data", str(tmp_path / "d")))
     assert str(private) in line and "public key" in line
     line = one_error(kiosk("snapshot", "--data", str(tmp_path / "nothing"), "--out", str(tmp_path)))

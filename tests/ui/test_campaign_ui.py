@@ -150,9 +150,10 @@ def test_admin_shows_name_pack_and_rolls_back(kiosk: Kiosk, packs, qtbot) -> Non
     assert [v for v, _ in kiosk.rows("pack_installed")] == [2.0, 3.0, 2.0]
 
 
-def test_a_stick_gets_the_result_file_and_the_newest_data(kiosk: Kiosk, packs, qtbot,
+def test_a_stick_gets_the_result_file_and_the_newest_data(kiosk: Kiosk, packs, keys, qtbot,
                                                           tmp_path: Path) -> None:
     from kiosk.campaign import set_identity
+    from kiosk.core.data_request import write_request
 
     set_identity(kiosk.data, "Hal 2", "Kampen")
     app = kiosk.app
@@ -160,6 +161,7 @@ def test_a_stick_gets_the_result_file_and_the_newest_data(kiosk: Kiosk, packs, q
     stick = kiosk.media / "organiser" / "BLIQ"
     staging = tmp_path / "staging"
     (staging / "bliq-data").mkdir(parents=True)
+    write_request(staging, keys[0], today=OPEN_DAY)   # the studio's "haal de cijfers op"
     shutil.copyfile(packs[2], staging / packs[2].name)
     (staging / "half.bliqpack").write_bytes(packs[3].read_bytes()[:100_000])  # pulled mid-copy
     stick.parent.mkdir()
@@ -168,7 +170,7 @@ def test_a_stick_gets_the_result_file_and_the_newest_data(kiosk: Kiosk, packs, q
     qtbot.waitUntil(lambda: result.exists() and "half.bliqpack" in result.read_text()
                     and "bliq-sample-v2" in result.read_text(), timeout=20_000)
     text = result.read_text()
-    assert "OK  data copied: bliq-data/Hal-2/" in text
+    assert "OK  cijfers gekopieerd: bliq-data/Hal-2/" in text
     assert ("OK  bliq-sample-v2.bliqpack: versie 2 geïnstalleerd. Toont nu: Open dag "
             "Techniekcollege De Brug.\n    Installed version 2. Now showing: Open day "
             "Techniekcollege De Brug.") in text
@@ -181,6 +183,30 @@ def test_a_stick_gets_the_result_file_and_the_newest_data(kiosk: Kiosk, packs, q
                             ).fetchone()[0] == 1
         assert conn.execute("SELECT name, region FROM kiosks").fetchall() == [("Hal 2", "Kampen")]
     qtbot.waitUntil(lambda: app.pack.version == 2, timeout=20_000)
+
+
+def test_a_stick_without_a_signed_request_gets_no_data_and_is_told_why(
+        kiosk: Kiosk, packs, qtbot, tmp_path: Path) -> None:
+    """Any stick with a bliq-data folder used to receive the figures, whoever plugged it in."""
+    app = kiosk.app
+    app.store.record("session_started", "s1")
+    staging = tmp_path / "staging"
+    (staging / "bliq-data").mkdir(parents=True)
+    stick = kiosk.media / "visitor" / "USB"
+    stick.parent.mkdir()
+    staging.rename(stick)
+    result = stick / f"bliq-result-{app.store.kiosk_id}.txt"   # no name set: the kiosk id
+    qtbot.waitUntil(result.exists, timeout=20_000)
+    assert result.read_text(encoding="utf-8").splitlines()[1:] == [
+        "NIET GEKOPIEERD  cijfers: Deze stick vraagt niet om de cijfers: maak de stick klaar in "
+        "de studio met 'Haal de cijfers op' (of laat IT 'kiosk data-request' gebruiken).",
+        "    NOT COPIED: figures: This stick does not ask for the figures: prepare the stick in "
+        "the studio with 'Haal de cijfers op' (or ask IT to use 'kiosk data-request')."]
+    assert [p.name for p in (stick / "bliq-data").iterdir()] == []
+    why = (f"no data for the stick at {stick}: no signed request (bliq-data/bliq-request.json) "
+           "on the stick")
+    qtbot.waitUntil(lambda: any(why in line for line in app.campaign.property("statusLines")))
+    assert why in kiosk.log()
 
 
 def test_shutdown_writes_a_snapshot_with_health(kiosk: Kiosk) -> None:
