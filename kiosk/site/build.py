@@ -110,6 +110,8 @@ def _document(site: _Site, page: str, title: Pair, body: str, *, data: Any = Non
                  f'<meta property="og:description" content="{escape(description)}">',
                  f'<meta name="description" content="{escape(description)}">',
                  '<meta name="twitter:card" content="summary_large_image">']
+    if data is None and "data-share" in body:  # the share button's words after a tap
+        data = {"t": {k: UI[k] for k in ("copied", "copy_fail")}}
     data_script = f'<script type="application/json" id="d">{_json(data)}</script>' if data else ""
     return (
         f'<!DOCTYPE html><html lang="nl" data-title-en="{escape(title[1])}"><head>'

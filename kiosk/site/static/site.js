@@ -127,7 +127,7 @@
       known.forEach(function (id) { ul.appendChild(card(id, id === extra && !duo)); });
       box.appendChild(ul);
     }
-    if (known.length < asked.length) box.appendChild(el('p', 'note', t('unknown')));
+    if (!known.length || known.length < asked.length) box.appendChild(el('p', 'note', t('unknown')));
     box.hidden = false;
     var head = document.getElementById('h');
     if (head) head.outerHTML = '<h2 id="h">' + head.innerHTML + '</h2>';
