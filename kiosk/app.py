@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for th
     from kiosk.ui.dashboard import Dashboard
     from kiosk.ui.game_bridge import GameBridge
     from kiosk.ui.playback import Playback
+    from kiosk.ui.pulse import PulseBridge
     from kiosk.ui.render import RenderMode
     from kiosk.ui.shown_codes import CodeCounter
     from kiosk.ui.window import Lockdown, Translations
@@ -92,6 +93,7 @@ class Screens:
     lockdown: Lockdown
     translations: Translations
     render: RenderMode
+    pulse: PulseBridge
     teardown: ExitStack = field(default_factory=ExitStack)
 
     def close(self) -> None:
@@ -170,6 +172,10 @@ class KioskApp:
     @property
     def thumbs(self) -> ThumbnailMaker:
         return self._now().thumbs
+
+    @property
+    def pulse(self) -> PulseBridge:
+        return self._now().pulse
 
     def close(self) -> None:
         """Tear down in order: the screens first, then what lives as long as the kiosk (the
@@ -436,6 +442,7 @@ def _make_screens(app: KioskApp) -> Screens:
     from kiosk.ui.dashboard import Dashboard
     from kiosk.ui.game_bridge import GameBridge
     from kiosk.ui.playback import Playback
+    from kiosk.ui.pulse import PulseBridge
     from kiosk.ui.qr import QrImageProvider
     from kiosk.ui.seams import Kiosk, withdraw
     from kiosk.ui.shown_codes import CodeCounter
@@ -459,6 +466,7 @@ def _make_screens(app: KioskApp) -> Screens:
     links = LinkBuilder.for_pack(pack, event_id, config)
     companies = Companies(pack, event, links)
     game = GameBridge(pack, event, store, controller, config, links)
+    pulse = PulseBridge(event, store, controller)  # the event's [pulse], or never asked
     if app.player_factory is not None:
         player: PlayerFacade = app.player_factory(config)
     else:
@@ -490,7 +498,7 @@ def _make_screens(app: KioskApp) -> Screens:
         """Qt's translations for the UI text, nl/en fields for the pack's content."""
         translations.apply(lang)
         links.set_language(lang)  # before the parts: their codes carry lang=
-        for part in (catalog, companies, game):
+        for part in (catalog, companies, game, pulse):
             part.set_language(lang)
         playback.changed.emit()   # the end card's codes carry the language too
         player.setLanguage(lang)
@@ -501,7 +509,7 @@ def _make_screens(app: KioskApp) -> Screens:
     # -- the window -------------------------------------------------------------------------------
     exposed = Kiosk(controller=controller, catalog=catalog, companies=companies, game=game,
                     playback=playback, dashboard=dashboard, admin=admin, render=render,
-                    campaign=app.campaign, screen_files=screen_files())
+                    campaign=app.campaign, screen_files=screen_files(), pulse=pulse)
     window = create_window(engine, exposed, QrImageProvider(config), size=args.size,
                            windowed=args.windowed)
     # Unwound last-first: stills stop, the visit ends (which also lets the window close),
@@ -525,7 +533,7 @@ def _make_screens(app: KioskApp) -> Screens:
     return Screens(engine=engine, window=window, controller=controller, catalog=catalog,
                    companies=companies, game=game, player=player, playback=playback,
                    codes=codes, dashboard=dashboard, admin=admin, thumbs=thumbs, lockdown=lockdown,
-                   translations=translations, render=render, teardown=teardown)
+                   translations=translations, render=render, pulse=pulse, teardown=teardown)
 
 
 def _choose_pack(base: Any, no_content_option: bool, data_dir: Path, config: Config) -> Any:

@@ -241,6 +241,12 @@ def screens(app: Any) -> Iterator[str]:
 
     yield "attract"
     c.start()
+    if c.state == "pulse":  # the event asks the campaign's question first
+        yield "pulse"
+        app.pulse.answer("before", 3)
+        if app.pulse.step == "group":
+            yield "pulse-group"
+            app.pulse.skip("before")
     state("home")
     yield "home"
     c.openSection("episodes")

@@ -636,7 +636,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../ui/qml/Main.qml" line="57"/>
+        <location filename="../ui/qml/Main.qml" line="58"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>
@@ -679,12 +679,12 @@
         <translation>More videos</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="101"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="109"/>
         <source>Kijk verder op NXtv</source>
         <translation>Keep watching on NXtv</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="107"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="115"/>
         <source>Stuur naar een vriend</source>
         <translation>Send to a friend</translation>
     </message>
@@ -741,6 +741,78 @@
     </message>
 </context>
 <context>
+    <name>Pulse</name>
+    <message>
+        <location filename="../ui/qml/screens/Pulse.qml" line="23"/>
+        <source>Nog één ding, als je wilt</source>
+        <translation>One more thing, if you like</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Pulse.qml" line="23"/>
+        <source>Eén vraag voor je begint</source>
+        <translation>One question before you start</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Pulse.qml" line="46"/>
+        <source>Ik ben een:</source>
+        <translation>I am a:</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Pulse.qml" line="54"/>
+        <source>meisje</source>
+        <translation>girl</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Pulse.qml" line="54"/>
+        <source>jongen</source>
+        <translation>boy</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Pulse.qml" line="55"/>
+        <source>anders</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Pulse.qml" line="56"/>
+        <source>zeg ik liever niet</source>
+        <translation>I&apos;d rather not say</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Pulse.qml" line="70"/>
+        <source>Sla over</source>
+        <translation>Skip</translation>
+    </message>
+</context>
+<context>
+    <name>PulseQuestion</name>
+    <message>
+        <location filename="../ui/qml/components/PulseQuestion.qml" line="27"/>
+        <source>Past techniek bij jou?</source>
+        <translation>Is tech your thing?</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/PulseQuestion.qml" line="49"/>
+        <source>Sla over</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/PulseQuestion.qml" line="64"/>
+        <location filename="../ui/qml/components/PulseQuestion.qml" line="126"/>
+        <source>Dank je!</source>
+        <translation>Thanks!</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/PulseQuestion.qml" line="98"/>
+        <source>Helemaal niet</source>
+        <translation>Not at all</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/PulseQuestion.qml" line="104"/>
+        <source>Helemaal wel</source>
+        <translation>Totally</translation>
+    </message>
+</context>
+<context>
     <name>QrCode</name>
     <message>
         <location filename="../ui/qml/components/QrCode.qml" line="10"/>
@@ -751,50 +823,50 @@
 <context>
     <name>Result</name>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="23"/>
+        <location filename="../ui/qml/screens/Result.qml" line="26"/>
         <source>Omdat jullie %1 leuk vonden</source>
         <translation>Because you both liked %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="23"/>
+        <location filename="../ui/qml/screens/Result.qml" line="26"/>
         <source>Omdat je %1 leuk vond</source>
         <translation>Because you liked %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="37"/>
+        <location filename="../ui/qml/screens/Result.qml" line="40"/>
         <source>Jullie match</source>
         <translation>Your match</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="37"/>
+        <location filename="../ui/qml/screens/Result.qml" line="40"/>
         <source>Jouw richting</source>
         <translation>Your direction</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="44"/>
+        <location filename="../ui/qml/screens/Result.qml" line="47"/>
         <source>Deze beroepen passen bij jullie allebei</source>
         <translation>These jobs suit you both</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="45"/>
+        <location filename="../ui/qml/screens/Result.qml" line="48"/>
         <source>Deze beroepen passen bij wat jij leuk vindt</source>
         <translation>These jobs suit what you like</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="58"/>
-        <location filename="../ui/qml/screens/Result.qml" line="133"/>
+        <location filename="../ui/qml/screens/Result.qml" line="61"/>
+        <location filename="../ui/qml/screens/Result.qml" line="136"/>
         <source>Neem je uitslag mee</source>
         <translation>Take your result home</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="140"/>
-        <location filename="../ui/qml/screens/Result.qml" line="162"/>
+        <location filename="../ui/qml/screens/Result.qml" line="144"/>
+        <location filename="../ui/qml/screens/Result.qml" line="166"/>
         <source>Nog een keer</source>
         <translation>Play again</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="148"/>
-        <location filename="../ui/qml/screens/Result.qml" line="169"/>
+        <location filename="../ui/qml/screens/Result.qml" line="152"/>
+        <location filename="../ui/qml/screens/Result.qml" line="173"/>
         <source>Bedrijven</source>
         <translation>Companies</translation>
     </message>

@@ -22,6 +22,7 @@ from kiosk.ui.companies import Companies
 from kiosk.ui.dashboard import Dashboard
 from kiosk.ui.game_bridge import GameBridge
 from kiosk.ui.playback import Playback
+from kiosk.ui.pulse import PulseBridge
 from kiosk.ui.render import RenderMode
 
 # Read by PySide's QmlElement: the QML module is "Kiosk 1.0".
@@ -42,7 +43,8 @@ class Kiosk(QObject):
                  playback: Playback | None = None, dashboard: Dashboard | None = None,
                  admin: AdminPanel | None = None, render: RenderMode | None = None,
                  campaign: CampaignService | None = None,
-                 screen_files: dict[str, str] | None = None) -> None:
+                 screen_files: dict[str, str] | None = None,
+                 pulse: PulseBridge | None = None) -> None:
         super().__init__()
         self._controller = controller
         self._catalog = catalog
@@ -54,6 +56,7 @@ class Kiosk(QObject):
         self._render = render
         self._campaign = campaign
         self._screen_files = dict(screen_files or {})
+        self._pulse = pulse
 
     @staticmethod
     def create(engine: QQmlEngine) -> Kiosk:
@@ -102,6 +105,11 @@ class Kiosk(QObject):
     @Property(CampaignService, constant=True)
     def campaign(self) -> CampaignService | None:
         return self._campaign
+
+    @Property(PulseBridge, constant=True)
+    def pulse(self) -> PulseBridge | None:
+        """The campaign's optional question (``enabled`` false unless the event asks it)."""
+        return self._pulse
 
     @Property(dict, constant=True)
     def screenFiles(self) -> dict[str, Any]:

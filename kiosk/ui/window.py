@@ -22,6 +22,7 @@ log = logging.getLogger("kiosk.ui")
 # A visitor section is offered only when its screen exists (no "coming soon" screens).
 SCREEN_FILES: dict[State, str] = {
     State.ATTRACT: "Attract.qml",
+    State.PULSE: "Pulse.qml",
     State.HOME: "Home.qml",
     State.EPISODES: "Episodes.qml",
     State.PARENTS: "Episodes.qml",

@@ -52,7 +52,8 @@ Window {
         PillButton {
             id: homeButton
             objectName: "homeButton"
-            visible: Kiosk.controller.state !== "attract" && Kiosk.controller.state !== "home"
+            // the question's own skip is its way on (home)
+            visible: ["attract", "home", "pulse"].indexOf(Kiosk.controller.state) < 0
             anchors { right: languageButton.left; rightMargin: Theme.px(20) }
             text: qsTr("Home")
             fill: Theme.surface; ink: Theme.text

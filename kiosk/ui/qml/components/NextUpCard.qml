@@ -90,6 +90,14 @@ Rectangle {
                     onClicked: Kiosk.playback.back()
                 }
             }
+            // The campaign's question comes back once (event [pulse]), inline: the countdown and
+            // every button go on as before. Portrait: one row at the foot (pulseRow), in reach.
+            PulseQuestion {
+                visible: Kiosk.pulse !== null && Kiosk.pulse.afterShown && !Theme.portrait
+                width: parent.width
+                phase: "after"
+                arrangement: "column"
+            }
         }
 
         Row {
@@ -107,5 +115,12 @@ Rectangle {
                 label: qsTr("Stuur naar een vriend")
             }
         }
+    }
+    PulseQuestion {
+        visible: Kiosk.pulse !== null && Kiosk.pulse.afterShown && Theme.portrait
+        phase: "after"
+        arrangement: "row"
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom
+                  margins: Theme.margin; bottomMargin: Theme.barSpace }
     }
 }

@@ -15,6 +15,9 @@ Item {
     readonly property var jobs: duo ? result.match : (result.jobs || [])
     readonly property bool portrait: Theme.portrait
     readonly property real sideWidth: Theme.px(300)
+    // The campaign's question comes back here once (event [pulse]): inline, where "Nog een
+    // keer" and "Bedrijven" stand until it is answered or skipped; everything else stays usable.
+    readonly property bool asking: Kiosk.pulse !== null && Kiosk.pulse.afterShown && !Kiosk.pulse.afterDone
 
     // One phrase is enough and always fits: the strongest reason.
     function becauseText(job) {
@@ -133,6 +136,7 @@ Item {
             label: qsTr("Neem je uitslag mee")
         }
         Column {
+        visible: !screen.asking
         spacing: Theme.gap
         PillButton {
             objectName: screen.portrait ? "" : "resultAgain"
@@ -153,7 +157,7 @@ Item {
     // Portrait: the same two actions in a row just above Home and the language.
     Row {
         id: actions
-        visible: screen.portrait
+        visible: screen.portrait && !screen.asking
         anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom
                   bottomMargin: Theme.barSpace }
         spacing: Theme.gap
@@ -169,5 +173,15 @@ Item {
             text: qsTr("Bedrijven")
             onClicked: Kiosk.controller.openSection("companies")
         }
+    }
+    PulseQuestion {
+        visible: screen.asking
+        phase: "after"
+        // portrait: one row where the two buttons stood; landscape: below the take-home code
+        arrangement: screen.portrait ? "row" : "column"
+        width: screen.portrait ? screen.width - 2 * Theme.margin : screen.sideWidth
+        x: screen.portrait ? Theme.margin : side.x
+        y: screen.portrait ? screen.height - Theme.barSpace - height
+                           : side.y + side.height + Theme.gap
     }
 }
