@@ -8,11 +8,13 @@
 #     service runs the watchdog, an autostart entry starts it, screen blanking off meanwhile
 #     (screen-awake.sh); without a systemd user session the autostart entry runs it directly.
 #
-# Usage: bash install.sh [--content DIR] [--event ID] [--data DIR] [--session cage|desktop]
+# Usage: bash install.sh [--content DIR] [--data DIR] [--session cage|desktop] [--event ID]
 #                        [--mode auto|systemd|autostart (desktop only)]
 #                        [--no-start] [--uninstall] [--allow-root] [-- more kiosk options]
 # Run it from the bundle (bliq-kiosk/linux/install.sh) or from a source checkout
 # (packaging/linux/install.sh). Never as root: the kiosk runs as the logged-in user.
+# Without --event the kiosk follows the pack's dates (today's event, else the next one);
+# --event ID pins one event whatever the date (admin and the log then say so).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -18,7 +18,7 @@
 [CmdletBinding()]
 param(
     [string]$Content,          # content pack folder (default: the sample pack in the bundle)
-    [string]$EventId,          # event id from the pack's events folder
+    [string]$EventId,          # pins one event whatever the date (leave out: the pack's dates decide)
     [string]$Data,             # data folder for the database and logs (default: per user)
     [switch]$KeepPowerSettings,  # leave screen saver and power timeouts as they are
     [switch]$Uninstall
