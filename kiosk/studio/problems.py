@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from kiosk.config import DEFAULT, Config
@@ -67,7 +68,14 @@ def live_findings(studio: Studio, config: Config = DEFAULT) -> list[Finding]:
 
 
 def _is_demo(stored: str, config: Config) -> bool:
-    for pin in config.demo_pins:
+    return _is_demo_cached(stored, config.demo_pins)
+
+
+@lru_cache(maxsize=16)
+def _is_demo_cached(stored: str, demo_pins: tuple[str, ...]) -> bool:
+    """Whether the stored hash is a demo PIN's; remembered, because each try is a full
+    PBKDF2 (0.1–0.3 s) and the list is rebuilt on every key she types."""
+    for pin in demo_pins:
         try:
             if verify_pin(pin, stored):
                 return True
