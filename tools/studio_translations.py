@@ -122,6 +122,19 @@ EN = {
     "De controle lukte niet ({error}).": "The check did not work ({error}).",
     "het importeren stopte (code {code})": "the import stopped (code {code})",
     "{name}: dit is geen video; overgeslagen.": "{name}: not a video; skipped.",
+    "&Haal de cijfers op…": "&Fetch the figures…",
+    "Maak de &webpagina's…": "Make the &web pages…",
+    "{folder}: schrijven lukt niet ({error}); steek de stick opnieuw in en probeer het nog eens.":
+        "{folder}: cannot write there ({error}); plug the stick in again and retry.",
+    "De stick vraagt nu om de cijfers: steek hem in elke kiosk; die zet zijn cijfers in de map "
+    "bliq-data. Het verzoek geldt {days} dagen.":
+        "The stick now asks for the figures: plug it into each kiosk; it puts its figures in "
+        "the folder bliq-data. The request holds for {days} days.",
+    "Kies een lege map voor de webpagina's": "Choose an empty folder for the web pages",
+    "De webpagina's worden gemaakt…": "Making the web pages…",
+    "De webpagina's zijn niet gemaakt: {error}": "The web pages were not made: {error}",
+    "{n} webpagina's staan in {folder}; zet die map op de website van de campagne.":
+        "{n} web pages are in {folder}; put that folder on the campaign's website.",
     # the studio's own sentences (kiosk/studio/model.py, problems.py) that name no file
     "Kies een beheer-PIN van 4 tot 12 cijfers.": "Choose an admin PIN of 4 to 12 digits.",
     "Een PIN is 4 tot 12 cijfers, zonder letters of spaties.":

@@ -324,6 +324,38 @@
         <translation>{name}: not a video; skipped.</translation>
     </message>
     <message>
+        <source>&amp;Haal de cijfers op…</source>
+        <translation>&amp;Fetch the figures…</translation>
+    </message>
+    <message>
+        <source>Maak de &amp;webpagina's…</source>
+        <translation>Make the &amp;web pages…</translation>
+    </message>
+    <message>
+        <source>{folder}: schrijven lukt niet ({error}); steek de stick opnieuw in en probeer het nog eens.</source>
+        <translation>{folder}: cannot write there ({error}); plug the stick in again and retry.</translation>
+    </message>
+    <message>
+        <source>De stick vraagt nu om de cijfers: steek hem in elke kiosk; die zet zijn cijfers in de map bliq-data. Het verzoek geldt {days} dagen.</source>
+        <translation>The stick now asks for the figures: plug it into each kiosk; it puts its figures in the folder bliq-data. The request holds for {days} days.</translation>
+    </message>
+    <message>
+        <source>Kies een lege map voor de webpagina's</source>
+        <translation>Choose an empty folder for the web pages</translation>
+    </message>
+    <message>
+        <source>De webpagina's worden gemaakt…</source>
+        <translation>Making the web pages…</translation>
+    </message>
+    <message>
+        <source>De webpagina's zijn niet gemaakt: {error}</source>
+        <translation>The web pages were not made: {error}</translation>
+    </message>
+    <message>
+        <source>{n} webpagina's staan in {folder}; zet die map op de website van de campagne.</source>
+        <translation>{n} web pages are in {folder}; put that folder on the campaign's website.</translation>
+    </message>
+    <message>
         <source>Kies een beheer-PIN van 4 tot 12 cijfers.</source>
         <translation>Choose an admin PIN of 4 to 12 digits.</translation>
     </message>

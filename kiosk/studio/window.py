@@ -114,6 +114,7 @@ class StudioWindow(QMainWindow):
         self.clips: list[ClipRow] = []
         self.process: QProcess | None = None
         self.translator: QTranslator | None = None
+        self.site_thread: Any = None
         self.labels: list[tuple[QWidget, str, Callable[[QWidget, str], None]]] = []
         self._loading = False
         self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
@@ -162,7 +163,11 @@ class StudioWindow(QMainWindow):
         self.lang_button = self._button("languageButton", "English", self.toggle_language)
         self.save_button = self._button("saveButton", "&Opslaan", self.save)
         self.stick_button = self._button("stickButton", "Zet op &USB-stick", self.put_on_stick)
-        for b in (self.lang_button, self.save_button, self.stick_button):
+        self.data_button = self._button("dataRequestButton", "&Haal de cijfers op…",
+                                        self.ask_for_figures)
+        self.site_button = self._button("siteButton", "Maak de &webpagina's…", self.make_site)
+        for b in (self.lang_button, self.site_button, self.data_button, self.save_button,
+                  self.stick_button):
             bar.addWidget(b)
         outer.addLayout(bar)
         self.message = QLabel()
@@ -962,6 +967,71 @@ class StudioWindow(QMainWindow):
                              "installeert alleen updates met die sleutel, dus geef {pub} één "
                              "keer aan de IT van de kiosks.").format(pub=result.public_key.name)
         self.say(text)
+
+    def ask_for_figures(self) -> None:
+        """A stick that asks the kiosks for their figures (signed with her organisation's key:
+        a kiosk gives its data only to a stick that carries such a request)."""
+        from kiosk.core.data_request import write_request
+        from kiosk.core.bliqpack import PackSigningError
+        from kiosk.studio.stick import organisation_key
+
+        folder = QFileDialog.getExistingDirectory(self, tr("Kies de USB-stick"))
+        if not folder:
+            return
+        try:
+            private, _public, _new = organisation_key(self.home / "keys")
+            write_request(Path(folder), private, config=self.config)
+        except PackSigningError as exc:
+            self.say(str(exc), bad=True)
+            return
+        except OSError as exc:
+            self.say(tr("{folder}: schrijven lukt niet ({error}); steek de stick opnieuw in en "
+                        "probeer het nog eens.").format(folder=folder,
+                                                        error=exc.strerror or exc), bad=True)
+            return
+        self.say(tr("De stick vraagt nu om de cijfers: steek hem in elke kiosk; die zet zijn "
+                    "cijfers in de map bliq-data. Het verzoek geldt {days} dagen.").format(
+            days=self.config.data_request_days))
+
+    def make_site(self) -> None:
+        """The take-home pages of her saved pack, built beside the window (not blocking it)."""
+        import threading
+
+        if self.site_thread is not None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, tr("Kies een lege map voor de "
+                                                            "webpagina's"))
+        if not folder or not self.save():
+            return
+        outcome: dict[str, Any] = {}
+
+        def run() -> None:
+            from kiosk.site.build import SiteError, build
+
+            try:
+                outcome["manifest"] = build(self.studio.root, Path(folder), config=self.config)
+            except SiteError as exc:
+                outcome["error"] = str(exc)
+            except OSError as exc:
+                outcome["error"] = f"{folder}: {exc.strerror or exc}"
+
+        self.site_thread = threading.Thread(target=run, name="studio-site", daemon=True)
+        self.site_thread.start()
+        self.say(tr("De webpagina's worden gemaakt…"))
+
+        def poll() -> None:
+            if self.site_thread is not None and self.site_thread.is_alive():
+                QTimer.singleShot(100, poll)
+                return
+            self.site_thread = None
+            if "error" in outcome:
+                self.say(tr("De webpagina's zijn niet gemaakt: {error}").format(
+                    error=outcome["error"]), bad=True)
+            else:
+                pages = len(outcome["manifest"].get("pages", []))
+                self.say(tr("{n} webpagina's staan in {folder}; zet die map op de website van "
+                            "de campagne.").format(n=pages, folder=folder))
+        QTimer.singleShot(100, poll)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.autosave.stop()

@@ -321,3 +321,37 @@ def test_drops_and_english(studio, qtbot, tmp_path: Path) -> None:
     assert w(app, "eventName", QLineEdit).accessibleName() == "Name of the event"
     click(qtbot, app, "languageButton")
     assert w(app, "saveButton", QPushButton).text() == "&Opslaan"
+
+
+def test_a_stick_that_asks_for_the_figures(studio, dialogs: Dialogs, qtbot, tmp_path: Path) -> None:
+    from kiosk.core.data_request import check_request
+
+    app = studio()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    dialogs.folders.append(str(stick))
+    click(qtbot, app, "dataRequestButton")
+    assert w(app, "message", QLabel).text().startswith("De stick vraagt nu om de cijfers")
+    [pub] = (app.home / "keys").glob("bliq-*.pub")
+    public = bliqpack.load_public(pub)
+    assert check_request(stick, {bliqpack.key_id(public): public}).ok
+    stranger = bliqpack.load_public(bliqpack.generate_keys(tmp_path / "other")[1])
+    assert not check_request(stick, {bliqpack.key_id(stranger): stranger}).ok
+
+
+def test_the_take_home_pages_are_made_beside_the_window(studio, dialogs: Dialogs, qtbot,
+                                                        tmp_path: Path) -> None:
+    app = studio()
+    out = tmp_path / "site"
+    dialogs.folders.append(str(out))
+    click(qtbot, app, "siteButton")
+    message = w(app, "message", QLabel)
+    qtbot.waitUntil(lambda: "webpagina's staan in" in message.text(), timeout=60_000)
+    assert (out / "index.html").is_file()
+    full = tmp_path / "vol"
+    full.mkdir()
+    (full / "iets.txt").write_text("van iemand anders", "utf-8")
+    dialogs.folders.append(str(full))
+    click(qtbot, app, "siteButton")
+    qtbot.waitUntil(lambda: "niet gemaakt" in message.text(), timeout=60_000)
+    assert "iets.txt" in message.text()
