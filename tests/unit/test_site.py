@@ -115,8 +115,7 @@ def test_every_open_graph_image_exists_at_the_right_size(built) -> None:
 def test_result_page_is_light_and_lists_every_job_without_script(pack_copy, built) -> None:
     out, _ = built
     page = html(out, "resultaat")
-    weight = len(page.encode()) + (out / "s.css").stat().st_size + (out / "s.js").stat().st_size
-    assert weight < 150_000
+    assert len(page.encode()) < 150_000  # CSS and script are in the page
     for job in load_pack(pack_copy).jobs.values():
         assert f'href="../beroep/{job.id}/"' in page  # readable list with links, no script
     # nothing from another host: every src/href to load is relative

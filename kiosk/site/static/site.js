@@ -78,12 +78,12 @@
       pic.textContent = (job[lang === 'en' ? 1 : 0] || '?').charAt(0);
     }
     var txt = el('span');
+    if (surprise) txt.appendChild(el('span', 'tag', t('surprise')));
     txt.appendChild(el('b', 'title', job[lang === 'en' ? 1 : 0]));
     txt.appendChild(el('small', '', job[lang === 'en' ? 3 : 2]));
     txt.appendChild(el('span', 'go', t('more') + ' →'));
     a.appendChild(pic);
     a.appendChild(txt);
-    if (surprise) a.appendChild(el('span', 'tag', t('surprise')));
     var li = el('li');
     li.appendChild(a);
     return li;
@@ -129,6 +129,7 @@
     }
     if (!known.length || known.length < asked.length) box.appendChild(el('p', 'note', t('unknown')));
     box.hidden = false;
+    if (performance.mark) performance.mark('result');
     var head = document.getElementById('h');
     if (head) head.outerHTML = '<h2 id="h">' + head.innerHTML + '</h2>';
     var ns = document.getElementById('ns');
