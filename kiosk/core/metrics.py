@@ -27,7 +27,7 @@ import sqlite3
 import statistics
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import asdict, dataclass, field
@@ -177,36 +177,96 @@ def _where(flt: Filter) -> tuple[str, list[Any]]:
 
 
 class _Query:
-    """Runs the per-kind aggregates with the filter applied."""
+    """Runs the per-kind aggregates with the filter applied.
 
-    def __init__(self, conn: sqlite3.Connection, flt: Filter) -> None:
+    With ``split`` every aggregate is also grouped by ``event_id, kiosk_id`` (the first two
+    columns of each row), so one query serves every slice of a report: the whole campaign,
+    each event and each region come from the same pass instead of one pass each. Without it
+    the first two columns are NULL and the grouping is the figure's own.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, flt: Filter, split: bool = False) -> None:
         self.conn = conn
         self.where, self.params = _where(flt)
         # With a day, the ts range is far narrower than a kind: '+kind' keeps SQLite off
         # the kind index so it takes the ts one.
         self.kind = "+kind" if flt.day is not None else "kind"
+        self.split = split
 
-    def rows(self, select: str, kind: str, group: str = "", extra: list[Any] | None = None
-             ) -> list[tuple[Any, ...]]:
-        sql = f"SELECT {select} FROM events WHERE {self.kind} = ?{self.where}"
-        if group:
-            sql += f" GROUP BY {group}"
+    def rows(self, select: str, kind: str, group: str = "", extra: list[Any] | None = None,
+             each: bool = False) -> list[tuple[Any, ...]]:
+        """``(event_id, kiosk_id, *select)`` rows; ``each``: one row per event, no grouping."""
+        dims = "event_id, kiosk_id" if self.split else "NULL, NULL"
+        sql = f"SELECT {dims}, {select} FROM events WHERE {self.kind} = ?{self.where}"
+        groups = [] if each else [g for g in ("event_id, kiosk_id" if self.split else "", group)
+                                  if g]
+        if groups:
+            sql += f" GROUP BY {', '.join(groups)}"
         return self.conn.execute(sql, [*(extra or []), kind, *self.params]).fetchall()
+
+
+class _Slices:
+    """Hands each slice (a ``Filter`` inside the queried one) the rows of its events and kiosks."""
+
+    def __init__(self, slices: Sequence[Filter], split: bool) -> None:
+        self.slices = list(slices)
+        self.split = split
+
+    def key(self, event: str | None, kiosk: str) -> Any:
+        """The group a row's (event_id, kiosk_id) falls in: one group for all when not split."""
+        return (event, kiosk) if self.split else None
+
+    def holds(self, i: int, key: Any) -> bool:
+        """Whether slice ``i`` holds the rows of group ``key``."""
+        if key is None:
+            return True
+        event, kiosk = key
+        s = self.slices[i]
+        return ((s.event_id is None or event == s.event_id)
+                and (s.kiosks is None or kiosk in s.kiosks))
+
+    def __call__(self, rows: list[tuple[Any, ...]]) -> list[list[tuple[Any, ...]]]:
+        """``rows`` without their first two columns, one list per slice."""
+        if not self.split:
+            return [[row[2:] for row in rows]]
+        by_dims: dict[tuple[Any, Any], list[tuple[Any, ...]]] = {}
+        for row in rows:
+            by_dims.setdefault((row[0], row[1]), []).append(row[2:])
+        out: list[list[tuple[Any, ...]]] = []
+        for i in range(len(self.slices)):
+            mine: list[tuple[Any, ...]] = []
+            for key, part in by_dims.items():
+                if self.holds(i, key):
+                    mine += part
+            out.append(mine)
+        return out
 
 
 def compute(conn: sqlite3.Connection, flt: Filter = Filter(), config: Config = DEFAULT,
             job_domains: Mapping[str, str] | None = None) -> Metrics:
     """All figures for ``flt`` from the ``events`` table reachable through ``conn``."""
-    m = Metrics(filter=flt, watch_through_reference=config.watch_through_reference)
-    started = _session_half(m, _Query(conn, flt), config)
-    watched = _event_half(m, _Query(conn, flt), job_domains or {}, config)
-    _watch_through(m, started, watched)
-    return m
+    ms = [Metrics(filter=flt, watch_through_reference=config.watch_through_reference)]
+    split = _Slices([flt], False)
+    started = _session_half(ms, _Query(conn, flt), split, config)
+    watched = _event_half(ms, _Query(conn, flt), split, job_domains or {}, config)
+    _watch_through(ms[0], started[0], watched[0])
+    return ms[0]
 
 
 def read_only(path: Path, config: Config = DEFAULT) -> sqlite3.Connection:
-    """A read-only connection: figures never change the file (nor create one)."""
-    return connect_read_only(path, config.db_busy_timeout_s)
+    """A read-only connection: figures never change the file (nor create one).
+
+    The file is memory-mapped: each figure's query reads its kind's rows by index, and rows of
+    every kind share the table's pages, so the pages are visited once per figure; through a map
+    a visit is a memory read instead of a copy from the OS (a whole ``kiosk stats`` about half
+    the time on a million events).
+    """
+    conn = connect_read_only(path, config.db_busy_timeout_s)
+    conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
+    return conn
+
+
+_MMAP_BYTES = 1 << 31  # SQLite's own ceiling (2 GB); a larger file is mapped up to here
 
 
 def compute_file(path: Path, flt: Filter = Filter(), config: Config = DEFAULT,
@@ -216,53 +276,157 @@ def compute_file(path: Path, flt: Filter = Filter(), config: Config = DEFAULT,
     SQLite releases the GIL while it works, so on a big log this takes about half the time
     (the dashboard's < 1 s on a million events). Raises ``sqlite3.Error`` like ``compute``.
     """
-    m = Metrics(filter=flt, watch_through_reference=config.watch_through_reference)
+    return compute_slices(path, flt, [flt], config, job_domains)[0]
 
-    def events() -> dict[str, int]:
+
+def compute_slices(path: Path, base: Filter, slices: Sequence[Filter], config: Config = DEFAULT,
+                   job_domains: Mapping[str, str] | None = None) -> list[Metrics]:
+    """The figures of every slice in one pass over ``base``'s events: each slice is ``base``
+    narrowed to one event and/or a set of kiosks (the report's events and regions).
+
+    Same figures as ``compute_file`` per slice (every figure is a sum over the slice's rows, or
+    a median of its sessions), at about the cost of one. Raises ``ValueError`` for a slice that
+    is not inside ``base``, ``sqlite3.Error`` like ``compute``.
+    """
+    for s in slices:
+        if ((s.day, s.day_from, s.day_to) != (base.day, base.day_from, base.day_to)
+                or base.kiosks is not None and not set(s.kiosks or ()) <= set(base.kiosks)
+                or base.event_id is not None and s.event_id != base.event_id):
+            raise ValueError(f"slice {s} is not inside {base}")
+    split = _Slices(slices, list(slices) != [base])
+    ms = [Metrics(filter=s, watch_through_reference=config.watch_through_reference)
+          for s in slices]
+
+    def events() -> list[dict[str, int]]:
         with closing(read_only(path, config)) as conn:
-            return _event_half(m, _Query(conn, flt), job_domains or {}, config)
+            return _event_half(ms, _Query(conn, base, split.split), split, job_domains or {},
+                               config)
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-metrics") as pool:
         watched = pool.submit(events)
         with closing(read_only(path, config)) as conn:
-            started = _session_half(m, _Query(conn, flt), config)
-        _watch_through(m, started, watched.result())
-    return m
+            started = _session_half(ms, _Query(conn, base, split.split), split, config)
+        for m, starts, watched_plays in zip(ms, started, watched.result()):
+            _watch_through(m, starts, watched_plays)
+    return ms
 
 
-def _session_half(m: Metrics, q: _Query, config: Config) -> Counter[str]:
-    """Sessions, dwell, videos, hours, kiosks, languages; returns starts per episode."""
-    per_session, per_episode = _episode_starts(q)
-    sessions = _sessions(q, per_session)
-    _session_figures(m, sessions, config)
-    # The kiosk's own local day (the day column), as the day filter uses it.
-    m.sessions_per_day = [Count(day, n) for day, n in sorted(q.rows(
-        "day, sum(session_id IS NOT NULL)", "session_started", "day")) if n]
-    _languages(m, q, sessions, config)
-    return per_episode
+def _session_half(ms: list[Metrics], q: _Query, split: _Slices, config: Config
+                  ) -> list[Counter[str]]:
+    """Sessions, dwell, videos, hours, kiosks, languages; returns starts per episode.
+
+    Everything about a session that does not depend on the slice (its hour, dwell, videos) is
+    worked out once per (event, kiosk) group; a slice then adds up the groups it holds.
+    """
+    # Videos per session and starts per episode, per group.
+    videos: dict[Any, Counter[str]] = {}
+    per_episode: dict[Any, Counter[str]] = {}
+    groups_of: dict[str, list[Any]] = {}  # session → the groups holding its video starts
+    for event, kiosk, sid, episode, n in q.rows("session_id, episode_id, count(*)",
+                                                "episode_started", "session_id, episode_id"):
+        key = split.key(event, kiosk)
+        if key not in per_episode:  # (not setdefault: a new Counter per row costs 1 s per 1 M)
+            per_episode[key], videos[key] = Counter(), Counter()
+        per_episode[key][episode] += n
+        if sid is not None:
+            videos[key][sid] += n
+            held = groups_of.get(sid)
+            if held is None:
+                groups_of[sid] = [key]
+            elif key not in held:
+                held.append(key)
+    groups: dict[Any, _Group] = {}
+    for event, kiosk, sid, kiosk_id, started, last, day in _sessions(q):
+        key = split.key(event, kiosk)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group()
+        holders = groups_of.get(sid)
+        if holders is None:
+            group.add(sid, kiosk_id, started, last, day, 0)
+        else:
+            group.add(sid, kiosk_id, started, last, day,
+                      videos[key][sid] if holders == [key] else None)
+    # SQLite returns the bare column (lang) of the row holding max(ts) in each group.
+    langs = split(q.rows("session_id, lang, max(ts)", "language_changed", "session_id"))
+    out: list[Counter[str]] = []
+    for i, (m, my_langs) in enumerate(zip(ms, langs)):
+        mine = [g for key, g in groups.items() if split.holds(i, key)]
+        starts: Counter[str] = Counter()
+        for key, counts in per_episode.items():
+            if split.holds(i, key):
+                starts.update(counts)
+
+        def slice_videos(sid: str, i: int = i) -> int:  # a session's starts in several groups
+            return sum(videos[key][sid] for key in groups_of[sid] if split.holds(i, key))
+
+        _session_figures(m, mine, slice_videos, config)
+        per_day = Counter(day for g in mine for day in g.days)
+        m.sessions_per_day = [Count(day, n) for day, n in sorted(per_day.items()) if n]
+        sids = [sid for g in mine for sid in g.sids]
+        _languages(m, my_langs, sids, config)
+        out.append(starts)
+    return out
 
 
-def _event_half(m: Metrics, q: _Query, job_domains: Mapping[str, str], config: Config
-                ) -> dict[str, int]:
+class _Group:
+    """The sessions of one (event, kiosk) group: what a slice adds up, worked out once."""
+
+    def __init__(self) -> None:
+        self.sids: list[str] = []
+        self.hours: list[int] = []
+        self.kiosks: list[str] = []
+        self.days: list[str] = []
+        self.dwell: list[float] = []
+        self.videos: list[int] = []        # of the sessions whose starts are all in this group
+        self.odd: list[str] = []           # the others (a slice counts their starts itself)
+
+    def add(self, sid: str, kiosk: str, started: float, last: float, day: str,
+            videos: int | None) -> None:
+        self.sids.append(sid)
+        self.hours.append(time.localtime(started).tm_hour)
+        self.kiosks.append(kiosk)
+        self.days.append(day)
+        self.dwell.append(last - started)
+        if videos is None:
+            self.odd.append(sid)
+        else:
+            self.videos.append(videos)
+
+
+def _event_half(ms: list[Metrics], q: _Query, split: _Slices, job_domains: Mapping[str, str],
+                config: Config) -> list[dict[str, int]]:
     """Game, cards, QR codes, resets; returns plays watched to the end per episode."""
-    _games(m, q, job_domains)
-    m.cards = _cards(q)
-    m.qr_shows = sorted(
-        (QrCount(purpose, target, n) for purpose, target, n in
-         q.rows("purpose, target, count(*)", "qr_shown", "purpose, target")),
-        key=lambda c: (-c.count, c.purpose, c.target))
-    m.resets = {reason: n for reason, n in
-                q.rows("reason, count(*)", "session_ended", "reason") if reason is not None}
-    return {ep: int(n or 0) for ep, n in q.rows(
-        "episode_id, sum(fraction >= ?)", "episode_finished", "episode_id",
-        extra=[config.watched_fraction_min])}
+    g_started, g_abandoned, g_finished = _games_rows(q, split)
+    swiped, undone = _cards_rows(q, split)
+    qr = split(q.rows("purpose, target, count(*)", "qr_shown", "purpose, target"))
+    resets = split(q.rows("reason, count(*)", "session_ended", "reason"))
+    watched_rows = split(q.rows("episode_id, sum(fraction >= ?)", "episode_finished",
+                                "episode_id", extra=[config.watched_fraction_min]))
+    out: list[dict[str, int]] = []
+    for i, m in enumerate(ms):
+        _games(m, g_started[i], g_abandoned[i], g_finished[i], job_domains)
+        m.cards = _cards(swiped[i], undone[i])
+        shows: Counter[tuple[str, str]] = Counter()
+        for purpose, target, n in qr[i]:
+            shows[(purpose, target)] += n
+        m.qr_shows = sorted((QrCount(purpose, target, n) for (purpose, target), n in shows.items()),
+                            key=lambda c: (-c.count, c.purpose, c.target))
+        ends: Counter[str] = Counter()
+        for reason, n in resets[i]:
+            if reason is not None:
+                ends[reason] += n
+        m.resets = dict(ends)
+        watched: Counter[str] = Counter()
+        for ep, n in watched_rows[i]:
+            watched[ep] += int(n or 0)
+        out.append(dict(watched))
+    return out
 
 
-_SessionRow = tuple[str, str, float, float, int]  # session_id, kiosk_id, started, last, videos
-
-
-def _sessions(q: _Query, videos: Mapping[str, int]) -> list[_SessionRow]:
-    """One row per ``session_started`` in the filter, with the time of the session's last event.
+def _sessions(q: _Query) -> list[tuple[Any, ...]]:
+    """One row per ``session_started`` in the filter, with the time of the session's last event:
+    ``(event_id, kiosk_id, session_id, kiosk_id, started, last, day)``.
 
     The last event is found by seeking the session-id index for the highest row id (a kiosk
     writes a session's rows in time order and merge keeps that order), then, when it is an
@@ -270,38 +434,41 @@ def _sessions(q: _Query, videos: Mapping[str, int]) -> list[_SessionRow]:
     of a pass over every row of every session.
     """
     sql = (
-        "SELECT l.sid, l.kiosk_id, l.started,"
+        "SELECT l.event_id, l.kiosk_id, l.sid, l.kiosk_id, l.started, l.day,"
         " CASE WHEN e.kind = 'session_ended' AND e.reason = 'idle' THEN"
         "  (SELECT p.ts FROM events p WHERE p.id ="
         "   (SELECT max(id) FROM events WHERE session_id = l.sid AND id < l.last_id))"
         " ELSE e.ts END"
-        " FROM (SELECT session_id AS sid, kiosk_id, ts AS started,"
+        " FROM (SELECT session_id AS sid, event_id, kiosk_id, day, ts AS started,"
         "  (SELECT max(id) FROM events WHERE session_id = s.session_id) AS last_id"
         f"  FROM events s WHERE {q.kind} = 'session_started' AND session_id IS NOT NULL{q.where}"
         " ) AS l JOIN events e ON e.id = l.last_id"
     )
-    return [(sid, kiosk, started, max(started, last or started), videos.get(sid, 0))
-            for sid, kiosk, started, last in q.conn.execute(sql, q.params)]
+    return [(event, kiosk, sid, kiosk, started, max(started, last or started), day)
+            for event, kiosk, sid, _kiosk, started, day, last in q.conn.execute(sql, q.params)]
 
 
-def _session_figures(m: Metrics, sessions: list[_SessionRow], config: Config) -> None:
-    m.sessions = len(sessions)
-    for _sid, _kiosk, started, _last, _videos in sessions:
-        m.sessions_per_hour[time.localtime(started).tm_hour] += 1
-    m.kiosks = _counts(Counter(kiosk for _sid, kiosk, *_rest in sessions))
+def _session_figures(m: Metrics, groups: list[_Group], videos_of: Callable[[str], int],
+                     config: Config) -> None:
+    hours = Counter(h for g in groups for h in g.hours)
+    kiosks = Counter(k for g in groups for k in g.kiosks)
+    m.sessions = sum(len(g.sids) for g in groups)
+    for hour, n in hours.items():
+        m.sessions_per_hour[hour] += n
+    m.kiosks = _counts(kiosks)
+    videos = [v for g in groups for v in g.videos] + [videos_of(s) for g in groups for s in g.odd]
     top = config.videos_histogram_max
-    bins = Counter(min(videos, top) for *_rest, videos in sessions)
+    bins = Counter(min(v, top) for v in videos)
     m.videos_histogram = [Count(str(n) if n < top else f"{top}+", bins.get(n, 0))
                           for n in range(top + 1)]
-    if not sessions:
+    if not m.sessions:
         return
-    dwell = [last - started for _sid, _kiosk, started, last, _videos in sessions]
+    dwell = [d for g in groups for d in g.dwell]
     binned = Counter(bisect.bisect_right(DWELL_BINS_S, d) for d in dwell)
     m.dwell_histogram = [Count(_dwell_label(i), binned.get(i, 0))
                          for i in range(len(DWELL_BINS_S) + 1)]
     m.dwell_median_s = statistics.median(dwell)
     m.dwell_mean_s = statistics.fmean(dwell)
-    videos = [row[4] for row in sessions]
     m.videos_per_session = statistics.fmean(videos)
     watching = [v for v in videos if v > 0]
     m.videos_per_viewing_session = statistics.fmean(watching) if watching else None
@@ -317,24 +484,15 @@ def _dwell_label(i: int) -> str:
     return f"{bounds[i - 1]:g}-{bounds[i]:g}"
 
 
-def _languages(m: Metrics, q: _Query, sessions: list[_SessionRow], config: Config) -> None:
-    # SQLite returns the bare column (lang) of the row holding max(ts) in each group.
-    last = {sid: lang for sid, lang, _ts in q.rows(
-        "session_id, lang, max(ts)", "language_changed", "session_id")}
-    m.languages = _counts(Counter(last.get(sid, config.default_language)
-                                  for sid, *_rest in sessions))
-
-
-def _episode_starts(q: _Query) -> tuple[Counter[str], Counter[str]]:
-    """``episode_started`` counts per session and per episode, from one read of those rows."""
-    per_session: Counter[str] = Counter()
-    per_episode: Counter[str] = Counter()
-    for sid, episode, n in q.rows("session_id, episode_id, count(*)", "episode_started",
-                                  "session_id, episode_id"):
-        if sid is not None:
-            per_session[sid] += n
-        per_episode[episode] += n
-    return per_session, per_episode
+def _languages(m: Metrics, rows: list[tuple[Any, ...]], sessions: list[str],
+               config: Config) -> None:
+    """``rows``: (session_id, lang, ts of the session's last language_changed) per group."""
+    last: dict[str, tuple[float, str]] = {}
+    for sid, lang, ts in rows:
+        if sid not in last or ts > last[sid][0]:
+            last[sid] = (ts, lang)
+    m.languages = _counts(Counter(last[sid][1] if sid in last else config.default_language
+                                  for sid in sessions))
 
 
 def _watch_through(m: Metrics, started: Mapping[str, int], watched: Mapping[str, int]) -> None:
@@ -347,22 +505,31 @@ def _watch_through(m: Metrics, started: Mapping[str, int], watched: Mapping[str,
         m.watch_through_overall = min(1.0, sum(w.watched for w in m.watch_through) / total)
 
 
-def _cards(q: _Query) -> list[CardLikes]:
-    """Like rate per card, counting only answers that stood.
+_Parts = list[list[tuple[Any, ...]]]  # rows per slice
+
+
+def _cards_rows(q: _Query, split: _Slices) -> tuple[_Parts, _Parts]:
+    """Swipes per card, and each ``card_undone`` with the answer it took back.
 
     A ``card_undone`` takes back the newest earlier ``card_swiped`` of that card in that
     session; undos are rare, so finding each one's swipe by index is cheap.
     """
+    swiped = split(q.rows("card_id, count(*), sum(liked)", "card_swiped", "card_id"))
+    undone = split(q.conn.execute(
+        "SELECT u.event_id, u.kiosk_id, u.card_id, (SELECT s.liked FROM events s"
+        " WHERE s.session_id = u.session_id AND s.card_id = u.card_id AND s.kind = 'card_swiped'"
+        " AND s.id < u.id ORDER BY s.id DESC LIMIT 1)"
+        f" FROM events u WHERE {q.kind} = 'card_undone'{q.where}", q.params).fetchall())
+    return swiped, undone
+
+
+def _cards(swiped: list[tuple[Any, ...]], undone: list[tuple[Any, ...]]) -> list[CardLikes]:
+    """Like rate per card, counting only answers that stood."""
     swipes: Counter[str] = Counter()
     likes: Counter[str] = Counter()
-    for card, n, liked in q.rows("card_id, count(*), sum(liked)", "card_swiped", "card_id"):
+    for card, n, liked in swiped:
         swipes[card] += n
         likes[card] += int(liked or 0)
-    undone = q.conn.execute(
-        "SELECT u.card_id, (SELECT s.liked FROM events s WHERE s.session_id = u.session_id"
-        " AND s.card_id = u.card_id AND s.kind = 'card_swiped' AND s.id < u.id"
-        " ORDER BY s.id DESC LIMIT 1)"
-        f" FROM events u WHERE {q.kind} = 'card_undone'{q.where}", q.params).fetchall()
     for card, liked in undone:
         if liked is not None and swipes[card] > 0:
             swipes[card] -= 1
@@ -372,13 +539,22 @@ def _cards(q: _Query) -> list[CardLikes]:
                   key=lambda c: (-c.rate, -c.swipes, c.card_id))
 
 
-def _games(m: Metrics, q: _Query, job_domains: Mapping[str, str]) -> None:
-    m.games_started = q.rows("count(*)", "game_started")[0][0]
-    m.games_abandoned = q.rows("count(*)", "game_abandoned")[0][0]
+def _games_rows(q: _Query, split: _Slices) -> tuple[_Parts, _Parts, _Parts]:
+    # One read of the results for both their jobs and their durations.
+    return (split(q.rows("count(*)", "game_started")),
+            split(q.rows("count(*)", "game_abandoned")),
+            split(q.rows("jobs, duration", "game_finished", each=True)))
+
+
+def _games(m: Metrics, started: list[tuple[Any, ...]], abandoned: list[tuple[Any, ...]],
+           finished: list[tuple[Any, ...]], job_domains: Mapping[str, str]) -> None:
+    """``finished``: (jobs, duration) of every ``game_finished``."""
+    m.games_started = sum(n for (n,) in started)
+    m.games_abandoned = sum(n for (n,) in abandoned)
     best: Counter[str] = Counter()
     listed: Counter[str] = Counter()
-    # Results repeat: grouping by the jobs text leaves a few hundred rows to split here.
-    for jobs, n in q.rows("jobs, count(*)", "game_finished", "jobs"):
+    results = Counter(jobs for jobs, _duration in finished)  # results repeat: split each once
+    for jobs, n in results.items():
         m.games_finished += n
         ids = [j for j in (jobs or "").split(",") if j]
         if ids:
@@ -386,7 +562,7 @@ def _games(m: Metrics, q: _Query, job_domains: Mapping[str, str]) -> None:
             listed.update({j: n for j in ids})
     if m.games_started:
         m.game_finish_rate = m.games_finished / m.games_started
-    durations = [d for (d,) in q.rows("duration", "game_finished") if d is not None]
+    durations = [d for _jobs, d in finished if d is not None]
     if durations:
         m.game_median_duration_s = statistics.median(durations)
     m.top_jobs = _counts(best)

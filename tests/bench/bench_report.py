@@ -1,7 +1,13 @@
-"""Campaign report benchmark: ``kiosk report`` on a million events (time, peak memory, size).
+"""Campaign report benchmark: ``kiosk report`` and ``kiosk stats`` against SQLite's own pace.
 
-Run: ``python tests/bench/bench_report.py [--events 1000000] [--keep DIR] [--out FILE.html]``
-(not part of the test run; figures go into the note). The log is bench_metrics.py's generator
+Run: ``python tests/bench/bench_report.py [--events 1000000,3000000,10000000] [--keep DIR]
+[--db FILE] [--rounds 3] [--out FILE.html]`` (not part of the test run; figures go into the note).
+
+Per size, in one run on the same database, each round times: one full scan of the events table
+grouped by event and kind (``NOT INDEXED``: the table itself, whatever indexes exist), ``kiosk
+stats`` (in this process, and as a new process), and ``kiosk report`` (a new process, start-up
+and page included). The ratios to the scan of the same round are the figures: on a shared
+machine the absolute times swing with the load (printed with every round). The log is bench_metrics.py's generator
 (three kiosks, two events, open days 09–16 h); a ``kiosks`` table with names and regions is
 added so the region comparison runs too. Each run is a new process that reports its own peak
 memory (``VmHWM``, Linux).
@@ -9,8 +15,11 @@ memory (``VmHWM``, Linux).
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
+import resource
+import statistics
 import sqlite3
 import subprocess
 import sys
@@ -50,35 +59,139 @@ _CHILD = ("import io, re, sys; from kiosk.cli import run_tool; "
 
 def run_report(db: Path, out: Path, *options: str) -> tuple[float, float]:
     """Seconds (process start included) and peak RSS in MB of one ``kiosk report`` process."""
-    started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _CHILD, "report", str(db), "--out", str(out),
-                           *options], cwd=ROOT, check=True, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    return seconds, int(done.stdout.split()[-1]) / 1024
+    clock, peak = report_clock(db, out, *options)
+    return clock.wall, peak
+
+
+def report_clock(db: Path, out: Path, *options: str) -> tuple[Clock, float]:
+    with Clock(children=True) as clock:
+        done = subprocess.run([sys.executable, "-c", _CHILD, "report", str(db), "--out",
+                               str(out), *options], cwd=ROOT, check=True, capture_output=True,
+                              text=True)
+    return clock, int(done.stdout.split()[-1]) / 1024
+
+
+SCAN = "SELECT event_id, kind, count(*) FROM events NOT INDEXED GROUP BY event_id, kind"
+
+
+class Clock:
+    """Wall time and CPU time (this process's threads, or its finished children's) of a block.
+
+    On a machine shared with other work the wall time mostly measures the queue for the CPU;
+    the CPU time is what the work itself costs."""
+
+    def __init__(self, children: bool = False) -> None:
+        self.children = children
+
+    def _cpu(self) -> float:
+        if not self.children:
+            return time.process_time()
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    def __enter__(self) -> Clock:
+        self.wall, self.cpu = time.perf_counter(), self._cpu()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall, self.cpu = time.perf_counter() - self.wall, self._cpu() - self.cpu
+
+
+def scan_s(db: Path) -> Clock:
+    """One full scan of the events table grouped by event and kind, on a new connection."""
+    conn = sqlite3.connect(db.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        with Clock() as clock:
+            conn.execute(SCAN).fetchall()
+        return clock
+    finally:
+        conn.close()
+
+
+def stats_in_process_s(db: Path) -> Clock:
+    from kiosk.cli import run_tool
+
+    with Clock() as clock:
+        assert run_tool(["stats", "--data", str(db)], io.StringIO()) == 0
+    return clock
+
+
+def stats_process_s(db: Path) -> Clock:
+    with Clock(children=True) as clock:
+        subprocess.run([sys.executable, "-m", "kiosk", "stats", "--data", str(db)], cwd=ROOT,
+                       check=True, stdout=subprocess.DEVNULL)
+    return clock
+
+
+def load() -> str:
+    return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def against_scan(db: Path, out: Path, rounds: int) -> None:
+    """Scan, stats and report in turns, ``rounds`` times; ratios per round and their median,
+    of the wall time and of the CPU time."""
+    with sqlite3.connect(db) as conn:
+        n = conn.execute("SELECT max(id) FROM events").fetchone()[0]
+    print(f"\n{db} ({n / 1e6:.1f} M events, {db.stat().st_size / 1e6:.0f} MB)")
+    names = ("stats", "stats, new process", "report")
+    wall: dict[str, list[float]] = {k: [] for k in names}
+    cpu: dict[str, list[float]] = {k: [] for k in names}
+    for r in range(rounds):
+        scan = scan_s(db)
+        report, peak = report_clock(db, out)
+        clocks = dict(zip(names, (stats_in_process_s(db), stats_process_s(db), report)))
+        parts = [f"scan {scan.wall:6.2f} s wall {scan.cpu:6.2f} s CPU"]
+        for name, c in clocks.items():
+            wall[name].append(c.wall / scan.wall)
+            cpu[name].append(c.cpu / scan.cpu)
+            parts.append(f"{name} {c.wall:6.2f} s ({c.wall / scan.wall:4.2f}×) "
+                         f"CPU {c.cpu:6.2f} s ({c.cpu / scan.cpu:4.2f}×)")
+        print(f"  round {r + 1}: " + " | ".join(parts) + f" | report peak RSS {peak:.0f} MB"
+              f" | {load()}")
+    for label, ratios in (("wall", wall), ("CPU", cpu)):
+        print(f"  median ratio to the scan, {label}: " + ", ".join(
+            f"{k} {statistics.median(v):.2f}×" for k, v in ratios.items()))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--events", type=int, default=1_000_000)
-    parser.add_argument("--keep", type=Path, help="reuse/keep the data dir here")
+    parser.add_argument("--events", default="1000000",
+                        help="sizes to run, comma-separated (1000000,3000000,10000000)")
+    parser.add_argument("--keep", type=Path, help="reuse/keep the data dirs here (one per size)")
+    parser.add_argument("--db", type=Path, action="append", default=[],
+                        help="also (or only, with --events 0) run on this database")
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--out", type=Path, help="keep the nl report here")
+    parser.add_argument("--languages", action="store_true",
+                        help="also time the nl/en/--event reports of the first size")
     args = parser.parse_args()
     os.environ.setdefault("TZ", "Europe/Amsterdam")
     time.tzset()
     with tempfile.TemporaryDirectory() as tmp:
-        data = args.keep or Path(tmp) / "data"
-        data.mkdir(parents=True, exist_ok=True)
-        db = seeded_db(data, args.events)
-        add_kiosks(db)
         out = args.out or Path(tmp) / "report.html"
-        for label, options in (("report, all events (nl)", ()),
-                               ("report, all events (en)", ("--lang", "en")),
-                               ("report --event techniekmarkt-2026", ("--event",
-                                                                      "techniekmarkt-2026"))):
-            target = out if not options else Path(tmp) / "other.html"
-            seconds, peak = run_report(db, target, *options)
-            print(f"{label:<40} {seconds:6.1f} s   peak RSS {peak:5.0f} MB   "
-                  f"{target.stat().st_size / 1024:6.0f} kB")
+        sizes = [int(x) for x in args.events.split(",") if int(x) > 0]
+        dbs = []
+        for size in sizes:
+            data = (args.keep or Path(tmp)) / f"events-{size}"
+            data.mkdir(parents=True, exist_ok=True)
+            dbs.append(seeded_db(data, size))
+            add_kiosks(dbs[-1])
+        for db in dbs + args.db:
+            against_scan(db, out, args.rounds)
+        if args.languages and dbs:
+            languages(dbs[0], out, Path(tmp))
+
+
+def languages(db: Path, out: Path, tmp: Path) -> None:
+    """The report in both languages and for one event: time, peak memory and page size."""
+    for label, options in (("report, all events (nl)", ()),
+                           ("report, all events (en)", ("--lang", "en")),
+                           ("report --event techniekmarkt-2026", ("--event",
+                                                                  "techniekmarkt-2026"))):
+        target = out if not options else tmp / "other.html"
+        seconds, peak = run_report(db, target, *options)
+        print(f"{label:<40} {seconds:6.1f} s   peak RSS {peak:5.0f} MB   "
+              f"{target.stat().st_size / 1024:6.0f} kB")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,124 @@
+"""The faster figures are the same figures: every figure of ``kiosk stats`` and of the campaign
+report, computed by today's code and by the code before the one-pass rewrite
+(tests/reference/metrics_before.py, kept as it was), on generated logs, must be equal.
+
+The logs come from the benchmark's generator (three kiosks, two events, many days, language
+changes, idle and by-hand ends, games with and without a result) plus what it does not make:
+undone swipes, a session without an id, a game result without jobs.
+"""
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import Config
+from kiosk.core import metrics as now
+from kiosk.storage import html_report
+from kiosk.storage.names import KioskInfo
+from tests.bench.bench_metrics import EVENTS, KIOSKS, generate
+from tests.reference import metrics_before as before
+
+DOMAINS = {"lasser": "metaal", "elektromonteur": "energie", "automonteur": "mobiliteit",
+           "game-developer": "ict"}
+
+
+def _add_oddities(path: Path, seed: int) -> None:
+    """Undos of earlier swipes (and one of a card never swiped), a session without an id and a
+    result without jobs: the rows the generator never writes but the figures must handle."""
+    rnd = random.Random(seed)
+    with sqlite3.connect(path) as conn:
+        swipes = conn.execute("SELECT kiosk_id, ts, day, event_id, session_id, card_id "
+                              "FROM events WHERE kind = 'card_swiped'").fetchall()
+        rows = []
+        for kiosk, ts, day, event, sid, card in rnd.sample(swipes, min(40, len(swipes))):
+            rows.append((kiosk, ts + 1, day, event, sid, "card_undone", card))
+        kiosk, ts, day, event, sid, _card = swipes[0]
+        rows.append((kiosk, ts + 2, day, event, sid, "card_undone", "never-swiped"))
+        conn.executemany("INSERT INTO events (kiosk_id, ts, day, event_id, session_id, kind, "
+                         "card_id) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.execute("INSERT INTO events (kiosk_id, ts, day, event_id, session_id, kind) "
+                     "VALUES (?, ?, ?, ?, NULL, 'session_started')", (kiosk, ts, day, event))
+        conn.execute("INSERT INTO events (kiosk_id, ts, day, event_id, session_id, kind, jobs, "
+                     "duration) VALUES (?, ?, ?, ?, ?, 'game_finished', NULL, NULL)",
+                     (kiosk, ts + 3, day, event, sid))
+
+
+@pytest.fixture(scope="module", params=[7])
+def log(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+        ) -> Iterator[Path]:
+    mp = pytest.MonkeyPatch()
+    mp.setenv("TZ", "Europe/Amsterdam")
+    import time
+
+    time.tzset()
+    path = tmp_path_factory.mktemp(f"log{request.param}") / "kiosk.db"
+    generate(path, 30_000, seed=request.param)
+    _add_oddities(path, request.param)
+    yield path
+    mp.undo()
+    time.tzset()
+
+
+def _filters(path: Path) -> list[now.Filter]:
+    with sqlite3.connect(path) as conn:
+        days = [d for (d,) in conn.execute("SELECT DISTINCT day FROM events ORDER BY day")]
+    assert len(days) > 3, "the log should span several days"
+    return [now.Filter(), now.Filter(event_id=EVENTS[0]), now.Filter(event_id=EVENTS[1]),
+            now.Filter(day=days[1]), now.Filter(event_id=EVENTS[0], day=days[2]),
+            now.Filter(day_from=days[1], day_to=days[-2]),
+            now.Filter(day_from=days[2]), now.Filter(kiosks=(KIOSKS[0],)),
+            now.Filter(event_id=EVENTS[1], day_to=days[-2], kiosks=(KIOSKS[1], KIOSKS[2])),
+            now.Filter(event_id="no-such-event")]
+
+
+def _before(f: now.Filter) -> before.Filter:
+    return before.Filter(f.event_id, f.day, f.day_from, f.day_to, f.kiosks)
+
+
+@pytest.mark.parametrize("config", [Config(), Config(watched_fraction_min=0.5,
+                                                     videos_histogram_max=3)])
+def test_stats_figures_are_the_same_as_before(log: Path, config: Config) -> None:
+    conn = sqlite3.connect(log)
+    try:
+        for flt in _filters(log):
+            expected = before.compute(conn, _before(flt), config, DOMAINS).to_dict()
+            assert expected["sessions"] or flt.event_id == "no-such-event"
+            assert now.compute(conn, flt, config, DOMAINS).to_dict() == expected, flt
+            assert now.compute_file(log, flt, config, DOMAINS).to_dict() == expected, flt
+    finally:
+        conn.close()
+
+
+def test_report_figures_are_the_same_as_before(log: Path) -> None:
+    """The report's slices (campaign, each event, each region and the kiosks of none) from one
+    pass equal each slice computed on its own by the code before."""
+    kiosks = {KIOSKS[0]: KioskInfo(KIOSKS[0], "Aula", "Zwolle", None, None, {}, 1.0),
+              KIOSKS[1]: KioskInfo(KIOSKS[1], "Hal", "Kampen", None, None, {}, 1.0)}
+    with sqlite3.connect(log) as conn:
+        days = [d for (d,) in conn.execute("SELECT DISTINCT day FROM events ORDER BY day")]
+    for base in (now.Filter(), now.Filter(day_from=days[1], day_to=days[-2]),
+                 now.Filter(event_id=EVENTS[1])):
+        data = html_report.gather(log, base, ["x"], Config(), DOMAINS, kiosks)
+        slices = [(base, data.overall)] + [(m.filter, m) for _span, m in data.event_metrics]
+        slices += [(m.filter, m) for _region, m in data.regions]
+        assert [r for r, _m in data.regions] == ["Kampen", "Zwolle", ""]
+        assert data.regions[-1][1].filter.kiosks == (KIOSKS[2],)
+        assert len(data.event_metrics) == (1 if base.event_id else 2)
+        conn = sqlite3.connect(log)
+        try:
+            for flt, m in slices:
+                expected = before.compute(conn, _before(flt), Config(), DOMAINS).to_dict()
+                assert expected["sessions"] > 0
+                assert m.to_dict() == expected, flt
+        finally:
+            conn.close()
+
+
+def test_a_slice_outside_the_base_is_refused(log: Path) -> None:
+    with pytest.raises(ValueError, match="not inside"):
+        now.compute_slices(log, now.Filter(event_id=EVENTS[0]),
+                           [now.Filter(event_id=EVENTS[1])])
