@@ -355,3 +355,21 @@ def test_the_take_home_pages_are_made_beside_the_window(studio, dialogs: Dialogs
     click(qtbot, app, "siteButton")
     qtbot.waitUntil(lambda: "niet gemaakt" in message.text(), timeout=60_000)
     assert "iets.txt" in message.text()
+
+
+def test_a_clip_the_kiosk_cannot_play_gets_a_convert_button(studio, dialogs: Dialogs, qtbot,
+                                                            tmp_path: Path) -> None:
+    app = studio()
+    old = make_clip(tmp_path / "oude camera.avi", codec="mpeg4")
+    dialogs.lists.append([str(old)])
+    click(qtbot, app, "videosAdd")
+    window = app.window
+    qtbot.waitUntil(lambda: window.clips[-1].state == "refused", timeout=60_000)
+    clip = window.clips[-1]
+    assert clip.note.text().startswith("oude camera.avi speelt niet op de kiosk (")
+    assert clip.note.text().endswith("klik op Omzetten.")
+    assert not clip.convert.isHidden()
+    qtbot.mouseClick(clip.convert, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: clip.state == "done", timeout=120_000)
+    assert clip.title.text() == "Oude camera" and clip.convert.isHidden()
+    assert (app.studio.root / "media" / "eigen-videos" / "oude-camera.mp4").is_file()
