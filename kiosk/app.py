@@ -219,6 +219,28 @@ class KioskApp:
         return True
 
 
+    def follow_the_date(self) -> None:
+        """On a new day, at attract: run the event the dates pick now (a kiosk left on overnight
+        between two events); a pinned kiosk keeps its event, admin says what the dates pick."""
+        choice = _pick_event(self.pack, self.args.event, self.today, strict=False)
+        old = self.event_choice
+        if old is not None and choice.event.id == old.event.id:
+            self.event_choice = choice
+            if self.campaign is not None:
+                self.campaign.set_event(choice)
+            if choice.overrides_date and not old.overrides_date:
+                log.warning("%s", choice.log_line())
+            return
+        self._close_screens()
+        self.event, self.event_choice = choice.event, choice
+        _start_ui(self)
+        text = (f"event of the day: {choice.event.id} ({choice.why}) instead of "
+                f"{old.event.id if old else None}")
+        log.info("%s", text)
+        if self.campaign is not None:
+            self.campaign.switched(text)
+
+
 def _prepare_data_dir(path: Path) -> Path:
     try:
         prove_writable(path)
@@ -586,6 +608,7 @@ def _start_campaign(app: KioskApp, args: Any) -> None:
                            "(choose another with --inbox DIR)") from None
     app.campaign = service
     service.switchReady.connect(lambda folder: app.switch_pack(Path(folder)))
+    service.newDay.connect(app.follow_the_date)
     service.start()
     app.teardown.callback(_logged(service.shutdown, "the campaign service"))
 

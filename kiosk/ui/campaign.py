@@ -79,6 +79,7 @@ class CampaignService(QObject):
 
     changed = Signal()
     switchReady = Signal(str)        # folder of a pack to run from the next attract on
+    newDay = Signal()                # at attract on another day: the dates may pick another event
     _workDone = Signal(object)       # emitted in the worker thread, delivered on the UI thread
 
     def __init__(self, *, data_dir: Path, inbox: Path, config: Config, store: Any,
@@ -93,6 +94,7 @@ class CampaignService(QObject):
         self._running = running
         self._today = today
         self._event: EventChoice | None = None
+        self._event_day = today()        # the day the running event was chosen on
         self.packs_dir = data_dir / config.packs_dirname
         inbox.mkdir(parents=True, exist_ok=True)
         self._inbox = Inbox(inbox, config.removable_media_globs, config,
@@ -127,7 +129,12 @@ class CampaignService(QObject):
         controller.stateChanged.connect(self._on_state)
         self._running = running
         self._installer.running_id, self._installer.running_version = running
+        self.set_event(event)
+
+    def set_event(self, event: EventChoice | None) -> None:
+        """The running event (chosen again: a new pack, or a new day)."""
         self._event = event
+        self._event_day = self._today()
         self.changed.emit()
 
     @property
@@ -336,10 +343,17 @@ class CampaignService(QObject):
 
     @Slot()
     def _on_state(self) -> None:
-        if self._pending is not None and self._state() == "attract":
+        """At attract (entered, or still there at a poll): a pending pack, else a new day."""
+        if self._state() != "attract":
+            return
+        if self._pending is not None:
             folder, self._pending = self._pending, None
             # After the current event is handled: the window that sent it is about to go.
             QTimer.singleShot(0, lambda: self.switchReady.emit(str(folder)))
+        elif self._event is not None and self._today() != self._event_day:
+            # A kiosk left on overnight: today's event may be another one than yesterday's.
+            self._event_day = self._today()
+            QTimer.singleShot(0, self.newDay.emit)
 
     def switched(self, text: str) -> None:
         """The app now runs a new pack (logged, and shown in admin)."""

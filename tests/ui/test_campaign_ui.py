@@ -269,3 +269,48 @@ def test_a_pinned_kiosk_says_so_when_an_update_brings_the_event_of_the_day(
                         "volgens de datum zou het Techniekmarkt Regio Zwolle (techniekmarkt-2026) zijn")
     finally:
         app.close()
+
+
+def test_a_pin_the_updated_pack_no_longer_holds_gives_way_to_the_dates(caplog) -> None:
+    """Typed wrong at the command line: the kiosk does not start. Gone from an update: the kiosk
+    follows the dates and warns, instead of refusing the update or failing every restart."""
+    from kiosk.app import StartupError, _pick_event
+    from kiosk.core.content import load_pack
+    from tests.conftest import SAMPLE_PACK
+
+    pack = load_pack(SAMPLE_PACK)
+    with pytest.raises(StartupError, match="event 'kermis-2031' is not in the pack"):
+        _pick_event(pack, "kermis-2031", OPEN_DAY)
+    choice = _pick_event(pack, "kermis-2031", OPEN_DAY, strict=False)
+    assert (choice.event.id, choice.why) == ("open-dag-2026", "today")
+    assert "event 'kermis-2031' is not in the pack" in caplog.text
+    assert "following the dates instead of --event" in caplog.text
+
+
+def test_a_kiosk_left_on_overnight_shows_the_next_days_event(qapp, tmp_path: Path, packs, keys,
+                                                              qtbot) -> None:
+    """The dates decide at every new day too, not only at start: a fair the day after the open
+    day, the kiosk never restarted."""
+    fair_next_day = pack_copy(tmp_path / "pack", 1)
+    event_file = fair_next_day / "events" / "techniekmarkt-2026.toml"
+    event_file.write_text(event_file.read_text(encoding="utf-8").replace(
+        "date = 2026-03-12", "date = 2026-11-29"), encoding="utf-8")
+    kiosk = Kiosk(tmp_path / "k", {1: fair_next_day}, keys, today=OPEN_DAY)
+    app = kiosk.app
+    try:
+        assert app.event.id == "open-dag-2026"
+        qtbot.waitUntil(app.window.isExposed)
+        touch_tap(app.window, "startButton")   # a visit runs over midnight: nothing changes
+        qtbot.waitUntil(lambda: app.controller.state == "home")
+        app.today = OPEN_DAY + datetime.timedelta(days=1)
+        qtbot.wait(300)  # several polls
+        assert (app.event.id, app.controller.state) == ("open-dag-2026", "home")
+        app.controller.endSession()
+        qtbot.waitUntil(lambda: app.event.id == "techniekmarkt-2026", timeout=20_000)
+        assert app.campaign.property("eventText") == "techniekmarkt-2026 (today)"
+        assert app.store.event_id == "techniekmarkt-2026"  # the visits count for the fair
+        assert "event of the day: techniekmarkt-2026 (today) instead of open-dag-2026" in \
+            kiosk.log()
+        qtbot.waitUntil(app.window.isExposed)
+    finally:
+        app.close()
