@@ -1,8 +1,16 @@
 """Entry point of the frozen bundle: ``bliq-kiosk [options]`` runs the kiosk and
-``bliq-kiosk supervise [options]`` runs it under the watchdog (``kiosk.watchdog``)."""
+``bliq-kiosk supervise [options]`` runs it under the watchdog (``kiosk.watchdog``);
+``bliq-studio [PACK]`` (the same program under another name) opens the organisers' studio."""
 import sys
 
 if __name__ == "__main__":
+    from pathlib import Path
+
+    if Path(sys.argv[0]).stem.lower().startswith("bliq-studio"):
+        # the same bundle as the organisers' studio: bliq-studio[.exe] [PACK]
+        from kiosk.studio import main as studio
+
+        sys.exit(studio(sys.argv[1:]))
     if sys.argv[1:2] == ["supervise"]:
         from kiosk.watchdog import main as supervise
 

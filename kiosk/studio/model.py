@@ -597,6 +597,10 @@ class Studio:
             except tomlkit.exceptions.ParseError as exc:  # never write what cannot be read
                 raise StudioError(f"{rel}: de studio maakte onleesbare tekst ({exc}); er is "
                                   "niets opgeslagen.") from None
+        if not (self.root / PACK).is_file():  # the folder vanished (a stick pulled, a share gone)
+            raise StudioError(f"{self.root}: de map van het pakket is weg; steek de stick of "
+                              "schijf terug en klik nog eens op Opslaan. Je werk staat nog in de "
+                              "studio.")
         written: list[str] = []
         try:
             for folder in {(self.root / rel).parent for rel in [*self.pending, *changed]}:

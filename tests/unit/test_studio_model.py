@@ -394,3 +394,16 @@ def test_her_unfinished_event_is_opened_again(pack: Path) -> None:
     assert not any("default_event" in t for t in texts)
     assert texts.count("Kies een beheer-PIN en typ hem twee keer.") == 1
     assert "Kies een beheer-PIN." not in texts  # the check's line says the same: shown once
+
+
+def test_a_vanished_pack_folder_is_not_made_again(pack: Path, tmp_path: Path) -> None:
+    studio = m.Studio(pack)
+    studio.set_event_name("Nieuwe naam")
+    moved = tmp_path / "elders"
+    pack.rename(moved)
+    with pytest.raises(m.StudioError, match="de map van het pakket is weg"):
+        studio.save()
+    assert not pack.exists()
+    moved.rename(pack)
+    studio.save()
+    assert "Nieuwe naam" in (pack / studio.event_rel).read_text("utf-8")
