@@ -6,7 +6,12 @@ import sys
 if __name__ == "__main__":
     from pathlib import Path
 
-    if Path(sys.argv[0]).stem.lower().startswith("bliq-studio"):
+    from kiosk.cli import SUBCOMMANDS
+
+    first = sys.argv[1] if len(sys.argv) > 1 else ""
+    if Path(sys.argv[0]).stem.lower().startswith("bliq-studio") and first not in SUBCOMMANDS:
+        # (the studio runs kiosk tools and the preview through its own executable: those keep
+        # their subcommand, 'add-videos …' or 'run …')
         # the same bundle as the organisers' studio: bliq-studio[.exe] [PACK]
         from kiosk.studio import main as studio
 

@@ -135,6 +135,14 @@ EN = {
     "De webpagina's zijn niet gemaakt: {error}": "The web pages were not made: {error}",
     "{n} webpagina's staan in {folder}; zet die map op de website van de campagne.":
         "{n} web pages are in {folder}; put that folder on the campaign's website.",
+    "&Voorbeeld liggend": "&Preview landscape",
+    "Voorbeeld &staand": "Preview &portrait",
+    "Het voorbeeld kan nog niet: maak eerst af wat rood staat bij 'Nog te doen' ({first}).":
+        "The preview cannot open yet: first finish what is red under 'Still to do' ({first}).",
+    "Het voorbeeld opent in een eigen venster: precies wat de kiosk laat zien. Sluit het venster "
+    "als je klaar bent.":
+        "The preview opens in its own window: exactly what the kiosk shows. Close it when you "
+        "are done.",
     # the studio's own sentences (kiosk/studio/model.py, problems.py) that name no file
     "Kies een beheer-PIN van 4 tot 12 cijfers.": "Choose an admin PIN of 4 to 12 digits.",
     "Een PIN is 4 tot 12 cijfers, zonder letters of spaties.":

@@ -356,6 +356,22 @@
         <translation>{n} web pages are in {folder}; put that folder on the campaign's website.</translation>
     </message>
     <message>
+        <source>&amp;Voorbeeld liggend</source>
+        <translation>&amp;Preview landscape</translation>
+    </message>
+    <message>
+        <source>Voorbeeld &amp;staand</source>
+        <translation>Preview &amp;portrait</translation>
+    </message>
+    <message>
+        <source>Het voorbeeld kan nog niet: maak eerst af wat rood staat bij 'Nog te doen' ({first}).</source>
+        <translation>The preview cannot open yet: first finish what is red under 'Still to do' ({first}).</translation>
+    </message>
+    <message>
+        <source>Het voorbeeld opent in een eigen venster: precies wat de kiosk laat zien. Sluit het venster als je klaar bent.</source>
+        <translation>The preview opens in its own window: exactly what the kiosk shows. Close it when you are done.</translation>
+    </message>
+    <message>
         <source>Kies een beheer-PIN van 4 tot 12 cijfers.</source>
         <translation>Choose an admin PIN of 4 to 12 digits.</translation>
     </message>

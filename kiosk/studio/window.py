@@ -53,6 +53,20 @@ def studio_home() -> Path:
     return Path(user_data_dir("bliq-studio", appauthor=False))
 
 
+def kiosk_tool_command(args: list[str]) -> list[str]:
+    """The command line of a kiosk tool or the kiosk itself (``add-videos …``, ``run …``):
+    ``python -m kiosk`` from a checkout; in the bundle its console program where there is one
+    (a windowed Windows program has no stdout to report through)."""
+    from kiosk.paths import is_frozen, kiosk_command
+
+    if is_frozen():
+        cli = Path(sys.executable).with_name("bliq-kiosk-cli.exe")
+        if cli.is_file():
+            return [str(cli), *args]
+        return [str(Path(sys.executable).with_name("bliq-kiosk")), *args]
+    return kiosk_command(args)
+
+
 def _day(date: QDate) -> datetime.date:
     return datetime.date(date.year(), date.month(), date.day())
 
@@ -115,6 +129,7 @@ class StudioWindow(QMainWindow):
         self.process: QProcess | None = None
         self.translator: QTranslator | None = None
         self.site_thread: Any = None
+        self.previews: list[tuple[QProcess, Path]] = []
         self.labels: list[tuple[QWidget, str, Callable[[QWidget, str], None]]] = []
         self._loading = False
         self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
@@ -166,8 +181,12 @@ class StudioWindow(QMainWindow):
         self.data_button = self._button("dataRequestButton", "&Haal de cijfers op…",
                                         self.ask_for_figures)
         self.site_button = self._button("siteButton", "Maak de &webpagina's…", self.make_site)
-        for b in (self.lang_button, self.site_button, self.data_button, self.save_button,
-                  self.stick_button):
+        self.preview_landscape = self._button("previewLandscape", "&Voorbeeld liggend",
+                                              lambda: self.preview("1280x720"))
+        self.preview_portrait = self._button("previewPortrait", "Voorbeeld &staand",
+                                             lambda: self.preview("608x1080"))
+        for b in (self.lang_button, self.preview_landscape, self.preview_portrait,
+                  self.site_button, self.data_button, self.save_button, self.stick_button):
             bar.addWidget(b)
         outer.addLayout(bar)
         self.message = QLabel()
@@ -774,14 +793,15 @@ class StudioWindow(QMainWindow):
         env.insert("PYTHONIOENCODING", "utf-8")
         env.insert("QT_QPA_PLATFORM", "offscreen")
         process.setProcessEnvironment(env)
-        args = ["-m", "kiosk", "add-videos", str(self.studio.root), str(clip.source),
+        args = ["add-videos", str(self.studio.root), str(clip.source),
                 *[str(c) for c in clip.captions], "--series", m.OWN_SERIES]
         if clip.convert_next:
             args.append("--convert")
+        program, *args = kiosk_tool_command(args)
         process.readyReadStandardOutput.connect(lambda c=clip, p=process: self._clip_output(c, p))
         process.finished.connect(lambda code, _s, c=clip, p=process: self._clip_done(c, p, code))
         self.process = process
-        process.start(sys.executable, args)
+        process.start(program, args)
 
     def _clip_output(self, clip: ClipRow, process: QProcess) -> None:
         text = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace")
@@ -1033,12 +1053,52 @@ class StudioWindow(QMainWindow):
                             "de campagne.").format(n=pages, folder=folder))
         QTimer.singleShot(100, poll)
 
+    def preview(self, size: str) -> None:
+        """Her event on the real kiosk screens: the kiosk itself, windowed, in a child process,
+        on her saved pack, in the studio's language (its figures go to a throw-away folder)."""
+        import tempfile
+
+        if not self.save():
+            return
+        from kiosk.core.check import collect
+
+        pack, _problems, fatal = collect(self.studio.root, self.config)
+        if pack is None or self.studio.event_id not in pack.events:
+            first = next((f.text for f in self.findings if f.severity == "error"), fatal)
+            self.say(tr("Het voorbeeld kan nog niet: maak eerst af wat rood staat bij 'Nog te "
+                        "doen' ({first}).").format(first=first), bad=True)
+            return
+        data = Path(tempfile.mkdtemp(prefix="bliq-preview-"))
+        lang = "en" if self.translator is not None else "nl"
+        program, *args = kiosk_tool_command(
+            ["run", "--windowed", "--size", size, "--content", str(self.studio.root), "--data",
+             str(data), "--event", self.studio.event_id, "--lang", lang])
+        process = QProcess(self)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedChannels)
+        process.finished.connect(lambda *_a, p=process, d=data: self._preview_done(p, d))
+        self.previews.append((process, data))
+        process.start(program, args)
+        self.say(tr("Het voorbeeld opent in een eigen venster: precies wat de kiosk laat zien. "
+                    "Sluit het venster als je klaar bent."))
+
+    def _preview_done(self, process: QProcess, data: Path) -> None:
+        import shutil
+
+        self.previews = [(p, d) for p, d in self.previews if p is not process]
+        process.deleteLater()
+        shutil.rmtree(data, ignore_errors=True)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.autosave.stop()
         self.write_draft()  # closed without saving: offered back on the next start
         if self.process is not None:
             self.process.kill()
             self.process.waitForFinished(3000)
+        for process, _data in list(self.previews):
+            process.terminate()
+            if not process.waitForFinished(5000):
+                process.kill()
+                process.waitForFinished(3000)
         m.release_lock(self.studio.root)
         super().closeEvent(event)
 

@@ -373,3 +373,24 @@ def test_a_clip_the_kiosk_cannot_play_gets_a_convert_button(studio, dialogs: Dia
     qtbot.waitUntil(lambda: clip.state == "done", timeout=120_000)
     assert clip.title.text() == "Oude camera" and clip.convert.isHidden()
     assert (app.studio.root / "media" / "eigen-videos" / "oude-camera.mp4").is_file()
+
+
+def test_the_preview_is_the_real_kiosk_on_her_event(studio, qtbot, pack: Path) -> None:
+    app = studio()
+    window = app.window
+    click(qtbot, app, "eventNew")
+    type_into(qtbot, app, "eventName", "Beroepenavond")
+    click(qtbot, app, "previewLandscape")  # no PIN yet: the kiosk would skip her event
+    assert w(app, "message", QLabel).text().startswith("Het voorbeeld kan nog niet")
+    assert window.previews == []
+    type_into(qtbot, app, "eventPin", "8531")
+    type_into(qtbot, app, "eventPinRepeat", "8531")
+    click(qtbot, app, "previewPortrait")
+    [(process, data)] = window.previews
+    assert process.arguments()[-8:] == ["--content", str(pack.resolve()), "--data", str(data),
+                                        "--event", "beroepenavond", "--lang", "nl"]
+    log = data / "kiosk.log"
+    qtbot.waitUntil(lambda: log.is_file() and "kiosk started: pack=bliq-sample v1 "
+                    "event=beroepenavond" in log.read_text("utf-8"), timeout=60_000)
+    app.close()  # the preview closes with the studio, and its throw-away data goes
+    qtbot.waitUntil(lambda: not data.exists(), timeout=20_000)
