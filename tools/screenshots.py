@@ -5,7 +5,7 @@
 
 Offscreen works too (QT_QPA_PLATFORM=offscreen) but shows no video pixels.
 Each step is `name:action[:arg]`, run in order: start, home, open:<section>, tap:<objectName>,
-play:<episode id>, seek:<ms>, game:<solo|duo>, answer, one (card), idle, admin, lang:<nl|en>, wait:<ms>;
+play:<episode id>, seek:<ms>, game:<solo|duo>, answer, one (card), idle, swipe:<up|down>, admin, lang:<nl|en>, wait:<ms>;
 a screenshot is taken after each.
 
     python tools/screenshots.py --check [--out DIR]
@@ -101,6 +101,8 @@ def main() -> int:
             card = app.game.playerA.card
             if card:
                 app.game.playerA.swipe(card["id"], True, "button")
+        elif action == "swipe":  # swipe:up (next clip) or swipe:down (the one before)
+            (app.playback.swipeNext if arg == "up" else app.playback.swipePrevious)()
         elif action == "idle":  # as if nobody touched the screen: "Ben je er nog?"
             flow = app.controller.flow
             flow.tick(app.controller.now() + flow.effective_idle_timeout())

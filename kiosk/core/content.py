@@ -365,6 +365,8 @@ class _Loader:
         typed = episode.duration
         episode.declared_duration = typed
         facts = read_facts(Path(episode.video))
+        # only a readable header that lists no sound track says "no audio"
+        episode.has_audio = bool(facts.problem) or facts.has_audio
         measured = facts.duration_s if not facts.problem and facts.duration_s > 0 else None
         if measured is None:
             if typed is None:

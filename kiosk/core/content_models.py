@@ -225,7 +225,9 @@ class Episode(Item):
     series_id: str = ""
     season: int = 0
     declared_duration: float | None = None  # what the file said, when it said anything
-    internal: ClassVar[frozenset[str]] = frozenset({"series_id", "season", "declared_duration"})
+    has_audio: bool = True   # False when the file's headers show no sound track (no toggle)
+    internal: ClassVar[frozenset[str]] = frozenset({"series_id", "season", "declared_duration",
+                                                    "has_audio"})
 
 
 class Season(Item):

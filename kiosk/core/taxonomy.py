@@ -25,6 +25,7 @@ class EpisodeVia(StrEnum):
     GAME = "game"
     ATTRACT = "attract"
     FEATURED = "featured"
+    SWIPE = "swipe"        # swipe up or down on the player (Reels-style)
 
 
 class CardVia(StrEnum):

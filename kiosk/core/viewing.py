@@ -63,3 +63,40 @@ def attract_clips(pack: Pack, featured: Sequence[str]) -> list[Episode]:
     chosen = set(featured)
     students = [e for e in pack.episodes.values() if "students" in e.audience]
     return [e for e in students if e.series_id in chosen] or students
+
+
+def visit_order(pack: Pack, current_id: str, featured: Sequence[str],
+                audience: Audience | None) -> list[Episode]:
+    """Every episode in the order "what plays next" walks it from ``current_id``: the rest of
+    its series, then the other series (featured first), then the start of its own series; for
+    one audience only its episodes. The current episode is not in it."""
+    current = pack.episodes.get(current_id)
+    if current is None:
+        return []
+
+    def fits(e: Episode) -> bool:
+        return e.id in pack.episodes and (audience is None or audience in e.audience)
+
+    own = [e for e in pack.episodes.values() if e.series_id == current.series_id]
+    at = next(i for i, e in enumerate(own) if e.id == current_id)
+    others = [e for s in ordered_series(pack, featured) if s.id != current.series_id
+              for season in s.seasons for e in season.episodes]
+    return [e for e in own[at + 1:] + others + own[:at] if fits(e)]
+
+
+def next_in_visit(pack: Pack, current_id: str, started: Sequence[str],
+                  featured: Sequence[str], audience: Audience | None) -> Episode | None:
+    """What plays next, for the end card's autoplay and a swipe up alike: the first episode in
+    ``visit_order`` this visit has not started yet; once every one has started, simply the next
+    in that order (the playlist is exhausted and goes round). None when there is no other one."""
+    order = visit_order(pack, current_id, featured, audience)
+    seen = set(started)
+    return next((e for e in order if e.id not in seen), order[0] if order else None)
+
+
+def previous_in_visit(history: Sequence[str], current_id: str) -> str:
+    """A swipe down: the clip this visit played before ``current_id`` ("" at the first)."""
+    if current_id in history:
+        at = len(history) - 1 - list(reversed(history)).index(current_id)
+        return history[at - 1] if at > 0 else ""
+    return history[-1] if history else ""

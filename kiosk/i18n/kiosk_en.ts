@@ -407,9 +407,14 @@
 <context>
     <name>EpisodeTile</name>
     <message>
-        <location filename="../ui/qml/components/EpisodeTile.qml" line="61"/>
+        <location filename="../ui/qml/components/EpisodeTile.qml" line="70"/>
         <source>Nieuw</source>
         <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/EpisodeTile.qml" line="101"/>
+        <source>Gezien</source>
+        <translation>Watched</translation>
     </message>
 </context>
 <context>
@@ -705,37 +710,52 @@
 <context>
     <name>Player</name>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="99"/>
+        <location filename="../ui/qml/screens/Player.qml" line="122"/>
         <source>Op je telefoon</source>
         <translation>On your phone</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="120"/>
+        <location filename="../ui/qml/screens/Player.qml" line="136"/>
+        <source>Vet!</source>
+        <translation>Cool!</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Player.qml" line="145"/>
+        <source>Geluid aan</source>
+        <translation>Sound on</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Player.qml" line="145"/>
+        <source>Geluid uit</source>
+        <translation>Sound off</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Player.qml" line="167"/>
         <source>Terug</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="126"/>
+        <location filename="../ui/qml/screens/Player.qml" line="173"/>
         <source>Verder</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="126"/>
+        <location filename="../ui/qml/screens/Player.qml" line="173"/>
         <source>Pauze</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="131"/>
+        <location filename="../ui/qml/screens/Player.qml" line="178"/>
         <source>Ondertiteling uit</source>
         <translation>Captions off</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="131"/>
+        <location filename="../ui/qml/screens/Player.qml" line="178"/>
         <source>Ondertiteling aan</source>
         <translation>Captions on</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="137"/>
+        <location filename="../ui/qml/screens/Player.qml" line="184"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>

@@ -126,6 +126,7 @@ EVENT_KINDS: dict[str, dict[str, Check]] = {
     "episode_progress": {"episode_id": check_id, "pct": _number(0, 100)},   # percent
     "episode_finished": {"episode_id": check_id, "fraction": _number(0, 1)},  # share watched
     "episode_error": {"episode_id": check_id},
+    "episode_liked": {"episode_id": check_id},   # "Vet!" on the player, once per clip and visit
     "card_swiped": {"card_id": check_id, "liked": _flag, "via": SWIPE_VIA},
     "card_undone": {"card_id": check_id},   # the visitor took back their last answer to it
     "game_started": {"mode": GAME_MODES},

@@ -59,6 +59,7 @@ class ReportData:
     last_day: str | None
     made: float
     notes: list[str] = field(default_factory=list)
+    likes: list[tuple[str, int, int]] = field(default_factory=list)   # see episode_likes
 
 
 def _spans(conn: sqlite3.Connection, base: Filter, column: str) -> list[tuple[Any, ...]]:
@@ -117,7 +118,31 @@ def gather(db: Path, base: Filter, sources: Sequence[str], config: Config = DEFA
     event_metrics = list(zip(paged, rest_metrics[: len(paged)]))
     regions = [(region, m) for (region, _ids), m in zip(groups, rest_metrics[len(paged):])]
     return ReportData(list(sources), base, overall, events, event_metrics, regions, kiosk_spans,
-                      kiosks, days[0] if days else None, days[-1] if days else None, time.time())
+                      kiosks, days[0] if days else None, days[-1] if days else None, time.time(),
+                      likes=episode_likes(db, base, config))
+
+
+def episode_likes(db: Path, base: Filter, config: Config = DEFAULT) -> list[tuple[str, int, int]]:
+    """"Vet!" on the player, per episode: (episode id, likes, plays), most liked first; only
+    episodes with at least one like. Its own small query: one pass over two event kinds."""
+    where, params = _spans_where(base)
+    with closing(read_only(db, config)) as conn:
+        rows = conn.execute(
+            "SELECT episode_id, sum(kind = 'episode_liked'), sum(kind = 'episode_started') "
+            f"FROM events WHERE kind IN ('episode_liked', 'episode_started'){where} "
+            "GROUP BY episode_id HAVING sum(kind = 'episode_liked') > 0 "
+            "ORDER BY 2 DESC, episode_id", params).fetchall()
+    return [(e, int(likes), int(plays)) for e, likes, plays in rows]
+
+
+def _spans_where(base: Filter) -> tuple[str, list[Any]]:
+    where, params = [], []
+    for cond, value in (("event_id = ?", base.event_id), ("day >= ?", base.day_from),
+                        ("day <= ?", base.day_to)):
+        if value is not None:
+            where.append(cond)
+            params.append(value)
+    return "".join(f" AND {w}" for w in where), params
 
 
 # --- page -------------------------------------------------------------------------------------
@@ -374,12 +399,24 @@ class _Page:
             body.append(self.hour_multiples())
             if len(d.event_metrics) != 1:
                 body.append(self.metric_charts(m))
+            body.append(self.likes_figure())
         body.append(self.kiosk_table(d.kiosk_spans))
         body.append(_NOTES)
         body.append(f'<h2>{_e(w("definitions"))}</h2><p class="meta">'
                     f'{_e(w("definitions_text", min=w.pct(self.c.watched_fraction_min)))}</p>')
         body.append("</section>")
         return "".join(body)
+
+    def likes_figure(self) -> str:
+        """"Vet!" per episode (the player's like), as a count and a share of its plays."""
+        w, n = self.w, self.n
+        if not self.d.likes:
+            return ""
+        bars = [Bar(n.episode(e), likes,
+                    f"{w.whole(likes)} ({w.pct(likes / plays) if plays else '–'})")
+                for e, likes, plays in self.d.likes]
+        return ('<div id="likes">' + self.figure(w("likes"), w("likes_caption"),
+                                                 charts.hbars(bars, w("likes"))) + "</div>")
 
     def event_page(self, span: EventSpan, m: Metrics) -> str:
         w, n = self.w, self.n

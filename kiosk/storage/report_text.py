@@ -97,6 +97,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "cards_caption": ("Deel van de antwoorden per kaart dat 'leuk' was. Hoog is een activiteit "
                       "die aanspreekt.", "Share of answers per card that were 'like'. High is "
                       "an activity that appeals."),
+    "likes": ("'Vet!' per aflevering", "'Cool!' per episode"),
+    "likes_caption": ("Hoe vaak kijkers 'Vet!' tikten bij een aflevering (en welk deel van de "
+                      "keren dat hij startte).", "How often viewers tapped 'Cool!' on an episode "
+                      "(and what share of its plays)."),
     "qr": ("QR-codes getoond", "QR codes shown"),
     "qr_caption": ("Hoe vaak elke QR-code in beeld kwam, per doel. Meer is meer kans dat "
                    "iemand het bezoek mee naar huis neemt.", "How often each QR code was on "

@@ -19,9 +19,8 @@ from kiosk.core.taxonomy import EpisodeVia, episode_via
 from kiosk.core.viewing import (
     Audience,
     attract_clips,
-    end_card_suggestion,
-    next_episode_id,
-    series_playlist,
+    next_in_visit,
+    previous_in_visit,
 )
 from kiosk.media.facade import PlayerFacade, PlayerState
 from kiosk.media.player import EpisodePlayer
@@ -33,6 +32,7 @@ class Playback(QObject):
     """Owns the visitor's viewing: playlists, the next-up countdown and episode events."""
 
     changed = Signal()
+    watchedChanged = Signal()
     nextUpChanged = Signal()
     countdownRemainingChanged = Signal()
 
@@ -58,6 +58,10 @@ class Playback(QObject):
         self._countdown_left = 0
         self._next_id = ""
         self._visitor_play = False  # False while the attract loop runs: never counted
+        # The clips this visit started, in order: "what plays next" skips them, a swipe down
+        # goes back through them, tiles mark them watched. Wiped when the visit ends.
+        self._history: list[str] = []
+        self._liked: set[str] = set()
         self.attract_frame_stride = 1  # the app sets it from the render mode
         player.episodeStarted.connect(self.on_episode_started)
         player.progressReached.connect(self.on_progress)
@@ -81,6 +85,7 @@ class Playback(QObject):
             return {}
         row = self._catalog.episode_row(episode)
         row["jobIds"] = list(episode.jobs)
+        row["hasAudio"] = episode.has_audio
         page = self._links.episode(episode.id, episode.channel_url or self._series_url(episode))
         share = self._links.episode(episode.id, episode.channel_url or self._series_url(episode),
                                     share=True)
@@ -98,17 +103,32 @@ class Playback(QObject):
 
     @Property(dict, notify=nextUpChanged)
     def suggestion(self) -> dict[str, Any]:
-        """At the end of a series: the first episode of another series (featured first)."""
+        """At the end of a series: what plays next is in another series (featured first)."""
         if self._next_id:
             return {}
-        found = end_card_suggestion(self._pack, self._player.episodeId, self._catalog.featured,
-                                    self._audience() or "students")
-        if found is None:
+        episode = self._upcoming(self._audience() or "students")
+        current = self._pack.episodes.get(self._player.episodeId)
+        if episode is None or current is None or episode.series_id == current.series_id:
             return {}
-        series, episode = found
         row = self._catalog.episode_row(episode)
-        row["series"] = series.title.get(self._controller.language)
+        series = next((s for s in self._pack.series if s.id == episode.series_id), None)
+        row["series"] = series.title.get(self._controller.language) if series else ""
         return row
+
+    @Property(list, notify=watchedChanged)
+    def watched(self) -> list[str]:
+        """The episodes this visit started (tiles show a "gezien" mark)."""
+        return list(self._history)
+
+    @Property(bool, notify=watchedChanged)
+    def liked(self) -> bool:
+        """The visitor gave the clip on screen a "Vet!"."""
+        return self._player.episodeId in self._liked
+
+    @Property(bool, notify=watchedChanged)
+    def canGoBack(self) -> bool:
+        """A swipe down has a clip to go back to."""
+        return bool(previous_in_visit(self._history, self._player.episodeId))
 
     @Property(float, constant=True)
     def controlsHideSeconds(self) -> float:
@@ -140,7 +160,8 @@ class Playback(QObject):
         if state not in (State.PLAYER, State.NEXT_UP):
             self._origin = state
         try:
-            self._controller.go_to(State.PLAYER)
+            if state is not State.PLAYER:   # a swipe plays the next clip on the same screen
+                self._controller.go_to(State.PLAYER)
         except FlowError as exc:
             log.warning("play %s from %s refused: %s", episode_id, state, exc)
             return
@@ -148,12 +169,51 @@ class Playback(QObject):
         self._stop_countdown()
         if not self._visitor_play:
             self._player.stop()  # end the attract clip before this play is counted
+            self._player.muted = False  # a visitor's clip has sound (the toggle stays as set)
         self._visitor_play = True
-        self._player.muted = False
         self._player.set_frame_stride(1)  # episodes: every frame
-        self._player.setPlaylist(series_playlist(self._pack, episode, self._audience()))
+        # The player's playlist is this clip and what plays next by the visit's rule, so the
+        # clip its standby deck prepares is the one autoplay and a swipe up will start.
+        upcoming = next_in_visit(self._pack, episode_id, self._history + [episode_id],
+                                 self._catalog.featured, self._audience() or "students")
+        self._player.setPlaylist([episode] + ([upcoming] if upcoming is not None else []))
         self._player.play(episode_id)
         self.changed.emit()
+
+    @Slot()
+    def swipeNext(self) -> None:
+        """Swipe up on the player: the next clip by the same rule as autoplay."""
+        upcoming = self._upcoming(self._audience() or "students")
+        if upcoming is not None and self._controller.state in (State.PLAYER.value,
+                                                                State.NEXT_UP.value):
+            self.playEpisode(upcoming.id, EpisodeVia.SWIPE.value)
+
+    @Slot()
+    def swipePrevious(self) -> None:
+        """Swipe down: the clip this visit played before this one (nothing at the first)."""
+        previous = previous_in_visit(self._history, self._player.episodeId)
+        if previous and self._controller.state in (State.PLAYER.value, State.NEXT_UP.value):
+            self.playEpisode(previous, EpisodeVia.SWIPE.value)
+
+    @Slot()
+    def toggleSound(self) -> None:
+        self._player.muted = not self._player.muted
+
+    @Slot()
+    def like(self) -> None:
+        """"Vet!" on the clip playing: counted once per clip and visit (a second tap keeps it)."""
+        episode_id = self._player.episodeId
+        if not self._visitor_play or not episode_id or episode_id in self._liked:
+            return
+        self._liked.add(episode_id)
+        self._store.record("episode_liked", self._controller.session_id, episode_id=episode_id)
+        self.watchedChanged.emit()
+
+    def _upcoming(self, audience: Audience | None) -> Any:
+        current = self._player.episodeId
+        if not current:
+            return None
+        return next_in_visit(self._pack, current, self._history, self._catalog.featured, audience)
 
     @Slot()
     def cancelNextUp(self) -> None:
@@ -183,6 +243,9 @@ class Playback(QObject):
         if self._visitor_play:
             self._player.stop()  # report the visitor's last clip before the loop starts
         self._visitor_play = False
+        self._history = []      # a new visitor has watched nothing yet
+        self._liked = set()
+        self.watchedChanged.emit()
         self._player.muted = True
         self._player.set_frame_stride(self.attract_frame_stride)
         self._player.setPlaylist(clips, loop=True, auto_advance=True)
@@ -208,6 +271,9 @@ class Playback(QObject):
             self._store.record("episode_started", self._controller.session_id,
                                episode_id=episode_id, via=self._via.value)
             self._via = EpisodeVia.AUTOPLAY  # what follows in this playlist came by itself
+            if episode_id not in self._history:     # the order they were first started
+                self._history.append(episode_id)
+            self.watchedChanged.emit()
 
     @Slot(str, int)
     def on_progress(self, episode_id: str, pct: int) -> None:
@@ -222,7 +288,12 @@ class Playback(QObject):
         self._store.record("episode_finished", self._controller.session_id, episode_id=episode_id,
                            fraction=round(fraction, 3))
         if completed and self._controller.state == State.PLAYER.value:
-            self._next_id = next_episode_id(self._pack, episode_id)
+            # the end card counts down to what plays next when it is in the same series; in
+            # another series it is offered (suggestion) and waits for a tap
+            upcoming = self._upcoming(self._audience() or "students")
+            current = self._pack.episodes.get(episode_id)
+            self._next_id = (upcoming.id if upcoming is not None and current is not None
+                             and upcoming.series_id == current.series_id else "")
             try:
                 self._controller.go_to(State.NEXT_UP)
             except FlowError as exc:

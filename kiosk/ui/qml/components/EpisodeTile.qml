@@ -7,6 +7,8 @@ import Kiosk
 Item {
     id: tile
     property var episode: ({})
+    // started in this visit (Kiosk.playback.watched): a "Gezien" mark, and no longer "Nieuw"
+    readonly property bool watched: Kiosk.playback.watched.indexOf(episode.id || "") >= 0
     signal clicked()
     readonly property real lineFactor: 1.3
     // thumbnail + up to two title lines + up to two lines for the job; every tile in a row the same
@@ -53,8 +55,15 @@ Item {
             asynchronous: true
             sourceSize.width: tile.width
         }
+        // watched: a teal bar along the foot of the picture (as on YouTube), never over its words
         Rectangle {
-            visible: tile.episode.isNew === true
+            objectName: "watchedMark_" + (tile.episode.id || "")
+            visible: tile.watched
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+            height: Theme.px(10); color: Theme.teal
+        }
+        Rectangle {
+            visible: tile.episode.isNew === true && !tile.watched
             anchors { left: parent.left; top: parent.top; margins: Theme.px(14) }
             radius: height / 2; color: Theme.accent
             width: newText.implicitWidth + Theme.px(28); height: newText.implicitHeight + Theme.px(10)
@@ -89,7 +98,8 @@ Item {
         id: jobText
         anchors { left: parent.left; right: parent.right; top: titleText.bottom; topMargin: Theme.px(4) }
         // a clip without role model or jobs (a school's promo) shows its title only
-        text: [tile.episode.roleModel || "", tile.episode.job || ""].filter(s => s !== "").join(" · ")
+        text: [tile.watched ? "✓ " + qsTr("Gezien") : "", tile.episode.roleModel || "",
+               tile.episode.job || ""].filter(s => s !== "").join(" · ")
         visible: text !== ""
         color: Theme.textDim; font.pixelSize: Theme.fontSmall
         elide: Text.ElideRight; maximumLineCount: 2; wrapMode: Text.WordWrap

@@ -43,6 +43,21 @@ Canvas {
             c.strokeRect(w*0.12, h*0.12, q, q); c.strokeRect(w*0.62, h*0.12, q, q); c.strokeRect(w*0.12, h*0.62, q, q)
             c.fillRect(w*0.62, h*0.62, w*0.1, h*0.1); c.fillRect(w*0.78, h*0.78, w*0.1, h*0.1)
             c.fillRect(w*0.62, h*0.8, w*0.08, h*0.08); c.fillRect(w*0.8, h*0.62, w*0.08, h*0.08)
+        } else if (name === "heart") {
+            c.beginPath(); c.moveTo(w*0.5, h*0.85)
+            c.bezierCurveTo(w*0.05, h*0.55, w*0.1, h*0.12, w*0.5, h*0.32)
+            c.bezierCurveTo(w*0.9, h*0.12, w*0.95, h*0.55, w*0.5, h*0.85); c.fill()
+        } else if (name === "sound" || name === "soundOff") {
+            // a loudspeaker; with waves when on, crossed out when off
+            c.beginPath(); c.moveTo(w*0.12, h*0.38); c.lineTo(w*0.3, h*0.38); c.lineTo(w*0.52, h*0.18)
+            c.lineTo(w*0.52, h*0.82); c.lineTo(w*0.3, h*0.62); c.lineTo(w*0.12, h*0.62); c.closePath(); c.fill()
+            if (name === "sound") {
+                c.beginPath(); c.arc(w*0.52, h*0.5, w*0.18, -0.8, 0.8); c.stroke()
+                c.beginPath(); c.arc(w*0.52, h*0.5, w*0.34, -0.8, 0.8); c.stroke()
+            } else {
+                c.beginPath(); c.moveTo(w*0.64, h*0.36); c.lineTo(w*0.9, h*0.64); c.stroke()
+                c.beginPath(); c.moveTo(w*0.9, h*0.36); c.lineTo(w*0.64, h*0.64); c.stroke()
+            }
         } else if (name === "hand") {
             c.beginPath(); c.arc(w*0.5, h*0.5, w*0.18, 0, Math.PI*2); c.fill()
             c.beginPath(); c.arc(w*0.5, h*0.5, w*0.36, 0, Math.PI*2); c.stroke()

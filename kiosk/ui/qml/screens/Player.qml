@@ -41,12 +41,35 @@ Rectangle {
     KioskVideo {
         id: video
         objectName: "playerVideo"
-        anchors.fill: parent
+        width: parent.width; height: parent.height
+        // follows a swipe a third of the way, then springs back
+        y: swipe.active ? swipe.dy / 3 : 0
+        Behavior on y { enabled: !swipe.active; NumberAnimation { duration: 150 } }
         fillSides: Kiosk.playback.sideFill
         Component.onCompleted: screen.player.setVideoSink(video.videoSink)
         Component.onDestruction: screen.player.setVideoSink(null)
     }
 
+    // Reels-style: swipe up for the next clip (the same rule as autoplay), down for the one
+    // before. The picture follows the finger a little and springs back; Python picks the clip.
+    DragHandler {
+        id: swipe
+        objectName: "playerSwipe"
+        target: null
+        xAxis.enabled: false
+        enabled: !screen.endCard
+        readonly property real threshold: Math.max(Theme.px(120), screen.height * 0.12)
+        // how far the finger went; read while it moves (on release the point is gone)
+        property real dy: 0
+        // Qt may merge moves and activate only after the last one: read it on activation too
+        onCentroidChanged: if (active) dy = centroid.scenePosition.y - centroid.scenePressPosition.y
+        onActiveChanged: {
+            if (active) { dy = centroid.scenePosition.y - centroid.scenePressPosition.y; return }
+            if (dy < -threshold) Kiosk.playback.swipeNext()
+            else if (dy > threshold) Kiosk.playback.swipePrevious()
+            dy = 0
+        }
+    }
     // Tap anywhere: show or hide the controls.
     TapHandler {
         enabled: !screen.endCard
@@ -98,6 +121,30 @@ Rectangle {
         size: Theme.px(240)
         label: qsTr("Op je telefoon")
         opacity: Kiosk.renderMode.lean ? 1 : 0.9   // a blend over video costs on a software renderer
+    }
+
+    // Always in reach on the right, as on a phone: "Vet!" and the sound.
+    Column {
+        id: rail
+        visible: !screen.endCard
+        anchors { right: parent.right; rightMargin: Theme.px(28); bottom: parent.bottom
+                  bottomMargin: (screen.controlsShown ? controls.height : 0) + Theme.px(40) }
+        spacing: Theme.px(20)
+        RoundButton {
+            objectName: "playerLike"
+            icon: "heart"
+            label: qsTr("Vet!")
+            on: Kiosk.playback.liked
+            onClicked: Kiosk.playback.like()
+        }
+        RoundButton {
+            objectName: "playerSound"
+            // a clip without a sound track has nothing to switch
+            visible: Kiosk.playback.current.hasAudio === true
+            icon: screen.player.muted ? "soundOff" : "sound"
+            label: screen.player.muted ? qsTr("Geluid aan") : qsTr("Geluid uit")
+            onClicked: Kiosk.playback.toggleSound()
+        }
     }
 
     // Controls
