@@ -161,6 +161,21 @@ EN = {
     "Voeg de bedrijven toe die er op je event zijn.":
         "Add the companies that come to your event.",
     "Melding": "Message",
+    "{name}: vul de contactlink in.": "{name}: fill in the contact link.",
+    "{name}: de contactlink werkt niet ({url}).": "{name}: the contact link does not work ({url}).",
+    "{name}: de contactlink is een voorbeeldadres; vul de echte website in.":
+        "{name}: the contact link is a sample address; fill in the real website.",
+    "{name}: vink minstens één beroep aan.": "{name}: tick at least one job.",
+    "{name}: vul het lokaal of de standplaats in.": "{name}: fill in the room or stand.",
+    "{n} tekst(en) hebben nog geen Engelse versie; de kiosk toont dan Nederlands.":
+        "{n} text(s) have no English version yet; the kiosk shows Dutch instead.",
+    "{n} keer ontbreken ondertitels bij je eigen video's (zet een .srt met dezelfde naam "
+    "ernaast); ze spelen gewoon.":
+        "{n} caption file(s) missing for your own videos (put an .srt with the same name beside "
+        "the clip); they play anyway.",
+    "{n} melding(en) over het deel van de campagne (series, beroepen, kaarten); daar hoef jij "
+    "niets aan te doen.":
+        "{n} note(s) about the campaign's part (series, jobs, cards); nothing for you to do.",
     "Plaatjes (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;Alle bestanden (*)":
         "Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;All files (*)",
     "Excel of CSV (*.xlsx *.csv);;Alle bestanden (*)": "Excel or CSV (*.xlsx *.csv);;All files (*)",
@@ -203,8 +218,20 @@ def ts_text() -> str:
     return "\n".join(lines)
 
 
+def problem_templates() -> list[str]:
+    """The fixed Dutch sentences and templates of kiosk/studio/problems.py."""
+    tree = ast.parse((ROOT / "kiosk" / "studio" / "problems.py").read_text("utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                node.func.id in ("_f", "Finding") and node.args and \
+                isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            found.append(node.args[0].value)
+    return found
+
+
 def main(argv: list[str]) -> int:
-    missing = [t for t in dutch_texts() if t not in EN]
+    missing = [t for t in dutch_texts() + problem_templates() if t not in EN]
     if missing:
         print("no English for: " + "; ".join(missing), file=sys.stderr)
         return 1

@@ -416,6 +416,38 @@
         <translation>Message</translation>
     </message>
     <message>
+        <source>{name}: vul de contactlink in.</source>
+        <translation>{name}: fill in the contact link.</translation>
+    </message>
+    <message>
+        <source>{name}: de contactlink werkt niet ({url}).</source>
+        <translation>{name}: the contact link does not work ({url}).</translation>
+    </message>
+    <message>
+        <source>{name}: de contactlink is een voorbeeldadres; vul de echte website in.</source>
+        <translation>{name}: the contact link is a sample address; fill in the real website.</translation>
+    </message>
+    <message>
+        <source>{name}: vink minstens één beroep aan.</source>
+        <translation>{name}: tick at least one job.</translation>
+    </message>
+    <message>
+        <source>{name}: vul het lokaal of de standplaats in.</source>
+        <translation>{name}: fill in the room or stand.</translation>
+    </message>
+    <message>
+        <source>{n} tekst(en) hebben nog geen Engelse versie; de kiosk toont dan Nederlands.</source>
+        <translation>{n} text(s) have no English version yet; the kiosk shows Dutch instead.</translation>
+    </message>
+    <message>
+        <source>{n} keer ontbreken ondertitels bij je eigen video's (zet een .srt met dezelfde naam ernaast); ze spelen gewoon.</source>
+        <translation>{n} caption file(s) missing for your own videos (put an .srt with the same name beside the clip); they play anyway.</translation>
+    </message>
+    <message>
+        <source>{n} melding(en) over het deel van de campagne (series, beroepen, kaarten); daar hoef jij niets aan te doen.</source>
+        <translation>{n} note(s) about the campaign's part (series, jobs, cards); nothing for you to do.</translation>
+    </message>
+    <message>
         <source>Plaatjes (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;Alle bestanden (*)</source>
         <translation>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;All files (*)</translation>
     </message>

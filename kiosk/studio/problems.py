@@ -27,6 +27,15 @@ class Finding:
     text: str
     severity: str = "error"             # "error" | "warning" | "note" (grey, not hers)
     target: tuple[str, str] = ("", "")  # ("event", field) | ("company", id) | ("videos", "")
+    template: str = ""                  # the Dutch text with {names}, for the translation
+    args: tuple[tuple[str, str], ...] = ()
+
+
+def _f(template: str, severity: str = "error", target: tuple[str, str] = ("", ""),
+       **args: object) -> Finding:
+    """A finding whose words are a fixed template (so the window can show it in English)."""
+    values = tuple((k, str(v)) for k, v in args.items())
+    return Finding(template.format(**dict(values)), severity, target, template, values)
 
 
 def live_findings(studio: Studio, config: Config = DEFAULT) -> list[Finding]:
@@ -51,19 +60,20 @@ def live_findings(studio: Studio, config: Config = DEFAULT) -> list[Finding]:
         view = studio.company(company_id)
         name = view.name or "Een bedrijf"
         if not view.url:
-            out.append(Finding(f"{name}: vul de contactlink in.", target=("company", company_id)))
+            out.append(_f("{name}: vul de contactlink in.", target=("company", company_id),
+                          name=name))
         elif url_problem(view.url, hosts):
-            out.append(Finding(f"{name}: de contactlink werkt niet ({view.url}).",
-                               target=("company", company_id)))
+            out.append(_f("{name}: de contactlink werkt niet ({url}).",
+                          target=("company", company_id), name=name, url=view.url))
         elif url_host(view.url).endswith(tuple(config.placeholder_host_suffixes)):
-            out.append(Finding(f"{name}: de contactlink is een voorbeeldadres; vul de echte "
-                               "website in.", "warning", ("company", company_id)))
+            out.append(_f("{name}: de contactlink is een voorbeeldadres; vul de echte website "
+                          "in.", "warning", ("company", company_id), name=name))
         if not view.jobs:
-            out.append(Finding(f"{name}: vink minstens één beroep aan.", "warning",
-                               ("company", company_id)))
+            out.append(_f("{name}: vink minstens één beroep aan.", "warning",
+                          ("company", company_id), name=name))
         if not view.room:
-            out.append(Finding(f"{name}: vul het lokaal of de standplaats in.", "warning",
-                               ("company", company_id)))
+            out.append(_f("{name}: vul het lokaal of de standplaats in.", "warning",
+                          ("company", company_id), name=name))
     return out
 
 
@@ -127,15 +137,15 @@ def check_findings(studio: Studio, problems: list[Problem]) -> list[Finding]:
             target, prefix = ("videos", ""), "Eigen video's: "
         out.append(Finding(prefix + _plain(problem), problem.severity, target))
     if english:
-        out.append(Finding(f"{english} tekst(en) hebben nog geen Engelse versie; de kiosk toont "
-                           "dan Nederlands.", "note"))
+        out.append(_f("{n} tekst(en) hebben nog geen Engelse versie; de kiosk toont dan "
+                      "Nederlands.", "note", n=english))
     if captions:
-        out.append(Finding(f"{captions} keer ontbreken ondertitels bij je eigen video's (zet een "
-                           ".srt met dezelfde naam ernaast); ze spelen gewoon.", "note",
-                           ("videos", "")))
+        out.append(_f("{n} keer ontbreken ondertitels bij je eigen video's (zet een .srt met "
+                      "dezelfde naam ernaast); ze spelen gewoon.", "note", ("videos", ""),
+                      n=captions))
     if campaign:
-        out.append(Finding(f"{campaign} melding(en) over het deel van de campagne (series, "
-                           "beroepen, kaarten); daar hoef jij niets aan te doen.", "note"))
+        out.append(_f("{n} melding(en) over het deel van de campagne (series, beroepen, "
+                      "kaarten); daar hoef jij niets aan te doen.", "note", n=campaign))
     return out
 
 

@@ -906,7 +906,9 @@ class StudioWindow(QMainWindow):
         self.findings = all_findings(self.studio, self.checked)
         self.problems.clear()
         for finding in self.findings:
-            item = QListWidgetItem(("• " if finding.severity != "note" else "") + tr(finding.text))
+            words = (tr(finding.template).format(**dict(finding.args)) if finding.template
+                     else tr(finding.text))
+            item = QListWidgetItem(("• " if finding.severity != "note" else "") + words)
             if finding.severity == "note":
                 item.setForeground(Qt.GlobalColor.gray)
             elif finding.severity == "error":

@@ -319,6 +319,8 @@ def test_drops_and_english(studio, qtbot, tmp_path: Path) -> None:
     click(qtbot, app, "languageButton")
     assert w(app, "saveButton", QPushButton).text() == "&Save"
     assert w(app, "eventName", QLineEdit).accessibleName() == "Name of the event"
+    assert "• Voltwerk Installatietechniek: the contact link is a sample address; fill in the " \
+        "real website." in problems(app)
     click(qtbot, app, "languageButton")
     assert w(app, "saveButton", QPushButton).text() == "&Opslaan"
 
@@ -394,3 +396,17 @@ def test_the_preview_is_the_real_kiosk_on_her_event(studio, qtbot, pack: Path) -
                     "event=beroepenavond" in log.read_text("utf-8"), timeout=60_000)
     app.close()  # the preview closes with the studio, and its throw-away data goes
     qtbot.waitUntil(lambda: not data.exists(), timeout=20_000)
+
+
+def test_show_me_opens_the_field(studio, qtbot) -> None:
+    app = studio()
+    window = app.window
+    window.show()
+    qtbot.waitExposed(window)
+    panel = w(app, "problems", QListWidget)
+    row = next(i for i, text in enumerate(problems(app)) if text.startswith("• Rijwiel & Co:"))
+    panel.setCurrentRow(row)
+    click(qtbot, app, "problemShow")
+    assert window.tabs.currentIndex() == 1
+    assert w(app, "companyName", QLineEdit).text() == "Rijwiel & Co"
+    qtbot.waitUntil(lambda: w(app, "companyUrl", QLineEdit).hasFocus())

@@ -21,3 +21,9 @@ def test_the_shipped_translation_file_is_current() -> None:
         "run: python tools/studio_translations.py"
     qm = ts.with_suffix(".qm")
     assert qm.is_file() and qm.stat().st_size > 1000
+
+
+def test_every_problem_sentence_has_english() -> None:
+    texts = studio_translations.problem_templates()
+    assert "{name}: vul de contactlink in." in texts
+    assert [t for t in texts if t not in studio_translations.EN] == []
