@@ -384,9 +384,10 @@ def _parents_page(site: _Site) -> None:
                   f"{_picture_html(site.episode_pictures.get(e.id), '▶', '#3da5ff', '../', 'pic')}"
                   f'<span><b>{bi(e.title)}</b><span class="go">{ui("watch_nxtv")} →</span>'
                   "</span></a>" for e in for_parents]
-    words = "".join(f"<div><dt>{escape(w)}</dt><dd>{bi(ABBREVIATIONS[w])}</dd></div>"
-                    for w in ("vmbo", "BWI", "PIE", "M&T", "MVI", "MaT", "mbo", "niveau", "bbl",
-                              "bol", "hbo"))
+    names = {"niveau": ("niveau", "level")}  # the English routes say "level"
+    words = "".join(f"<div><dt>{bi(names.get(w, (w, w)))}</dt><dd>{bi(ABBREVIATIONS[w])}</dd>"
+                    "</div>" for w in ("vmbo", "BWI", "PIE", "M&T", "MVI", "MaT", "mbo",
+                                       "niveau", "bbl", "bol", "hbo"))
     parts += [ui("words", "h2"), f'<dl class="words">{words}</dl>', _more_nav("../")]
     site.add(PARENTS_PAGE + "index.html",
              _document(site, PARENTS_PAGE, UI["parents"], "".join(parts)))

@@ -34,8 +34,8 @@ DOMAIN_COLOURS: dict[str, str] = {
 
 # Abbreviations on a route "vmbo PIE → mbo …", explained under it.
 ABBREVIATIONS: dict[str, T] = {
-    "vmbo": ("voorbereidend middelbaar beroepsonderwijs: de school waar je nu op zit",
-             "pre-vocational secondary school: the school you are at now"),
+    "vmbo": ("voorbereidend middelbaar beroepsonderwijs: vier jaar, na de basisschool",
+             "pre-vocational secondary school: four years, after primary school"),
     "mbo": ("middelbaar beroepsonderwijs: je leert een vak, op school en bij een bedrijf",
             "vocational college: you learn a trade, at school and at a company"),
     "hbo": ("hoger beroepsonderwijs: na het mbo kun je verder leren", "university of applied "

@@ -150,6 +150,10 @@ def test_the_solo_result_code_shows_the_kiosks_jobs_in_dutch_and_english(
         # the surprise is marked as on the kiosk; the direction is shown in words
         assert tab.evaluate("document.querySelectorAll('#jobs .tag').length") == 1
         assert tab.evaluate("document.querySelectorAll('#r .chips li').length") >= 2
+        # "All jobs" in the visitor's alphabet: each domain's list in the page's language order
+        for names in tab.evaluate("[...document.querySelectorAll('#all ul')].map(u => "
+                                  "[...u.children].map(li => li.innerText))"):
+            assert names == sorted(names, key=str.lower), names
         clean(tab, base)
         tab.close()
 

@@ -28,6 +28,14 @@
     for (var i = 0; i < links.length; i++) {
       if (lang === 'en') links[i].setAttribute('href', withLang(links[i].getAttribute('href'), 'en'));
     }
+    if (lang === 'en') {  // the lists are in Dutch order: sort them by the English titles
+      var lists = document.querySelectorAll('#all ul');
+      for (var k = 0; k < lists.length; k++) {
+        var items = Array.prototype.slice.call(lists[k].children);
+        items.sort(function (a, b) { return a.innerText.localeCompare(b.innerText, 'en'); });
+        items.forEach(function (li) { lists[k].appendChild(li); });
+      }
+    }
     var toggle = document.querySelectorAll('a[data-toggle]');
     for (var j = 0; j < toggle.length; j++) {
       toggle[j].setAttribute('href', withLang(location.search || '?', lang === 'en' ? 'nl' : 'en'));
