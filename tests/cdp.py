@@ -34,21 +34,21 @@ class Browser:
         assert CHROMIUM is not None
         to_chrome_r, self._to_chrome = os.pipe()
         self._from_chrome, from_chrome_w = os.pipe()
-
-        def child_fds() -> None:  # the browser expects the pipe on fds 3 and 4
-            # above 10 first: one of the pipe's own fds may be 3 or 4
-            high_r = fcntl.fcntl(to_chrome_r, fcntl.F_DUPFD, 10)
-            high_w = fcntl.fcntl(from_chrome_w, fcntl.F_DUPFD, 10)
-            os.dup2(high_r, 3)
-            os.dup2(high_w, 4)
-
-        # pass_fds keeps 3 and 4 open: the child closes other fds after child_fds has run
-        self.process = subprocess.Popen(
-            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *extra, "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            preexec_fn=child_fds, pass_fds=(3, 4, to_chrome_r, from_chrome_w))
+        # The browser reads fd 3 and writes fd 4. bash puts the pipe's ends there (dash knows
+        # fds 0-9 only; a preexec_fn is unsafe with the threads a test runs), moved above 10
+        # first so that neither end already is 3 or 4 when bash rearranges them.
+        child_r = fcntl.fcntl(to_chrome_r, fcntl.F_DUPFD, 10)
+        child_w = fcntl.fcntl(from_chrome_w, fcntl.F_DUPFD, 10)
         os.close(to_chrome_r)
         os.close(from_chrome_w)
+        script = f'exec "$0" "$@" 3<&{child_r} 4>&{child_w} {child_r}<&- {child_w}>&-'
+        self.process = subprocess.Popen(
+            ["bash", "-c", script, CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *extra,
+             "about:blank"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            pass_fds=(child_r, child_w))
+        os.close(child_r)
+        os.close(child_w)
         self._buffer = b""
         self._next_id = 0
         self.events: list[dict[str, Any]] = []
