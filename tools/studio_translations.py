@@ -143,6 +143,11 @@ EN = {
     "als je klaar bent.":
         "The preview opens in its own window: exactly what the kiosk shows. Close it when you "
         "are done.",
+    "Nog een &dag": "One more &day",
+    "Laatste dag weg": "Remove the last day",
+    "Meer dagen": "More days",
+    "De kiosk ook in het &Engels (bezoekers kiezen zelf)":
+        "The kiosk in &English too (visitors choose)",
     # the studio's own sentences (kiosk/studio/model.py, problems.py) that name no file
     "Kies een beheer-PIN van 4 tot 12 cijfers.": "Choose an admin PIN of 4 to 12 digits.",
     "Een PIN is 4 tot 12 cijfers, zonder letters of spaties.":

@@ -372,6 +372,22 @@
         <translation>The preview opens in its own window: exactly what the kiosk shows. Close it when you are done.</translation>
     </message>
     <message>
+        <source>Nog een &amp;dag</source>
+        <translation>One more &amp;day</translation>
+    </message>
+    <message>
+        <source>Laatste dag weg</source>
+        <translation>Remove the last day</translation>
+    </message>
+    <message>
+        <source>Meer dagen</source>
+        <translation>More days</translation>
+    </message>
+    <message>
+        <source>De kiosk ook in het &amp;Engels (bezoekers kiezen zelf)</source>
+        <translation>The kiosk in &amp;English too (visitors choose)</translation>
+    </message>
+    <message>
         <source>Kies een beheer-PIN van 4 tot 12 cijfers.</source>
         <translation>Choose an admin PIN of 4 to 12 digits.</translation>
     </message>

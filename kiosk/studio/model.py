@@ -306,7 +306,40 @@ class Studio:
         return min(dates) if dates else None
 
     def set_event_date(self, day: datetime.date) -> None:
+        """The (first) day; further days of a several-day event stay after it."""
         self.event["date"] = tomlkit.date(day.isoformat())
+        more = [d for d in self.more_days() if d > day]
+        self.set_more_days(more)
+
+    def more_days(self) -> list[datetime.date]:
+        """The days after the first of an event held on several days."""
+        first = self.event.get("date")
+        days = sorted({datetime.date(d.year, d.month, d.day) for d in self.event.get("dates")
+                       or []})
+        return [d for d in days if first is None or d > first]
+
+    def set_more_days(self, days: list[datetime.date]) -> None:
+        days = sorted(set(days))
+        if days:
+            first = self.event_date()
+            self.event["dates"] = [tomlkit.date(d.isoformat())
+                                   for d in ([first] if first else []) + days]
+        elif "dates" in self.event:
+            del self.event["dates"]
+
+    def add_day(self) -> datetime.date:
+        """One more day, the day after the last one."""
+        last = max([self.event_date() or datetime.date.today(), *self.more_days()])
+        day = last + datetime.timedelta(days=1)
+        self.set_more_days([*self.more_days(), day])
+        return day
+
+    def english(self) -> bool:
+        languages = self.event.get("languages")
+        return "en" in (languages if languages is not None else self.pack.get("languages") or [])
+
+    def set_english(self, on: bool) -> None:
+        self.event["languages"] = ["nl", "en"] if on else ["nl"]
 
     def event_welcome(self) -> str:
         return text_nl(self.event.get("welcome"))

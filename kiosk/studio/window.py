@@ -24,7 +24,7 @@ from typing import Any
 from PySide6.QtCore import (QCoreApplication, QDate, QEvent, QLocale, QProcess, QSize, Qt,
                             QTimer, QTranslator, Signal)
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
-from PySide6.QtWidgets import (QApplication, QDateEdit, QFileDialog, QFormLayout, QFrame,
+from PySide6.QtWidgets import (QApplication, QCheckBox, QDateEdit, QFileDialog, QFormLayout, QFrame,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QProgressBar, QPushButton, QSpinBox,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
@@ -220,6 +220,22 @@ class StudioWindow(QMainWindow):
         self.event_date.setCalendarPopup(True)
         self.event_date.setDisplayFormat("d MMMM yyyy")
         self._field(form, "&Datum", self.event_date, "eventDate")
+        days_row = QHBoxLayout()
+        self.event_days = QLabel()
+        self.event_days.setObjectName("eventDays")
+        self.event_day_add = self._button("eventDayAdd", "Nog een &dag", self.add_day)
+        self.event_day_drop = self._button("eventDayRemove", "Laatste dag weg", self.drop_day)
+        days_row.addWidget(self.event_days, 1)
+        days_row.addWidget(self.event_day_add)
+        days_row.addWidget(self.event_day_drop)
+        days_caption = QLabel()
+        self._text(days_caption, "Meer dagen")
+        form.addRow(days_caption, days_row)
+        self.event_english = QCheckBox()
+        self.event_english.setObjectName("eventEnglish")
+        self._text(self.event_english, "De kiosk ook in het &Engels (bezoekers kiezen zelf)")
+        form.addRow("", self.event_english)
+        self.event_english.toggled.connect(self.on_event_english)
         self.event_welcome = QLineEdit()
         self._field(form, "&Welkomstregel", self.event_welcome, "eventWelcome")
         logo_row = QHBoxLayout()
@@ -428,6 +444,8 @@ class StudioWindow(QMainWindow):
         day = s.event_date() or datetime.date.today() + datetime.timedelta(days=14)
         self.event_date.setDate(QDate(day.year, day.month, day.day))
         self.event_welcome.setText(s.event_welcome())
+        self.event_english.setChecked(s.english())
+        self.show_days()
         self.event_idle.setValue(s.idle_timeout())
         self.event_pin.clear()
         self.event_pin_repeat.clear()
@@ -455,6 +473,31 @@ class StudioWindow(QMainWindow):
     def on_event_date(self, date: QDate) -> None:
         if not self._loading:
             self.studio.set_event_date(_day(date))
+            self.show_days()
+            self.changed()
+
+    def show_days(self) -> None:
+        days = self.studio.more_days()
+        self.event_days.setText(", ".join(QLocale(QLocale.Language.English if self.translator
+                                                  else QLocale.Language.Dutch).toString(
+            QDate(d.year, d.month, d.day), "d MMMM") for d in days) or "—")
+        self.event_day_drop.setEnabled(bool(days))
+
+    def add_day(self) -> None:
+        self.studio.add_day()
+        self.show_days()
+        self.changed()
+
+    def drop_day(self) -> None:
+        days = self.studio.more_days()
+        if days:
+            self.studio.set_more_days(days[:-1])
+            self.show_days()
+            self.changed()
+
+    def on_event_english(self, on: bool) -> None:
+        if not self._loading:
+            self.studio.set_english(on)
             self.changed()
 
     def on_event_welcome(self, text: str) -> None:

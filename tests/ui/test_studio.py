@@ -133,6 +133,8 @@ def test_the_whole_organiser_task(studio, dialogs: Dialogs, qtbot, pack: Path,
     click(qtbot, app, "eventNew")
     type_into(qtbot, app, "eventName", "Open dag Het Vakcollege")
     w(app, "eventDate", QDateEdit).setDate(QDate(day.year, day.month, day.day))
+    click(qtbot, app, "eventDayAdd")  # a two-day open day
+    assert w(app, "eventDays", QLabel).text() != "—"
     type_into(qtbot, app, "eventWelcome", "Welkom! Kom kijken in de werkplaats.")
     dialogs.files.append(str(logo(tmp_path / "schoollogo.jpg")))
     click(qtbot, app, "eventLogoPick")
@@ -191,6 +193,7 @@ def test_the_whole_organiser_task(studio, dialogs: Dialogs, qtbot, pack: Path,
     event_file = pack / "events" / "open-dag-het-vakcollege.toml"
     event = tomllib.loads(event_file.read_text("utf-8"))
     assert event["date"] == day and verify_pin("8531", event["admin_pin_hash"])
+    assert event["dates"] == [day, day + datetime.timedelta(days=1)]
     assert event["featured_series"][0] == "eigen-videos"
     assert len(event["companies"]) == 8 and event["stands"]["klimaat-co"] == "Lokaal 1.04"
     head = tomllib.loads((pack / "pack.toml").read_text("utf-8"))

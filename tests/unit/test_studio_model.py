@@ -407,3 +407,22 @@ def test_a_vanished_pack_folder_is_not_made_again(pack: Path, tmp_path: Path) ->
     moved.rename(pack)
     studio.save()
     assert "Nieuwe naam" in (pack / studio.event_rel).read_text("utf-8")
+
+
+def test_an_event_on_several_days_and_its_languages(pack: Path) -> None:
+    studio = m.Studio(pack)
+    studio.start_new_event("Techniekweek")
+    studio.set_event_date(datetime.date(2027, 3, 8))
+    assert studio.add_day() == datetime.date(2027, 3, 9)
+    assert studio.add_day() == datetime.date(2027, 3, 10)
+    studio.set_event_date(datetime.date(2027, 3, 9))  # a later first day drops the days before
+    assert studio.more_days() == [datetime.date(2027, 3, 10)]
+    studio.set_english(False)
+    studio.set_pin("8531", "8531")
+    studio.save()
+    data = toml(pack / "events" / "techniekweek.toml")
+    assert data["dates"] == [datetime.date(2027, 3, 9), datetime.date(2027, 3, 10)]
+    assert data["languages"] == ["nl"]
+    from kiosk.core.event_choice import running_event
+    loaded, _, _ = collect(pack)
+    assert running_event(loaded, datetime.date(2027, 3, 10)).event.id == "techniekweek"
