@@ -10,7 +10,7 @@ import io
 import logging
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageFont, ImageOps
 
 from kiosk.paths import asset
 
@@ -101,7 +101,13 @@ def og_card(title: str, subtitle: str, picture: Path | None, colour: str, brand:
     side = h
     image = _open(picture) if picture is not None else None
     if image is not None:
-        card.paste(ImageOps.fit(image.convert("RGB"), (side, side)), (0, 0))
+        # the whole picture (a video still is wider than the square) on a blurred, darker copy
+        # of itself: a role model's name on the still is never cut off
+        rgb = image.convert("RGB")
+        fill = ImageOps.fit(rgb, (side, side)).filter(ImageFilter.GaussianBlur(24))
+        card.paste(ImageEnhance.Brightness(fill).enhance(0.55), (0, 0))
+        whole = ImageOps.contain(rgb, (side, side))
+        card.paste(whole, ((side - whole.width) // 2, (side - whole.height) // 2))
     else:
         draw.rectangle((0, 0, side, side), fill=colour)
         big = _font("Black", 380)
