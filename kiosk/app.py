@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for th
 
     from PySide6.QtQml import QQmlApplicationEngine
     from PySide6.QtQuick import QQuickWindow
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtGui import QGuiApplication
 
     from kiosk.core.content_models import Event, Pack
     from kiosk.core.event_choice import EventChoice
@@ -107,7 +107,7 @@ class KioskApp:
     """Everything ``build`` made and owns; tests reach the parts through it, never through
     attributes of Qt objects."""
 
-    qapp: QApplication
+    qapp: QGuiApplication
     store: EventStore
     pack: Pack
     config: Config
@@ -300,12 +300,12 @@ def _pick_event(pack: Any, pinned: str | None, today: datetime.date | None = Non
 
 
 def _ensure_qapp() -> Any:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtGui import QGuiApplication
 
-    qapp = QApplication.instance()
+    qapp = QGuiApplication.instance()  # under pytest-qt: its application
     if qapp is None:
-        # QtCharts in QML needs the widgets application (docs/design.md §7).
-        qapp = QApplication([sys.argv[0] if sys.argv else "kiosk"])
+        # No Qt Widgets in the kiosk process (docs/design.md §7): the studio is the widgets app.
+        qapp = QGuiApplication([sys.argv[0] if sys.argv else "kiosk"])
     qapp.setApplicationName("BLIQ Kiosk")
     qapp.setOrganizationName("BLIQ")
     return qapp
@@ -461,6 +461,7 @@ def _make_screens(app: KioskApp) -> Screens:
     from kiosk.ui.bridge import Controller
     from kiosk.ui.catalog import Catalog
     from kiosk.ui.companies import Companies
+    from kiosk.ui.chart_images import ChartImages
     from kiosk.ui.dashboard import Dashboard
     from kiosk.ui.game_bridge import GameBridge
     from kiosk.ui.playback import Playback
@@ -498,6 +499,7 @@ def _make_screens(app: KioskApp) -> Screens:
     playback = Playback(config, pack, store, controller, player, catalog, links)
     codes = CodeCounter(store, controller, playback, game, companies)  # records qr_shown
     dashboard = Dashboard(store.db_path, config, pack, event_id)
+    engine.addImageProvider("charts", ChartImages(dashboard))
     admin = AdminPanel(config, pack.root, event_id, app.data_dir, store=store)
     thumbs = ThumbnailMaker(pack, app.data_dir / config.thumb_cache_dirname, config)
     lockdown = Lockdown(controller)

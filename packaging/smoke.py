@@ -3,7 +3,7 @@
     python packaging/smoke.py [--bundle dist/bliq-kiosk] [--runs 3] [--source]
 
 1. Contents: the kiosk's QML, translations, fonts and sample pack; QtMultimedia's FFmpeg plugin
-   and QtCharts' QML module; no WebEngine. Prints the bundle size.
+   and Qt SVG (admin's charts); no WebEngine, no QtCharts. Prints the bundle size.
 2. Tools: ``bliq-kiosk check`` validates the bundled sample pack (pydantic, tomllib in the
    bundle) and ``bliq-kiosk supervise`` rejects a bad option with one line (the watchdog entry).
 3. Start: runs the bundle offscreen with a temporary ``--data`` and ``--quit-after-start`` (the
@@ -39,11 +39,11 @@ REQUIRED = [
     ("sample clips", "episodes/media/*/*.mp4"),
     ("QtMultimedia FFmpeg plugin", "PySide6/**/plugins/multimedia/*ffmpegmediaplugin*"),
     ("QtMultimedia QML", "PySide6/**/qml/QtMultimedia/qmldir"),
-    ("QtCharts QML", "PySide6/**/qml/QtCharts/qmldir"),
+    ("Qt SVG library (admin's charts)", "PySide6/**/*Qt6Svg.*"),
     ("offscreen platform plugin", "PySide6/**/plugins/platforms/*offscreen*"),
 ]
 FORBIDDEN = [("WebEngine", "**/*WebEngine*"), ("Qt 3D", "**/*Qt63D*"),
-             ("Qt Designer", "**/*Qt6Designer*")]
+             ("Qt Designer", "**/*Qt6Designer*"), ("QtCharts", "**/*Qt6Charts*")]
 
 
 def executable(bundle: Path) -> Path:

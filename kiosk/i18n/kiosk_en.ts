@@ -243,87 +243,87 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="50"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="47"/>
         <source>Bezoeken</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="51"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="48"/>
         <source>Tijd per bezoek</source>
         <translation>Time per visit</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="52"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="49"/>
         <source>Video&apos;s per bezoek</source>
         <translation>Videos per visit</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="55"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="52"/>
         <source>Kijkt tot het eind (campagne %1)</source>
         <translation>Watch to the end (campaign %1)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="58"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="55"/>
         <source>Spel uitgespeeld</source>
         <translation>Game finished</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="59"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="56"/>
         <source>Speeltijd</source>
         <translation>Playing time</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="60"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="57"/>
         <source>Vanzelf gestopt</source>
         <translation>Ended by itself</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="61"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="58"/>
         <source>Zelf afgesloten</source>
         <translation>Closed by the visitor</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="62"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="59"/>
         <source>Talen</source>
         <translation>Languages</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="73"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="70"/>
         <source>Tot het eind gekeken, per aflevering (lijn: campagne %1)</source>
         <translation>Watched to the end, per episode (line: campaign %1)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="86"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="74"/>
         <source>Bezoeken per uur</source>
         <translation>Visits per hour</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="134"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="78"/>
         <source>Beroepen die het vaakst bovenaan staan</source>
         <translation>Jobs most often on top</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="144"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="82"/>
         <source>Kaarten: vind ik leuk (%)</source>
         <translation>Cards: liked (%)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="158"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="89"/>
         <source>QR-codes getoond</source>
         <translation>QR codes shown</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="165"/>
+        <location filename="../ui/dashboard.py" line="173"/>
         <source>Alle evenementen</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="174"/>
+        <location filename="../ui/dashboard.py" line="182"/>
         <source>Alle dagen</source>
         <translation>All days</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="175"/>
+        <location filename="../ui/dashboard.py" line="183"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>

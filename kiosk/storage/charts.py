@@ -28,15 +28,34 @@ WIDTH = 540  # about a column of the report at 1:1, so 12 px text stays 12 px
 _ids = itertools.count(1)
 
 
+@dataclass(frozen=True)
+class Style:
+    """A chart's colours. The report prints on white (the default); admin draws the same charts
+    on the kiosk's dark panels with the kiosk's theme colours."""
+
+    ink: str = INK
+    muted: str = MUTED
+    bar: str = BAR
+    paper: str = "#ffffff"   # behind each number, and the outline around text
+    # The paper-coloured outline keeps text readable where a line crosses it. Browsers draw it
+    # under the letters (paint-order); Qt's SVG renderer ignores paint-order and would draw it
+    # over them, so admin's charts go without.
+    outline: bool = True
+
+
+PRINT = Style()
+
+
 def _attr(text: str) -> str:
     return escape(text, {'"': "&quot;"})
 
 
 def _text(x: float, y: float, text: str, size: int = 12, anchor: str = "start",
-          weight: str = "normal", fill: str = INK) -> str:
+          weight: str = "normal", fill: str | None = None, style: Style = PRINT) -> str:
+    outline = (f' paint-order="stroke" stroke="{style.paper}" stroke-width="3" '
+               f'stroke-linejoin="round"' if style.outline else "")
     return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" '
-            f'font-weight="{weight}" fill="{fill}" paint-order="stroke" stroke="#ffffff" '
-            f'stroke-width="3" stroke-linejoin="round">{escape(text)}</text>')
+            f'font-weight="{weight}" fill="{fill or style.ink}"{outline}>{escape(text)}</text>')
 
 
 def _svg(height: float, body: list[str], label: str, defs: str = "") -> str:
@@ -76,7 +95,8 @@ class Reference:
 
 
 def hbars(bars: Sequence[Bar], label: str, *, top: float | None = None,
-          reference: Reference | None = None, label_chars: int = 28) -> str:
+          reference: Reference | None = None, label_chars: int = 28,
+          style: Style = PRINT) -> str:
     """Horizontal bars, one per row, title left (wrapped, never cut short) and number right."""
     left = 200
     # room for the longest number on the right, so "85 % (23.030/27.180)" is never cut off
@@ -96,29 +116,30 @@ def hbars(bars: Sequence[Bar], label: str, *, top: float | None = None,
         first = mid + 4 - 7 * (len(lines) - 1)
         body.append(f"<g><title>{escape(bar.label)}: {escape(bar.text)}</title>")
         for j, text in enumerate(lines):
-            body.append(_text(left - 8, first + 14 * j, text, anchor="end"))
+            body.append(_text(left - 8, first + 14 * j, text, anchor="end", style=style))
         body.append(f'<rect x="{left}" y="{mid - 8:.1f}" width="{max(w, 1.5):.1f}" height="16" '
-                    f'fill="{BAR}"/>')
+                    f'fill="{style.bar}"/>')
         # a white box under the number: a reference line never runs through it
         body.append(f'<rect x="{left + w + 3:.1f}" y="{mid - 9:.1f}" '
-                    f'width="{len(bar.text) * 7.2 + 6:.1f}" height="18" fill="#ffffff"/>')
-        body.append(_text(left + w + 6, mid + 4, bar.text))
+                    f'width="{len(bar.text) * 7.2 + 6:.1f}" height="18" fill="{style.paper}"/>')
+        body.append(_text(left + w + 6, mid + 4, bar.text, style=style))
         body.append("</g>")
     if not bars:
-        body.append(_text(left, head + 16, "–", fill=MUTED))
+        body.append(_text(left, head + 16, "–", fill=style.muted, style=style))
     body.insert(0, f'<line x1="{left}" y1="{head}" x2="{left}" y2="{height - 6}" '
-                   f'stroke="{INK}" stroke-width="1"/>')
+                   f'stroke="{style.ink}" stroke-width="1"/>')
     if reference is not None:  # under the bars and their numbers, which keep a white halo
         x = left + reference.value / scale_top * span
         body.insert(0, f'<line x1="{x:.1f}" y1="{head - 6}" x2="{x:.1f}" y2="{height - 4}" '
-                       f'stroke="{INK}" stroke-width="2" stroke-dasharray="6 4"/>')
+                       f'stroke="{style.ink}" stroke-width="2" stroke-dasharray="6 4"/>')
         body.append(_text(x, head - 10, reference.label, size=12, anchor="middle",
-                          weight="bold"))
+                          weight="bold", style=style))
     return _svg(height, body, label)
 
 
 def vbars(columns: Sequence[Bar], label: str, *, reference: Reference | None = None,
-          height: int = 220, every: int | None = None, top: float | None = None) -> str:
+          height: int = 220, every: int | None = None, top: float | None = None,
+          style: Style = PRINT) -> str:
     """Vertical bars (days, hours, bins) with the number on top of each bar that has one.
 
     ``every``: print every n-th axis label (many days); numbers on bars then only on the
@@ -134,7 +155,7 @@ def vbars(columns: Sequence[Bar], label: str, *, reference: Reference | None = N
     step = every or 1
     peak = max(range(len(columns)), key=lambda i: columns[i].value) if columns else -1
     body: list[str] = [f'<line x1="{left}" y1="{height - bottom}" x2="{WIDTH - left}" '
-                       f'y2="{height - bottom}" stroke="{INK}"/>']
+                       f'y2="{height - bottom}" stroke="{style.ink}"/>']
     for i, col in enumerate(columns):
         h = max(0.0, col.value) / scale_top * plot_h
         x = left + i * slot
@@ -143,19 +164,21 @@ def vbars(columns: Sequence[Bar], label: str, *, reference: Reference | None = N
         body.append(f"<g><title>{escape(col.label)}: {escape(col.text or '0')}</title>")
         if col.value > 0:
             body.append(f'<rect x="{x + (slot - bw) / 2:.1f}" y="{y:.1f}" width="{bw:.1f}" '
-                        f'height="{h:.1f}" fill="{BAR}"/>')
+                        f'height="{h:.1f}" fill="{style.bar}"/>')
         if col.text and (step == 1 or i == peak):
             body.append(_text(x + slot / 2, y - 5, col.text, size=11 if slot > 26 else 9,
-                              anchor="middle"))
+                              anchor="middle", style=style))
         if i % step == 0:
             body.append(_text(x + slot / 2, height - bottom + 16, col.label,
-                              size=11 if slot > 26 else 9, anchor="middle", fill=MUTED))
+                              size=11 if slot > 26 else 9, anchor="middle", fill=style.muted,
+                              style=style))
         body.append("</g>")
     if reference is not None:
         y = height - bottom - reference.value / scale_top * plot_h
         body.insert(0, f'<line x1="{left}" y1="{y:.1f}" x2="{WIDTH - left}" y2="{y:.1f}" '
-                       f'stroke="{INK}" stroke-width="2" stroke-dasharray="6 4"/>')
-        body.append(_text(WIDTH - left, y - 6, reference.label, anchor="end", weight="bold"))
+                       f'stroke="{style.ink}" stroke-width="2" stroke-dasharray="6 4"/>')
+        body.append(_text(WIDTH - left, y - 6, reference.label, anchor="end", weight="bold",
+                          style=style))
     return _svg(height, body, label)
 
 

@@ -2,7 +2,9 @@
 
 ``refresh()`` starts one background computation (``kiosk.core.metrics`` in SQLite, which
 releases the GIL) on its own read-only connection; the figures arrive with ``changed``.
-A newer refresh wins over an older one still running. QML only shows: all text is made here.
+A newer refresh wins over an older one still running. QML only shows: all text is made here,
+and the charts are the campaign report's SVG charts (``chart_svg``, shown through
+``kiosk.ui.chart_images``).
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import time
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
@@ -27,6 +29,9 @@ from kiosk.core.metrics import (
     job_domains,
     read_only,
 )
+
+if TYPE_CHECKING:
+    from kiosk.storage.charts import Style
 
 log = logging.getLogger("kiosk.ui")
 
@@ -50,6 +55,7 @@ class Dashboard(QObject):
 
     changed = Signal()
     busyChanged = Signal()
+    CHARTS = ("watch", "hours", "jobs", "cards")
     _computed = Signal(int, object, object)  # generation, Metrics, Choices (worker → UI thread)
 
     def __init__(self, db_path: Path, config: Config = DEFAULT, pack: Any = None,
@@ -67,6 +73,7 @@ class Dashboard(QObject):
                                 watch_through_reference=config.watch_through_reference)
         self._choices = Choices(events=[], days=[])
         self._generation = 0
+        self._shown = 0   # figures shown so far: the charts' version, so QML asks again
         self._busy = False
         self.last_refresh_s = 0.0  # how long the last computation took (benchmarks, log)
         self._computed.connect(self._on_computed)
@@ -130,6 +137,7 @@ class Dashboard(QObject):
             return  # an older filter; a newer computation is on its way
         if metrics is not None and available is not None:
             self._metrics, self._choices = metrics, available
+            self._shown += 1
             log.info("dashboard: figures for %s in %.0f ms", metrics.filter,
                      self.last_refresh_s * 1000)
         self._set_busy(False)
@@ -226,6 +234,9 @@ class Dashboard(QObject):
 
     @Property(list, notify=changed)
     def episodes(self) -> list[dict[str, Any]]:
+        return self._episode_rows()
+
+    def _episode_rows(self) -> list[dict[str, Any]]:
         eps = getattr(self._pack, "episodes", {})
         return [{"id": w.episode_id, "label": _title(eps, w.episode_id),
                  "pct": round(w.share * 100), "started": w.started}
@@ -233,15 +244,61 @@ class Dashboard(QObject):
 
     @Property(list, notify=changed)
     def topJobs(self) -> list[dict[str, Any]]:
+        return self._job_rows()
+
+    def _job_rows(self) -> list[dict[str, Any]]:
         jobs = getattr(self._pack, "jobs", {})
         return [{"id": c.key, "label": _title(jobs, c.key), "count": c.count}
                 for c in self._metrics.top_jobs[: self._config.dashboard_top_n]]
 
     @Property(list, notify=changed)
     def topCards(self) -> list[dict[str, Any]]:
+        return self._card_rows()
+
+    def _card_rows(self) -> list[dict[str, Any]]:
         cards = {c.id: c for c in getattr(self._pack, "cards", []) or []}
         return [{"id": c.card_id, "label": _title(cards, c.card_id), "pct": round(c.rate * 100),
                  "swipes": c.swipes} for c in self._metrics.cards[: self._config.dashboard_top_n]]
+
+    @Property(int, notify=changed)
+    def chartsVersion(self) -> int:
+        return self._shown
+
+    def first_and_last_hour(self) -> tuple[int, int]:
+        """The hours with visits and one either side (an open day is 9–16, not 0–23)."""
+        busy = [h for h, n in enumerate(self._metrics.sessions_per_hour) if n > 0]
+        if not busy:
+            return 0, 23
+        return max(0, busy[0] - 1), min(23, busy[-1] + 1)
+
+    def chart_svg(self, name: str, style: Style) -> str:
+        """One of ``CHARTS`` as SVG, drawn by the report's chart code in ``style``'s colours.
+
+        Called by the chart image provider, possibly on Qt's image thread: it only reads the
+        figures, which are replaced whole, never changed."""
+        # here, not at the top: the chart code's xml.sax import pulls in urllib and ssl, which
+        # the attract screen's start-up does without
+        from kiosk.storage.charts import Bar, Reference, hbars, vbars
+
+        m = self._metrics
+        if name == "watch":
+            return hbars([Bar(e["label"], e["pct"], f"{e['pct']} %") for e in self._episode_rows()],
+                         "watch-through per episode", top=100, style=style,
+                         reference=Reference(m.watch_through_reference * 100,
+                                             percent(m.watch_through_reference)))
+        if name == "hours":
+            first, last = self.first_and_last_hour()
+            counts = self._metrics.sessions_per_hour
+            return vbars([Bar(str(h), counts[h], str(counts[h]) if counts[h] else "")
+                          for h in range(first, last + 1)], "visits per hour",
+                         height=160, style=style)   # wide and low: its numbers stay readable
+        if name == "jobs":
+            return hbars([Bar(j["label"], j["count"], str(j["count"])) for j in self._job_rows()],
+                         "top jobs", style=style)
+        if name == "cards":
+            return hbars([Bar(c["label"], c["pct"], f"{c['pct']} %") for c in self._card_rows()],
+                         "cards liked", top=100, style=style)
+        raise ValueError(f"no chart named {name!r}; the dashboard draws {', '.join(self.CHARTS)}")
 
     @Property(list, notify=changed)
     def qrShows(self) -> list[dict[str, Any]]:

@@ -2,14 +2,14 @@
 
 PyInstaller's own hook bundles every QML module PySide6 ships, and with them WebEngine, 3D,
 the virtual keyboard and more (their libraries are several hundred MB). The kiosk draws with
-Qt Quick, plays video with QtMultimedia and shows charts with QtCharts; everything else is
-left out. Names are paths below PySide6's ``qml`` folder.
+Qt Quick and plays video with QtMultimedia (admin's charts are SVG pictures, no QtCharts);
+everything else is left out. Names are paths below PySide6's ``qml`` folder.
 """
 from PyInstaller.utils.hooks.qt import add_qt6_dependencies, pyside6_library_info
 
 EXCLUDED_QML = (
     "Qt3D", "QtQuick3D", "QtWebEngine", "QtWebView", "QtWebChannel", "QtWebSockets",
-    "QtLocation", "QtPositioning", "QtSensors", "QtDataVisualization", "QtGraphs",
+    "QtLocation", "QtPositioning", "QtSensors", "QtDataVisualization", "QtGraphs", "QtCharts",
     "QtRemoteObjects", "QtScxml", "QtTest", "QtTextToSpeech", "QtWayland", "QtNetwork",
     "QtQuick/VirtualKeyboard", "QtQuick/Pdf", "QtQuick/Scene3D", "QtQuick/Scene2D",
     "QtQuick/Dialogs", "QtQuick/tooling", "Qt/labs/wavefrontmesh",

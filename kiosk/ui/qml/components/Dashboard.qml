@@ -1,9 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
-// PySide6's own QtCharts type description has version mismatches qmllint reports on import;
-// nothing in this file can fix them, so that one check is off for this line only.
-import QtCharts // qmllint disable import
 
 // Admin dashboard (behind the PIN): the campaign's figures for one event and day.
 // Reads `Kiosk.dashboard` (kiosk/ui/dashboard.py); it shows, Python computes.
@@ -71,85 +68,19 @@ Item {
                     // one bar per episode: grow with the pack so every title fits
                     height: Math.max(root.chartHeight, Theme.px(130) + Kiosk.dashboard.episodes.length * Theme.px(46))
                     title: qsTr("Tot het eind gekeken, per aflevering (lijn: campagne %1)").arg(Kiosk.dashboard.referenceText)
-                    BarsChart {
-                        id: watchChart
-                        objectName: "chartWatchThrough"
-                        anchors.fill: parent
-                        rows: Kiosk.dashboard.episodes
-                        valueRole: "pct"
-                        maxValue: 100
-                        reference: Kiosk.dashboard.referencePct
-                        barColor: Theme.teal
-                    }
+                    SvgChart { objectName: "chartWatchThrough"; chart: "watch"; barColor: Theme.teal }
                 }
                 Panel {
                     title: qsTr("Bezoeken per uur")
-                    ChartView {
-                        id: hourChart
-                        objectName: "chartSessionsPerHour"
-                        property var values: Kiosk.dashboard.perHour
-                        readonly property QtObject shownLine: hourLine  // tests read what is drawn
-                        anchors.fill: parent
-                        antialiasing: true
-                        backgroundColor: "transparent"
-                        legend.visible: false
-                        margins { left: 0; right: 0; top: 0; bottom: 0 }
-                        // the hours with visits, one either side (an open day is 9–16, not 0–23)
-                        readonly property int firstHour: Math.max(0, values.findIndex(n => n > 0) - 1)
-                        readonly property int lastHour: {
-                            for (let h = values.length - 1; h >= 0; --h)
-                                if (values[h] > 0) return Math.min(23, h + 1)
-                            return 23
-                        }
-                        ValueAxis {
-                            id: hourAxis
-                            min: hourChart.firstHour; max: Math.max(hourChart.firstHour + 1, hourChart.lastHour)
-                            tickCount: max - min + 1 <= 13 ? max - min + 1 : 7; labelFormat: "%d"
-                            labelsColor: Theme.textDim; labelsFont.pixelSize: Theme.fontSmall
-                            gridLineColor: Qt.rgba(1, 1, 1, 0.08); color: Theme.textDim
-                        }
-                        ValueAxis {
-                            id: countAxis
-                            min: 0
-                            max: Math.max(4, Math.ceil(Math.max.apply(null, hourChart.values.concat([0])) * 1.15))
-                            tickCount: 5; labelFormat: "%d"
-                            labelsColor: Theme.textDim; labelsFont.pixelSize: Theme.fontSmall
-                            gridLineColor: Qt.rgba(1, 1, 1, 0.08); color: Theme.textDim
-                        }
-                        LineSeries {
-                            id: hourLine
-                            axisX: hourAxis; axisY: countAxis
-                            color: Theme.accent; width: Theme.px(5)
-                        }
-                        function fill() {
-                            hourLine.clear()
-                            for (let h = 0; h < values.length; ++h)
-                                hourLine.append(h, values[h])
-                        }
-                        onValuesChanged: fill()
-                        Component.onCompleted: fill()
-                    }
+                    SvgChart { objectName: "chartSessionsPerHour"; chart: "hours"; barColor: Theme.accent }
                 }
                 Panel {
                     title: qsTr("Beroepen die het vaakst bovenaan staan")
-                    BarsChart {
-                        objectName: "chartJobs"
-                        anchors.fill: parent
-                        rows: Kiosk.dashboard.topJobs
-                        valueRole: "count"
-                        barColor: Theme.accent
-                    }
+                    SvgChart { objectName: "chartJobs"; chart: "jobs"; barColor: Theme.accent }
                 }
                 Panel {
                     title: qsTr("Kaarten: vind ik leuk (%)")
-                    BarsChart {
-                        objectName: "chartCards"
-                        anchors.fill: parent
-                        rows: Kiosk.dashboard.topCards
-                        valueRole: "pct"
-                        maxValue: 100
-                        barColor: Theme.coral
-                    }
+                    SvgChart { objectName: "chartCards"; chart: "cards"; barColor: Theme.coral }
                 }
             }
 
@@ -255,64 +186,23 @@ Item {
         }
     }
 
-    // Horizontal bars (long Dutch labels stay readable), with an optional reference line.
-    component BarsChart: ChartView {
-        id: chart
-        property var rows: []
-        property string valueRole: "count"
-        property real maxValue: 0          // 0: from the data
-        property real reference: -1        // < 0: no line
+    // A chart drawn by Python (the campaign report's SVG chart code, kiosk/ui/chart_images.py)
+    // in the theme's colours, as large as the panel allows with its proportions kept.
+    component SvgChart: Image {
+        property string chart
         property color barColor: Theme.accent
-        readonly property var values: rows.map(r => r[valueRole]).reverse()   // best at the top
-        readonly property var labels: rows.map(r => r.label).reverse()
-        // what is drawn, for tests (series are not QObject children of a ChartView)
-        readonly property QtObject shownSet: barSet
-        readonly property QtObject shownAxis: labelAxis
-        readonly property QtObject shownReference: referenceLine
-        antialiasing: true
-        backgroundColor: "transparent"
-        legend.visible: false
-        margins { left: 0; right: 0; top: 0; bottom: 0 }
-        ValueAxis {
-            id: valueAxis
-            min: 0
-            max: chart.maxValue > 0 ? chart.maxValue : Math.max(4, Math.ceil(Math.max.apply(null, chart.values.concat([0])) * 1.15))
-            tickCount: 5; labelFormat: "%d"
-            labelsColor: Theme.textDim; labelsFont.pixelSize: Theme.fontSmall
-            gridLineColor: Qt.rgba(1, 1, 1, 0.08); color: Theme.textDim
-        }
-        BarCategoryAxis {
-            id: labelAxis
-            categories: chart.labels
-            labelsColor: Theme.text; labelsFont.pixelSize: Theme.px(20)
-            gridVisible: false; color: Theme.textDim
-        }
-        HorizontalBarSeries {
-            axisX: valueAxis
-            axisY: labelAxis
-            barWidth: 0.7
-            labelsVisible: true
-            labelsPosition: AbstractBarSeries.LabelsInsideEnd
-            BarSet { id: barSet; values: chart.values; color: chart.barColor; borderColor: "transparent"; labelColor: Theme.inkOnAccent }
-        }
-        LineSeries {
-            id: referenceLine
-            axisX: valueAxis
-            axisY: labelAxis
-            visible: chart.reference >= 0
-            color: Theme.text
-            width: Theme.px(4)
-            style: Qt.DashLine
-        }
-        function drawReference() {
-            referenceLine.clear()
-            if (reference >= 0) {
-                referenceLine.append(reference, -0.5)
-                referenceLine.append(reference, Math.max(1, values.length) - 0.5)
-            }
-        }
-        onReferenceChanged: drawReference()
-        onValuesChanged: drawReference()
-        Component.onCompleted: drawReference()
+        anchors.fill: parent
+        fillMode: Image.PreserveAspectFit
+        horizontalAlignment: Image.AlignLeft
+        verticalAlignment: Image.AlignTop
+        cache: false
+        sourceSize: Qt.size(width, height)
+        source: width > 0 && height > 0
+                ? "image://charts/" + chart + "?v=" + Kiosk.dashboard.chartsVersion
+                  + "&ink=" + encodeURIComponent(String(Theme.text))
+                  + "&muted=" + encodeURIComponent(String(Theme.textDim))
+                  + "&bar=" + encodeURIComponent(String(barColor))
+                  + "&paper=" + encodeURIComponent(String(Theme.surface))
+                : ""
     }
 }
