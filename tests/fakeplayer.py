@@ -3,9 +3,11 @@ idle rules, admin and the game: those need "an episode is playing", not FFmpeg.
 
 A clip starts on the next turn of the event loop (like a real first frame, never inside the
 call); it then stays at its start until the test moves it on with ``advance_to(ms)`` or ends it
-with ``finish()``. Progress marks, the fraction watched and auto-advance follow the real
-player's rules closely enough for the code that listens to them; the real decoding, gapless
-switching and captions are proven by the playback tests, which keep the real player.
+with ``finish()``. Progress marks and the fraction watched come from the real player's own rule
+(``kiosk.core.watching.WatchTracker``, fed the positions a clip playing on would show), and
+``tests/ui/test_player_contract.py`` runs both players through one script and compares their
+signals; the real decoding, gapless switching and captions are proven by the playback tests,
+which keep the real player.
 """
 from __future__ import annotations
 
@@ -15,9 +17,11 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtMultimedia import QVideoSink
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.watching import WatchTracker
 from kiosk.media.player import Clip, PlayerState, as_clip
 
 DEFAULT_DURATION_MS = 10_000
+FRAME_MS = 40   # a clip playing on shows a position this often (25 frames a second)
 
 
 class FakePlayer(QObject):
@@ -57,9 +61,7 @@ class FakePlayer(QObject):
         self._language = config.default_language
         self._captions_on = True
         self._error_text = ""
-        self._furthest = 0
-        self._marks: set[int] = set()
-        self._reported = True
+        self._watch = WatchTracker(config)
         self.frame_stride = 1
         self.plays: list[str] = []   # every clip started, in order (what tests look at)
 
@@ -136,10 +138,15 @@ class FakePlayer(QObject):
     def resume(self) -> None:
         if self._state is PlayerState.PAUSED:
             self._set_state(PlayerState.PLAYING)
+        elif self._state is PlayerState.ENDED and self._current() is not None:
+            self._watch.begin()   # played again from its start, as EpisodePlayer does
+            self._set_position(0)
+            self._set_state(PlayerState.PLAYING)
 
     @Slot(int)
     def seek(self, ms: int) -> None:
         if self._state in (PlayerState.PLAYING, PlayerState.PAUSED):
+            self._watch.jumped()
             self._set_position(max(0, min(ms, self._duration())))
 
     @Slot()
@@ -165,14 +172,17 @@ class FakePlayer(QObject):
         """The clip has played on to ``ms`` (progress marks fire as they would)."""
         if self._state is not PlayerState.PLAYING:
             return
-        ms = max(0, min(ms, self._duration()))
-        self._furthest = max(self._furthest, ms)
+        duration = self._duration()
+        ms = max(0, min(ms, duration))
+        if ms < self._position:
+            self._watch.jumped()   # backwards is not playing on
+        passed = [mark for shown in range(self._position + FRAME_MS, ms, FRAME_MS)
+                  for mark in self._watch.shown(shown, duration)]
+        passed += self._watch.shown(ms, duration)
         self._set_position(ms)
         self.framePresented.emit(ms * 1000)
-        for mark in self._config.progress_marks:
-            if mark not in self._marks and ms * 100 >= mark * self._duration():
-                self._marks.add(mark)
-                self.progressReached.emit(self._episode_id, mark)
+        for mark in passed:
+            self.progressReached.emit(self._episode_id, mark)
 
     def finish(self) -> None:
         """The clip reached its end."""
@@ -220,19 +230,18 @@ class FakePlayer(QObject):
     def _start(self, episode_id: str) -> None:
         if self._episode_id != episode_id or self._state is not PlayerState.LOADING:
             return   # stopped or replaced before its "first frame"
-        self._furthest, self._marks, self._reported = 0, set(), False
+        self._watch.begin()
         self.plays.append(episode_id)
         self.durationChanged.emit(self._duration())
         self._set_state(PlayerState.PLAYING)
         self.episodeStarted.emit(episode_id)
 
     def _report(self, completed: bool) -> None:
-        if self._reported or not self._episode_id:
+        if not self._episode_id:
             return
-        self._reported = True
-        duration = self._duration()
-        fraction = 1.0 if completed else (self._furthest / duration if duration else 0.0)
-        self.episodeFinished.emit(self._episode_id, min(1.0, fraction), completed)
+        fraction = self._watch.finish(completed)
+        if fraction is not None:
+            self.episodeFinished.emit(self._episode_id, fraction, completed)
 
     def _set_state(self, state: PlayerState) -> None:
         if state is not self._state:

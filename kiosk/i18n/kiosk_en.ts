@@ -399,7 +399,7 @@
 <context>
     <name>EpisodePlayer</name>
     <message>
-        <location filename="../media/player.py" line="366"/>
+        <location filename="../media/player.py" line="363"/>
         <source>Deze aflevering lukt nu even niet. We gaan door!</source>
         <translation>This episode won&apos;t play right now. On to the next!</translation>
     </message>

@@ -9,7 +9,6 @@ black frame on a source change never reaches the screen.
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +18,7 @@ from PySide6.QtMultimedia import QMediaDevices, QVideoFrame, QVideoSink
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.subtitles import Cue, cue_at, load_vtt
+from kiosk.core.watching import WatchTracker
 from kiosk.media.facade import PlayerState
 from kiosk.media.deck import Clip, Deck, as_clip
 
@@ -78,10 +78,7 @@ class EpisodePlayer(QObject):
         self._position = 0
         self._told_duration = -1   # the length QML was last told (durationChanged)
         self._caption = ""
-        self._marks_hit: set[int] = set()
-        self._buckets: set[int] = set()
-        self._last_ms: int | None = None        # position of the last report while playing
-        self._reported = True   # episodeFinished already sent for the current play
+        self._watch = WatchTracker(config)   # fraction watched and progress marks of a play
         self._frame_stride = 1       # show every n-th decoded frame (lean attract loop)
         self._frames_seen = 0
         self._skip_timer = QTimer(self, singleShot=True,
@@ -196,14 +193,14 @@ class EpisodePlayer(QObject):
             self._active_deck.resume()
             self._set_state(PlayerState.PLAYING)
         elif self._state is PlayerState.ENDED and self._current_clip() is not None:
-            self._begin_play_tracking()
+            self._watch.begin()
             self._active_deck.restart()
             self._set_state(PlayerState.PLAYING)
 
     @Slot(int)
     def seek(self, ms: int) -> None:
         if self._state in (PlayerState.PLAYING, PlayerState.PAUSED):
-            self._last_ms = None  # what a seek jumps over was not watched
+            self._watch.jumped()  # what a seek jumps over was not watched
             self._active_deck.seek(max(0, min(ms, self._active_deck.duration_ms)))
 
     @Slot()
@@ -275,7 +272,7 @@ class EpisodePlayer(QObject):
         new.start()
         old.unload()
         self._load_cues()
-        self._begin_play_tracking()
+        self._watch.begin()
         self._told_duration = -1
         self._tell_duration()
         self._set_state(PlayerState.PLAYING)
@@ -377,41 +374,16 @@ class EpisodePlayer(QObject):
             self._set_state(PlayerState.ENDED)
 
     # ---- progress and captions ------------------------------------------------------------
-    def _begin_play_tracking(self) -> None:
-        self._marks_hit, self._buckets, self._reported = set(), set(), False
-        self._last_ms = 0  # a play starts at the clip's first frame
-
     def _track(self, ms: int) -> None:
-        duration = self._active_deck.duration_ms
-        if duration <= 0 or self._reported:
-            return
-        bucket_ms = self._config.watch_bucket_s * 1000
-        last_bucket = self._bucket_count() - 1
-        now = min(int(ms // bucket_ms), last_bucket)
-        prev = self._last_ms
-        self._last_ms = ms
-        if prev is not None and 0 <= ms - prev <= self._config.watch_continuous_ms:
-            # played on since the last report: every slice in between was on screen too
-            self._buckets.update(range(min(int(prev // bucket_ms), last_bucket), now + 1))
-        else:
-            self._buckets.add(now)  # the first report, or a seek: only where we are now
-        for mark in self._config.progress_marks:
-            if mark not in self._marks_hit and ms * 100 >= mark * duration:
-                self._marks_hit.add(mark)
-                self.progressReached.emit(self._episode_id, mark)
-
-    def _bucket_count(self) -> int:
-        bucket_ms = self._config.watch_bucket_s * 1000
-        return max(1, math.ceil(self._active_deck.duration_ms / bucket_ms))
+        for mark in self._watch.shown(ms, self._active_deck.duration_ms):
+            self.progressReached.emit(self._episode_id, mark)
 
     def _report_finished(self, completed: bool) -> None:
-        if self._reported or not self._episode_id:
+        if not self._episode_id:
             return
-        self._reported = True
-        fraction = len(self._buckets) / self._bucket_count()
-        if completed and not self._buckets:
-            fraction = 1.0
-        self.episodeFinished.emit(self._episode_id, min(1.0, fraction), completed)
+        fraction = self._watch.finish(completed)
+        if fraction is not None:
+            self.episodeFinished.emit(self._episode_id, fraction, completed)
 
     def _load_cues(self) -> None:
         clip = self._current_clip()
