@@ -34,10 +34,11 @@ version = 1                                  # ophogen bij elke update / raise i
 title = {{ nl = "Mijn pakket", en = "My pack" }}   # titel / title (nl required, en optional)
 languages = ["nl", "en"]                     # talen / languages: "nl" is required
 channel_url = "https://nxtv.example/"        # het kanaal / the channel's home page
-result_url = "https://nxtv.example/jouw-richting"  # pagina voor de spel-uitslag / game result page
+# NL: waar de pagina's van 'kiosk site build' komen (docs/take-home.md) / EN: where the pages go
+site_url = "https://bliq.example/"
 # NL: alleen links naar deze hosts (en hun subdomeinen) worden getoond; zet hier je echte sites.
 # EN: only links to these hosts (and their subdomains) are shown; put your real sites here.
-allowed_hosts = ["nxtv.example", "bedrijf.example"]
+allowed_hosts = ["nxtv.example", "bedrijf.example", "bliq.example"]
 default_event = "open-dag"                   # event zonder --event / event used without --event
 '''
 

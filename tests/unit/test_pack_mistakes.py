@@ -160,7 +160,8 @@ def test_new_pack_placeholders_pass_check_but_not_strict(tmp_path: Path) -> None
     assert run_check(target, False, strict, strict=True) == 1
     text = strict.getvalue()
     assert "pack.toml: channel_url: niet klaar voor een echt event / not ready for a real " \
-           "event: 2 link(s) to placeholder host(s) nxtv.example" in text
+           "event: 2 link(s) to placeholder host(s) bliq.example, nxtv.example; also " \
+           "site_url" in text
     assert "companies.toml: companies[0].name: niet klaar voor een echt event / not ready " \
            "for a real event: 3 placeholder text(s) from 'kiosk new-pack': 'Voorbeeldbedrijf', " \
            "'Wat doet het bedrijf?', 'What does the company do?'" in text

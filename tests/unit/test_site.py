@@ -203,3 +203,12 @@ def test_the_preview_serves_the_pages_on_localhost_only(built) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_new_pack_builds_its_pages_out_of_the_box(tmp_path: Path) -> None:
+    from kiosk.core.newpack import write_new_pack
+
+    write_new_pack(tmp_path / "nieuw")
+    manifest = build(tmp_path / "nieuw", tmp_path / "web")
+    assert manifest["site_url"] == "https://bliq.example/"
+    assert "resultaat/" in manifest["pages"]
