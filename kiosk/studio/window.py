@@ -127,6 +127,10 @@ class StudioWindow(QMainWindow):
         self.findings: list[Finding] = []
         self.clips: list[ClipRow] = []
         self.process: QProcess | None = None
+        self.batch: list[ClipRow] = []
+        self.batch_text = ""
+        self.check_thread: Any = None
+        self.closing = False
         self.translator: QTranslator | None = None
         self.site_thread: Any = None
         self.previews: list[tuple[QProcess, Path]] = []
@@ -817,46 +821,76 @@ class StudioWindow(QMainWindow):
     def importing(self) -> bool:
         return self.process is not None
 
-    def _next_clip(self, convert: bool = False) -> None:
+    def _next_clip(self) -> None:
+        """Start one ``kiosk add-videos`` for every waiting clip (one child, not one per clip:
+        its start costs seconds); clips that asked for conversion go in a batch of their own."""
         if self.process is not None:
             return
         waiting = [c for c in self.clips if c.state == "waiting"]
         if not waiting:
-            self.recheck()
+            self.recheck(background=True)
             return
-        clip = waiting[0]
-        clip.state = "running"
-        clip.note.setText(tr("bezig…"))
+        convert = waiting[0].convert_next
+        batch = [c for c in waiting if c.convert_next == convert]
+        for clip in batch:
+            clip.state = "running"
+        batch[0].bar.setRange(0, 0)  # busy: this one is being read now
+        batch[0].note.setText(tr("bezig…"))
         process = QProcess(self)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
-        env = process.processEnvironment()
-        if env.isEmpty():
-            from PySide6.QtCore import QProcessEnvironment
-            env = QProcessEnvironment.systemEnvironment()
+        from PySide6.QtCore import QProcessEnvironment
+
+        env = QProcessEnvironment.systemEnvironment()
         env.insert("PYTHONIOENCODING", "utf-8")
         env.insert("QT_QPA_PLATFORM", "offscreen")
         process.setProcessEnvironment(env)
-        args = ["add-videos", str(self.studio.root), str(clip.source),
-                *[str(c) for c in clip.captions], "--series", m.OWN_SERIES]
-        if clip.convert_next:
-            args.append("--convert")
+        args = ["add-videos", str(self.studio.root)]
+        for clip in batch:
+            args += [str(clip.source), *[str(c) for c in clip.captions]]
+        args += ["--series", m.OWN_SERIES] + (["--convert"] if convert else [])
         program, *args = kiosk_tool_command(args)
-        process.readyReadStandardOutput.connect(lambda c=clip, p=process: self._clip_output(c, p))
-        process.finished.connect(lambda code, _s, c=clip, p=process: self._clip_done(c, p, code))
+        self.batch, self.batch_text = batch, ""
+        process.readyReadStandardOutput.connect(lambda p=process: self._clip_output(p))
+        process.finished.connect(lambda code, _s, p=process: self._batch_done(p, code))
         self.process = process
         process.start(program, args)
 
-    def _clip_output(self, clip: ClipRow, process: QProcess) -> None:
-        text = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace")
-        clip.lines += [line for line in text.splitlines() if line.strip()]
-        converting = [line for line in clip.lines if "convert" in line.lower()]
-        if converting:
-            clip.note.setText(tr("omzetten…"))
+    def _clip_output(self, process: QProcess) -> None:
+        """add-videos writes one line per clip as it goes: each finished line ends its row."""
+        self.batch_text += bytes(process.readAllStandardOutput().data()).decode("utf-8",
+                                                                                "replace")
+        *complete, self.batch_text = self.batch_text.split("\n")
+        for line in complete:
+            line = line.strip()
+            if not line:
+                continue
+            if line[:1] in "✔✘=·":
+                name = line[2:].split(" → ", 1)[0].split(": ", 1)[0]
+                clip = next((c for c in self.batch if c.state == "running"
+                             and c.source.name == name), None)
+                if clip is not None:
+                    clip.lines.append(line)
+                    self._clip_done(clip)
+            elif "convert" in line.lower():
+                for clip in self.batch:
+                    if clip.state == "running":
+                        clip.note.setText(tr("omzetten…"))
+                        break
 
-    def _clip_done(self, clip: ClipRow, process: QProcess, code: int) -> None:
-        self._clip_output(clip, process)
+    def _batch_done(self, process: QProcess, code: int) -> None:
+        self._clip_output(process)
+        self.batch_text += "\n"
+        self._clip_output(process)
         self.process = None
         process.deleteLater()
+        for clip in self.batch:
+            if clip.state == "running":  # add-videos stopped before it said anything of it
+                clip.lines.append(tr("het importeren stopte (code {code})").format(code=code))
+                self._clip_done(clip)
+        self.batch = []
+        self._next_clip()
+
+    def _clip_done(self, clip: ClipRow) -> None:
         clip.bar.setRange(0, 1)
         clip.bar.setValue(1)
         name = clip.source.name
@@ -881,16 +915,18 @@ class StudioWindow(QMainWindow):
         else:
             clip.state = "refused"
             reason = refused.split("not imported:", 1)[-1].strip() if refused else \
-                (clip.lines[-1] if clip.lines else tr("het importeren stopte (code {code})")
-                 .format(code=code))
+                (clip.lines[-1] if clip.lines else "")
             clip.note.setText(self.clip_refusal(name, reason))
             from kiosk.media.add_videos import find_ffmpeg
 
             can_convert = ("convert" in reason.lower() or "handbrake" in reason.lower()) and \
                 "empty" not in reason and find_ffmpeg() is not None
             clip.convert.setVisible(can_convert and not clip.convert_next)
+        following = next((c for c in self.batch if c.state == "running"), None)
+        if following is not None:
+            following.bar.setRange(0, 0)
+            following.note.setText(tr("bezig…"))
         self.changed()
-        self._next_clip()
 
     @staticmethod
     def clip_refusal(name: str, reason: str) -> str:
@@ -924,7 +960,7 @@ class StudioWindow(QMainWindow):
             clip.item.setIcon(QIcon())
 
     def rename_clip(self, clip: ClipRow) -> None:
-        if clip.state != "done" or not clip.episode_id:
+        if self.closing or clip.state != "done" or not clip.episode_id:
             return
         if self.importing():  # add-videos is writing the same file: try again when it is done
             QTimer.singleShot(300, lambda: self.rename_clip(clip))
@@ -935,8 +971,39 @@ class StudioWindow(QMainWindow):
             self.say(str(exc), bad=True)
 
     # -- problems -----------------------------------------------------------------------------
-    def recheck(self) -> None:
-        """Check the saved pack as ``kiosk check`` does (after opening, saving, importing)."""
+    def recheck(self, background: bool = False) -> None:
+        """Check the saved pack as ``kiosk check`` does (after opening, saving, importing).
+
+        ``background``: in a thread (it reads every clip's header: a second with 20 clips),
+        the list follows when it is done; after Save she waits for the answer."""
+        if background:
+            import threading
+
+            if self.check_thread is not None:
+                return
+            outcome: dict[str, Any] = {}
+
+            def run() -> None:
+                try:
+                    outcome["problems"] = check_saved(self.studio.root, self.config)
+                except Exception as exc:  # noqa: BLE001 - reported below, never a crash
+                    outcome["error"] = exc
+
+            self.check_thread = threading.Thread(target=run, name="studio-check", daemon=True)
+            self.check_thread.start()
+
+            def poll() -> None:
+                if self.closing:
+                    return
+                if self.check_thread is not None and self.check_thread.is_alive():
+                    QTimer.singleShot(50, poll)
+                    return
+                self.check_thread = None
+                if "problems" in outcome:
+                    self.checked = outcome["problems"]
+                    self.show_findings()
+            QTimer.singleShot(50, poll)
+            return
         try:
             self.checked = check_saved(self.studio.root, self.config)
         except Exception as exc:  # the panel says so; the studio keeps running
@@ -1085,6 +1152,8 @@ class StudioWindow(QMainWindow):
         self.say(tr("De webpagina's worden gemaakt…"))
 
         def poll() -> None:
+            if self.closing:
+                return
             if self.site_thread is not None and self.site_thread.is_alive():
                 QTimer.singleShot(100, poll)
                 return
@@ -1134,6 +1203,7 @@ class StudioWindow(QMainWindow):
         shutil.rmtree(data, ignore_errors=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing = True
         self.autosave.stop()
         self.write_draft()  # closed without saving: offered back on the next start
         if self.process is not None:

@@ -179,7 +179,8 @@ def test_the_whole_organiser_task(studio, dialogs: Dialogs, qtbot, pack: Path,
     window = app.window
     assert window.importing()  # the import runs beside the window ...
     assert window.isEnabled()  # ... which keeps taking input
-    qtbot.waitUntil(lambda: [c.state for c in window.clips] == ["done"] * 3, timeout=120_000)
+    qtbot.waitUntil(lambda: [c.state for c in window.clips] == ["done"] * 3
+                    and not window.importing(), timeout=120_000)
     titles = [c.title.text() for c in window.clips]
     assert titles == ["Werkplaats", "Verticaal lassen", "Rondleiding"]
     window.clips[2].title.setText("Rondleiding door de school")
@@ -266,7 +267,8 @@ def test_bad_input_is_one_sentence_and_the_studio_keeps_going(studio, dialogs: D
     dialogs.lists.append([str(not_a_clip)])
     click(qtbot, app, "videosAdd")
     window = app.window
-    qtbot.waitUntil(lambda: window.clips[-1].state == "refused", timeout=60_000)
+    qtbot.waitUntil(lambda: window.clips[-1].state == "refused" and not window.importing(),
+                    timeout=60_000)
     note = window.clips[-1].note.text()
     assert note.startswith("clip.mp4 ") and "\n" not in note
     # nothing of this reached the pack, and the pack was never half-written
@@ -369,7 +371,8 @@ def test_a_clip_the_kiosk_cannot_play_gets_a_convert_button(studio, dialogs: Dia
     dialogs.lists.append([str(old)])
     click(qtbot, app, "videosAdd")
     window = app.window
-    qtbot.waitUntil(lambda: window.clips[-1].state == "refused", timeout=60_000)
+    qtbot.waitUntil(lambda: window.clips[-1].state == "refused" and not window.importing(),
+                    timeout=60_000)
     clip = window.clips[-1]
     assert clip.note.text().startswith("oude camera.avi speelt niet op de kiosk (")
     assert clip.note.text().endswith("klik op Omzetten.")
