@@ -426,3 +426,37 @@ def test_an_event_on_several_days_and_its_languages(pack: Path) -> None:
     from kiosk.core.event_choice import running_event
     loaded, _, _ = collect(pack)
     assert running_event(loaded, datetime.date(2027, 3, 10)).event.id == "techniekweek"
+
+
+def test_a_folder_she_may_not_write_is_copied_first(pack: Path, tmp_path: Path,
+                                                    monkeypatch) -> None:
+    import os
+    import stat
+
+    real = m.prove_writable
+
+    def read_only(folder: Path) -> None:
+        if Path(folder).resolve() == pack.resolve():
+            raise PermissionError(13, "Permission denied")
+        real(folder)
+
+    monkeypatch.setattr(m, "prove_writable", read_only)
+    assert m.needs_copy(pack)
+    assert not m.needs_copy(tmp_path)
+    (pack / "cards.toml").chmod(stat.S_IRUSR)  # a read-only share copies as read-only files
+    copy = m.make_copy(pack, tmp_path / "mine")
+    assert copy.name == "pack-eigen" and (copy / "pack.toml").is_file()
+    assert os.access(copy / "cards.toml", os.W_OK)
+    assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == ["pack-eigen"]
+
+
+def test_a_40_mb_logo_is_made_small(pack: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    big = png(tmp_path / "logo-van-de-drukker.bmp", (3750, 3750))
+    assert big.stat().st_size > 40 * 2**20
+    studio = m.Studio(pack)
+    rel = studio.set_event_logo(big)
+    with Image.open(io.BytesIO(studio.pending[rel])) as image:
+        assert image.size == (512, 512)
+    assert len(studio.pending[rel]) < 100_000
