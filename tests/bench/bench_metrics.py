@@ -1,6 +1,8 @@
-"""Insights benchmark: ``kiosk stats``, the dashboard and ``kiosk export`` on a million events.
+"""Insights benchmark: ``kiosk stats``, the dashboard, ``kiosk export`` and ``kiosk merge`` of
+30 snapshots on a million events.
 
-Run: ``python tests/bench/bench_metrics.py [--events 1000000] [--keep DIR] [--screenshot PNG]``
+Run: ``python tests/bench/bench_metrics.py [--events 1000000] [--keep DIR] [--screenshot PNG]
+[--parts cli,dashboard,merge] [--snapshots 30]``
 (not part of the test run; figures go into the insights note). Aims: stats < 2 s, dashboard < 1 s.
 ``--screenshot`` also saves the dashboard on the busiest day of the generated log.
 """
@@ -200,6 +202,54 @@ def bench_dashboard(data: Path, screenshot: Path | None) -> None:
         view.setSource(QUrl())
 
 
+def bench_merge(tmp: Path, snapshots: int, events: int) -> None:
+    """``kiosk merge`` of ``snapshots`` outbox snapshots holding ``events`` in all (new file, then
+    again: adds nothing), wall and CPU time; and a ``kiosk report`` on the file while a merge
+    into it runs (it must finish with its page or one line, never a traceback)."""
+    import resource
+    import threading
+
+    from kiosk.storage.export import run_merge
+    from kiosk.storage.snapshot import snapshot
+    from tests.bench.bench_campaign import fill_events
+
+    folder = tmp / "outboxes"
+    per = events // snapshots
+    for i in range(snapshots):
+        src = tmp / f"k{i}" / "kiosk.db"
+        src.parent.mkdir(parents=True)
+        fill_events(src, per, kiosk=f"kbench{i:02d}")
+        snapshot(src, folder / f"kiosk-{i:02d}")
+    merged = tmp / "campaign.db"
+
+    def cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+    for label in ("merge into a new file", "merge again (adds nothing)"):
+        wall, used = time.perf_counter(), cpu()
+        assert run_merge(merged, [folder], io.StringIO(), sys.stderr) == 0
+        print(f"{label} ({snapshots} snapshots, {per * snapshots} events): "
+              f"{time.perf_counter() - wall:.2f} s wall, {cpu() - used:.2f} s CPU, "
+              f"load {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    # A report while more is merged into the same file.
+    more = tmp / "more"
+    for i in range(3):
+        src = tmp / f"m{i}" / "kiosk.db"
+        src.parent.mkdir(parents=True)
+        fill_events(src, per, kiosk=f"kmore{i:02d}", offset=10 * per)
+        snapshot(src, more / f"kiosk-{i:02d}")
+    merging = threading.Thread(target=run_merge, args=(merged, [more], io.StringIO(),
+                                                       io.StringIO()))
+    merging.start()
+    done = subprocess.run([sys.executable, "-m", "kiosk", "report", str(merged), "--out",
+                           str(tmp / "during.html")], cwd=ROOT, capture_output=True, text=True)
+    merging.join()
+    print(f"report during a merge: exit {done.returncode}, "
+          f"{(done.stdout or done.stderr).strip().splitlines()[-1]}")
+    assert "Traceback" not in done.stderr
+
+
 def seeded_db(data: Path, n_events: int) -> Path:
     """``data/kiosk.db`` with ``n_events`` generated events (an existing one is reused)."""
     db = data / "kiosk.db"
@@ -216,15 +266,23 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, help="reuse/keep the data dir here")
     parser.add_argument("--screenshot", type=Path)
+    parser.add_argument("--parts", default="cli,dashboard,merge")
+    parser.add_argument("--snapshots", type=int, default=30)
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
     os.environ.setdefault("TZ", "Europe/Amsterdam")
     time.tzset()
     with tempfile.TemporaryDirectory() as tmp:
         data = args.keep or Path(tmp) / "data"
         data.mkdir(parents=True, exist_ok=True)
-        seeded_db(data, args.events)
-        bench_cli(data, Path(tmp) / "export")
-        bench_dashboard(data, args.screenshot)
+        if parts & {"cli", "dashboard"}:
+            seeded_db(data, args.events)
+        if "cli" in parts:
+            bench_cli(data, Path(tmp) / "export")
+        if "dashboard" in parts:
+            bench_dashboard(data, args.screenshot)
+        if "merge" in parts:
+            bench_merge(Path(tmp) / "merge", args.snapshots, args.events)
 
 
 if __name__ == "__main__":

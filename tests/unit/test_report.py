@@ -231,3 +231,43 @@ def test_merge_skips_a_bad_input_with_one_line_and_goes_on(
     assert per_kiosk(merged) == {"ka": (3, 1)}
     code, _ = tool("merge", str(merged), str(merged))
     assert code == 1 and "is the output file itself" in capsys.readouterr().err
+
+
+def _indexes(db: Path) -> set[tuple[str, str]]:
+    with sqlite3.connect(db) as conn:
+        return set(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                "AND sql IS NOT NULL"))
+
+
+def test_merge_of_more_files_than_sqlite_attaches_at_once_keeps_every_event_and_index(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """More than ten inputs (SQLite attaches ten at a time), a new file (its indexes are built
+    after the rows) and one input that breaks in the middle of a batch: it alone is left out."""
+    from kiosk.storage.db import open_database
+
+    fresh = tmp_path / "fresh.db"
+    open_database(fresh).close()
+    sources = [kiosk_db(tmp_path / f"k{i}.db", f"k{i:02d}", 2, 1_773_000_000.0 + i)
+               for i in range(13) if i != 11]
+    broken = kiosk_db(tmp_path / "k11.db", "k11", 300, 1_773_000_000.0)
+    with sqlite3.connect(broken) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")  # one file, so its pages can be damaged
+    size = broken.stat().st_size
+    with broken.open("r+b") as f:  # the schema reads; the event pages at the end do not
+        f.seek(size - 8 * 4096)
+        f.write(b"\xff" * 8 * 4096)
+    sources.insert(11, broken)
+    merged = tmp_path / "merged.db"
+    code, text = tool("merge", str(merged), *map(str, sources))
+    err = capsys.readouterr().err
+    assert code == 0 and f"skipped {broken}: cannot merge it" in err and "Traceback" not in err
+    assert per_kiosk(merged) == {f"k{i:02d}": (6, 2) for i in range(13) if i != 11}
+    assert _indexes(merged) == _indexes(fresh)
+    with sqlite3.connect(merged) as conn:
+        # each kiosk's rows stay together and in the order it wrote them
+        kiosks = [k for (k,) in conn.execute("SELECT kiosk_id FROM events ORDER BY id")]
+        assert kiosks == sorted(kiosks)
+    # merged again: nothing new, indexes kept up to date instead of rebuilt
+    code, text = tool("merge", str(merged), *map(str, sources))
+    assert code == 0 and text.count("+0 (al aanwezig/already there: 6)") == 12
+    assert _indexes(merged) == _indexes(fresh)
