@@ -1,30 +1,16 @@
 """The words of the take-home pages, Dutch (B1: short sentences, everyday words) and English.
 
-The kiosk's own words for a direction (QML's DirectionChips) are repeated here on purpose: the
-pages are built without Qt, and a student must recognise on the phone what the kiosk said.
+The words for a direction are the kiosk's own (``kiosk.core.direction_words``, which the result
+screen shows too): a student must recognise on the phone what the kiosk said.
 """
 from __future__ import annotations
 
+from kiosk.core.direction_words import DOMAIN_WORDS, TYPE_WORDS
+
 T = tuple[str, str]  # (nl, en)
 
-TYPES: dict[str, T] = {
-    "R": ("Zelf doen en maken", "Doing and making"),
-    "I": ("Uitzoeken hoe het werkt", "Finding out how it works"),
-    "A": ("Creatief bedenken", "Coming up with ideas"),
-    "S": ("Helpen en uitleggen", "Helping and explaining"),
-    "E": ("Regelen en organiseren", "Organising and leading"),
-    "C": ("Precies en netjes werken", "Careful, precise work"),
-}
-
-DOMAINS: dict[str, T] = {
-    "bouw": ("Bouw & hout", "Building & wood"),
-    "energie": ("Elektro & energie", "Electrics & energy"),
-    "installatie": ("Installatie & klimaat", "Installation & climate"),
-    "metaal": ("Metaal & machines", "Metal & machines"),
-    "voertuigen": ("Voertuigen", "Vehicles"),
-    "media": ("Media & ICT", "Media & IT"),
-    "maritiem": ("Water & schepen", "Water & ships"),
-}
+TYPES: dict[str, T] = TYPE_WORDS
+DOMAINS: dict[str, T] = DOMAIN_WORDS
 
 # A colour per domain: the placeholder picture of a job without one, and the Open Graph card.
 DOMAIN_COLOURS: dict[str, str] = {

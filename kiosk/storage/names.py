@@ -15,18 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.direction_words import DOMAIN_WORDS
 
 log = logging.getLogger("kiosk.storage")
 
-DOMAINS: dict[str, tuple[str, str]] = {  # the game's words for its domains (DirectionChips.qml)
-    "bouw": ("Bouw & hout", "Building & wood"),
-    "energie": ("Elektro & energie", "Electrics & energy"),
-    "installatie": ("Installatie & klimaat", "Installation & climate"),
-    "metaal": ("Metaal & machines", "Metal & machines"),
-    "voertuigen": ("Voertuigen", "Vehicles"),
-    "media": ("Media & ICT", "Media & IT"),
-    "maritiem": ("Water & schepen", "Water & ships"),
-}
+DOMAINS = DOMAIN_WORDS   # the game's words for its domains, as the result screen shows them
 
 QR_PURPOSES: dict[str, tuple[str, str]] = {  # what a QR code on screen was for
     "episode": ("Aflevering", "Episode"),

@@ -16,6 +16,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.config import Config
 from kiosk.core.screen_texts import route_steps, short_company_name
+from kiosk.core.direction_words import direction_words
 from kiosk.core.flow import FlowEvent, SessionEnded, State, StateChanged
 from kiosk.game import Game
 from kiosk.game.session import (
@@ -316,9 +317,10 @@ class GameBridge(QObject):
         ids = ids or list(self._pack.companies)
         return [self._pack.companies[c] for c in ids if c in self._pack.companies]
 
-    @staticmethod
-    def _direction(res: GameResult) -> dict[str, Any]:
-        return {"types": list(res.direction.types), "domains": list(res.direction.domains)}
+    def _direction(self, res: GameResult) -> dict[str, Any]:
+        types, domains = list(res.direction.types), list(res.direction.domains)
+        return {"types": types, "domains": domains,
+                "words": direction_words(types, domains, self._lang)}  # what the chips say
 
     def _duo_sessions(self) -> tuple[GameSession, GameSession]:
         a, b = (p.session for p in self._players)

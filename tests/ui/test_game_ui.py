@@ -282,3 +282,35 @@ def test_an_unbalanced_deck_hides_the_game_and_admin_says_why(make_kiosk, qtbot,
     assert "game" not in app.controller.sections
     app.controller.flow.enter_admin(app.controller.now())
     assert any(p.startswith("cards.toml: ") for p in app.controller.property("contentProblems"))
+
+
+def test_the_direction_chips_say_pythons_words_in_the_visitors_language(kiosk, qtbot):
+    """The result's direction is shown in the words of kiosk.core.direction_words (the same as
+    the take-home page's), Dutch first and English after the toggle; QML holds no word list."""
+    from kiosk.core.direction_words import DOMAIN_WORDS, TYPE_WORDS
+    from tests.uitools import walk
+
+    open_game(kiosk, qtbot)
+    player = kiosk.game.playerA
+    order = player.session.order
+    for i, cid in enumerate(order):                 # likes every other card: not flat
+        player.swipe(cid, i % 2 == 0, "button")
+    qtbot.waitUntil(lambda: kiosk.controller.state == "result")
+    direction = kiosk.game.result["direction"]
+    everything = {w for pair in (*TYPE_WORDS.values(), *DOMAIN_WORDS.values()) for w in pair}
+
+    def chips() -> list[str]:
+        return [item.property("text") for item in walk(kiosk.window.contentItem())
+                if item.property("text") in everything and item.isVisible()]
+
+    dutch = [TYPE_WORDS[t][0] for t in direction["types"]] + \
+        [DOMAIN_WORDS[d][0] for d in direction["domains"]]
+    assert len(dutch) >= 2
+    qtbot.waitUntil(lambda: chips() == dutch)
+    touch_tap(kiosk.window, "languageToggle")
+    english = [TYPE_WORDS[t][1] for t in direction["types"]] + \
+        [DOMAIN_WORDS[d][1] for d in direction["domains"]]
+    qtbot.waitUntil(lambda: chips() == english)
+    source = (Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "qml" / "components"
+              / "DirectionChips.qml").read_text(encoding="utf-8")
+    assert not [w for w in everything if w in source]
