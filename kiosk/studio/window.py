@@ -405,6 +405,9 @@ class StudioWindow(QMainWindow):
             setter(widget, tr(text))
         self.setWindowTitle(tr("BLIQ Studio") + f" — {self.studio.root.name}")
         self.title_label.setText(tr("BLIQ Studio") + " · " + (self.studio.event_name() or ""))
+        self.show_days()
+        if not self.event_pin.text() and not self.event_pin_repeat.text():
+            self.on_pin()  # the note under the PIN in the new language
         self.show_findings()
 
     def toggle_language(self) -> None:

@@ -323,6 +323,7 @@ def test_drops_and_english(studio, qtbot, tmp_path: Path) -> None:
     assert w(app, "saveButton", QPushButton).text() == "&Opslaan"
     click(qtbot, app, "languageButton")
     assert w(app, "saveButton", QPushButton).text() == "&Save"
+    assert w(app, "eventPinNote", QLabel).text() == "The PIN is set; type a new one to change it."
     assert w(app, "eventName", QLineEdit).accessibleName() == "Name of the event"
     assert "• Voltwerk Installatietechniek: the contact link is a sample address; fill in the " \
         "real website." in problems(app)
