@@ -54,10 +54,6 @@ class _Site:
     episode_pictures: dict[str, str] = field(default_factory=dict)  # episode id → img/… path
     logos: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    out: Path | None = None
-    earlier: dict[str, str] = field(default_factory=dict)  # OG card → its inputs, last build
-    cards: dict[str, str] = field(default_factory=dict)    # OG card → its inputs, this build
-    kept: set[str] = field(default_factory=set)            # files left as the last build wrote
 
     def add(self, path: str, data: bytes | str) -> None:
         self.files[path] = data.encode("utf-8") if isinstance(data, str) else data
@@ -309,8 +305,9 @@ def _job_page(site: _Site, job: Job) -> None:
         og=(f"og/j/{job.id}.jpg", description)))
     site.pages.append(page)
     subtitle = (_role_model_line(episodes[0], "nl") if episodes else job.description.nl)
-    _og_card(site, f"og/j/{job.id}.jpg", job.title.nl, subtitle, _og_picture(site, job.id),
-             _colour(job))
+    site.add(f"og/j/{job.id}.jpg", pictures.og_card(job.title.nl, subtitle,
+                                                    _og_picture(site, job.id), _colour(job),
+                                                    UI["brand"][0]))
 
 
 def _share_page(site: _Site, episode: Episode) -> None:
@@ -339,25 +336,8 @@ def _share_page(site: _Site, episode: Episode) -> None:
         og=(f"og/e/{episode.id}.jpg", subtitle)))
     site.pages.append(page)
     thumb = pack.root / episode.thumbnail if episode.thumbnail is not None else None
-    _og_card(site, f"og/e/{episode.id}.jpg", episode.title.nl, subtitle, thumb, colour)
-
-
-def _og_card(site: _Site, rel: str, title: str, subtitle: str, picture: Path | None,
-             colour: str) -> None:
-    """An Open Graph card, unless the last build into this folder made it from the same
-    words and picture: encoding them is most of a rebuild's time."""
-    try:
-        stat = picture.stat() if picture is not None else None
-    except OSError:
-        stat = None
-    seen = f"{stat.st_size}:{stat.st_mtime_ns}" if stat is not None else ""
-    key = json.dumps([pictures.OG_VERSION, title, subtitle, str(picture), seen, colour,
-                      UI["brand"][0]], ensure_ascii=False)
-    site.cards[rel] = key
-    if site.out is not None and site.earlier.get(rel) == key and (site.out / rel).is_file():
-        site.kept.add(rel)
-        return
-    site.add(rel, pictures.og_card(title, subtitle, picture, colour, UI["brand"][0]))
+    site.add(f"og/e/{episode.id}.jpg", pictures.og_card(episode.title.nl, subtitle, thumb,
+                                                        colour, UI["brand"][0]))
 
 
 def _company_html(site: _Site, company: Any, root: str) -> str:
@@ -440,15 +420,6 @@ def _ours(out: Path) -> set[str]:
         return set()
 
 
-def _earlier_cards(out: Path) -> dict[str, str]:
-    """What the OG cards of the last build into ``out`` were made from ({} when unknown)."""
-    try:
-        cards = json.loads((out / MANIFEST).read_text(encoding="utf-8")).get("cards", {})
-        return {str(k): str(v) for k, v in cards.items()} if isinstance(cards, dict) else {}
-    except (OSError, ValueError, AttributeError):
-        return {}
-
-
 def _check_out(out: Path, force: bool) -> None:
     if out.exists() and not out.is_dir():
         raise SiteError(f"{out} is a file; give a folder for the pages")
@@ -485,7 +456,7 @@ def build(pack_dir: Path | str, out_dir: Path | str, force: bool = False,
                         "and its host to allowed_hosts")
     _check_out(out, force)
     say = progress or (lambda _text: None)
-    site = _Site(pack, out=out, earlier=_earlier_cards(out))
+    site = _Site(pack)
     icon = pictures.icon(asset("brand", "bliq-icon.png"))
     if icon is not None:
         site.add("icon.png", icon)
@@ -502,7 +473,7 @@ def build(pack_dir: Path | str, out_dir: Path | str, force: bool = False,
     _parents_page(site)
     manifest = {"format": 1, "site_url": pack.site_url, "pack": pack.id,
                 "pack_version": pack.version, "pages": sorted(site.pages),
-                "files": sorted(set(site.files) | site.kept), "cards": site.cards}
+                "files": sorted(site.files)}
     say("writing")
     for rel, data in site.files.items():
         path = out / rel

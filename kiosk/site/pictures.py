@@ -17,7 +17,6 @@ from kiosk.paths import asset
 log = logging.getLogger("kiosk.site")
 
 OG_SIZE = (1200, 630)
-OG_VERSION = 2            # raise when og_card draws differently: rebuilds then redraw every card
 PAGE_WIDTH = 640          # wide enough for a 430 px phone at 1.5× pixels
 LOGO_SIZE = 112           # shown at 56 px
 NAVY, YELLOW, WHITE, DIM = "#0e1633", "#ffd23f", "#ffffff", "#b8c0e0"

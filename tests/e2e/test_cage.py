@@ -77,7 +77,7 @@ def test_the_kiosk_comes_up_full_screen_under_cage_on_wayland() -> None:
         assert words[1] == "wayland", first[0]
         window, screen = words[3], words[5]
         assert window == screen, f"the window does not fill the screen: {first[0]}"
-        assert "smoke check: first attract frame on screen" in log
+        assert "--quit-after-start: first attract frame on screen" in log
         assert "Traceback" not in done.stderr + log
     finally:
         shutil.rmtree(runtime, ignore_errors=True)
