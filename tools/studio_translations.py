@@ -148,6 +148,8 @@ EN = {
     "Meer dagen": "More days",
     "De kiosk ook in het &Engels (bezoekers kiezen zelf)":
         "The kiosk in &English too (visitors choose)",
+    "Voortgang van {name}": "Progress of {name}",
+    "{name} omzetten": "Convert {name}",
     # the studio's own sentences (kiosk/studio/model.py, problems.py) that name no file
     "Kies een beheer-PIN van 4 tot 12 cijfers.": "Choose an admin PIN of 4 to 12 digits.",
     "Een PIN is 4 tot 12 cijfers, zonder letters of spaties.":

@@ -388,6 +388,14 @@
         <translation>The kiosk in &amp;English too (visitors choose)</translation>
     </message>
     <message>
+        <source>Voortgang van {name}</source>
+        <translation>Progress of {name}</translation>
+    </message>
+    <message>
+        <source>{name} omzetten</source>
+        <translation>Convert {name}</translation>
+    </message>
+    <message>
         <source>Kies een beheer-PIN van 4 tot 12 cijfers.</source>
         <translation>Choose an admin PIN of 4 to 12 digits.</translation>
     </message>

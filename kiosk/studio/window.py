@@ -784,12 +784,14 @@ class StudioWindow(QMainWindow):
         bar = QProgressBar()
         bar.setObjectName("clipProgress")
         bar.setFixedWidth(140)
-        bar.setRange(0, 0)  # busy until add-videos is done with it
+        bar.setRange(0, 1)  # empty while waiting; busy while add-videos reads it
+        bar.setAccessibleName(tr("Voortgang van {name}").format(name=path.name))
         note = QLabel(tr("wacht…"))
         note.setObjectName("clipNote")
         note.setWordWrap(True)
         convert = QPushButton(tr("Omzetten"))
         convert.setObjectName("clipConvert")
+        convert.setAccessibleName(tr("{name} omzetten").format(name=path.name))
         convert.hide()
         for w, stretch in ((thumb, 0), (title, 2), (bar, 0), (note, 3), (convert, 0)):
             row.addWidget(w, stretch)
@@ -951,7 +953,9 @@ class StudioWindow(QMainWindow):
         clip.state, clip.lines = "waiting", []
         clip.convert_next = True
         clip.bar.show()
-        clip.bar.setRange(0, 0)
+        clip.bar.setRange(0, 1)
+        clip.bar.setValue(0)
+        clip.note.setText(tr("wacht…"))
         self._next_clip()
 
     def _show_thumb(self, clip: ClipRow, rel: str) -> None:
