@@ -21,10 +21,11 @@ def theme() -> dict[str, str]:
 
 
 def overlay(file: str, after: str) -> str:
-    """The first ``color: "#AARRGGBB"`` in ``file`` after the text ``after``."""
+    """The first ``#AARRGGBB`` set by a ``color:`` line in ``file`` after the text ``after``
+    (a binding such as ``color: beside ? "transparent" : "#D90E1633"`` gives its colour)."""
     text = (QML / file).read_text(encoding="utf-8")
     start = text.index(after)
-    match = re.search(r'color: "(#[0-9A-Fa-f]{6,8})"', text[start:])
+    match = re.search(r'color: [^\n]*?"(#[0-9A-Fa-f]{6,8})"', text[start:])
     assert match, f"no colour after {after!r} in {file}"
     return match.group(1)
 
