@@ -75,12 +75,28 @@ class Config:
     pulse_bootstrap_seed: int = 31
 
     # Game (docs/game.md)
-    game_alpha: float = 0.5
-    game_flat_sd: float = 0.1
-    game_max_duels: int = 3
+    # Weight of the interest fit against the domain fit. 0.65, not 0.5: a domain's mean rests on
+    # 3–4 answers, a type's on more answers and duels; the simulation (tests/bench/
+    # bench_game_sim.py) measured two of three jobs back on a second play 34 % → 39 %.
+    game_alpha: float = 0.65
     game_result_jobs: int = 3
+    # Adaptive questioning (docs/game.md "The adaptive rule"): every type gets
+    # game_screen_per_type cards first; then cards go to the types that could still be the
+    # strongest; the cards stop when the leader is clear by game_clear_z standard errors (after
+    # game_min_answers answers) or after game_max_cards cards; then up to game_max_duels duels
+    # between the closest top types. At most game_max_cards + game_max_duels answers.
+    game_screen_per_type: int = 2
+    game_min_answers: int = 16
+    game_max_cards: int = 20
+    game_max_duels: int = 11
+    game_clear_z: float = 1.0
+    game_prior_weight: float = 1.0         # answers' weight pulling a type toward p̄ (scoring)
+    game_equal_z: float = 1.0              # jobs within this many se of the best: "even goed"
+    game_graded: bool = False              # offer "een beetje" (x = ½) beside yes and no
     deck_min_per_type: int = 4             # docs/game.md: ≥ 4 cards per RIASEC type
     deck_min_per_domain: int = 3           # docs/game.md: ≥ 3 cards per work domain
+    deck_good_per_type: int = 6            # fewer: kiosk check notes it (the game runs out)
+    job_duplicate_r: float = 0.95          # same domain, interests and domains this alike: note
     game_swipe_threshold: float = 0.35     # a card dragged this share of its width goes out
     game_flick_min: float = 0.12           # a quick flick needs at least this share of the width …
     game_flick_speed: float = 1200.0       # … released faster (px/s at a 1080 px short side)

@@ -7,6 +7,7 @@ from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.content import Pack, PackError, Problem, load_pack
+from kiosk.core.content_links import deck_advice
 from kiosk.core.readiness import readiness_problems
 from kiosk.core.site_pages import site_problems
 
@@ -50,8 +51,10 @@ def collect(pack_path: Path, config: Config = DEFAULT) -> tuple[Pack | None, lis
     """Load the pack; (pack or None, every problem, the fatal message or "")."""
     try:
         pack = load_pack(pack_path, config)
-        # the take-home site is checked here, not in load_pack: the kiosk itself needs no site
-        return pack, list(pack.problems) + site_problems(pack, config), ""
+        # the take-home site and the game's advice (notes) are checked here, not in load_pack:
+        # the kiosk itself needs no site, and its admin lists only what is wrong
+        advice = deck_advice(pack, config) if pack.deck_ok else []
+        return pack, list(pack.problems) + site_problems(pack, config) + advice, ""
     except PackError as exc:
         problems = list(exc.problems) or [Problem(str(pack_path), "(pack)", str(exc),
                                                   "a content pack folder with pack.toml")]

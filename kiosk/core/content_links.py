@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.content_models import Pack, Problem
-from kiosk.core.taxonomy import deck_shortfalls
+from kiosk.core.taxonomy import TYPES, deck_counts, deck_shortfalls, job_code, main_domain
 
 Origins = dict[tuple[str, str], tuple[str, str]]
 
@@ -127,3 +127,67 @@ def check_deck(pack: Pack, config: Config) -> bool:
         out.append(Problem("jobs.toml", "jobs", f"only {len(pack.jobs)} usable job(s); the game "
                            "is hidden", f"at least {config.game_result_jobs} jobs"))
     return ok
+
+
+# What a technical job led by each type does (the advice names it, so an organiser knows what
+# kind of job to add).
+LEAD_EXAMPLES = {
+    "R": "building, fitting or repairing", "I": "testing, measuring or finding faults",
+    "A": "designing or making media", "S": "advising, teaching or serving customers",
+    "E": "leading a team or running the work", "C": "planning the work or checking it",
+}
+
+
+def deck_advice(pack: Pack, config: Config) -> list[Problem]:
+    """Notes (``kiosk check``) for a deck and job list the game can play but not measure well
+    (docs/game.md): too few cards of a type for the adaptive questions, a type that leads no
+    job, and two jobs of one domain the game cannot tell apart. Notes, not warnings: the game
+    works, it just tells some players less than it could."""
+    out: list[Problem] = []
+    per_type, _ = deck_counts(pack.cards)
+    for t, n in per_type.items():
+        if config.deck_min_per_type <= n < config.deck_good_per_type:
+            out.append(Problem("cards.toml", "cards", f"only {n} cards of type '{t}': the game "
+                               f"runs out of '{t}' cards when it needs to ask more",
+                               f"add {config.deck_good_per_type - n} more '{t}' card(s), each in "
+                               "a domain that type has few cards in", "note"))
+    codes = {job.id: job_code(job.riasec) for job in pack.jobs.values()}
+    for t in TYPES:
+        if not any(code.startswith(t) for code in codes.values()):
+            carried = sum(t in code for code in codes.values())
+            out.append(Problem("jobs.toml", "jobs", f"no job is led by type '{t}' ({carried} "
+                               f"carry it lower down): players whose strongest interest is "
+                               f"'{t}' get jobs that lead with another", f"a technical job "
+                               f"whose riasec rates '{t}' highest, e.g. {LEAD_EXAMPLES[t]}",
+                               "note"))
+    jobs = list(pack.jobs.values())
+    weights = {job.id: {str(m): float(w) for m, w in job.domains.items()} for job in jobs}
+    for i, a in enumerate(jobs):
+        for b in jobs[i + 1:]:
+            if main_domain(weights[a.id]) != main_domain(weights[b.id]):
+                continue
+            r = _pearson([a.riasec[t] for t in TYPES], [b.riasec[t] for t in TYPES])
+            cos = _cosine(weights[a.id], weights[b.id])
+            if r > config.job_duplicate_r and cos > config.job_duplicate_r:
+                out.append(Problem("jobs.toml", f"jobs '{b.id}'", f"'{a.id}' and '{b.id}' look "
+                                   f"the same to the game (interests r = {r:.2f}, domain weights "
+                                   f"alike {cos:.2f}): it cannot tell which fits better",
+                                   "a riasec or domains that say how the work differs, or one "
+                                   "job for both", "note"))
+    return out
+
+
+def _pearson(x: list[float], y: list[float]) -> float:
+    mx, my = sum(x) / len(x), sum(y) / len(y)
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
+    sx = sum((a - mx) ** 2 for a in x) ** 0.5
+    sy = sum((b - my) ** 2 for b in y) ** 0.5
+    return sxy / (sx * sy) if sx > 0 and sy > 0 else 1.0
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    keys = set(a) | set(b)
+    dot = sum(a.get(k, 0.0) * b.get(k, 0.0) for k in keys)
+    na = sum(v * v for v in a.values()) ** 0.5
+    nb = sum(v * v for v in b.values()) ** 0.5
+    return dot / (na * nb) if na > 0 and nb > 0 else 0.0

@@ -58,6 +58,17 @@ def main_domain(weights: Mapping[str, float]) -> str:
     return min(weighed, key=lambda m: (-weights[m], _domain_rank(m), m))
 
 
+def job_code(riasec: Mapping[str, float], top: int = 3, minimum: float = 4.0) -> str:
+    """A job's high-point code: its up to ``top`` highest-rated types, each rated at least
+    ``minimum`` (the middle of the 1–7 scale), in hexagon order of rank; a tie for the last place
+    keeps every tied type. ``{R: 7, C: 5, I: 4, …}`` → "RCI". The fairness checks use it to ask
+    "does this job carry the player's type?"."""
+    rated = [t for t in TYPES if riasec.get(t, 0) >= minimum]
+    ranked = sorted(rated, key=lambda t: (-riasec[t], TYPES.index(t)))
+    return "".join(t for t in ranked
+                   if sum(riasec[u] > riasec[t] for u in TYPES if u in riasec) < top)
+
+
 def _domain_rank(domain: str) -> int:
     return DOMAINS.index(domain) if domain in DOMAINS else len(DOMAINS)
 

@@ -527,22 +527,27 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="50"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="51"/>
         <source>Verrassing!</source>
         <translation>Surprise!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="83"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="51"/>
+        <source>Even goed</source>
+        <translation>Just as good</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/JobCard.qml" line="84"/>
         <source>Iets heel anders dat ook bij je past</source>
         <translation>Something quite different that suits you too</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="135"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="136"/>
         <source>Vandaag hier: %1</source>
         <translation>Here today: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="150"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="151"/>
         <source>Kijk de video</source>
         <translation>Watch the video</translation>
     </message>
@@ -801,24 +806,34 @@
     </message>
     <message>
         <location filename="../ui/qml/screens/Result.qml" line="48"/>
+        <source>Deze drie passen even goed bij wat jij leuk vindt</source>
+        <translation>These three fit what you like equally well</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Result.qml" line="49"/>
+        <source>De eerste twee passen even goed bij wat jij leuk vindt</source>
+        <translation>The first two fit what you like equally well</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Result.qml" line="50"/>
         <source>Deze beroepen passen bij wat jij leuk vindt</source>
         <translation>These jobs suit what you like</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="61"/>
-        <location filename="../ui/qml/screens/Result.qml" line="136"/>
+        <location filename="../ui/qml/screens/Result.qml" line="63"/>
+        <location filename="../ui/qml/screens/Result.qml" line="138"/>
         <source>Neem je uitslag mee</source>
         <translation>Take your result home</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="144"/>
-        <location filename="../ui/qml/screens/Result.qml" line="166"/>
+        <location filename="../ui/qml/screens/Result.qml" line="146"/>
+        <location filename="../ui/qml/screens/Result.qml" line="168"/>
         <source>Nog een keer</source>
         <translation>Play again</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="152"/>
-        <location filename="../ui/qml/screens/Result.qml" line="173"/>
+        <location filename="../ui/qml/screens/Result.qml" line="154"/>
+        <location filename="../ui/qml/screens/Result.qml" line="175"/>
         <source>Bedrijven</source>
         <translation>Companies</translation>
     </message>

@@ -68,11 +68,19 @@ class GamePlayer(QObject):
 
     @Property(dict, notify=changed)
     def nextCard(self) -> dict[str, Any]:
-        """The card under the top one (drawn beneath it, so a swipe never shows a gap)."""
+        """The card under the top one (drawn beneath it, so a swipe never shows a gap). The game
+        picks the next card from the answers, so it is shown only when "Vet!" and "Niks voor
+        mij" lead to the same card; otherwise a blank card lies beneath."""
         s = self.session
-        if s is None or len(s.swipes) + 1 >= len(s.order):
+        if s is None or s.current_card() is None:
             return {}
-        return self._owner.card_map(s.order[len(s.swipes) + 1])
+        after_yes, after_no = s.card_after(True), s.card_after(False)
+        if after_yes is None and after_no is None:
+            return {}
+        if after_yes == after_no and after_yes is not None:
+            return self._owner.card_map(after_yes.id)
+        return {"id": "next", "text": "", "image": "", "art": NEUTRAL_ART[0],
+                "tint": NEUTRAL_ART[1]}
 
     @Property(dict, notify=changed)
     def duel(self) -> dict[str, Any]:
@@ -167,8 +175,10 @@ class GameBridge(QObject):
 
     @Property(int, constant=True)
     def deckSize(self) -> int:
-        """Cards in one run (the intro says how many)."""
-        return len(self._scorer.cards) if self._scorer is not None else 0
+        """The most cards one run shows (the intro says how many); duels may follow."""
+        if self._scorer is None:
+            return 0
+        return min(len(self._scorer.cards), self._config.game_max_cards)
 
     @Property(float, constant=True)
     def swipeThreshold(self) -> float:
@@ -192,7 +202,10 @@ class GameBridge(QObject):
     def _result_map(self) -> dict[str, Any]:
         if self._mode == "solo":
             res = self._results[0]
-            return {"direction": self._direction(res), "jobs": [
+            # "Deze drie passen even goed": how many of the top jobs are equally good matches
+            # (within measurement noise of the best; 0 when the best one stands out)
+            equal = sum(1 for js in res.jobs if js.equal and not js.surprise)
+            return {"direction": self._direction(res), "equalTop": equal, "jobs": [
                 self.job_map(js, rank, list(js.because))
                 for rank, js in zip(("1", "2", "3", "surprise"), res.jobs)]}
         a, b = self._results
@@ -301,7 +314,7 @@ class GameBridge(QObject):
         art, tint = ART.get(main_domain(job.domains), NEUTRAL_ART)
         episode = role_model_episode(self._pack, job.id)
         return {
-            "id": job.id, "rank": rank, "surprise": js.surprise,
+            "id": job.id, "rank": rank, "surprise": js.surprise, "equal": js.equal,
             "title": job.title.get(self._lang), "day": job.day.get(self._lang),
             "route": job.route.get(self._lang), "image": file_url(job.image),
             "art": art, "tint": tint, "episode": episode,
@@ -319,7 +332,7 @@ class GameBridge(QObject):
 
     def _direction(self, res: GameResult) -> dict[str, Any]:
         types, domains = list(res.direction.types), list(res.direction.domains)
-        return {"types": types, "domains": domains,
+        return {"types": types, "domains": domains, "equal": res.direction.equal,
                 "words": direction_words(types, domains, self._lang)}  # what the chips say
 
     def _duo_sessions(self) -> tuple[GameSession, GameSession]:

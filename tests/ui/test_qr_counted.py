@@ -9,8 +9,8 @@ import pytest
 
 from kiosk.config import Config
 from tests.qrtools import decode_qr_codes, grab
-from tests.ui.test_game_ui import card_id, open_game
-from tests.uitools import find_item, open_from_home, touch_tap, walk
+from tests.ui.test_game_ui import open_game
+from tests.uitools import find_item, is_shown, open_from_home, touch_tap, walk
 
 CFG = Config(idle_timeout_s=600, idle_from_event=False, next_up_countdown_s=600)
 EPISODE = "ads-s1e2"
@@ -100,13 +100,15 @@ def test_each_screen_records_the_codes_it_shows(kiosk, qtbot):
     qtbot.waitUntil(lambda: kiosk.controller.state == "attract")
     open_game(kiosk, qtbot)
     before = len(recorded(kiosk))
-    for i in range(kiosk.game.deckSize):
-        current = card_id(kiosk)
-        touch_tap(kiosk.window, "likeButton" if i % 3 else "nopeButton")
-        qtbot.waitUntil(lambda current=current: kiosk.controller.state == "result"
-                        or card_id(kiosk) != current)
-        if kiosk.controller.state == "result":
-            break
+    while kiosk.controller.state != "result":   # the game decides how many cards and duels
+        answered = kiosk.game.playerA.answered
+        if kiosk.game.playerA.duel:
+            qtbot.waitUntil(lambda: is_shown(kiosk.window, "duelA"))
+            touch_tap(kiosk.window, "duelA")
+        else:
+            touch_tap(kiosk.window, "likeButton" if answered % 3 else "nopeButton")
+        qtbot.waitUntil(lambda a=answered: kiosk.controller.state == "result"
+                        or kiosk.game.playerA.answered == a + 1)
     qtbot.waitUntil(lambda: kiosk.controller.state == "result")
     assert check_screen(kiosk, qtbot, before) == {("result", "result")}
 

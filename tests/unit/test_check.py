@@ -25,9 +25,46 @@ def test_clean_pack_exits_zero_with_a_summary() -> None:
     code, text = _run(BASE)
     assert code == 0
     lines = text.splitlines()
-    assert len(lines) == 1  # nothing to report but the summary
-    assert lines[0].startswith("OK: 0 fout(en)/error(s), 0 waarschuwing(en)/warning(s)")
-    assert "3 afleveringen/episodes" in lines[0] and "24 kaarten/cards (deck ok)" in lines[0]
+    # nothing wrong: only the game's notes (a small deck) and the summary
+    assert all(line.startswith("notitie/note  ") for line in lines[:-1])
+    assert lines[-1].startswith("OK: 0 fout(en)/error(s), 0 waarschuwing(en)/warning(s)")
+    assert "3 afleveringen/episodes" in lines[-1] and "24 kaarten/cards (deck ok)" in lines[-1]
+
+
+def test_a_small_deck_and_one_sided_jobs_get_advice_on_what_to_add() -> None:
+    # The base pack: 4 cards per type (the game needs 4, asks better with 6) and three jobs all
+    # led by R (elektromonteur RC, timmerman RC, automonteur RI).
+    code, text = _run(BASE)
+    notes = [line for line in text.splitlines() if line.startswith("notitie/note")]
+    assert code == 0
+    assert ("notitie/note  cards.toml: cards: only 4 cards of type 'S': the game runs out of "
+            "'S' cards when it needs to ask more (expected add 2 more 'S' card(s), each in a "
+            "domain that type has few cards in)") in notes
+    assert ("notitie/note  jobs.toml: jobs: no job is led by type 'S' (0 carry it lower "
+            "down): players whose strongest interest is 'S' get jobs that lead with another "
+            "(expected a technical job whose riasec rates 'S' highest, e.g. advising, teaching "
+            "or serving customers)") in notes
+    led = [n for n in notes if "no job is led by type" in n]
+    assert [n.split("type '")[1][0] for n in led] == list("IASEC")   # R leads all three
+    assert sum("cards of type" in n for n in notes) == 6
+
+
+def test_near_duplicate_jobs_in_one_domain_are_named(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(BASE, pack)
+    jobs = (pack / "jobs.toml").read_text(encoding="utf-8")
+    twin = jobs.split("[[jobs]]")[2].replace('id = "timmerman"', 'id = "metselaar"')
+    (pack / "jobs.toml").write_text(jobs + "\n[[jobs]]" + twin, encoding="utf-8")
+    code, text = _run(pack)
+    assert code == 0
+    assert ("notitie/note  jobs.toml: jobs 'metselaar': 'timmerman' and 'metselaar' look the "
+            "same to the game (interests r = 1.00, domain weights alike 1.00): it cannot tell "
+            "which fits better (expected a riasec or domains that say how the work differs, or "
+            "one job for both)") in text.splitlines()
+    # another domain with the same interests is not a duplicate: the domains tell them apart
+    (pack / "jobs.toml").write_text(jobs + "\n[[jobs]]" + twin.replace(
+        "domains = { bouw = 1.0 }", "domains = { maritiem = 1.0 }"), encoding="utf-8")
+    assert "look the same" not in _run(pack)[1]
 
 
 def test_problem_lines_name_file_field_and_expectation(tmp_path: Path) -> None:
@@ -85,7 +122,9 @@ def test_json_output(tmp_path: Path) -> None:
 def test_json_for_a_clean_pack() -> None:
     code, text = _run(BASE, as_json=True)
     data = json.loads(text)
-    assert code == 0 and data["ok"] is True and data["problems"] == []
+    assert code == 0 and data["ok"] is True
+    assert {p["severity"] for p in data["problems"]} == {"note"}   # the game's advice only
+    assert data["counts"]["warnings"] == 0 and data["counts"]["errors"] == 0
     assert data["counts"]["episodes"] == 3 and data["counts"]["deck_ok"] is True
 
 
@@ -134,7 +173,7 @@ def test_sample_pack_passes_check() -> None:
     errors = [p["text"] for p in data["problems"] if p["severity"] == "error"]
     assert errors == [] and code == 0
     assert data["counts"]["episodes"] >= 8 and data["counts"]["series"] >= 2
-    assert data["counts"]["jobs"] == 31 and data["counts"]["deck_ok"] is True
+    assert data["counts"]["jobs"] == 38 and data["counts"]["deck_ok"] is True
     assert data["counts"]["companies"] >= 6 and data["counts"]["events"] >= 2
 
 
@@ -182,4 +221,4 @@ def test_new_pack_from_the_real_sample_passes_check(tmp_path: Path) -> None:
     write_new_pack(tmp_path / "nieuw")
     code, text = _run(tmp_path / "nieuw")
     assert code == 0, text
-    assert "31 beroepen/jobs" in text
+    assert "38 beroepen/jobs" in text

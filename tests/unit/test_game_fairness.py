@@ -41,29 +41,28 @@ def test_game_files_load_without_problems() -> None:
     pack = load_pack(PACK)
     mine = [str(p) for p in pack.problems if p.file in ("jobs.toml", "cards.toml")]
     assert mine == [] and pack.deck_ok
-    assert len(pack.jobs) == 31 and len(pack.cards) == 24
+    assert len(pack.jobs) == 38 and len(pack.cards) == 48
 
 
 def test_deck_is_balanced(scorer: Scorer) -> None:
     types, domains = deck_counts(scorer.cards)
     assert deck_problems(scorer.cards) == []
-    # GAME.md: ≥ 4 per type (24 cards → exactly 4), each domain 3–4 times.
-    assert set(types.values()) == {4}
-    assert all(3 <= n <= 4 for n in domains.values()), domains
-    # Each type's cards sit in four different domains, so no type is one domain's voice.
+    # docs/game.md: 8 per type (the adaptive game can ask a contender type 6–8 times), each
+    # domain 6–8 times.
+    assert set(types.values()) == {8}
+    assert all(6 <= n <= 8 for n in domains.values()), domains
+    # Each type's cards sit in every domain, so no type is one domain's voice.
     for t in "RIASEC":
-        assert len({c.domain for c in scorer.cards if c.type == t}) == 4, t
+        assert len({c.domain for c in scorer.cards if c.type == t}) == 7, t
 
 
 def test_deck_problems_names_what_is_short(scorer: Scorer) -> None:
-    # Without the S cards, energie, installatie and media each lose their one S card (3 → 2);
-    # voertuigen keeps 3 of its 4.
-    no_s = [c for c in scorer.cards if c.type != "S"]
-    assert deck_problems(no_s) == [
+    # Without the S cards and the water cards: type S and domain maritiem are empty; every
+    # other type keeps at least 7 of its 8 (one card per type or fewer is a maritiem card).
+    short = [c for c in scorer.cards if c.type != "S" and c.domain != "maritiem"]
+    assert deck_problems(short) == [
         "type S: 0 cards (expected ≥ 4)",
-        "domain energie: 2 cards (expected ≥ 3)",
-        "domain installatie: 2 cards (expected ≥ 3)",
-        "domain media: 2 cards (expected ≥ 3)",
+        "domain maritiem: 0 cards (expected ≥ 3)",
     ]
 
 

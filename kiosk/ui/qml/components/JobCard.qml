@@ -47,7 +47,8 @@ Rectangle {
         Text {
             id: badge
             anchors.centerIn: parent
-            text: card.surprise ? qsTr("Verrassing!") : "#" + card.rank
+            // equally good matches (decided in Python) get no #1/#2/#3
+            text: card.surprise ? qsTr("Verrassing!") : card.job && card.job.equal ? qsTr("Even goed") : "#" + card.rank
             color: card.surprise ? Theme.inkOnAccent : Theme.text
             font.pixelSize: Theme.fontSmall; font.weight: Font.Black
         }

@@ -45,7 +45,9 @@ Item {
             width: screen.duo && !screen.portrait ? Math.min(implicitWidth, parent.width) : parent.width
             wrapMode: Text.WordWrap
             text: screen.duo ? qsTr("Deze beroepen passen bij jullie allebei")
-                             : qsTr("Deze beroepen passen bij wat jij leuk vindt")
+                  : screen.result.equalTop >= 3 ? qsTr("Deze drie passen even goed bij wat jij leuk vindt")
+                  : screen.result.equalTop === 2 ? qsTr("De eerste twee passen even goed bij wat jij leuk vindt")
+                  : qsTr("Deze beroepen passen bij wat jij leuk vindt")
             color: Theme.textDim; font.pixelSize: Theme.fontBody
         }
     }
