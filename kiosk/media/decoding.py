@@ -97,15 +97,16 @@ def limit_decode_threads(threads: int) -> None:
     ``av_cpu_force_count`` sets what it says, for this process. Call after Qt's FFmpeg backend
     is loaded (a ``QMediaPlayer`` exists): Qt's libavutil resolves symbols from it. Every deck
     calls this; only a new count reaches FFmpeg. When its library cannot be reached, decoding
-    goes on with FFmpeg's default (said once in the log)."""
+    goes on with FFmpeg's default (said once in the log). The count is process-wide: FFmpeg
+    has no per-decoder setting Qt lets through, and every decoder of the kiosk wants the same."""
     global _threads_set
     if threads == _threads_set:
         return
     _threads_set = threads
     try:
-        from kiosk.media.scaler import ffmpeg_library
+        from kiosk.media.scaler import open_library
 
-        avutil = ctypes.CDLL(ffmpeg_library("avutil"))
+        avutil = open_library("avutil")   # found and checked by version, as the scaler's
         avutil.av_cpu_force_count.argtypes = [ctypes.c_int]
         avutil.av_cpu_force_count.restype = None
         avutil.av_cpu_force_count(max(0, int(threads)))

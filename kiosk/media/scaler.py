@@ -8,8 +8,14 @@ the on-screen size in one SIMD pass: 3.8 ms for 720p → 1080p on one core, wher
 ``QVideoFrame.toImage`` converts at the clip's size (and through OpenGL on an X display, 17 ms)
 and leaves the scaling to the painter.
 
-Formats libswscale does not get (or a machine where it cannot be loaded) fall back to
-``toImage`` plus a smooth scale, so a frame is never lost; the first fallback is logged.
+Talking to a C library through ctypes has no safety net, so the library must prove itself
+first: it is found by the major version this code was written for (``WRITTEN_FOR``: FFmpeg 7,
+as PySide6 6.8–6.11 ship it), its own version functions must say the same, and once per process
+it converts one known frame (red) before any real frame is given to it. Buffers reach it through
+ctypes' own ``from_buffer`` (the picture's memory is writable; a frame plane is read only).
+When anything does not match, or for formats libswscale does not get, frames go through Qt's
+own conversion (``toImage`` plus a smooth scale), so a frame is never lost; the reason is
+logged once.
 """
 from __future__ import annotations
 
@@ -41,33 +47,17 @@ _FORMATS: dict[Any, tuple[str, tuple[int, ...]]] = {
     _PF.Format_YUYV: ("yuyv422", (0,)),
     _PF.Format_Y8: ("gray", (0,)),
 }
+# The major versions the calls below were written and checked against (their C signatures).
+WRITTEN_FOR: dict[str, int] = {"swscale": 8, "avutil": 59}
 _SWS_BILINEAR = 2
 _SWS_CS_ITU709, _SWS_CS_ITU601, _SWS_CS_BT2020 = 1, 5, 9
 _ALIGN_PX = 16  # rows of the picture start 64-byte aligned: libswscale's SIMD paths need 16+
 
 
-class _PyBuffer(ctypes.Structure):
-    _fields_ = [("buf", ctypes.c_void_p), ("obj", ctypes.py_object), ("len", ctypes.c_ssize_t),
-                ("itemsize", ctypes.c_ssize_t), ("readonly", ctypes.c_int),
-                ("ndim", ctypes.c_int), ("format", ctypes.c_char_p),
-                ("shape", ctypes.c_void_p), ("strides", ctypes.c_void_p),
-                ("suboffsets", ctypes.c_void_p), ("internal", ctypes.c_void_p)]
-
-
-_get_buffer = ctypes.pythonapi.PyObject_GetBuffer
-_get_buffer.argtypes = [ctypes.py_object, ctypes.POINTER(_PyBuffer), ctypes.c_int]
-_release_buffer = ctypes.pythonapi.PyBuffer_Release
-_release_buffer.argtypes = [ctypes.POINTER(_PyBuffer)]
-
-
 def _address(buffer: Any) -> int:
-    """Where a (read-only) buffer's bytes are; the owner keeps them alive while we use them."""
-    view = _PyBuffer()
-    _get_buffer(buffer, ctypes.byref(view), 0)
-    try:
-        return int(view.buf or 0)
-    finally:
-        _release_buffer(ctypes.byref(view))
+    """Where a buffer's bytes are (ctypes' own way: ``from_buffer`` needs a writable buffer,
+    which PySide6's ``bits()`` give). The owner keeps the bytes alive while we use them."""
+    return ctypes.addressof(ctypes.c_char.from_buffer(buffer))
 
 
 def _degrees(rotation: Any) -> int:
@@ -91,27 +81,53 @@ class _Lib:
     avutil: Any
 
 
-@functools.cache
-def ffmpeg_library(name: str) -> str:
-    """The FFmpeg library ``name`` (swscale, avutil) shipped with PySide6: Linux keeps them in
-    PySide6/Qt/lib (libswscale.so.8), Windows next to the Qt DLLs (swscale-8.dll), macOS in
-    Qt/lib (libswscale.8.dylib)."""
-    import PySide6
+def _file_names(name: str, major: int) -> tuple[str, ...]:
+    return (f"lib{name}.so.{major}", f"{name}-{major}.dll", f"lib{name}.{major}.dylib")
 
-    base = Path(PySide6.__file__).resolve().parent
-    for folder in (base / "Qt" / "lib", base):
-        for pattern in (f"lib{name}.so.*", f"{name}-*.dll", f"lib{name}.*.dylib"):
-            found = sorted(folder.glob(pattern))
-            if found:
-                return str(found[0])
-    raise OSError(f"no {name} library next to PySide6 in {base}")
+
+@functools.cache
+def ffmpeg_library(name: str, base: Path | None = None) -> str:
+    """The FFmpeg library ``name`` (swscale, avutil) of the major version in ``WRITTEN_FOR``
+    that ships with PySide6 (``base``: PySide6's folder): Linux keeps it in PySide6/Qt/lib
+    (libswscale.so.8), Windows next to the Qt DLLs (swscale-8.dll), macOS in Qt/lib
+    (libswscale.8.dylib). Another version is not used: OSError says what is there."""
+    if base is None:
+        import PySide6
+
+        base = Path(PySide6.__file__).resolve().parent
+    major = WRITTEN_FOR[name]
+    folders = (base / "Qt" / "lib", base)
+    for folder in folders:
+        for file_name in _file_names(name, major):
+            if (folder / file_name).is_file():
+                return str(folder / file_name)
+    others = sorted({p.name for folder in folders if folder.is_dir()
+                     for pattern in (f"lib{name}.so.*", f"{name}-*.dll", f"lib{name}.*.dylib")
+                     for p in folder.glob(pattern)})
+    raise OSError(f"no lib{name} {major} next to PySide6 in {base}"
+                  + (f" (found {', '.join(others)}; this kiosk was written for {major})"
+                     if others else ""))
+
+
+def open_library(name: str) -> Any:
+    """``ffmpeg_library(name)`` loaded, after its own version function agrees (call once Qt's
+    FFmpeg backend is loaded: FFmpeg resolves symbols from the libraries it loaded)."""
+    library = ctypes.CDLL(ffmpeg_library(name))
+    version = getattr(library, f"{name}_version")
+    version.restype = ctypes.c_uint
+    version.argtypes = []
+    found = int(version())
+    if found >> 16 != WRITTEN_FOR[name]:
+        raise OSError(f"lib{name} says it is version {found >> 16}.{(found >> 8) & 255}."
+                      f"{found & 255}; this kiosk was written for {WRITTEN_FOR[name]}")
+    return library
 
 
 def _load() -> _Lib:
-    """libswscale and libavutil as Qt's FFmpeg backend loaded them (call after the first frame:
-    FFmpeg's own libraries resolve symbols from the Qt Multimedia libraries already loaded)."""
-    avutil = ctypes.CDLL(ffmpeg_library("avutil"))
-    sws = ctypes.CDLL(ffmpeg_library("swscale"))
+    """libswscale and libavutil as Qt's FFmpeg backend loaded them, checked by version (call
+    after the first frame: FFmpeg's own libraries resolve symbols from Qt Multimedia's)."""
+    avutil = open_library("avutil")
+    sws = open_library("swscale")
     vp, i = ctypes.c_void_p, ctypes.c_int
     sws.sws_getCachedContext.restype = vp
     sws.sws_getCachedContext.argtypes = [vp, i, i, i, i, i, i, i, vp, vp, vp]
@@ -130,13 +146,53 @@ def _load() -> _Lib:
     return _Lib(sws, avutil)
 
 
+# The self-test: studio-range BT.601 YUV of pure red must come out red.
+SELF_TEST_YUV = (81, 90, 240)
+SELF_TEST_RGB = (255, 0, 0)
+
+
+def self_test_frame(yuv: tuple[int, int, int] = SELF_TEST_YUV) -> QVideoFrame:
+    """A 32x16 YUV 4:2:0 frame of one colour."""
+    frame = QVideoFrame(QVideoFrameFormat(QSize(32, 16), _PF.Format_YUV420P))
+    if frame.map(QVideoFrame.MapMode.WriteOnly):
+        for plane, value in enumerate(yuv):
+            bits = memoryview(frame.bits(plane))
+            bits[:] = bytes([value]) * len(bits)
+        frame.unmap()
+    return frame
+
+
+@functools.cache
+def checked_library() -> tuple[_Lib | None, str]:
+    """libswscale once per process: (the library, "") when it loads, is the version this code
+    was written for and converts the self-test frame right; else (None, why not)."""
+    try:
+        lib = _load()
+    except (OSError, AttributeError) as exc:
+        return None, f"libswscale not loaded: {exc}"
+    probe = FrameScaler(lib)
+    try:
+        picture = probe.image(self_test_frame(), QSize(8, 8))
+        got = picture.pixelColor(4, 4) if not picture.isNull() else None
+    finally:
+        probe.close()
+    if (got is None or probe.fallbacks
+            or any(abs(a - b) > 8 for a, b in zip((got.red(), got.green(), got.blue()),
+                                                  SELF_TEST_RGB))):
+        seen = got.name() if got is not None else "no picture"
+        return None, f"libswscale failed its self-test (red came out {seen})"
+    log.info("video frames are converted by libswscale (self-test passed)")
+    return lib, ""
+
+
 class FrameScaler:
     """Turns frames into ``QImage.Format_RGB32`` pictures of a given size (one context reused
     while the clip's size, format and the target size stay the same)."""
 
-    def __init__(self) -> None:
-        self._lib: _Lib | None = None
-        self._tried = False
+    def __init__(self, lib: _Lib | None = None) -> None:
+        """``lib``: a library already loaded (the self-test); by default the checked one."""
+        self._lib = lib
+        self._tried = lib is not None
         self._ctx: int | None = None
         self._key: tuple[Any, ...] | None = None
         self._ff_formats: dict[str, int] = {}
@@ -167,10 +223,9 @@ class FrameScaler:
     def _library(self) -> _Lib | None:
         if not self._tried:
             self._tried = True
-            try:
-                self._lib = _load()
-            except (OSError, AttributeError) as exc:
-                log.warning("video frames are converted by Qt (libswscale not loaded: %s)", exc)
+            self._lib, problem = checked_library()
+            if problem:
+                log.warning("video frames are converted by Qt (%s)", problem)
         return self._lib
 
     def _ff_format(self, lib: _Lib, name: str) -> int:

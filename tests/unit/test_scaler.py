@@ -3,6 +3,8 @@ slow path through Qt when it cannot be used."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
@@ -19,6 +21,18 @@ RED_YUV = (81, 90, 240)
 @pytest.fixture(autouse=True)
 def ffmpeg_backend(qapp) -> None:
     QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode)  # loads FFmpeg
+
+
+@pytest.fixture
+def fresh_check() -> Iterator[None]:
+    """The library check runs once per process: a test that changes what it finds starts and
+    leaves it unanswered."""
+    clears = (scaler.checked_library.cache_clear, scaler.ffmpeg_library.cache_clear)
+    for clear in clears:
+        clear()
+    yield
+    for clear in clears:   # the real functions' caches, whatever a test put in their place
+        clear()
 
 
 def _yuv420p(width: int, height: int, yuv: tuple[int, int, int]) -> QVideoFrame:
@@ -69,7 +83,7 @@ def test_a_format_swscale_is_not_given_goes_through_qt(caplog) -> None:
     assert "converted by Qt" in caplog.text
 
 
-def test_without_libswscale_frames_still_show(monkeypatch, caplog) -> None:
+def test_without_libswscale_frames_still_show(monkeypatch, caplog, fresh_check) -> None:
     def cannot_load() -> None:
         raise OSError("libswscale.so.8: cannot open shared object file")
 
@@ -115,3 +129,59 @@ def test_the_next_frame_is_written_over_the_last_picture() -> None:
     del first  # as the lean video item does: the buffer is written again, not copied
     green = conv.image(_yuv420p(64, 32, (145, 54, 34)), QSize(48, 24))  # BT.601 pure green
     assert _near(green.pixelColor(10, 10), (0, 255, 0), 8), green.pixelColor(10, 10).name()
+
+
+def test_the_library_is_checked_by_version_and_a_self_test_once(fresh_check, caplog) -> None:
+    with caplog.at_level(logging.INFO, logger="kiosk.media"):
+        lib, problem = scaler.checked_library()
+    assert lib is not None and problem == ""
+    assert "self-test passed" in caplog.text
+    assert Path(scaler.ffmpeg_library("swscale")).name in (
+        "libswscale.so.8", "swscale-8.dll", "libswscale.8.dylib")
+    assert scaler.checked_library()[0] is lib       # asked once per process
+
+
+def test_another_major_version_is_not_used_and_frames_go_through_qt(monkeypatch, caplog,
+                                                                  fresh_check) -> None:
+    """The library next to PySide6 is FFmpeg 7's; a kiosk written for another one must not
+    call it (the C signatures may differ) but convert through Qt, and say why."""
+    monkeypatch.setitem(scaler.WRITTEN_FOR, "swscale", 9)
+    conv = FrameScaler()
+    with caplog.at_level(logging.WARNING, logger="kiosk.media"):
+        picture = conv.image(_yuv420p(64, 32, RED_YUV), QSize(32, 16))
+    assert not conv.uses_swscale and conv.fallbacks == 1
+    assert _near(picture.pixelColor(16, 8), (255, 0, 0), 12)
+    assert "libswscale.so.8" in caplog.text and "written for 9" in caplog.text
+
+
+def test_a_library_whose_own_version_differs_is_refused(fresh_check, monkeypatch) -> None:
+    """A file named like version 8 that says it is something else (a renamed copy)."""
+    real = scaler.ffmpeg_library("avutil")
+    monkeypatch.setitem(scaler.WRITTEN_FOR, "avutil", 58)
+    monkeypatch.setattr(scaler, "ffmpeg_library", lambda name, base=None: real)
+    with pytest.raises(OSError, match=r"libavutil says it is version 59\.\d+\.\d+; this kiosk "
+                                      r"was written for 58"):
+        scaler.open_library("avutil")
+
+
+def test_a_failed_self_test_falls_back_to_qt(monkeypatch, caplog, fresh_check) -> None:
+    """libswscale loads but does not turn the self-test's red into red: it is not used."""
+    monkeypatch.setattr(scaler, "SELF_TEST_RGB", (0, 0, 255))   # what it would have to say
+    conv = FrameScaler()
+    with caplog.at_level(logging.WARNING, logger="kiosk.media"):
+        picture = conv.image(_yuv420p(64, 32, RED_YUV), QSize(32, 16))
+    assert not conv.uses_swscale and conv.fallbacks == 1
+    assert _near(picture.pixelColor(16, 8), (255, 0, 0), 12)
+    assert "failed its self-test (red came out #ff0000)" in caplog.text
+
+
+def test_a_missing_version_names_what_is_there(tmp_path) -> None:
+    lib = tmp_path / "Qt" / "lib"
+    lib.mkdir(parents=True)
+    (lib / "libswscale.so.9").write_bytes(b"")
+    (lib / "libswscale.so.7").write_bytes(b"")
+    with pytest.raises(OSError, match=r"no libswscale 8 next to PySide6 .*found libswscale\.so\.7, "
+                                      r"libswscale\.so\.9; this kiosk was written for 8"):
+        scaler.ffmpeg_library("swscale", tmp_path)
+    (lib / "libswscale.so.8").write_bytes(b"")
+    assert scaler.ffmpeg_library("swscale", tmp_path) == str(lib / "libswscale.so.8")
