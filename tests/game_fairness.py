@@ -1,4 +1,4 @@
-"""Fairness checks for the swipe game (GAME.md "Fairness checks that tests can run").
+"""Fairness checks for the swipe game (docs/game.md: what the game promises every player).
 
 Used by the tests, the benchmark and any report: deck balance, the six single-type players,
 and simulated players with type-dependent like probabilities. No Qt, no gender field anywhere.
@@ -17,12 +17,12 @@ from kiosk.core.taxonomy import DOMAINS, TYPES, deck_counts, deck_shortfalls
 
 BASE_LIKE = 0.3          # a simulated player likes a card of another type this often …
 LEANING_LIKE = 0.8       # … and a card of a type they lean to this often
-# The two groups GAME.md asks about; the like rates are plausible, not measured.
+# The two groups docs/game.md asks about; the like rates are plausible, not measured.
 LEANINGS: dict[str, tuple[str, ...]] = {"S/E-leaning": ("S", "E"), "R-leaning": ("R",)}
 
 
 def deck_problems(cards: Sequence[GameCard], config: Config = DEFAULT) -> list[str]:
-    """Why the deck is not balanced (empty when it is): GAME.md's minimum per type and domain."""
+    """Why the deck is not balanced (empty when it is): docs/game.md's minimum per type and domain."""
     return [f"{s.axis} {s.key}: {s.count} cards (expected ≥ {s.minimum})"
             for s in deck_shortfalls(cards, config.deck_min_per_type, config.deck_min_per_domain)]
 

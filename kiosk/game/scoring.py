@@ -148,7 +148,7 @@ def profile_of(items: Iterable[Item], prior: float = 0.0) -> Profile:
 
 
 def population_sd(values: Sequence[float]) -> float:
-    """Standard deviation over the values themselves (GAME.md's flat-profile test)."""
+    """Standard deviation over the values themselves (docs/game.md's flat-profile test)."""
     mean = sum(values) / len(values)
     return math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
 

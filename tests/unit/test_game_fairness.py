@@ -1,4 +1,4 @@
-"""Fairness of the real deck and jobs (GAME.md): balance, single-type players, simulated players.
+"""Fairness of the real deck and jobs (docs/game.md): balance, single-type players, simulated players.
 
 Run with ``-s`` to print the figures for the note. ``real_scorer()`` is shared with the
 property tests and ``tests/bench/bench_game.py``.
