@@ -5,6 +5,9 @@ A problem is one line naming the size, language, screen and item:
 
 - a ``Text`` with an objectName, or inside a result/company/episode card, that reports
   ``truncated`` (an ellipsis or lines cut off), or that sticks out of its card or the window;
+- such a text with a word wider than its line (broken in the middle, or sticking out);
+- anything inside a card (a button, a picture, a line) that sticks out of the card;
+- "Ben je er nog?" over a QR code (a visitor may be scanning it);
 - two named interactive items that overlap, or one that covers such a text;
 - a named interactive item smaller than 48 px at 720p (scaled with the window's short side);
 - a named interactive item outside the reach zone: in portrait the lower 60 % of the screen
@@ -20,13 +23,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QRectF
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 SIZES = ("1280x720", "1920x1080", "720x1280", "1080x1920")
 LANGS = ("nl", "en")
 REACH_FRACTION = 0.6          # portrait: the lower 60 % of the screen is within reach
 MIN_TARGET_720P = 48          # px at 720p; scaled with the window's short side
-CARD = re.compile(r"^(resultJob_.*|resultJobSurprise|companyTile_.*|episodeTile_.*)$")
+CARD = re.compile(r"^(resultJob_.*|resultJobSurprise|companyTile_.*|episodeTile_.*|guessPanel_\d)$")
+TAG = re.compile(r"<[^>]+>")
 HANDLERS = {"QQuickTapHandler", "QQuickDragHandler"}
 # Items that catch touches on purpose but are no visitor control: the organiser's hidden corner,
 # full-screen catchers ("tap anywhere") and the dragged game card (like/nope buttons are the
@@ -135,10 +140,14 @@ def check_window(window: QQuickWindow, where: str) -> list[str]:
     texts: list[Found] = []
     controls: list[Found] = []
     root = window.contentItem()
+    problems += _codes_covered(root, where)
     for item in walk(root):
         if item.objectName() in MODALS:
             root = item
             break
+    for item in walk(root):
+        if CARD.match(item.objectName()):
+            problems += _sticking_out(item, where)
     for item in walk(root):
         if is_text(item):
             card = card_of(item)
@@ -154,6 +163,9 @@ def check_window(window: QQuickWindow, where: str) -> list[str]:
     for t in texts:
         if (t.item.property("contentWidth") or 0) > t.item.width() + 2:
             problems.append(f"{where}: {t.name} runs wider than its box")
+        word = _word_too_wide(t.item)
+        if word:
+            problems.append(f"{where}: {t.name}: the word '{word}' does not fit its line")
         if t.item.property("truncated"):
             problems.append(f"{where}: {t.name} is cut off ('{t.item.property('text')}')")
         slack = 2.0
@@ -191,6 +203,43 @@ def check_window(window: QQuickWindow, where: str) -> list[str]:
             if overlap(r, t.rect) and t.rect.intersected(r).height() > 2:
                 problems.append(f"{where}: {c.name} covers {t.name}")
     return problems
+
+
+def _word_too_wide(item: QQuickItem) -> str:
+    """The first word of a text that is wider than the text's line, or ""."""
+    font = item.property("font")
+    width = item.width()
+    if font is None or width <= 0:
+        return ""
+    metrics = QFontMetricsF(font)
+    text = TAG.sub("", str(item.property("text") or ""))
+    for word in text.split():
+        if metrics.horizontalAdvance(word) > width + 2:
+            return word
+    return ""
+
+
+def _sticking_out(card: QQuickItem, where: str) -> list[str]:
+    """Every visible thing inside ``card`` that reaches past its edge (2 px of slack)."""
+    found = []
+    box = QRectF(0, 0, card.width(), card.height()).adjusted(-2, -2, 2, 2)
+    for item in walk(card):
+        if item is card or item.width() <= 0 or item.height() <= 0:
+            continue
+        r = item.mapRectToItem(card, QRectF(0, 0, item.width(), item.height()))
+        if not box.contains(r):
+            found.append(f"{where}: {label(item)} sticks out of its card {card.objectName()}")
+    return found
+
+
+def _codes_covered(root: QQuickItem, where: str) -> list[str]:
+    """ "Ben je er nog?" beside the codes must leave every code on screen free."""
+    card = next((i for i in walk(root) if i.objectName() == "stillThereCard"), None)
+    if card is None:
+        return []
+    box = scene_rect(card)
+    return [f"{where}: stillThereCard covers {item.objectName()}" for item in walk(root)
+            if item.objectName().startswith("qr_") and overlap(box, scene_rect(item))]
 
 
 # -- driving the kiosk through its screens -------------------------------------------------------
@@ -276,6 +325,9 @@ def screens(app: Any) -> Iterator[str]:
         answer_all(app)
         state("result")
         yield "result"
+        _idle(app)
+        yield "still-there-codes"
+        c.note_touch()
         c.goHome()
         state("home")
         c.openSection("game")
@@ -299,14 +351,27 @@ def screens(app: Any) -> Iterator[str]:
         if view is not None:
             view.setProperty("controlsShown", True)
         yield "player"
+        app.playback.on_finished(episode, 1.0, True)   # as if the clip had played to its end
+        if state("next_up"):
+            yield "end-card"
         c.goHome()
         state("home")
+        _idle(app)
+        yield "still-there"
+        c.note_touch()
     c.adminGesture()
     wait_for(lambda: c.pinPadVisible)
     yield "pin-pad"
     c.cancelPin()
     c.endSession()
     state("attract")
+
+
+def _idle(app: Any) -> None:
+    """As if nobody touched the screen for the idle time: "Ben je er nog?" comes up."""
+    flow = app.controller.flow
+    flow.tick(app.controller.now() + flow.effective_idle_timeout())
+    wait_for(lambda: app.controller.stillThere)
 
 
 def _find(window: QQuickWindow, name: str) -> QQuickItem | None:

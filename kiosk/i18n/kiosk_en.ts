@@ -214,12 +214,12 @@
         <translation>Scan the code and ask about an internship or a visit</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="106"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="112"/>
         <source>+%1 meer</source>
         <translation>+%1 more</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="128"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="135"/>
         <source>Stage of contact</source>
         <translation>Internship or contact</translation>
     </message>
@@ -339,12 +339,12 @@
 <context>
     <name>EpisodeTile</name>
     <message>
-        <location filename="../ui/qml/components/EpisodeTile.qml" line="70"/>
+        <location filename="../ui/qml/components/EpisodeTile.qml" line="88"/>
         <source>Nieuw</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/EpisodeTile.qml" line="101"/>
+        <location filename="../ui/qml/components/EpisodeTile.qml" line="97"/>
         <source>Gezien</source>
         <translation>Watched</translation>
     </message>
@@ -426,42 +426,47 @@
 <context>
     <name>GuessPanel</name>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="23"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="27"/>
         <source>Speler %1: jouw richting</source>
         <translation>Player %1: your direction</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="37"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="42"/>
         <source>Raad wat je maatje koos: %1</source>
         <translation>Guess what your buddy chose: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="50"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="43"/>
+        <source>„%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="56"/>
         <source>Vet!</source>
         <translation>Cool!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="55"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="61"/>
         <source>Niks</source>
         <translation>Nope</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="68"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="75"/>
         <source>Goed geraden!</source>
         <translation>Well guessed!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="68"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="75"/>
         <source>Net niet!</source>
         <translation>So close!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="69"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="76"/>
         <source>Speler %1 vond het vet.</source>
         <translation>Player %1 thought it was cool.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="70"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="77"/>
         <source>Speler %1 vond het niks.</source>
         <translation>Player %1 didn&apos;t fancy it.</translation>
     </message>
@@ -542,12 +547,12 @@
         <translation>Something quite different that suits you too</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="136"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="135"/>
         <source>Vandaag hier: %1</source>
         <translation>Here today: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="151"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="150"/>
         <source>Kijk de video</source>
         <translation>Watch the video</translation>
     </message>
@@ -586,47 +591,47 @@
 <context>
     <name>NextUpCard</name>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="27"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="46"/>
         <source>Dit was %1</source>
         <translation>That was %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="54"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="73"/>
         <source>Volgende aflevering in %1…</source>
         <translation>Next episode in %1…</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="55"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="74"/>
         <source>Volgende aflevering</source>
         <translation>Next episode</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="56"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="75"/>
         <source>Kijk ook: %1</source>
         <translation>Also watch: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="76"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="95"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="83"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="102"/>
         <source>Speel de game</source>
         <translation>Play the game</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="88"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="107"/>
         <source>Meer video&apos;s</source>
         <translation>More videos</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="109"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="31"/>
         <source>Kijk verder op NXtv</source>
         <translation>Keep watching on NXtv</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/NextUpCard.qml" line="115"/>
+        <location filename="../ui/qml/components/NextUpCard.qml" line="37"/>
         <source>Stuur naar een vriend</source>
         <translation>Send to a friend</translation>
     </message>
@@ -647,52 +652,52 @@
 <context>
     <name>Player</name>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="122"/>
+        <location filename="../ui/qml/screens/Player.qml" line="127"/>
         <source>Op je telefoon</source>
         <translation>On your phone</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="136"/>
+        <location filename="../ui/qml/screens/Player.qml" line="141"/>
         <source>Vet!</source>
         <translation>Cool!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="145"/>
+        <location filename="../ui/qml/screens/Player.qml" line="150"/>
         <source>Geluid aan</source>
         <translation>Sound on</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="145"/>
+        <location filename="../ui/qml/screens/Player.qml" line="150"/>
         <source>Geluid uit</source>
         <translation>Sound off</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="167"/>
+        <location filename="../ui/qml/screens/Player.qml" line="172"/>
         <source>Terug</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="173"/>
+        <location filename="../ui/qml/screens/Player.qml" line="178"/>
         <source>Verder</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="173"/>
+        <location filename="../ui/qml/screens/Player.qml" line="178"/>
         <source>Pauze</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="178"/>
+        <location filename="../ui/qml/screens/Player.qml" line="183"/>
         <source>Ondertiteling uit</source>
         <translation>Captions off</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="178"/>
+        <location filename="../ui/qml/screens/Player.qml" line="183"/>
         <source>Ondertiteling aan</source>
         <translation>Captions on</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="184"/>
+        <location filename="../ui/qml/screens/Player.qml" line="189"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>
@@ -781,59 +786,64 @@
     <name>Result</name>
     <message>
         <location filename="../ui/qml/screens/Result.qml" line="26"/>
+        <source>„%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Result.qml" line="27"/>
         <source>Omdat jullie %1 leuk vonden</source>
         <translation>Because you both liked %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="26"/>
+        <location filename="../ui/qml/screens/Result.qml" line="27"/>
         <source>Omdat je %1 leuk vond</source>
         <translation>Because you liked %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="40"/>
+        <location filename="../ui/qml/screens/Result.qml" line="41"/>
         <source>Jullie match</source>
         <translation>Your match</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="40"/>
+        <location filename="../ui/qml/screens/Result.qml" line="41"/>
         <source>Jouw richting</source>
         <translation>Your direction</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="47"/>
+        <location filename="../ui/qml/screens/Result.qml" line="48"/>
         <source>Deze beroepen passen bij jullie allebei</source>
         <translation>These jobs suit you both</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="48"/>
+        <location filename="../ui/qml/screens/Result.qml" line="49"/>
         <source>Deze drie passen even goed bij wat jij leuk vindt</source>
         <translation>These three fit what you like equally well</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="49"/>
+        <location filename="../ui/qml/screens/Result.qml" line="50"/>
         <source>De eerste twee passen even goed bij wat jij leuk vindt</source>
         <translation>The first two fit what you like equally well</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="50"/>
+        <location filename="../ui/qml/screens/Result.qml" line="51"/>
         <source>Deze beroepen passen bij wat jij leuk vindt</source>
         <translation>These jobs suit what you like</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="63"/>
-        <location filename="../ui/qml/screens/Result.qml" line="138"/>
+        <location filename="../ui/qml/screens/Result.qml" line="64"/>
+        <location filename="../ui/qml/screens/Result.qml" line="139"/>
         <source>Neem je uitslag mee</source>
         <translation>Take your result home</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="146"/>
-        <location filename="../ui/qml/screens/Result.qml" line="168"/>
+        <location filename="../ui/qml/screens/Result.qml" line="147"/>
+        <location filename="../ui/qml/screens/Result.qml" line="169"/>
         <source>Nog een keer</source>
         <translation>Play again</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="154"/>
-        <location filename="../ui/qml/screens/Result.qml" line="175"/>
+        <location filename="../ui/qml/screens/Result.qml" line="155"/>
+        <location filename="../ui/qml/screens/Result.qml" line="176"/>
         <source>Bedrijven</source>
         <translation>Companies</translation>
     </message>

@@ -63,14 +63,6 @@ Item {
             height: Theme.px(10); color: Theme.teal
         }
         Rectangle {
-            visible: tile.episode.isNew === true && !tile.watched
-            anchors { left: parent.left; top: parent.top; margins: Theme.px(14) }
-            radius: height / 2; color: Theme.accent
-            width: newText.implicitWidth + Theme.px(28); height: newText.implicitHeight + Theme.px(10)
-            Text { id: newText; anchors.centerIn: parent; text: qsTr("Nieuw"); color: Theme.inkOnAccent
-                   font.pixelSize: Theme.fontSmall; font.weight: Font.Black }
-        }
-        Rectangle {
             anchors { right: parent.right; bottom: parent.bottom; margins: Theme.px(14) }
             radius: Theme.px(8); color: "#CC000000"
             width: durText.implicitWidth + Theme.px(20); height: durText.implicitHeight + Theme.px(8)
@@ -90,7 +82,11 @@ Item {
     Text {
         id: titleText
         anchors { left: parent.left; right: parent.right; top: frame.bottom; topMargin: Theme.px(12) }
-        text: tile.episode.title || ""
+        // "Nieuw" leads the title, under the picture: on the picture it hid the clip's own label
+        textFormat: Text.StyledText
+        text: (tile.episode.isNew === true && !tile.watched
+               ? "<font color=\"" + Theme.accent + "\">" + qsTr("Nieuw") + "</font> · " : "")
+              + (tile.episode.title || "").replace(/&/g, "&amp;").replace(/</g, "&lt;")
         color: Theme.text; font.pixelSize: Theme.fontBody - Theme.px(2); font.weight: Font.Bold
         elide: Text.ElideRight; maximumLineCount: 2; wrapMode: Text.WordWrap
     }

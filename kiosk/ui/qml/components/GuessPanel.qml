@@ -12,17 +12,22 @@ Rectangle {
     readonly property bool buddyLiked: guess ? (player === 1 ? guess.likedB : guess.likedA) : false
     readonly property int buddy: player === 1 ? 2 : 1
     readonly property bool narrow: width < Theme.px(640)   // portrait: buttons under the question
+    // landscape: the panels share the screen's foot with the code; smaller words, smaller
+    // buttons, so everything stays inside the panel (the layout check proves it)
+    readonly property bool tight: !Theme.portrait
+    objectName: "guessPanel_" + player
     radius: Theme.radius
     color: Theme.surface
 
     Column {
-        anchors { fill: parent; margins: Theme.px(24) }
-        spacing: Theme.px(12)
+        anchors { fill: parent; margins: Theme.px(panel.tight ? 18 : 24) }
+        spacing: Theme.px(panel.tight ? 8 : 12)
         Text {
             width: parent.width; wrapMode: Text.WordWrap
             text: qsTr("Speler %1: jouw richting").arg(panel.player)
             color: panel.player === 1 ? Theme.teal : Theme.violet
-            font.pixelSize: Theme.fontBody; font.weight: Font.Black
+            font.pixelSize: panel.tight ? Theme.fontSmall + Theme.px(4) : Theme.fontBody
+            font.weight: Font.Black
         }
         DirectionChips { width: parent.width; direction: panel.direction || ({}) }
         Item {
@@ -35,7 +40,7 @@ Rectangle {
                        - (guessButtons.visible ? guessButtons.width : parent.width * 0.45)
                 wrapMode: Text.WordWrap; maximumLineCount: 3; elide: Text.ElideRight
                 text: qsTr("Raad wat je maatje koos: %1").arg(
-                          "„" + (panel.guess && panel.guess.card ? panel.guess.card.text : "") + "”")
+                          qsTr("„%1”").arg(panel.guess && panel.guess.card ? panel.guess.card.text : ""))
                 color: Theme.text; font.pixelSize: Theme.fontSmall + Theme.px(2); font.weight: Font.Bold
             }
             Row {
@@ -47,6 +52,7 @@ Rectangle {
                 PillButton {
                     objectName: "guessLike_" + panel.player
                     implicitWidth: Theme.touchMin * 1.4
+                    height: panel.tight ? Theme.touchMin * 0.8 : Theme.touchMin
                     fill: Theme.teal; text: qsTr("Vet!")
                     onClicked: Kiosk.game.guess(panel.player - 1, true)
                 }
@@ -54,6 +60,7 @@ Rectangle {
                     objectName: "guessNope_" + panel.player
                     fill: Theme.coral; text: qsTr("Niks")
                     implicitWidth: Theme.touchMin * 1.4
+                    height: panel.tight ? Theme.touchMin * 0.8 : Theme.touchMin
                     onClicked: Kiosk.game.guess(panel.player - 1, false)
                 }
             }
@@ -68,7 +75,8 @@ Rectangle {
                 text: ((panel.myGuess === 1) === panel.buddyLiked ? qsTr("Goed geraden!") : qsTr("Net niet!"))
                       + " " + (panel.buddyLiked ? qsTr("Speler %1 vond het vet.").arg(panel.buddy)
                                                 : qsTr("Speler %1 vond het niks.").arg(panel.buddy))
-                color: Theme.accent; font.pixelSize: Theme.fontBody; font.weight: Font.Black
+                color: Theme.accent; font.weight: Font.Black
+                font.pixelSize: panel.tight ? Theme.fontSmall + Theme.px(4) : Theme.fontBody
             }
         }
     }

@@ -53,15 +53,15 @@ Rectangle {
             font.pixelSize: Theme.fontSmall; font.weight: Font.Black
         }
     }
-    Text {
+    // whole words only: a long title ("Autoschadehersteller") gets a smaller font, never a break
+    WordFitText {
         id: title
         objectName: "resultJobTitle_" + card.rank
         x: card.artBeside ? badgeBox.x : card.pad
         y: (card.artBeside ? badgeBox.y + badgeBox.height : picture.y + picture.height) + Theme.px(8)
         width: card.width - x - card.pad
-        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
         text: card.job && card.job.title ? card.job.title : ""
-        color: Theme.text; font.pixelSize: card.narrow ? Theme.fontBody - Theme.px(4) : Theme.fontBody
+        color: Theme.text; size: card.narrow ? Theme.fontBody - Theme.px(4) : Theme.fontBody
         font.weight: Font.Black
     }
 
@@ -71,18 +71,18 @@ Rectangle {
         y: Math.max(picture.y + picture.height, title.y + title.height) + Theme.px(12)
         width: card.width - 2 * card.pad
         spacing: Theme.px(10)
-        Text {
-            width: parent.width; wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+        WordFitText {
+            width: parent.width; size: Theme.fontSmall
             visible: card.showDay && text !== ""
             text: card.job && card.job.day ? card.job.day : ""
-            color: Theme.text; font.pixelSize: Theme.fontSmall
+            color: Theme.text
         }
-        Text {
+        WordFitText {
             objectName: "resultBecause_" + card.rank
-            width: parent.width; wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+            width: parent.width; size: Theme.fontSmall
             visible: text !== ""
             text: card.surprise && card.because === "" ? qsTr("Iets heel anders dat ook bij je past") : card.because
-            color: Theme.teal; font.pixelSize: Theme.fontSmall; font.weight: Font.Bold
+            color: Theme.teal; font.weight: Font.Bold
         }
         // The route as two steps: vmbo, then mbo.
         Column {
@@ -102,12 +102,11 @@ Rectangle {
                         Text { anchors.centerIn: parent; text: step.index + 1; color: Theme.text
                                font.pixelSize: Theme.fontSmall - Theme.px(4); font.weight: Font.Black }
                     }
-                    Text {
+                    WordFitText {
                         objectName: "resultRoute_" + card.rank + "_" + (step.index + 1)
                         width: words.width - Theme.px(40)
-                        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                         text: step.modelData
-                        color: Theme.textDim; font.pixelSize: Theme.fontSmall
+                        color: Theme.textDim; size: Theme.fontSmall
                     }
                 }
             }
@@ -129,12 +128,12 @@ Rectangle {
             width: card.inlineFoot && watch.visible ? foot.width - watch.width - foot.spacing : foot.width
             height: Math.max(here.implicitHeight, Theme.touchMin * 0.66)
             visible: card.companyNames.length > 0
-            Text {
+            WordFitText {
                 id: here
-                width: parent.width; wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                width: parent.width; size: Theme.fontSmall
                 anchors.verticalCenter: parent.verticalCenter
                 text: qsTr("Vandaag hier: %1").arg(card.companyNames.join(", "))
-                color: Theme.accent; font.pixelSize: Theme.fontSmall; font.weight: Font.Bold
+                color: Theme.accent; font.weight: Font.Bold
             }
             TapHandler {
                 gesturePolicy: TapHandler.ReleaseWithinBounds

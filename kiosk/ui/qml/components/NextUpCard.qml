@@ -18,6 +18,25 @@ Rectangle {
         columns: Theme.portrait ? 1 : 2
         spacing: Theme.px(60)
         horizontalItemAlignment: Grid.AlignHCenter
+        // The codes come first: on top in portrait (eye height for a phone, and the next
+        // episode and the buttons below them, within reach); on the right in landscape.
+        layoutDirection: Theme.portrait ? Qt.LeftToRight : Qt.RightToLeft
+
+        Row {
+            spacing: Theme.px(36)
+            QrCode {
+                objectName: "qr_watch"
+                payload: card.visible ? (card.current.link || "") : ""
+                size: Theme.px(240)
+                label: qsTr("Kijk verder op NXtv")
+            }
+            QrCode {
+                objectName: "qr_share"
+                payload: card.visible ? (card.current.shareLink || "") : ""
+                size: Theme.px(240)
+                label: qsTr("Stuur naar een vriend")
+            }
+        }
 
         Column {
             width: Theme.portrait ? card.width * 0.86 : card.width * 0.46
@@ -100,21 +119,6 @@ Rectangle {
             }
         }
 
-        Row {
-            spacing: Theme.px(36)
-            QrCode {
-                objectName: "qr_watch"
-                payload: card.visible ? (card.current.link || "") : ""
-                size: Theme.px(240)
-                label: qsTr("Kijk verder op NXtv")
-            }
-            QrCode {
-                objectName: "qr_share"
-                payload: card.visible ? (card.current.shareLink || "") : ""
-                size: Theme.px(240)
-                label: qsTr("Stuur naar een vriend")
-            }
-        }
     }
     PulseQuestion {
         visible: Kiosk.pulse !== null && Kiosk.pulse.afterShown && Theme.portrait

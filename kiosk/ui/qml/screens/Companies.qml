@@ -51,12 +51,17 @@ Item {
         boundsBehavior: Flickable.StopAtBounds
         readonly property int columns: Theme.portrait ? 1 : 2
         cellWidth: (width - Theme.margin) / columns
-        cellHeight: Theme.px(440)
+        // the tallest tile sets every row's height (a long name or job titles wrap, never cut)
+        property real tallest: 0
+        cellHeight: Math.max(Theme.px(440), tallest)
         model: Kiosk.companies.rows
         delegate: Item {
             id: company
             required property var modelData
             width: grid.cellWidth; height: grid.cellHeight
+            readonly property real needed: Math.max(info.y + info.implicitHeight, qr.height) + Theme.px(56)
+                                           + Theme.gap
+            onNeededChanged: grid.tallest = Math.max(grid.tallest, needed)
             Rectangle {
                 objectName: "companyTile_" + company.modelData.id
                 anchors { fill: parent; rightMargin: Theme.gap; bottomMargin: Theme.gap }
@@ -88,10 +93,11 @@ Item {
                     }
                 }
                 Column {
+                    id: info
                     anchors { left: logo.right; right: qr.left; top: parent.top; margins: Theme.px(28) }
                     spacing: Theme.px(8)
-                    Text { width: parent.width; text: company.modelData.name; wrapMode: Text.WordWrap
-                           color: Theme.text; font.pixelSize: Theme.fontLarge - Theme.px(6); font.weight: Font.Black }
+                    WordFitText { width: parent.width; text: company.modelData.name
+                                  color: Theme.text; size: Theme.fontLarge - Theme.px(6); font.weight: Font.Black }
                     Text { width: parent.width; text: company.modelData.stand; visible: text !== ""
                            color: Theme.accent; font.pixelSize: Theme.fontBody; font.weight: Font.Bold }
                     Text { width: parent.width; text: company.modelData.description; wrapMode: Text.WordWrap
@@ -111,9 +117,10 @@ Item {
                                 radius: height / 2; color: Theme.background
                                 width: Math.min(jobChips.width, jobText.implicitWidth + Theme.px(24))
                                 height: jobText.implicitHeight + Theme.px(10)
+                                // a long title wraps inside its chip, never cut off
                                 Text { id: jobText; anchors.centerIn: parent; text: chip.modelData
                                        width: Math.min(implicitWidth, jobChips.width - Theme.px(24))
-                                       elide: Text.ElideRight
+                                       wrapMode: Text.WordWrap; horizontalAlignment: Text.AlignHCenter
                                        color: Theme.text; font.pixelSize: Theme.fontSmall }
                             }
                         }

@@ -112,11 +112,16 @@ Rectangle {
                color: Theme.text; font.pixelSize: Theme.fontLarge; font.weight: Font.Bold }
     }
 
-    // A small code to take the episode along, out of the way in the top-right corner.
+    // A small code to take the episode along, on the right but below the clip's top corner,
+    // where clips carry their own label (series, channel); portrait: above the picture.
     QrCode {
+        id: episodeCode
         objectName: "qr_episode"
         visible: !screen.endCard && payload !== ""
         anchors { right: parent.right; top: parent.top; margins: Theme.px(28) }
+        anchors.topMargin: video.contentRect.y >= height + Theme.px(56)
+                           ? (video.contentRect.y - height) / 2
+                           : Math.max(Theme.px(28), video.contentRect.y + video.contentRect.height * 0.22)
         payload: Kiosk.playback.current.link || ""
         size: Theme.px(240)
         label: qsTr("Op je telefoon")

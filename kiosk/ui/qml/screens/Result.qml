@@ -22,7 +22,8 @@ Item {
     // One phrase is enough and always fits: the strongest reason.
     function becauseText(job) {
         if (!job.because || job.because.length === 0) return ""
-        var q = "„" + job.because[0] + "”"
+        // the quotes of the visitor's language (Dutch „…”, English “…”)
+        var q = qsTr("„%1”").arg(job.because[0])
         return duo ? qsTr("Omdat jullie %1 leuk vonden").arg(q) : qsTr("Omdat je %1 leuk vond").arg(q)
     }
 
