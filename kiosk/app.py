@@ -265,13 +265,13 @@ def _kiosk_id(data_dir: Path, config: Config) -> str:
     return new
 
 
-def _load_pack(content: Path) -> Any:
+def _load_pack(content: Path, config: Config) -> Any:
     from kiosk.core.content import PackError, load_pack
 
     if not content.is_dir():
         raise StartupError(f"content pack {content} is not a folder (use --content DIR)")
     try:
-        return load_pack(content)
+        return load_pack(content, config)   # the kiosk's limits, as for every later pack
     except PackError as exc:
         raise StartupError(f"content pack {content}: {exc}") from None
 
@@ -355,8 +355,8 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
 
     data_dir = _prepare_data_dir(args.data or paths.default_data_dir())
     setup_logging(data_dir, config)
-    pack = _choose_pack(_load_pack(args.content or paths.sample_pack()), args.content is None,
-                        data_dir, config)
+    pack = _choose_pack(_load_pack(args.content or paths.sample_pack(), config),
+                        args.content is None, data_dir, config)
     packs_dir = (data_dir / config.packs_dirname).resolve()
     choice = _pick_event(pack, args.event, today,
                          strict=not Path(pack.root).resolve().is_relative_to(packs_dir))
