@@ -150,6 +150,7 @@ EN = {
         "The kiosk in &English too (visitors choose)",
     "Voortgang van {name}": "Progress of {name}",
     "{name} omzetten": "Convert {name}",
+    "&Op het startscherm": "On the &home screen",
     # the studio's own sentences (kiosk/studio/model.py, problems.py) that name no file
     "Kies een beheer-PIN van 4 tot 12 cijfers.": "Choose an admin PIN of 4 to 12 digits.",
     "Een PIN is 4 tot 12 cijfers, zonder letters of spaties.":

@@ -396,6 +396,10 @@
         <translation>Convert {name}</translation>
     </message>
     <message>
+        <source>&amp;Op het startscherm</source>
+        <translation>On the &amp;home screen</translation>
+    </message>
+    <message>
         <source>Kies een beheer-PIN van 4 tot 12 cijfers.</source>
         <translation>Choose an admin PIN of 4 to 12 digits.</translation>
     </message>

@@ -733,6 +733,29 @@ class Studio:
                                           "titel is niet veranderd.") from None
                     return
 
+    def series_titles(self) -> dict[str, str]:
+        """Series id → Dutch title, of every series file in the pack (the campaign's and hers)."""
+        import tomllib
+
+        titles: dict[str, str] = {}
+        folder = self.root / "series"
+        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+            try:
+                data = tomllib.loads(path.read_text("utf-8-sig"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            series_id = str(data.get("id") or path.stem)
+            titles[series_id] = text_nl(data.get("title")) or series_id
+        return titles
+
+    def featured(self) -> list[str]:
+        return [str(s) for s in self.event.get("featured_series") or []]
+
+    def set_featured(self, series_ids: list[str]) -> None:
+        """The series on her event's home screen, in this order."""
+        known = self.series_titles()
+        self.event["featured_series"] = [s for s in series_ids if s in known]
+
     def feature_own_clips(self) -> None:
         """Her own clips first on her event's home screen (unless she chose otherwise)."""
         featured = self.event.get("featured_series")

@@ -258,6 +258,10 @@ class StudioWindow(QMainWindow):
         logo_caption = QLabel()
         self._text(logo_caption, "Logo (ook slepen)")
         form.addRow(logo_caption, logo_row)
+        self.event_featured = QListWidget()
+        self.event_featured.setMaximumHeight(110)
+        self._field(form, "&Op het startscherm", self.event_featured, "eventFeatured")
+        self.event_featured.itemChanged.connect(self.on_featured)
         self.event_idle = QSpinBox(minimum=15, maximum=600, singleStep=5)
         self._field(form, "&Terug naar start na (seconden)", self.event_idle, "eventIdle")
         self.event_pin = QLineEdit(echoMode=QLineEdit.EchoMode.Password, maxLength=12)
@@ -453,6 +457,7 @@ class StudioWindow(QMainWindow):
         self.event_welcome.setText(s.event_welcome())
         self.event_english.setChecked(s.english())
         self.show_days()
+        self.show_featured()
         self.event_idle.setValue(s.idle_timeout())
         self.event_pin.clear()
         self.event_pin_repeat.clear()
@@ -501,6 +506,30 @@ class StudioWindow(QMainWindow):
             self.studio.set_more_days(days[:-1])
             self.show_days()
             self.changed()
+
+    def show_featured(self) -> None:
+        """Every series, the featured ones first and ticked (her own clips once imported)."""
+        loading, self._loading = self._loading, True
+        self.event_featured.clear()
+        titles = self.studio.series_titles()
+        featured = [f for f in self.studio.featured() if f in titles]
+        for series_id in featured + [t for t in titles if t not in featured]:
+            item = QListWidgetItem(titles[series_id])
+            item.setData(Qt.ItemDataRole.UserRole, series_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if series_id in featured
+                               else Qt.CheckState.Unchecked)
+            self.event_featured.addItem(item)
+        self._loading = loading
+
+    def on_featured(self, _item: QListWidgetItem) -> None:
+        if self._loading:
+            return
+        ticked = [str(self.event_featured.item(i).data(Qt.ItemDataRole.UserRole))
+                  for i in range(self.event_featured.count())
+                  if self.event_featured.item(i).checkState() == Qt.CheckState.Checked]
+        self.studio.set_featured(ticked)
+        self.changed()
 
     def on_event_english(self, on: bool) -> None:
         if not self._loading:
@@ -910,6 +939,7 @@ class StudioWindow(QMainWindow):
             clip.title.setEnabled(True)
             clip.bar.hide()
             self.studio.feature_own_clips()
+            self.show_featured()
             for episode_id, title, thumb in self.studio.own_episodes():
                 if episode_id == clip.episode_id:
                     clip.title.setText(title)

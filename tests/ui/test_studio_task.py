@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QListWidget, QLineEdit
 
 from kiosk.config import Config
@@ -85,6 +85,9 @@ def test_the_whole_organiser_task(studio, dialogs: Dialogs, qtbot, pack: Path,
                     and not window.importing(), timeout=120_000)
     titles = [c.title.text() for c in window.clips]
     assert titles == ["Werkplaats", "Verticaal lassen", "Rondleiding"]
+    featured = w(app, "eventFeatured", QListWidget)
+    assert featured.item(0).data(Qt.ItemDataRole.UserRole) == "eigen-videos"
+    assert featured.item(0).checkState() == Qt.CheckState.Checked  # her clips first by default
     window.clips[2].title.setText("Rondleiding door de school")
     window.clips[2].title.editingFinished.emit()
     # -- save -----------------------------------------------------------------------------

@@ -460,3 +460,14 @@ def test_a_40_mb_logo_is_made_small(pack: Path, tmp_path: Path) -> None:
     with Image.open(io.BytesIO(studio.pending[rel])) as image:
         assert image.size == (512, 512)
     assert len(studio.pending[rel]) < 100_000
+
+
+def test_she_chooses_the_series_on_the_home_screen(pack: Path) -> None:
+    studio = m.Studio(pack)
+    titles = studio.series_titles()
+    assert {"aan-de-slag", "ouders-docenten", "techniek-om-je-heen"} <= set(titles)
+    studio.set_featured(["techniek-om-je-heen", "bestaat-niet", "aan-de-slag"])
+    assert studio.featured() == ["techniek-om-je-heen", "aan-de-slag"]
+    studio.save()
+    assert toml(pack / studio.event_rel)["featured_series"] == ["techniek-om-je-heen",
+                                                                "aan-de-slag"]
