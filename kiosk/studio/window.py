@@ -215,7 +215,10 @@ class StudioWindow(QMainWindow):
 
     def _event_page(self) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
+        column = QVBoxLayout(page)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addStretch(1)  # rows stay together at the top; the room left goes below
         self.event_new = self._button("eventNew", "&Nieuw event beginnen", self.new_event)
         form.addRow(self.event_new)
         self.event_name = QLineEdit()
