@@ -32,6 +32,11 @@ class Group(StrEnum):
 
 VALUES: tuple[int, ...] = (1, 2, 3, 4, 5)  # 1 = past helemaal niet … 5 = past heel goed
 
+# The question's event kinds: when it was asked (``pulse_asked``: the report's response rates
+# count from it without reading every screen of the log), answered, skipped, and the group.
+# They never leave the kiosk's own log one by one: exports and the report carry sums only.
+EVENT_KINDS: tuple[str, ...] = ("pulse_asked", "pulse_answered", "pulse_skipped", "pulse_group")
+
 
 class Step(StrEnum):
     """What the question screen shows: the faces, then (when asked) the group question."""

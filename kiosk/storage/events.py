@@ -140,7 +140,8 @@ EVENT_KINDS: dict[str, dict[str, Check]] = {
     # Pack updates: the version goes in ``value``, the refusal reason (an enum) in ``reason``.
     "pack_installed": {"value": _count},
     "pack_refused": {"value": _version, "reason": PACK_REFUSAL_REASONS},
-    # The campaign's question (kiosk.core.pulse): a face 1–5, a skip, and the optional group.
+    # The campaign's question (kiosk.core.pulse): asked, a face 1–5, a skip, the optional group.
+    "pulse_asked": {"phase": PULSE_PHASES},
     "pulse_answered": {"phase": PULSE_PHASES, "value": _pulse_value},
     "pulse_skipped": {"phase": PULSE_PHASES},
     "pulse_group": {"answer": PULSE_GROUPS},

@@ -27,6 +27,7 @@ from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.files import connect_read_only
+from kiosk.core.pulse import EVENT_KINDS as PULSE_KINDS
 from kiosk.storage.db import (
     KIOSK_COLUMNS, DatabaseError, UnreadableDatabaseError, open_database, open_kiosk_db_read_only,
 )
@@ -83,7 +84,10 @@ def write_table(conn: sqlite3.Connection, table: str, path: Path) -> int:
     if with_time:
         header.insert(columns.index("ts") + 1, "time")
     order = " ORDER BY id" if "id" in columns else ""
-    cursor = conn.execute(f'SELECT {", ".join(columns)} FROM "{table}"{order}')
+    # The campaign's question leaves only as sums (summary.csv, the report), never per visit.
+    only = (f" WHERE kind NOT IN ({', '.join(repr(k) for k in PULSE_KINDS)})"
+            if table == "events" and "kind" in columns else "")
+    cursor = conn.execute(f'SELECT {", ".join(columns)} FROM "{table}"{only}{order}')
     n = 0
     with path.open("w", encoding=ENCODING, newline="") as f:
         out = _writer(f)

@@ -19,9 +19,10 @@ from typing import Any
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.metrics import Filter, Metrics, compute_slices, read_only
-from kiosk.storage import charts
+from kiosk.storage import charts, pulse_html
 from kiosk.storage.charts import Bar, Reference
 from kiosk.storage.names import KioskInfo, Names, read_kiosks
+from kiosk.storage.pulse_report import PulseFigures, pulse_table
 from kiosk.storage.report_text import Words
 
 
@@ -60,6 +61,10 @@ class ReportData:
     made: float
     notes: list[str] = field(default_factory=list)
     likes: list[tuple[str, int, int]] = field(default_factory=list)   # see episode_likes
+    # the campaign's question (kiosk.storage.pulse_report): the whole, per event, per region
+    pulse: PulseFigures | None = None
+    pulse_events: dict[str, PulseFigures] = field(default_factory=dict)
+    pulse_regions: list[tuple[str, PulseFigures]] = field(default_factory=list)
 
 
 def _spans(conn: sqlite3.Connection, base: Filter, column: str) -> list[tuple[Any, ...]]:
@@ -117,9 +122,18 @@ def gather(db: Path, base: Filter, sources: Sequence[str], config: Config = DEFA
     days = [c.key for c in overall.sessions_per_day]
     event_metrics = list(zip(paged, rest_metrics[: len(paged)]))
     regions = [(region, m) for (region, _ids), m in zip(groups, rest_metrics[len(paged):])]
-    return ReportData(list(sources), base, overall, events, event_metrics, regions, kiosk_spans,
+    data = ReportData(list(sources), base, overall, events, event_metrics, regions, kiosk_spans,
                       kiosks, days[0] if days else None, days[-1] if days else None, time.time(),
                       likes=episode_likes(db, base, config))
+    with closing(read_only(db, config)) as conn:
+        table = pulse_table(conn, base, config)  # one pass; every slice is a sum of its rows
+    data.pulse = table.figures()
+    if data.pulse.all.asked:  # the question was asked somewhere: each slice's figures
+        data.pulse_events = {span.event_id: table.figures(event_id=span.event_id)
+                             for span in paged}
+        data.pulse_regions = [(region, table.figures(kiosks=tuple(sorted(ids))))
+                              for region, ids in groups]
+    return data
 
 
 def episode_likes(db: Path, base: Filter, config: Config = DEFAULT) -> list[tuple[str, int, int]]:
@@ -400,6 +414,11 @@ class _Page:
             if len(d.event_metrics) != 1:
                 body.append(self.metric_charts(m))
             body.append(self.likes_figure())
+        if d.pulse is not None:
+            body.append(pulse_html.section(d.pulse, [
+                (n.event(span.event_id), d.pulse_events[span.event_id]) for span, _m
+                in d.event_metrics if span.event_id in d.pulse_events] + [
+                (region or w("no_region"), fig) for region, fig in d.pulse_regions], w))
         body.append(self.kiosk_table(d.kiosk_spans))
         body.append(_NOTES)
         body.append(f'<h2>{_e(w("definitions"))}</h2><p class="meta">'
@@ -432,6 +451,9 @@ class _Page:
                 f'{self.metric_charts(m)}'
                 + self.figure(w("per_kiosk"), w("per_kiosk_caption"),
                               charts.hbars(kiosks, w("per_kiosk")))
+                + (pulse_html.event_block(self.d.pulse_events[span.event_id], w,
+                                          f"pulse-{span.event_id}")
+                   if span.event_id in self.d.pulse_events else "")
                 + "</section>")
 
     def notes(self, extra: list[str]) -> str:

@@ -28,6 +28,7 @@ from kiosk.core.metrics import (
 )
 from kiosk.storage.db import DatabaseError, UnreadableDatabaseError, open_kiosk_db_read_only
 from kiosk.storage.export import ExportError, merge, tables, write_rows, write_table
+from kiosk.storage import pulse_report
 from kiosk.storage.names import KioskInfo, Names, load_titles_pack, read_kiosks
 from kiosk.storage.report_text import Words
 
@@ -363,6 +364,7 @@ def _export(args: argparse.Namespace, out: TextIO, config: Config) -> int:
             path = target / f"{table}.csv"
             written.append((path, write_table(conn, table, path)))
         metrics = compute(conn, Filter(), config, domains)
+        pulse = pulse_report.pulse_figures(conn, Filter(), config)
         kiosks = read_kiosks(conn)
     except OSError as e:
         raise ReportError(f"cannot write the CSV files in {target} ({e.strerror})") from None
@@ -371,7 +373,8 @@ def _export(args: argparse.Namespace, out: TextIO, config: Config) -> int:
     notes = pack_notes(names, kiosks, problem)
     names = for_data(names, kiosks)
     summary = target / "summary.csv"
-    write_rows(summary, SUMMARY_HEADER, summary_rows(metrics, names, kiosks))
+    write_rows(summary, SUMMARY_HEADER, summary_rows(metrics, names, kiosks)
+               + pulse_report.summary_rows(pulse))
     for path, n in written:
         print(f"{path}: {n} rijen/rows", file=out)
     print(f"{summary}: {metrics.sessions} bezoeken/sessions", file=out)

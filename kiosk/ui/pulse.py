@@ -127,6 +127,10 @@ class PulseBridge(QObject):
         except FlowError as exc:  # a reset got there first
             log.warning("pulse: %s", exc)
 
+    def _asked(self, phase: Phase) -> None:
+        """The question is on screen: what the report's response rates count from."""
+        self._store.record("pulse_asked", self._controller.session_id, phase=phase.value)
+
     def _on_flow_event(self, event: FlowEvent) -> None:
         if self._settings is None:
             return
@@ -139,8 +143,13 @@ class PulseBridge(QObject):
             self._after_here = False
             self.changed.emit()
         elif isinstance(event, StateChanged):
+            if event.new is State.PULSE:
+                self._asked(Phase.BEFORE)
+            # the first result or end card of the visit asks again; leaving it ends the offer
             here = (event.new in _AFTER_STATES and self._visit is not None
-                    and (self._after_here or self._visit.offer_after()))
+                    and self._visit.offer_after())
+            if here:
+                self._asked(Phase.AFTER)
             if here != self._after_here:
                 self._after_here = here
                 self.changed.emit()

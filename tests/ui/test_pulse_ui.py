@@ -45,6 +45,11 @@ def pulse_rows(app) -> list[tuple]:
                            "WHERE kind LIKE 'pulse%' ORDER BY id").fetchall()
 
 
+def answers(app) -> list[tuple]:
+    """The rows that hold what the visitor tapped (not when the question was shown)."""
+    return [r for r in pulse_rows(app) if r[1] != "pulse_asked"]
+
+
 def start(app, qtbot) -> None:
     qtbot.waitUntil(app.window.isExposed)
     touch_tap(app.window, "startButton")
@@ -88,14 +93,16 @@ def test_a_visit_answering_2_then_4_records_both(make_kiosk, qtbot, plain):
     qtbot.waitUntil(lambda: is_shown(app.window, "resultAgain"))
     assert not is_shown(app.window, "pulseAnswer_4")
     sid = app.controller.session_id
-    assert pulse_rows(app) == [(sid, "pulse_answered", "before", 2.0, None),
+    assert pulse_rows(app) == [(sid, "pulse_asked", "before", None, None),
+                               (sid, "pulse_answered", "before", 2.0, None),
+                               (sid, "pulse_asked", "after", None, None),
                                (sid, "pulse_answered", "after", 4.0, None)]
     # at most once per visit: a clip watched to the end afterwards does not ask again
     app.controller.goHome()
     watch_a_clip_to_the_end(app, qtbot)
     settle(app.window)
     assert find_item(app.window, "pulseAnswer_1") is None
-    assert len(pulse_rows(app)) == 2
+    assert len(pulse_rows(app)) == 4
 
 
 def test_skip_records_the_skip_before_and_on_the_end_card(make_kiosk, qtbot, plain):
@@ -112,7 +119,9 @@ def test_skip_records_the_skip_before_and_on_the_end_card(make_kiosk, qtbot, pla
     qtbot.waitUntil(lambda: not is_shown(app.window, "pulseSkip"))
     assert app.controller.state == "next_up"
     sid = app.controller.session_id
-    assert pulse_rows(app) == [(sid, "pulse_skipped", "before", None, None),
+    assert pulse_rows(app) == [(sid, "pulse_asked", "before", None, None),
+                               (sid, "pulse_skipped", "before", None, None),
+                               (sid, "pulse_asked", "after", None, None),
                                (sid, "pulse_skipped", "after", None, None)]
 
 
@@ -145,7 +154,7 @@ def test_two_faces_tapped_at_once_the_first_counts(make_kiosk, qtbot, plain):
     QTest.touchEvent(app.window, device).release(0, one, app.window).release(1, five,
                                                                              app.window).commit()
     qtbot.waitUntil(lambda: app.controller.state == "home")
-    rows = pulse_rows(app)
+    rows = answers(app)
     assert len(rows) == 1 and rows[0][1:3] == ("pulse_answered", "before")
     assert rows[0][3] == app.pulse.visit.before  # the one that counted is the one stored
 
@@ -157,7 +166,8 @@ def test_walking_away_from_the_question_records_no_answer(make_kiosk, qtbot, pla
     qtbot.waitUntil(lambda: app.controller.state == "pulse")
     qtbot.waitUntil(lambda: app.controller.stillThere)  # the idle rules as everywhere
     qtbot.waitUntil(lambda: app.controller.state == "attract", timeout=5000)
-    assert pulse_rows(app) == []
+    assert answers(app) == []  # asked, and nothing else
+    assert [r[1:3] for r in pulse_rows(app)] == [("pulse_asked", "before")]
     app.store.flush()
     with sqlite3.connect(app.db_path) as con:
         ended = con.execute("SELECT reason FROM events WHERE kind = 'session_ended'").fetchall()
@@ -179,8 +189,8 @@ def test_the_group_question_follows_the_face_and_stores_only_the_group(make_kios
     touch_tap(app.window, "pulseGroup_girl")
     qtbot.waitUntil(lambda: app.controller.state == "home")
     sid = app.controller.session_id
-    assert pulse_rows(app) == [(sid, "pulse_answered", "before", 3.0, None),
-                               (sid, "pulse_group", None, None, "girl")]
+    assert answers(app) == [(sid, "pulse_answered", "before", 3.0, None),
+                            (sid, "pulse_group", None, None, "girl")]
 
 
 def test_skipping_the_group_question_goes_home_and_records_nothing_more(make_kiosk, qtbot,
@@ -192,7 +202,7 @@ def test_skipping_the_group_question_goes_home_and_records_nothing_more(make_kio
     qtbot.waitUntil(lambda: is_shown(app.window, "pulseGroup_private"))
     touch_tap(app.window, "pulseSkip")
     qtbot.waitUntil(lambda: app.controller.state == "home")
-    assert [r[1:4] for r in pulse_rows(app)] == [("pulse_answered", "before", 5.0)]
+    assert [r[1:4] for r in answers(app)] == [("pulse_answered", "before", 5.0)]
 
 
 def test_an_events_own_question_in_both_languages(make_kiosk, qtbot, tmp_path):

@@ -117,9 +117,10 @@ def test_every_kind_field_has_a_column(data_dir: Path) -> None:
         columns = {r[1] for r in rows(s.db_path, "PRAGMA table_info(events)")}
     fields = {name for spec in EVENT_KINDS.values() for name in spec}
     assert fields - columns == set()
-    # the storage brief's 17, counted by hand, plus card_undone, pack_installed, pack_refused
-    # and the campaign's question: pulse_answered, pulse_skipped, pulse_group
-    assert len(EVENT_KINDS) == 23
+    # the storage brief's 17, counted by hand, plus card_undone, pack_installed, pack_refused,
+    # episode_liked and the campaign's question: pulse_asked, pulse_answered, pulse_skipped,
+    # pulse_group
+    assert len(EVENT_KINDS) == 25
 
 
 def test_invalid_event_id_is_not_stamped(store: EventStore) -> None:

@@ -44,8 +44,8 @@ KINDS = one_of("session_started", "session_ended", "screen_shown", "language_cha
                "card_swiped", "card_undone", "game_started", "game_finished", "game_abandoned",
                "qr_shown",
                "admin_opened", "admin_pin_failed", "kiosk_started", "kiosk_restarted",
-               "pack_installed", "pack_refused", "pulse_answered", "pulse_skipped",
-               "pulse_group")
+               "pack_installed", "pack_refused", "pulse_asked", "pulse_answered",
+               "pulse_skipped", "pulse_group")
 PACK_REASONS = ("incomplete", "unsigned", "unknown_key", "bad_signature", "bad_manifest",
                 "tampered", "missing_file", "extra_file", "unsafe_path", "too_big", "not_newer",
                 "check_failed", "disk_full", "read_error")
@@ -100,6 +100,7 @@ def visit(store: EventStore, rnd: random.Random, now: list[float], n: int) -> No
         assert store.record(kind, sid, **fields), kind
 
     rec("session_started")
+    rec("pulse_asked", phase="before")
     if rnd.random() < 0.7:
         rec("pulse_answered", phase="before", value=rnd.randint(1, 5))
         rec("pulse_group", answer=rnd.choice(["girl", "boy", "other", "private"]))
