@@ -13,7 +13,7 @@ import os
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
@@ -31,7 +31,20 @@ from kiosk.supervisor_files import (
 from kiosk.config import Config
 from kiosk.memory import ATTRACT, rss_bytes, should_restart
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtQuick import QQuickWindow
+
+    from kiosk.core.event_sink import EventSink
+
 log = logging.getLogger("kiosk.heartbeat")
+
+
+class ShowsState(Protocol):
+    """Whatever says which screen the kiosk shows now (the flow state's value)."""
+
+    @property
+    def state(self) -> str: ...
 
 # The event log's coarser reasons (kiosk.storage.events.RESTART_REASONS) for the watchdog's ids.
 EVENT_REASONS = {CRASH: "crash", HUNG: "watchdog", FROZEN_VIDEO: "watchdog",
@@ -75,7 +88,7 @@ class Heartbeat(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
-    def watch_window(self, window: Any) -> None:
+    def watch_window(self, window: QQuickWindow) -> None:
         """Note the first frame the window puts on screen (start-up figure, smoke check)."""
         window.frameSwapped.connect(self._on_frame_swapped)
         self._window = window
@@ -127,8 +140,9 @@ class Heartbeat(QObject):
             self._quit_app(RESTART_EXIT_CODE)
 
 
-def start_heartbeat(*, data_dir: Path, config: Config, controller: Any, window: Any, qapp: Any,
-                    store: Any, quit_after_first_frame: bool = False,
+def start_heartbeat(*, data_dir: Path, config: Config, controller: ShowsState,
+                    window: QQuickWindow, qapp: QGuiApplication, store: EventSink,
+                    quit_after_first_frame: bool = False,
                     env: Mapping[str, str] = os.environ) -> Heartbeat:
     """Make, wire and start the kiosk's heartbeat; records ``kiosk_restarted`` when the
     supervisor says this start is a restart (its ``env``). The caller stops it on close."""

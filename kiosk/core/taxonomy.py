@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
 TYPES: tuple[str, ...] = ("R", "I", "A", "S", "E", "C")   # hexagon order (docs/game.md)
 DOMAINS: tuple[str, ...] = ("bouw", "energie", "installatie", "metaal", "voertuigen", "media",
@@ -48,7 +48,10 @@ def episode_via(value: str) -> EpisodeVia:
         return EpisodeVia.TILE
 
 
-def main_domain(weights: Mapping[str, float]) -> str:
+_Domain = TypeVar("_Domain", bound=str)   # a domain id, or its Literal type in the pack's models
+
+
+def main_domain(weights: Mapping[_Domain, float]) -> str:
     """A job's main domain: its heaviest weight, a tie to the domain listed first in
     ``DOMAINS`` ("" when no domain weighs anything). The game's surprise pick, the result's
     picture and the dashboard's top domains all use this one rule."""

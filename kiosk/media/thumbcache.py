@@ -12,12 +12,15 @@ import hashlib
 import logging
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from PySide6.QtCore import QObject, QProcess, Signal, Slot
 
 from kiosk.config import DEFAULT, Config
 from kiosk.paths import kiosk_command
+
+if TYPE_CHECKING:
+    from kiosk.core.content_models import Pack
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +41,7 @@ class ThumbnailMaker(QObject):
     made = Signal(str)      # episode id
     finished = Signal()
 
-    def __init__(self, pack: Any, cache_dir: Path, config: Config = DEFAULT,
+    def __init__(self, pack: Pack, cache_dir: Path, config: Config = DEFAULT,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pack, self._dir, self._config = pack, cache_dir, config

@@ -11,11 +11,14 @@ import json
 import logging
 from collections import deque
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QProcess, QTimer, Signal, Slot
 
 from kiosk.config import Config
+
+if TYPE_CHECKING:
+    from kiosk.storage.events import EventStore
 
 log = logging.getLogger("kiosk.ui")
 
@@ -26,7 +29,7 @@ class AdminPanel(QObject):
     changed = Signal()
 
     def __init__(self, config: Config, pack_root: Path, event_id: str | None,
-                 data_dir: Path, store: Any = None) -> None:
+                 data_dir: Path, store: EventStore | None = None) -> None:
         super().__init__()
         self._store = store
         self._storage = (True, 0, 0)  # writing ok, events waiting in memory, events dropped
@@ -82,6 +85,8 @@ class AdminPanel(QObject):
 
     def _poll_storage(self) -> None:
         store = self._store
+        if store is None:   # the timer runs only with a store; said here for the type checker
+            return
         ok = bool(store.writing_ok)
         now = (ok, 0 if ok else store.unwritten(), int(store.dropped))
         if now != self._storage:

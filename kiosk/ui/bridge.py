@@ -10,7 +10,7 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, QUrl, Signal, Slot
 
@@ -22,6 +22,10 @@ from kiosk.core.flow import (
     State, StateChanged, StillThere,
 )
 from kiosk.core.clear_spot import clear_spot
+
+if TYPE_CHECKING:
+    from kiosk.core.content_models import Event, Pack
+    from kiosk.storage.events import EventStore
 
 log = logging.getLogger("kiosk.ui")
 
@@ -60,7 +64,7 @@ class Controller(QObject):
     quitRequested = Signal()
     playRequested = Signal(str, str)  # episode id, via: handled by Playback
 
-    def __init__(self, config: Config, store: Any, pack: Any, event: Any,
+    def __init__(self, config: Config, store: EventStore, pack: Pack, event: Event | None,
                  available: set[State], idle_timeout_s: float | None = None,
                  clock: Callable[[], float] = time.monotonic,
                  restarts_file: Path | None = None) -> None:

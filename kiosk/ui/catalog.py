@@ -1,13 +1,16 @@
 """The pack's series, seasons and episodes as plain lists for QML, in the visitor's language."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
 from kiosk.core.screen_texts import colour_index
 from kiosk.core.formatting import mm_ss
 from kiosk.core.viewing import ordered_series
+
+if TYPE_CHECKING:
+    from kiosk.core.content_models import Pack
 
 
 def file_url(path: Any) -> str:
@@ -21,7 +24,7 @@ class Catalog(QObject):
     changed = Signal()
     thumbsChanged = Signal()
 
-    def __init__(self, pack: Any, featured: list[str] | None = None) -> None:
+    def __init__(self, pack: Pack, featured: list[str] | None = None) -> None:
         super().__init__()
         self._pack = pack
         self._lang = "nl"
@@ -38,6 +41,11 @@ class Catalog(QObject):
     def thumbs(self) -> dict[str, str]:
         """Stills made from the clips since start-up, by episode id."""
         return dict(self._thumbs)
+
+    @property
+    def lang(self) -> str:
+        """The language the rows are in ("nl" or "en")."""
+        return self._lang
 
     def set_language(self, lang: str) -> None:
         self._lang = lang

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.core.screen_texts import colour_index, initials, short_company_name
 from kiosk.core.links import LinkBuilder
 from kiosk.ui.catalog import file_url
+
+if TYPE_CHECKING:
+    from kiosk.core.content_models import Event, Pack
 
 log = logging.getLogger("kiosk.ui")
 
@@ -18,7 +21,7 @@ class Companies(QObject):
 
     changed = Signal()
 
-    def __init__(self, pack: Any, event: Any, links: LinkBuilder) -> None:
+    def __init__(self, pack: Pack, event: Event | None, links: LinkBuilder) -> None:
         super().__init__()
         self._pack = pack
         self._event = event

@@ -31,6 +31,7 @@ from kiosk.core.metrics import (
 )
 
 if TYPE_CHECKING:
+    from kiosk.core.content_models import Pack
     from kiosk.storage.charts import Style
 
 log = logging.getLogger("kiosk.ui")
@@ -58,7 +59,7 @@ class Dashboard(QObject):
     CHARTS = ("watch", "hours", "jobs", "cards")
     _computed = Signal(int, object, object)  # generation, Metrics, Choices (worker → UI thread)
 
-    def __init__(self, db_path: Path, config: Config = DEFAULT, pack: Any = None,
+    def __init__(self, db_path: Path, config: Config = DEFAULT, pack: Pack | None = None,
                  event_id: str | None = None, clock: Callable[[], float] = time.time,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
@@ -32,6 +32,11 @@ from kiosk.core.links import LinkBuilder, ResultSummary
 from kiosk.core.taxonomy import SWIPE_VIAS, CardVia, main_domain
 from kiosk.core.viewing import role_model_episode
 from kiosk.ui.catalog import file_url
+
+if TYPE_CHECKING:
+    from kiosk.core.content_models import Event, Pack
+    from kiosk.core.event_sink import EventSink
+    from kiosk.ui.bridge import Controller
 
 log = logging.getLogger("kiosk.ui")
 
@@ -129,7 +134,8 @@ class GameBridge(QObject):
     phaseChanged = Signal()
     resultChanged = Signal()
 
-    def __init__(self, pack: Any, event: Any, store: Any, controller: Any, config: Config,
+    def __init__(self, pack: Pack, event: Event | None, store: EventSink,
+                 controller: Controller, config: Config,
                  links: LinkBuilder, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
         self._pack, self._event, self._store = pack, event, store

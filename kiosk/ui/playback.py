@@ -7,7 +7,7 @@ campaign measures. QML binds to its properties and calls its slots.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
@@ -26,6 +26,11 @@ from kiosk.media.facade import PlayerFacade, PlayerState
 from kiosk.media.player import EpisodePlayer
 from kiosk.ui.catalog import Catalog
 
+if TYPE_CHECKING:
+    from kiosk.core.content_models import Pack
+    from kiosk.core.event_sink import EventSink
+    from kiosk.ui.bridge import Controller
+
 log = logging.getLogger("kiosk.ui")
 
 class Playback(QObject):
@@ -36,7 +41,7 @@ class Playback(QObject):
     nextUpChanged = Signal()
     countdownRemainingChanged = Signal()
 
-    def __init__(self, config: Config, pack: Any, store: Any, controller: Any,
+    def __init__(self, config: Config, pack: Pack, store: EventSink, controller: Controller,
                  player: PlayerFacade, catalog: Catalog, links: LinkBuilder) -> None:
         super().__init__()
         self._config = config
@@ -112,7 +117,7 @@ class Playback(QObject):
             return {}
         row = self._catalog.episode_row(episode)
         series = next((s for s in self._pack.series if s.id == episode.series_id), None)
-        row["series"] = series.title.get(self._controller.language) if series else ""
+        row["series"] = series.title.get(self._catalog.lang) if series else ""   # as the row's
         return row
 
     @Property(list, notify=watchedChanged)
@@ -156,7 +161,7 @@ class Playback(QObject):
         if episode is None:
             log.warning("play: unknown episode %r", episode_id)
             return
-        state = State(self._controller.state)
+        state = self._controller.flow.state
         if state not in (State.PLAYER, State.NEXT_UP):
             self._origin = state
         try:

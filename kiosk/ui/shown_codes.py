@@ -5,7 +5,7 @@ and what the visitor chose from the other QML-facing objects and records the cod
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
@@ -15,11 +15,16 @@ from kiosk.ui.companies import Companies
 from kiosk.ui.game_bridge import GameBridge
 from kiosk.ui.playback import Playback
 
+if TYPE_CHECKING:
+    from kiosk.core.event_sink import EventSink
+    from kiosk.ui.bridge import Controller
+
 
 class CodeCounter(QObject):
     """Listens to whatever can change the codes on screen and counts each appearance once."""
 
-    def __init__(self, store: Any, controller: Any, playback: Playback, game: GameBridge,
+    def __init__(self, store: EventSink, controller: Controller, playback: Playback,
+                 game: GameBridge,
                  companies: Companies) -> None:
         super().__init__()
         self._store = store
@@ -64,7 +69,7 @@ class CodeCounter(QObject):
 
     @Slot()
     def refresh(self) -> None:
-        state = State(self._controller.state)
+        state = self._controller.flow.state
         new = self._shown.update(codes_on_screen(state, self._selection(state)))
         # someone may be scanning: the idle wait is longer while a code is up
         self._controller.set_code_on_screen(bool(self._shown.on_screen))
