@@ -137,6 +137,7 @@ class Play:
     jobs: tuple[str, ...]           # the non-surprise jobs, as shown
     answers: int
     duels: int
+    tie: bool = False               # the two highest type scores were exactly equal
 
 
 def play(new_session: Callable[[], object], student: Student, responder: Responder,
@@ -167,5 +168,6 @@ def play(new_session: Callable[[], object], student: Student, responder: Respond
     types = tuple(result.direction.types)
     equal = bool(getattr(result.direction, "equal", False))
     first = types[:2] if equal else types[:1]
+    top = sorted(result.type_scores.values(), reverse=True)
     return Play(first, types, tuple(js.job_id for js in result.jobs if not js.surprise),
-                answers, duels)
+                answers, duels, round(top[0], 9) == round(top[1], 9))

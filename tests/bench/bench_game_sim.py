@@ -72,7 +72,7 @@ def run_level(game: Game, pack, retest: float, students: int, seed: int) -> dict
     fit_hits: dict[str, list[float]] = defaultdict(list)
     fit_r: dict[str, list[float]] = defaultdict(list)
     answers: list[int] = []
-    duels = 0
+    duels = ties = equal_shown = 0
     started = time.perf_counter()
     for _ in range(students):
         st = make_student(srng)
@@ -92,6 +92,8 @@ def run_level(game: Game, pack, retest: float, students: int, seed: int) -> dict
         fit_r[strongest].append(pearson(list(st.theta), profiles[one.jobs[0]]))
         answers += [p.answers for p in plays]
         duels += sum(p.duels for p in plays)
+        ties += sum(p.tie for p in plays)
+        equal_shown += sum(len(p.first) > 1 for p in plays)
     elapsed = time.perf_counter() - started
     n = students
     print(f"\n== card retest {retest:.2f} (a = {responder.a:.3f}), {n} students × 2 plays, "
@@ -112,6 +114,8 @@ def run_level(game: Game, pack, retest: float, students: int, seed: int) -> dict
         ratios[t] = shown_first[t] / truly_first[t] if truly_first[t] else float("nan")
         print(f"    {t}: shown {shown_first[t] / n:5.1%}  true {truly_first[t] / n:5.1%}  "
               f"ratio {ratios[t]:.2f}")
+    print(f"  first letter a tie in the scores: {ties / (2 * n):.1%} of plays; shown as two "
+          f"equal letters: {equal_shown / (2 * n):.1%}")
     print("  job fit per true strongest type (shown jobs whose code holds it; r of job #1):")
     for t in TYPES:
         hits = fit_hits[t]
