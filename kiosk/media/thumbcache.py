@@ -41,7 +41,7 @@ class ThumbnailMaker(QObject):
     made = Signal(str)      # episode id
     finished = Signal()
 
-    def __init__(self, pack: Pack, cache_dir: Path, config: Config = DEFAULT,
+    def __init__(self, pack: Pack, cache_dir: Path, config: Config,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pack, self._dir, self._config = pack, cache_dir, config

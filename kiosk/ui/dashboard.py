@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.core.formatting import mm_ss, one_decimal, percent
 from kiosk.core.metrics import (
     Choices,
@@ -59,7 +59,7 @@ class Dashboard(QObject):
     CHARTS = ("watch", "hours", "jobs", "cards")
     _computed = Signal(int, object, object)  # generation, Metrics, Choices (worker → UI thread)
 
-    def __init__(self, db_path: Path, config: Config = DEFAULT, pack: Pack | None = None,
+    def __init__(self, db_path: Path, config: Config, pack: Pack | None = None,
                  event_id: str | None = None, clock: Callable[[], float] = time.time,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.core.qr_image import LIGHT, render_qr
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class QrImageProvider(QQuickImageProvider):
     Rendered codes are kept in a small LRU cache: the same codes come back screen after screen.
     """
 
-    def __init__(self, config: Config = DEFAULT) -> None:
+    def __init__(self, config: Config) -> None:
         super().__init__(QQuickImageProvider.ImageType.Image)
         self._config = config
         self._cache: OrderedDict[tuple[str, int], QImage] = OrderedDict()

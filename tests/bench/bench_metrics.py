@@ -157,19 +157,21 @@ def bench_dashboard(data: Path, screenshot: Path | None) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QUrl
     from PySide6.QtQuick import QQuickView
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtGui import QGuiApplication
 
     from kiosk import paths
+    from kiosk.config import DEFAULT
     from kiosk.core.content import load_pack
+    from kiosk.ui.chart_images import ChartImages
     from kiosk.ui.dashboard import Dashboard
     from kiosk.ui.seams import Kiosk, expose
 
-    app = QApplication.instance() or QApplication([])
+    app = QGuiApplication.instance() or QGuiApplication([])
     pack = load_pack(paths.sample_pack())
     db = data / "kiosk.db"
     day = busiest_day(db)
     noon = time.mktime(time.strptime(day, "%Y-%m-%d")) + 12 * 3600
-    dash = Dashboard(db, pack=pack, event_id=EVENTS[0], clock=lambda: noon)
+    dash = Dashboard(db, DEFAULT, pack=pack, event_id=EVENTS[0], clock=lambda: noon)
     for label, event, d in (("all events, all days", "", ""),
                             ("one event, all days", EVENTS[0], ""),
                             ("one event, busiest day", EVENTS[0], day)):
@@ -180,6 +182,7 @@ def bench_dashboard(data: Path, screenshot: Path | None) -> None:
         view = QQuickView()
         view.setColor("#0E1633")
         expose(view.engine(), Kiosk(dashboard=dash))
+        view.engine().addImageProvider("charts", ChartImages(dash))
         view.setResizeMode(QQuickView.ResizeMode.SizeRootObjectToView)
         view.setSource(QUrl.fromLocalFile(str(paths.qml_dir() / "components" / "Dashboard.qml")))
         view.resize(1920, 1080)

@@ -128,7 +128,7 @@ def bench_decode(count: int, width: int, height: int) -> None:
                            f" spacing: 20\n{items}\n}} }}\n", encoding="utf-8")
             view = QQuickView()
             view.setFlags(Qt.WindowType.FramelessWindowHint)
-            view.engine().addImageProvider("qr", QrImageProvider())
+            view.engine().addImageProvider("qr", QrImageProvider(DEFAULT))
             view.setResizeMode(QQuickView.ResizeMode.SizeViewToRootObject)
             view.setSource(QUrl.fromLocalFile(str(qml)))
             view.show()
