@@ -265,7 +265,7 @@ def _kiosk_id(data_dir: Path, config: Config) -> str:
     return new
 
 
-def _load_pack(content: Path, config: Config) -> Any:
+def _load_pack(content: Path, config: Config) -> Pack:
     from kiosk.core.content import PackError, load_pack
 
     if not content.is_dir():
@@ -276,7 +276,7 @@ def _load_pack(content: Path, config: Config) -> Any:
         raise StartupError(f"content pack {content}: {exc}") from None
 
 
-def _pick_event(pack: Any, pinned: str | None, today: datetime.date | None = None, *,
+def _pick_event(pack: Pack, pinned: str | None, today: datetime.date | None = None, *,
                 strict: bool = True) -> EventChoice:
     """The running event (kiosk.core.event_choice): ``--event`` pins it, else the dates decide.
 
@@ -299,13 +299,18 @@ def _pick_event(pack: Any, pinned: str | None, today: datetime.date | None = Non
     return choice
 
 
-def _ensure_qapp() -> Any:
+def _ensure_qapp() -> QGuiApplication:
     from PySide6.QtGui import QGuiApplication
 
-    qapp = QGuiApplication.instance()  # under pytest-qt: its application
-    if qapp is None:
+    running = QGuiApplication.instance()  # under pytest-qt: its application
+    if running is None:
         # No Qt Widgets in the kiosk process (docs/design.md §7): the studio is the widgets app.
         qapp = QGuiApplication([sys.argv[0] if sys.argv else "kiosk"])
+    elif isinstance(running, QGuiApplication):
+        qapp = running
+    else:
+        raise StartupError("this process runs a Qt application without windows; the kiosk "
+                           "needs a QGuiApplication")
     qapp.setApplicationName("BLIQ Kiosk")
     qapp.setOrganizationName("BLIQ")
     return qapp
@@ -560,7 +565,7 @@ def _make_screens(app: KioskApp) -> Screens:
                    translations=translations, render=render, pulse=pulse, teardown=teardown)
 
 
-def _choose_pack(base: Any, no_content_option: bool, data_dir: Path, config: Config) -> Any:
+def _choose_pack(base: Pack, no_content_option: bool, data_dir: Path, config: Config) -> Pack:
     """An installed update (``<data>/packs``) replaces the pack it updates.
 
     Used when it is the same pack with a higher version, or when no ``--content`` was given."""
@@ -615,7 +620,7 @@ def _start_campaign(app: KioskApp, args: Any) -> None:
     app.teardown.callback(_logged(service.shutdown, "the campaign service"))
 
 
-def _dispose(engine: Any) -> None:
+def _dispose(engine: QQmlApplicationEngine) -> None:
     """Delete the QML engine now, before Python drops the objects its bindings read."""
     from PySide6.QtCore import QCoreApplication, QEvent
 

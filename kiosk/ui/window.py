@@ -4,10 +4,10 @@ Nothing here creates the kiosk's objects; ``kiosk.app`` does and hands them in."
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator, QUrl, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeyEvent, QScreen, QWindow
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
@@ -16,6 +16,9 @@ from kiosk.core.flow import SECTIONS, State
 from kiosk.ui.bridge import Controller
 from kiosk.ui.qr import QrImageProvider
 from kiosk.ui.seams import Kiosk, expose, withdraw
+
+if TYPE_CHECKING:
+    from kiosk.core.content_models import Pack
 
 log = logging.getLogger("kiosk.ui")
 
@@ -40,7 +43,7 @@ def screen_files() -> dict[str, str]:
     return {s.value: f for s, f in SCREEN_FILES.items()}
 
 
-def available_sections(pack: Any) -> set[State]:
+def available_sections(pack: Pack) -> set[State]:
     """Sections whose screen exists and whose content the pack has."""
     screens = paths.qml_dir() / "screens"
     has_content = {
@@ -76,7 +79,7 @@ class Lockdown(QObject):
         return False
 
 
-def load_fonts(qapp: Any) -> None:
+def load_fonts(qapp: QGuiApplication) -> None:
     fonts = paths.asset("fonts")
     families: list[str] = []
     for file in sorted(fonts.glob("*.[ot]tf")) if fonts.is_dir() else []:
@@ -90,7 +93,7 @@ def load_fonts(qapp: Any) -> None:
 class Translations:
     """Installs the compiled .qm for the chosen language; Dutch is the source language."""
 
-    def __init__(self, qapp: Any, engine: QQmlApplicationEngine) -> None:
+    def __init__(self, qapp: QGuiApplication, engine: QQmlApplicationEngine) -> None:
         self._qapp = qapp
         self._engine = engine
         self._translator: QTranslator | None = None
@@ -142,7 +145,7 @@ def create_window(engine: QQmlApplicationEngine, kiosk: Kiosk, qr_images: QrImag
     return window
 
 
-def screen_of(window: Any) -> Any:
+def screen_of(window: QWindow) -> QScreen | None:
     """The screen ``window`` is on, asked of the application instead of the window.
 
     ``window.screen()`` gives a QScreen wrapper that shiboken ties to the window's wrapper;
@@ -153,7 +156,7 @@ def screen_of(window: Any) -> Any:
             or QGuiApplication.primaryScreen())
 
 
-def log_first_frame(qapp: Any, window: Any) -> None:
+def log_first_frame(qapp: QGuiApplication, window: QQuickWindow) -> None:
     """One log line when the first frame is on screen: which platform, how big, full screen?
     (What tells a person reading the log, or the cage test, how the kiosk came up.)"""
 
@@ -173,12 +176,12 @@ def log_first_frame(qapp: Any, window: Any) -> None:
     window.frameSwapped.connect(first)
 
 
-def follow_screen(window: Any) -> None:
+def follow_screen(window: QWindow) -> None:
     """Full screen stays full screen when the monitor is rotated, swapped or re-sized.
 
     Compositors and window managers resize a full-screen window themselves; without one
     (a bare X server) nobody does, so the window follows its screen's geometry here."""
-    watched: list[Any] = []
+    watched: list[QScreen] = []
 
     def fit(*_: Any) -> None:
         try:
@@ -191,7 +194,7 @@ def follow_screen(window: Any) -> None:
             window.setGeometry(screen.geometry())
             window.showFullScreen()
 
-    def watch(screen: Any) -> None:
+    def watch(screen: QScreen | None) -> None:
         if screen is not None and screen not in watched:
             watched.append(screen)
             screen.geometryChanged.connect(fit)
