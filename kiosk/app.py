@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for th
     from kiosk.ui.game_bridge import GameBridge
     from kiosk.ui.playback import Playback
     from kiosk.ui.pulse import PulseBridge
+    from kiosk.ui.read_aloud import ReadAloud
     from kiosk.ui.render import RenderMode
     from kiosk.ui.shown_codes import CodeCounter
     from kiosk.ui.window import Lockdown, Translations
@@ -94,6 +95,7 @@ class Screens:
     translations: Translations
     render: RenderMode
     pulse: PulseBridge
+    read_aloud: ReadAloud | None = None
     teardown: ExitStack = field(default_factory=ExitStack)
 
     def close(self) -> None:
@@ -176,6 +178,10 @@ class KioskApp:
     @property
     def pulse(self) -> PulseBridge:
         return self._now().pulse
+
+    @property
+    def read_aloud(self) -> ReadAloud | None:
+        return self._now().read_aloud
 
     def close(self) -> None:
         """Tear down in order: the screens first, then what lives as long as the kiosk (the
@@ -470,8 +476,10 @@ def _make_screens(app: KioskApp) -> Screens:
     from kiosk.ui.dashboard import Dashboard
     from kiosk.ui.game_bridge import GameBridge
     from kiosk.ui.playback import Playback
+    from kiosk.media.speech import Speech
     from kiosk.ui.pulse import PulseBridge
     from kiosk.ui.qr import QrImageProvider
+    from kiosk.ui.read_aloud import ReadAloud
     from kiosk.ui.seams import Kiosk, withdraw
     from kiosk.ui.shown_codes import CodeCounter
     from kiosk.ui.window import (
@@ -508,12 +516,15 @@ def _make_screens(app: KioskApp) -> Screens:
     admin = AdminPanel(config, pack.root, event_id, app.data_dir, store=store)
     thumbs = ThumbnailMaker(pack, app.data_dir / config.thumb_cache_dirname, config)
     lockdown = Lockdown(controller)
+    read_aloud = ReadAloud(Speech(config.read_aloud_engine, config.languages), store, controller,
+                           config.default_language)
 
     # -- wiring: who listens to whom ------------------------------------------------------------
     controller.playRequested.connect(playback.playEpisode)
     controller.quitRequested.connect(app.qapp.quit)
 
     def on_state() -> None:
+        read_aloud.stop()   # what was read belongs to the screen that is gone
         catalog.setAudience("parents" if controller.state == State.PARENTS.value else "students")
         if controller.state != State.COMPANIES.value:  # a result's job filter ends with the screen
             companies.clear_job()
@@ -527,7 +538,7 @@ def _make_screens(app: KioskApp) -> Screens:
         """Qt's translations for the UI text, nl/en fields for the pack's content."""
         translations.apply(lang)
         links.set_language(lang)  # before the parts: their codes carry lang=
-        for part in (catalog, companies, game, pulse):
+        for part in (catalog, companies, game, pulse, read_aloud):
             part.set_language(lang)
         playback.changed.emit()   # the end card's codes carry the language too
         player.setLanguage(lang)
@@ -538,7 +549,8 @@ def _make_screens(app: KioskApp) -> Screens:
     # -- the window -------------------------------------------------------------------------------
     exposed = Kiosk(controller=controller, catalog=catalog, companies=companies, game=game,
                     playback=playback, dashboard=dashboard, admin=admin, render=render,
-                    campaign=app.campaign, screen_files=screen_files(), pulse=pulse)
+                    campaign=app.campaign, screen_files=screen_files(), pulse=pulse,
+                    read_aloud=read_aloud)
     window = create_window(engine, exposed, QrImageProvider(config), size=args.size,
                            windowed=args.windowed)
     # Unwound last-first: stills stop, the visit ends (which also lets the window close),
@@ -550,6 +562,9 @@ def _make_screens(app: KioskApp) -> Screens:
     teardown.callback(_logged(window.close, "the window"))
     teardown.callback(_logged(playback.shutdown, "playback"))
     teardown.callback(_logged(controller.shutdown, "the visit"))
+    teardown.callback(_logged(lambda: read_aloud.close(config.read_aloud_close_wait_s),
+                              "read-aloud"))
+    read_aloud.start()   # on its own thread: the speaker buttons appear once a voice is found
     if config.default_language != "nl":  # --lang en: everything starts in English
         apply_language(config.default_language)
     window.installEventFilter(lockdown)
@@ -562,7 +577,8 @@ def _make_screens(app: KioskApp) -> Screens:
     return Screens(engine=engine, window=window, controller=controller, catalog=catalog,
                    companies=companies, game=game, player=player, playback=playback,
                    codes=codes, dashboard=dashboard, admin=admin, thumbs=thumbs, lockdown=lockdown,
-                   translations=translations, render=render, pulse=pulse, teardown=teardown)
+                   translations=translations, render=render, pulse=pulse, read_aloud=read_aloud,
+                   teardown=teardown)
 
 
 def _choose_pack(base: Pack, no_content_option: bool, data_dir: Path, config: Config) -> Pack:

@@ -26,6 +26,12 @@ class Config:
     default_language: str = "nl"
     languages: tuple[str, ...] = ("nl", "en")
 
+    # Read-aloud (kiosk.media.speech): "" = the platform's own engine (SAPI/WinRT on Windows,
+    # speech-dispatcher on Linux), another QtTextToSpeech plug-in by name, or "none" (off)
+    read_aloud_engine: str = ""
+    read_aloud_close_wait_s: float = 1.0     # an engine that hangs is left behind after this
+    read_aloud_probe_timeout_s: float = 30.0  # preflight waits this long for the engine
+
     # Admin
     admin_gesture_s: float = 3.0           # press-and-hold in the corner
     admin_corner_px: int = 120             # size of the hidden corner (scaled with the screen)

@@ -107,3 +107,15 @@ def kiosk(make_kiosk, kiosk_options: dict[str, Any], qtbot) -> Any:
     app = make_kiosk(**kiosk_options)
     qtbot.waitUntil(app.window.isExposed)
     return app
+
+
+@pytest.fixture(autouse=True)
+def no_real_voices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Test kiosks do not talk to this machine's speech daemon: each would make it list its
+    voices (seconds of work), and a speech-dispatcher without sound output stops answering.
+    With the default engine they get Qt's own "mock" plug-in (English voices, no Dutch one).
+    Tests of the real engine name it (``Config.read_aloud_engine``)."""
+    from kiosk.media import speech
+
+    real = speech._make_engine
+    monkeypatch.setattr(speech, "_make_engine", lambda name: real(name or "mock"))

@@ -33,6 +33,14 @@ done
 for pkg in $va_libs; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
 done
+# Read-aloud: Qt's text-to-speech speaks through speech-dispatcher with espeak-ng's voices
+# (Dutch and English). Taken where the distribution offers them; without them the kiosk runs
+# and its speaker buttons stay hidden (kiosk preflight says so).
+for pkg in speech-dispatcher speech-dispatcher-espeak-ng espeak-ng; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" && continue
+  policy="$(apt-cache policy "$pkg" 2>/dev/null || true)"
+  case "$policy" in *"Candidate: "[0-9]*) missing="$missing $pkg" ;; esac
+done
 if [ "$extras" = "[test]" ]; then
   # chromium: the report test opens the HTML report in a real browser and prints it to PDF;
   # poppler-utils: pdfinfo/pdftoppm to read that PDF back;

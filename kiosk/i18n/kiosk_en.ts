@@ -181,12 +181,12 @@
 <context>
     <name>CardFace</name>
     <message>
-        <location filename="../ui/qml/components/CardFace.qml" line="36"/>
+        <location filename="../ui/qml/components/CardFace.qml" line="45"/>
         <source>Vet!</source>
         <translation>Cool!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/CardFace.qml" line="43"/>
+        <location filename="../ui/qml/components/CardFace.qml" line="52"/>
         <source>Niks voor mij</source>
         <translation>Not for me</translation>
     </message>
@@ -227,12 +227,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../ui/bridge.py" line="348"/>
+        <location filename="../ui/bridge.py" line="352"/>
         <source>Onjuiste pincode</source>
         <translation>Wrong PIN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/bridge.py" line="390"/>
+        <location filename="../ui/bridge.py" line="394"/>
         <source>Even wachten: %n seconden</source>
         <translation>
             <numerusform>Please wait: %n second</numerusform>
@@ -313,17 +313,17 @@
         <translation>QR codes shown</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="173"/>
+        <location filename="../ui/dashboard.py" line="174"/>
         <source>Alle evenementen</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="182"/>
+        <location filename="../ui/dashboard.py" line="183"/>
         <source>Alle dagen</source>
         <translation>All days</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="183"/>
+        <location filename="../ui/dashboard.py" line="184"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
@@ -532,27 +532,27 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="51"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="53"/>
         <source>Verrassing!</source>
         <translation>Surprise!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="51"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="53"/>
         <source>Even goed</source>
         <translation>Just as good</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="84"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="86"/>
         <source>Iets heel anders dat ook bij je past</source>
         <translation>Something quite different that suits you too</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="135"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="148"/>
         <source>Vandaag hier: %1</source>
         <translation>Here today: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="150"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="163"/>
         <source>Kijk de video</source>
         <translation>Watch the video</translation>
     </message>
@@ -831,21 +831,34 @@
     </message>
     <message>
         <location filename="../ui/qml/screens/Result.qml" line="64"/>
-        <location filename="../ui/qml/screens/Result.qml" line="139"/>
+        <location filename="../ui/qml/screens/Result.qml" line="140"/>
         <source>Neem je uitslag mee</source>
         <translation>Take your result home</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="147"/>
-        <location filename="../ui/qml/screens/Result.qml" line="169"/>
+        <location filename="../ui/qml/screens/Result.qml" line="148"/>
+        <location filename="../ui/qml/screens/Result.qml" line="170"/>
         <source>Nog een keer</source>
         <translation>Play again</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="155"/>
-        <location filename="../ui/qml/screens/Result.qml" line="176"/>
+        <location filename="../ui/qml/screens/Result.qml" line="156"/>
+        <location filename="../ui/qml/screens/Result.qml" line="177"/>
         <source>Bedrijven</source>
         <translation>Companies</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerButton</name>
+    <message>
+        <location filename="../ui/qml/components/SpeakerButton.qml" line="29"/>
+        <source>Stop met voorlezen</source>
+        <translation>Stop reading aloud</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/SpeakerButton.qml" line="29"/>
+        <source>Lees voor</source>
+        <translation>Read aloud</translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,7 @@ def run_preflight(pack: Path, event_id: str | None, as_json: bool, out: TextIO,
 
             machine_app = _ensure_qt_app()  # noqa: F841 - must outlive the checks
             add(machine_checks(data_dir, config, Check))
+            add([_voice_check(config)])
     code = 1 if any(c.status == "error" for c in checks) else 0
     total = time.monotonic() - began
     if json_lines:
@@ -110,6 +111,20 @@ def run_preflight(pack: Path, event_id: str | None, as_json: bool, out: TextIO,
         if log_path is not None and log_path.is_file() and log_path.stat().st_size:
             SafeOut(out).write(f"Details (FFmpeg, Qt): {log_path}\n")
     return code
+
+
+def _voice_check(config: Config) -> Check:
+    """One line: does read-aloud have a Dutch voice (else the speaker buttons stay hidden)."""
+    from kiosk.media.speech import voice_report
+
+    ok, said = voice_report(config.read_aloud_engine, "nl", config.read_aloud_probe_timeout_s)
+    if ok:
+        return Check("machine", "read-aloud", "ok", f"Nederlandse stem / Dutch voice: {said}")
+    return Check("machine", "read-aloud", "warning",
+                 f"geen Nederlandse stem / no Dutch voice ({said}): the speaker buttons stay "
+                 "hidden in Dutch; on Linux install speech-dispatcher and espeak-ng "
+                 "(tools/setup.sh), on Windows a Dutch voice under Settings > Time & language > "
+                 "Speech")
 
 
 def _details_path(data_dir: Path | None, config: Config) -> Path | None:

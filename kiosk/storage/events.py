@@ -105,6 +105,9 @@ RESTART_REASONS = _enum("crash", "watchdog", "admin", "error")
 PACK_REFUSAL_REASONS = _enum(*(r.value for r in RefusalReason))
 PULSE_PHASES = _enum(*(p.value for p in Phase))
 PULSE_GROUPS = _enum(*(g.value for g in Group))
+# What a speaker button reads: a game card, a result's job card, a job's details, the parents'
+# page (kiosk.ui.read_aloud).
+READ_KINDS = ("card", "job", "details", "parents")
 
 
 def _pulse_value(value: Any) -> int:
@@ -145,6 +148,8 @@ EVENT_KINDS: dict[str, dict[str, Check]] = {
     "pulse_answered": {"phase": PULSE_PHASES, "value": _pulse_value},
     "pulse_skipped": {"phase": PULSE_PHASES},
     "pulse_group": {"answer": PULSE_GROUPS},
+    # A speaker button was tapped: which kind of text, in which language (never the text).
+    "read_aloud": {"purpose": _enum(*READ_KINDS), "lang": _lang},
 }
 """Every event kind and its fields (all required). Values are stored in same-named columns."""
 

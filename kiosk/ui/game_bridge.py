@@ -17,6 +17,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from kiosk.config import Config
 from kiosk.core.screen_texts import route_steps, short_company_name
 from kiosk.core.direction_words import direction_words
+from kiosk.core.spoken import job_text, sentence
 from kiosk.core.flow import FlowEvent, SessionEnded, State, StateChanged
 from kiosk.game import Game
 from kiosk.game.session import (
@@ -313,7 +314,7 @@ class GameBridge(QObject):
         card = self._cards[card_id]
         art, tint = ART.get(card.domain, NEUTRAL_ART)
         return {"id": card.id, "text": card.text.get(self._lang), "image": file_url(card.image),
-                "art": art, "tint": tint}
+                "art": art, "tint": tint, "speech": sentence(card.text.get(self._lang))}
 
     def job_map(self, js: JobScore, rank: str, because: list[str]) -> dict[str, Any]:
         job = self._pack.jobs[js.job_id]
@@ -329,6 +330,9 @@ class GameBridge(QObject):
             "companies": [short_company_name(c.name) for c in self._present_companies()
                           if job.id in c.jobs],
             "routeSteps": route_steps(job.route.get(self._lang)),
+            # what its speaker button reads aloud
+            "speech": job_text(job.title.get(self._lang), job.day.get(self._lang),
+                               job.route.get(self._lang), self._lang),
         }
 
     def _present_companies(self) -> list[Any]:

@@ -23,6 +23,7 @@ from kiosk.ui.dashboard import Dashboard
 from kiosk.ui.game_bridge import GameBridge
 from kiosk.ui.playback import Playback
 from kiosk.ui.pulse import PulseBridge
+from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.render import RenderMode
 
 # Read by PySide's QmlElement: the QML module is "Kiosk 1.0".
@@ -44,7 +45,8 @@ class Kiosk(QObject):
                  admin: AdminPanel | None = None, render: RenderMode | None = None,
                  campaign: CampaignService | None = None,
                  screen_files: dict[str, str] | None = None,
-                 pulse: PulseBridge | None = None) -> None:
+                 pulse: PulseBridge | None = None,
+                 read_aloud: ReadAloud | None = None) -> None:
         super().__init__()
         self._controller = controller
         self._catalog = catalog
@@ -57,6 +59,7 @@ class Kiosk(QObject):
         self._campaign = campaign
         self._screen_files = dict(screen_files or {})
         self._pulse = pulse
+        self._read_aloud = read_aloud
 
     @staticmethod
     def create(engine: QQmlEngine) -> Kiosk:
@@ -110,6 +113,11 @@ class Kiosk(QObject):
     def pulse(self) -> PulseBridge | None:
         """The campaign's optional question (``enabled`` false unless the event asks it)."""
         return self._pulse
+
+    @Property(ReadAloud, constant=True)
+    def readAloud(self) -> ReadAloud | None:
+        """Read-aloud: ``available`` for the visitor's language, ``read(kind, text)``."""
+        return self._read_aloud
 
     @Property(dict, constant=True)
     def screenFiles(self) -> dict[str, Any]:

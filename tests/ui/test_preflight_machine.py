@@ -72,3 +72,25 @@ def test_preflight_lists_the_decoding(qapp, sample_pack: Path):
     run_preflight(sample_pack, None, True, out)
     checks = by_item([Check(**c) for c in json.loads(out.getvalue())["checks"]])
     assert checks["video decoding"].message.startswith("decoded in ")
+
+
+def test_preflight_says_in_one_line_whether_a_dutch_voice_exists(qapp, tmp_path: Path,
+                                                                 sample_pack) -> None:
+    import shutil
+
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    engines = QTextToSpeech.availableEngines()
+    cases = [("mock", "warning")] if "mock" in engines else []   # Qt's mock: no Dutch voice
+    if "speechd" in engines and shutil.which("espeak-ng"):
+        cases.append(("speechd", "ok"))                          # espeak-ng speaks Dutch
+    for engine, status in cases:
+        out = io.StringIO()
+        code = run_preflight(sample_pack, None, False, out, data_dir=tmp_path / engine,
+                             config=Config(read_aloud_engine=engine))
+        lines = [line for line in out.getvalue().splitlines() if "read-aloud" in line]
+        assert len(lines) == 1, out.getvalue()
+        assert ("✔" if status == "ok" else "⚠") in lines[0] or lines[0].lstrip().startswith(
+            "[ok]" if status == "ok" else "[!]"), lines[0]
+        assert ("Dutch voice:" if status == "ok" else "no Dutch voice") in lines[0]
+        assert code == 0   # no voice is a warning, never red

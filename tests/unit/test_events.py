@@ -119,8 +119,8 @@ def test_every_kind_field_has_a_column(data_dir: Path) -> None:
     assert fields - columns == set()
     # the storage brief's 17, counted by hand, plus card_undone, pack_installed, pack_refused,
     # episode_liked and the campaign's question: pulse_asked, pulse_answered, pulse_skipped,
-    # pulse_group
-    assert len(EVENT_KINDS) == 25
+    # pulse_group; read_aloud
+    assert len(EVENT_KINDS) == 26
 
 
 def test_invalid_event_id_is_not_stamped(store: EventStore) -> None:

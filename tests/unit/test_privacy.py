@@ -45,7 +45,7 @@ KINDS = one_of("session_started", "session_ended", "screen_shown", "language_cha
                "qr_shown",
                "admin_opened", "admin_pin_failed", "kiosk_started", "kiosk_restarted",
                "pack_installed", "pack_refused", "pulse_asked", "pulse_answered",
-               "pulse_skipped", "pulse_group")
+               "pulse_skipped", "pulse_group", "read_aloud")
 PACK_REASONS = ("incomplete", "unsigned", "unknown_key", "bad_signature", "bad_manifest",
                 "tampered", "missing_file", "extra_file", "unsafe_path", "too_big", "not_newer",
                 "check_failed", "disk_full", "read_error")
@@ -109,6 +109,9 @@ def visit(store: EventStore, rnd: random.Random, now: list[float], n: int) -> No
     rec("screen_shown", screen="home")
     if rnd.random() < 0.3:
         rec("language_changed", lang="en")
+    if rnd.random() < 0.3:
+        rec("read_aloud", purpose=rnd.choice(["card", "job", "details", "parents"]),
+            lang=rnd.choice(["nl", "en"]))
     for _ in range(rnd.randint(0, 3)):
         ep = rnd.choice(["ads-s1e1", "toh-s1e2", "ouders-s1e1"])
         rec("episode_started", episode_id=ep, via=rnd.choice(["tile", "autoplay", "featured"]))
@@ -138,6 +141,8 @@ def visit(store: EventStore, rnd: random.Random, now: list[float], n: int) -> No
     store.record("note", sid, text=text)
     store.record("session_started", text)
     store.record("pulse_group", sid, answer=text)  # a typed answer is never a group
+    store.record("read_aloud", sid, purpose=text, lang="nl")  # the text read is never stored
+    store.record("read_aloud", sid, purpose="job", lang="nl", text=text)
     store.record("pulse_answered", sid, phase="after", value=6)  # five faces, no sixth
     rec("session_ended", reason=rnd.choice(["idle", "home"]))
 

@@ -6,6 +6,7 @@ Rectangle {
     id: face
     property var card: ({})
     property real lean: 0
+    property bool speakable: false   // the card in play has a speaker; the one beneath does not
     readonly property string cardId: card && card.id ? card.id : ""
     radius: Theme.radius
     color: "#FFFFFF"
@@ -18,6 +19,14 @@ Rectangle {
         image: face.card && face.card.image ? face.card.image : ""
         art: face.card && face.card.art ? face.card.art : "spark"
         tint: face.card && face.card.tint ? face.card.tint : Theme.surface
+    }
+    // Reads the card's sentence aloud (hidden without a voice for the language).
+    SpeakerButton {
+        objectName: "speaker_card"
+        anchors { right: picture.right; bottom: picture.bottom; margins: Theme.px(14) }
+        kind: "card"
+        wanted: face.speakable
+        text: face.card && face.card.speech ? face.card.speech : ""
     }
     Text {
         anchors { left: parent.left; right: parent.right; top: picture.bottom; bottom: parent.bottom

@@ -12,6 +12,7 @@ Rectangle {
     property var job: ({})
     property string because: ""         // the "omdat je … leuk vond" line, built by the screen
     property bool showDay: true
+    property bool speakable: true       // the duo's result has no room for a speaker per card
     readonly property string rank: job && job.rank ? job.rank : ""
     readonly property bool surprise: job && job.surprise ? true : false
     readonly property var companyNames: job && job.companies ? job.companies : []
@@ -24,7 +25,8 @@ Rectangle {
     // wide cards: the "Vandaag hier" line and the video button share the foot row
     readonly property bool inlineFoot: width >= Theme.px(560)
     readonly property real artSize: artBeside ? Theme.px(84) : Theme.px(44)
-    implicitHeight: words.y + words.implicitHeight + Theme.px(12) + foot.implicitHeight + card.pad
+    implicitHeight: words.y + words.implicitHeight + Theme.px(12)
+                    + Math.max(foot.implicitHeight, speaker.visible ? speaker.height : 0) + card.pad
     radius: Theme.radius
     color: Theme.surface
     border.color: surprise ? Theme.accent : "transparent"; border.width: Theme.px(4)
@@ -113,13 +115,24 @@ Rectangle {
         }
     }
 
+    // Reads the job aloud (title, a day at work, the route: kiosk.core.spoken); in the foot's
+    // corner, where a thumb reaches it in portrait too.
+    SpeakerButton {
+        id: speaker
+        objectName: "speaker_job_" + card.rank
+        anchors { right: parent.right; bottom: parent.bottom; margins: card.pad }
+        kind: "job"
+        wanted: card.speakable
+        text: card.job && card.job.speech ? card.job.speech : ""
+    }
+
     // The foot: "Vandaag hier" (a tap shows those companies first) and the video, side by side
     // on a wide card, stacked on a narrow one; always at the bottom, never over the text.
     Grid {
         id: foot
         x: card.pad
         y: card.height - card.pad - height
-        width: card.width - 2 * card.pad
+        width: card.width - 2 * card.pad - (speaker.visible ? speaker.width + Theme.px(12) : 0)
         columns: card.inlineFoot ? 2 : 1
         spacing: Theme.px(12)
         verticalItemAlignment: Grid.AlignVCenter

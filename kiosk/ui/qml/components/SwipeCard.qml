@@ -21,7 +21,7 @@ Item {
     rotation: dx / Math.max(1, width) * 16
     transformOrigin: Item.Bottom
 
-    CardFace { id: face; anchors.fill: parent; card: root.card; lean: root.lean }
+    CardFace { id: face; anchors.fill: parent; card: root.card; lean: root.lean; speakable: true }
 
     // A new card arrives from just below the old one (the next card was drawn there).
     function arrive() {

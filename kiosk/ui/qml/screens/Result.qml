@@ -95,6 +95,7 @@ Item {
                 because: screen.becauseText(modelData)
                 // the day in the life where there is room: solo, landscape
                 showDay: !screen.duo && !screen.portrait
+                speakable: !screen.duo
                 width: jobGrid.cardWidth
                 height: jobGrid.cardHeight
             }

@@ -1,0 +1,36 @@
+"""What a speaker button reads aloud, in the visitor's language (no Qt).
+
+Text written for the eye reads badly aloud: "vmbo PIE → mbo Monteur (niveau 3)" has an arrow
+and brackets a voice stumbles over. These functions turn the screen's texts into sentences;
+the speaker buttons read exactly these (kiosk.ui.read_aloud).
+"""
+from __future__ import annotations
+
+import re
+
+from kiosk.core.screen_texts import route_steps
+
+_THEN = {"nl": "daarna", "en": "then"}
+_ROUTE = {"nl": "Zo word je het", "en": "How to get there"}
+
+
+def sentence(text: str) -> str:
+    """``text`` as one sentence: trimmed, brackets opened up, a full stop at the end."""
+    text = re.sub(r"\s*\(([^)]*)\)", r", \1", " ".join(text.split())).strip(" ,")
+    if text and text[-1] not in ".!?":
+        text += "."
+    return text
+
+
+def route_text(route: str, lang: str) -> str:
+    """"vmbo PIE → mbo Monteur (niveau 3)" → "vmbo PIE, daarna mbo Monteur, niveau 3."""
+    steps = route_steps(route)
+    return sentence(f", {_THEN.get(lang, _THEN['nl'])} ".join(steps)) if steps else ""
+
+
+def job_text(title: str, day: str, route: str, lang: str) -> str:
+    """A job card read aloud: its title, a day at work, and the route."""
+    parts = [sentence(title), sentence(day)]
+    if route.strip():
+        parts.append(f"{_ROUTE.get(lang, _ROUTE['nl'])}: {route_text(route, lang)}")
+    return " ".join(p for p in parts if p)

@@ -1,0 +1,174 @@
+"""Read-aloud: Qt's own text-to-speech behind the speaker buttons (kiosk.ui.read_aloud).
+
+Engines used: Qt's "mock" plug-in (ships with PySide6: English voices, no Dutch one, speaks in
+a quarter second), a plug-in name Qt does not have (the engine fails to start), and the
+machine's speech-dispatcher with espeak-ng where it is installed (tools/setup.sh)."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+from kiosk.config import Config
+from kiosk.media.speech import Speech, voice_report
+from kiosk.ui.read_aloud import ReadAloud
+from tests.uitools import find_items, is_shown, open_from_home, touch_tap
+
+ENGINES = QTextToSpeech.availableEngines()
+# Qt's own complaint when asked for a plug-in it does not have: that is the test
+NO_ENGINE = pytest.mark.qt_log_ignore(r'Text-to-speech plug-in "no-such-engine" is not supported')
+
+
+def service(engine: str, lang: str = "nl", **kw: Any) -> ReadAloud:
+    return ReadAloud(Speech(engine, ("nl", "en")), lang=lang, **kw)
+
+
+def started(qtbot: Any, read: ReadAloud, timeout: int = 5000) -> ReadAloud:
+    with qtbot.waitSignal(read.changed, timeout=timeout):
+        read.start()
+    return read
+
+
+@pytest.fixture
+def made() -> Any:
+    services: list[ReadAloud] = []
+    yield services
+    for s in services:
+        s.close(1.0)
+
+
+@pytest.mark.skipif("mock" not in ENGINES, reason="Qt's mock text-to-speech plug-in missing")
+def test_a_voice_per_language_decides_the_button(qtbot: Any, made: list[ReadAloud]) -> None:
+    read = started(qtbot, service("mock"))
+    made.append(read)
+    assert read.available_for("en") and not read.available_for("nl")
+    assert not read.available   # the visitor speaks Dutch: no Dutch voice, no button
+    read.set_language("en")
+    assert read.available
+
+
+class Store:
+    """Records what the service would write (the real store's checks are in test_privacy)."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, str | None, dict[str, Any]]] = []
+
+    def record(self, kind: str, session_id: str | None, **fields: Any) -> bool:
+        self.events.append((kind, session_id, fields))
+        return True
+
+
+class Visit:
+    session_id = "0123456789abcdef"
+
+
+@pytest.mark.skipif("mock" not in ENGINES, reason="Qt's mock text-to-speech plug-in missing")
+def test_reading_then_done_and_a_second_tap_stops(qtbot: Any, made: list[ReadAloud]) -> None:
+    store = Store()
+    read = started(qtbot, service("mock", "en", store=store, controller=Visit()))
+    made.append(read)
+    read.read("job", "Electrician. You fit solar panels.")
+    assert read.reading == "job\nElectrician. You fit solar panels."
+    qtbot.waitUntil(lambda: read.reading == "", timeout=5000)   # read to the end
+    assert store.events == [("read_aloud", Visit.session_id, {"purpose": "job", "lang": "en"})]
+
+    read.read("card", "Build a tree house. " * 40)   # long enough to still be speaking
+    qtbot.waitUntil(lambda: read._speaking, timeout=5000)
+    read.read("card", "Build a tree house. " * 40)   # the same button again: stop
+    assert read.reading == ""
+    qtbot.waitUntil(lambda: not read._speaking, timeout=5000)
+    assert [e[2]["purpose"] for e in store.events] == ["job", "card"]   # a stop is no read
+
+
+@NO_ENGINE
+def test_an_engine_that_does_not_start_shows_no_button(qtbot: Any, made: list[ReadAloud]) -> None:
+    read = started(qtbot, service("no-such-engine", "en"))
+    made.append(read)
+    assert not read.available_for("en") and not read.available_for("nl")
+    read.read("job", "Electrician")    # a tap that reached it anyway does nothing
+    assert read.reading == ""
+
+
+def test_read_aloud_off_never_starts_an_engine(qtbot: Any) -> None:
+    read = service("none", "en")
+    read.start()
+    qtbot.wait(50)   # nothing to wait for: no thread, no signal
+    assert not read.available and read._speech._thread is None
+    read.close(0.1)
+
+
+SPEECHD = "speechd" in ENGINES and shutil.which("speech-dispatcher") and shutil.which("espeak-ng")
+
+
+@pytest.mark.skipif(not SPEECHD, reason="speech-dispatcher and espeak-ng are not installed")
+def test_the_real_engine_has_a_dutch_and_an_english_voice(qtbot: Any,
+                                                           made: list[ReadAloud]) -> None:
+    # speech-dispatcher lists espeak-ng's voices first: seconds on a loaded machine
+    read = started(qtbot, service("speechd"), timeout=60_000)
+    made.append(read)
+    assert read.available_for("nl") and read.available_for("en")
+    ok, said = voice_report("speechd", "nl", 60)
+    assert ok and "speechd" in said
+
+
+@NO_ENGINE
+def test_preflight_names_an_engine_without_a_dutch_voice() -> None:
+    ok, said = voice_report("mock", "nl", 10) if "mock" in ENGINES else (False, "no voice")
+    assert not ok and "no voice" in said
+    ok, said = voice_report("no-such-engine", "nl", 10)
+    assert not ok and "does not start" in said
+
+
+# -- in the kiosk ----------------------------------------------------------------------------
+
+def _start_game(qtbot: Any, app: Any) -> Any:
+    """Start, the game, its first card: that card's speaker (shown or not)."""
+    open_from_home(app, qtbot, "homeGame", "game")
+    qtbot.waitUntil(lambda: is_shown(app.window, "gameStart"))
+    touch_tap(app.window, "gameStart")
+    qtbot.waitUntil(lambda: bool(app.game.playerA.card))
+    def in_play() -> list[Any]:
+        # the card being answered (the one beneath, flying ones and other decks have none)
+        card = app.game.playerA.card or {}
+        return [i for i in find_items(app.window, "speaker_card")
+                if i.property("wanted") and i.parentItem().isVisible()
+                and i.parentItem().property("cardId") == card.get("id")]
+    qtbot.waitUntil(lambda: len(in_play()) == 1)
+    return in_play()[0]
+
+
+def test_the_card_speaker_reads_in_english_and_hides_without_a_dutch_voice(
+        make_kiosk: Any, qtbot: Any, data_dir: Path) -> None:
+    app = make_kiosk(config=Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
+                                   idle_from_event=False, read_aloud_engine="mock"))
+    qtbot.waitUntil(app.window.isExposed)
+    qtbot.waitUntil(lambda: app.read_aloud.available_for("en"), timeout=5000)
+    speaker = _start_game(qtbot, app)
+    assert not speaker.isVisible()    # Dutch: Qt's mock engine has no Dutch voice
+    app.controller.setLanguage("en")
+    qtbot.waitUntil(speaker.isVisible)
+    card = app.game.playerA.card
+    touch_tap(app.window, speaker)
+    qtbot.waitUntil(lambda: app.read_aloud.reading != "")
+    assert app.read_aloud.reading == "card\n" + card["speech"]
+    app.controller.goHome()     # another screen: the reading stops
+    qtbot.waitUntil(lambda: app.read_aloud.reading == "")
+    app.store.flush()
+    rows = sqlite3.connect(app.db_path).execute(
+        "SELECT purpose, lang, target, screen FROM events WHERE kind = 'read_aloud'").fetchall()
+    assert rows == [("card", "en", None, None)]   # the kind and the language, never the text
+
+
+@NO_ENGINE
+def test_a_failing_engine_hides_every_speaker(make_kiosk: Any, qtbot: Any) -> None:
+    app = make_kiosk(config=Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
+                                   idle_from_event=False, read_aloud_engine="no-such-engine"),
+                     args=("--lang", "en"))
+    qtbot.waitUntil(app.window.isExposed)
+    qtbot.waitUntil(lambda: app.read_aloud._failed, timeout=5000)
+    speaker = _start_game(qtbot, app)
+    assert not speaker.isVisible()
