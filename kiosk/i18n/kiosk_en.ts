@@ -288,44 +288,64 @@
         <translation>Languages</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="70"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="63"/>
+        <source>Past techniek bij jou? (1–5)</source>
+        <translation>Is tech your thing? (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/Dashboard.qml" line="76"/>
         <source>Tot het eind gekeken, per aflevering (lijn: campagne %1)</source>
         <translation>Watched to the end, per episode (line: campaign %1)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="74"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="80"/>
         <source>Bezoeken per uur</source>
         <translation>Visits per hour</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="78"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="84"/>
         <source>Beroepen die het vaakst bovenaan staan</source>
         <translation>Jobs most often on top</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="82"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="88"/>
         <source>Kaarten: vind ik leuk (%)</source>
         <translation>Cards: liked (%)</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/Dashboard.qml" line="89"/>
+        <location filename="../ui/qml/components/Dashboard.qml" line="95"/>
         <source>QR-codes getoond</source>
         <translation>QR codes shown</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="174"/>
+        <location filename="../ui/dashboard.py" line="181"/>
         <source>Alle evenementen</source>
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="183"/>
+        <location filename="../ui/dashboard.py" line="190"/>
         <source>Alle dagen</source>
         <translation>All days</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="184"/>
+        <location filename="../ui/dashboard.py" line="191"/>
         <source>Vandaag</source>
         <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard.py" line="247"/>
+        <source>te weinig antwoorden</source>
+        <translation>too few answers</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard.py" line="250"/>
+        <source>voor %1</source>
+        <translation>before %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard.py" line="252"/>
+        <source>na %1</source>
+        <translation>after %1</translation>
     </message>
 </context>
 <context>

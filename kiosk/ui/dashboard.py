@@ -20,6 +20,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.config import Config
 from kiosk.core.formatting import mm_ss, one_decimal, percent
+from kiosk.core.pulse import VALUES
 from kiosk.core.metrics import (
     Choices,
     Filter,
@@ -29,6 +30,8 @@ from kiosk.core.metrics import (
     job_domains,
     read_only,
 )
+
+from kiosk.storage.pulse_report import PulseFigures, pulse_figures
 
 if TYPE_CHECKING:
     from kiosk.core.content_models import Pack
@@ -57,7 +60,8 @@ class Dashboard(QObject):
     changed = Signal()
     busyChanged = Signal()
     CHARTS = ("watch", "hours", "jobs", "cards")
-    _computed = Signal(int, object, object)  # generation, Metrics, Choices (worker → UI thread)
+    # generation, Metrics, Choices, PulseFigures (worker → UI thread)
+    _computed = Signal(int, object, object, object)
 
     def __init__(self, db_path: Path, config: Config, pack: Pack | None = None,
                  event_id: str | None = None, clock: Callable[[], float] = time.time,
@@ -73,6 +77,7 @@ class Dashboard(QObject):
         self._metrics = Metrics(filter=Filter(),
                                 watch_through_reference=config.watch_through_reference)
         self._choices = Choices(events=[], days=[])
+        self._pulse: PulseFigures | None = None  # the campaign's question, when it was asked
         self._generation = 0
         self._shown = 0   # figures shown so far: the charts' version, so QML asks again
         self._busy = False
@@ -113,31 +118,33 @@ class Dashboard(QObject):
 
     # --- work -------------------------------------------------------------------------------
 
-    def _compute(self, flt: Filter) -> tuple[Metrics, Choices]:
+    def _compute(self, flt: Filter) -> tuple[Metrics, Choices, PulseFigures]:
         started = time.perf_counter()
         metrics = compute_file(self._db_path, flt, self._config, self._domains)
         with closing(read_only(self._db_path, self._config)) as conn:
             available = choices(conn)
+            pulse = pulse_figures(conn, flt, self._config)
         self.last_refresh_s = time.perf_counter() - started
-        return metrics, available
+        return metrics, available, pulse
 
     def _work(self, generation: int, flt: Filter) -> None:
+        pulse: PulseFigures | None
         try:
-            metrics, available = self._compute(flt)
+            metrics, available, pulse = self._compute(flt)
         except Exception:
             log.exception("dashboard: cannot compute the figures from %s", self._db_path)
-            metrics, available = None, None
+            metrics, available, pulse = None, None, None
         try:
-            self._computed.emit(generation, metrics, available)
+            self._computed.emit(generation, metrics, available, pulse)
         except RuntimeError:  # the dashboard was deleted while we computed
             pass
 
     def _on_computed(self, generation: int, metrics: Metrics | None,
-                     available: Choices | None) -> None:
+                     available: Choices | None, pulse: PulseFigures | None = None) -> None:
         if generation != self._generation:
             return  # an older filter; a newer computation is on its way
         if metrics is not None and available is not None:
-            self._metrics, self._choices = metrics, available
+            self._metrics, self._choices, self._pulse = metrics, available, pulse
             self._shown += 1
             log.info("dashboard: figures for %s in %.0f ms", metrics.filter,
                      self.last_refresh_s * 1000)
@@ -222,6 +229,32 @@ class Dashboard(QObject):
     @Property(int, notify=changed)
     def resetsByHand(self) -> int:
         return self._metrics.resets_by_hand
+
+    @Property(bool, notify=changed)
+    def pulseAsked(self) -> bool:
+        """Whether anyone was asked the campaign's question under this filter."""
+        return self._pulse is not None and self._pulse.all.asked > 0
+
+    @Property(str, notify=changed)
+    def pulseText(self) -> str:
+        """Before → after and the paired change, or "te weinig antwoorden" below the report's
+        minimum (a day at a quiet stand must not show one visitor's answer)."""
+        fig = self._pulse
+        if fig is None or not fig.all.asked:
+            return "–"
+        c = fig.all
+        if not fig.enough(c.before_answered):
+            return self.tr("te weinig antwoorden")
+        mean = [sum(v * k for v, k in zip(VALUES, d)) / sum(d) if sum(d) else None
+                for d in (c.before, c.after)]
+        text = self.tr("voor %1").replace("%1", one_decimal(mean[0]))
+        if fig.enough(c.after_answered):
+            text += " · " + self.tr("na %1").replace("%1", one_decimal(mean[1]))
+        change = c.change
+        if fig.enough(c.pairs) and change is not None:
+            sign = "+" if change.mean >= 0 else "−"
+            text += f" · {sign}{one_decimal(abs(change.mean))} (n {c.pairs})"
+        return text
 
     @Property(str, notify=changed)
     def languagesText(self) -> str:

@@ -243,3 +243,27 @@ def test_the_question_is_readable_and_within_reach(make_kiosk, qtbot, with_group
         # without the question (not the question's doing): only the question's items count here
         found = check_window(app.window, f"{size} {lang} end card")
         assert [p for p in found if "pulse" in p] == []
+
+
+def test_the_admin_dashboard_shows_the_question_with_the_reports_small_group_rule(qtbot,
+                                                                                  tmp_path):
+    from kiosk.ui.dashboard import Dashboard
+    from tests.unit.test_pulse_report import small_groups_log
+
+    db = small_groups_log(tmp_path / "k.db")  # 15 visits, each 2 before and 4 after
+    dash = Dashboard(db, Config(), None)
+    dash.setFilter("", "")  # every day (it opens on today)
+    qtbot.waitUntil(lambda: not dash.property("busy"))
+    assert dash.property("pulseAsked") is True
+    assert dash.property("pulseText") == "voor 2,0 · na 4,0 · +2,0 (n 15)"
+    # the same log cut down to fewer than ten visits: no figure, as in the report
+    with sqlite3.connect(db) as con:
+        con.execute("DELETE FROM events WHERE session_id > ?", (f"{8:016x}",))
+    dash.compute_now()
+    assert dash.property("pulseAsked") is True
+    assert dash.property("pulseText") == "te weinig antwoorden"
+    # a log where nobody was asked hides the figure
+    with sqlite3.connect(db) as con:
+        con.execute("DELETE FROM events WHERE kind LIKE 'pulse%'")
+    dash.compute_now()
+    assert dash.property("pulseAsked") is False

@@ -57,6 +57,12 @@ Item {
                 Figure { objectName: "dashResetsIdle"; label: qsTr("Vanzelf gestopt"); value: String(Kiosk.dashboard.resetsIdle) }
                 Figure { objectName: "dashResetsHand"; label: qsTr("Zelf afgesloten"); value: String(Kiosk.dashboard.resetsByHand) }
                 Figure { objectName: "dashLanguages"; label: qsTr("Talen"); value: Kiosk.dashboard.languagesText }
+                Figure {  // the campaign's question (event [pulse]): only where it was asked
+                    objectName: "dashPulse"
+                    visible: Kiosk.dashboard.pulseAsked
+                    label: qsTr("Past techniek bij jou? (1–5)")
+                    value: Kiosk.dashboard.pulseText
+                }
             }
 
             // --- charts --------------------------------------------------------------------
