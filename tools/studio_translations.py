@@ -151,6 +151,62 @@ EN = {
     "Voortgang van {name}": "Progress of {name}",
     "{name} omzetten": "Convert {name}",
     "&Op het startscherm": "On the &home screen",
+    # StudioError templates (kiosk/studio/model.py, stick.py, window.py)
+    "Vul een link in, bijvoorbeeld https://www.bedrijf.nl/contact.":
+        "Fill in a link, for example https://www.company.com/contact.",
+    "'{url}' is geen website-adres; typ het adres zoals in de browser, bijvoorbeeld "
+    "www.bedrijf.nl/contact.":
+        "'{url}' is not a website address; type it as in the browser, for example "
+        "www.company.com/contact.",
+    "{file} is {mb} MB; kies een logo kleiner dan {limit} MB (een PNG of JPG van de website).":
+        "{file} is {mb} MB; choose a logo under {limit} MB (a PNG or JPG from the website).",
+    "{file}: geen kolom 'Naam' gevonden; zet in de eerste rij de kopjes Naam, Lokaal, Link en "
+    "Beroepen.":
+        "{file}: no 'Name' column found; put the headers Name, Room, Link and Jobs in the first "
+        "row.",
+    "{file}: kan het bestand niet lezen ({error}); kies het opnieuw.":
+        "{file}: cannot read the file ({error}); choose it again.",
+    "{file} is geen plaatje; kies een logo als PNG of JPG.":
+        "{file} is not a picture; choose a logo as PNG or JPG.",
+    "{folder}: de map van het pakket is weg; steek de stick of schijf terug en klik nog eens op "
+    "Opslaan. Je werk staat nog in de studio.":
+        "{folder}: the pack's folder is gone; plug the stick or disk back in and click Save "
+        "again. Your work is still in the studio.",
+    "{file}: kies een Excel-bestand (.xlsx) of een CSV-bestand.":
+        "{file}: choose an Excel file (.xlsx) or a CSV file.",
+    "{file}: kan niet gelezen worden ({error}).": "{file}: cannot be read ({error}).",
+    "{file}: dit is geen leesbaar Excel-bestand ({error}); sla het in Excel opnieuw op als .xlsx.":
+        "{file}: not a readable Excel file ({error}); save it again in Excel as .xlsx.",
+    "{folder}: de kopie lukt niet ({error}); kies een andere map.":
+        "{folder}: the copy did not work ({error}); choose another folder.",
+    "{file} is {size} pixels; kies een kleinere versie van het logo.":
+        "{file} is {size} pixels; choose a smaller version of the logo.",
+    "{folder}: opslaan lukt niet ({error}); kies een map waar je mag schrijven, of maak ruimte "
+    "vrij. Je werk staat nog in de studio.":
+        "{folder}: cannot save ({error}); choose a folder you may write to, or free some space. "
+        "Your work is still in the studio.",
+    "{folder}: dit pakket is al open in een andere studio; sluit die eerst (of werk daar verder).":
+        "{folder}: this pack is open in another studio already; close that one first (or go on "
+        "working there).",
+    "{folder}: deze map bestaat niet (meer); steek de stick opnieuw in en kies hem nog een keer.":
+        "{folder}: this folder does not exist (any more); plug the stick in again and choose it "
+        "once more.",
+    "Het pakket heeft nog {n} fout(en), eerst: {first}. Los die op in de lijst 'Nog te doen' en "
+    "probeer het opnieuw.":
+        "The pack still has {n} error(s), first: {first}. Fix them in the 'Still to do' list and "
+        "try again.",
+    "{folder}: schrijven lukt niet ({error}); is de stick eruit gehaald? Steek hem terug en "
+    "probeer het opnieuw.":
+        "{folder}: cannot write ({error}); was the stick pulled out? Plug it back in and try "
+        "again.",
+    "{error}; zet de sleutel van de campagne terug of haal hem weg, dan maakt de studio een "
+    "nieuwe.":
+        "{error}; put the campaign's key back, or remove it and the studio makes a new one.",
+    "{folder}: de stick is vol; maak ruimte vrij of neem een andere stick. Er staat niets half op.":
+        "{folder}: the stick is full; free some space or use another stick. Nothing half-written "
+        "is on it.",
+    "{folder}: bestaat niet; kies de map of het .bliqpack-bestand van de campagne.":
+        "{folder}: does not exist; choose the campaign's folder or .bliqpack file.",
     # the studio's own sentences (kiosk/studio/model.py, problems.py) that name no file
     "Kies een beheer-PIN van 4 tot 12 cijfers.": "Choose an admin PIN of 4 to 12 digits.",
     "Een PIN is 4 tot 12 cijfers, zonder letters of spaties.":
@@ -238,8 +294,24 @@ def problem_templates() -> list[str]:
     return found
 
 
+def error_templates() -> list[str]:
+    """The Dutch templates of every ``StudioError(...)`` in kiosk/studio (a constant first
+    argument; a variable one is a sentence already listed, such as a PIN problem)."""
+    found = []
+    for path in sorted((ROOT / "kiosk" / "studio").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and node.args and (
+                    (isinstance(node.func, ast.Name) and node.func.id == "StudioError") or
+                    (isinstance(node.func, ast.Attribute) and node.func.attr == "StudioError")):
+                arg = node.args[0]
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found.append(arg.value)
+    return list(dict.fromkeys(found))
+
+
 def main(argv: list[str]) -> int:
-    missing = [t for t in dutch_texts() + problem_templates() if t not in EN]
+    missing = [t for t in dutch_texts() + problem_templates() + error_templates()
+               if t not in EN]
     if missing:
         print("no English for: " + "; ".join(missing), file=sys.stderr)
         return 1

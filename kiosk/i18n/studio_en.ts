@@ -400,6 +400,86 @@
         <translation>On the &amp;home screen</translation>
     </message>
     <message>
+        <source>Vul een link in, bijvoorbeeld https://www.bedrijf.nl/contact.</source>
+        <translation>Fill in a link, for example https://www.company.com/contact.</translation>
+    </message>
+    <message>
+        <source>'{url}' is geen website-adres; typ het adres zoals in de browser, bijvoorbeeld www.bedrijf.nl/contact.</source>
+        <translation>'{url}' is not a website address; type it as in the browser, for example www.company.com/contact.</translation>
+    </message>
+    <message>
+        <source>{file} is {mb} MB; kies een logo kleiner dan {limit} MB (een PNG of JPG van de website).</source>
+        <translation>{file} is {mb} MB; choose a logo under {limit} MB (a PNG or JPG from the website).</translation>
+    </message>
+    <message>
+        <source>{file}: geen kolom 'Naam' gevonden; zet in de eerste rij de kopjes Naam, Lokaal, Link en Beroepen.</source>
+        <translation>{file}: no 'Name' column found; put the headers Name, Room, Link and Jobs in the first row.</translation>
+    </message>
+    <message>
+        <source>{file}: kan het bestand niet lezen ({error}); kies het opnieuw.</source>
+        <translation>{file}: cannot read the file ({error}); choose it again.</translation>
+    </message>
+    <message>
+        <source>{file} is geen plaatje; kies een logo als PNG of JPG.</source>
+        <translation>{file} is not a picture; choose a logo as PNG or JPG.</translation>
+    </message>
+    <message>
+        <source>{folder}: de map van het pakket is weg; steek de stick of schijf terug en klik nog eens op Opslaan. Je werk staat nog in de studio.</source>
+        <translation>{folder}: the pack's folder is gone; plug the stick or disk back in and click Save again. Your work is still in the studio.</translation>
+    </message>
+    <message>
+        <source>{file}: kies een Excel-bestand (.xlsx) of een CSV-bestand.</source>
+        <translation>{file}: choose an Excel file (.xlsx) or a CSV file.</translation>
+    </message>
+    <message>
+        <source>{file}: kan niet gelezen worden ({error}).</source>
+        <translation>{file}: cannot be read ({error}).</translation>
+    </message>
+    <message>
+        <source>{file}: dit is geen leesbaar Excel-bestand ({error}); sla het in Excel opnieuw op als .xlsx.</source>
+        <translation>{file}: not a readable Excel file ({error}); save it again in Excel as .xlsx.</translation>
+    </message>
+    <message>
+        <source>{folder}: de kopie lukt niet ({error}); kies een andere map.</source>
+        <translation>{folder}: the copy did not work ({error}); choose another folder.</translation>
+    </message>
+    <message>
+        <source>{file} is {size} pixels; kies een kleinere versie van het logo.</source>
+        <translation>{file} is {size} pixels; choose a smaller version of the logo.</translation>
+    </message>
+    <message>
+        <source>{folder}: opslaan lukt niet ({error}); kies een map waar je mag schrijven, of maak ruimte vrij. Je werk staat nog in de studio.</source>
+        <translation>{folder}: cannot save ({error}); choose a folder you may write to, or free some space. Your work is still in the studio.</translation>
+    </message>
+    <message>
+        <source>{folder}: dit pakket is al open in een andere studio; sluit die eerst (of werk daar verder).</source>
+        <translation>{folder}: this pack is open in another studio already; close that one first (or go on working there).</translation>
+    </message>
+    <message>
+        <source>{folder}: deze map bestaat niet (meer); steek de stick opnieuw in en kies hem nog een keer.</source>
+        <translation>{folder}: this folder does not exist (any more); plug the stick in again and choose it once more.</translation>
+    </message>
+    <message>
+        <source>Het pakket heeft nog {n} fout(en), eerst: {first}. Los die op in de lijst 'Nog te doen' en probeer het opnieuw.</source>
+        <translation>The pack still has {n} error(s), first: {first}. Fix them in the 'Still to do' list and try again.</translation>
+    </message>
+    <message>
+        <source>{folder}: schrijven lukt niet ({error}); is de stick eruit gehaald? Steek hem terug en probeer het opnieuw.</source>
+        <translation>{folder}: cannot write ({error}); was the stick pulled out? Plug it back in and try again.</translation>
+    </message>
+    <message>
+        <source>{error}; zet de sleutel van de campagne terug of haal hem weg, dan maakt de studio een nieuwe.</source>
+        <translation>{error}; put the campaign's key back, or remove it and the studio makes a new one.</translation>
+    </message>
+    <message>
+        <source>{folder}: de stick is vol; maak ruimte vrij of neem een andere stick. Er staat niets half op.</source>
+        <translation>{folder}: the stick is full; free some space or use another stick. Nothing half-written is on it.</translation>
+    </message>
+    <message>
+        <source>{folder}: bestaat niet; kies de map of het .bliqpack-bestand van de campagne.</source>
+        <translation>{folder}: does not exist; choose the campaign's folder or .bliqpack file.</translation>
+    </message>
+    <message>
         <source>Kies een beheer-PIN van 4 tot 12 cijfers.</source>
         <translation>Choose an admin PIN of 4 to 12 digits.</translation>
     </message>

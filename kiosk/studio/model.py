@@ -47,7 +47,15 @@ WEAK_PINS = {"1234", "0000", "1111", "2222", "3333", "4444", "5555", "6666", "77
 
 
 class StudioError(Exception):
-    """One sentence for the organiser: which file, what is wrong, what to do."""
+    """One sentence for the organiser: which file, what is wrong, what to do.
+
+    ``template`` is the Dutch sentence with ``{names}``, ``names`` fill them in: the window
+    shows the translation of the template (``tools/studio_translations.py`` lists them)."""
+
+    def __init__(self, template: str, **args: object) -> None:
+        self.template = template
+        self.names = {k: str(v) for k, v in args.items()}
+        super().__init__(template.format(**self.names) if args else template)
 
 
 # --- small rules ----------------------------------------------------------------------------
@@ -62,16 +70,16 @@ def fix_url(text: str) -> str:
     if url.lower().startswith("http://"):
         url = "https://" + url[len("http://"):]
     elif re.match(r"(?i)^[a-z][a-z0-9+.-]*:(?!\d)", url) and "://" not in url:
-        raise StudioError(f"'{url}' is geen website-adres; typ het adres zoals in de browser, "
-                          "bijvoorbeeld www.bedrijf.nl/contact.")  # mailto:, tel:
+        raise StudioError("'{url}' is geen website-adres; typ het adres zoals in de browser, "
+                          "bijvoorbeeld www.bedrijf.nl/contact.", url=url)  # mailto:, tel:
     elif not re.match(r"(?i)^[a-z][a-z0-9+.-]*://", url):
         url = "https://" + url.lstrip("/")
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if parts.scheme.lower() != "https" or not host or "." not in host or " " in url \
             or parts.username or parts.password:
-        raise StudioError(f"'{text.strip()}' is geen website-adres; typ het adres zoals in de "
-                          "browser, bijvoorbeeld www.bedrijf.nl/contact.")
+        raise StudioError("'{url}' is geen website-adres; typ het adres zoals in de browser, "
+                          "bijvoorbeeld www.bedrijf.nl/contact.", url=text.strip())
     return url
 
 
@@ -117,21 +125,22 @@ def resize_logo(source: Path) -> bytes:
     try:
         size = source.stat().st_size
     except OSError as exc:
-        raise StudioError(f"{source.name}: kan het bestand niet lezen ({exc.strerror}); "
-                          "kies het opnieuw.") from None
+        raise StudioError("{file}: kan het bestand niet lezen ({error}); kies het opnieuw.",
+                          file=source.name, error=exc.strerror) from None
     if size > LOGO_MAX_BYTES:
-        raise StudioError(f"{source.name} is {size // 2**20} MB; kies een logo kleiner dan "
-                          f"{LOGO_MAX_BYTES // 2**20} MB (een PNG of JPG van de website).")
+        raise StudioError("{file} is {mb} MB; kies een logo kleiner dan {limit} MB (een PNG of "
+                          "JPG van de website).", file=source.name, mb=size // 2**20,
+                          limit=LOGO_MAX_BYTES // 2**20)
     try:
         with Image.open(source) as image:
             if image.width * image.height > LOGO_MAX_PIXELS:
-                raise StudioError(f"{source.name} is {image.width}x{image.height} pixels; kies "
-                                  "een kleinere versie van het logo.")
+                raise StudioError("{file} is {size} pixels; kies een kleinere versie van het "
+                                  "logo.", file=source.name, size=f"{image.width}x{image.height}")
             image.load()
             picture = image.convert("RGBA")
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        raise StudioError(f"{source.name} is geen plaatje; kies een logo als PNG of JPG.") \
-            from None
+        raise StudioError("{file} is geen plaatje; kies een logo als PNG of JPG.",
+                          file=source.name) from None
     picture.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE))
     out = io.BytesIO()
     picture.save(out, "PNG", optimize=True)
@@ -631,9 +640,9 @@ class Studio:
                 raise StudioError(f"{rel}: de studio maakte onleesbare tekst ({exc}); er is "
                                   "niets opgeslagen.") from None
         if not (self.root / PACK).is_file():  # the folder vanished (a stick pulled, a share gone)
-            raise StudioError(f"{self.root}: de map van het pakket is weg; steek de stick of "
-                              "schijf terug en klik nog eens op Opslaan. Je werk staat nog in de "
-                              "studio.")
+            raise StudioError("{folder}: de map van het pakket is weg; steek de stick of schijf "
+                              "terug en klik nog eens op Opslaan. Je werk staat nog in de studio.",
+                              folder=self.root)
         written: list[str] = []
         try:
             for folder in {(self.root / rel).parent for rel in [*self.pending, *changed]}:
@@ -646,9 +655,9 @@ class Studio:
                 self.saved_text[rel] = text
                 written.append(rel)
         except OSError as exc:
-            raise StudioError(f"{self.root}: opslaan lukt niet ({exc.strerror or exc}); kies "
-                              "een map waar je mag schrijven, of maak ruimte vrij. Je werk staat "
-                              "nog in de studio.") from None
+            raise StudioError("{folder}: opslaan lukt niet ({error}); kies een map waar je mag "
+                              "schrijven, of maak ruimte vrij. Je werk staat nog in de studio.",
+                              folder=self.root, error=exc.strerror or exc) from None
         self.pending.clear()
         self.new_event = False
         self.new_companies.clear()
@@ -787,8 +796,8 @@ def take_lock(root: Path) -> None:
             except (OSError, ValueError):
                 pid = 0
             if pid and pid != os.getpid() and _alive(pid):
-                raise StudioError(f"{root}: dit pakket is al open in een andere studio; sluit "
-                                  "die eerst (of werk daar verder).") from None
+                raise StudioError("{folder}: dit pakket is al open in een andere studio; sluit "
+                                  "die eerst (of werk daar verder).", folder=root) from None
             lock.unlink(missing_ok=True)  # left by a studio that stopped without closing
             continue
         except OSError:
@@ -863,11 +872,12 @@ def read_sheet(source: Path) -> tuple[list[tuple[int, dict[str, str]]], ImportRe
     elif suffix in (".xlsx", ".xlsm"):
         grid = _xlsx_rows(source, report)
     else:
-        raise StudioError(f"{source.name}: kies een Excel-bestand (.xlsx) of een CSV-bestand.")
+        raise StudioError("{file}: kies een Excel-bestand (.xlsx) of een CSV-bestand.",
+                          file=source.name)
     header_at = next((i for i, row in enumerate(grid) if any(_column(c) for c in row)), None)
     if header_at is None or "name" not in {_column(c) for c in grid[header_at]}:
-        raise StudioError(f"{source.name}: geen kolom 'Naam' gevonden; zet in de eerste rij de "
-                          "kopjes Naam, Lokaal, Link en Beroepen.")
+        raise StudioError("{file}: geen kolom 'Naam' gevonden; zet in de eerste rij de kopjes "
+                          "Naam, Lokaal, Link en Beroepen.", file=source.name)
     columns = [_column(c) for c in grid[header_at]]
     rows = []
     for index, row in enumerate(grid[header_at + 1:], start=header_at + 2):
@@ -883,7 +893,8 @@ def _csv_rows(source: Path) -> list[list[str]]:
     try:
         raw = source.read_bytes()
     except OSError as exc:
-        raise StudioError(f"{source.name}: kan niet gelezen worden ({exc.strerror}).") from None
+        raise StudioError("{file}: kan niet gelezen worden ({error}).", file=source.name,
+                          error=exc.strerror) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -904,8 +915,8 @@ def _xlsx_rows(source: Path, report: ImportReport) -> list[list[str]]:
     try:
         book = load_workbook(source, read_only=False, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise StudioError(f"{source.name}: dit is geen leesbaar Excel-bestand ({exc}); sla het "
-                          "in Excel opnieuw op als .xlsx.") from None
+        raise StudioError("{file}: dit is geen leesbaar Excel-bestand ({error}); sla het in "
+                          "Excel opnieuw op als .xlsx.", file=source.name, error=exc) from None
     sheet = book.worksheets[0]
     merged: set[int] = set()
     for ranges in sheet.merged_cells.ranges:
@@ -966,8 +977,8 @@ def make_copy(source: Path, parent: Path, keys: dict[str, Any] | None = None) ->
     except bliqpack.PackRefused as exc:
         raise StudioError(f"{exc}; vraag de campagne om een nieuw bestand.") from None
     except OSError as exc:
-        raise StudioError(f"{parent}: de kopie lukt niet ({exc.strerror or exc}); kies een "
-                          "andere map.") from None
+        raise StudioError("{folder}: de kopie lukt niet ({error}); kies een andere map.",
+                          folder=parent, error=exc.strerror or exc) from None
     return target
 
 

@@ -67,8 +67,8 @@ def put_on_stick(studio: Studio, stick: Path, keys_dir: Path,
     from kiosk.core.check import collect
 
     if not stick.is_dir():
-        raise StudioError(f"{stick}: deze map bestaat niet (meer); steek de stick opnieuw in "
-                          "en kies hem nog een keer.")
+        raise StudioError("{folder}: deze map bestaat niet (meer); steek de stick opnieuw in en "
+                          "kies hem nog een keer.", folder=stick)
     studio.save()
     old_version = studio.version()
     studio.set_version(old_version + 1)
@@ -79,8 +79,9 @@ def put_on_stick(studio: Studio, stick: Path, keys_dir: Path,
         errors = [p for p in problems if p.severity == "error"]
         if pack is None or errors:
             first = str(errors[0]) if errors else fatal
-            raise StudioError(f"Het pakket heeft nog {len(errors) or 1} fout(en), eerst: {first}. "
-                              "Los die op in de lijst 'Nog te doen' en probeer het opnieuw.")
+            raise StudioError("Het pakket heeft nog {n} fout(en), eerst: {first}. Los die op in "
+                              "de lijst 'Nog te doen' en probeer het opnieuw.",
+                              n=len(errors) or 1, first=first)
         private, public, new_key = organisation_key(keys_dir)
         manifest = bliqpack.build(studio.root, private, archive, pack.id, pack.version)
         stick_pub = stick / public.name
@@ -90,14 +91,15 @@ def put_on_stick(studio: Studio, stick: Path, keys_dir: Path,
     except OSError as exc:
         _undo(studio, old_version, archive)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise StudioError(f"{stick}: de stick is vol; maak ruimte vrij of neem een andere "
-                              "stick. Er staat niets half op.") from None
-        raise StudioError(f"{stick}: schrijven lukt niet ({exc.strerror or exc}); is de stick "
-                          "eruit gehaald? Steek hem terug en probeer het opnieuw.") from None
+            raise StudioError("{folder}: de stick is vol; maak ruimte vrij of neem een andere "
+                              "stick. Er staat niets half op.", folder=stick) from None
+        raise StudioError("{folder}: schrijven lukt niet ({error}); is de stick eruit gehaald? "
+                          "Steek hem terug en probeer het opnieuw.", folder=stick,
+                          error=exc.strerror or exc) from None
     except bliqpack.PackSigningError as exc:
         _undo(studio, old_version, archive)
-        raise StudioError(f"{exc}; zet de sleutel van de campagne terug of haal hem weg, dan "
-                          "maakt de studio een nieuwe.") from None
+        raise StudioError("{error}; zet de sleutel van de campagne terug of haal hem weg, dan "
+                          "maakt de studio een nieuwe.", error=exc) from None
     except StudioError:
         _undo(studio, old_version, archive)
         raise

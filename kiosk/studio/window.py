@@ -67,6 +67,11 @@ def kiosk_tool_command(args: list[str]) -> list[str]:
     return kiosk_command(args)
 
 
+def error_text(exc: m.StudioError) -> str:
+    """A studio error in the window's language: its template translated, its names kept."""
+    return tr(exc.template).format(**exc.names) if exc.names else tr(exc.template)
+
+
 def _day(date: QDate) -> datetime.date:
     return datetime.date(date.year(), date.month(), date.day())
 
@@ -438,6 +443,10 @@ class StudioWindow(QMainWindow):
         super().changeEvent(event)
 
     # -- messages ------------------------------------------------------------------------------
+    def say_error(self, exc: m.StudioError) -> None:
+        """A studio error in the window's language (its template translated, names kept)."""
+        self.say(error_text(exc), bad=True)
+
     def say(self, text: str, bad: bool = False) -> None:
         """One sentence in the message line (red when something could not be done)."""
         self.message.setText(text)
@@ -577,7 +586,7 @@ class StudioWindow(QMainWindow):
         try:
             rel = self.studio.set_event_logo(path)
         except m.StudioError as exc:
-            self.say(str(exc), bad=True)
+            self.say_error(exc)
             return
         self.show_logo(self.event_logo, rel)
         self.say(tr("Logo klaar; het wordt bewaard als je opslaat."))
@@ -684,7 +693,7 @@ class StudioWindow(QMainWindow):
         try:
             url = self.studio.set_company_url(self.current_company, text)
         except m.StudioError as exc:
-            self.company_url_note.setText(str(exc) if text.strip() else "")
+            self.company_url_note.setText(error_text(exc) if text.strip() else "")
             return
         self.company_url_note.setText(tr("Wordt opgeslagen als {url}").format(url=url)
                                       if url != text.strip() else "")
@@ -733,7 +742,7 @@ class StudioWindow(QMainWindow):
         try:
             rel = self.studio.set_company_logo(self.current_company, path)
         except m.StudioError as exc:
-            self.say(str(exc), bad=True)
+            self.say_error(exc)
             return
         self.show_logo(self.company_logo, rel)
         self.changed()
@@ -748,7 +757,7 @@ class StudioWindow(QMainWindow):
         try:
             report = self.studio.import_companies(path)
         except m.StudioError as exc:
-            self.say(str(exc), bad=True)
+            self.say_error(exc)
             return
         self.load_companies()
         lines = report.lines
@@ -1008,7 +1017,7 @@ class StudioWindow(QMainWindow):
         try:
             self.studio.set_episode_title(clip.episode_id, clip.title.text())
         except m.StudioError as exc:
-            self.say(str(exc), bad=True)
+            self.say_error(exc)
 
     # -- problems -----------------------------------------------------------------------------
     def recheck(self, background: bool = False) -> None:
@@ -1102,7 +1111,7 @@ class StudioWindow(QMainWindow):
         try:
             written = self.studio.save()
         except m.StudioError as exc:
-            self.say(str(exc), bad=True)
+            self.say_error(exc)
             return False
         m.drop_draft(self.home, self.studio.root)
         self.recheck()
@@ -1127,7 +1136,7 @@ class StudioWindow(QMainWindow):
         try:
             result = put_on_stick(self.studio, Path(folder), self.home / "keys", self.config)
         except m.StudioError as exc:
-            self.say(str(exc), bad=True)
+            self.say_error(exc)
             self.recheck()
             return
         m.drop_draft(self.home, self.studio.root)
@@ -1294,14 +1303,14 @@ def build(argv: list[str], config: Config = DEFAULT, home: Path | None = None) -
         source = sample_pack()
     source = source.resolve()
     if not source.exists():
-        raise m.StudioError(f"{source}: bestaat niet; kies de map of het .bliqpack-bestand "
-                            "van de campagne.")
+        raise m.StudioError("{folder}: bestaat niet; kies de map of het .bliqpack-bestand van "
+                            "de campagne.", folder=source)
     from kiosk.paths import sample_pack
 
     if m.needs_copy(source) or args.pack is None or source == sample_pack().resolve():
         parent = _ask_copy_folder(None, source)
         if parent is None:
-            raise m.StudioError(tr("Geen map gekozen voor je kopie; er is niets veranderd."))
+            raise m.StudioError("Geen map gekozen voor je kopie; er is niets veranderd.")
         source = m.make_copy(source, parent)
     m.take_lock(source)
     try:
@@ -1334,7 +1343,7 @@ def main(argv: list[str] | None = None) -> int:
         app = build(argv)
     except m.StudioError as exc:
         print(f"BLIQ Studio: {exc}", file=sys.stderr)
-        QMessageBox.warning(None, "BLIQ Studio", str(exc))
+        QMessageBox.warning(None, "BLIQ Studio", error_text(exc))
         return 1
     code = qapp.exec()
     app.close()

@@ -101,6 +101,10 @@ def test_drops_and_english(studio, qtbot, tmp_path: Path) -> None:
     assert w(app, "eventName", QLineEdit).accessibleName() == "Name of the event"
     assert "• Voltwerk Installatietechniek: the contact link is a sample address; fill in the " \
         "real website." in problems(app)
+    not_a_logo = tmp_path / "logo.png"
+    not_a_logo.write_text("tekst", "utf-8")
+    app.window.set_event_logo(not_a_logo)
+    assert w(app, "message", QLabel).text() == "logo.png is not a picture; choose a logo as PNG or JPG."
     click(qtbot, app, "languageButton")
     assert w(app, "saveButton", QPushButton).text() == "&Opslaan"
 

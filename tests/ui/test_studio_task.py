@@ -49,7 +49,7 @@ def test_the_whole_organiser_task(studio, dialogs: Dialogs, qtbot, pack: Path,
     assert "PIN ingesteld" in w(app, "eventPinNote", QLabel).text()
     # -- four companies from the UI -------------------------------------------------------
     typed = [("Klimaat & Co", "Lokaal 1.04", "klimaatco.nl/contact", ["Installatiemonteur"]),
-             ("Houtwerk Oost", "Werkplaats hout", "http://houtwerk-oost.nl", ["Timmerman"]),
+             ("Houtwerk Oost", "Werkplaats hout", "http://houtwerk-oost.nl", ["Timmerman / metselaar"]),
              ("Zon op Dak", "Lokaal 2.10", "www.zonopdak.nl", ["Monteur zonnepanelen"]),
              ("Fietsfabriek", "Aula", "fietsfabriek.nl/stage", ["Elektromonteur", "Dakdekker"])]
     for name, room, url, jobs in typed:

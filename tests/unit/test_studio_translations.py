@@ -27,3 +27,9 @@ def test_every_problem_sentence_has_english() -> None:
     texts = studio_translations.problem_templates()
     assert "{name}: vul de contactlink in." in texts
     assert [t for t in texts if t not in studio_translations.EN] == []
+
+
+def test_every_error_sentence_has_english() -> None:
+    texts = studio_translations.error_templates()
+    assert "{file} is geen plaatje; kies een logo als PNG of JPG." in texts
+    assert [t for t in texts if t not in studio_translations.EN] == []
