@@ -4,7 +4,7 @@
     python tools/studio_translations.py --check    # exit 1 when a Dutch text lacks English
 
 The studio's Dutch texts are found in kiosk/studio/window.py the way a reader finds them: the
-string given to ``tr(...)`` or as the text of ``_text``/``_field``/``_button``. The studio's own
+string given to ``tr(...)`` or as the text of ``_text``/``_field``/``_button``/``_note``. The studio's own
 sentences in kiosk/studio/problems.py and model.py that never name a file are listed here too.
 Qt's lupdate does not follow the studio's module-level ``tr`` helper, hence this small tool; the
 output is an ordinary Qt Linguist file.
@@ -258,7 +258,7 @@ def dutch_texts(path: Path = WINDOW) -> list[str]:
             f = node.func
             name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) \
                 else ""
-            index = {"tr": 0, "_text": 1, "_field": 1, "_button": 1}.get(name)
+            index = {"tr": 0, "_text": 1, "_field": 1, "_button": 1, "_note": 1}.get(name)
             if index is not None and len(node.args) > index:
                 arg = node.args[index]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):

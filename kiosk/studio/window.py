@@ -118,6 +118,7 @@ class ClipRow:
     lines: list[str] = field(default_factory=list)
     captions: list[Path] = field(default_factory=list)
     convert_next: bool = False
+    note_text: tuple[str, dict[str, str]] = ("", {})  # Dutch template and names, for a switch
 
 
 class StudioWindow(QMainWindow):
@@ -418,6 +419,10 @@ class StudioWindow(QMainWindow):
         self.setWindowTitle(tr("BLIQ Studio") + f" — {self.studio.root.name}")
         self.title_label.setText(tr("BLIQ Studio") + " · " + (self.studio.event_name() or ""))
         self.show_days()
+        for clip in self.clips:
+            if clip.note_text[0]:
+                self._note(clip, clip.note_text[0], **clip.note_text[1])
+            clip.convert.setText(tr("Omzetten"))
         if not self.event_pin.text() and not self.event_pin_repeat.text():
             self.on_pin()  # the note under the PIN in the new language
         self.show_findings()
@@ -792,9 +797,7 @@ class StudioWindow(QMainWindow):
                 clip = self._clip_row(source.path)
                 clip.captions = self._captions_beside(source.path, source.captions)
             elif source.path.suffix.lower() not in (".srt", ".vtt"):
-                self._clip_row(source.path, refused=tr("{name}: dit is geen video; "
-                                                       "overgeslagen.").format(
-                    name=source.path.name))
+                self._clip_row(source.path, refused=True)
         self._next_clip()
 
     @staticmethod
@@ -811,7 +814,7 @@ class StudioWindow(QMainWindow):
         found = find_captions(clip, siblings, set())
         return sorted({*chosen.values(), *found.values()})
 
-    def _clip_row(self, path: Path, refused: str = "") -> ClipRow:
+    def _clip_row(self, path: Path, refused: bool = False) -> ClipRow:
         widget = QWidget()
         row = QHBoxLayout(widget)
         row.setContentsMargins(4, 2, 4, 2)
@@ -827,7 +830,7 @@ class StudioWindow(QMainWindow):
         bar.setFixedWidth(140)
         bar.setRange(0, 1)  # empty while waiting; busy while add-videos reads it
         bar.setAccessibleName(tr("Voortgang van {name}").format(name=path.name))
-        note = QLabel(tr("wacht…"))
+        note = QLabel()
         note.setObjectName("clipNote")
         note.setWordWrap(True)
         convert = QPushButton(tr("Omzetten"))
@@ -843,11 +846,12 @@ class StudioWindow(QMainWindow):
         clip = ClipRow(path, item, widget, title, bar, note, convert, thumb)
         title.editingFinished.connect(lambda c=clip: self.rename_clip(c))
         convert.clicked.connect(lambda _=False, c=clip: self.convert_clip(c))
+        self._note(clip, "wacht…")
         if refused:
             clip.state = "refused"
             bar.setRange(0, 1)
             bar.hide()
-            note.setText(refused)
+            self._note(clip, "{name}: dit is geen video; overgeslagen.", name=path.name)
         self.clips.append(clip)
         return clip
 
@@ -861,7 +865,7 @@ class StudioWindow(QMainWindow):
             clip.bar.setRange(0, 1)
             clip.bar.setValue(1)
             clip.bar.hide()
-            clip.note.setText(tr("in het pakket"))
+            self._note(clip, "in het pakket")
             self._show_thumb(clip, thumb)
 
     def importing(self) -> bool:
@@ -881,7 +885,7 @@ class StudioWindow(QMainWindow):
         for clip in batch:
             clip.state = "running"
         batch[0].bar.setRange(0, 0)  # busy: this one is being read now
-        batch[0].note.setText(tr("bezig…"))
+        self._note(batch[0], "bezig…")
         process = QProcess(self)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
         from PySide6.QtCore import QProcessEnvironment
@@ -920,7 +924,7 @@ class StudioWindow(QMainWindow):
             elif "convert" in line.lower():
                 for clip in self.batch:
                     if clip.state == "running":
-                        clip.note.setText(tr("omzetten…"))
+                        self._note(clip, "omzetten…")
                         break
 
     def _batch_done(self, process: QProcess, code: int) -> None:
@@ -947,7 +951,7 @@ class StudioWindow(QMainWindow):
             match = re.search(r"→ ([a-z0-9-]+) ", done)
             clip.episode_id = match.group(1) if match else ""
             clip.state = "done"
-            clip.note.setText(tr("klaar"))
+            self._note(clip, "klaar")
             clip.title.setEnabled(True)
             clip.bar.hide()
             self.studio.feature_own_clips()
@@ -958,12 +962,13 @@ class StudioWindow(QMainWindow):
                     self._show_thumb(clip, thumb)
         elif same:
             clip.state = "skipped"
-            clip.note.setText(tr("{name} staat al in het pakket.").format(name=name))
+            self._note(clip, "{name} staat al in het pakket.", name=name)
         else:
             clip.state = "refused"
             reason = refused.split("not imported:", 1)[-1].strip() if refused else \
                 (clip.lines[-1] if clip.lines else "")
-            clip.note.setText(self.clip_refusal(name, reason))
+            template, names = self.clip_refusal(name, reason)
+            self._note(clip, template, **names)
             from kiosk.media.add_videos import find_ffmpeg
 
             can_convert = ("convert" in reason.lower() or "handbrake" in reason.lower()) and \
@@ -972,23 +977,29 @@ class StudioWindow(QMainWindow):
         following = next((c for c in self.batch if c.state == "running"), None)
         if following is not None:
             following.bar.setRange(0, 0)
-            following.note.setText(tr("bezig…"))
+            self._note(following, "bezig…")
         self.changed()
 
+    def _note(self, clip: ClipRow, template: str, **names: str) -> None:
+        """A clip row's line, kept as its Dutch template so a language switch redraws it."""
+        clip.note_text = (template, dict(names))
+        clip.note.setText(tr(template).format(**names) if names else tr(template))
+
     @staticmethod
-    def clip_refusal(name: str, reason: str) -> str:
-        """One line: the file, what is wrong, what to do (add-videos' own words shortened)."""
+    def clip_refusal(name: str, reason: str) -> tuple[str, dict[str, str]]:
+        """One line: the file, what is wrong, what to do (add-videos' own words shortened);
+        as (Dutch template, names)."""
         first = reason.split("; ")[0]
         if "not a clip" in reason or "not a video" in reason:
-            return tr("{name} is geen video die de kiosk kan spelen; exporteer hem opnieuw "
-                      "als MP4.").format(name=name)
+            return ("{name} is geen video die de kiosk kan spelen; exporteer hem opnieuw als "
+                    "MP4.", {"name": name})
         if "empty" in reason:
-            return tr("{name} is leeg; kopieer hem opnieuw van de telefoon of camera.").format(
-                name=name)
+            return ("{name} is leeg; kopieer hem opnieuw van de telefoon of camera.",
+                    {"name": name})
         if "convert" in reason.lower() or "handbrake" in reason.lower():
-            return tr("{name} speelt niet op de kiosk ({why}); klik op Omzetten.").format(
-                name=name, why=first)
-        return tr("{name} is niet toegevoegd: {why}").format(name=name, why=first)
+            return ("{name} speelt niet op de kiosk ({why}); klik op Omzetten.",
+                    {"name": name, "why": first})
+        return "{name} is niet toegevoegd: {why}", {"name": name, "why": first}
 
     def convert_clip(self, clip: ClipRow) -> None:
         clip.convert.hide()
@@ -997,7 +1008,7 @@ class StudioWindow(QMainWindow):
         clip.bar.show()
         clip.bar.setRange(0, 1)
         clip.bar.setValue(0)
-        clip.note.setText(tr("wacht…"))
+        self._note(clip, "wacht…")
         self._next_clip()
 
     def _show_thumb(self, clip: ClipRow, rel: str) -> None:

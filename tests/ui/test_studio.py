@@ -105,6 +105,13 @@ def test_drops_and_english(studio, qtbot, tmp_path: Path) -> None:
     not_a_logo.write_text("tekst", "utf-8")
     app.window.set_event_logo(not_a_logo)
     assert w(app, "message", QLabel).text() == "logo.png is not a picture; choose a logo as PNG or JPG."
+    notes = tmp_path / "notities.txt"
+    notes.write_text("geen video", "utf-8")
+    app.window.add_videos([notes])
+    assert app.window.clips[-1].note.text() == "notities.txt: not a video; skipped."
+    click(qtbot, app, "languageButton")
+    assert app.window.clips[-1].note.text() == "notities.txt: dit is geen video; overgeslagen."
+    click(qtbot, app, "languageButton")
     click(qtbot, app, "languageButton")
     assert w(app, "saveButton", QPushButton).text() == "&Opslaan"
 
