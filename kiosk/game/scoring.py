@@ -307,6 +307,10 @@ class Scorer:
             gap = top[0].score - top[t].score
             flags.append(round(gap, TIE_DIGITS) <= round(self.config.game_equal_z * se,
                                                          TIE_DIGITS))
+        # A job between the best and an equal one is equal too (its gap is smaller): the
+        # screen then shows one group of equals and the rest ranked, never "=, #2, =".
+        for t in range(len(flags) - 2, 0, -1):
+            flags[t] = flags[t] or flags[t + 1]
         flags[0] = any(flags[1:])
         return flags
 

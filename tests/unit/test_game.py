@@ -219,6 +219,7 @@ def test_equal_uses_the_jackknife_se_of_the_gap() -> None:
         mean = sum(gaps) / n
         se = math.sqrt((n - 1) / n * sum((g - mean) ** 2 for g in gaps))
         flags.append(result.ranking[0].score - js.score <= se + 1e-9)
+    flags[1] = flags[1] or flags[2]         # a job between the best and an equal one is equal
     flags[0] = any(flags[1:])
     assert [js.equal for js in result.jobs[:3]] == flags
 

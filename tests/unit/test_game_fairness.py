@@ -12,6 +12,7 @@ import pytest
 
 from kiosk.config import DEFAULT
 from kiosk.core.content import load_pack
+from kiosk.core.taxonomy import job_code
 from kiosk.game import scoring as game_scoring
 from kiosk.game.session import Scorer, game_inputs
 from tests import game_fairness
@@ -77,6 +78,24 @@ def test_every_single_type_player_gets_technical_jobs_with_reasons(scorer: Score
         assert all(js.because for js in result.jobs[:3]), t
         assert result.jobs[0].r > 0, (t, [js.r for js in result.jobs])
         assert result.direction.types[0] == t
+
+
+@pytest.mark.parametrize("t", ["S", "E", "I"])
+def test_helping_leading_and_investigating_players_get_jobs_that_carry_their_type(
+        scorer: Scorer, t: str) -> None:
+    # The jobs shown to a player who likes only t's cards: most carry t in their high-point
+    # code (the up to three highest-rated types), the first one is led by it.
+    result = single_type_results(scorer)[t]
+    codes = {job.id: job_code(job.riasec) for job in scorer.jobs}
+    top = [js.job_id for js in result.jobs if not js.surprise]
+    assert sum(t in codes[j] for j in top) >= 2, [(j, codes[j]) for j in top]
+    assert codes[top[0]].startswith(t), (top[0], codes[top[0]])
+
+
+def test_the_sample_pack_gets_no_advice_from_kiosk_check() -> None:
+    from kiosk.core.check import collect
+    _pack, problems, fatal = collect(PACK)
+    assert fatal == "" and [str(p) for p in problems if p.file in ("jobs.toml", "cards.toml")] == []
 
 
 @pytest.mark.parametrize("group", list(LEANINGS))

@@ -62,6 +62,8 @@ def check_result(result: GameResult) -> None:
     top = [js for js in result.jobs if not js.surprise]
     assert not any(js.equal for js in result.jobs if js.surprise)
     assert top[0].equal == any(js.equal for js in top[1:])
+    flags = [js.equal for js in top]
+    assert flags == sorted(flags, reverse=True)     # one group of equals, then the ranked rest
 
 
 @settings(max_examples=25, deadline=None)
