@@ -16,7 +16,7 @@ Item {
     readonly property bool thanked: phase === "after" && Kiosk.pulse !== null && Kiosk.pulse.afterDone
     readonly property real faceGap: Theme.px(big ? 36 : (row ? 10 : 14))
     readonly property real faceSize: big ? Math.min(Theme.px(190), (width - 4 * faceGap) / 5)
-                                   : row ? Math.min(Theme.touchMin - Theme.px(22), (width - 4 * faceGap) / 7)
+                                   : row ? Math.min(Theme.touchMin - Theme.px(34), (width - 4 * faceGap) / 7)
                                    : Math.min(Theme.px(96), (width - 2 * faceGap) / 3)
     readonly property bool oneRow: 5 * faceSize + 4 * faceGap <= width
     readonly property bool skipBeside: arrangement === "column"
@@ -59,6 +59,7 @@ Item {
         width: parent.width
         spacing: Theme.px(question.big ? 24 : 14)
         Text {
+            objectName: question.row ? "" : "pulseQuestion"
             width: parent.width; wrapMode: Text.WordWrap
             horizontalAlignment: question.big ? Text.AlignHCenter : Text.AlignLeft
             text: question.thanked ? qsTr("Dank je!") : question.words
@@ -121,10 +122,13 @@ Item {
         Text {
             width: parent.width - (question.thanked ? 0 : faces.width + skip.width + 2 * parent.spacing)
             height: parent.height
+            objectName: question.row ? "pulseQuestion" : ""
             verticalAlignment: Text.AlignVCenter
-            wrapMode: Text.WordWrap; elide: Text.ElideRight; maximumLineCount: 3
+            wrapMode: Text.WordWrap; elide: Text.ElideRight
             text: question.thanked ? qsTr("Dank je!") : question.words
             color: Theme.text; font.weight: Font.Black
+            // an event's own, longer question gets smaller letters here, never cut off
+            fontSizeMode: Text.Fit; minimumPixelSize: Theme.px(17)
             font.pixelSize: Theme.fontSmall
         }
         Loader {
