@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Property, QObject, QRect, QRectF, QSize, QSizeF, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtMultimedia import QVideoFrame, QVideoSink
@@ -36,6 +37,19 @@ def fitted(shown: QSizeF, box: QRectF) -> QRectF:
 
 
 Produce = Callable[[float], "tuple[QImage, QRectF]"]  # device pixel ratio → picture, part shown
+
+
+def _give(node: QSGImageNode, texture: QSGTexture) -> None:
+    """Put ``texture`` on ``node``, which owns it from then on (``setOwnsTexture``).
+
+    PySide ties each texture ``createTextureFromImage`` returns to the window's wrapper, and
+    nothing unties it when the node deletes the texture: one dead wrapper stayed for every
+    frame ever shown (the attract loop's memory grew about 40 MB an hour). Off the window's
+    list (the texture has no C++ parent to lose) and marked invalid, so Python, which owns a
+    parentless wrapper, never deletes the C++ texture too: the wrapper goes with this call."""
+    node.setTexture(texture)
+    texture.setParent(None)
+    shiboken6.invalidate(texture)
 
 
 class _Layer(QQuickItem):
@@ -74,16 +88,16 @@ class _Layer(QQuickItem):
             node.setOwnsTexture(True)    # a texture replaced or a node deleted frees its texture
             node.setFiltering(QSGTexture.Filtering.Linear if self._smooth
                               else QSGTexture.Filtering.Nearest)
-            node.setTexture(window.createTextureFromImage(self._blank))
+            _give(node, window.createTextureFromImage(self._blank))
             node.setRect(QRectF())
             self._produce = self._produce or self._last   # back in a window: show it again
         if self._produce is not None:
             produce, self._produce = self._produce, None
-            node.setTexture(window.createTextureFromImage(self._blank))  # frees the last picture
+            _give(node, window.createTextureFromImage(self._blank))  # frees the last picture
             picture, source = produce(window.effectiveDevicePixelRatio())
             shown = not picture.isNull() and not source.isEmpty()
             if shown:
-                node.setTexture(window.createTextureFromImage(picture))
+                _give(node, window.createTextureFromImage(picture))
                 node.setSourceRect(source)
                 flip = QSGImageNode.TextureCoordinatesTransformFlag
                 node.setTextureCoordinatesTransform(

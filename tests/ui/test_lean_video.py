@@ -192,3 +192,44 @@ def test_a_held_frame_shows_again_when_the_item_comes_back(qtbot) -> None:
     video.setParentItem(None)
     window.close()
     window.deleteLater()
+
+
+def test_frames_shown_leave_no_texture_wrappers_behind(qtbot) -> None:
+    """Every frame is a new scene-graph texture; PySide tied each one's Python wrapper to the
+    window's for good (the attract loop grew ~40 MB an hour that way). Two hundred frames of
+    two colours, with the sides filled (a second layer): the pictures are right and no
+    wrapper is left; the window closes cleanly (the textures are deleted once, by their
+    nodes)."""
+    import gc
+
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtMultimedia import QVideoFrame
+    from PySide6.QtQuick import QQuickWindow, QSGTexture
+
+    from kiosk.ui.leanvideo import LeanVideo
+
+    def wrappers() -> int:
+        gc.collect()
+        return len([o for o in gc.get_objects() if isinstance(o, QSGTexture)])
+
+    before = wrappers()
+    window = QQuickWindow()
+    window.resize(320, 90)
+    video = LeanVideo(window.contentItem())
+    video.setSize(QSizeF(320, 90))
+    video.setProperty("fillSides", True)
+    window.show()
+    qtbot.waitExposed(window)
+    colours = [QImage(160, 90, QImage.Format.Format_RGB32) for _ in range(2)]
+    colours[0].fill(GREEN)
+    colours[1].fill(QColor("#2040ff"))
+    for n in range(200):
+        video.videoSink.setVideoFrame(QVideoFrame(colours[n % 2]))
+        qtbot.waitUntil(lambda n=n: video.property("framesDrawn") >= n + 1, timeout=5_000)
+    assert _close(window.grabWindow().pixelColor(160, 45), QColor("#2040ff"))
+    assert video.property("sidesFilled")
+    assert wrappers() - before <= 4   # at most the ones on screen now; 400+ before the fix
+    video.setParentItem(None)
+    window.close()
+    window.deleteLater()
+    qtbot.waitUntil(lambda: wrappers() <= before + 4)
