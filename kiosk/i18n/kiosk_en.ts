@@ -778,18 +778,18 @@
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/PulseQuestion.qml" line="64"/>
-        <location filename="../ui/qml/components/PulseQuestion.qml" line="126"/>
+        <location filename="../ui/qml/components/PulseQuestion.qml" line="65"/>
+        <location filename="../ui/qml/components/PulseQuestion.qml" line="128"/>
         <source>Dank je!</source>
         <translation>Thanks!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/PulseQuestion.qml" line="98"/>
+        <location filename="../ui/qml/components/PulseQuestion.qml" line="99"/>
         <source>Helemaal niet</source>
         <translation>Not at all</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/PulseQuestion.qml" line="104"/>
+        <location filename="../ui/qml/components/PulseQuestion.qml" line="105"/>
         <source>Helemaal wel</source>
         <translation>Totally</translation>
     </message>
