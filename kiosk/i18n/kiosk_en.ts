@@ -438,7 +438,7 @@
 <context>
     <name>GameProgress</name>
     <message>
-        <location filename="../ui/qml/components/GameProgress.qml" line="12"/>
+        <location filename="../ui/qml/components/GameProgress.qml" line="15"/>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
     </message>
@@ -899,27 +899,32 @@
 <context>
     <name>SwipeDeck</name>
     <message>
-        <location filename="../ui/qml/components/SwipeDeck.qml" line="82"/>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="35"/>
+        <source>Bijna klaar!</source>
+        <translation>Almost done!</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="83"/>
         <source>Wat vind je leuker? Tik er één aan</source>
         <translation>Which do you like more? Tap one</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/SwipeDeck.qml" line="117"/>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="118"/>
         <source>Klaar!</source>
         <translation>Done!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/SwipeDeck.qml" line="134"/>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="135"/>
         <source>Niks voor mij</source>
         <translation>Not for me</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/SwipeDeck.qml" line="143"/>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="144"/>
         <source>Terug</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/SwipeDeck.qml" line="150"/>
+        <location filename="../ui/qml/components/SwipeDeck.qml" line="151"/>
         <source>Vet!</source>
         <translation>Cool!</translation>
     </message>

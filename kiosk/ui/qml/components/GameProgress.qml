@@ -1,15 +1,18 @@
 import QtQuick
 
-// "7 van 24" and a bar that fills up.
+// "7 van 20" and a bar that fills up; during the duels at the end a word instead of a count
+// (the game decides how many it needs, so "21 van 21" would not be true).
 Item {
     id: bar
     property int answered: 0
     property int total: 1
+    property string note: ""
     implicitHeight: count.implicitHeight + Theme.px(22)
     Text {
         id: count
         anchors { right: parent.right; top: parent.top }
-        text: qsTr("%1 van %2").arg(Math.min(bar.answered + 1, bar.total)).arg(bar.total)
+        text: bar.note !== "" ? bar.note
+                              : qsTr("%1 van %2").arg(Math.min(bar.answered + 1, bar.total)).arg(bar.total)
         color: Theme.textDim; font.pixelSize: Theme.fontSmall; font.weight: Font.Bold
     }
     Rectangle {

@@ -32,6 +32,7 @@ Item {
         width: top.width
         answered: deck.player ? deck.player.answered : 0
         total: deck.player ? Math.max(1, deck.player.total) : 1
+        note: deck.inDuel ? qsTr("Bijna klaar!") : ""
         visible: !deck.done
     }
 
