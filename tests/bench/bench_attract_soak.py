@@ -160,7 +160,7 @@ def main() -> int:
                   f"gc objects {len(gc.get_objects())}  state {screens.controller.state}",
                   flush=True)
         if t >= args.minutes * 60:
-            app.qapp.quit()
+            app.qapp.exit(0)  # quit() asks the windows, and the kiosk window refuses to close
 
     timer = QTimer()
     timer.timeout.connect(sample)
