@@ -70,8 +70,8 @@ def class_name(obj: Any) -> str:
 
 
 def is_text(item: QQuickItem) -> bool:
-    return class_name(item).startswith("QQuickText") and not class_name(item).startswith(
-        "QQuickTextInput")
+    # inherits(): a QML type made from Text (WordFitText) is a text too
+    return item.inherits("QQuickText") and not item.inherits("QQuickTextInput")
 
 
 def is_control(item: QQuickItem) -> bool:

@@ -552,27 +552,27 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="53"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="52"/>
         <source>Verrassing!</source>
         <translation>Surprise!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="53"/>
-        <source>Even goed</source>
-        <translation>Just as good</translation>
-    </message>
-    <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="86"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="83"/>
         <source>Iets heel anders dat ook bij je past</source>
         <translation>Something quite different that suits you too</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="148"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="132"/>
         <source>Vandaag hier: %1</source>
         <translation>Here today: %1</translation>
     </message>
     <message>
         <location filename="../ui/qml/components/JobCard.qml" line="163"/>
+        <source>Kijk hoe %1 het doet</source>
+        <translation>Watch %1 work</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/JobCard.qml" line="164"/>
         <source>Kijk de video</source>
         <translation>Watch the video</translation>
     </message>
@@ -810,60 +810,50 @@
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="27"/>
-        <source>Omdat jullie %1 leuk vonden</source>
-        <translation>Because you both liked %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/qml/screens/Result.qml" line="27"/>
-        <source>Omdat je %1 leuk vond</source>
-        <translation>Because you liked %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/qml/screens/Result.qml" line="41"/>
+        <location filename="../ui/qml/screens/Result.qml" line="43"/>
         <source>Jullie match</source>
         <translation>Your match</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="41"/>
+        <location filename="../ui/qml/screens/Result.qml" line="43"/>
         <source>Jouw richting</source>
         <translation>Your direction</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="48"/>
+        <location filename="../ui/qml/screens/Result.qml" line="50"/>
         <source>Deze beroepen passen bij jullie allebei</source>
         <translation>These jobs suit you both</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="49"/>
+        <location filename="../ui/qml/screens/Result.qml" line="51"/>
         <source>Deze drie passen even goed bij wat jij leuk vindt</source>
         <translation>These three fit what you like equally well</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="50"/>
+        <location filename="../ui/qml/screens/Result.qml" line="52"/>
         <source>De eerste twee passen even goed bij wat jij leuk vindt</source>
         <translation>The first two fit what you like equally well</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="51"/>
+        <location filename="../ui/qml/screens/Result.qml" line="53"/>
         <source>Deze beroepen passen bij wat jij leuk vindt</source>
         <translation>These jobs suit what you like</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="64"/>
-        <location filename="../ui/qml/screens/Result.qml" line="140"/>
+        <location filename="../ui/qml/screens/Result.qml" line="66"/>
+        <location filename="../ui/qml/screens/Result.qml" line="144"/>
         <source>Neem je uitslag mee</source>
         <translation>Take your result home</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="148"/>
-        <location filename="../ui/qml/screens/Result.qml" line="170"/>
-        <source>Nog een keer</source>
-        <translation>Play again</translation>
+        <location filename="../ui/qml/screens/Result.qml" line="152"/>
+        <location filename="../ui/qml/screens/Result.qml" line="174"/>
+        <source>Opnieuw</source>
+        <translation>Again</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="156"/>
-        <location filename="../ui/qml/screens/Result.qml" line="177"/>
+        <location filename="../ui/qml/screens/Result.qml" line="160"/>
+        <location filename="../ui/qml/screens/Result.qml" line="181"/>
         <source>Bedrijven</source>
         <translation>Companies</translation>
     </message>

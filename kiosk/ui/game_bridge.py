@@ -320,7 +320,11 @@ class GameBridge(QObject):
         job = self._pack.jobs[js.job_id]
         art, tint = ART.get(main_domain(job.domains), NEUTRAL_ART)
         episode = role_model_episode(self._pack, job.id)
+        shown = self._pack.episodes.get(episode) if episode else None
         return {
+            # the role model's face (their episode's thumbnail) and first name, for the card
+            "face": file_url(shown.thumbnail) if shown is not None and shown.thumbnail else "",
+            "roleModel": shown.role_model.name if shown is not None and shown.role_model else "",
             "id": job.id, "rank": rank, "surprise": js.surprise, "equal": js.equal,
             "title": job.title.get(self._lang), "day": job.day.get(self._lang),
             "route": job.route.get(self._lang), "image": file_url(job.image),

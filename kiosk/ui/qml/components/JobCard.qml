@@ -2,95 +2,103 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
-// One job on the result screen: picture (or pictogram), rank, title, a day in the life, why it
-// fits (one "omdat je … leuk vond" phrase), the route in two steps, who offers it here today,
-// and its video. The card grows with its text (nothing is cut off); the screen gives every card
-// in a row the tallest card's height, so the video buttons line up. `implicitHeight` is what
-// this card needs; the video button sits at the foot, under the text, never over it.
+// One job on the result screen, light to read: a picture (the role model's face when the job
+// has an episode, else the job's own picture, else a pictogram), the rank, the title, one short
+// reason and "Kijk hoe <naam> het doet". The route and today's companies are one tap away
+// ("Meer"): they open over the picture, and a second tap closes them. The card grows with its
+// text; the screen gives every card in a row the tallest card's height, so the buttons line up.
 Rectangle {
     id: card
     property var job: ({})
     property string because: ""         // the "omdat je … leuk vond" line, built by the screen
-    property bool showDay: true
+    property bool showDay: false        // kept for callers; the day in the life is not shown
     property bool speakable: true       // the duo's result has no room for a speaker per card
+    property bool expanded: false       // the details (route, companies) are open
+    property real pictureRatio: 9 / 16  // the picture's height to its width (a band when tight)
     readonly property string rank: job && job.rank ? job.rank : ""
     readonly property bool surprise: job && job.surprise ? true : false
     readonly property var companyNames: job && job.companies ? job.companies : []
     readonly property var steps: job && job.routeSteps ? job.routeSteps : []
     readonly property bool hasEpisode: job && job.episode ? job.episode !== "" : false
+    readonly property string face: job && job.face ? job.face
+                                   : (hasEpisode ? Kiosk.catalog.thumbs[job.episode] || "" : "")
     readonly property int pad: Theme.px(18)
-    readonly property bool narrow: width < Theme.px(340)
-    // roomy cards put the title beside a big pictogram; the others a small one beside the rank
-    readonly property bool artBeside: width >= Theme.px(440)
-    // wide cards: the "Vandaag hier" line and the video button share the foot row
-    readonly property bool inlineFoot: width >= Theme.px(560)
-    readonly property real artSize: artBeside ? Theme.px(84) : Theme.px(44)
-    implicitHeight: words.y + words.implicitHeight + Theme.px(12)
-                    + Math.max(foot.implicitHeight, speaker.visible ? speaker.height : 0) + card.pad
+    implicitHeight: words.y + words.implicitHeight + Theme.px(12) + foot.height + card.pad
     radius: Theme.radius
     color: Theme.surface
     border.color: surprise ? Theme.accent : "transparent"; border.width: Theme.px(4)
+    onJobChanged: expanded = false
 
+    // The picture across the top: a face where there is one, a designed pictogram otherwise.
     GameArt {
         id: picture
+        objectName: "resultPicture_" + card.rank
         x: card.pad; y: card.pad
-        width: card.artSize; height: width
-        radius: card.artBeside ? Theme.px(18) : Theme.px(10)
-        image: card.job && card.job.image ? card.job.image : ""
+        width: card.width - 2 * card.pad; height: Math.round(width * card.pictureRatio)
+        radius: Theme.px(18)
+        image: card.face !== "" ? card.face : (card.job && card.job.image ? card.job.image : "")
         art: card.job && card.job.art ? card.job.art : "spark"
         tint: card.job && card.job.tint ? card.job.tint : Theme.textDim
     }
     Rectangle {
         id: badgeBox
-        anchors { left: picture.right; leftMargin: Theme.px(12) }
-        y: card.artBeside ? picture.y : picture.y + (picture.height - height) / 2
+        // top right: a thumbnail carries its own label top left and the name bottom left
+        x: picture.x + picture.width - width - Theme.px(10); y: picture.y + Theme.px(10)
         width: badge.implicitWidth + Theme.px(28); height: badge.implicitHeight + Theme.px(8)
         radius: height / 2; color: card.surprise ? Theme.accent : Theme.background
         Text {
             id: badge
             anchors.centerIn: parent
-            // equally good matches (decided in Python) get no #1/#2/#3
-            text: card.surprise ? qsTr("Verrassing!") : card.job && card.job.equal ? qsTr("Even goed") : "#" + card.rank
+            text: card.surprise ? qsTr("Verrassing!") : "#" + card.rank
             color: card.surprise ? Theme.inkOnAccent : Theme.text
             font.pixelSize: Theme.fontSmall; font.weight: Font.Black
         }
-    }
-    // whole words only: a long title ("Autoschadehersteller") gets a smaller font, never a break
-    WordFitText {
-        id: title
-        objectName: "resultJobTitle_" + card.rank
-        x: card.artBeside ? badgeBox.x : card.pad
-        y: (card.artBeside ? badgeBox.y + badgeBox.height : picture.y + picture.height) + Theme.px(8)
-        width: card.width - x - card.pad
-        text: card.job && card.job.title ? card.job.title : ""
-        color: Theme.text; size: card.narrow ? Theme.fontBody - Theme.px(4) : Theme.fontBody
-        font.weight: Font.Black
     }
 
     Column {
         id: words
         x: card.pad
-        y: Math.max(picture.y + picture.height, title.y + title.height) + Theme.px(12)
+        y: picture.y + picture.height + Theme.px(12)
         width: card.width - 2 * card.pad
-        spacing: Theme.px(10)
+        spacing: Theme.px(8)
+        // whole words only: a long title ("Autoschadehersteller") gets a smaller font, never a break
         WordFitText {
-            width: parent.width; size: Theme.fontSmall
-            visible: card.showDay && text !== ""
-            text: card.job && card.job.day ? card.job.day : ""
-            color: Theme.text
-        }
-        WordFitText {
-            objectName: "resultBecause_" + card.rank
-            width: parent.width; size: Theme.fontSmall
-            visible: text !== ""
-            text: card.surprise && card.because === "" ? qsTr("Iets heel anders dat ook bij je past") : card.because
-            color: Theme.teal; font.weight: Font.Bold
-        }
-        // The route as two steps: vmbo, then mbo.
-        Column {
+            objectName: "resultJobTitle_" + card.rank
             width: parent.width
-            spacing: Theme.px(4)
-            visible: card.steps.length > 0
+            text: card.job && card.job.title ? card.job.title : ""
+            color: Theme.text; size: Theme.fontBody; font.weight: Font.Black
+        }
+        // why it fits: the card the visitor liked, beside a heart ("you liked this")
+        Row {
+            width: parent.width
+            spacing: Theme.px(8)
+            visible: because.text !== ""
+            Icon { id: heart; name: "heart"; color: Theme.teal; visible: card.because !== ""
+                   width: Theme.fontSmall; height: width; y: Theme.px(3) }
+            WordFitText {
+                id: because
+                objectName: "resultBecause_" + card.rank
+                width: parent.width - (heart.visible ? heart.width + parent.spacing : 0)
+                size: Theme.fontSmall
+                text: card.surprise && card.because === "" ? qsTr("Iets heel anders dat ook bij je past") : card.because
+                color: Theme.teal; font.weight: Font.Bold
+            }
+        }
+    }
+
+    // "Meer": the route in two steps and who offers the job here today, over the picture.
+    Rectangle {
+        id: details
+        objectName: "resultDetails_" + card.rank
+        visible: card.expanded
+        x: picture.x; y: picture.y; width: picture.width
+        height: Math.max(picture.height, detailColumn.implicitHeight + 2 * Theme.px(12))
+        radius: picture.radius; color: Theme.background
+        z: 2
+        Column {
+            id: detailColumn
+            x: Theme.px(12); y: Theme.px(12); width: parent.width - 2 * Theme.px(12)
+            spacing: Theme.px(6)
             Repeater {
                 model: card.steps
                 Row {
@@ -100,68 +108,84 @@ Rectangle {
                     spacing: Theme.px(10)
                     Rectangle {
                         width: Theme.px(30); height: width; radius: width / 2
-                        color: Theme.background
+                        color: Theme.surface
                         Text { anchors.centerIn: parent; text: step.index + 1; color: Theme.text
                                font.pixelSize: Theme.fontSmall - Theme.px(4); font.weight: Font.Black }
                     }
                     WordFitText {
                         objectName: "resultRoute_" + card.rank + "_" + (step.index + 1)
-                        width: words.width - Theme.px(40)
+                        width: detailColumn.width - Theme.px(40)
                         text: step.modelData
-                        color: Theme.textDim; size: Theme.fontSmall
+                        color: Theme.text; size: Theme.fontSmall
                     }
+                }
+            }
+            Item {
+                objectName: "resultCompanies_" + card.rank
+                width: parent.width
+                height: Math.max(here.implicitHeight, Theme.touchMin * 0.66)
+                visible: card.companyNames.length > 0
+                WordFitText {
+                    id: here
+                    width: parent.width; size: Theme.fontSmall
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Vandaag hier: %1").arg(card.companyNames.join(", "))
+                    color: Theme.accent; font.weight: Font.Bold
+                }
+                TapHandler {
+                    enabled: card.expanded
+                    gesturePolicy: TapHandler.ReleaseWithinBounds
+                    onTapped: { Kiosk.companies.showJob(card.job.id); Kiosk.controller.openSection("companies") }
                 }
             }
         }
     }
 
-    // Reads the job aloud (title, a day at work, the route: kiosk.core.spoken); in the foot's
-    // corner, where a thumb reaches it in portrait too.
-    SpeakerButton {
-        id: speaker
-        objectName: "speaker_job_" + card.rank
-        anchors { right: parent.right; bottom: parent.bottom; margins: card.pad }
-        kind: "job"
-        wanted: card.speakable
-        text: card.job && card.job.speech ? card.job.speech : ""
-    }
-
-    // The foot: "Vandaag hier" (a tap shows those companies first) and the video, side by side
-    // on a wide card, stacked on a narrow one; always at the bottom, never over the text.
-    Grid {
+    // The foot: the video (with the role model's name) and "Meer", always at the bottom.
+    Row {
         id: foot
         x: card.pad
         y: card.height - card.pad - height
-        width: card.width - 2 * card.pad - (speaker.visible ? speaker.width + Theme.px(12) : 0)
-        columns: card.inlineFoot ? 2 : 1
-        spacing: Theme.px(12)
-        verticalItemAlignment: Grid.AlignVCenter
-        Item {
-            objectName: "resultCompanies_" + card.rank
-            width: card.inlineFoot && watch.visible ? foot.width - watch.width - foot.spacing : foot.width
-            height: Math.max(here.implicitHeight, Theme.touchMin * 0.66)
-            visible: card.companyNames.length > 0
-            WordFitText {
-                id: here
-                width: parent.width; size: Theme.fontSmall
-                anchors.verticalCenter: parent.verticalCenter
-                text: qsTr("Vandaag hier: %1").arg(card.companyNames.join(", "))
-                color: Theme.accent; font.weight: Font.Bold
-            }
-            TapHandler {
-                gesturePolicy: TapHandler.ReleaseWithinBounds
-                onTapped: { Kiosk.companies.showJob(card.job.id); Kiosk.controller.openSection("companies") }
-            }
-        }
+        width: card.width - 2 * card.pad
+        height: Theme.touchMin
+        spacing: Theme.px(10)
         PillButton {
             id: watch
             objectName: "resultWatch_" + card.rank
-            width: card.inlineFoot ? Math.max(implicitWidth, foot.width * 0.4) : foot.width
+            width: foot.width - more.width - foot.spacing
+                   - (speaker.visible ? speaker.width + foot.spacing : 0)
             height: Theme.touchMin
             visible: card.hasEpisode
-            fontSize: Theme.fontSmall + Theme.px(2)
-            text: qsTr("Kijk de video")
+            // the whole label inside the pill: a long name gets a smaller font
+            fontSize: Math.max(Math.round(Theme.fontSmall * 0.7),
+                               Math.min(Theme.fontSmall, Math.floor(Theme.fontSmall * (width - Theme.px(36))
+                                                                    / Math.max(1, watchMetrics.advanceWidth))))
+            text: card.job && card.job.roleModel ? qsTr("Kijk hoe %1 het doet").arg(card.job.roleModel)
+                                                 : qsTr("Kijk de video")
+            TextMetrics { id: watchMetrics; font.pixelSize: Theme.fontSmall; font.weight: Font.Bold
+                          text: watch.text }
             onClicked: Kiosk.controller.playEpisode(card.job.episode, "game")
+        }
+        PillButton {
+            id: more
+            objectName: "resultMore_" + card.rank
+            width: card.hasEpisode ? Theme.touchMin
+                                   : foot.width - (speaker.visible ? speaker.width + foot.spacing : 0)
+            height: Theme.touchMin
+            visible: card.steps.length > 0 || card.companyNames.length > 0
+            fill: Theme.background; ink: Theme.text
+            fontSize: Theme.fontLarge
+            // a sign, not a word: the card stays light
+            text: card.expanded ? "×" : "+"
+            onClicked: card.expanded = !card.expanded
+        }
+        // Reads the job aloud (title, a day at work, the route: kiosk.core.spoken).
+        SpeakerButton {
+            id: speaker
+            objectName: "speaker_job_" + card.rank
+            kind: "job"
+            wanted: card.speakable
+            text: card.job && card.job.speech ? card.job.speech : ""
         }
     }
 }
