@@ -240,6 +240,53 @@ EN = {
     "{n} melding(en) over het deel van de campagne (series, beroepen, kaarten); daar hoef jij "
     "niets aan te doen.":
         "{n} note(s) about the campaign's part (series, jobs, cards); nothing for you to do.",
+    # sentences that used to stay Dutch in English: StudioErrors that name a file, the Excel
+    # import's row lines, the problems list's plain words (Line.of in kiosk/studio)
+    "{folder}: hier staat geen pakket (pack.toml ontbreekt); kies de map van het pakket.":
+        "{folder}: there is no pack here (pack.toml is missing); choose the pack's folder.",
+    "{file}: kan niet gelezen worden ({error}); kopieer het pakket opnieuw.":
+        "{file}: cannot be read ({error}); copy the pack again.",
+    "{file}: er staat een tikfout in ({error}); laat 'kiosk check' zien waar, of kopieer het "
+    "pakket opnieuw.":
+        "{file}: there is a typo in it ({error}); let 'kiosk check' show where, or copy the "
+        "pack again.",
+    "{file}: bedrijf '{company}' ontbreekt; open het pakket opnieuw.":
+        "{file}: company '{company}' is missing; open the pack again.",
+    "{file}: beroep '{job}' bestaat niet in dit pakket.":
+        "{file}: job '{job}' is not in this pack.",
+    "{file}: de studio maakte onleesbare tekst ({error}); er is niets opgeslagen.":
+        "{file}: the studio made unreadable text ({error}); nothing was saved.",
+    "{file}: kan niet gelezen worden ({error}); de titel is niet veranderd.":
+        "{file}: cannot be read ({error}); the title was not changed.",
+    "{file}: opslaan lukt niet ({error}); de titel is niet veranderd.":
+        "{file}: cannot save ({error}); the title was not changed.",
+    "{file}: dit is geen pakket van de campagne; vraag een nieuw .bliqpack-bestand.":
+        "{file}: this is not a campaign pack; ask for a new .bliqpack file.",
+    "{error}; vraag de campagne om een nieuw bestand.": "{error}; ask the campaign for a new file.",
+    "Rij {row}: geen naam; deze rij is overgeslagen.": "Row {row}: no name; this row was skipped.",
+    "Rij {row} ({name}): {why}": "Row {row} ({name}): {why}",
+    "Rij {row} ({name}): geen link; vul die in de studio in.":
+        "Row {row} ({name}): no link; fill it in in the studio.",
+    "Rij {row} ({name}): beroep '{title}' staat niet in de lijst; vink het juiste beroep aan in "
+    "de studio.":
+        "Row {row} ({name}): job '{title}' is not in the list; tick the right job in the studio.",
+    "Rij {row}: samengevoegde cellen; maak ze los in Excel (één bedrijf per rij) en importeer "
+    "opnieuw.":
+        "Row {row}: merged cells; unmerge them in Excel (one company per row) and import again.",
+    "Een bedrijf": "A company",
+    "Eigen video: {line}": "Your video: {line}",
+    "Eigen video's: {line}": "Your videos: {line}",
+    "{name}: {line}": "{name}: {line}",
+    "{line}": "{line}",
+    "Kies een beheer-PIN.": "Choose an admin PIN.",
+    "De contactlink ontbreekt of werkt niet.": "The contact link is missing or does not work.",
+    "Het logo ontbreekt of is geen plaatje; kies het opnieuw.":
+        "The logo is missing or not a picture; choose it again.",
+    "De datum klopt niet; kies hem opnieuw.": "The date is not right; choose it again.",
+    "{where}: {message} (verwacht: {expected})": "{where}: {message} (expected: {expected})",
+    "{where}: {message}": "{where}: {message}",
+    "{file}: niet gevonden; kies de video of de map opnieuw.":
+        "{file}: not found; choose the video or the folder again.",
     "Plaatjes (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;Alle bestanden (*)":
         "Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;All files (*)",
     "Excel of CSV (*.xlsx *.csv);;Alle bestanden (*)": "Excel or CSV (*.xlsx *.csv);;All files (*)",
@@ -309,9 +356,23 @@ def error_templates() -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def line_templates() -> list[str]:
+    """The Dutch templates of every ``Line.of(...)`` in kiosk/studio (the import report's row
+    lines, the plain words of the problems list)."""
+    found = []
+    for path in sorted((ROOT / "kiosk" / "studio").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                    node.func.attr == "of" and isinstance(node.func.value, ast.Name) and \
+                    node.func.value.id == "Line" and node.args and \
+                    isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                found.append(node.args[0].value)
+    return list(dict.fromkeys(found))
+
+
 def main(argv: list[str]) -> int:
     missing = [t for t in dutch_texts() + problem_templates() + error_templates()
-               if t not in EN]
+               + line_templates() if t not in EN]
     if missing:
         print("no English for: " + "; ".join(missing), file=sys.stderr)
         return 1

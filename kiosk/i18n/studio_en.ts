@@ -556,6 +556,114 @@
         <translation>{n} note(s) about the campaign's part (series, jobs, cards); nothing for you to do.</translation>
     </message>
     <message>
+        <source>{folder}: hier staat geen pakket (pack.toml ontbreekt); kies de map van het pakket.</source>
+        <translation>{folder}: there is no pack here (pack.toml is missing); choose the pack's folder.</translation>
+    </message>
+    <message>
+        <source>{file}: kan niet gelezen worden ({error}); kopieer het pakket opnieuw.</source>
+        <translation>{file}: cannot be read ({error}); copy the pack again.</translation>
+    </message>
+    <message>
+        <source>{file}: er staat een tikfout in ({error}); laat 'kiosk check' zien waar, of kopieer het pakket opnieuw.</source>
+        <translation>{file}: there is a typo in it ({error}); let 'kiosk check' show where, or copy the pack again.</translation>
+    </message>
+    <message>
+        <source>{file}: bedrijf '{company}' ontbreekt; open het pakket opnieuw.</source>
+        <translation>{file}: company '{company}' is missing; open the pack again.</translation>
+    </message>
+    <message>
+        <source>{file}: beroep '{job}' bestaat niet in dit pakket.</source>
+        <translation>{file}: job '{job}' is not in this pack.</translation>
+    </message>
+    <message>
+        <source>{file}: de studio maakte onleesbare tekst ({error}); er is niets opgeslagen.</source>
+        <translation>{file}: the studio made unreadable text ({error}); nothing was saved.</translation>
+    </message>
+    <message>
+        <source>{file}: kan niet gelezen worden ({error}); de titel is niet veranderd.</source>
+        <translation>{file}: cannot be read ({error}); the title was not changed.</translation>
+    </message>
+    <message>
+        <source>{file}: opslaan lukt niet ({error}); de titel is niet veranderd.</source>
+        <translation>{file}: cannot save ({error}); the title was not changed.</translation>
+    </message>
+    <message>
+        <source>{file}: dit is geen pakket van de campagne; vraag een nieuw .bliqpack-bestand.</source>
+        <translation>{file}: this is not a campaign pack; ask for a new .bliqpack file.</translation>
+    </message>
+    <message>
+        <source>{error}; vraag de campagne om een nieuw bestand.</source>
+        <translation>{error}; ask the campaign for a new file.</translation>
+    </message>
+    <message>
+        <source>Rij {row}: geen naam; deze rij is overgeslagen.</source>
+        <translation>Row {row}: no name; this row was skipped.</translation>
+    </message>
+    <message>
+        <source>Rij {row} ({name}): {why}</source>
+        <translation>Row {row} ({name}): {why}</translation>
+    </message>
+    <message>
+        <source>Rij {row} ({name}): geen link; vul die in de studio in.</source>
+        <translation>Row {row} ({name}): no link; fill it in in the studio.</translation>
+    </message>
+    <message>
+        <source>Rij {row} ({name}): beroep '{title}' staat niet in de lijst; vink het juiste beroep aan in de studio.</source>
+        <translation>Row {row} ({name}): job '{title}' is not in the list; tick the right job in the studio.</translation>
+    </message>
+    <message>
+        <source>Rij {row}: samengevoegde cellen; maak ze los in Excel (één bedrijf per rij) en importeer opnieuw.</source>
+        <translation>Row {row}: merged cells; unmerge them in Excel (one company per row) and import again.</translation>
+    </message>
+    <message>
+        <source>Een bedrijf</source>
+        <translation>A company</translation>
+    </message>
+    <message>
+        <source>Eigen video: {line}</source>
+        <translation>Your video: {line}</translation>
+    </message>
+    <message>
+        <source>Eigen video's: {line}</source>
+        <translation>Your videos: {line}</translation>
+    </message>
+    <message>
+        <source>{name}: {line}</source>
+        <translation>{name}: {line}</translation>
+    </message>
+    <message>
+        <source>{line}</source>
+        <translation>{line}</translation>
+    </message>
+    <message>
+        <source>Kies een beheer-PIN.</source>
+        <translation>Choose an admin PIN.</translation>
+    </message>
+    <message>
+        <source>De contactlink ontbreekt of werkt niet.</source>
+        <translation>The contact link is missing or does not work.</translation>
+    </message>
+    <message>
+        <source>Het logo ontbreekt of is geen plaatje; kies het opnieuw.</source>
+        <translation>The logo is missing or not a picture; choose it again.</translation>
+    </message>
+    <message>
+        <source>De datum klopt niet; kies hem opnieuw.</source>
+        <translation>The date is not right; choose it again.</translation>
+    </message>
+    <message>
+        <source>{where}: {message} (verwacht: {expected})</source>
+        <translation>{where}: {message} (expected: {expected})</translation>
+    </message>
+    <message>
+        <source>{where}: {message}</source>
+        <translation>{where}: {message}</translation>
+    </message>
+    <message>
+        <source>{file}: niet gevonden; kies de video of de map opnieuw.</source>
+        <translation>{file}: not found; choose the video or the folder again.</translation>
+    </message>
+    <message>
         <source>Plaatjes (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;Alle bestanden (*)</source>
         <translation>Pictures (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;All files (*)</translation>
     </message>

@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,32 @@ class StudioError(Exception):
         self.template = template
         self.names = {k: str(v) for k, v in args.items()}
         super().__init__(template.format(**self.names) if args else template)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A sentence for the organiser kept as its Dutch template and the names that fill it,
+    so the window can show it in English too; a name may itself be a ``Line`` (a refusal
+    inside a report line). ``str()`` is the Dutch sentence."""
+
+    template: str
+    names: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, template: str, **names: object) -> Line:
+        return cls(template, tuple(names.items()))
+
+    @classmethod
+    def from_error(cls, exc: StudioError) -> Line:
+        return cls(exc.template, tuple(exc.names.items()))
+
+    def render(self, translate: Callable[[str], str] = lambda t: t) -> str:
+        values = {k: v.render(translate) if isinstance(v, Line) else str(v)
+                  for k, v in self.names}
+        return translate(self.template).format(**values) if values else translate(self.template)
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 # --- small rules ----------------------------------------------------------------------------
@@ -167,7 +194,12 @@ class ImportReport:
     """What an Excel/CSV import did: companies added, and one line per row it could not read."""
 
     added: list[str] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)
+    items: list[Line] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        """The report in Dutch (the window shows ``items`` in its own language)."""
+        return [str(item) for item in self.items]
 
 
 # --- the pack -------------------------------------------------------------------------------
@@ -179,8 +211,8 @@ class Studio:
         self.root = Path(root).resolve()
         self.config = config
         if not (self.root / PACK).is_file():
-            raise StudioError(f"{self.root}: hier staat geen pakket (pack.toml ontbreekt); "
-                              "kies de map van het pakket.")
+            raise StudioError("{folder}: hier staat geen pakket (pack.toml ontbreekt); kies de "
+                              "map van het pakket.", folder=self.root)
         self.docs: dict[str, TOMLDocument] = {}
         self.saved_text: dict[str, str] = {}
         self.pending: dict[str, bytes] = {}   # files to write on save (a resized logo)
@@ -198,11 +230,12 @@ class Studio:
             text = path.read_bytes().decode("utf-8-sig") if path.is_file() else ""
             doc = tomlkit.parse(text)
         except (OSError, UnicodeDecodeError) as exc:
-            raise StudioError(f"{path}: kan niet gelezen worden ({exc}); kopieer het pakket "
-                              "opnieuw.") from None
+            raise StudioError("{file}: kan niet gelezen worden ({error}); kopieer het pakket "
+                              "opnieuw.", file=path, error=exc) from None
         except tomlkit.exceptions.ParseError as exc:
-            raise StudioError(f"{path}: er staat een tikfout in ({exc}); laat 'kiosk check' "
-                              "zien waar, of kopieer het pakket opnieuw.") from None
+            raise StudioError("{file}: er staat een tikfout in ({error}); laat 'kiosk check' "
+                              "zien waar, of kopieer het pakket opnieuw.", file=path,
+                              error=exc) from None
         self.docs[rel] = doc
         self.saved_text[rel] = text
         return doc
@@ -407,8 +440,8 @@ class Studio:
         for table in self._company_tables():
             if table.get("id") == company_id:
                 return table  # type: ignore[no-any-return]
-        raise StudioError(f"{COMPANIES}: bedrijf '{company_id}' ontbreekt; open het pakket "
-                          "opnieuw.")
+        raise StudioError("{file}: bedrijf '{company}' ontbreekt; open het pakket opnieuw.",
+                          file=COMPANIES, company=company_id)
 
     def _stands(self) -> Table:
         stands = self.event.get("stands")
@@ -515,7 +548,8 @@ class Studio:
     def set_company_jobs(self, company_id: str, job_ids: list[str]) -> None:
         unknown = [j for j in job_ids if j not in self.jobs]
         if unknown:
-            raise StudioError(f"{JOBS}: beroep '{unknown[0]}' bestaat niet in dit pakket.")
+            raise StudioError("{file}: beroep '{job}' bestaat niet in dit pakket.", file=JOBS,
+                              job=unknown[0])
         self._company(company_id)["jobs"] = list(job_ids)
 
     def set_company_logo(self, company_id: str, source: Path) -> str:
@@ -594,7 +628,8 @@ class Studio:
             name = values.get("name", "").strip()
             if not name:
                 if any(v.strip() for v in values.values()):
-                    report.lines.append(f"Rij {number}: geen naam; deze rij is overgeslagen.")
+                    report.items.append(Line.of("Rij {row}: geen naam; deze rij is overgeslagen.",
+                                                      row=number))
                 continue
             company_id = self.add_company(name)
             self.new_companies.discard(company_id)  # named already: its id stays
@@ -608,15 +643,18 @@ class Studio:
                 try:
                     self.set_company_url(company_id, link)
                 except StudioError as exc:
-                    report.lines.append(f"Rij {number} ({name}): {exc}")
+                    report.items.append(Line.of("Rij {row} ({name}): {why}", row=number,
+                                                      name=name, why=Line.from_error(exc)))
             else:
-                report.lines.append(f"Rij {number} ({name}): geen link; vul die in de studio in.")
+                report.items.append(Line.of("Rij {row} ({name}): geen link; vul die in de studio "
+                                            "in.", row=number, name=name))
             titles = [t.strip() for t in re.split(r"[;,\n]", values.get("jobs", "")) if t.strip()]
             jobs, unknown = self.job_ids_by_titles(titles)
             self.set_company_jobs(company_id, jobs)
             for title in unknown:
-                report.lines.append(f"Rij {number} ({name}): beroep '{title}' staat niet in de "
-                                    "lijst; vink het juiste beroep aan in de studio.")
+                report.items.append(Line.of("Rij {row} ({name}): beroep '{title}' staat niet in "
+                                            "de lijst; vink het juiste beroep aan in de studio.",
+                                            row=number, name=name, title=title))
         return report
 
     # -- saving ------------------------------------------------------------------------------
@@ -637,8 +675,8 @@ class Studio:
             try:
                 tomlkit.parse(text)
             except tomlkit.exceptions.ParseError as exc:  # never write what cannot be read
-                raise StudioError(f"{rel}: de studio maakte onleesbare tekst ({exc}); er is "
-                                  "niets opgeslagen.") from None
+                raise StudioError("{file}: de studio maakte onleesbare tekst ({error}); er is "
+                                  "niets opgeslagen.", file=rel, error=exc) from None
         if not (self.root / PACK).is_file():  # the folder vanished (a stick pulled, a share gone)
             raise StudioError("{folder}: de map van het pakket is weg; steek de stick of schijf "
                               "terug en klik nog eens op Opslaan. Je werk staat nog in de studio.",
@@ -729,8 +767,8 @@ class Studio:
         try:
             doc = tomlkit.parse(path.read_text("utf-8-sig"))
         except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as exc:
-            raise StudioError(f"{path}: kan niet gelezen worden ({exc}); de titel is niet "
-                              "veranderd.") from None
+            raise StudioError("{file}: kan niet gelezen worden ({error}); de titel is niet "
+                              "veranderd.", file=path, error=exc) from None
         for season in doc.get("seasons") or []:
             for episode in season.get("episodes") or []:
                 if episode.get("id") == episode_id:
@@ -738,8 +776,9 @@ class Studio:
                     try:
                         atomic_write_text(path, tomlkit.dumps(doc))
                     except OSError as exc:
-                        raise StudioError(f"{path}: opslaan lukt niet ({exc.strerror}); de "
-                                          "titel is niet veranderd.") from None
+                        raise StudioError("{file}: opslaan lukt niet ({error}); de titel is "
+                                          "niet veranderd.", file=path,
+                                          error=exc.strerror) from None
                     return
 
     def series_titles(self) -> dict[str, str]:
@@ -924,8 +963,9 @@ def _xlsx_rows(source: Path, report: ImportReport) -> list[list[str]]:
     grid: list[list[str]] = []
     for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
         if number in merged:
-            report.lines.append(f"Rij {number}: samengevoegde cellen; maak ze los in Excel "
-                                "(één bedrijf per rij) en importeer opnieuw.")
+            report.items.append(Line.of("Rij {row}: samengevoegde cellen; maak ze los in Excel "
+                                        "(één bedrijf per rij) en importeer opnieuw.",
+                                        row=number))
             grid.append([])
             continue
         grid.append(["" if v is None else str(v).strip() for v in row])
@@ -963,8 +1003,8 @@ def make_copy(source: Path, parent: Path, keys: dict[str, Any] | None = None) ->
             with bliqpack.open_archive(source) as zf:
                 names = [i.filename for i in zf.infolist()]
             if bliqpack.MANIFEST not in names:
-                raise StudioError(f"{source.name}: dit is geen pakket van de campagne; vraag "
-                                  "een nieuw .bliqpack-bestand.")
+                raise StudioError("{file}: dit is geen pakket van de campagne; vraag een nieuw "
+                                  ".bliqpack-bestand.", file=source.name)
             manifest = bliqpack._parse_manifest(
                 source.name, _read_member(source, bliqpack.MANIFEST), "")
             tmp = bliqpack.unpack(source, manifest, parent)
@@ -975,7 +1015,8 @@ def make_copy(source: Path, parent: Path, keys: dict[str, Any] | None = None) ->
                 os.chmod(path, 0o755 if path.is_dir() else 0o644)
         os.replace(tmp, target)
     except bliqpack.PackRefused as exc:
-        raise StudioError(f"{exc}; vraag de campagne om een nieuw bestand.") from None
+        raise StudioError("{error}; vraag de campagne om een nieuw bestand.",
+                          error=exc) from None
     except OSError as exc:
         raise StudioError("{folder}: de kopie lukt niet ({error}); kies een andere map.",
                           folder=parent, error=exc.strerror or exc) from None

@@ -9,6 +9,7 @@ cards she cannot edit here) are summed up in one grey line. No Qt.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from kiosk.config import DEFAULT, Config
 from kiosk.core.content_models import Problem
 from kiosk.core.links import url_problem
 from kiosk.core.pin import PinHashError, verify_pin
-from kiosk.studio.model import COMPANIES, OWN_SERIES, PACK, Studio, url_host
+from kiosk.studio.model import COMPANIES, OWN_SERIES, PACK, Line, Studio, url_host
 
 
 @dataclass(frozen=True)
@@ -28,14 +29,18 @@ class Finding:
     severity: str = "error"             # "error" | "warning" | "note" (grey, not hers)
     target: tuple[str, str] = ("", "")  # ("event", field) | ("company", id) | ("videos", "")
     template: str = ""                  # the Dutch text with {names}, for the translation
-    args: tuple[tuple[str, str], ...] = ()
+    args: tuple[tuple[str, object], ...] = ()  # a value may be a Line, translated in turn
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        """The line in the window's language."""
+        return Line(self.template or self.text, self.args).render(translate)
 
 
 def _f(template: str, severity: str = "error", target: tuple[str, str] = ("", ""),
        **args: object) -> Finding:
     """A finding whose words are a fixed template (so the window can show it in English)."""
-    values = tuple((k, str(v)) for k, v in args.items())
-    return Finding(template.format(**dict(values)), severity, target, template, values)
+    values = tuple((k, v if isinstance(v, Line) else str(v)) for k, v in args.items())
+    return Finding(str(Line(template, values)), severity, target, template, values)
 
 
 def live_findings(studio: Studio, config: Config = DEFAULT) -> list[Finding]:
@@ -58,7 +63,7 @@ def live_findings(studio: Studio, config: Config = DEFAULT) -> list[Finding]:
     hosts = [str(h) for h in studio.pack.get("allowed_hosts") or []]
     for company_id in ids:
         view = studio.company(company_id)
-        name = view.name or "Een bedrijf"
+        name: str | Line = view.name or Line.of("Een bedrijf")
         if not view.url:
             out.append(_f("{name}: vul de contactlink in.", target=("company", company_id),
                           name=name))
@@ -108,8 +113,8 @@ def check_findings(studio: Studio, problems: list[Problem]) -> list[Finding]:
             continue
         if problem.file not in mine:
             if problem.file.startswith(f"media/{OWN_SERIES}/"):
-                out.append(Finding(f"Eigen video: {_plain(problem)}", problem.severity,
-                                   ("videos", "")))
+                out.append(_f("Eigen video: {line}", problem.severity, ("videos", ""),
+                              line=_plain(problem)))
             else:
                 campaign += 1
             continue
@@ -123,7 +128,8 @@ def check_findings(studio: Studio, problems: list[Problem]) -> list[Finding]:
             captions += 1
             continue
         target: tuple[str, str] = ("event", _EVENT_FIELDS.get(problem.field.split(".")[0], ""))
-        prefix = ""
+        template = "{line}"
+        name = ""
         if problem.file == COMPANIES:
             match = re.match(r"companies\[(\d+)\]", problem.field)
             company_id = company_order[int(match.group(1))] if match and int(
@@ -132,10 +138,11 @@ def check_findings(studio: Studio, problems: list[Problem]) -> list[Finding]:
                 campaign += 1
                 continue
             name = str(studio.company(company_id).name) if company_id else ""
-            target, prefix = ("company", company_id), f"{name}: " if name else ""
+            target, template = ("company", company_id), "{name}: {line}" if name else "{line}"
         elif problem.file.startswith("series/"):
-            target, prefix = ("videos", ""), "Eigen video's: "
-        out.append(Finding(prefix + _plain(problem), problem.severity, target))
+            target, template = ("videos", ""), "Eigen video's: {line}"
+        names: dict[str, object] = {"name": name} if "{name}" in template else {}
+        out.append(_f(template, problem.severity, target, line=_plain(problem), **names))
     if english:
         out.append(_f("{n} tekst(en) hebben nog geen Engelse versie; de kiosk toont dan "
                       "Nederlands.", "note", n=english))
@@ -152,20 +159,24 @@ def check_findings(studio: Studio, problems: list[Problem]) -> list[Finding]:
 _EVENT_FIELDS = {"admin_pin_hash": "pin", "date": "date", "dates": "date", "name": "name"}
 
 _PLAIN = [
-    (re.compile(r"admin_pin_hash"), "kies een beheer-PIN"),
-    (re.compile(r"contact_url"), "de contactlink ontbreekt of werkt niet"),
-    (re.compile(r"(^|\.)logo$"), "het logo ontbreekt of is geen plaatje; kies het opnieuw"),
-    (re.compile(r"(^|\.)date"), "de datum klopt niet; kies hem opnieuw"),
+    (re.compile(r"admin_pin_hash"), Line.of("Kies een beheer-PIN.")),
+    (re.compile(r"contact_url"), Line.of("De contactlink ontbreekt of werkt niet.")),
+    (re.compile(r"(^|\.)logo$"), Line.of("Het logo ontbreekt of is geen plaatje; kies het "
+                                          "opnieuw.")),
+    (re.compile(r"(^|\.)date"), Line.of("De datum klopt niet; kies hem opnieuw.")),
 ]
 
 
-def _plain(problem: Problem) -> str:
-    """A check line in plain words where we know them, else the check's own sentence."""
+def _plain(problem: Problem) -> Line:
+    """A check line in plain words where we know them, else the check's own sentence (the
+    check speaks English to IT; only the words around it are the studio's)."""
     for pattern, words in _PLAIN:
         if pattern.search(problem.field):
-            return words[0].upper() + words[1:] + "."
-    tail = f" (verwacht: {problem.expected})" if problem.expected else ""
-    return f"{problem.where}: {problem.message}{tail}"
+            return words
+    if problem.expected:
+        return Line.of("{where}: {message} (verwacht: {expected})", where=problem.where,
+                       message=problem.message, expected=problem.expected)
+    return Line.of("{where}: {message}", where=problem.where, message=problem.message)
 
 
 def ready(findings: list[Finding]) -> bool:

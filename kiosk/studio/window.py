@@ -313,6 +313,7 @@ class StudioWindow(QMainWindow):
             lambda paths: self.import_from(paths[0]))
         left.addWidget(self.company_import)
         self.import_report = QLabel()
+        self.import_items: list[m.Line] = []
         self.import_report.setObjectName("importReport")
         self.import_report.setWordWrap(True)
         left.addWidget(self.import_report)
@@ -419,6 +420,7 @@ class StudioWindow(QMainWindow):
         self.setWindowTitle(tr("BLIQ Studio") + f" — {self.studio.root.name}")
         self.title_label.setText(tr("BLIQ Studio") + " · " + (self.studio.event_name() or ""))
         self.show_days()
+        self.show_import_report()
         for clip in self.clips:
             if clip.note_text[0]:
                 self._note(clip, clip.note_text[0], **clip.note_text[1])
@@ -765,13 +767,18 @@ class StudioWindow(QMainWindow):
             self.say_error(exc)
             return
         self.load_companies()
-        lines = report.lines
-        self.import_report.setText("\n".join(lines) if lines else "")
+        lines = report.items
+        self.import_items = lines
+        self.show_import_report()
         self.say(tr("{n} bedrijven ingelezen uit {file}.").format(n=len(report.added),
                                                                   file=path.name)
                  + (" " + tr("Niet alles kon gelezen worden; zie de regels hieronder.")
                     if lines else ""), bad=bool(lines) and not report.added)
         self.changed()
+
+    def show_import_report(self) -> None:
+        """The import's row-by-row lines in the window's language (redrawn on a switch)."""
+        self.import_report.setText("\n".join(line.render(tr) for line in self.import_items))
 
     # -- own clips ----------------------------------------------------------------------------
     def pick_videos(self) -> None:
@@ -790,8 +797,10 @@ class StudioWindow(QMainWindow):
         from kiosk.core.add_videos import classify
 
         sources, missing = classify(paths)
-        for line in missing:
-            self.say(line.lstrip("✘ "), bad=True)
+        if missing:  # add-videos' own line is English for IT; hers names the file
+            gone = next((p for p in paths if not p.exists()), None)
+            self.say(tr("{file}: niet gevonden; kies de video of de map opnieuw.").format(
+                file=gone.name if gone else missing[0].lstrip("✘ ")), bad=True)
         for source in sources:
             if source.kind == "video":
                 clip = self._clip_row(source.path)
@@ -1076,8 +1085,7 @@ class StudioWindow(QMainWindow):
         self.findings = all_findings(self.studio, self.checked)
         self.problems.clear()
         for finding in self.findings:
-            words = (tr(finding.template).format(**dict(finding.args)) if finding.template
-                     else tr(finding.text))
+            words = finding.render(tr)
             item = QListWidgetItem(("• " if finding.severity != "note" else "") + words)
             if finding.severity == "note":
                 item.setForeground(Qt.GlobalColor.gray)
@@ -1203,7 +1211,7 @@ class StudioWindow(QMainWindow):
             try:
                 outcome["manifest"] = build(self.studio.root, Path(folder), config=self.config)
             except SiteError as exc:
-                outcome["error"] = str(exc)
+                outcome["error"] = str(exc)  # the site builder's own sentence, names the file
             except OSError as exc:
                 outcome["error"] = f"{folder}: {exc.strerror or exc}"
 

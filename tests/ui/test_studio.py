@@ -202,3 +202,63 @@ def test_show_me_opens_the_field(studio, qtbot) -> None:
     assert window.tabs.currentIndex() == 1
     assert w(app, "companyName", QLineEdit).text() == "Rijwiel & Co"
     qtbot.waitUntil(lambda: w(app, "companyUrl", QLineEdit).hasFocus())
+
+
+DUTCH_WORDS = {"de", "het", "een", "geen", "niet", "rij", "vul", "kies", "staat", "vink",
+               "beroep", "bedrijf", "lijst", "opnieuw", "deze", "overgeslagen", "samengevoegde",
+               "ontbreekt", "verwacht", "eigen", "klopt", "maak", "importeer", "plaatje",
+               "werkt", "lokaal", "standplaats", "voorbeeldadres", "doen", "en", "van", "die",
+               "dit", "hem", "ze", "nog", "zijn", "melding", "bedrijven", "ingelezen", "uit"}
+
+
+def dutch_words(line: str) -> set[str]:
+    import re
+
+    return {w for w in re.findall(r"[a-zà-ÿ']+", line.casefold()) if w in DUTCH_WORDS}
+
+
+def test_in_english_the_import_report_and_the_problems_list_have_no_dutch(
+        studio, dialogs: Dialogs, qtbot, pack: Path, tmp_path: Path) -> None:
+    from tests.unit.test_studio_model import sheet
+
+    app = studio()
+    click(qtbot, app, "languageButton")
+    xlsx = sheet(tmp_path / "companies.xlsx", [
+        ["Naam", "Lokaal", "Link", "Beroepen"],
+        ["Klimaat & Co", "Lokaal 1.04", "klimaatco.nl", "Installatiemonteur"],
+        ["Houtwerk Oost", "Aula", "https://houtwerk-oost.nl/stage", "Timmerman, Lasrobot"],
+        ["", "B1", "", ""],
+        ["Zonder link", "B2", "", "Lasser"],
+        ["Samengevoegd", "x", "y", "z"],
+        ["Nohost BV", "B3", "https://", "Lasser"],
+    ], merge="A6:B6")
+    dialogs.files.append(str(xlsx))
+    click(qtbot, app, "companyImport")
+    report = w(app, "importReport", QLabel).text().splitlines()
+    assert report == [
+        "Row 6: merged cells; unmerge them in Excel (one company per row) and import again.",
+        "Row 3 (Houtwerk Oost): job 'Lasrobot' is not in the list; tick the right job in the "
+        "studio.",
+        "Row 4: no name; this row was skipped.",
+        "Row 5 (Zonder link): no link; fill it in in the studio.",
+        "Row 7 (Nohost BV): 'https://' is not a website address; type it as in the browser, for "
+        "example www.company.com/contact.",
+    ], report
+    message = w(app, "message", QLabel).text()
+    assert message.startswith("4 companies read from companies.xlsx."), message
+    # a problem only the saved pack's check finds: her company's logo file is gone
+    click(qtbot, app, "saveButton")
+    companies = pack / "companies.toml"
+    companies.write_text(companies.read_text("utf-8").replace(
+        'id = "klimaat-co"', 'id = "klimaat-co"\nlogo = "images/companies/weg.png"'), "utf-8")
+    app.window.recheck()
+    lines = problems(app)
+    assert "• Klimaat & Co: The logo is missing or not a picture; choose it again." in lines, lines
+    assert "• Zonder link: fill in the contact link." in lines
+    for line in [*report, message, *lines]:
+        assert not dutch_words(line.replace("Zonder link", "").replace("Houtwerk Oost", "")), \
+            line
+    # and back in Dutch, the same report is Dutch again
+    click(qtbot, app, "languageButton")
+    assert "Rij 5 (Zonder link): geen link; vul die in de studio in." in \
+        w(app, "importReport", QLabel).text()
