@@ -32,7 +32,7 @@ def main() -> int:
 
     from kiosk.app import build
     from kiosk.config import Config
-    from tests.uitools import find_item, is_shown, touch_drag, touch_tap
+    from tests.uitools import is_shown, touch_drag, touch_tap
 
     app = build(["--windowed", "--size", args.size, "--data", tempfile.mkdtemp(),
                  "--content", str(ROOT / "episodes")],
