@@ -533,6 +533,8 @@ def _make_screens(app: KioskApp) -> Screens:
             admin.refresh()
 
     controller.stateChanged.connect(on_state)
+    # the end card's autoplay waits while the campaign's question asks on it
+    pulse.changed.connect(lambda: playback.set_countdown_held(pulse.asking_after()))
 
     def apply_language(lang: str) -> None:
         """Qt's translations for the UI text, nl/en fields for the pack's content."""

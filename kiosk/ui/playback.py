@@ -61,6 +61,9 @@ class Playback(QObject):
         self._countdown.timeout.connect(self.on_countdown_tick)
         self._countdown_deadline: float | None = None
         self._countdown_left = 0
+        # the campaign's question on the end card: autoplay waits until it is answered or skipped
+        # (else the next clip would take the question away mid-thought)
+        self._countdown_held = False
         self._next_id = ""
         self._visitor_play = False  # False while the attract loop runs: never counted
         # The clips this visit started, in order: "what plays next" skips them, a swipe down
@@ -304,10 +307,24 @@ class Playback(QObject):
             except FlowError as exc:
                 log.warning("end card refused: %s", exc)
                 return
-            if self._next_id:
-                self._countdown_deadline = (self._controller.now()
-                                            + self._config.next_up_countdown_s)
-                self._count_down(self._controller.now())
+            if self._next_id and not self._countdown_held:
+                self._start_countdown()
+            self.nextUpChanged.emit()
+
+    def _start_countdown(self) -> None:
+        self._countdown_deadline = self._controller.now() + self._config.next_up_countdown_s
+        self._count_down(self._controller.now())
+
+    def set_countdown_held(self, held: bool) -> None:
+        """Hold the end card's countdown (the after-question shows) or let it run from the top."""
+        if held == self._countdown_held:
+            return
+        self._countdown_held = held
+        if held:
+            self._stop_countdown()
+        elif (self._next_id and self._countdown_deadline is None
+              and self._controller.state == State.NEXT_UP.value):
+            self._start_countdown()
             self.nextUpChanged.emit()
 
     @Slot(str, str)

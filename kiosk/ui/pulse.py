@@ -70,6 +70,10 @@ class PulseBridge(QObject):
         visit = self._visit
         return visit is not None and (visit.after is not None or visit.after_skipped)
 
+    def asking_after(self) -> bool:
+        """The card on screen waits for the after-answer: the end card holds its autoplay."""
+        return bool(self._after_here and not self.afterDone)
+
     # -- plain Python access (tests) ----------------------------------------------------------
     @property
     def visit(self) -> PulseVisit | None:

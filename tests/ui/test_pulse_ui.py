@@ -281,3 +281,24 @@ def test_the_admin_dashboard_shows_the_question_with_the_reports_small_group_rul
         con.execute("DELETE FROM events WHERE kind LIKE 'pulse%'")
     dash.compute_now()
     assert dash.property("pulseAsked") is False
+
+
+def test_the_end_cards_autoplay_waits_for_the_question(make_kiosk, qtbot, plain):
+    """The next clip would take the question away mid-thought: the end card's countdown holds
+    while the question asks on it and runs from the top once it is answered."""
+    app = make_kiosk(content=plain, config=Config(
+        idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
+        next_up_countdown_s=0.5))
+    start(app, qtbot)
+    qtbot.waitUntil(lambda: is_shown(app.window, "pulseSkip"))
+    touch_tap(app.window, "pulseSkip")
+    qtbot.waitUntil(lambda: app.controller.state == "home")
+    watch_a_clip_to_the_end(app, qtbot)
+    qtbot.waitUntil(lambda: is_shown(app.window, "pulseAnswer_3"))
+    assert app.playback.nextUp  # the series goes on: without the question this counts down
+    assert not app.playback.countingDown and app.playback.countdownRemaining == 0
+    settle(app.window)
+    touch_tap(app.window, "pulseAnswer_3")
+    qtbot.waitUntil(lambda: app.playback.countingDown)
+    qtbot.waitUntil(lambda: app.controller.state == "player")
+    assert [r[1:4] for r in answers(app)][-1] == ("pulse_answered", "after", 3.0)
