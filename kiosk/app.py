@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for th
     from kiosk.ui.game_bridge import GameBridge
     from kiosk.ui.playback import Playback
     from kiosk.ui.pulse import PulseBridge
+    from kiosk.ui.parents import ParentsPage
     from kiosk.ui.read_aloud import ReadAloud
     from kiosk.ui.render import RenderMode
     from kiosk.ui.shown_codes import CodeCounter
@@ -96,6 +97,7 @@ class Screens:
     render: RenderMode
     pulse: PulseBridge
     read_aloud: ReadAloud | None = None
+    parents: ParentsPage | None = None
     teardown: ExitStack = field(default_factory=ExitStack)
 
     def close(self) -> None:
@@ -182,6 +184,10 @@ class KioskApp:
     @property
     def read_aloud(self) -> ReadAloud | None:
         return self._now().read_aloud
+
+    @property
+    def parents(self) -> ParentsPage | None:
+        return self._now().parents
 
     def close(self) -> None:
         """Tear down in order: the screens first, then what lives as long as the kiosk (the
@@ -479,6 +485,7 @@ def _make_screens(app: KioskApp) -> Screens:
     from kiosk.media.speech import Speech
     from kiosk.ui.pulse import PulseBridge
     from kiosk.ui.qr import QrImageProvider
+    from kiosk.ui.parents import ParentsPage
     from kiosk.ui.read_aloud import ReadAloud
     from kiosk.ui.seams import Kiosk, withdraw
     from kiosk.ui.shown_codes import CodeCounter
@@ -510,7 +517,8 @@ def _make_screens(app: KioskApp) -> Screens:
 
         player = EpisodePlayer(config)
     playback = Playback(config, pack, store, controller, player, catalog, links)
-    codes = CodeCounter(store, controller, playback, game, companies)  # records qr_shown
+    parents = ParentsPage(pack, links)
+    codes = CodeCounter(store, controller, playback, game, companies, parents)  # qr_shown
     dashboard = Dashboard(store.db_path, config, pack, event_id)
     engine.addImageProvider("charts", ChartImages(dashboard))
     admin = AdminPanel(config, pack.root, event_id, app.data_dir, store=store)
@@ -540,7 +548,7 @@ def _make_screens(app: KioskApp) -> Screens:
         """Qt's translations for the UI text, nl/en fields for the pack's content."""
         translations.apply(lang)
         links.set_language(lang)  # before the parts: their codes carry lang=
-        for part in (catalog, companies, game, pulse, read_aloud):
+        for part in (catalog, companies, game, pulse, read_aloud, parents):
             part.set_language(lang)
         playback.changed.emit()   # the end card's codes carry the language too
         player.setLanguage(lang)
@@ -552,7 +560,7 @@ def _make_screens(app: KioskApp) -> Screens:
     exposed = Kiosk(controller=controller, catalog=catalog, companies=companies, game=game,
                     playback=playback, dashboard=dashboard, admin=admin, render=render,
                     campaign=app.campaign, screen_files=screen_files(), pulse=pulse,
-                    read_aloud=read_aloud)
+                    read_aloud=read_aloud, parents=parents)
     window = create_window(engine, exposed, QrImageProvider(config), size=args.size,
                            windowed=args.windowed)
     # Unwound last-first: stills stop, the visit ends (which also lets the window close),
@@ -580,6 +588,7 @@ def _make_screens(app: KioskApp) -> Screens:
                    companies=companies, game=game, player=player, playback=playback,
                    codes=codes, dashboard=dashboard, admin=admin, thumbs=thumbs, lockdown=lockdown,
                    translations=translations, render=render, pulse=pulse, read_aloud=read_aloud,
+                   parents=parents,
                    teardown=teardown)
 
 

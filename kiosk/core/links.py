@@ -239,6 +239,10 @@ class LinkBuilder:
         """The site's page for parents and teachers."""
         return self._site(PARENTS_PAGE, "parents")
 
+    def parents_code(self) -> Link:
+        """The parents' take-home code: their page on the site, or the channel without one."""
+        return self.parents() if self.site_url else self._build(self.channel_url, "parents")
+
     def _site(self, page: str, content: str) -> Link:
         if not self.site_url:
             return Link(None, content, "pack.toml has no site_url")

@@ -17,7 +17,7 @@ from kiosk.core.links import without_lang
 class Code:
     """One code on screen: what it is for, what it points at, and the link it encodes."""
 
-    purpose: str   # episode | watch | share | result | company
+    purpose: str   # episode | watch | share | result | company | parents
     target: str    # the episode or company id, or "result"
     payload: str
 
@@ -31,6 +31,7 @@ class Selection:
     share_link: str = ""              # the same page tagged as shared (end card "share")
     result_link: str = ""             # the take-home link of the game's result
     companies: tuple[tuple[str, str], ...] = ()   # (company id, link) of today's companies
+    parents_link: str = ""            # the parents' page (or the channel without a site)
 
 
 def codes_on_screen(state: State, selection: Selection) -> frozenset[Code]:
@@ -48,6 +49,8 @@ def codes_on_screen(state: State, selection: Selection) -> frozenset[Code]:
         codes = [Code("result", "result", s.result_link)]
     elif state is State.COMPANIES:
         codes = [Code("company", company, link) for company, link in s.companies]
+    elif state is State.PARENTS:
+        codes = [Code("parents", "parents", s.parents_link)]
     else:
         codes = []
     return frozenset(code for code in codes if code.payload)

@@ -35,6 +35,7 @@ def site_codes(pack: Pack, config: Config = DEFAULT) -> Iterator[tuple[str, str]
         yield (f"company {company.id}",
                links.company(company.id, company.internship_url or company.contact_url).url
                or "")
+    yield "parents code", links.parents_code().url or ""
     first = next(iter(pack.jobs), None)
     if first is not None:
         yield "result code", links.result(ResultSummary((first,))).url or ""

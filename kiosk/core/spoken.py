@@ -34,3 +34,13 @@ def job_text(title: str, day: str, route: str, lang: str) -> str:
     if route.strip():
         parts.append(f"{_ROUTE.get(lang, _ROUTE['nl'])}: {route_text(route, lang)}")
     return " ".join(p for p in parts if p)
+
+
+def parents_text(steps: list[dict[str, str]], profiles: list[dict[str, str]], lang: str) -> str:
+    """The parents' page read aloud: the route's steps, then each profile with its line."""
+    route = {"nl": "De route naar techniek", "en": "The route into technology"}[
+        "en" if lang == "en" else "nl"]
+    said = [sentence(route)]
+    said += [f"{i}. {sentence(s['title'])} {sentence(s['line'])}" for i, s in enumerate(steps, 1)]
+    said += [f"{sentence(p['code'] + ', ' + p['name'])} {sentence(p['line'])}" for p in profiles]
+    return " ".join(said)

@@ -657,6 +657,34 @@
     </message>
 </context>
 <context>
+    <name>Parents</name>
+    <message>
+        <location filename="../ui/qml/screens/Parents.qml" line="61"/>
+        <source>Voor ouders &amp; docenten</source>
+        <translation>For parents &amp; teachers</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Parents.qml" line="98"/>
+        <source>Vijf techniekprofielen op het vmbo</source>
+        <translation>Five technical profiles at vmbo</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Parents.qml" line="134"/>
+        <source>Bijvoorbeeld: %1.</source>
+        <translation>For example: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Parents.qml" line="161"/>
+        <source>Kijk samen</source>
+        <translation>Watch together</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Parents.qml" line="200"/>
+        <source>Lees thuis verder</source>
+        <translation>Read more at home</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <location filename="../ui/qml/PinPad.qml" line="22"/>

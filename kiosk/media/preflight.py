@@ -379,6 +379,7 @@ def _qr_links(pack: Pack, event_id: str | None, config: Config) -> Iterator[Any]
 
     links = LinkBuilder.for_pack(pack, event_id, config)
     yield links.channel()
+    yield links.parents_code()
     for series in pack.series:
         yield links.series(series.id, series.channel_url)
     for episode in pack.episodes.values():

@@ -23,6 +23,7 @@ from kiosk.ui.dashboard import Dashboard
 from kiosk.ui.game_bridge import GameBridge
 from kiosk.ui.playback import Playback
 from kiosk.ui.pulse import PulseBridge
+from kiosk.ui.parents import ParentsPage
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.render import RenderMode
 
@@ -46,7 +47,8 @@ class Kiosk(QObject):
                  campaign: CampaignService | None = None,
                  screen_files: dict[str, str] | None = None,
                  pulse: PulseBridge | None = None,
-                 read_aloud: ReadAloud | None = None) -> None:
+                 read_aloud: ReadAloud | None = None,
+                 parents: ParentsPage | None = None) -> None:
         super().__init__()
         self._controller = controller
         self._catalog = catalog
@@ -60,6 +62,7 @@ class Kiosk(QObject):
         self._screen_files = dict(screen_files or {})
         self._pulse = pulse
         self._read_aloud = read_aloud
+        self._parents = parents
 
     @staticmethod
     def create(engine: QQmlEngine) -> Kiosk:
@@ -118,6 +121,11 @@ class Kiosk(QObject):
     def readAloud(self) -> ReadAloud | None:
         """Read-aloud: ``available`` for the visitor's language, ``read(kind, text)``."""
         return self._read_aloud
+
+    @Property(ParentsPage, constant=True)
+    def parents(self) -> ParentsPage | None:
+        """The parents' page: the route's steps, the profiles, the take-home code."""
+        return self._parents
 
     @Property(dict, constant=True)
     def screenFiles(self) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from kiosk.core.flow import State
 from kiosk.core.screen_codes import Code, Selection, ShownCodes, codes_on_screen
 from kiosk.ui.companies import Companies
 from kiosk.ui.game_bridge import GameBridge
+from kiosk.ui.parents import ParentsPage
 from kiosk.ui.playback import Playback
 
 if TYPE_CHECKING:
@@ -25,9 +26,10 @@ class CodeCounter(QObject):
 
     def __init__(self, store: EventSink, controller: Controller, playback: Playback,
                  game: GameBridge,
-                 companies: Companies) -> None:
+                 companies: Companies, parents: ParentsPage | None = None) -> None:
         super().__init__()
         self._store = store
+        self._parents = parents
         self._controller = controller
         self._playback = playback
         self._game = game
@@ -43,6 +45,8 @@ class CodeCounter(QObject):
         for changed in (controller.stateChanged, playback.changed, game.resultChanged,
                         companies.changed):
             changed.connect(self._pending.start)
+        if parents is not None:
+            parents.changed.connect(self._pending.start)
 
     @property
     def on_screen(self) -> frozenset[Code]:
@@ -65,6 +69,8 @@ class CodeCounter(QObject):
             return Selection(result_link=self._game.result_link())
         if state is State.COMPANIES:
             return Selection(companies=tuple(self._companies.links()))
+        if state is State.PARENTS and self._parents is not None:
+            return Selection(parents_link=self._parents.link())
         return Selection()
 
     @Slot()

@@ -28,7 +28,7 @@ SCREEN_FILES: dict[State, str] = {
     State.PULSE: "Pulse.qml",
     State.HOME: "Home.qml",
     State.EPISODES: "Episodes.qml",
-    State.PARENTS: "Episodes.qml",
+    State.PARENTS: "Parents.qml",
     State.PLAYER: "Player.qml",
     State.NEXT_UP: "Player.qml",   # the end card lies over the last frame: no reload, no black
     State.GAME: "Game.qml",

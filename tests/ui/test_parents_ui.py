@@ -1,0 +1,85 @@
+"""The parents' and teachers' screen: the route, the five profiles, their clips, the take-home
+code read back from the pixels, read-aloud, in landscape and portrait, Dutch and English."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.config import Config
+from kiosk.core.site_pages import PACK_MANIFEST
+from tests.qrtools import crop, decode_qr_codes, grab
+from tests.uitools import find_item, find_items, is_shown, open_from_home, touch_tap
+
+SAMPLE = Path(__file__).resolve().parents[2] / "episodes"
+CFG = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
+             read_aloud_engine="mock")   # Qt's mock engine: English voices, no Dutch one
+
+
+def shown_code(qtbot: Any, app: Any) -> str:
+    """The parents' code as a phone reads it from the screen, once it equals its payload."""
+    read: list[str] = []
+
+    def readable() -> bool:
+        item = find_item(app.window, "qr_parents")
+        if item is None or not item.property("payload"):
+            return False
+        read[:] = decode_qr_codes(crop(grab(app.window), item))
+        return read == [item.property("payload")]
+    qtbot.waitUntil(readable, timeout=5000)
+    return read[0]
+
+
+@pytest.mark.parametrize("size", ["1920x1080", "1080x1920"])
+def test_route_profiles_clips_and_a_code_that_opens_the_parents_page(make_kiosk: Any,
+                                                                     qtbot: Any,
+                                                                     size: str) -> None:
+    app = make_kiosk(size, config=CFG)
+    qtbot.waitUntil(lambda: app.read_aloud.available_for("en"), timeout=5000)
+    open_from_home(app, qtbot, "homeParents", "parents")
+    qtbot.waitUntil(lambda: is_shown(app.window, "parentsScreen"))
+    for n in (1, 2, 3):
+        assert is_shown(app.window, f"parentsStep_{n}")
+    for code in ("BWI", "PIE", "M&T", "MVI", "MaT"):
+        assert is_shown(app.window, f"parentsProfile_{code}")
+    parents_clips = [e.id for e in app.pack.episodes.values() if "parents" in e.audience]
+    assert parents_clips and all(is_shown(app.window, f"episodeTile_{e}") for e in parents_clips)
+
+    url = shown_code(qtbot, app)
+    assert url.startswith("https://bliq.example/ouders/?lang=nl&")
+    speaker = find_items(app.window, "speaker_parents")[0]
+    assert not speaker.isVisible()          # no Dutch voice: hidden, never broken
+
+    app.controller.setLanguage("en")
+    qtbot.waitUntil(lambda: "lang=en" in (find_item(app.window, "qr_parents")
+                                          .property("payload") or ""))
+    assert shown_code(qtbot, app).startswith("https://bliq.example/ouders/?lang=en&")
+    qtbot.waitUntil(speaker.isVisible)
+    touch_tap(app.window, speaker)
+    qtbot.waitUntil(lambda: app.read_aloud.reading.startswith("parents\n"))
+    assert "BWI" in app.read_aloud.reading and "vmbo" in app.read_aloud.reading
+
+    app.controller.goHome()
+    qtbot.waitUntil(lambda: app.read_aloud.reading == "")
+    app.store.flush()
+    db = sqlite3.connect(app.db_path)
+    assert db.execute("SELECT purpose, target FROM events WHERE kind = 'qr_shown'").fetchall() \
+        == [("parents", "parents")]          # counted once: a language switch is the same code
+    assert db.execute("SELECT purpose, lang FROM events WHERE kind = 'read_aloud'").fetchall() \
+        == [("parents", "en")]
+
+
+def test_without_a_site_the_code_opens_the_channel(make_kiosk: Any, qtbot: Any,
+                                                    tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(SAMPLE, pack, ignore=shutil.ignore_patterns(PACK_MANIFEST))
+    toml = pack / "pack.toml"
+    toml.write_text("\n".join(line for line in toml.read_text().splitlines()
+                              if not line.startswith("site_url")) + "\n")
+    app = make_kiosk(content=pack, config=CFG)
+    open_from_home(app, qtbot, "homeParents", "parents")
+    url = shown_code(qtbot, app)
+    assert url.startswith("https://nxtv.example/?lang=nl&") and "utm_content=parents" in url
