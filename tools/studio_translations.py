@@ -34,6 +34,7 @@ EN = {
     "&Naam van het event": "&Name of the event",
     "&Datum": "&Date",
     "&Welkomstregel": "&Welcome line",
+    "Pl&aats": "Pl&ace",
     "&Logo kiezen…": "Choose &logo…",
     "Logo (ook slepen)": "Logo (or drop it here)",
     "&Terug naar start na (seconden)": "&Back to start after (seconds)",

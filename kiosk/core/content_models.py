@@ -147,6 +147,7 @@ def _to_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+PLACE_MAX_CHARS = 60
 Id = Annotated[str, AfterValidator(_check_id)]
 ShortStr = Annotated[str, AfterValidator(_check_short_str)]
 Url = Annotated[str, AfterValidator(_check_url)]
@@ -341,6 +342,8 @@ class Event(Item):
     # The attract screen belongs to the event: its own logo and a one-line welcome (optional).
     logo: RelPath | None = None
     welcome: Text | None = None
+    # Where it is held ("Aula, Hoofdgebouw"): a name, the same in every language.
+    place: ShortStr | None = None
     pulse: Pulse | None = None  # absent: the kiosk never asks
 
     @field_validator("admin_pin_hash")
@@ -351,6 +354,15 @@ class Event(Item):
         except PinHashError as exc:
             raise fail("is not a PIN hash", f"{str(exc).removeprefix('expected ')}; make one with "
                        "'python -m kiosk hash-pin 1234'") from None
+        return value
+
+    @field_validator("place")
+    @classmethod
+    def _place(cls, value: str | None) -> str | None:
+        # It shares the attract screen's event line; longer than this is an address, not a place.
+        if value is not None and len(value) > PLACE_MAX_CHARS:
+            raise fail(f"is too long ({len(value)} characters)",
+                       f"at most {PLACE_MAX_CHARS} characters, e.g. 'Aula, Hoofdgebouw'")
         return value
 
     @property

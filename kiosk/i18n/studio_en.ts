@@ -44,6 +44,10 @@
         <translation>&amp;Welcome line</translation>
     </message>
     <message>
+        <source>Pl&amp;aats</source>
+        <translation>Pl&amp;ace</translation>
+    </message>
+    <message>
         <source>&amp;Logo kiezen…</source>
         <translation>Choose &amp;logo…</translation>
     </message>

@@ -32,6 +32,7 @@ from tomlkit.toml_document import TOMLDocument
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.add_videos import slug, unique_id
+from kiosk.core.content_models import PLACE_MAX_CHARS
 from kiosk.core.files import atomic_write_bytes, atomic_write_text, prove_writable
 from kiosk.core.links import host_allowed
 from kiosk.core.pin import hash_pin
@@ -392,6 +393,17 @@ class Studio:
             self.event["welcome"] = _text(text, self.event.get("welcome"))
         elif "welcome" in self.event:
             del self.event["welcome"]
+
+    def event_place(self) -> str:
+        return str(self.event.get("place") or "")
+
+    def set_event_place(self, text: str) -> None:
+        """Where it is held ("Aula, Hoofdgebouw"): a name, the same in every language."""
+        text = " ".join(text.split())
+        if text:
+            self.event["place"] = text[:PLACE_MAX_CHARS]
+        elif "place" in self.event:
+            del self.event["place"]
 
     def set_event_logo(self, source: Path) -> str:
         """Resize ``source`` and keep it for the event; returns its path in the pack."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDateEdit, QFileDialog, 
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core.content_models import PLACE_MAX_CHARS
 from kiosk.studio import model as m
 from kiosk.studio.problems import Finding, all_findings, check_saved, ready
 from kiosk.studio.stick import put_on_stick
@@ -251,6 +252,9 @@ class StudioWindow(QMainWindow):
         self.event_english.toggled.connect(self.on_event_english)
         self.event_welcome = QLineEdit()
         self._field(form, "&Welkomstregel", self.event_welcome, "eventWelcome")
+        self.event_place = QLineEdit(maxLength=PLACE_MAX_CHARS)  # one line on the kiosk
+        self.event_place.setPlaceholderText("Aula, Hoofdgebouw")
+        self._field(form, "Pl&aats", self.event_place, "eventPlace")
         logo_row = QHBoxLayout()
         self.event_logo_pick = self._button("eventLogoPick", "&Logo kiezen…", self.pick_event_logo,
                                             DropButton)
@@ -284,6 +288,7 @@ class StudioWindow(QMainWindow):
         self.event_name.textChanged.connect(self.on_event_name)
         self.event_date.dateChanged.connect(self.on_event_date)
         self.event_welcome.textChanged.connect(self.on_event_welcome)
+        self.event_place.textChanged.connect(self.on_event_place)
         self.event_idle.valueChanged.connect(self.on_event_idle)
         self.event_pin.textChanged.connect(self.on_pin)
         self.event_pin_repeat.textChanged.connect(self.on_pin)
@@ -474,6 +479,7 @@ class StudioWindow(QMainWindow):
         day = s.event_date() or datetime.date.today() + datetime.timedelta(days=14)
         self.event_date.setDate(QDate(day.year, day.month, day.day))
         self.event_welcome.setText(s.event_welcome())
+        self.event_place.setText(s.event_place())
         self.event_english.setChecked(s.english())
         self.show_days()
         self.show_featured()
@@ -558,6 +564,11 @@ class StudioWindow(QMainWindow):
     def on_event_welcome(self, text: str) -> None:
         if not self._loading:
             self.studio.set_event_welcome(text)
+            self.changed()
+
+    def on_event_place(self, text: str) -> None:
+        if not self._loading:
+            self.studio.set_event_place(text)
             self.changed()
 
     def on_event_idle(self, value: int) -> None:

@@ -188,6 +188,11 @@ class Controller(QObject):
         welcome = getattr(self._event, "welcome", None)
         return welcome.get(self._lang) if welcome is not None else ""
 
+    @Property(str, notify=languageChanged)
+    def eventPlace(self) -> str:
+        """Where the event is held ("Aula, Hoofdgebouw"); a name, the same in every language."""
+        return str(getattr(self._event, "place", None) or "")
+
     @Property(str, constant=True)
     def eventLogo(self) -> str:
         logo = getattr(self._event, "logo", None)

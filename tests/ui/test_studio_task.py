@@ -38,6 +38,7 @@ def test_the_whole_organiser_task(studio, dialogs: Dialogs, qtbot, pack: Path,
     click(qtbot, app, "eventDayAdd")  # a two-day open day
     assert w(app, "eventDays", QLabel).text() != "—"
     type_into(qtbot, app, "eventWelcome", "Welkom! Kom kijken in de werkplaats.")
+    type_into(qtbot, app, "eventPlace", "  Aula,   Hoofdgebouw ")
     dialogs.files.append(str(logo(tmp_path / "schoollogo.jpg")))
     click(qtbot, app, "eventLogoPick")
     assert not w(app, "eventLogo", QLabel).pixmap().isNull()
@@ -99,6 +100,7 @@ def test_the_whole_organiser_task(studio, dialogs: Dialogs, qtbot, pack: Path,
     event_file = pack / "events" / "open-dag-het-vakcollege.toml"
     event = tomllib.loads(event_file.read_text("utf-8"))
     assert event["date"] == day and verify_pin("8531", event["admin_pin_hash"])
+    assert event["place"] == "Aula, Hoofdgebouw"
     assert event["dates"] == [day, day + datetime.timedelta(days=1)]
     assert event["featured_series"][0] == "eigen-videos"
     assert len(event["companies"]) == 8 and event["stands"]["klimaat-co"] == "Lokaal 1.04"
@@ -122,6 +124,8 @@ def test_the_whole_organiser_task(studio, dialogs: Dialogs, qtbot, pack: Path,
     assert find_item(shown.window, "attractEvent").property("text") == "Open dag Het Vakcollege"
     assert find_item(shown.window, "attractWelcome").property("text") == \
         "Welkom! Kom kijken in de werkplaats."
+    qtbot.waitUntil(lambda: is_shown(shown.window, "attractPlace"))
+    assert find_item(shown.window, "attractPlace").property("text") == "Aula, Hoofdgebouw"
     shown.close()
     # -- a running kiosk with the campaign's pack installs the update from the stick ------
     from kiosk.app import build

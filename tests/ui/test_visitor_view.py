@@ -11,7 +11,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk.config import Config
 from kiosk.core.screen_texts import colour_index
-from tests.uitools import find_item, is_shown, open_from_home
+from tests.uitools import find_item, find_items, is_shown, open_from_home
 from tools.layout_check import SIZES, check_app, check_window, settle
 
 CFG = Config(idle_timeout_s=600, idle_from_event=False)
@@ -112,11 +112,14 @@ def test_attract_speaks_for_the_event(make_kiosk, qtbot, tmp_path):
     event = pack / "events" / "open-dag.toml"
     text = event.read_text(encoding="utf-8")
     text = text.replace('kind = "open_day"\n', 'kind = "open_day"\nlogo = "images/logo.png"\n'
-                        'welcome = { nl = "Welkom in de werkplaats!", en = "Welcome to the workshop!" }\n')
+                        'welcome = { nl = "Welkom in de werkplaats!", en = "Welcome to the workshop!" }\n'
+                        'place = "Aula, Hoofdgebouw"\n')
     event.write_text(text, encoding="utf-8")
     app = make_kiosk("1080x1920", content=pack, config=CFG, args=("--event", "open-dag"))
     qtbot.waitUntil(lambda: is_shown(app.window, "attractEvent"))
     assert find_item(app.window, "attractEvent").property("text") == "Open dag"
+    qtbot.waitUntil(lambda: is_shown(app.window, "attractPlace"))
+    assert find_item(app.window, "attractPlace").property("text") == "Aula, Hoofdgebouw"
     assert find_item(app.window, "attractWelcome").property("text") == "Welkom in de werkplaats!"
     qtbot.waitUntil(lambda: is_shown(app.window, "attractLogo"))
     app.controller.setLanguage("en")
@@ -126,7 +129,8 @@ def test_attract_speaks_for_the_event(make_kiosk, qtbot, tmp_path):
     frame = find_item(app.window, "attractFrame")
     top = frame.mapToScene(frame.boundingRect().topLeft()).y()
     bottom = frame.mapToScene(frame.boundingRect().bottomRight()).y()
-    for name in ("attractEvent", "attractWelcome", "attractHeadline", "startButton"):
+    for name in ("attractEvent", "attractPlace", "attractWelcome", "attractHeadline",
+                 "startButton"):
         item = find_item(app.window, name)
         y0 = item.mapToScene(item.boundingRect().topLeft()).y()
         y1 = item.mapToScene(item.boundingRect().bottomRight()).y()
@@ -139,3 +143,19 @@ def test_attract_without_welcome_or_logo_shows_just_the_name(make_kiosk, qtbot):
     assert find_item(app.window, "attractEvent").property("text") == "Open dag"
     assert not is_shown(app.window, "attractWelcome")
     assert not is_shown(app.window, "attractLogo")
+
+
+def test_a_place_that_does_not_fit_on_one_line_is_left_out(make_kiosk, qtbot, tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(BASE_PACK, pack)
+    event = pack / "events" / "open-dag.toml"
+    wide = "W" * 60  # the longest place the event file allows, in the widest letter
+    event.write_text(event.read_text(encoding="utf-8").replace(
+        'kind = "open_day"\n', f'kind = "open_day"\nplace = "{wide}"\n'), encoding="utf-8")
+    app = make_kiosk("1080x1920", content=pack, config=CFG, args=("--event", "open-dag"))
+    qtbot.waitUntil(lambda: is_shown(app.window, "attractEvent"))
+    [place] = find_items(app.window, "attractPlace")
+    qtbot.waitUntil(lambda: place.property("width") > 500)  # laid out at the window's width
+    assert place.property("text") == wide
+    assert place.property("implicitWidth") > place.property("width")
+    assert not is_shown(app.window, "attractPlace")

@@ -46,3 +46,20 @@ def test_a_logo_outside_the_pack_is_refused(tmp_path: Path) -> None:
     problems = [p for p in pack.problems if p.file == "events/open-dag.toml"]
     assert problems and problems[0].field == "logo"
     assert "open-dag" not in pack.events or pack.events["open-dag"].logo is None
+
+
+def test_a_place_is_read_and_optional(tmp_path: Path) -> None:
+    pack = load_pack(pack_with(tmp_path, 'place = "Aula, Hoofdgebouw"'))
+    assert pack.events["open-dag"].place == "Aula, Hoofdgebouw"
+    assert not [p for p in pack.problems if p.file == "events/open-dag.toml"]
+    assert load_pack(pack_with(tmp_path / "b", "")).events["open-dag"].place is None
+
+
+def test_a_place_too_long_or_empty_is_one_line_naming_file_and_field(tmp_path: Path) -> None:
+    address = "Aula van het hoofdgebouw, Stationsstraat 12, 1234 AB Ergens-aan-de-Rijn, Nederland"
+    for folder, value, words in (("long", address, f"is too long ({len(address)} characters)"),
+                                 ("empty", "  ", "is empty")):
+        pack = load_pack(pack_with(tmp_path / folder, f'place = "{value}"'))
+        problems = [p for p in pack.problems if p.file == "events/open-dag.toml"]
+        assert len(problems) == 1, problems
+        assert problems[0].field == "place" and words in problems[0].message

@@ -89,6 +89,15 @@ Item {
                 wrapMode: Text.WordWrap
             }
         }
+        // Where it is held, on one line under the name; hidden rather than cut off or wrapped
+        // when it does not fit (the name and the welcome matter more).
+        Text {
+            objectName: "attractPlace"
+            width: parent.width
+            visible: text !== "" && implicitWidth <= width
+            text: Kiosk.controller.eventPlace
+            color: Theme.text; font.pixelSize: Theme.fontBody; font.weight: Font.DemiBold
+        }
         Text {
             objectName: "attractWelcome"
             width: parent.width; wrapMode: Text.WordWrap
