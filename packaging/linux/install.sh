@@ -11,6 +11,8 @@
 # Usage: bash install.sh [--content DIR] [--data DIR] [--session cage|desktop] [--event ID]
 #                        [--mode auto|systemd|autostart (desktop only)]
 #                        [--no-start] [--uninstall] [--allow-root] [-- more kiosk options]
+#        bash install.sh --studio   (only BLIQ Studio in the app menu: an organiser's own laptop)
+# Every install also puts BLIQ Studio, the organisers' app, in this user's app menu.
 # Run it from the bundle (bliq-kiosk/linux/install.sh) or from a source checkout
 # (packaging/linux/install.sh). Never as root: the kiosk runs as the logged-in user.
 # Without --event the kiosk follows the pack's dates (today's event, else the next one);
@@ -21,6 +23,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 config_home="${XDG_CONFIG_HOME:-$HOME/.config}"
 unit_dir="$config_home/systemd/user"
 autostart_dir="$config_home/autostart"
+apps_dir="${XDG_DATA_HOME:-$HOME/.local/share}/applications"
 unit="bliq-kiosk.service"
 
 mode=auto
@@ -29,6 +32,7 @@ mode_given=0
 start=1
 uninstall=0
 allow_root=0
+studio_only=0
 kiosk_args=()
 
 die() { echo "install.sh: $*" >&2; exit 2; }
@@ -48,9 +52,10 @@ while [ $# -gt 0 ]; do
     --session) [ $# -ge 2 ] || die "--session needs cage or desktop"; session="$2"; shift 2 ;;
     --no-start) start=0; shift ;;
     --uninstall) uninstall=1; shift ;;
+    --studio) studio_only=1; shift ;;
     --allow-root) allow_root=1; shift ;;
     --) shift; kiosk_args+=("$@"); break ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
 done
@@ -80,7 +85,7 @@ if [ "$uninstall" = 1 ]; then
   if have_user_systemd; then
     systemctl --user disable --now "$unit" 2>/dev/null || true
   fi
-  rm -f "$unit_dir/$unit" "$autostart_dir/bliq-kiosk.desktop"
+  rm -f "$unit_dir/$unit" "$autostart_dir/bliq-kiosk.desktop" "$apps_dir/bliq-studio.desktop"
   have_user_systemd && systemctl --user daemon-reload
   "$here/screen-awake.sh" off
   echo "BLIQ Kiosk autostart removed (the data folder is kept)."
@@ -91,6 +96,7 @@ fi
 if [ -x "$here/../bliq-kiosk" ]; then
   workdir="$(cd "$here/.." && pwd)"
   command=("$workdir/bliq-kiosk" supervise)
+  studio=("$workdir/bliq-studio")
   icon="$workdir/_internal/assets/brand/bliq-icon.png"
   docs="file://$workdir/docs/setup.md"
 elif [ -f "$here/../../kiosk/watchdog.py" ]; then
@@ -98,6 +104,7 @@ elif [ -f "$here/../../kiosk/watchdog.py" ]; then
   if [ -x "$workdir/.venv/bin/python" ]; then python="$workdir/.venv/bin/python"
   else python="$(command -v python3)" || die "no python3 found (run tools/setup.sh first)"; fi
   command=("$python" -m kiosk.watchdog)
+  studio=("$python" -m kiosk studio)
   icon="$workdir/assets/brand/bliq-icon.png"
   docs="file://$workdir/docs/setup.md"
 else
@@ -127,9 +134,20 @@ desktop_quote() {
 # sed replacement text: escape \, & and the | delimiter.
 sed_escape() { printf '%s' "$1" | sed -e 's/[\\&|]/\\&/g'; }
 
-if [ "$session" = cage ]; then
+if [ "$session" = cage ] && [ "$studio_only" = 0 ]; then
   command -v cage >/dev/null 2>&1 ||
     die "cage is not installed: sudo apt-get install cage xwayland (or use --session desktop)"
+fi
+
+# BLIQ Studio in the app menu (Education), opening a .bliqpack or folder given to it.
+mkdir -p "$apps_dir"
+sed -e "s|@EXEC@|$(sed_escape "$(desktop_quote "${studio[@]}")")|" \
+    -e "s|@ICON@|$(sed_escape "$icon")|" -e "s|@WORKDIR@|$(sed_escape "$workdir")|" \
+    "$here/bliq-studio.desktop" >"$apps_dir/bliq-studio.desktop"
+echo "BLIQ Studio in the app menu: $apps_dir/bliq-studio.desktop"
+[ "$studio_only" = 0 ] || exit 0
+
+if [ "$session" = cage ]; then
   mkdir -p "$cage_dir"
   {
     echo '#!/bin/bash'

@@ -34,6 +34,7 @@ $link = Join-Path $startup 'BLIQ Kiosk.lnk'
 
 if ($Uninstall) {
     Remove-Item -LiteralPath $link -ErrorAction SilentlyContinue
+    & (Join-Path $here 'install-studio.ps1') -Uninstall | Out-Null
     Write-Output "Removed $link (the data folder is kept)."
     exit 0
 }
@@ -91,4 +92,6 @@ if (-not $KeepPowerSettings) {
     }
     Write-Output 'Screen saver off; display, sleep and hibernate timeouts off on mains power.'
 }
+# The organisers' app beside it: BLIQ Studio in the Start menu and on the desktop.
+& (Join-Path $here 'install-studio.ps1')
 Write-Output 'Done. Sign out and in again (or restart) to check that the kiosk starts by itself.'

@@ -12,6 +12,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 LINUX = REPO / "packaging" / "linux"
+WINDOWS = REPO / "packaging" / "windows"
 SCRIPTS = [REPO / "packaging" / "build.sh", REPO / "packaging" / "ci-smoke.sh",
            LINUX / "install.sh", LINUX / "screen-awake.sh"]
 
@@ -19,7 +20,8 @@ SCRIPTS = [REPO / "packaging" / "build.sh", REPO / "packaging" / "ci-smoke.sh",
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     return {**env, "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "XDG_STATE_HOME": str(tmp_path / "state"), **extra}
+            "XDG_STATE_HOME": str(tmp_path / "state"),
+            "XDG_DATA_HOME": str(tmp_path / "share"), **extra}
 
 
 def _install(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -159,3 +161,72 @@ def test_the_default_is_the_kiosk_alone_under_cage_started_on_tty1(tmp_path: Pat
     assert done.returncode == 0, done.stderr
     assert (tmp_path / ".profile").read_text() == "# the user's own lines stay\n"
     assert not script.exists()
+
+
+def _desktop_entry(path: Path) -> dict[str, str]:
+    lines = path.read_text().splitlines()
+    assert lines[0] == "[Desktop Entry]"
+    return dict(line.split("=", 1) for line in lines[1:] if "=" in line)
+
+
+def test_install_puts_the_studio_in_the_app_menu_and_uninstall_takes_it_away(
+        tmp_path: Path) -> None:
+    done = _install(tmp_path, "--session", "desktop", "--mode", "autostart")
+    assert done.returncode == 0, done.stderr
+    launcher = tmp_path / "share" / "applications" / "bliq-studio.desktop"
+    entry = _desktop_entry(launcher)
+    # the source checkout's studio (the bundle's is bliq-studio), opening what it is given
+    venv = REPO / ".venv" / "bin" / "python"
+    python = str(venv) if venv.exists() else shutil.which("python3", path=os.environ["PATH"])
+    assert entry["Exec"] == f'"{python}" "-m" "kiosk" "studio" %f', entry["Exec"]
+    assert entry["Path"] == str(REPO) and entry["Name"] == "BLIQ Studio"
+    assert entry["Icon"] == str(REPO / "assets" / "brand" / "bliq-icon.png")
+    assert Path(entry["Icon"]).is_file()
+    assert "NoDisplay" not in entry and entry["Terminal"] == "false"  # in the menu, windowed
+    assert not re.search(r"@[A-Z_]+@", launcher.read_text())
+    if shutil.which("desktop-file-validate"):
+        done = subprocess.run(["desktop-file-validate", str(launcher)], capture_output=True,
+                              text=True, timeout=30)
+        assert done.returncode == 0, done.stdout
+    # the kiosk's own autostart entry is still the kiosk's
+    assert "kiosk.watchdog" in (tmp_path / "config" / "autostart" / "bliq-kiosk.desktop").read_text()
+    assert _install(tmp_path, "--uninstall").returncode == 0
+    assert not launcher.exists()
+
+
+def test_install_studio_alone_writes_only_the_menu_entry(tmp_path: Path) -> None:
+    done = _install(tmp_path, "--studio")  # an organiser's laptop: no cage needed, no kiosk
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "share" / "applications" / "bliq-studio.desktop").is_file()
+    assert not (tmp_path / "config").exists()
+
+
+def test_in_a_bundle_the_launcher_runs_the_bundles_studio(tmp_path: Path) -> None:
+    bundle = tmp_path / "bliq kiosk"  # a space must survive the Exec quoting
+    shutil.copytree(LINUX, bundle / "linux")
+    for name in ("bliq-kiosk", "bliq-studio"):
+        (bundle / name).write_text("#!/bin/sh\n")
+        (bundle / name).chmod(0o755)
+    done = subprocess.run(["bash", str(bundle / "linux" / "install.sh"), "--allow-root",
+                           "--studio"], env=_env(tmp_path), capture_output=True, text=True,
+                          timeout=30)
+    assert done.returncode == 0, done.stderr
+    entry = _desktop_entry(tmp_path / "share" / "applications" / "bliq-studio.desktop")
+    assert entry["Exec"] == f'"{bundle}/bliq-studio" %f'
+    assert entry["Icon"] == f"{bundle}/_internal/assets/brand/bliq-icon.png"
+
+
+def test_windows_install_makes_start_menu_and_desktop_shortcuts_to_the_studio() -> None:
+    """No PowerShell here: what the scripts say. install-studio.ps1 links bliq-studio.exe from
+    the Start menu (Programs) and the desktop; install-startup.ps1 runs it and undoes it."""
+    studio = (WINDOWS / "install-studio.ps1").read_text()
+    assert "$exe = Join-Path $bundle 'bliq-studio.exe'" in studio
+    assert "GetFolderPath('Programs')" in studio and "GetFolderPath('Desktop')" in studio
+    assert "'BLIQ Studio.lnk'" in studio and "$shortcut.TargetPath = $exe" in studio
+    assert "-Uninstall" in studio and "Remove-Item -LiteralPath $link" in studio
+    startup = (WINDOWS / "install-startup.ps1").read_text()
+    assert "& (Join-Path $here 'install-studio.ps1')\n" in startup
+    assert "& (Join-Path $here 'install-studio.ps1') -Uninstall" in startup
+    # the bundle carries the script (the spec copies packaging/windows) and the exe it links
+    spec = (REPO / "packaging" / "kiosk.spec").read_text()
+    assert 'for _folder in ("linux", "windows"):' in spec and 'name="bliq-studio"' in spec
