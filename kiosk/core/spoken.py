@@ -36,6 +36,17 @@ def job_text(title: str, day: str, route: str, lang: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+def details_text(route: str, companies: list[str], lang: str) -> str:
+    """A job's details read aloud: the route, and who offers it here today."""
+    parts = []
+    if route.strip():
+        parts.append(f"{_ROUTE.get(lang, _ROUTE['nl'])}: {route_text(route, lang)}")
+    if companies:
+        here = {"nl": "Vandaag hier", "en": "Here today"}["en" if lang == "en" else "nl"]
+        parts.append(sentence(f"{here}: {', '.join(companies)}"))
+    return " ".join(parts)
+
+
 def parents_text(steps: list[dict[str, str]], profiles: list[dict[str, str]], lang: str) -> str:
     """The parents' page read aloud: the route's steps, then each profile with its line."""
     route = {"nl": "De route naar techniek", "en": "The route into technology"}[

@@ -153,27 +153,27 @@
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="112"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="121"/>
         <source>Een nieuwe blik op techniek</source>
         <translation>A new look at technology</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="121"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="130"/>
         <source>Kijk video&apos;s van jongeren in de techniek</source>
         <translation>Watch videos of young people in tech</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="122"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="131"/>
         <source>Speel: welk beroep past bij jou?</source>
         <translation>Play: which job suits you?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="123"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="132"/>
         <source>Scan en neem het mee op je telefoon</source>
         <translation>Scan it and take it home on your phone</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="148"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="157"/>
         <source>Tik om te beginnen</source>
         <translation>Tap to start</translation>
     </message>
@@ -227,12 +227,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../ui/bridge.py" line="352"/>
+        <location filename="../ui/bridge.py" line="357"/>
         <source>Onjuiste pincode</source>
         <translation>Wrong PIN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/bridge.py" line="394"/>
+        <location filename="../ui/bridge.py" line="399"/>
         <source>Even wachten: %n seconden</source>
         <translation>
             <numerusform>Please wait: %n second</numerusform>
@@ -359,12 +359,12 @@
 <context>
     <name>EpisodeTile</name>
     <message>
-        <location filename="../ui/qml/components/EpisodeTile.qml" line="88"/>
+        <location filename="../ui/qml/components/EpisodeTile.qml" line="90"/>
         <source>Nieuw</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/EpisodeTile.qml" line="97"/>
+        <location filename="../ui/qml/components/EpisodeTile.qml" line="99"/>
         <source>Gezien</source>
         <translation>Watched</translation>
     </message>

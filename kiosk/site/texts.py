@@ -5,6 +5,8 @@ screen shows too): a student must recognise on the phone what the kiosk said.
 """
 from __future__ import annotations
 
+from kiosk.core.routes import PROFILES
+
 from kiosk.core.direction_words import DOMAIN_WORDS, TYPE_WORDS
 
 T = tuple[str, str]  # (nl, en)
@@ -26,13 +28,8 @@ ABBREVIATIONS: dict[str, T] = {
             "vocational college: you learn a trade, at school and at a company"),
     "hbo": ("hoger beroepsonderwijs: na het mbo kun je verder leren", "university of applied "
             "sciences: after mbo you can keep on learning"),
-    "BWI": ("vmbo-profiel Bouwen, wonen en interieur", "vmbo profile Building, living and "
-            "interiors"),
-    "PIE": ("vmbo-profiel Produceren, installeren en energie", "vmbo profile Production, "
-            "installation and energy"),
-    "M&T": ("vmbo-profiel Mobiliteit en transport", "vmbo profile Mobility and transport"),
-    "MVI": ("vmbo-profiel Media, vormgeving en ICT", "vmbo profile Media, design and IT"),
-    "MaT": ("vmbo-profiel Maritiem en techniek", "vmbo profile Maritime and technology"),
+    # the five vmbo profiles: their names are the kiosk's own (kiosk.core.routes)
+    **{p.code: (f"vmbo-profiel {p.name[0]}", f"vmbo profile {p.name[1]}") for p in PROFILES},
     "niveau": ("mbo-niveau 1 tot 4: hoe hoger, hoe meer je leert en mag",
                "mbo level 1 to 4: the higher, the more you learn and may do"),
     "level": ("mbo-niveau 1 tot 4: hoe hoger, hoe meer je leert en mag",

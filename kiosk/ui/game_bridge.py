@@ -17,7 +17,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from kiosk.config import Config
 from kiosk.core.screen_texts import route_steps, short_company_name
 from kiosk.core.direction_words import direction_words
-from kiosk.core.spoken import job_text, sentence
+from kiosk.core.spoken import details_text, job_text, sentence
 from kiosk.core.flow import FlowEvent, SessionEnded, State, StateChanged
 from kiosk.game import Game
 from kiosk.game.session import (
@@ -337,6 +337,10 @@ class GameBridge(QObject):
             # what its speaker button reads aloud
             "speech": job_text(job.title.get(self._lang), job.day.get(self._lang),
                                job.route.get(self._lang), self._lang),
+            "detailsSpeech": details_text(
+                job.route.get(self._lang), [short_company_name(c.name) for c in
+                                            self._present_companies() if job.id in c.jobs],
+                self._lang),
         }
 
     def _present_companies(self) -> list[Any]:

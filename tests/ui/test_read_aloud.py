@@ -172,3 +172,25 @@ def test_a_failing_engine_hides_every_speaker(make_kiosk: Any, qtbot: Any) -> No
     qtbot.waitUntil(lambda: app.read_aloud._failed, timeout=5000)
     speaker = _start_game(qtbot, app)
     assert not speaker.isVisible()
+
+
+def test_a_job_card_reads_the_job_and_once_open_its_details(make_kiosk: Any, qtbot: Any) -> None:
+    from tests.ui.test_result_light import play
+
+    app = make_kiosk(config=Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
+                                   idle_from_event=False, read_aloud_engine="mock"),
+                     args=("--lang", "en"))
+    qtbot.waitUntil(app.window.isExposed)
+    qtbot.waitUntil(lambda: app.read_aloud.available, timeout=5000)
+    app.controller.start()
+    play(app, lambda i: i % 3 != 2)
+    qtbot.waitUntil(lambda: is_shown(app.window, "speaker_job_1"))
+    job = app.game.result["jobs"][0]
+    assert job["title"] in job["speech"] and "→" not in job["speech"]
+    touch_tap(app.window, "speaker_job_1")
+    qtbot.waitUntil(lambda: app.read_aloud.reading == "job\n" + job["speech"])
+    touch_tap(app.window, "resultMore_1")             # the details open: the speaker reads them
+    qtbot.waitUntil(lambda: is_shown(app.window, "resultRoute_1_1"))
+    touch_tap(app.window, "speaker_job_1")
+    qtbot.waitUntil(lambda: app.read_aloud.reading == "details\n" + job["detailsSpeech"])
+    assert "Here today" in job["detailsSpeech"] or not job["companies"]

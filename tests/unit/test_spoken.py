@@ -23,3 +23,13 @@ def test_sentences_keep_their_own_end() -> None:
     assert sentence("  Wat een  klus! ") == "Wat een klus!"
     assert sentence("Bouw een boomhut") == "Bouw een boomhut."
     assert sentence("") == ""
+
+
+def test_details_read_the_route_and_who_is_here() -> None:
+    from kiosk.core.spoken import details_text
+
+    assert details_text("vmbo PIE → mbo Monteur (niveau 2)", ["Voltwerk", "Zon & Co"], "nl") == (
+        "Zo word je het: vmbo PIE, daarna mbo Monteur, niveau 2. "
+        "Vandaag hier: Voltwerk, Zon & Co.")
+    assert details_text("", [], "en") == ""
+    assert details_text("", ["Voltwerk"], "en") == "Here today: Voltwerk."

@@ -35,6 +35,8 @@ Item {
                 Text {
                     width: parent.width; wrapMode: Text.WordWrap; maximumLineCount: 1; elide: Text.ElideRight
                     text: (tile.episode.seriesTitle || "").toUpperCase()
+                    // a narrow tile (the parents' screen in portrait) shrinks a long series name
+                    fontSizeMode: Text.HorizontalFit; minimumPixelSize: Math.round(Theme.fontSmall * 0.6)
                     color: Theme.inkOnAccent; font.pixelSize: Theme.fontSmall; font.weight: Font.Black
                     font.letterSpacing: Theme.px(2)
                 }

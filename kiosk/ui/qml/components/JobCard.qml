@@ -183,9 +183,11 @@ Rectangle {
         SpeakerButton {
             id: speaker
             objectName: "speaker_job_" + card.rank
-            kind: "job"
+            // open, it reads the details (the route, who offers it here today)
+            kind: card.expanded ? "details" : "job"
             wanted: card.speakable
-            text: card.job && card.job.speech ? card.job.speech : ""
+            text: !card.job ? "" : card.expanded ? (card.job.detailsSpeech || "")
+                                                 : (card.job.speech || "")
         }
     }
 }
