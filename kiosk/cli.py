@@ -137,6 +137,8 @@ def tools_parser() -> argparse.ArgumentParser:
     a.add_argument("--season", type=_season, metavar="N", help="season (default: the last)")
     a.add_argument("--convert", action="store_true",
                    help="convert clips the kiosk cannot play (needs ffmpeg)")
+    a.add_argument("--progress", action="store_true",
+                   help="also print '%% FILE PERCENT' lines as each clip goes (for BLIQ Studio)")
     t = sub.add_parser("make-thumbnails", help="(used by the kiosk itself) stills for clips")
     t.add_argument("pairs", nargs="+", metavar="VIDEO JPEG")
     m = sub.add_parser("merge", help="combine the databases of several kiosks")
@@ -238,7 +240,7 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
         from kiosk.media.add_videos import run_add_videos
 
         return run_add_videos(args.pack, args.paths, args.series, args.season, args.convert,
-                              out)
+                              out, progress=args.progress)
     if args.command == "make-thumbnails":
         from kiosk.media.thumbcache import run_make_thumbnails
 

@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -43,10 +44,16 @@ def find_ffmpeg() -> str | None:
 
 
 def run_add_videos(pack: Path, paths: list[Path], series: str | None, season: int | None,
-                   convert: bool, out: TextIO, config: Config = DEFAULT) -> int:
-    """Import clips; print one line per file and a summary. 0: all went in, 1: not all."""
+                   convert: bool, out: TextIO, config: Config = DEFAULT,
+                   progress: bool = False) -> int:
+    """Import clips; print one line per file and a summary. 0: all went in, 1: not all.
+    ``progress``: also a ``% FILE PERCENT`` line at each step of a clip (read 10, copied or
+    converted 70 — a conversion counts from 10 to 70 as FFmpeg goes — thumbnail 90), so a
+    window can show a percentage without a terminal."""
     try:
-        return _Importer(pack, paths, series, season, convert, out, config).run()
+        importer = _Importer(pack, paths, series, season, convert, out, config)
+        importer.progress = progress
+        return importer.run()
     except AddError as exc:
         print(f"✘ {exc}", file=out)
         return 1
@@ -60,6 +67,8 @@ class _Importer:
         self.series_id, self.series_title = self._series(series)
         self.season_arg = season
         self.imported = self.refused = self.skipped = 0
+        self.progress = False
+        self._shown = -1
 
     def _series(self, given: str | None) -> tuple[str, str]:
         if given is not None:
@@ -127,9 +136,18 @@ class _Importer:
         self.refused += 1
         print(f"✘ {source.path.name}: not imported: {message}", file=self.out)
 
+    def _step(self, path: Path, percent: float) -> None:
+        """A ``% FILE PERCENT`` line when asked for, only when the whole percent went up
+        (FFmpeg's time can step back a little between the audio and the video stream)."""
+        whole = int(max(0.0, min(100.0, percent)))
+        if self.progress and whole > self._shown:
+            self._shown = whole
+            print(f"% {path.name} {whole}", file=self.out, flush=True)
+
     def _one(self, source: Source, state: PackState, series_file: SeriesFile, season: int,
              media_dir: Path) -> None:
         path = source.path
+        self._shown = -1
         if path.stat().st_size == 0:
             return self._refuse(source, "the file is empty (0 bytes); copy it again from the "
                                 "camera or phone")
@@ -147,6 +165,7 @@ class _Importer:
             return self._refuse(source, f"{facts.container}: {facts.problem}; copy it again "
                                 "(the copy stopped early)")
         reason = self._conversion_reason(facts)
+        self._step(path, 10)
         number = series_file.next_number(season)
         title = readable_title(path) or f"Aflevering {number}"
         episode_id = unique_id(slug(title) or f"{self.series_id}-s{season}e{number}",
@@ -175,6 +194,7 @@ class _Importer:
                 else:
                     _copy_atomic(path, dest)
                 made.append(dest)
+                self._step(path, 70)
                 began = time.monotonic()
                 with stderr_to(None):  # FFmpeg's decoder chatter would bury the one line
                     image, error = representative_frame(dest, self.config)
@@ -197,6 +217,7 @@ class _Importer:
             save_jpeg(image, thumb, self.config.thumb_width)
             made.append(thumb)
             thumb_s = time.monotonic() - began
+            self._step(path, 90)
             subtitles: dict[str, str] = {}
             for lang, caption in sorted(source.captions.items()):
                 target = media_dir / f"{episode_id}.{lang}{caption.suffix.lower()}"
@@ -242,9 +263,10 @@ class _Importer:
                   "'bliq-kiosk[convert]')", file=self.out)
             return None
         cmd = convert_command(str(src), str(dst), ffmpeg, self.config.max_clip_pixels_short_side)
-        cmd[1:1] = ["-v", "error", "-nostats", "-progress", "pipe:1"]
+        # progress every 0.2 s: a row in the studio moves while a short clip converts
+        cmd[1:1] = ["-v", "error", "-nostats", "-progress", "pipe:1", "-stats_period", "0.2"]
         total = facts.duration_s or 0.0
-        bar = _Progress(self.out, src.name)
+        bar = _Progress(self.out, src.name, lambda f: self._step(src, 10 + 60 * f))
         try:
             with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   stdin=subprocess.DEVNULL, text=True) as proc:
@@ -293,11 +315,14 @@ class _Importer:
 class _Progress:
     """A one-line progress bar on a terminal; a single closing line elsewhere."""
 
-    def __init__(self, out: TextIO, name: str) -> None:
-        self.out, self.name = out, name
+    def __init__(self, out: TextIO, name: str,
+                 step: Callable[[float], None] | None = None) -> None:
+        self.out, self.name, self.step = out, name, step
         self.tty = bool(getattr(out, "isatty", lambda: False)())
 
     def show(self, fraction: float) -> None:
+        if self.step is not None and not self.tty:
+            self.step(fraction)
         if self.tty:
             filled = int(max(0.0, min(1.0, fraction)) * 30)
             self.out.write(f"\r  converting {self.name} [{'#' * filled}{'.' * (30 - filled)}] "

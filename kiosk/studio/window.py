@@ -917,7 +917,7 @@ class StudioWindow(QMainWindow):
         args = ["add-videos", str(self.studio.root)]
         for clip in batch:
             args += [str(clip.source), *[str(c) for c in clip.captions]]
-        args += ["--series", m.OWN_SERIES] + (["--convert"] if convert else [])
+        args += ["--series", m.OWN_SERIES, "--progress"] + (["--convert"] if convert else [])
         program, *args = kiosk_tool_command(args)
         self.batch, self.batch_text = batch, ""
         process.readyReadStandardOutput.connect(lambda p=process: self._clip_output(p))
@@ -933,6 +933,14 @@ class StudioWindow(QMainWindow):
         for line in complete:
             line = line.strip()
             if not line:
+                continue
+            if line.startswith("% "):  # "% clip.mp4 70": how far this clip is
+                name, _, percent = line[2:].rpartition(" ")
+                clip = next((c for c in self.batch if c.state == "running"
+                             and c.source.name == name), None)
+                if clip is not None and percent.isdigit():
+                    clip.bar.setRange(0, 100)
+                    clip.bar.setValue(int(percent))
                 continue
             if line[:1] in "✔✘=·":
                 name = line[2:].split(" → ", 1)[0].split(": ", 1)[0]

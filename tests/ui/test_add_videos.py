@@ -244,3 +244,28 @@ def test_the_still_skips_black_parts(qapp, tmp_path: Path) -> None:
     black = make_clip(tmp_path / "zwart.mp4", size="160x90", vf="lutrgb=r=0:g=0:b=0")
     image, error = representative_frame(black, CONFIG)
     assert error == "" and image is not None and not score(image).usable  # best there is
+
+
+def test_progress_lines_say_how_far_each_clip_is(pack: Path, tmp_path: Path) -> None:
+    """For BLIQ Studio: '% FILE PERCENT' lines, rising, before the clip's own line; a
+    conversion counts on from 10 to 70 as FFmpeg goes; without --progress there are none."""
+    folder = tmp_path / "clips"
+    make_clip(folder / "rondleiding.mp4", size="160x90")
+    # MPEG-4 part 2 in MP4: converted, and its length is known, so FFmpeg's time counts
+    make_clip(folder / "oud filmpje.mp4", codec="mpeg4", size="640x360", seconds=4)
+    out = io.StringIO()
+    code = run_add_videos(pack, [folder], None, None, True, out, CONFIG, progress=True)
+    lines = out.getvalue().splitlines()
+    assert code == 0, lines
+    for name in ("oud filmpje.mp4", "rondleiding.mp4"):
+        steps = [int(x.rsplit(" ", 1)[1]) for x in lines if x.startswith(f"% {name} ")]
+        assert steps[0] == 10 and steps[-1] == 90 and 70 in steps, steps
+        assert steps == sorted(set(steps)), steps
+        last = max(i for i, x in enumerate(lines) if x.startswith(f"% {name} "))
+        assert lines[last + 1].startswith(f"✔ {name} → "), lines
+    old = [int(x.rsplit(" ", 1)[1]) for x in lines if x.startswith("% oud filmpje.mp4 ")]
+    assert any(10 < p < 70 for p in old), old  # FFmpeg's own steps while it converts
+    quiet = io.StringIO()
+    make_clip(tmp_path / "meer" / "nog een.mp4", size="160x90", fade=False)
+    run_add_videos(pack, [tmp_path / "meer"], None, None, False, quiet, CONFIG)
+    assert not [x for x in quiet.getvalue().splitlines() if x.startswith("%")]

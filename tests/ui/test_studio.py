@@ -163,8 +163,14 @@ def test_a_clip_the_kiosk_cannot_play_gets_a_convert_button(studio, dialogs: Dia
     assert clip.note.text().startswith("oude camera.avi speelt niet op de kiosk (")
     assert clip.note.text().endswith("klik op Omzetten.")
     assert not clip.convert.isHidden()
+    shown: list[tuple[int, int]] = []  # (value, maximum) each time the row's bar moves
+    clip.bar.valueChanged.connect(lambda v: shown.append((v, clip.bar.maximum())))
     qtbot.mouseClick(clip.convert, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: clip.state == "done", timeout=120_000)
+    # the row showed how far it was in percent (read, converted, thumbnail), then full
+    percents = [v for v, top in shown if top == 100]
+    assert {10, 70, 90} <= set(percents) and percents == sorted(percents), shown
+    assert clip.bar.value() == clip.bar.maximum()
     assert clip.title.text() == "Oude camera" and clip.convert.isHidden()
     assert (app.studio.root / "media" / "eigen-videos" / "oude-camera.mp4").is_file()
 
