@@ -32,6 +32,7 @@ def fill(studio, tmp: Path) -> None:
     studio.start_new_event("Open dag Het Vakcollege")
     studio.set_event_date(datetime.date.today() + datetime.timedelta(days=12))
     studio.set_event_welcome("Welkom! Kom kijken in onze werkplaatsen.")
+    studio.set_event_place("Aula, Hoofdgebouw")
     logo = tmp / "schoollogo.png"
     image = Image.new("RGB", (600, 200), "#1d4e89")
     ImageDraw.Draw(image).rectangle((20, 20, 180, 180), fill="#f2a900")
