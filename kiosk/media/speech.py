@@ -17,7 +17,12 @@ import threading
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEventLoop, QLocale, QObject, Signal, Slot
-from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
+
+try:  # PySide6-Addons; a build without it reads nothing aloud and runs on
+    from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
+except ImportError:  # pragma: no cover - the test environment has it
+    QTextToSpeech = None  # type: ignore[assignment,misc]
+    QVoice = None  # type: ignore[assignment,misc]
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +135,9 @@ class Speech(QObject):
         """Start the engine on its thread (returns at once)."""
         if self.engine_name == OFF or self._thread is not None:
             return
+        if QTextToSpeech is None:
+            self._on_failed("QtTextToSpeech is not installed (PySide6-Addons)")
+            return
         self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
         self._thread.start()
 
@@ -190,6 +198,8 @@ def voice_report(engine_name: str, lang: str, timeout_s: float) -> tuple[bool, s
     """(a voice for ``lang`` exists, what to say) for preflight; never waits past the timeout."""
     if engine_name == OFF:
         return False, "read-aloud is off (Config.read_aloud_engine)"
+    if QTextToSpeech is None:
+        return False, "QtTextToSpeech is not installed (PySide6-Addons)"
     result: list[tuple[bool, str]] = []
 
     def probe() -> None:
