@@ -13,7 +13,12 @@ left behind (a daemon thread ends with the process); the kiosk only sees no voic
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import socket
+import subprocess
 import threading
+from pathlib import Path
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEventLoop, QLocale, QObject, Signal, Slot
@@ -30,6 +35,7 @@ log = logging.getLogger(__name__)
 LANGUAGES: dict[str, QLocale.Language] = {"nl": QLocale.Language.Dutch,
                                           "en": QLocale.Language.English}
 OFF = "none"  # Config.read_aloud_engine: no read-aloud at all
+SPEECHD_TIMEOUT_S = 5.0   # a speech-dispatcher slower than this to answer is taken as stuck
 
 
 def voices_for(tts: QTextToSpeech, lang: str) -> list[QVoice]:
@@ -43,6 +49,52 @@ def voices_for(tts: QTextToSpeech, lang: str) -> list[QVoice]:
 
 def _make_engine(name: str) -> QTextToSpeech:
     return QTextToSpeech(name) if name else QTextToSpeech()
+
+
+def _speechd_socket() -> Path:
+    """Where speech-dispatcher listens (libspeechd's own rule for a unix socket)."""
+    address = os.environ.get("SPEECHD_ADDRESS", "")
+    if address.startswith("unix_socket:"):
+        return Path(address.split(":", 1)[1])
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    base = Path(runtime) if runtime else Path.home() / ".cache"
+    return base / "speech-dispatcher" / "speechd.sock"
+
+
+def speechd_answers(timeout_s: float) -> str | None:
+    """None when speech-dispatcher answers a command within ``timeout_s``, else why not.
+
+    Qt's speechd plug-in holds Python's lock while it connects and lists voices, so a daemon
+    that stops answering (it does when it lost its sound output) would freeze every Python
+    thread of the kiosk. This asks first, in plain Python, with a timeout; a missing daemon is
+    started the way the plug-in would (``speech-dispatcher --spawn``), outside that lock."""
+    path = _speechd_socket()
+    if not path.exists():
+        spawn = shutil.which("speech-dispatcher")
+        if spawn is None:
+            return "speech-dispatcher is not installed"
+        try:
+            subprocess.run([spawn, "--spawn"], timeout=timeout_s, capture_output=True,
+                           check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return f"speech-dispatcher did not start ({type(exc).__name__})"
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(timeout_s)
+            sock.connect(str(path))
+            sock.sendall(b"QUIT\r\n")   # any command gets a numbered answer line
+            if not sock.recv(64)[:1].isdigit():
+                return "speech-dispatcher gave no answer"
+    except OSError as exc:
+        return f"speech-dispatcher does not answer ({exc.strerror or type(exc).__name__})"
+    return None
+
+
+def _uses_speechd(name: str) -> bool:
+    if name:
+        return name == "speechd"
+    engines = QTextToSpeech.availableEngines() if QTextToSpeech is not None else []
+    return bool(engines) and engines[0] == "speechd"
 
 
 class _Engine(QObject):
@@ -61,6 +113,11 @@ class _Engine(QObject):
         self._tts: QTextToSpeech | None = None
 
     def start(self) -> None:
+        if self._make is _make_engine and _uses_speechd(self._name):
+            problem = speechd_answers(SPEECHD_TIMEOUT_S)
+            if problem is not None:
+                self.failed.emit(problem)
+                return
         tts = self._make(self._name)   # may take seconds, or never return
         if tts.state() == QTextToSpeech.State.Error:
             self.failed.emit(tts.errorString() or "the engine did not start")
@@ -204,6 +261,11 @@ def voice_report(engine_name: str, lang: str, timeout_s: float) -> tuple[bool, s
 
     def probe() -> None:
         try:
+            if _uses_speechd(engine_name):
+                problem = speechd_answers(min(timeout_s, SPEECHD_TIMEOUT_S))
+                if problem is not None:
+                    result.append((False, problem))
+                    return
             tts = _make_engine(engine_name)
             if tts.state() == QTextToSpeech.State.Error:
                 result.append((False, f"engine {engine_name or '(default)'} does not start: "

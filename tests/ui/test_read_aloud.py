@@ -194,3 +194,30 @@ def test_a_job_card_reads_the_job_and_once_open_its_details(make_kiosk: Any, qtb
     touch_tap(app.window, "speaker_job_1")
     qtbot.waitUntil(lambda: app.read_aloud.reading == "details\n" + job["detailsSpeech"])
     assert "Here today" in job["detailsSpeech"] or not job["companies"]
+
+
+@pytest.mark.skipif("speechd" not in ENGINES, reason="Qt's speechd plug-in missing")
+def test_a_speech_dispatcher_that_never_answers_leaves_the_kiosk_running(
+        qtbot: Any, made: list[ReadAloud], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The daemon does this when it lost its sound output: it accepts and stays silent. Qt's
+    plug-in would wait forever holding Python's lock; the kiosk asks first, with a timeout."""
+    import socket
+
+    from kiosk.media import speech
+
+    silent = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    silent.bind(str(tmp_path / "speechd.sock"))
+    silent.listen(4)            # accepts every client (the kernel does), never answers
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{tmp_path / 'speechd.sock'}")
+    monkeypatch.setattr(speech, "SPEECHD_TIMEOUT_S", 0.5)
+    read = service("speechd", "en")
+    made.append(read)
+    ticks: list[int] = []
+    with qtbot.waitSignal(read._speech.failed, timeout=10_000) as failed:
+        read.start()
+        qtbot.waitUntil(lambda: ticks.append(1) or len(ticks) > 3)   # the UI thread runs on
+    assert "does not answer" in failed.args[0]
+    assert not read.available_for("en") and not read.available_for("nl")
+    assert voice_report("speechd", "nl", 10)[0] is False
+    silent.close()
