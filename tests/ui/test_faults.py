@@ -135,7 +135,8 @@ def test_a_wall_clock_jump_moves_no_timer_and_no_visit_duration(
         qapp, qtbot, tmp_path: Path, monkeypatch, jump: float) -> None:
     import time
 
-    cfg = CFG.with_(idle_timeout_s=1.0, still_there_countdown_s=1.0)
+    # the companies screen shows codes, whose idle wait is at least code_idle_min_s
+    cfg = CFG.with_(idle_timeout_s=1.0, still_there_countdown_s=1.0, code_idle_min_s=1.0)
     app = build(["--windowed", "--size", "1280x800", "--data", str(tmp_path / "data"),
                  "--content", str(SAMPLE_PACK)], config=cfg, player_factory=FakePlayer)
     real = time.time
@@ -242,7 +243,9 @@ def test_the_pack_folder_vanishing_skips_clips_kindly_and_comes_back(
         card = app.game.playerA.card
         assert card
         app.game.playerA.swipe(card["id"], True, "button")
-        c.goHome()
+        c.goHome()                                        # a game with an answer asks first
+        assert c.leaveAsked
+        c.confirmLeave()
         (tmp_path / "pulled-out").rename(pack)            # the stick is back
         c.openSection("episodes")
         c.playEpisode(students[1], "tile")
