@@ -158,6 +158,8 @@ def tools_parser() -> argparse.ArgumentParser:
     st.add_argument("pack", type=Path, nargs="?",
                     help="your copy of the pack (a campaign .bliqpack asks where to copy it)")
     st.add_argument("--lang", choices=("nl", "en"), default="nl")
+    st.add_argument("--quit-after-start", action="store_true",
+                    help="quit with exit code 0 once the window is shown (installation checks)")
     _campaign_parsers(sub)
     _site_parsers(sub)
     return p
@@ -255,7 +257,8 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
     if args.command == "studio":
         from kiosk.studio import main as studio_main
 
-        return studio_main(([str(args.pack)] if args.pack else []) + ["--lang", args.lang])
+        return studio_main(([str(args.pack)] if args.pack else []) + ["--lang", args.lang]
+                           + (["--quit-after-start"] if args.quit_after_start else []))
     if args.command == "site":
         from kiosk.site.cli import run_site
 

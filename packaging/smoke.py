@@ -5,7 +5,8 @@
 1. Contents: the kiosk's QML, translations, fonts and sample pack; QtMultimedia's FFmpeg plugin
    and Qt SVG (admin's charts); no WebEngine, no QtCharts. Prints the bundle size.
 2. Tools: ``bliq-kiosk check`` validates the bundled sample pack (pydantic, tomllib in the
-   bundle) and ``bliq-kiosk supervise`` rejects a bad option with one line (the watchdog entry).
+   bundle) and ``bliq-kiosk supervise`` rejects a bad option with one line (the watchdog entry);
+   ``bliq-studio`` opens its window on a copy of the sample pack and quits.
 3. Start: runs the bundle offscreen with a temporary ``--data`` and ``--quit-after-start`` (the
    heartbeat quits with exit 0 after the first attract frame), then reads the heartbeat file.
    Prints the time from process start to the first attract frame; with ``--source`` also for
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -87,6 +89,29 @@ def check_tools(bundle: Path) -> list[str]:
     return problems
 
 
+def check_studio(bundle: Path) -> list[str]:
+    """The organisers' program in the same bundle (``bliq-studio``) opens its window on a pack
+    of her own (a copy of the bundled sample) and quits with 0."""
+    exe = bundle / ("bliq-studio" + (".exe" if sys.platform == "win32" else ""))
+    if not exe.is_file():
+        return [f"{exe}: missing (the spec builds it beside {NAME})"]
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="studio-smoke-") as tmp:
+        env["BLIQ_STUDIO_HOME"] = str(Path(tmp) / "home")  # her drafts and key: thrown away
+        pack = Path(tmp) / "mijn-open-dag"
+        shutil.copytree(bundle / "_internal" / "episodes", pack)
+        try:
+            done = subprocess.run([str(exe), str(pack), "--quit-after-start"], env=env,
+                                  capture_output=True, text=True, timeout=START_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            return [f"bliq-studio showed no window within {START_TIMEOUT_S:.0f} s"]
+    if done.returncode != 0 or "Traceback" in done.stderr:
+        return [f"bliq-studio exited {done.returncode}: {done.stderr.strip()[-500:]}"]
+    print("studio   bliq-studio opened its window on a copy of the sample pack")
+    return []
+
+
 def start_once(command: list[str], cwd: Path) -> tuple[float | None, str]:
     """Start the kiosk in smoke mode; (seconds to the first attract frame, problem or '')."""
     env = dict(os.environ)
@@ -146,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bundle   {args.bundle}: {size / 2**20:.0f} MB "
           f"({sum(1 for _ in args.bundle.rglob('*'))} files)")
     problems += check_tools(args.bundle)
+    problems += check_studio(args.bundle)
     found, _ = measure("frozen", [str(executable(args.bundle))], args.bundle, args.runs)
     problems += found
     if args.source:

@@ -1331,6 +1331,9 @@ def build(argv: list[str], config: Config = DEFAULT, home: Path | None = None) -
     parser = argparse.ArgumentParser(prog="kiosk studio")
     parser.add_argument("pack", nargs="?", type=Path)
     parser.add_argument("--lang", choices=("nl", "en"), default="nl")
+    parser.add_argument("--quit-after-start", action="store_true",
+                        help="quit with exit code 0 once the window is shown (checks of an "
+                             "installation, e.g. the packaged app's smoke check)")
     args = parser.parse_args(argv)
     qapp = QApplication.instance() or QApplication(["bliq-studio"])
     home = home or studio_home()
@@ -1371,6 +1374,9 @@ def build(argv: list[str], config: Config = DEFAULT, home: Path | None = None) -
     if args.lang == "en":
         window.toggle_language()
     window.show()
+    if args.quit_after_start:
+        log.info("--quit-after-start: studio window shown on %s; quitting", source)
+        QTimer.singleShot(0, qapp.quit)  # once the event loop runs: the window has been shown
     return StudioApp(qapp, window, studio, home)  # type: ignore[arg-type]
 
 

@@ -268,3 +268,22 @@ def test_in_english_the_import_report_and_the_problems_list_have_no_dutch(
     click(qtbot, app, "languageButton")
     assert "Rij 5 (Zonder link): geen link; vul die in de studio in." in \
         w(app, "importReport", QLabel).text()
+
+
+def test_the_command_line_opens_the_window_and_quit_after_start_ends_it(pack: Path,
+                                                                          tmp_path: Path) -> None:
+    """``kiosk studio PACK --quit-after-start``: what the packaged app's smoke check runs as
+    ``bliq-studio``; the window is built on her pack (its lock taken and given back) and the
+    program ends with 0."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BLIQ_STUDIO_HOME": str(tmp_path / "h")}
+    done = subprocess.run([sys.executable, "-m", "kiosk", "studio", str(pack),
+                           "--quit-after-start"], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
+    # a second studio on the same pack would be refused while one runs: the lock is gone
+    assert not [p for p in pack.iterdir() if "lock" in p.name.lower()]
