@@ -69,15 +69,28 @@ def speechd_answers(timeout_s: float) -> str | None:
     thread of the kiosk. This asks first, in plain Python, with a timeout; a missing daemon is
     started the way the plug-in would (``speech-dispatcher --spawn``), outside that lock."""
     path = _speechd_socket()
-    if not path.exists():
-        spawn = shutil.which("speech-dispatcher")
-        if spawn is None:
-            return "speech-dispatcher is not installed"
-        try:
-            subprocess.run([spawn, "--spawn"], timeout=timeout_s, capture_output=True,
-                           check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            return f"speech-dispatcher did not start ({type(exc).__name__})"
+    try:
+        return _speechd_reply(path, timeout_s)
+    except (FileNotFoundError, ConnectionRefusedError):
+        # no daemon: no socket, or one left behind by a daemon that ended (it ends by itself a
+        # few seconds after its last client, and its socket file stays): start it, ask again
+        pass
+    spawn = shutil.which("speech-dispatcher")
+    if spawn is None:
+        return "speech-dispatcher is not installed"
+    try:
+        subprocess.run([spawn, "--spawn"], timeout=timeout_s, capture_output=True, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"speech-dispatcher did not start ({type(exc).__name__})"
+    try:
+        return _speechd_reply(path, timeout_s)
+    except OSError as exc:
+        return f"speech-dispatcher does not answer ({exc.strerror or type(exc).__name__})"
+
+
+def _speechd_reply(path: Path, timeout_s: float) -> str | None:
+    """None when the daemon behind ``path`` answers a command within ``timeout_s``, else why
+    not; raises FileNotFoundError or ConnectionRefusedError when no daemon listens there."""
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
             sock.settimeout(timeout_s)
@@ -85,6 +98,8 @@ def speechd_answers(timeout_s: float) -> str | None:
             sock.sendall(b"QUIT\r\n")   # any command gets a numbered answer line
             if not sock.recv(64)[:1].isdigit():
                 return "speech-dispatcher gave no answer"
+    except (FileNotFoundError, ConnectionRefusedError):
+        raise
     except OSError as exc:
         return f"speech-dispatcher does not answer ({exc.strerror or type(exc).__name__})"
     return None
