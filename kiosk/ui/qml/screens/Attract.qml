@@ -30,7 +30,8 @@ Item {
             objectName: "attractVideo"
             anchors.fill: parent
             Component.onCompleted: Kiosk.playback.player.setVideoSink(loop.videoSink)
-            Component.onDestruction: Kiosk.playback.player.setVideoSink(null)
+            // at teardown the kiosk's objects may already be withdrawn: nothing to let go of then
+            Component.onDestruction: if (Kiosk.playback !== null) Kiosk.playback.player.setVideoSink(null)
         }
     }
     readonly property bool clipsPlaying: Kiosk.playback.player.state === "playing"
