@@ -30,7 +30,6 @@ from kiosk.process import GracefulStop, SignalCatcher, setup_logging
 if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for the CLI tools
     import argparse
 
-    from PySide6.QtCore import QObject
     from PySide6.QtQml import QQmlApplicationEngine
     from PySide6.QtQuick import QQuickWindow
     from PySide6.QtGui import QGuiApplication
@@ -468,22 +467,6 @@ def _start_ui(app: KioskApp) -> None:
         log.warning("cannot update this kiosk's row: %s", exc)
 
 
-def _after_first_frame(window: QQuickWindow, owner: QObject, action: Callable[[], None],
-                       delay_s: float) -> None:
-    """Run ``action`` ``delay_s`` after ``window`` first shows a frame (never if ``owner``, whose
-    child the timer is, goes first)."""
-    from PySide6.QtCore import QTimer
-
-    timer = QTimer(owner, singleShot=True, interval=int(delay_s * 1000))
-    timer.timeout.connect(action)
-
-    def first_frame() -> None:
-        window.frameSwapped.disconnect(first_frame)
-        timer.start()
-
-    window.frameSwapped.connect(first_frame)
-
-
 def _make_screens(app: KioskApp) -> Screens:
     """Create and wire the per-pack objects; teardown callbacks go in as each part is made."""
     from PySide6.QtQml import QQmlApplicationEngine
@@ -591,9 +574,10 @@ def _make_screens(app: KioskApp) -> Screens:
     teardown.callback(_logged(controller.shutdown, "the visit"))
     teardown.callback(_logged(lambda: read_aloud.close(config.read_aloud_close_wait_s),
                               "read-aloud"))
-    # on its own thread, after the first attract frame: the speaker buttons appear once a voice
-    # is found (listing voices holds Python's lock for seconds: start-up went 0.5 -> 2.8 s)
-    _after_first_frame(window, read_aloud, read_aloud.start, config.read_aloud_start_delay_s)
+    # on its own thread; the speaker buttons appear once a voice is found. Listing voices holds
+    # Python's lock for seconds (speech-dispatcher): waited for here, while nobody can tap yet,
+    # not later, when the event writer would stand still with a visitor's events (kill -9 test)
+    read_aloud.start(config.read_aloud_start_wait_s)
     if config.default_language != "nl":  # --lang en: everything starts in English
         apply_language(config.default_language)
     window.installEventFilter(lockdown)

@@ -30,9 +30,9 @@ class Config:
     # speech-dispatcher on Linux), another QtTextToSpeech plug-in by name, or "none" (off)
     read_aloud_engine: str = ""
     read_aloud_close_wait_s: float = 1.0     # an engine that hangs is left behind after this
-    # speech-dispatcher lists its voices holding Python's lock (~2 s): the engine starts this
-    # long after the first attract frame, so start-up never waits for it
-    read_aloud_start_delay_s: float = 2.0
+    # speech-dispatcher lists its voices holding Python's lock (~2 s): the kiosk waits for the
+    # engine while it builds (at most this long), so no event waits for it later
+    read_aloud_start_wait_s: float = 10.0
     read_aloud_probe_timeout_s: float = 30.0  # preflight waits this long for the engine
 
     # Admin

@@ -115,14 +115,8 @@ def no_real_voices(monkeypatch: pytest.MonkeyPatch) -> None:
     voices (seconds of work), and a speech-dispatcher without sound output stops answering.
     With the default engine they get Qt's own "mock" plug-in (English voices, no Dutch one).
     Tests of the real engine name it (``Config.read_aloud_engine``)."""
-    from kiosk import app as kiosk_app
     from kiosk.media import speech
 
     real = speech._make_engine
     monkeypatch.setattr(speech, "_make_engine", lambda name: real(name or "mock"))
-    # A kiosk starts its engine a while after the first frame (Config.read_aloud_start_delay_s,
-    # for a quick start-up); test kiosks start it at that first frame, so the speaker buttons
-    # are there (or not) before a test walks the screens, not appearing halfway through.
-    after = kiosk_app._after_first_frame
-    monkeypatch.setattr(kiosk_app, "_after_first_frame",
-                        lambda window, owner, action, delay_s: after(window, owner, action, 0.0))
+

@@ -200,11 +200,16 @@ class Speech(QObject):
         self.engine_name = engine_name
         self._languages = list(languages)
         self._closing = threading.Event()
+        self._started = threading.Event()   # the engine started or failed (voices known)
         self._thread: threading.Thread | None = None
         self._make = _make_engine   # read now: the thread may start it later
 
-    def start(self) -> None:
-        """Start the engine on its thread (returns at once)."""
+    def start(self, wait_s: float = 0.0) -> None:
+        """Start the engine on its thread; wait up to ``wait_s`` until it has started.
+
+        Qt's speechd plug-in lists its voices holding Python's lock (about 2 s): every Python
+        thread, the event writer's too, stands still meanwhile. The kiosk waits for that while
+        it builds, before a visitor can make events, rather than stall at a random moment."""
         if self.engine_name == OFF or self._thread is not None:
             return
         if QTextToSpeech is None:
@@ -212,6 +217,9 @@ class Speech(QObject):
             return
         self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
         self._thread.start()
+        if wait_s > 0 and not self._started.wait(wait_s):
+            log.warning("read-aloud: the engine did not start within %g s; going on without "
+                        "waiting", wait_s)
 
     def say(self, text: str, lang: str) -> None:
         self._sayRequested.emit(text, lang)
@@ -261,6 +269,8 @@ class Speech(QObject):
                 engine.start()
         except Exception as exc:  # noqa: BLE001 - a broken plug-in must not take the kiosk down
             engine.failed.emit(f"{type(exc).__name__}: {exc}")
+        finally:
+            self._started.set()
         if not self._closing.is_set():
             loop.exec()
         engine.close()

@@ -38,9 +38,10 @@ class ReadAloud(QObject):
         speech.failed.connect(self._on_failed)
         speech.speakingChanged.connect(self._on_speaking)
 
-    def start(self) -> None:
-        """Start the engine (on its own thread): the buttons appear once a voice is found."""
-        self._speech.start()
+    def start(self, wait_s: float = 0.0) -> None:
+        """Start the engine (on its own thread; waits up to ``wait_s`` for it): the buttons
+        appear once a voice is found."""
+        self._speech.start(wait_s)
 
     def available_for(self, lang: str) -> bool:
         """A voice reads ``lang`` and the engine works."""
