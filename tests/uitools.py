@@ -3,6 +3,7 @@ real touch events (or mouse clicks) sent to the top-level window."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QPointingDevice
@@ -97,3 +98,22 @@ def open_from_home(app, qtbot, tile: str, state: str) -> None:
     qtbot.waitUntil(lambda: find_item(app.window, tile) is not None)
     touch_tap(app.window, tile)
     qtbot.waitUntil(lambda: app.controller.state == state)
+
+
+def layout_findings(qtbot: Any, qml: str) -> str:
+    """What tools/layout_check.py finds (one line each) in a window made from ``qml``: how the
+    tests prove the check catches what a visitor would trip over."""
+    from PySide6.QtQml import QQmlApplicationEngine
+
+    from tools.layout_check import check_window, settle
+
+    engine = QQmlApplicationEngine()
+    engine.loadData(qml.encode())
+    window = engine.rootObjects()[0]
+    try:
+        qtbot.waitUntil(window.isExposed)
+        settle(window)
+        return "\n".join(check_window(window, "test"))
+    finally:
+        window.close()
+        engine.deleteLater()

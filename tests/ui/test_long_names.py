@@ -9,10 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk.config import Config
 from tests.conftest import SAMPLE_PACK
+from tests.uitools import layout_findings
 from tools.layout_check import answer_all, check_window, settle, wait_for
 
 SIZES = ["1920x1080", "1080x1920", "1366x768", "768x1366"]
@@ -84,14 +84,7 @@ Window {
 
 
 def test_the_check_finds_broken_words_and_children_out_of_their_card(qapp, qtbot):
-    engine = QQmlApplicationEngine()
-    engine.loadData(BROKEN.encode())
-    window = engine.rootObjects()[0]
-    qtbot.waitUntil(window.isExposed)
-    settle(window)
-    problems = "\n".join(check_window(window, "test"))
+    problems = layout_findings(qtbot, BROKEN)
     assert "brokenTitle: the word 'Autoschadehersteller' does not fit its line" in problems
     assert "outsideButton sticks out of its card resultJob_1" in problems
     assert "fineTitle" not in problems and "resultJob_2" not in problems
-    window.close()
-    engine.deleteLater()

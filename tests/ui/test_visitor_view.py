@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor
-from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk.config import Config
 from kiosk.core.screen_texts import colour_index
-from tests.uitools import find_item, find_items, is_shown, open_from_home
-from tools.layout_check import SIZES, check_app, check_window, settle
+from tests.uitools import find_item, find_items, is_shown, layout_findings, open_from_home
+from tools.layout_check import SIZES, check_app
 
 CFG = Config(idle_timeout_s=600, idle_from_event=False)
 BASE_PACK = Path(__file__).resolve().parents[1] / "packs" / "base"
@@ -43,20 +42,13 @@ Window {
 
 
 def test_the_check_finds_what_a_visitor_would_trip_over(qapp, qtbot):
-    engine = QQmlApplicationEngine()
-    engine.loadData(BROKEN.encode())
-    window = engine.rootObjects()[0]
-    qtbot.waitUntil(window.isExposed)
-    settle(window)
-    problems = "\n".join(check_window(window, "test"))
+    problems = layout_findings(qtbot, BROKEN)
     assert "cutTitle is cut off" in problems
     assert "buttonA overlaps buttonB" in problems
     assert "tinyButton is 30x30 px, smaller than 48 px" in problems
     assert "highButton at y=40..120 is outside the reach zone" in problems
     assert "buttonA at" not in problems                 # low enough: within reach
     assert "'Vandaag hier: Voltwerk' sticks out of its card resultJob_1" in problems
-    window.close()
-    engine.deleteLater()
 
 
 def test_missing_logo_and_thumbnail_get_a_designed_placeholder(make_kiosk, qtbot, tmp_path):
