@@ -26,14 +26,20 @@ def words_on_screen(window: Any) -> int:
     """The words of every visible text item in the window."""
     from PySide6.QtCore import QRectF
 
-    from tools.layout_check import is_text, walk
+    from tools.layout_check import MODALS, is_text, shown_rect, walk
 
     screen = QRectF(0, 0, window.width(), window.height())
+    root = window.contentItem()
+    # "Ben je er nog?" full screen (not the card beside the codes) or the PIN pad: only what is
+    # on it can be read
+    modal = next((i for i in walk(root) if i.objectName() in MODALS), None)
+    if modal is not None and not modal.property("beside"):
+        root = modal
     total = 0
-    for item in walk(window.contentItem()):
+    for item in walk(root):
         if not is_text(item):
             continue
-        rect = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+        rect = shown_rect(item)      # a list clips what scrolled out of its view
         if rect.isEmpty() or not rect.intersects(screen):
             continue
         total += len(WORD.findall(TAG.sub("", str(item.property("text") or ""))))
