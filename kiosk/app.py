@@ -469,6 +469,7 @@ def _start_ui(app: KioskApp) -> None:
 
 def _make_screens(app: KioskApp) -> Screens:
     """Create and wire the per-pack objects; teardown callbacks go in as each part is made."""
+    from PySide6.QtCore import Qt
     from PySide6.QtQml import QQmlApplicationEngine
 
     from kiosk.core.flow import State
@@ -574,10 +575,11 @@ def _make_screens(app: KioskApp) -> Screens:
     teardown.callback(_logged(controller.shutdown, "the visit"))
     teardown.callback(_logged(lambda: read_aloud.close(config.read_aloud_close_wait_s),
                               "read-aloud"))
-    # on its own thread; the speaker buttons appear once a voice is found. Listing voices holds
-    # Python's lock for seconds (speech-dispatcher): waited for here, while nobody can tap yet,
-    # not later, when the event writer would stand still with a visitor's events (kill -9 test)
-    read_aloud.start(config.read_aloud_start_wait_s)
+    # The engine is a process of its own (kiosk.media.speech: speech-dispatcher's plug-in holds
+    # Python's lock for seconds), started once attract is on screen so it costs the first frame
+    # nothing; the speaker buttons appear when it reports a voice, long before a visitor
+    # reaches a card.
+    window.frameSwapped.connect(read_aloud.start, Qt.ConnectionType.SingleShotConnection)
     if config.default_language != "nl":  # --lang en: everything starts in English
         apply_language(config.default_language)
     window.installEventFilter(lockdown)

@@ -29,10 +29,7 @@ class Config:
     # Read-aloud (kiosk.media.speech): "" = the platform's own engine (SAPI/WinRT on Windows,
     # speech-dispatcher on Linux), another QtTextToSpeech plug-in by name, or "none" (off)
     read_aloud_engine: str = ""
-    read_aloud_close_wait_s: float = 1.0     # an engine that hangs is left behind after this
-    # speech-dispatcher lists its voices holding Python's lock (~2 s): the kiosk waits for the
-    # engine while it builds (at most this long), so no event waits for it later
-    read_aloud_start_wait_s: float = 10.0
+    read_aloud_close_wait_s: float = 1.0     # an engine process that hangs is killed after this
     read_aloud_probe_timeout_s: float = 30.0  # preflight waits this long for the engine
 
     # Admin

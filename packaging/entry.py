@@ -1,9 +1,15 @@
 """Entry point of the frozen bundle: ``bliq-kiosk [options]`` runs the kiosk and
 ``bliq-kiosk supervise [options]`` runs it under the watchdog (``kiosk.watchdog``);
-``bliq-studio [PACK]`` (the same program under another name) opens the organisers' studio."""
+``bliq-studio [PACK]`` (the same program under another name) opens the organisers' studio;
+``bliq-kiosk speech-engine …`` is read-aloud's engine process, which the kiosk starts itself."""
 import sys
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["speech-engine"]:
+        # read-aloud's engine, a child of the kiosk (kiosk.media.speech): Qt's speech and no more
+        from kiosk.media.speech_engine import main as speech_engine
+
+        sys.exit(speech_engine(sys.argv[2:]))
     from pathlib import Path
 
     from kiosk.cli import SUBCOMMANDS

@@ -385,6 +385,9 @@ def check_app(app: Any, size: str, langs: tuple[str, ...] = LANGS,
               shot: Callable[[str, str], None] | None = None) -> list[str]:
     """Every screen in every language of one kiosk window; ``shot(screen, lang)`` after each."""
     problems: list[str] = []
+    # the speaker buttons appear when read-aloud's engine process reports its voices: wait for
+    # that first, so no screen is checked while they come in
+    wait_for(lambda: app.read_aloud is None or app.read_aloud.settled, 30_000)
     for lang in langs:
         for name in screens(app):
             if app.controller.language != lang:

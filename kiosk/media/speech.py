@@ -1,33 +1,34 @@
-"""Qt's own text-to-speech (QtTextToSpeech) on a thread of its own.
+"""Read-aloud's engine, Qt's own text-to-speech, in a process of its own.
 
 The engine is the platform's: SAPI or WinRT voices on Windows, speech-dispatcher with espeak-ng
-on Linux. Starting it can take seconds (speech-dispatcher lists every voice variant first), and
-a speech-dispatcher that lost its sound output stops answering: a client then waits forever in
-the engine's constructor or in ``say``. So the engine never runs on the UI thread. It lives on
-a daemon thread with its own event loop; the UI talks to it through queued signals and hears
-back which languages have a voice and whether it is speaking. A thread stuck in the engine is
-left behind (a daemon thread ends with the process); the kiosk only sees no voices.
+on Linux. Starting it takes seconds (speech-dispatcher lists every voice variant first), Qt's
+speechd plug-in holds Python's lock all that time (about 2 s here: every thread of a process
+that loads it stands still, the event writer's too), and a speech-dispatcher that lost its sound
+output stops answering: a client then waits forever. So the kiosk never loads the engine. It
+runs ``kiosk.media.speech_engine`` as a child process and talks to it over a pipe (``Speech``):
+the child says which languages have a voice, the kiosk asks it to say or stop a text. A child
+that fails, hangs or dies only leaves the kiosk without voices (the speaker buttons hide).
 
-``voice_report`` is the same start-up for ``kiosk preflight``, bounded by a timeout.
+``voice_report`` starts the same child for ``kiosk preflight``, bounded by a timeout.
 """
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import threading
+from collections.abc import Iterable
 from pathlib import Path
-from collections.abc import Callable, Iterable
+from typing import Any
 
-from PySide6.QtCore import QEventLoop, QLocale, QObject, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QProcess, Signal, Slot
 
-try:  # PySide6-Addons; a build without it reads nothing aloud and runs on
-    from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
-except ImportError:  # pragma: no cover - the test environment has it
-    QTextToSpeech = None  # type: ignore[assignment,misc]
-    QVoice = None  # type: ignore[assignment,misc]
+from kiosk import paths
 
 log = logging.getLogger(__name__)
 
@@ -36,19 +37,17 @@ LANGUAGES: dict[str, QLocale.Language] = {"nl": QLocale.Language.Dutch,
                                           "en": QLocale.Language.English}
 OFF = "none"  # Config.read_aloud_engine: no read-aloud at all
 SPEECHD_TIMEOUT_S = 5.0   # a speech-dispatcher slower than this to answer is taken as stuck
+ENGINE_ARGUMENT = "speech-engine"   # the bundle's executable runs the engine with this
+PLATFORM_ENGINE = ""   # what Config.read_aloud_engine "" means: the platform's own engine
 
 
-def voices_for(tts: QTextToSpeech, lang: str) -> list[QVoice]:
-    """The engine's voices that speak ``lang`` ('nl'); an engine may answer a locale it does not
-    have with voices of another, so the language of each voice is checked."""
-    language = LANGUAGES.get(lang)
-    if language is None:
-        return []
-    return [v for v in tts.allVoices(QLocale(language)) if v.locale().language() == language]
-
-
-def _make_engine(name: str) -> QTextToSpeech:
-    return QTextToSpeech(name) if name else QTextToSpeech()
+def child_command(engine_name: str, languages: Iterable[str]) -> list[str]:
+    """The command that runs the engine process (``kiosk.media.speech_engine``): the bundle's
+    own executable, or this Python with the module (not ``-m kiosk``: that loads the kiosk)."""
+    args = [engine_name, ",".join(languages), f"{SPEECHD_TIMEOUT_S:g}"]
+    if paths.is_frozen():
+        return [sys.executable, ENGINE_ARGUMENT, *args]
+    return [sys.executable, "-m", "kiosk.media.speech_engine", *args]
 
 
 def _speechd_socket() -> Path:
@@ -105,206 +104,188 @@ def _speechd_reply(path: Path, timeout_s: float) -> str | None:
     return None
 
 
-def _uses_speechd(name: str) -> bool:
-    if name:
-        return name == "speechd"
-    engines = QTextToSpeech.availableEngines() if QTextToSpeech is not None else []
-    return bool(engines) and engines[0] == "speechd"
-
-
-class _Engine(QObject):
-    """The engine and its slots; lives on the speech thread."""
-
-    voices = Signal(list, str)   # languages with a voice, the engine's name ([] when it failed)
-    failed = Signal(str)
-    speaking = Signal(bool)
-
-    def __init__(self, engine_name: str, languages: Iterable[str],
-                 make: Callable[[str], QTextToSpeech]) -> None:
-        super().__init__()
-        self._name = engine_name
-        self._languages = list(languages)
-        self._make = make
-        self._tts: QTextToSpeech | None = None
-
-    def start(self) -> None:
-        if self._make is _make_engine and _uses_speechd(self._name):
-            problem = speechd_answers(SPEECHD_TIMEOUT_S)
-            if problem is not None:
-                self.failed.emit(problem)
-                return
-        tts = self._make(self._name)   # may take seconds, or never return
-        if tts.state() == QTextToSpeech.State.Error:
-            self.failed.emit(tts.errorString() or "the engine did not start")
-            return
-        self._tts = tts
-        tts.stateChanged.connect(self._on_state)
-        tts.errorOccurred.connect(self._on_error)
-        self.voices.emit([lang for lang in self._languages if voices_for(tts, lang)],
-                         tts.engine())
-
-    @Slot(str, str)
-    def say(self, text: str, lang: str) -> None:
-        tts = self._tts
-        if tts is None:
-            return
-        found = voices_for(tts, lang)
-        if not found:
-            return
-        tts.stop()
-        if tts.voice().locale().language() != LANGUAGES[lang]:
-            tts.setLocale(found[0].locale())
-            if tts.voice().locale().language() != LANGUAGES[lang]:
-                tts.setVoice(found[0])
-        tts.say(text)
-
-    @Slot()
-    def stop(self) -> None:
-        if self._tts is not None:
-            self._tts.stop()
-
-    def _on_state(self, state: QTextToSpeech.State) -> None:
-        if state == QTextToSpeech.State.Error:
-            self._on_error()
-            return
-        self.speaking.emit(state in (QTextToSpeech.State.Speaking,
-                                     QTextToSpeech.State.Synthesizing))
-
-    def _on_error(self, *_: object) -> None:
-        tts = self._tts
-        self.failed.emit((tts.errorString() if tts is not None else "") or "speech failed")
-
-    def close(self) -> None:
-        if self._tts is not None:
-            self._tts.stop()
-            self._tts.deleteLater()
-            self._tts = None
-
-
 class Speech(QObject):
-    """The UI thread's side of the engine: ask it to speak, hear what it can and does.
+    """The kiosk's side of the engine process: ask it to speak, hear what it can and does.
 
     ``voicesFound(list)`` once the engine started (the languages that have a voice),
-    ``failed(str)`` when it cannot start or speak, ``speakingChanged(bool)``.
+    ``failed(str)`` when it cannot start or speak, or the process is missing or died,
+    ``speakingChanged(bool)``. Nothing here waits for the engine: its lines arrive through
+    Qt's event loop.
     """
 
     voicesFound = Signal(list)
     failed = Signal(str)
     speakingChanged = Signal(bool)
-    _sayRequested = Signal(str, str)
-    _stopRequested = Signal()
-    _quitRequested = Signal()
 
     def __init__(self, engine_name: str, languages: Iterable[str]) -> None:
         super().__init__()
-        self.engine_name = engine_name
+        self.engine_name = engine_name or PLATFORM_ENGINE
         self._languages = list(languages)
-        self._closing = threading.Event()
-        self._started = threading.Event()   # the engine started or failed (voices known)
-        self._thread: threading.Thread | None = None
-        self._make = _make_engine   # read now: the thread may start it later
+        self._process: QProcess | None = None
+        self._ready = False     # the engine reported its voices
+        self._closing = False
+        self._dead = False      # failed or ended: say nothing more
 
-    def start(self, wait_s: float = 0.0) -> None:
-        """Start the engine on its thread; wait up to ``wait_s`` until it has started.
+    @property
+    def started(self) -> bool:
+        """The process was started (read-aloud is not off)."""
+        return self._process is not None
 
-        Qt's speechd plug-in lists its voices holding Python's lock (about 2 s): every Python
-        thread, the event writer's too, stands still meanwhile. The kiosk waits for that while
-        it builds, before a visitor can make events, rather than stall at a random moment."""
-        if self.engine_name == OFF or self._thread is not None:
+    @property
+    def settled(self) -> bool:
+        """The engine reported its voices, or read-aloud is off, failed or ended."""
+        return self._ready or self._dead or self.engine_name == OFF
+
+    def start(self) -> None:
+        """Start the engine process; its voices arrive later (``voicesFound``)."""
+        if self.engine_name == OFF or self._process is not None or self._closing:
             return
-        if QTextToSpeech is None:
-            self._on_failed("QtTextToSpeech is not installed (PySide6-Addons)")
-            return
-        self._thread = threading.Thread(target=self._run, name="speech", daemon=True)
-        self._thread.start()
-        if wait_s > 0 and not self._started.wait(wait_s):
-            log.warning("read-aloud: the engine did not start within %g s; going on without "
-                        "waiting", wait_s)
+        command = child_command(self.engine_name, self._languages)
+        process = QProcess(self)
+        process.setProgram(command[0])
+        process.setArguments(command[1:])
+        process.readyReadStandardOutput.connect(self._read)
+        process.readyReadStandardError.connect(self._read_errors)
+        process.errorOccurred.connect(self._on_error)
+        process.finished.connect(self._on_finished)
+        self._process = process
+        process.start()
 
     def say(self, text: str, lang: str) -> None:
-        self._sayRequested.emit(text, lang)
+        self._send({"say": text, "lang": lang})
 
     def stop(self) -> None:
-        self._stopRequested.emit()
+        self._send({"stop": True})
 
     def close(self, wait_s: float) -> bool:
-        """Stop speaking and end the thread; False when it did not end within ``wait_s`` (an
-        engine that hangs: the daemon thread is left to end with the process)."""
-        self._closing.set()
-        self._stopRequested.emit()
-        self._quitRequested.emit()
-        thread = self._thread
-        if thread is None:
+        """Stop speaking and end the process; False when it did not end within ``wait_s`` (it
+        is killed then). A process that has not reported yet is killed at once: it says
+        nothing yet, and waiting would only hold up the kiosk's closing."""
+        self._closing = True
+        process = self._process
+        if process is None or process.state() == QProcess.ProcessState.NotRunning:
             return True
-        thread.join(wait_s)
-        return not thread.is_alive()
+        ended = False
+        if self._ready and not self._dead:
+            self.stop()
+            process.closeWriteChannel()    # the end of its input ends it
+            ended = process.waitForFinished(max(1, int(wait_s * 1000)))
+        if not ended:
+            process.kill()
+            process.waitForFinished(1000)
+        return ended or not self._ready
 
-    @Slot(list, str)
-    def _on_voices(self, languages: list[str], engine: str) -> None:
-        log.info("read-aloud: engine %s, voices for %s", engine or "(default)",
-                 ", ".join(languages) or "no language of the kiosk")
-        self.voicesFound.emit(languages)
+    def _send(self, message: dict[str, Any]) -> None:
+        process = self._process
+        if (process is None or self._dead or self._closing
+                or process.state() != QProcess.ProcessState.Running):
+            return
+        process.write((json.dumps(message, ensure_ascii=False) + "\n").encode("utf-8"))
 
-    @Slot(str)
-    def _on_failed(self, reason: str) -> None:
+    @Slot()
+    def _read(self) -> None:
+        process = self._process
+        if process is None:
+            return
+        while process.canReadLine():
+            line = bytes(process.readLine().data()).decode("utf-8", "replace")
+            try:
+                message = json.loads(line)
+            except ValueError:
+                log.info("read-aloud engine: %s", line.rstrip())
+                continue
+            if isinstance(message, dict):
+                self._on_message(message)
+
+    def _on_message(self, message: dict[str, Any]) -> None:
+        if "voices" in message:
+            self._ready = True
+            languages = [str(x) for x in message["voices"]]
+            log.info("read-aloud: engine %s, voices for %s", message.get("engine") or "(default)",
+                     ", ".join(languages) or "no language of the kiosk")
+            self.voicesFound.emit(languages)
+        elif "failed" in message:
+            self._fail(str(message["failed"]))
+        elif "speaking" in message:
+            self.speakingChanged.emit(bool(message["speaking"]))
+
+    @Slot()
+    def _read_errors(self) -> None:
+        process = self._process
+        if process is None:
+            return
+        text = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
+        for line in text.splitlines():
+            if line.strip():
+                log.info("read-aloud engine: %s", line.rstrip())
+
+    def _fail(self, reason: str) -> None:
+        if self._dead:
+            return
+        self._dead = True
         log.warning("read-aloud off: %s", reason)
         self.failed.emit(reason)
 
-    @Slot(bool)
-    def _on_speaking(self, speaking: bool) -> None:
-        self.speakingChanged.emit(speaking)
+    @Slot(QProcess.ProcessError)
+    def _on_error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart and not self._closing:
+            process = self._process
+            self._fail("the speech engine process did not start"
+                       + (f" ({process.errorString()})" if process is not None else ""))
 
-    def _run(self) -> None:
-        loop = QEventLoop()
-        engine = _Engine(self.engine_name, self._languages, self._make)
-        # Made on this thread, so every signal from the UI thread is queued to this loop.
-        self._sayRequested.connect(engine.say)
-        self._stopRequested.connect(engine.stop)
-        self._quitRequested.connect(loop.quit)
-        engine.voices.connect(self._on_voices)
-        engine.failed.connect(self._on_failed)
-        engine.speaking.connect(self._on_speaking)
-        try:
-            if not self._closing.is_set():
-                engine.start()
-        except Exception as exc:  # noqa: BLE001 - a broken plug-in must not take the kiosk down
-            engine.failed.emit(f"{type(exc).__name__}: {exc}")
-        finally:
-            self._started.set()
-        if not self._closing.is_set():
-            loop.exec()
-        engine.close()
+    @Slot(int, QProcess.ExitStatus)
+    def _on_finished(self, code: int, status: QProcess.ExitStatus) -> None:
+        if self._closing:
+            return
+        self._read()   # its last lines first
+        how = "crashed" if status == QProcess.ExitStatus.CrashExit else f"ended with {code}"
+        self._fail(f"the speech engine process {how}")
 
 
 def voice_report(engine_name: str, lang: str, timeout_s: float) -> tuple[bool, str]:
-    """(a voice for ``lang`` exists, what to say) for preflight; never waits past the timeout."""
+    """(a voice for ``lang`` exists, what to say) for preflight: the engine process the kiosk
+    would start, asked once; never waits past the timeout."""
+    engine_name = engine_name or PLATFORM_ENGINE
     if engine_name == OFF:
         return False, "read-aloud is off (Config.read_aloud_engine)"
-    if QTextToSpeech is None:
-        return False, "QtTextToSpeech is not installed (PySide6-Addons)"
-    result: list[tuple[bool, str]] = []
+    try:
+        child = subprocess.Popen(child_command(engine_name, [lang]), stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                 encoding="utf-8")
+    except OSError as exc:
+        return False, f"the speech engine process did not start ({exc.strerror or exc})"
+    said: list[dict[str, Any]] = []
 
-    def probe() -> None:
-        try:
-            if _uses_speechd(engine_name):
-                problem = speechd_answers(min(timeout_s, SPEECHD_TIMEOUT_S))
-                if problem is not None:
-                    result.append((False, problem))
-                    return
-            tts = _make_engine(engine_name)
-            if tts.state() == QTextToSpeech.State.Error:
-                result.append((False, f"engine {engine_name or '(default)'} does not start: "
-                                      f"{tts.errorString() or 'no reason given'}"))
+    def first_answer() -> None:
+        assert child.stdout is not None
+        for line in child.stdout:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(message, dict) and ("voices" in message or "failed" in message):
+                said.append(message)
                 return
-            found = voices_for(tts, lang)
-            result.append((bool(found), f"{found[0].name()} ({tts.engine()})" if found else
-                           f"engine {tts.engine()} has no voice for '{lang}'"))
-        except Exception as exc:  # noqa: BLE001 - preflight reports, never crashes
-            result.append((False, f"{type(exc).__name__}: {exc}"))
 
-    thread = threading.Thread(target=probe, name="speech-probe", daemon=True)
-    thread.start()
-    thread.join(timeout_s)
-    if not result:
-        return False, f"the speech engine did not answer within {timeout_s:g} s"
-    return result[0]
+    reader = threading.Thread(target=first_answer, name="speech-probe", daemon=True)
+    reader.start()
+    reader.join(timeout_s)
+    child.kill()
+    child.wait()
+    reader.join(1.0)   # the killed child's output ends
+    for pipe in (child.stdin, child.stdout):
+        with contextlib.suppress(OSError):
+            if pipe is not None:
+                pipe.close()
+    if not said:
+        if reader.is_alive():
+            return False, f"the speech engine did not answer within {timeout_s:g} s"
+        return False, f"the speech engine process ended (exit {child.returncode})"
+    answer = said[0]
+    if "failed" in answer:
+        return False, str(answer["failed"])
+    names = answer.get("names") or {}
+    engine = answer.get("engine") or engine_name or "(default)"
+    if lang in answer["voices"] and lang in names:
+        return True, f"{names[lang]} ({engine})"
+    return False, f"engine {engine} has no voice for '{lang}'"

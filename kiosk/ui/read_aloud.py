@@ -38,10 +38,17 @@ class ReadAloud(QObject):
         speech.failed.connect(self._on_failed)
         speech.speakingChanged.connect(self._on_speaking)
 
-    def start(self, wait_s: float = 0.0) -> None:
-        """Start the engine (on its own thread; waits up to ``wait_s`` for it): the buttons
-        appear once a voice is found."""
-        self._speech.start(wait_s)
+    @Slot()
+    def start(self) -> None:
+        """Start the engine (a process of its own; nothing waits for it): the buttons appear
+        once it reports a voice."""
+        self._speech.start()
+
+    @property
+    def settled(self) -> bool:
+        """The engine reported its voices, or read-aloud is off or failed: the buttons will not
+        appear or go away by themselves from now on (what a layout check waits for)."""
+        return self._speech.settled
 
     def available_for(self, lang: str) -> bool:
         """A voice reads ``lang`` and the engine works."""

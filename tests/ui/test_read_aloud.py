@@ -1,4 +1,5 @@
-"""Read-aloud: Qt's own text-to-speech behind the speaker buttons (kiosk.ui.read_aloud).
+"""Read-aloud: Qt's own text-to-speech behind the speaker buttons (kiosk.ui.read_aloud), in an
+engine process of its own (kiosk.media.speech_engine).
 
 Engines used: Qt's "mock" plug-in (ships with PySide6: English voices, no Dutch one, speaks in
 a quarter second), a plug-in name Qt does not have (the engine fails to start), and the
@@ -19,15 +20,14 @@ from kiosk.ui.read_aloud import ReadAloud
 from tests.uitools import find_items, is_shown, open_from_home, touch_tap
 
 ENGINES = QTextToSpeech.availableEngines()
-# Qt's own complaint when asked for a plug-in it does not have: that is the test
-NO_ENGINE = pytest.mark.qt_log_ignore(r'Text-to-speech plug-in "no-such-engine" is not supported')
+START_MS = 30_000   # an engine process starts in well under a second; a loaded machine is slower
 
 
 def service(engine: str, lang: str = "nl", **kw: Any) -> ReadAloud:
     return ReadAloud(Speech(engine, ("nl", "en")), lang=lang, **kw)
 
 
-def started(qtbot: Any, read: ReadAloud, timeout: int = 5000) -> ReadAloud:
+def started(qtbot: Any, read: ReadAloud, timeout: int = START_MS) -> ReadAloud:
     with qtbot.waitSignal(read.changed, timeout=timeout):
         read.start()
     return read
@@ -73,18 +73,17 @@ def test_reading_then_done_and_a_second_tap_stops(qtbot: Any, made: list[ReadAlo
     made.append(read)
     read.read("job", "Electrician. You fit solar panels.")
     assert read.reading == "job\nElectrician. You fit solar panels."
-    qtbot.waitUntil(lambda: read.reading == "", timeout=5000)   # read to the end
+    qtbot.waitUntil(lambda: read.reading == "", timeout=10_000)   # read to the end
     assert store.events == [("read_aloud", Visit.session_id, {"purpose": "job", "lang": "en"})]
 
     read.read("card", "Build a tree house. " * 40)   # long enough to still be speaking
-    qtbot.waitUntil(lambda: read._speaking, timeout=5000)
+    qtbot.waitUntil(lambda: read._speaking, timeout=10_000)
     read.read("card", "Build a tree house. " * 40)   # the same button again: stop
     assert read.reading == ""
-    qtbot.waitUntil(lambda: not read._speaking, timeout=5000)
+    qtbot.waitUntil(lambda: not read._speaking, timeout=10_000)
     assert [e[2]["purpose"] for e in store.events] == ["job", "card"]   # a stop is no read
 
 
-@NO_ENGINE
 def test_an_engine_that_does_not_start_shows_no_button(qtbot: Any, made: list[ReadAloud]) -> None:
     read = started(qtbot, service("no-such-engine", "en"))
     made.append(read)
@@ -97,7 +96,7 @@ def test_read_aloud_off_never_starts_an_engine(qtbot: Any) -> None:
     read = service("none", "en")
     read.start()
     qtbot.wait(50)   # nothing to wait for: no thread, no signal
-    assert not read.available and read._speech._thread is None
+    assert not read.available and not read._speech.started and read.settled
     read.close(0.1)
 
 
@@ -115,7 +114,6 @@ def test_the_real_engine_has_a_dutch_and_an_english_voice(qtbot: Any,
     assert ok and "speechd" in said
 
 
-@NO_ENGINE
 def test_preflight_names_an_engine_without_a_dutch_voice() -> None:
     ok, said = voice_report("mock", "nl", 10) if "mock" in ENGINES else (False, "no voice")
     assert not ok and "no voice" in said
@@ -146,7 +144,7 @@ def test_the_card_speaker_reads_in_english_and_hides_without_a_dutch_voice(
     app = make_kiosk(config=Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
                                    idle_from_event=False, read_aloud_engine="mock"))
     qtbot.waitUntil(app.window.isExposed)
-    qtbot.waitUntil(lambda: app.read_aloud.available_for("en"), timeout=5000)
+    qtbot.waitUntil(lambda: app.read_aloud.available_for("en"), timeout=START_MS)
     speaker = _start_game(qtbot, app)
     assert not speaker.isVisible()    # Dutch: Qt's mock engine has no Dutch voice
     app.controller.setLanguage("en")
@@ -163,13 +161,12 @@ def test_the_card_speaker_reads_in_english_and_hides_without_a_dutch_voice(
     assert rows == [("card", "en", None, None)]   # the kind and the language, never the text
 
 
-@NO_ENGINE
 def test_a_failing_engine_hides_every_speaker(make_kiosk: Any, qtbot: Any) -> None:
     app = make_kiosk(config=Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
                                    idle_from_event=False, read_aloud_engine="no-such-engine"),
                      args=("--lang", "en"))
     qtbot.waitUntil(app.window.isExposed)
-    qtbot.waitUntil(lambda: app.read_aloud._failed, timeout=5000)
+    qtbot.waitUntil(lambda: app.read_aloud._failed, timeout=START_MS)
     speaker = _start_game(qtbot, app)
     assert not speaker.isVisible()
 
@@ -181,7 +178,7 @@ def test_a_job_card_reads_the_job_and_once_open_its_details(make_kiosk: Any, qtb
                                    idle_from_event=False, read_aloud_engine="mock"),
                      args=("--lang", "en"))
     qtbot.waitUntil(app.window.isExposed)
-    qtbot.waitUntil(lambda: app.read_aloud.available, timeout=5000)
+    qtbot.waitUntil(lambda: app.read_aloud.available, timeout=START_MS)
     app.controller.start()
     play(app, lambda i: i % 3 != 2)
     qtbot.waitUntil(lambda: is_shown(app.window, "speaker_job_1"))
@@ -221,3 +218,73 @@ def test_a_speech_dispatcher_that_never_answers_leaves_the_kiosk_running(
     assert not read.available_for("en") and not read.available_for("nl")
     assert voice_report("speechd", "nl", 10)[0] is False
     silent.close()
+
+
+# -- the engine's own process ----------------------------------------------------------------
+
+@pytest.mark.skipif("mock" not in ENGINES, reason="Qt's mock text-to-speech plug-in missing")
+def test_an_engine_process_that_dies_hides_the_buttons(qtbot: Any, made: list[ReadAloud]) -> None:
+    read = started(qtbot, service("mock", "en"))
+    made.append(read)
+    read.read("job", "Electrician. You fit solar panels. " * 20)
+    qtbot.waitUntil(lambda: read._speaking, timeout=10_000)
+    process = read._speech._process
+    assert process is not None and process.processId() > 0
+    with qtbot.waitSignal(read._speech.failed, timeout=10_000) as failed:
+        process.kill()      # what a crash in the engine's plug-in looks like from here
+    assert "process" in failed.args[0]
+    assert not read.available and read.reading == "" and read.settled
+    read.read("job", "Electrician")      # a tap that reached it anyway does nothing
+    assert read.reading == ""
+
+
+def test_a_missing_engine_program_hides_the_buttons(qtbot: Any, made: list[ReadAloud],
+                                                    tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk.media import speech
+
+    monkeypatch.setattr(speech, "child_command",
+                        lambda name, langs: [str(tmp_path / "no-such-program"), name])
+    read = started(qtbot, service("mock", "en"))
+    made.append(read)
+    assert not read.available_for("en") and read.settled
+    assert voice_report("mock", "nl", 10) == (False, "the speech engine process did not start "
+                                                     "(No such file or directory)")
+
+
+# The kiosk's side in a process of its own: voices arrive, and Qt's text-to-speech (whose
+# speechd plug-in holds Python's lock for seconds) was never loaded into it.
+KIOSK_SIDE = r"""
+import json, os, sys
+from PySide6.QtCore import QCoreApplication, QTimer
+from kiosk.media.speech import Speech
+app = QCoreApplication([])
+speech = Speech("mock", ["nl", "en"])
+heard = {}
+speech.voicesFound.connect(lambda langs: (heard.update(voices=langs), app.quit()))
+speech.failed.connect(lambda why: (heard.update(failed=why), app.quit()))
+QTimer.singleShot(30_000, app.quit)
+speech.start()
+app.exec()
+heard["engine_pid"] = speech._process.processId()
+heard["pid"] = os.getpid()
+heard["tts_loaded"] = "PySide6.QtTextToSpeech" in sys.modules
+speech.close(1.0)
+print(json.dumps(heard))
+"""
+
+
+@pytest.mark.skipif("mock" not in ENGINES, reason="Qt's mock text-to-speech plug-in missing")
+def test_the_kiosk_never_loads_the_engine_itself() -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", KIOSK_SIDE], cwd=root, capture_output=True,
+                         text=True, timeout=60, check=True,
+                         env={**os.environ, "PYTHONPATH": str(root)}).stdout
+    heard = json.loads(out.strip().splitlines()[-1])
+    assert heard["voices"] == ["en"]
+    assert heard["engine_pid"] not in (0, heard["pid"]) and heard["tts_loaded"] is False
