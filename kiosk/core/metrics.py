@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core import figure_indexes
 from kiosk.core.files import connect_read_only
 from kiosk.core.taxonomy import main_domain
 
@@ -179,30 +180,34 @@ def _where(flt: Filter) -> tuple[str, list[Any]]:
 class _Query:
     """Runs the per-kind aggregates with the filter applied.
 
-    With ``split`` every aggregate is also grouped by ``event_id, kiosk_id`` (the first two
-    columns of each row), so one query serves every slice of a report: the whole campaign,
-    each event and each region come from the same pass instead of one pass each. Without it
-    the first two columns are NULL and the grouping is the figure's own.
+    Every aggregate is also grouped by ``event_id, kiosk_id`` (the first two columns of each
+    row), so one query serves every slice of a report: the whole campaign, each event and each
+    region come from the same pass instead of one pass each (``_Slices`` adds the groups up).
+    That is also the order of the figure indexes (``kiosk.core.figure_indexes``): where the
+    file has the kind's index, the query walks it and adds up as it goes.
     """
 
-    def __init__(self, conn: sqlite3.Connection, flt: Filter, split: bool = False) -> None:
+    def __init__(self, conn: sqlite3.Connection, flt: Filter) -> None:
         self.conn = conn
         self.where, self.params = _where(flt)
         # With a day, the ts range is far narrower than a kind: '+kind' keeps SQLite off
-        # the kind index so it takes the ts one.
+        # the kind index so it takes the ts one (and off the figure indexes, for the same).
         self.kind = "+kind" if flt.day is not None else "kind"
-        self.split = split
+        self.indexes = set() if flt.day is not None else figure_indexes.present(conn)
+
+    def source(self, kind: str, alias: str = "") -> str:
+        """``events`` and the condition on ``kind``, through its figure index when there is one.
+        (A literal: SQLite uses a partial index only when its WHERE follows from the query's.)"""
+        return (f"events{alias and ' ' + alias}{figure_indexes.indexed_by(self.indexes, kind)}"
+                f" WHERE {self.kind} = '{kind}'")
 
     def rows(self, select: str, kind: str, group: str = "", extra: list[Any] | None = None,
              each: bool = False) -> list[tuple[Any, ...]]:
         """``(event_id, kiosk_id, *select)`` rows; ``each``: one row per event, no grouping."""
-        dims = "event_id, kiosk_id" if self.split else "NULL, NULL"
-        sql = f"SELECT {dims}, {select} FROM events WHERE {self.kind} = ?{self.where}"
-        groups = [] if each else [g for g in ("event_id, kiosk_id" if self.split else "", group)
-                                  if g]
-        if groups:
-            sql += f" GROUP BY {', '.join(groups)}"
-        return self.conn.execute(sql, [*(extra or []), kind, *self.params]).fetchall()
+        sql = f"SELECT event_id, kiosk_id, {select} FROM {self.source(kind)}{self.where}"
+        if not each:
+            sql += f" GROUP BY {', '.join(g for g in ('event_id, kiosk_id', group) if g)}"
+        return self.conn.execute(sql, [*(extra or []), *self.params]).fetchall()
 
 
 class _Slices:
@@ -299,13 +304,13 @@ def compute_slices(path: Path, base: Filter, slices: Sequence[Filter], config: C
 
     def events() -> list[dict[str, int]]:
         with closing(read_only(path, config)) as conn:
-            return _event_half(ms, _Query(conn, base, split.split), split, job_domains or {},
+            return _event_half(ms, _Query(conn, base), split, job_domains or {},
                                config)
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-metrics") as pool:
         watched = pool.submit(events)
         with closing(read_only(path, config)) as conn:
-            started = _session_half(ms, _Query(conn, base, split.split), split, config)
+            started = _session_half(ms, _Query(conn, base), split, config)
         for m, starts, watched_plays in zip(ms, started, watched.result()):
             _watch_through(m, starts, watched_plays)
     return ms
@@ -441,7 +446,8 @@ def _sessions(q: _Query) -> list[tuple[Any, ...]]:
         " ELSE e.ts END"
         " FROM (SELECT session_id AS sid, event_id, kiosk_id, day, ts AS started,"
         "  (SELECT max(id) FROM events WHERE session_id = s.session_id) AS last_id"
-        f"  FROM events s WHERE {q.kind} = 'session_started' AND session_id IS NOT NULL{q.where}"
+        f"  FROM {q.source('session_started', 's')}"
+        f" AND session_id IS NOT NULL{q.where}"
         " ) AS l JOIN events e ON e.id = l.last_id"
     )
     return [(event, kiosk, sid, kiosk, started, max(started, last or started), day)
@@ -581,8 +587,9 @@ def _counts(counter: Mapping[str, int]) -> list[Count]:
 
 def choices(conn: sqlite3.Connection) -> Choices:
     """Events and days with at least one session (via the kind index: fast on a big log)."""
-    rows = conn.execute("SELECT DISTINCT event_id, day FROM events WHERE kind = 'session_started'"
-                        ).fetchall()
+    via = figure_indexes.indexed_by(figure_indexes.present(conn), "session_started")
+    rows = conn.execute(f"SELECT DISTINCT event_id, day FROM events{via}"
+                        " WHERE kind = 'session_started'").fetchall()
     return Choices(events=sorted({e for e, _d in rows if e is not None}),
                    days=sorted({d for _e, d in rows}, reverse=True))
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core import figure_indexes
+from kiosk.core.figure_indexes import FIGURE_INDEXES
 from kiosk.core.files import connect_read_only, prove_writable
 
 log = logging.getLogger("kiosk.storage")
@@ -188,6 +190,7 @@ def open_or_recover(path: Path, config: Config = DEFAULT) -> OpenResult:
     try:
         backup = _backup_if_needed(conn, path, version)
         _migrate(conn, path, version)  # before WAL: a failed migration leaves the file as it was
+        _add_figure_indexes(conn)
         conn.execute("PRAGMA journal_mode = WAL")  # persistent: stored in the file
     except BaseException:
         conn.close()
@@ -305,6 +308,28 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
                 "it may belong to another program; use another --data dir"
             ) from None
         log.info("Migrated %s to database version %d", path, number)
+
+
+def _add_figure_indexes(conn: sqlite3.Connection) -> None:
+    """The indexes the figures read through (``kiosk.core.figure_indexes``), where missing.
+
+    Not a migration: a file with or without them is the same file to every reader, so older
+    software keeps reading (and merging) it. On a file that has them this is a look at the
+    schema; on a big log from before them, a one-off build (about 2 s a million events)."""
+    missing = [name for name in FIGURE_INDEXES if name not in figure_indexes.present(conn)]
+    if not missing:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for name in missing:
+            conn.execute(figure_indexes.create_sql(name))
+        conn.execute("COMMIT")
+    except sqlite3.Error as e:  # only the figures get slower: the kiosk goes on
+        conn.execute("ROLLBACK")
+        log.warning("Could not add the figure indexes to the database (%s)", e)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 class UnreadableDatabaseError(DatabaseError):

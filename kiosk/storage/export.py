@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core import figure_indexes
 from kiosk.core.files import connect_read_only
 from kiosk.core.pulse import EVENT_KINDS as PULSE_KINDS
 from kiosk.storage.db import (
@@ -245,8 +246,10 @@ _BULK_INDEXES = {
     "idx_events_session_id": "CREATE INDEX IF NOT EXISTS idx_events_session_id "
                              "ON events (session_id)",
     "idx_events_ts": "CREATE INDEX IF NOT EXISTS idx_events_ts ON events (ts)",
+    **{name: figure_indexes.create_sql(name) for name in figure_indexes.FIGURE_INDEXES},
 }
-"""The event indexes a merge may drop and build again (the schema's own; a test compares)."""
+"""The event indexes a merge may drop and build again (the schema's own and the figures';
+a test compares them with a fresh database's)."""
 
 
 def _restore_indexes(conn: sqlite3.Connection) -> None:

@@ -11,13 +11,14 @@ import json
 import math
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kiosk.config import DEFAULT, Config
+from kiosk.core import figure_indexes
 from kiosk.core.metrics import Filter, Metrics, compute_slices, read_only
 from kiosk.storage import charts, pulse_html
 from kiosk.storage.charts import Bar, Reference
@@ -79,8 +80,9 @@ def _spans(conn: sqlite3.Connection, base: Filter, column: str) -> list[tuple[An
         where.append("day <= ?")
         params.append(base.day_to)
     cond = "".join(f" AND {w}" for w in where)
+    via = figure_indexes.indexed_by(figure_indexes.present(conn), "session_started")
     return conn.execute(
-        f"SELECT {column}, count(*), min(day), max(day) FROM events "
+        f"SELECT {column}, count(*), min(day), max(day) FROM events{via} "
         f"WHERE kind = 'session_started'{cond} GROUP BY {column} ORDER BY count(*) DESC, {column}",
         params).fetchall()
 
@@ -124,7 +126,8 @@ def gather(db: Path, base: Filter, sources: Sequence[str], config: Config = DEFA
     regions = [(region, m) for (region, _ids), m in zip(groups, rest_metrics[len(paged):])]
     data = ReportData(list(sources), base, overall, events, event_metrics, regions, kiosk_spans,
                       kiosks, days[0] if days else None, days[-1] if days else None, time.time(),
-                      likes=episode_likes(db, base, config))
+                      likes=episode_likes(db, base, config, {w.episode_id: w.started
+                                                             for w in overall.watch_through}))
     with closing(read_only(db, config)) as conn:
         table = pulse_table(conn, base, config)  # one pass; every slice is a sum of its rows
     data.pulse = table.figures()
@@ -136,17 +139,23 @@ def gather(db: Path, base: Filter, sources: Sequence[str], config: Config = DEFA
     return data
 
 
-def episode_likes(db: Path, base: Filter, config: Config = DEFAULT) -> list[tuple[str, int, int]]:
+def episode_likes(db: Path, base: Filter, config: Config = DEFAULT,
+                  plays: Mapping[str, int] | None = None) -> list[tuple[str, int, int]]:
     """"Vet!" on the player, per episode: (episode id, likes, plays), most liked first; only
-    episodes with at least one like. Its own small query: one pass over two event kinds."""
+    episodes with at least one like.
+
+    ``plays``: the episode's starts in ``base`` when the caller has them (the report's own
+    figures count them in one pass through their index); otherwise counted here."""
     where, params = _spans_where(base)
     with closing(read_only(db, config)) as conn:
-        rows = conn.execute(
-            "SELECT episode_id, sum(kind = 'episode_liked'), sum(kind = 'episode_started') "
-            f"FROM events WHERE kind IN ('episode_liked', 'episode_started'){where} "
-            "GROUP BY episode_id HAVING sum(kind = 'episode_liked') > 0 "
-            "ORDER BY 2 DESC, episode_id", params).fetchall()
-    return [(e, int(likes), int(plays)) for e, likes, plays in rows]
+        liked = conn.execute(f"SELECT episode_id, count(*) FROM events WHERE kind = "
+                             f"'episode_liked'{where} GROUP BY episode_id", params).fetchall()
+        if liked and plays is None:
+            plays = dict(conn.execute(f"SELECT episode_id, count(*) FROM events WHERE kind = "
+                                      f"'episode_started'{where} GROUP BY episode_id", params))
+    rows = [(e, int(likes), int((plays or {}).get(e, 0))) for e, likes in liked]
+    # As SQLite's ORDER BY likes DESC, episode_id did it (text compares as Python's does).
+    return sorted(rows, key=lambda r: (-r[1], r[0] is not None, r[0] or ""))
 
 
 def _spans_where(base: Filter) -> tuple[str, list[Any]]:

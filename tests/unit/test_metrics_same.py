@@ -4,7 +4,9 @@ report, computed by today's code and by the code before the one-pass rewrite
 
 The logs come from the benchmark's generator (three kiosks, two events, many days, language
 changes, idle and by-hand ends, games with and without a result) plus what it does not make:
-undone swipes, a session without an id, a game result without jobs.
+undone swipes, a session without an id, a game result without jobs, likes on the player. Each
+log is read twice: with the figure indexes (``kiosk.core.figure_indexes``, which the queries
+then walk) and without them (a file from before them: the kind index and the table).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import Config
+from kiosk.core import figure_indexes
 from kiosk.core import metrics as now
 from kiosk.storage import html_report
 from kiosk.storage.names import KioskInfo
@@ -45,9 +48,16 @@ def _add_oddities(path: Path, seed: int) -> None:
         conn.execute("INSERT INTO events (kiosk_id, ts, day, event_id, session_id, kind, jobs, "
                      "duration) VALUES (?, ?, ?, ?, ?, 'game_finished', NULL, NULL)",
                      (kiosk, ts + 3, day, event, sid))
+        plays = conn.execute("SELECT kiosk_id, ts, day, event_id, session_id, episode_id "
+                             "FROM events WHERE kind = 'episode_started'").fetchall()
+        conn.executemany("INSERT INTO events (kiosk_id, ts, day, event_id, session_id, kind, "
+                         "episode_id) VALUES (?, ?, ?, ?, ?, 'episode_liked', ?)",
+                         [(k, t + 1, d, e, s, ep) for k, t, d, e, s, ep
+                          in rnd.sample(plays, min(60, len(plays)))])
 
 
-@pytest.fixture(scope="module", params=[7])
+@pytest.fixture(scope="module", params=[(7, True), (7, False)],
+                ids=["figure-indexes", "no-figure-indexes"])
 def log(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
         ) -> Iterator[Path]:
     mp = pytest.MonkeyPatch()
@@ -55,9 +65,15 @@ def log(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
     import time
 
     time.tzset()
-    path = tmp_path_factory.mktemp(f"log{request.param}") / "kiosk.db"
-    generate(path, 30_000, seed=request.param)
-    _add_oddities(path, request.param)
+    seed, indexed = request.param
+    path = tmp_path_factory.mktemp(f"log{seed}") / "kiosk.db"
+    generate(path, 30_000, seed=seed)
+    _add_oddities(path, seed)
+    with sqlite3.connect(path) as conn:
+        assert figure_indexes.present(conn) == set(figure_indexes.FIGURE_INDEXES)
+        if not indexed:
+            for name in figure_indexes.FIGURE_INDEXES:
+                conn.execute(f"DROP INDEX {name}")
     yield path
     mp.undo()
     time.tzset()
@@ -114,8 +130,23 @@ def test_report_figures_are_the_same_as_before(log: Path) -> None:
                 expected = before.compute(conn, _before(flt), Config(), DOMAINS).to_dict()
                 assert expected["sessions"] > 0
                 assert m.to_dict() == expected, flt
+            likes = _likes_before(conn, base)
         finally:
             conn.close()
+        assert likes and data.likes == likes
+        assert html_report.episode_likes(log, base) == likes  # counting the plays itself
+
+
+def _likes_before(conn: sqlite3.Connection, base: now.Filter) -> list[tuple[str, int, int]]:
+    """The report's likes per episode as the one query before the one-pass figures counted
+    them (kept here as it was)."""
+    where, params = html_report._spans_where(base)
+    rows = conn.execute(
+        "SELECT episode_id, sum(kind = 'episode_liked'), sum(kind = 'episode_started') "
+        f"FROM events WHERE kind IN ('episode_liked', 'episode_started'){where} "
+        "GROUP BY episode_id HAVING sum(kind = 'episode_liked') > 0 "
+        "ORDER BY 2 DESC, episode_id", params).fetchall()
+    return [(e, int(likes), int(plays)) for e, likes, plays in rows]
 
 
 def test_a_slice_outside_the_base_is_refused(log: Path) -> None:
