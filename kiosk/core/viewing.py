@@ -100,3 +100,22 @@ def previous_in_visit(history: Sequence[str], current_id: str) -> str:
         at = len(history) - 1 - list(reversed(history)).index(current_id)
         return history[at - 1] if at > 0 else ""
     return history[-1] if history else ""
+
+
+# A vertical clip in a portrait screen fills it, as on a phone, when cropping it to the screen's
+# shape keeps at least this much of its width (or height): 9:16 and 3:4 phone clips and 4:5
+# social clips fill; a square or landscape clip would lose too much and plays whole, fitted,
+# with the blurred fill around it.
+CROP_KEEPS = 0.7
+
+
+def crops_to_fill(clip_w: float, clip_h: float, screen_w: float, screen_h: float) -> bool:
+    """Whether the player shows a clip of ``clip_w`` x ``clip_h`` (as shown, upright) cropped
+    to fill a ``screen_w`` x ``screen_h`` screen instead of fitted whole: only a vertical clip
+    on a portrait screen, and only when the crop keeps ``CROP_KEEPS`` of it."""
+    if min(clip_w, clip_h, screen_w, screen_h) <= 0:
+        return False
+    clip, screen = clip_w / clip_h, screen_w / screen_h
+    if clip >= 1 or screen >= 1:
+        return False
+    return min(clip, screen) / max(clip, screen) >= CROP_KEEPS

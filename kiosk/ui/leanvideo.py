@@ -26,11 +26,13 @@ SIDES_PIXELS = 24                    # the sides' copy is this small across (the
 SIDES_SHADE = QColor(0, 0, 0, 166)   # darkened as in full mode: the clip stays the star
 
 
-def fitted(shown: QSizeF, box: QRectF) -> QRectF:
-    """``shown`` scaled to fit ``box`` (aspect kept), centred in it; empty for an empty size."""
+def fitted(shown: QSizeF, box: QRectF, crop: bool = False) -> QRectF:
+    """``shown`` scaled to fit ``box`` (aspect kept), centred in it; empty for an empty size.
+    ``crop``: scaled to cover ``box`` instead (reaching past two of its sides), as
+    ``VideoOutput.PreserveAspectCrop`` places it."""
     if shown.width() <= 0 or shown.height() <= 0 or box.width() <= 0 or box.height() <= 0:
         return QRectF()
-    scale = min(box.width() / shown.width(), box.height() / shown.height())
+    scale = (max if crop else min)(box.width() / shown.width(), box.height() / shown.height())
     size = QSizeF(shown.width() * scale, shown.height() * scale)
     return QRectF(box.x() + (box.width() - size.width()) / 2,
                   box.y() + (box.height() - size.height()) / 2, size.width(), size.height())
@@ -115,6 +117,7 @@ class LeanVideo(QQuickItem):
     contentRectChanged = Signal()
     framesDrawnChanged = Signal()
     fillSidesChanged = Signal()
+    cropChanged = Signal()
 
     def __init__(self, parent: QQuickItem | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +129,7 @@ class LeanVideo(QQuickItem):
         self._content = QRectF()
         self._drawn = 0
         self._fill_sides = False
+        self._crop = False
         self._sides = FrameScaler()     # a second context: the tiny picture for the sides
         self._sides_filled = False
         # children paint in order: the sides, then the picture over them
@@ -189,6 +193,22 @@ class LeanVideo(QQuickItem):
     # A clip of another shape than the item: the empty sides show a blurred, darkened copy of
     # the picture (the full mode's ShaderEffectSource, which the software backend cannot draw).
     fillSides = Property(bool, _get_fill_sides, _set_fill_sides, notify=fillSidesChanged)
+
+    def _get_crop(self) -> bool:
+        return self._crop
+
+    def _set_crop(self, on: bool) -> None:
+        if bool(on) != self._crop:
+            self._crop = bool(on)
+            self.setClip(self._crop)   # the picture reaches past the item: cut at its edges
+            self.cropChanged.emit()
+            self._layout()
+            self._refresh()
+
+    # A vertical clip in portrait fills the item, cut at two sides, instead of fitted whole
+    # (``contentRect`` then reaches past the item, as a ``VideoOutput``'s does).
+    crop = Property(bool, _get_crop, _set_crop, notify=cropChanged)
+
     def _get_sides_filled(self) -> bool:
         return self._sides_filled
 
@@ -211,7 +231,8 @@ class LeanVideo(QQuickItem):
     def _layout(self) -> None:
         """Where the picture goes: ``contentRect``, and the picture layer over it, turned
         upright."""
-        content = fitted(self._shown_size(), QRectF(0, 0, self.width(), self.height()))
+        content = fitted(self._shown_size(), QRectF(0, 0, self.width(), self.height()),
+                         self._crop)
         if content != self._content:
             self._content = content
             self.contentRectChanged.emit()

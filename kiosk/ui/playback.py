@@ -19,6 +19,7 @@ from kiosk.core.taxonomy import EpisodeVia, episode_via
 from kiosk.core.viewing import (
     Audience,
     attract_clips,
+    crops_to_fill,
     next_in_visit,
     previous_in_visit,
 )
@@ -146,6 +147,12 @@ class Playback(QObject):
     def sideFill(self) -> bool:
         """Blurred sides for clips of another shape than the screen (off: black bars)."""
         return self._config.player_side_fill
+
+    @Slot(float, float, float, float, result=bool)
+    def cropsToFill(self, clip_w: float, clip_h: float, screen_w: float, screen_h: float) -> bool:
+        """The player shows this clip cropped to fill the screen (a vertical clip in portrait)
+        instead of fitted whole; QML passes the picture's shape as shown and the screen's."""
+        return crops_to_fill(clip_w, clip_h, screen_w, screen_h)
 
     @Property(bool, notify=nextUpChanged)
     def countingDown(self) -> bool:

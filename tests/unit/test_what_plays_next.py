@@ -66,3 +66,18 @@ def test_previous_goes_back_through_the_visit():
     assert previous_in_visit(history, "b") == "a"
     assert previous_in_visit(history, "a") == ""
     assert previous_in_visit([], "a") == ""
+
+
+@pytest.mark.parametrize("clip, screen, crops", [
+    ((1080, 1920), (1080, 1920), True),    # 9:16 on 9:16: fills exactly
+    ((240, 320), (1080, 1920), True),      # a 3:4 phone clip keeps 75 % of its width
+    ((1080, 1350), (720, 1280), True),     # a 4:5 social clip keeps 70 %
+    ((1080, 1920), (768, 1024), True),     # 9:16 on a 3:4 portrait screen keeps 75 % of its height
+    ((320, 320), (1080, 1920), False),     # square would lose 44 %: whole, with the blurred fill
+    ((1920, 1080), (1080, 1920), False),   # landscape clip in portrait: whole, large in the middle
+    ((1080, 1920), (1920, 1080), False),   # any clip on a landscape screen plays whole
+    ((0, 0), (1080, 1920), False),         # no picture yet
+])
+def test_a_vertical_clip_crops_to_fill_a_portrait_screen_only(clip, screen, crops):
+    from kiosk.core.viewing import crops_to_fill
+    assert crops_to_fill(*clip, *screen) is crops

@@ -15,6 +15,9 @@ Item {
     // lean: a clip of another shape gets its blurred copy on the sides (full mode: the player's
     // ShaderEffectSource does it, which the software backend cannot draw)
     property bool fillSides: false
+    // fill the item, cut at two sides, instead of fitted whole (the player: a vertical clip in
+    // portrait); contentRect then reaches past the item
+    property bool crop: false
     readonly property var picture: lean ? Kiosk.renderMode.video : gpuVideo.item  // LeanVideo or VideoOutput
     readonly property var videoSink: picture ? picture.videoSink : null
     readonly property rect contentRect: picture ? picture.contentRect : Qt.rect(0, 0, 0, 0)
@@ -23,7 +26,9 @@ Item {
         id: gpuVideo
         anchors.fill: parent
         active: !root.lean
-        sourceComponent: VideoOutput { fillMode: VideoOutput.PreserveAspectFit }
+        sourceComponent: VideoOutput {
+            fillMode: root.crop ? VideoOutput.PreserveAspectCrop : VideoOutput.PreserveAspectFit
+        }
     }
     Component.onCompleted: {
         if (!root.lean)
@@ -32,12 +37,14 @@ Item {
         shared.parent = root
         shared.anchors.fill = root
         shared.fillSides = Qt.binding(() => root.fillSides)
+        shared.crop = Qt.binding(() => root.crop)
     }
     Component.onDestruction: {
         const shared = root.lean && Kiosk.renderMode ? Kiosk.renderMode.video : null
         if (shared && shared.parent === root) {
             shared.release()   // its last frame would hold that clip's decoder buffers
             shared.fillSides = false
+            shared.crop = false
             shared.anchors.fill = undefined
             shared.parent = null
         }

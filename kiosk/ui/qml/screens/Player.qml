@@ -46,6 +46,14 @@ Rectangle {
         y: swipe.active ? swipe.dy / 3 : 0
         Behavior on y { enabled: !swipe.active; NumberAnimation { duration: 150 } }
         fillSides: Kiosk.playback.sideFill
+        // A vertical clip in portrait fills the screen, as on a phone. Python decides from the
+        // picture's shape, which contentRect keeps whether fitted or cropped; asked after each
+        // change, not bound: cropping moves contentRect (the same shape, so the answer holds).
+        onContentRectChanged: Qt.callLater(video.decideCrop)
+        function decideCrop() {
+            crop = Kiosk.playback.cropsToFill(contentRect.width, contentRect.height,
+                                              screen.width, screen.height)
+        }
         Component.onCompleted: screen.player.setVideoSink(video.videoSink)
         Component.onDestruction: screen.player.setVideoSink(null)
     }
