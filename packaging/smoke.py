@@ -69,6 +69,12 @@ def check_contents(bundle: Path) -> list[str]:
         found = next(internal.glob(pattern), None)
         if found is not None:
             problems.append(f"{what} should be left out but is bundled: {found}")
+    # a library the loader would refuse (what GNU strip did to PySide6's FFmpeg libraries)
+    from strip_libs import misaligned_segments
+
+    for lib in sorted(internal.rglob("*.so*")):
+        if lib.is_file() and not lib.is_symlink() and misaligned_segments(lib.read_bytes()):
+            problems.append(f"{lib}: a segment is not page-aligned; the loader refuses it")
     return problems
 
 

@@ -1,0 +1,88 @@
+"""Strips the symbol tables from a bundle's libraries, where that is safe (Linux, macOS ELF only).
+
+    python packaging/strip_libs.py dist/bliq-kiosk     (packaging/kiosk.spec runs it)
+
+Only libraries that still carry a symbol table are stripped (libpython alone is 22 MB with it,
+5 MB without): the rest were stripped by whoever built them. GNU strip rewrites a file's layout,
+and on some libraries built elsewhere it leaves a loadable segment whose file offset and address
+no longer agree modulo the page size; the loader then refuses the library ("ELF load command
+address/offset not page-aligned": PySide6's FFmpeg libraries did, and the kiosk could not play).
+So every stripped file is checked and put back as it was when it does not pass.
+"""
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+PAGE = 4096
+SHT_SYMTAB = 2
+PT_LOAD = 1
+
+
+def _elf64(data: bytes) -> bool:
+    return data[:4] == b"\x7fELF" and len(data) >= 64 and data[4] == 2 and data[5] == 1
+
+
+def has_symbol_table(data: bytes) -> bool:
+    """A 64-bit little-endian ELF file with a .symtab section (what strip removes)."""
+    if not _elf64(data):
+        return False
+    shoff, = struct.unpack_from("<Q", data, 40)
+    shentsize, shnum = struct.unpack_from("<HH", data, 58)
+    for i in range(shnum):
+        at = shoff + i * shentsize
+        if at + 8 > len(data):
+            return False
+        if struct.unpack_from("<I", data, at + 4)[0] == SHT_SYMTAB:
+            return True
+    return False
+
+
+def misaligned_segments(data: bytes) -> list[int]:
+    """The loadable segments whose file offset and address differ modulo the page size (the
+    loader refuses such a file)."""
+    if not _elf64(data):
+        return []
+    phoff, = struct.unpack_from("<Q", data, 32)
+    phentsize, phnum = struct.unpack_from("<HH", data, 54)
+    bad = []
+    for i in range(phnum):
+        p_type, _flags, offset, vaddr = struct.unpack_from("<IIQQ", data, phoff + i * phentsize)
+        if p_type == PT_LOAD and offset % PAGE != vaddr % PAGE:
+            bad.append(i)
+    return bad
+
+
+def strip_folder(folder: Path, strip: str | None = None) -> tuple[int, int, list[Path]]:
+    """Strip every library under ``folder`` that has a symbol table; (bytes before, bytes
+    after, files put back because stripping broke them)."""
+    strip = strip or shutil.which("strip")
+    before = after = 0
+    kept: list[Path] = []
+    if strip is None:
+        return before, after, kept
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink() or not path.is_file() or ".so" not in path.name:
+            continue
+        original = path.read_bytes()
+        if not has_symbol_table(original) or misaligned_segments(original):
+            continue
+        done = subprocess.run([strip, "--strip-unneeded", str(path)], capture_output=True,
+                              check=False)
+        stripped = path.read_bytes()
+        if done.returncode != 0 or misaligned_segments(stripped) or not _elf64(stripped):
+            path.write_bytes(original)
+            kept.append(path)
+            stripped = original
+        before += len(original)
+        after += len(stripped)
+    return before, after, kept
+
+
+if __name__ == "__main__":
+    was, now, broken = strip_folder(Path(sys.argv[1]))
+    print(f"stripped {was / 2**20:.1f} MB of libraries to {now / 2**20:.1f} MB"
+          + (f"; left {len(broken)} as they were (strip broke them)" if broken else ""))
