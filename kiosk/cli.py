@@ -55,10 +55,19 @@ def _season(text: str) -> int:
     return int(text)
 
 
+class _RunParser(_Parser):
+    """The kiosk's own options; the tools are listed under them only when help is shown (the
+    list is read from the tools' parsers, which every start would otherwise build first)."""
+
+    def format_help(self) -> str:
+        self.epilog = _tools_list()
+        return super().format_help()
+
+
 def run_parser() -> argparse.ArgumentParser:
     """Options of the kiosk itself (docs/design.md §7); the tools are listed below them."""
-    p = _Parser(prog="kiosk", description="BLIQ Kiosk: start the touchscreen kiosk.",
-                epilog=_tools_list(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = _RunParser(prog="kiosk", description="BLIQ Kiosk: start the touchscreen kiosk.",
+                   formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--content", type=Path, metavar="DIR",
                    help="content pack (default: the sample pack)")
     p.add_argument("--data", type=Path, metavar="DIR", help="where the database and log go")
