@@ -261,17 +261,18 @@ def compute(conn: sqlite3.Connection, flt: Filter = Filter(), config: Config = D
 def read_only(path: Path, config: Config = DEFAULT) -> sqlite3.Connection:
     """A read-only connection: figures never change the file (nor create one).
 
-    The file is memory-mapped: each figure's query reads its kind's rows by index, and rows of
-    every kind share the table's pages, so the pages are visited once per figure; through a map
-    a visit is a memory read instead of a copy from the OS (a whole ``kiosk stats`` about half
-    the time on a million events).
+    The first ``_MMAP_BYTES`` of the file are memory-mapped: the queries that still read the
+    table by the kind index (game, QR, language) visit its pages again and again, and through
+    a map a visit is a memory read instead of a copy from the OS. Capped, because every mapped
+    page a query touched counts in the process's memory (a whole 2.7 GB file mapped twice
+    showed as 4.7 GB at 10 M events); the figure indexes make most reads small anyway.
     """
     conn = connect_read_only(path, config.db_busy_timeout_s)
     conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
     return conn
 
 
-_MMAP_BYTES = 1 << 31  # SQLite's own ceiling (2 GB); a larger file is mapped up to here
+_MMAP_BYTES = 128 << 20  # per connection; the figures use two at once
 
 
 def compute_file(path: Path, flt: Filter = Filter(), config: Config = DEFAULT,
@@ -573,10 +574,17 @@ def _games(m: Metrics, started: list[tuple[Any, ...]], abandoned: list[tuple[Any
         m.game_median_duration_s = statistics.median(durations)
     m.top_jobs = _counts(best)
     m.result_jobs = _counts(listed)
+    add_domains(m, job_domains)
+
+
+def add_domains(m: Metrics, job_domains: Mapping[str, str]) -> None:
+    """``m.top_domains``: the domains of the results' best jobs, through ``job_domains`` (the
+    pack knows them, the log does not). For a caller that loads the pack while the figures are
+    computed: the figures with no map, then this."""
     domains: Counter[str] = Counter()
-    for job, n in best.items():
-        if job in job_domains:
-            domains[job_domains[job]] += n
+    for job in m.top_jobs:
+        if job.key in job_domains:
+            domains[job_domains[job.key]] += job.count
     m.top_domains = _counts(domains)
 
 

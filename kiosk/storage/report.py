@@ -13,6 +13,7 @@ import re
 import sqlite3
 import sys
 from pathlib import Path
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
@@ -20,6 +21,7 @@ from kiosk.core.formatting import mm_ss, one_decimal, percent
 from kiosk.core.metrics import (
     Filter,
     Metrics,
+    add_domains,
     choices,
     compute,
     compute_file,
@@ -122,11 +124,15 @@ def _stats(args: argparse.Namespace, out: TextIO, config: Config) -> int:
         conn.close()
     if flt.event_id is not None and flt.event_id not in available.events:
         raise unknown_event(flt.event_id, available.events)
-    names, domains, problem = titles(getattr(args, "content", None), "nl", config)
-    try:
-        metrics = compute_file(path, flt, config, domains)
-    except sqlite3.Error as e:
-        raise ReportError(f"{path}: cannot read the events ({e})") from None
+    # The pack's titles load (Python) while SQLite counts (without Python's lock).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-stats") as pool:
+        figures = pool.submit(compute_file, path, flt, config)
+        names, domains, problem = titles(getattr(args, "content", None), "nl", config)
+        try:
+            metrics = figures.result()
+        except sqlite3.Error as e:
+            raise ReportError(f"{path}: cannot read the events ({e})") from None
+    add_domains(metrics, domains)
     if args.json:
         data = metrics.to_dict()
         data["available"] = {"events": available.events, "days": available.days}
@@ -459,15 +465,14 @@ def _report(args: argparse.Namespace, out: TextIO, config: Config) -> int:
             merge(db, sources, config)
         conn = open_read_only(db)
         try:
-            available = choices(conn)
-            days = [d for (d,) in conn.execute(
-                "SELECT DISTINCT day FROM events WHERE kind = 'session_started'")]
+            available = choices(conn)  # its days: every day with a session
         except sqlite3.Error as e:
             raise ReportError(f"{db}: cannot read the events ({e})") from None
         finally:
             conn.close()
         if args.event is not None and args.event not in available.events:
             raise unknown_event(args.event, available.events)
+        days = available.days
         if days and (day_from or day_to):
             inside = [d for d in days if (not day_from or d >= day_from)
                       and (not day_to or d <= day_to)]
@@ -475,14 +480,23 @@ def _report(args: argparse.Namespace, out: TextIO, config: Config) -> int:
                 raise ReportError(
                     f"--from/--to {day_from or '…'} – {day_to or '…'}: geen bezoeken/no visits "
                     f"then; de gegevens lopen van/the data runs from {min(days)} to {max(days)}")
-        names, domains, problem = titles(args.content, args.lang, config)
         base = Filter(event_id=args.event, day_from=day_from, day_to=day_to)
         try:
             kiosks = all_kiosks([db, *sources])
-            data = html_report.gather(db, base, [str(s) for s in args.inputs], config, domains,
-                                      kiosks)
         except sqlite3.Error as e:
             raise ReportError(f"{db}: cannot read the events ({e})") from None
+        # The pack's titles load (Python) while SQLite counts (without Python's lock).
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-report") as pool:
+            figures = pool.submit(html_report.gather, db, base, [str(s) for s in args.inputs],
+                                  config, None, kiosks)
+            names, domains, problem = titles(args.content, args.lang, config)
+            try:
+                data = figures.result()
+            except sqlite3.Error as e:
+                raise ReportError(f"{db}: cannot read the events ({e})") from None
+        for m in [data.overall, *(m for _e, m in data.event_metrics),
+                  *(m for _r, m in data.regions)]:
+            add_domains(m, domains)
     notes = pack_notes(names, kiosks, problem, args.lang)
     page = html_report.render(data, for_data(names, kiosks), args.lang, config, notes)
     partial = target.with_name(f".{target.name}.partial")

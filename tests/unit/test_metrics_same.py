@@ -153,3 +153,29 @@ def test_a_slice_outside_the_base_is_refused(log: Path) -> None:
     with pytest.raises(ValueError, match="not inside"):
         now.compute_slices(log, now.Filter(event_id=EVENTS[0]),
                            [now.Filter(event_id=EVENTS[1])])
+
+
+def test_the_commands_add_the_packs_domains_after_the_figures(log: Path, tmp_path: Path) -> None:
+    """``kiosk stats`` and ``kiosk report`` load the pack while the figures are counted and add
+    its job domains after: the same as counting with the domains given."""
+    import html
+    import io
+    import json
+
+    from kiosk.cli import run_tool
+    from kiosk.storage.report import titles
+
+    names, domains, problem = titles(None)
+    assert problem is None and domains
+    expected = now.compute_file(log, now.Filter(), Config(), domains).to_dict()
+    assert expected["top_domains"]
+    out = io.StringIO()
+    assert run_tool(["stats", "--data", str(log), "--json"], out) == 0
+    shown = json.loads(out.getvalue())
+    del shown["available"]
+    assert shown == json.loads(json.dumps(expected))
+    page = tmp_path / "report.html"
+    assert run_tool(["report", str(log), "--out", str(page)], io.StringIO()) == 0
+    text = html.unescape(page.read_text(encoding="utf-8"))
+    for domain in expected["top_domains"]:  # the domains chart, bar by bar (only there)
+        assert names.domain(domain["key"]) in text
