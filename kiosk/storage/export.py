@@ -18,6 +18,7 @@ LibreOffice Calc:
 from __future__ import annotations
 
 import csv
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -202,13 +203,42 @@ def merge(out: Path, sources: list[Path], config: Config = DEFAULT,
         usable.append(source)
     if not usable:
         return []
+    if out.exists():
+        return _merge_into(out, usable, config, skipped, new=False)
+    # A new file is built under another name and renamed into place once it is complete: a
+    # reader (a report) finds no file or the whole merge, never half of it, and a merge that
+    # is killed leaves no half file behind under the name.
+    building = out.with_name(f".{out.name}.{os.getpid()}.merging")
+    _remove_database(building)
+    try:
+        results = _merge_into(building, usable, config, skipped, new=True)
+        os.replace(building, out)
+    finally:
+        _remove_database(building)
+    return results
+
+
+def _remove_database(path: Path) -> None:
+    for name in (path, Path(f"{path}-journal"), Path(f"{path}-wal"), Path(f"{path}-shm")):
+        name.unlink(missing_ok=True)
+
+
+def _merge_into(out: Path, usable: list[Path], config: Config, skipped: list[str] | None,
+                new: bool) -> list[Merged]:
     conn = open_database(out, config)
     # The uid index takes random inserts: a large page cache keeps it in memory (merge runs
     # on the campaign laptop, not on a kiosk).
     conn.execute(f"PRAGMA cache_size = {-config.merge_cache_kib}")
-    # A merge that stops half-way is merged again (uids make that safe), so the per-commit fsync
-    # of FULL buys nothing here; NORMAL still survives the process being killed.
-    conn.execute("PRAGMA synchronous = NORMAL")
+    if new:
+        # Nobody else has the file and a crash throws it away: no WAL (every page written
+        # twice), no fsync. The journal stays, in memory, for a batch that fails and rolls
+        # back (a new file's pages past its start are not even journalled).
+        conn.execute("PRAGMA journal_mode = MEMORY")
+        conn.execute("PRAGMA synchronous = OFF")
+    else:
+        # A merge that stops half-way is merged again (uids make that safe), so the per-commit
+        # fsync of FULL buys nothing here; NORMAL still survives the process being killed.
+        conn.execute("PRAGMA synchronous = NORMAL")
     results: list[Merged] = []
     try:
         _restore_indexes(conn)  # after a merge that was killed while they were dropped
@@ -234,6 +264,8 @@ def merge(out: Path, sources: list[Path], config: Config = DEFAULT,
     finally:
         try:
             _restore_indexes(conn)
+            if new:  # the same mode as every kiosk database (open_database's)
+                conn.execute("PRAGMA journal_mode = WAL")
             # Fold the WAL into the file: the merged .db is then one file to copy or browse.
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
@@ -313,9 +345,15 @@ def _merge_one(conn: sqlite3.Connection, source: Path, name: str, ours: list[str
     theirs = {row[1] for row in conn.execute(f"PRAGMA {name}.table_info(events)")}
     columns = ", ".join(c for c in ours if c in theirs)
     total = conn.execute(f"SELECT count(*) FROM {name}.events").fetchone()[0]
+    # A snapshot merged before (a folder merged again, an outbox's older copies) adds nothing:
+    # looking its uids up costs a third of offering every row (stops at the first new one).
+    anything_new = conn.execute(
+        f"SELECT EXISTS (SELECT 1 FROM {name}.events s WHERE NOT EXISTS "
+        "(SELECT 1 FROM main.events m WHERE m.uid = s.uid))").fetchone()[0]
     # In id order: a session's rows stay in the order the kiosk wrote them.
     added = conn.execute(f"INSERT OR IGNORE INTO main.events ({columns}) "
-                         f"SELECT {columns} FROM {name}.events ORDER BY id").rowcount
+                         f"SELECT {columns} FROM {name}.events ORDER BY id").rowcount \
+        if anything_new else 0
     _merge_kiosks(conn, name)
     return Merged(source, added, total - added)
 

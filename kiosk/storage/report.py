@@ -12,9 +12,11 @@ import logging
 import re
 import sqlite3
 import sys
-from pathlib import Path
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TextIO
+from contextlib import closing
+from pathlib import Path
+from typing import Any, TextIO, TypeVar, cast
 
 from kiosk.config import DEFAULT, Config
 from kiosk.core.formatting import mm_ss, one_decimal, percent
@@ -72,6 +74,41 @@ def database_path(data: Path, config: Config = DEFAULT) -> Path:
     return path
 
 
+T = TypeVar("T")
+
+
+def unchanged(path: Path, work: Callable[[], T], tries: int = 2) -> T:
+    """``work()`` (figures read from ``path``) done while nobody changed the file.
+
+    The figures are read on several connections, one query after another; a merge into the
+    file (in place, or a new file renamed over it) that commits in between would mix two
+    states. Whether anything changed is seen by SQLite's ``data_version`` on a connection kept
+    open meanwhile, and by the file's identity. A change means the work is done again; when
+    the file keeps changing, one line says so (as does a read that fails while it changes)."""
+    for _ in range(tries):
+        with closing(open_read_only(path)) as watch:
+            before = _state(path, watch)
+            try:
+                result, error = work(), None
+            except sqlite3.Error as e:  # e.g. an index the merge drops while it adds rows
+                result, error = None, e
+            if before is not None and _state(path, watch) == before:
+                if error is not None:
+                    raise ReportError(f"{path}: cannot read the events ({error})") from None
+                return cast(T, result)
+    raise ReportError(f"{path}: it changed while the figures were read (a merge into it?); "
+                      "run this again when the merge is done")
+
+
+def _state(path: Path, watch: sqlite3.Connection) -> tuple[int, int, int] | None:
+    """Which file is at ``path`` and SQLite's count of its changes; None when it is gone."""
+    try:
+        info = path.stat()
+        return info.st_dev, info.st_ino, watch.execute("PRAGMA data_version").fetchone()[0]
+    except (OSError, sqlite3.Error):
+        return None
+
+
 def open_read_only(path: Path) -> sqlite3.Connection:
     """A read-only connection to a kiosk database, or a ``ReportError`` saying why not."""
     try:
@@ -126,12 +163,9 @@ def _stats(args: argparse.Namespace, out: TextIO, config: Config) -> int:
         raise unknown_event(flt.event_id, available.events)
     # The pack's titles load (Python) while SQLite counts (without Python's lock).
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-stats") as pool:
-        figures = pool.submit(compute_file, path, flt, config)
+        figures = pool.submit(unchanged, path, lambda: compute_file(path, flt, config))
         names, domains, problem = titles(getattr(args, "content", None), "nl", config)
-        try:
-            metrics = figures.result()
-        except sqlite3.Error as e:
-            raise ReportError(f"{path}: cannot read the events ({e})") from None
+        metrics = figures.result()
     add_domains(metrics, domains)
     if args.json:
         data = metrics.to_dict()
@@ -487,13 +521,10 @@ def _report(args: argparse.Namespace, out: TextIO, config: Config) -> int:
             raise ReportError(f"{db}: cannot read the events ({e})") from None
         # The pack's titles load (Python) while SQLite counts (without Python's lock).
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-report") as pool:
-            figures = pool.submit(html_report.gather, db, base, [str(s) for s in args.inputs],
-                                  config, None, kiosks)
+            figures = pool.submit(unchanged, db, lambda: html_report.gather(
+                db, base, [str(s) for s in args.inputs], config, None, kiosks))
             names, domains, problem = titles(args.content, args.lang, config)
-            try:
-                data = figures.result()
-            except sqlite3.Error as e:
-                raise ReportError(f"{db}: cannot read the events ({e})") from None
+            data = figures.result()
         for m in [data.overall, *(m for _e, m in data.event_metrics),
                   *(m for _r, m in data.regions)]:
             add_domains(m, domains)
