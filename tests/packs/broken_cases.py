@@ -187,6 +187,19 @@ CASES: list[Case] = [
     Case("logo_not_an_image", [("companies.toml", "companies[0].logo", "not an image",
                                 "placeholder")],
          write={"images/logo.png": "<html>not a logo</html>"}, severity="warning"),
+    # A card's or job's own picture that is cut off, damaged or missing: a warning naming the
+    # file and field, the card or job stays and shows its placeholder.
+    Case("card_picture_cut_off", [("cards.toml", "cards[0].image", "images/kaart.png",
+                                   "damaged", "cut off", "placeholder")],
+         replace={"cards.toml": [('domain = "bouw"\n', 'domain = "bouw"\nimage = "images/kaart.png"\n')]},
+         write={"images/kaart.png": "LOGO:half"}, severity="warning"),
+    Case("job_picture_checksum", [("jobs.toml", "jobs[0].image", "images/logo.png", "damaged",
+                                   "checksum", "placeholder")],
+         write={"images/logo.png": "LOGO:flip"}, severity="warning"),
+    Case("card_picture_missing", [("cards.toml", "cards[0].image", "images/weg.png",
+                                   "not found", "placeholder")],
+         replace={"cards.toml": [('domain = "bouw"\n', 'domain = "bouw"\nimage = "images/weg.png"\n')]},
+         severity="warning"),
     Case("unknown_field_typo", [(ADS, "thumbnial", "unknown field", "thumbnail")],
          replace={ADS: [('thumbnail = "media/thumb.jpg"\n\n[[seasons]]',
                          'thumbnial = "media/thumb.jpg"\n\n[[seasons]]')]}, severity="warning"),
@@ -215,6 +228,13 @@ def build(case: Case, tmp_path: Path) -> Path:
         target = pack / rel
         if isinstance(content, str) and content.startswith("TRUNCATE:"):
             content = (BASE / "media" / "clip.mp4").read_bytes()[: int(content.split(":")[1])]
+        elif content in ("LOGO:half", "LOGO:flip"):   # the base logo cut in half / one byte off
+            logo = bytearray((BASE / "images" / "logo.png").read_bytes())
+            if content == "LOGO:half":
+                logo = logo[: len(logo) // 2]
+            else:
+                logo[len(logo) // 2] ^= 0xFF
+            content = bytes(logo)
         target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     for rel in case.delete:
         (pack / rel).unlink()

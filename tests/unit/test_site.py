@@ -30,6 +30,10 @@ def pack_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the sample pack: the build leaves its manifest in the pack."""
     pack = tmp_path_factory.mktemp("pack") / "p"
     shutil.copytree(SAMPLE, pack, ignore=shutil.ignore_patterns(PACK_MANIFEST))
+    # every sample job has its own picture; one without shows the designed placeholder
+    jobs = pack / "jobs.toml"
+    jobs.write_text(jobs.read_text(encoding="utf-8").replace(
+        'image = "images/jobs/dakdekker.png"\n', ""), encoding="utf-8")
     return pack
 
 

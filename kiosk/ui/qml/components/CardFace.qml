@@ -14,6 +14,7 @@ Rectangle {
 
     GameArt {
         id: picture
+        objectName: "cardPicture_" + face.cardId
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(18) }
         height: parent.height * 0.56
         image: face.card && face.card.image ? face.card.image : ""

@@ -8,6 +8,9 @@ Rectangle {
     property string art: "spark"
     property color tint: Theme.surface
     property color ink: Theme.inkOnAccent
+    // true once the picture itself is on screen; false while the pictogram stands in for it
+    // (none given, still loading, or a file Qt cannot read)
+    readonly property bool pictureShown: photo.status === Image.Ready
     radius: Theme.radius
     color: tint
     clip: true
