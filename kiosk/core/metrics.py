@@ -261,18 +261,19 @@ def compute(conn: sqlite3.Connection, flt: Filter = Filter(), config: Config = D
 def read_only(path: Path, config: Config = DEFAULT) -> sqlite3.Connection:
     """A read-only connection: figures never change the file (nor create one).
 
-    The first ``_MMAP_BYTES`` of the file are memory-mapped: the queries that still read the
-    table by the kind index (game, QR, language) visit its pages again and again, and through
-    a map a visit is a memory read instead of a copy from the OS. Capped, because every mapped
-    page a query touched counts in the process's memory (a whole 2.7 GB file mapped twice
-    showed as 4.7 GB at 10 M events); the figure indexes make most reads small anyway.
+    The first ``_MMAP_BYTES`` of the file are memory-mapped: the sessions query looks up each
+    session's last event in the table, and through a map a visit to a page is a memory read
+    instead of a copy from the OS (about a quarter of the figures' CPU time on a million
+    events). Capped, because every mapped page a query touched counts in the process's memory
+    (a 2.7 GB file mapped whole, twice, showed as 4.7 GB at 10 M events). The other queries
+    walk the figure indexes and touch few pages.
     """
     conn = connect_read_only(path, config.db_busy_timeout_s)
     conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
     return conn
 
 
-_MMAP_BYTES = 128 << 20  # per connection; the figures use two at once
+_MMAP_BYTES = 256 << 20  # per connection; the figures use two at once
 
 
 def compute_file(path: Path, flt: Filter = Filter(), config: Config = DEFAULT,

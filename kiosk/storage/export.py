@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core import figure_indexes
 from kiosk.core.files import connect_read_only
 from kiosk.core.pulse import EVENT_KINDS as PULSE_KINDS
 from kiosk.storage.db import (
@@ -278,10 +277,10 @@ _BULK_INDEXES = {
     "idx_events_session_id": "CREATE INDEX IF NOT EXISTS idx_events_session_id "
                              "ON events (session_id)",
     "idx_events_ts": "CREATE INDEX IF NOT EXISTS idx_events_ts ON events (ts)",
-    **{name: figure_indexes.create_sql(name) for name in figure_indexes.FIGURE_INDEXES},
 }
-"""The event indexes a merge may drop and build again (the schema's own and the figures';
-a test compares them with a fresh database's)."""
+"""The event indexes a merge may drop and build again (the schema's own; a test compares them
+with a fresh database's). Not the figure indexes: each holds one kind's rows, which arrive
+together, so keeping them up to date is cheaper than reading the whole table once for each."""
 
 
 def _restore_indexes(conn: sqlite3.Connection) -> None:
