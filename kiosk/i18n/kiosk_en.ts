@@ -153,27 +153,27 @@
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="121"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="122"/>
         <source>Een nieuwe blik op techniek</source>
         <translation>A new look at technology</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="130"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="131"/>
         <source>Kijk video&apos;s van jongeren in de techniek</source>
         <translation>Watch videos of young people in tech</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="131"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="132"/>
         <source>Speel: welk beroep past bij jou?</source>
         <translation>Play: which job suits you?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="132"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="133"/>
         <source>Scan en neem het mee op je telefoon</source>
         <translation>Scan it and take it home on your phone</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="157"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="158"/>
         <source>Tik om te beginnen</source>
         <translation>Tap to start</translation>
     </message>
@@ -371,11 +371,6 @@
 </context>
 <context>
     <name>Episodes</name>
-    <message>
-        <location filename="../ui/qml/screens/Episodes.qml" line="16"/>
-        <source>Voor ouders &amp; docenten</source>
-        <translation>For parents &amp; teachers</translation>
-    </message>
     <message>
         <location filename="../ui/qml/screens/Episodes.qml" line="16"/>
         <source>Kijk video&apos;s</source>
@@ -700,52 +695,52 @@
 <context>
     <name>Player</name>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="127"/>
+        <location filename="../ui/qml/screens/Player.qml" line="135"/>
         <source>Op je telefoon</source>
         <translation>On your phone</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="141"/>
+        <location filename="../ui/qml/screens/Player.qml" line="149"/>
         <source>Vet!</source>
         <translation>Cool!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="150"/>
+        <location filename="../ui/qml/screens/Player.qml" line="158"/>
         <source>Geluid aan</source>
         <translation>Sound on</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="150"/>
+        <location filename="../ui/qml/screens/Player.qml" line="158"/>
         <source>Geluid uit</source>
         <translation>Sound off</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="172"/>
+        <location filename="../ui/qml/screens/Player.qml" line="180"/>
         <source>Terug</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="178"/>
+        <location filename="../ui/qml/screens/Player.qml" line="186"/>
         <source>Verder</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="178"/>
+        <location filename="../ui/qml/screens/Player.qml" line="186"/>
         <source>Pauze</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="183"/>
+        <location filename="../ui/qml/screens/Player.qml" line="191"/>
         <source>Ondertiteling uit</source>
         <translation>Captions off</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="183"/>
+        <location filename="../ui/qml/screens/Player.qml" line="191"/>
         <source>Ondertiteling aan</source>
         <translation>Captions on</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="189"/>
+        <location filename="../ui/qml/screens/Player.qml" line="197"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>

@@ -4,16 +4,16 @@ import Kiosk
 import "../components"
 
 // Episodes: each series (season) is a row of big tiles; swipe sideways in a row, up and down
-// between rows. The same screen shows the parents' & teachers' episodes.
+// between rows. The students' episodes only: the parents' & teachers' clips are on Parents.qml.
 Item {
     id: screen
-    objectName: Kiosk.catalog.audience === "parents" ? "parentsScreen" : "episodesScreen"
+    objectName: "episodesScreen"
 
     Text {
         id: heading
         anchors { left: parent.left; top: parent.top; margins: Theme.margin }
         anchors.topMargin: Theme.px(40)
-        text: Kiosk.catalog.audience === "parents" ? qsTr("Voor ouders & docenten") : qsTr("Kijk video's")
+        text: qsTr("Kijk video's")
         color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
     }
 
