@@ -269,15 +269,18 @@ def settle(window: QQuickWindow) -> None:
 
 
 def answer_all(app: Any) -> None:
+    """Both players answer; a duo with the sample pack then matches three jobs that each have
+    a role model's video, the fullest job cards (video, "+" and speaker on a narrow card)."""
     game = app.game
-    for player in (game.playerA, game.playerB) if game.mode == "duo" else (game.playerA,):
+    duo = game.mode == "duo"
+    for player in (game.playerA, game.playerB) if duo else (game.playerA,):
         for i in range(60):
             if player.done:
                 break
             if player.duel:
                 player.choose(player.duel["a"]["id"])
             elif player.card:
-                player.swipe(player.card["id"], i % 3 != 2, "button")
+                player.swipe(player.card["id"], i % 2 == 0 if duo else i % 3 != 2, "button")
 
 
 def screens(app: Any) -> Iterator[str]:

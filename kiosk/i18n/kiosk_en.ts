@@ -181,12 +181,12 @@
 <context>
     <name>CardFace</name>
     <message>
-        <location filename="../ui/qml/components/CardFace.qml" line="45"/>
+        <location filename="../ui/qml/components/CardFace.qml" line="46"/>
         <source>Vet!</source>
         <translation>Cool!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/CardFace.qml" line="52"/>
+        <location filename="../ui/qml/components/CardFace.qml" line="53"/>
         <source>Niks voor mij</source>
         <translation>Not for me</translation>
     </message>
@@ -547,27 +547,27 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="52"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="53"/>
         <source>Verrassing!</source>
         <translation>Surprise!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="83"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="84"/>
         <source>Iets heel anders dat ook bij je past</source>
         <translation>Something quite different that suits you too</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="132"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="133"/>
         <source>Vandaag hier: %1</source>
         <translation>Here today: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="163"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="169"/>
         <source>Kijk hoe %1 het doet</source>
         <translation>Watch %1 work</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="164"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="170"/>
         <source>Kijk de video</source>
         <translation>Watch the video</translation>
     </message>
@@ -864,19 +864,19 @@
     </message>
     <message>
         <location filename="../ui/qml/screens/Result.qml" line="66"/>
-        <location filename="../ui/qml/screens/Result.qml" line="144"/>
+        <location filename="../ui/qml/screens/Result.qml" line="152"/>
         <source>Neem je uitslag mee</source>
         <translation>Take your result home</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="152"/>
-        <location filename="../ui/qml/screens/Result.qml" line="174"/>
+        <location filename="../ui/qml/screens/Result.qml" line="160"/>
+        <location filename="../ui/qml/screens/Result.qml" line="182"/>
         <source>Opnieuw</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Result.qml" line="160"/>
-        <location filename="../ui/qml/screens/Result.qml" line="181"/>
+        <location filename="../ui/qml/screens/Result.qml" line="168"/>
+        <location filename="../ui/qml/screens/Result.qml" line="189"/>
         <source>Bedrijven</source>
         <translation>Companies</translation>
     </message>

@@ -12,7 +12,6 @@ Rectangle {
     property var job: ({})
     property string because: ""         // the "omdat je … leuk vond" line, built by the screen
     property bool showDay: false        // kept for callers; the day in the life is not shown
-    property bool speakable: true       // the duo's result has no room for a speaker per card
     property bool expanded: false       // the details (route, companies) are open
     property real pictureRatio: 9 / 16  // the picture's height to its width (a band when tight)
     readonly property string rank: job && job.rank ? job.rank : ""
@@ -23,6 +22,8 @@ Rectangle {
     readonly property string face: job && job.face ? job.face
                                    : (hasEpisode ? Kiosk.catalog.thumbs[job.episode] || "" : "")
     readonly property int pad: Theme.px(18)
+    // the foot's second row when the video has a row of its own (the screen keeps it in reach)
+    readonly property real footExtra: foot.height - Theme.touchMin
     implicitHeight: words.y + words.implicitHeight + Theme.px(12) + foot.height + card.pad
     radius: Theme.radius
     color: Theme.surface
@@ -142,18 +143,23 @@ Rectangle {
     }
 
     // The foot: the video (with the role model's name) and "Meer", always at the bottom.
-    Row {
+    // A narrow card (the duo's three in portrait) gives the video a row of its own, above "+"
+    // and the speaker, when its label would not fit beside them even at its smallest size.
+    Flow {
         id: foot
+        readonly property real besideRoom: width - more.width - spacing
+                                           - (speaker.visible ? speaker.width + spacing : 0)
+        readonly property bool stacked: watch.visible
+            && besideRoom - Theme.px(36) < watchMetrics.advanceWidth * 0.7
         x: card.pad
         y: card.height - card.pad - height
         width: card.width - 2 * card.pad
-        height: Theme.touchMin
+        height: stacked ? 2 * Theme.touchMin + spacing : Theme.touchMin
         spacing: Theme.px(10)
         PillButton {
             id: watch
             objectName: "resultWatch_" + card.rank
-            width: foot.width - more.width - foot.spacing
-                   - (speaker.visible ? speaker.width + foot.spacing : 0)
+            width: foot.stacked ? foot.width : foot.besideRoom
             height: Theme.touchMin
             visible: card.hasEpisode
             // the whole label inside the pill: a long name gets a smaller font
@@ -185,7 +191,6 @@ Rectangle {
             objectName: "speaker_job_" + card.rank
             // open, it reads the details (the route, who offers it here today)
             kind: card.expanded ? "details" : "job"
-            wanted: card.speakable
             text: !card.job ? "" : card.expanded ? (card.job.detailsSpeech || "")
                                                  : (card.job.speech || "")
         }

@@ -81,11 +81,20 @@ Item {
                 if (children[i].implicitHeight !== undefined) m = Math.max(m, children[i].implicitHeight)
             return m
         }
+        readonly property real footExtra: {
+            var m = 0
+            for (var i = 0; i < children.length; ++i)
+                if (children[i].footExtra !== undefined) m = Math.max(m, children[i].footExtra)
+            return m
+        }
         x: Theme.margin
         // Portrait: low enough that the first row's video buttons are within reach.
         // (the foot holds "Vandaag hier" over the video button: both must be within reach)
-        y: screen.portrait ? Math.max(topEdge, Theme.reachTop - cardHeight + Theme.touchMin * 1.66
-                                                + Theme.px(12 + 18)) : topEdge
+        // A foot of two rows (the video on its own row, narrow duo cards) needs its top row
+        // in reach too.
+        y: screen.portrait ? Math.max(topEdge, Theme.reachTop - cardHeight + Theme.px(12 + 18)
+                                      + Math.max(Theme.touchMin * 1.66, Theme.touchMin + footExtra))
+                           : topEdge
         columns: screen.duo ? 3 : (screen.portrait ? 2 : 4)
         spacing: Theme.gap
         Repeater {
@@ -97,7 +106,6 @@ Item {
                 because: screen.becauseText(modelData)
                 // the day in the life where there is room: solo, landscape
                 showDay: !screen.duo && !screen.portrait
-                speakable: !screen.duo
                 // duo landscape shares the height with the guess panels: a band of picture
                 pictureRatio: screen.duo && !screen.portrait ? 0.28 : 9 / 16
                 width: jobGrid.cardWidth
