@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import zlib
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,53 @@ def test_damaged_pictures_are_named_by_check_and_the_kiosk_shows_pictograms(make
     picture = top_card_picture(app)
     assert not picture.property("pictureShown")
     assert is_pictogram(region(app, picture)[0])
+
+
+def unreadable_png() -> bytes:
+    """A PNG whose every chunk fits and passes its checksum (so the pack check lets it through)
+    but whose picture data is not compressed data: Qt cannot decode it."""
+    sig = b"\x89PNG\r\n\x1a\n"
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (len(data).to_bytes(4, "big") + kind + data
+                + zlib.crc32(kind + data).to_bytes(4, "big"))
+    header = (64).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
+    return sig + chunk(b"IHDR", header) + chunk(b"IDAT", b"not a picture" * 8) + chunk(b"IEND", b"")
+
+
+@pytest.mark.qt_log_ignore(r"QML Image: Error decoding: .*/s\d+e\d+\.jpg", r"libpng error")
+def test_a_face_qt_cannot_read_falls_back_to_the_jobs_own_picture(make_kiosk, qtbot, tmp_path):
+    pack = copy_of_sample(tmp_path)
+    for thumb in (pack / "media").rglob("s*e*.jpg"):
+        thumb.write_bytes(unreadable_png())
+    assert not [p for p in load_pack(pack).problems if "thumbnail" in p.field]
+    app = make_kiosk("1920x1080", content=pack, config=CFG)
+    start_game(app, qtbot)
+    faces = 0
+    for pattern in (lambda i: i % 3 != 2, lambda i: i % 2 == 0, lambda i: i % 4 == 0):
+        player = app.game.playerA
+        for i in range(80):
+            if player.done:
+                break
+            if player.duel:
+                player.choose(player.duel["a"]["id"])
+            else:
+                player.swipe(player.card["id"], pattern(i), "button")
+        assert wait_for(lambda: app.controller.state == "result")
+        for job in app.game.result["jobs"]:
+            if not job["episode"]:
+                continue
+            faces += 1
+            rank = "surprise" if job["surprise"] else job["rank"]
+            qtbot.waitUntil(lambda r=rank: find_item(app.window, f"resultPicture_{r}")
+                            .property("pictureShown"))
+            settle(app.window)
+            shot, full = region(app, find_item(app.window, f"resultPicture_{rank}"))
+            scores = {other: difference(shot, as_shown(j.image, full))
+                      for other, j in app.pack.jobs.items() if j.image is not None}
+            assert min(scores, key=scores.__getitem__) == job["id"]
+        app.controller.goHome()
+        assert wait_for(lambda: app.controller.state == "home")
+        app.controller.openSection("game")
+        app.game.start("solo")
+    assert faces > 0, "no result showed a job with a role model"

@@ -5,6 +5,9 @@ import QtQuick
 Rectangle {
     id: art
     property string image: ""
+    // the next picture to try when `image` cannot be shown (a job card: the role model's face
+    // first, then the job's own picture); the pictogram comes last
+    property string fallback: ""
     property string art: "spark"
     property color tint: Theme.surface
     property color ink: Theme.inkOnAccent
@@ -88,8 +91,12 @@ Rectangle {
 
     Image {
         id: photo
+        // a file Qt cannot read moves on to the fallback, once
+        property bool failed: false
         anchors.fill: parent
-        source: art.image
+        source: failed && art.fallback !== "" ? art.fallback : art.image
+        onStatusChanged: if (status === Image.Error && !failed && art.fallback !== "") failed = true
+        Connections { target: art; function onImageChanged() { photo.failed = false } }
         visible: status === Image.Ready
         fillMode: Image.PreserveAspectCrop
         sourceSize.width: width

@@ -38,6 +38,7 @@ Rectangle {
         width: card.width - 2 * card.pad; height: Math.round(width * card.pictureRatio)
         radius: Theme.px(18)
         image: card.face !== "" ? card.face : (card.job && card.job.image ? card.job.image : "")
+        fallback: card.face !== "" && card.job && card.job.image ? card.job.image : ""
         art: card.job && card.job.art ? card.job.art : "spark"
         tint: card.job && card.job.tint ? card.job.tint : Theme.textDim
     }
