@@ -49,7 +49,10 @@ _FORMATS: dict[Any, tuple[str, tuple[int, ...]]] = {
 }
 # The major versions the calls below were written and checked against (their C signatures).
 WRITTEN_FOR: dict[str, int] = {"swscale": 8, "avutil": 59}
-_SWS_BILINEAR = 2
+# libswscale's fast bilinear: its horizontal pass runs the SIMD code, where plain bilinear runs
+# a generic filter; 20 % less CPU per frame on the attract loop and the player (per-thread CPU
+# under Xvfb, lean mode, 3 runs each), and a downscaled clip looks the same
+_SWS_FAST_BILINEAR = 1
 _SWS_CS_ITU709, _SWS_CS_ITU601, _SWS_CS_BT2020 = 1, 5, 9
 _ALIGN_PX = 16  # rows of the picture start 64-byte aligned: libswscale's SIMD paths need 16+
 
@@ -280,7 +283,7 @@ class FrameScaler:
         key = (fw, fh, source_format, width, height, fmt.colorSpace(), fmt.colorRange())
         if key != self._key:
             self._ctx = lib.sws.sws_getCachedContext(self._ctx, fw, fh, source_format, width,
-                                                     height, target_format, _SWS_BILINEAR,
+                                                     height, target_format, _SWS_FAST_BILINEAR,
                                                      None, None, None)
             if not self._ctx:
                 return None
