@@ -27,9 +27,11 @@ CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from kiosk.app import build
+# the kiosk's own start imports no Qt before build() (main() does not): the harness's Qt
+# imports come after it, or every module the kiosk imports would pay PySide's import hook
+app = build(["--windowed", "--size", "1920x1080", "--data", sys.argv[2]])
 from PySide6.QtCore import QTimer
 from tests.uitools import touch_tap
-app = build(["--windowed", "--size", "1920x1080", "--data", sys.argv[2]])
 marks = {}
 def on_frame():
     now = time.perf_counter()
