@@ -67,9 +67,13 @@ class Playback(QObject):
         self._countdown_held = False
         self._next_id = ""
         self._visitor_play = False  # False while the attract loop runs: never counted
-        # The clips this visit started, in order: "what plays next" skips them, a swipe down
-        # goes back through them, tiles mark them watched. Wiped when the visit ends.
+        # The clips this visit started, in order: "what plays next" skips them, tiles mark them
+        # watched. Wiped when the visit ends.
         self._history: list[str] = []
+        # The clips this visit moved to, in order, started or still opening: a swipe down goes
+        # back through them, so swipes faster than the clips open each move one clip (up, up,
+        # down lands on the second clip, not on the first).
+        self._trail: list[str] = []
         self._liked: set[str] = set()
         self.attract_frame_stride = 1  # the app sets it from the render mode
         player.episodeStarted.connect(self.on_episode_started)
@@ -137,7 +141,7 @@ class Playback(QObject):
     @Property(bool, notify=watchedChanged)
     def canGoBack(self) -> bool:
         """A swipe down has a clip to go back to."""
-        return bool(previous_in_visit(self._history, self._player.episodeId))
+        return bool(previous_in_visit(self._trail, self._player.episodeId))
 
     @Property(float, constant=True)
     def controlsHideSeconds(self) -> float:
@@ -192,6 +196,8 @@ class Playback(QObject):
         upcoming = next_in_visit(self._pack, episode_id, self._history + [episode_id],
                                  self._catalog.featured, self._audience() or "students")
         self._player.setPlaylist([episode] + ([upcoming] if upcoming is not None else []))
+        if episode_id not in self._trail:
+            self._trail.append(episode_id)
         self._player.play(episode_id)
         self.changed.emit()
 
@@ -206,7 +212,7 @@ class Playback(QObject):
     @Slot()
     def swipePrevious(self) -> None:
         """Swipe down: the clip this visit played before this one (nothing at the first)."""
-        previous = previous_in_visit(self._history, self._player.episodeId)
+        previous = previous_in_visit(self._trail, self._player.episodeId)
         if previous and self._controller.state in (State.PLAYER.value, State.NEXT_UP.value):
             self.playEpisode(previous, EpisodeVia.SWIPE.value)
 
@@ -259,6 +265,7 @@ class Playback(QObject):
             self._player.stop()  # report the visitor's last clip before the loop starts
         self._visitor_play = False
         self._history = []      # a new visitor has watched nothing yet
+        self._trail = []
         self._liked = set()
         self.watchedChanged.emit()
         self._player.muted = True
@@ -288,6 +295,8 @@ class Playback(QObject):
             self._via = EpisodeVia.AUTOPLAY  # what follows in this playlist came by itself
             if episode_id not in self._history:     # the order they were first started
                 self._history.append(episode_id)
+            if episode_id not in self._trail:       # autoplay moved on by itself
+                self._trail.append(episode_id)
             self.watchedChanged.emit()
 
     @Slot(str, int)

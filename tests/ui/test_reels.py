@@ -132,3 +132,24 @@ def test_swipes_while_a_clip_is_still_loading_are_safe(make_kiosk, qtbot):
     swipe(app, up=True)                                  # and it goes on from there
     qtbot.waitUntil(lambda: app.player.episodeId != final and app.player.state == "playing",
                     timeout=15_000)
+
+
+def test_each_swipe_while_loading_moves_exactly_one_clip(make_kiosk, qtbot):
+    """No double skip and no lost swipe while the real player is still opening a clip: up, up,
+    down from s1e1 ends on s1e2 (a swipe down went back to the first clip when the second had
+    not shown a frame yet), and nothing beyond s1e3 ever starts."""
+    app = make_kiosk(config=SLOW_IDLE, real_player=True)
+    qtbot.waitUntil(app.window.isExposed)
+    open_player(app, qtbot, "ads-s1e1")
+    loading = [app.player.state != "playing"]
+    swipe(app, up=True)                                  # one step: s1e2, not s1e3
+    loading.append(app.player.state != "playing")
+    swipe(app, up=True)
+    swipe(app, up=False)
+    qtbot.waitUntil(lambda: app.player.episodeId == "ads-s1e2"
+                    and app.player.state == "playing", timeout=15_000)
+    qtbot.waitUntil(lambda: started(app)[-1] == ("ads-s1e2", "swipe"), timeout=15_000)
+    # a clip swiped past before its first frame is never counted as started; none skipped over
+    assert {e for e, _via in started(app)} <= {"ads-s1e1", "ads-s1e2", "ads-s1e3"}
+    assert rows(app, "select count(*) from events where kind='episode_error'") == [(0,)]
+    assert any(loading), "every swipe came after the clip had loaded: nothing was tested"
