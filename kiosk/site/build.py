@@ -172,15 +172,17 @@ def _pictures(site: _Site) -> None:
                 site.add(f"img/e/{episode.id}.jpg", data)
                 site.episode_pictures[episode.id] = f"img/e/{episode.id}.jpg"
     for job in pack.jobs.values():
+        # as on the kiosk's result: the role model's face first, then the job's own picture,
+        # else the designed placeholder (letter on colour)
+        shown = next((site.episode_pictures[e] for e in job.episodes
+                      if e in site.episode_pictures), None)
+        if shown:
+            site.job_pictures[job.id] = shown
+            continue
         data = pictures.page_picture(pack.root / job.image) if job.image is not None else None
         if data is not None:
             site.add(f"img/j/{job.id}.jpg", data)
             site.job_pictures[job.id] = f"img/j/{job.id}.jpg"
-        else:  # the role model's still, else the designed placeholder (letter on colour)
-            shown = next((site.episode_pictures[e] for e in job.episodes
-                          if e in site.episode_pictures), None)
-            if shown:
-                site.job_pictures[job.id] = shown
     for company in pack.companies.values():
         if company.logo is not None:
             data = pictures.logo(pack.root / company.logo)
@@ -193,9 +195,11 @@ def _og_picture(site: _Site, episode_or_job: str) -> Path | None:
     pack = site.pack
     if episode_or_job in pack.jobs:
         job = pack.jobs[episode_or_job]
-        if job.image is not None:
+        face = next((pack.episodes[e] for e in job.episodes
+                     if e in pack.episodes and pack.episodes[e].thumbnail), None)
+        if face is None and job.image is not None:
             return pack.root / job.image
-        episode_or_job = job.episodes[0] if job.episodes else ""
+        episode_or_job = face.id if face is not None else ""
     episode = pack.episodes.get(episode_or_job)
     return pack.root / episode.thumbnail if episode and episode.thumbnail else None
 

@@ -93,6 +93,17 @@ def test_job_page_has_route_words_role_model_and_companies(built) -> None:
         in page
 
 
+def test_a_job_page_shows_the_role_models_face_else_the_jobs_own_picture(built) -> None:
+    out, _ = built
+    with_role_model = html(out, "beroep/elektromonteur")            # Sanne's episode ads-s1e1
+    assert 'img src="../../img/e/ads-s1e1.jpg"' in with_role_model
+    assert "img/j/elektromonteur.jpg" not in with_role_model
+    own = html(out, "beroep/schilder")                               # no episode, own picture
+    assert 'img src="../../img/j/schilder.jpg"' in own
+    with Image.open(out / "img" / "j" / "schilder.jpg") as picture:
+        assert picture.format == "JPEG"
+
+
 def test_a_job_without_any_picture_gets_the_designed_placeholder(pack_copy, built) -> None:
     out, _ = built
     pack = load_pack(pack_copy)
