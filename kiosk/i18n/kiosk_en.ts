@@ -153,27 +153,27 @@
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="122"/>
-        <source>Een nieuwe blik op techniek</source>
-        <translation>A new look at technology</translation>
+        <location filename="../ui/qml/screens/Attract.qml" line="150"/>
+        <source>Wat ga jij later maken?</source>
+        <translation>What will you make one day?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="131"/>
-        <source>Kijk video&apos;s van jongeren in de techniek</source>
-        <translation>Watch videos of young people in tech</translation>
+        <location filename="../ui/qml/screens/Attract.qml" line="160"/>
+        <source>Kijk</source>
+        <translation>Watch</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="132"/>
-        <source>Speel: welk beroep past bij jou?</source>
-        <translation>Play: which job suits you?</translation>
+        <location filename="../ui/qml/screens/Attract.qml" line="161"/>
+        <source>Speel</source>
+        <translation>Play</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="133"/>
-        <source>Scan en neem het mee op je telefoon</source>
-        <translation>Scan it and take it home on your phone</translation>
+        <location filename="../ui/qml/screens/Attract.qml" line="162"/>
+        <source>Scan</source>
+        <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="158"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="185"/>
         <source>Tik om te beginnen</source>
         <translation>Tap to start</translation>
     </message>
@@ -194,32 +194,32 @@
 <context>
     <name>Companies</name>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="20"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="21"/>
         <source>‹ Terug naar je uitslag</source>
         <translation>‹ Back to your result</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="33"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="34"/>
         <source>Bedrijven van vandaag</source>
         <translation>Companies here today</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="38"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="39"/>
         <source>Hier kun je aan de slag als %1</source>
         <translation>Here you can work as %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="39"/>
-        <source>Scan de code en vraag naar een stage of een kijkje</source>
-        <translation>Scan the code and ask about an internship or a visit</translation>
+        <location filename="../ui/qml/screens/Companies.qml" line="40"/>
+        <source>Scan de code voor een stage</source>
+        <translation>Scan the code for an internship</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="112"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="110"/>
         <source>+%1 meer</source>
         <translation>+%1 more</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Companies.qml" line="135"/>
+        <location filename="../ui/qml/screens/Companies.qml" line="133"/>
         <source>Stage of contact</source>
         <translation>Internship or contact</translation>
     </message>
@@ -380,52 +380,47 @@
 <context>
     <name>Game</name>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="28"/>
+        <location filename="../ui/qml/screens/Game.qml" line="29"/>
         <source>Welk techniekberoep past bij jou?</source>
         <translation>Which tech job fits you?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="51"/>
+        <location filename="../ui/qml/screens/Game.qml" line="58"/>
         <source>Alleen spelen</source>
         <translation>Play alone</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="33"/>
-        <source>Je ziet %1 dingen die je kunt doen. Vind je het vet? Swipe naar rechts. Niks voor jou? Naar links. Binnen 2 minuten weet je welke beroepen bij je passen.</source>
-        <translation>You&apos;ll see %1 things you could do. Think it&apos;s cool? Swipe right. Not for you? Swipe left. In 2 minutes you&apos;ll know which jobs suit you.</translation>
-    </message>
-    <message>
-        <location filename="../ui/qml/screens/Game.qml" line="52"/>
-        <source>Jij en %1 kaarten</source>
-        <translation>You and %1 cards</translation>
-    </message>
-    <message>
-        <location filename="../ui/qml/screens/Game.qml" line="59"/>
+        <location filename="../ui/qml/screens/Game.qml" line="66"/>
         <source>Samen spelen</source>
         <translation>Play together</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="60"/>
-        <source>Naast elkaar, ieder je eigen kaarten. Wat is jullie match?</source>
-        <translation>Side by side, each with your own cards. What&apos;s your match?</translation>
+        <location filename="../ui/qml/screens/Game.qml" line="59"/>
+        <source>Ongeveer 2 minuten</source>
+        <translation>About 2 minutes</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="76"/>
+        <location filename="../ui/qml/screens/Game.qml" line="67"/>
+        <source>Ieder je eigen kaarten</source>
+        <translation>Each with your own cards</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/screens/Game.qml" line="83"/>
         <source>← Niks voor jou? Naar links</source>
         <translation>← Not for you? Swipe left</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="84"/>
+        <location filename="../ui/qml/screens/Game.qml" line="91"/>
         <source>Vet? Naar rechts →</source>
         <translation>Cool? Swipe right →</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="116"/>
+        <location filename="../ui/qml/screens/Game.qml" line="123"/>
         <source>Speler %1</source>
         <translation>Player %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Game.qml" line="123"/>
+        <location filename="../ui/qml/screens/Game.qml" line="130"/>
         <source>Even wachten op je maatje…</source>
         <translation>Wait a moment for your buddy…</translation>
     </message>
@@ -489,57 +484,32 @@
 <context>
     <name>Home</name>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="27"/>
+        <location filename="../ui/qml/screens/Home.qml" line="29"/>
         <source>Wat wil je doen?</source>
         <translation>What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="32"/>
-        <source>Kies maar, je kunt altijd terug</source>
-        <translation>Pick one, you can always go back</translation>
-    </message>
-    <message>
-        <location filename="../ui/qml/screens/Home.qml" line="52"/>
+        <location filename="../ui/qml/screens/Home.qml" line="49"/>
         <source>Kijk video&apos;s</source>
         <translation>Watch videos</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="53"/>
-        <source>Jongeren laten zien wat ze maken</source>
-        <translation>Young people show what they make</translation>
-    </message>
-    <message>
-        <location filename="../ui/qml/screens/Home.qml" line="61"/>
+        <location filename="../ui/qml/screens/Home.qml" line="57"/>
         <source>Welk techniekberoep past bij jou?</source>
         <translation>Which tech job fits you?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="62"/>
-        <source>Swipe en ontdek het in 2 minuten</source>
-        <translation>Swipe and find out in 2 minutes</translation>
-    </message>
-    <message>
-        <location filename="../ui/qml/screens/Home.qml" line="70"/>
+        <location filename="../ui/qml/screens/Home.qml" line="65"/>
         <source>Bedrijven van vandaag</source>
         <translation>Companies here today</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="71"/>
-        <source>Wie is er en wat kun je er doen?</source>
-        <translation>Who is here and what can you do there?</translation>
-    </message>
-    <message>
-        <location filename="../ui/qml/screens/Home.qml" line="79"/>
+        <location filename="../ui/qml/screens/Home.qml" line="73"/>
         <source>Voor ouders &amp; docenten</source>
         <translation>For parents &amp; teachers</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Home.qml" line="80"/>
-        <source>Routes, banen en kansen</source>
-        <translation>Routes, jobs and chances</translation>
-    </message>
-    <message>
-        <location filename="../ui/qml/screens/Home.qml" line="104"/>
+        <location filename="../ui/qml/screens/Home.qml" line="97"/>
         <source>Klaar, tot ziens!</source>
         <translation>Done, see you!</translation>
     </message>
@@ -547,27 +517,27 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="53"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="54"/>
         <source>Verrassing!</source>
         <translation>Surprise!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="84"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="85"/>
         <source>Iets heel anders dat ook bij je past</source>
         <translation>Something quite different that suits you too</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="133"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="134"/>
         <source>Vandaag hier: %1</source>
         <translation>Here today: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="169"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="170"/>
         <source>Kijk hoe %1 het doet</source>
         <translation>Watch %1 work</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="170"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="171"/>
         <source>Kijk de video</source>
         <translation>Watch the video</translation>
     </message>
@@ -940,6 +910,29 @@
         <location filename="../ui/qml/components/SwipeDeck.qml" line="151"/>
         <source>Vet!</source>
         <translation>Cool!</translation>
+    </message>
+</context>
+<context>
+    <name>SwipeDemo</name>
+    <message>
+        <location filename="../ui/qml/components/SwipeDemo.qml" line="63"/>
+        <source>Vet!</source>
+        <translation>Cool!</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/SwipeDemo.qml" line="71"/>
+        <source>Niks</source>
+        <translation>Nope</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/SwipeDemo.qml" line="98"/>
+        <source>← Niks</source>
+        <translation>← Nope</translation>
+    </message>
+    <message>
+        <location filename="../ui/qml/components/SwipeDemo.qml" line="106"/>
+        <source>Vet! →</source>
+        <translation>Cool! →</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,6 @@
 import QtQuick
 
-// A home-screen tile: colour, icon, title and a short line under it.
+// A home-screen tile: colour, icon, title and (if any) a short line under it.
 Rectangle {
     id: tile
     property alias title: titleText.text
@@ -31,6 +31,7 @@ Rectangle {
         Text {
             id: subText
             width: parent.width
+            visible: text !== ""
             color: Theme.inkOnAccent   // not faded: on violet a faded line falls below 4.5:1
             font.pixelSize: Theme.fontSmall + Theme.px(4)
             wrapMode: Text.WordWrap

@@ -3,28 +3,55 @@ import QtQuick
 import Kiosk
 import "../components"
 
-// Attract: the event's own welcome, what you can do here, a lively loop and "Tik om te
-// beginnen". A touch anywhere starts a new visit. The clip is framed beside (landscape) or above
-// (portrait) the kiosk's words, so its own title cards never run into them.
+// Attract: the event's own welcome, one hook question, a large lively loop and "Tik om te
+// beginnen". A touch anywhere starts a new visit. The clip is the eye-catcher from 3 m away:
+// landscape, 62 % of the width; portrait, the full width. It is framed beside (landscape) or
+// above (portrait) the kiosk's words, so its own title cards never run into them.
 Item {
     id: attract
     objectName: "attractScreen"
     readonly property bool portrait: Theme.portrait
 
     // The featured clips loop silently in their frame (the same player facade, muted).
+    // Portrait (GPU drawing): the frame also takes the height between the event's name and the
+    // words, the clip fitted in it and the rest filled with a blurred copy of it, as the player
+    // does; lean mode (software drawing) keeps the frame the clip's own shape.
+    readonly property bool tallFrame: attract.portrait && !loop.lean && Kiosk.playback.sideFill
     Rectangle {
         id: frame
         objectName: "attractFrame"
         color: "black"
-        radius: Theme.radius
+        radius: attract.portrait ? 0 : Theme.radius
         clip: true
-        width: attract.portrait ? attract.width - 2 * Theme.margin : attract.width * 0.54
-        height: width * 9 / 16
-        x: attract.portrait ? Theme.margin : attract.width - width - Theme.margin
+        width: attract.portrait ? attract.width : attract.width * 0.62
+        readonly property real room: band.y - eventHead.y - eventHead.height - 2 * Theme.gap
+        height: attract.tallFrame ? Math.max(width * 9 / 16, Math.min(width * 1.1, room))
+                                  : width * 9 / 16
+        x: attract.portrait ? 0 : attract.width - width - Theme.margin
         // portrait: centred in the space above the words; landscape: centred, clear of the top bar
         y: attract.portrait ? Math.max(eventHead.y + eventHead.height + Theme.gap,
                                        (eventHead.y + eventHead.height + band.y - height) / 2)
                             : Math.max(Theme.px(170), (attract.height - height) / 2)
+        // the same picture drawn into a tiny texture and scaled up: blurred, darkened, no
+        // second decoder; only while the clip leaves part of the frame empty
+        ShaderEffectSource {
+            id: sideFill
+            objectName: "attractSideFill"
+            readonly property rect c: loop.contentRect
+            readonly property real aspect: frame.width / Math.max(1, frame.height)
+            readonly property bool narrow: c.width / Math.max(1, c.height) < aspect
+            visible: attract.tallFrame && c.width > 0 && c.height > 0
+                     && (c.width < frame.width * 0.92 || c.height < frame.height * 0.92)
+            live: visible
+            anchors.fill: parent
+            sourceItem: loop
+            hideSource: false
+            smooth: true
+            sourceRect: narrow ? Qt.rect(c.x, c.y + (c.height - c.width / aspect) / 2, c.width, c.width / aspect)
+                               : Qt.rect(c.x + (c.width - c.height * aspect) / 2, c.y, c.height * aspect, c.height)
+            textureSize: Qt.size(Math.round(24 * Math.max(1, aspect)), Math.round(24 * Math.max(1, 1 / aspect)))
+            Rectangle { anchors.fill: parent; color: "#A6000000" }   // darkened: the clip stays the star
+        }
         KioskVideo {
             id: loop
             objectName: "attractVideo"
@@ -116,37 +143,37 @@ Item {
         y: attract.portrait ? attract.height - Theme.barSpace - height
                             : eventHead.y + eventHead.height + Theme.gap
         spacing: Theme.gap
+        // The hook: a question a 12–16-year-old answers in their head while walking past.
         Text {
             objectName: "attractHeadline"
             width: parent.width; wrapMode: Text.WordWrap
-            text: qsTr("Een nieuwe blik op techniek")
-            color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
+            text: qsTr("Wat ga jij later maken?")
+            color: Theme.text; font.pixelSize: Theme.fontHuge * 0.85; font.weight: Font.Black
+            lineHeight: 0.95
         }
-        // At a glance: watch, play, scan.
-        Column {
+        // What you can do here, one word each: watch, play, scan.
+        Flow {
             width: parent.width
-            spacing: Theme.px(14)
+            spacing: Theme.px(28)
             Repeater {
                 model: [
-                    { "icon": "play", "colour": Theme.accent, "text": qsTr("Kijk video's van jongeren in de techniek") },
-                    { "icon": "cards", "colour": Theme.teal, "text": qsTr("Speel: welk beroep past bij jou?") },
-                    { "icon": "qr", "colour": Theme.sky, "text": qsTr("Scan en neem het mee op je telefoon") }
+                    { "icon": "play", "colour": Theme.accent, "text": qsTr("Kijk") },
+                    { "icon": "cards", "colour": Theme.teal, "text": qsTr("Speel") },
+                    { "icon": "qr", "colour": Theme.sky, "text": qsTr("Scan") }
                 ]
                 Row {
                     id: line
                     required property var modelData
-                    spacing: Theme.px(18)
+                    spacing: Theme.px(14)
                     Rectangle {
                         width: Theme.px(64); height: width; radius: width / 2; color: line.modelData.colour
                         Icon { anchors.centerIn: parent; width: Theme.px(40); height: width
                                name: line.modelData.icon; color: Theme.inkOnAccent }
                     }
                     Text {
-                        width: band.width - Theme.px(82)
                         anchors.verticalCenter: parent.verticalCenter
-                        wrapMode: Text.WordWrap
                         text: line.modelData.text
-                        color: Theme.textDim; font.pixelSize: Theme.fontBody
+                        color: Theme.text; font.pixelSize: Theme.fontBody; font.weight: Font.Bold
                     }
                 }
             }

@@ -3,8 +3,9 @@ import QtQuick
 import Kiosk
 import "../components"
 
-// Companies here today: logo, what they do, the jobs they offer, their stand, and a QR code
-// to their contact / internship page.
+// Companies here today: logo, name, their stand, the jobs they offer and a QR code to their
+// contact / internship page. Light to read: the jobs they offer say what they do; their own
+// description is left to the page behind their code.
 Item {
     id: screen
     objectName: "companiesScreen"
@@ -36,7 +37,7 @@ Item {
         Text {
             width: parent.width; wrapMode: Text.WordWrap
             text: Kiosk.companies.jobTitle !== "" ? qsTr("Hier kun je aan de slag als %1").arg(Kiosk.companies.jobTitle)
-                                            : qsTr("Scan de code en vraag naar een stage of een kijkje")
+                                            : qsTr("Scan de code voor een stage")
             color: Theme.textDim; font.pixelSize: Theme.fontBody
         }
     }
@@ -100,9 +101,6 @@ Item {
                                   color: Theme.text; size: Theme.fontLarge - Theme.px(6); font.weight: Font.Black }
                     Text { width: parent.width; text: company.modelData.stand; visible: text !== ""
                            color: Theme.accent; font.pixelSize: Theme.fontBody; font.weight: Font.Bold }
-                    Text { width: parent.width; text: company.modelData.description; wrapMode: Text.WordWrap
-                           maximumLineCount: 3; elide: Text.ElideRight
-                           color: Theme.textDim; font.pixelSize: Theme.fontSmall }
                     Flow {
                         id: jobChips
                         width: parent.width; spacing: Theme.px(8)

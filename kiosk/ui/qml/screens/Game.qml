@@ -13,33 +13,40 @@ Item {
     readonly property bool intro: Kiosk.game.phase !== "playing"
 
     // -- intro -------------------------------------------------------------------------------
+    // The question, a 3-second demo of the swipe instead of a paragraph about it, and the two
+    // ways to play. No number of cards: the game stops when it knows, so it varies per visitor.
     Item {
+        id: introPage
         anchors.fill: parent
         visible: screen.intro
-        Column {
-            id: introText
-            anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin }
-            // portrait: centred in the top 40 % (the choices below are within reach)
-            anchors.topMargin: Theme.portrait ? Math.max(Theme.px(40), (Theme.reachTop - height) / 2) : Theme.px(40)
+        Text {
+            id: introTitle
+            objectName: "gameIntroTitle"
+            anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.margin
+                      topMargin: Theme.px(40) }
             anchors.rightMargin: Theme.margin + Theme.topBarSpace   // room for the top bar
-            spacing: Theme.px(12)
-            Text {
-                width: parent.width; wrapMode: Text.WordWrap
-                text: qsTr("Welk techniekberoep past bij jou?")
-                color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
-            }
-            Text {
-                width: parent.width; wrapMode: Text.WordWrap
-                text: qsTr("Je ziet %1 dingen die je kunt doen. Vind je het vet? Swipe naar rechts. Niks voor jou? Naar links. Binnen 2 minuten weet je welke beroepen bij je passen.").arg(Kiosk.game.deckSize)
-                color: Theme.textDim; font.pixelSize: Theme.fontBody
-            }
+            wrapMode: Text.WordWrap
+            text: qsTr("Welk techniekberoep past bij jou?")
+            color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
+        }
+        // Landscape: the demo left of the choices; portrait: above them, in the top 40 %.
+        SwipeDemo {
+            id: demo
+            objectName: "swipeDemo"
+            running: screen.intro
+            x: Theme.margin
+            y: introTitle.y + introTitle.height + Theme.gap
+            width: Theme.portrait ? parent.width - 2 * Theme.margin
+                                  : (parent.width - 2 * Theme.margin - 2 * Theme.gap) * 0.38
+            height: Theme.portrait ? Math.max(Theme.px(200), Theme.reachTop - y - Theme.gap)
+                                   : parent.height - y - Theme.margin
         }
         Grid {
-            anchors { top: introText.bottom; bottom: parent.bottom; left: parent.left; right: parent.right
-                      margins: Theme.margin; bottomMargin: Theme.portrait ? Theme.barSpace : Theme.margin
-                      // portrait: both choices within reach, in the lower 60 %
-                      topMargin: Theme.portrait ? Math.max(Theme.margin, Theme.reachTop - introText.y - introText.height)
-                                                : Theme.margin }
+            id: choices
+            x: Theme.portrait ? Theme.margin : demo.x + demo.width + Theme.gap
+            y: Theme.portrait ? Math.max(Theme.reachTop, demo.y + demo.height + Theme.gap) : demo.y
+            width: parent.width - x - Theme.margin
+            height: parent.height - y - (Theme.portrait ? Theme.barSpace : Theme.margin)
             columns: Theme.portrait ? 1 : 2
             spacing: Theme.gap
             readonly property real cellW: Theme.portrait ? width : (width - spacing) / 2
@@ -49,7 +56,7 @@ Item {
                 width: parent.cellW; height: parent.cellH
                 fill: Theme.teal; iconName: "cards"
                 title: qsTr("Alleen spelen")
-                subtitle: qsTr("Jij en %1 kaarten").arg(Kiosk.game.deckSize)
+                subtitle: qsTr("Ongeveer 2 minuten")
                 onClicked: Kiosk.game.start("solo")
             }
             Tile {
@@ -57,7 +64,7 @@ Item {
                 width: parent.cellW; height: parent.cellH
                 fill: Theme.violet; iconName: "people"
                 title: qsTr("Samen spelen")
-                subtitle: qsTr("Naast elkaar, ieder je eigen kaarten. Wat is jullie match?")
+                subtitle: qsTr("Ieder je eigen kaarten")
                 onClicked: Kiosk.game.start("duo")
             }
         }

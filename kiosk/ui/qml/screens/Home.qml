@@ -4,6 +4,8 @@ import QtQuick.Layouts
 import "../components"
 
 // Home: big tiles for the sections this pack and build offer. Sections that do not exist stay hidden.
+// Light to read: one question and a title and picture per tile (every screen has Home, so no
+// line saying you can go back).
 Item {
     id: home
     objectName: "homeScreen"
@@ -28,11 +30,6 @@ Item {
             color: Theme.text; font.pixelSize: Theme.fontTitle; font.weight: Font.Black
             width: parent.width; wrapMode: Text.WordWrap
         }
-        Text {
-            text: qsTr("Kies maar, je kunt altijd terug")
-            color: Theme.textDim; font.pixelSize: Theme.fontBody
-            width: parent.width; wrapMode: Text.WordWrap
-        }
     }
 
     GridLayout {
@@ -50,7 +47,6 @@ Item {
             Layout.fillWidth: true; Layout.fillHeight: true
             fill: Theme.accent; iconName: "play"
             title: qsTr("Kijk video's")
-            subtitle: qsTr("Jongeren laten zien wat ze maken")
             onClicked: Kiosk.controller.openSection("episodes")
         }
         Tile {
@@ -59,7 +55,6 @@ Item {
             Layout.fillWidth: true; Layout.fillHeight: true
             fill: Theme.teal; iconName: "cards"
             title: qsTr("Welk techniekberoep past bij jou?")
-            subtitle: qsTr("Swipe en ontdek het in 2 minuten")
             onClicked: Kiosk.controller.openSection("game")
         }
         Tile {
@@ -68,7 +63,6 @@ Item {
             Layout.fillWidth: true; Layout.fillHeight: true
             fill: Theme.coral; iconName: "building"
             title: qsTr("Bedrijven van vandaag")
-            subtitle: qsTr("Wie is er en wat kun je er doen?")
             onClicked: Kiosk.controller.openSection("companies")
         }
         Tile {
@@ -77,7 +71,6 @@ Item {
             Layout.fillWidth: true; Layout.fillHeight: true
             fill: Theme.sky; iconName: "people"
             title: qsTr("Voor ouders & docenten")
-            subtitle: qsTr("Routes, banen en kansen")
             onClicked: Kiosk.controller.openSection("parents")
         }
     }
