@@ -203,7 +203,12 @@ def merge(out: Path, sources: list[Path], config: Config = DEFAULT,
     if not usable:
         return []
     if out.exists():
-        return _merge_into(out, usable, config, skipped, new=False)
+        marks = merges_marked(out)
+        _mark_merges(out, marks[0] + 1, marks[1])  # under way: readers watch every commit
+        try:
+            return _merge_into(out, usable, config, skipped, new=False)
+        finally:
+            _mark_merges(out, marks[0] + 1, marks[0] + 1)
     # A new file is built under another name and renamed into place once it is complete: a
     # reader (a report) finds no file or the whole merge, never half of it, and a merge that
     # is killed leaves no half file behind under the name.
@@ -215,6 +220,35 @@ def merge(out: Path, sources: list[Path], config: Config = DEFAULT,
     finally:
         _remove_database(building)
     return results
+
+
+def merge_marker(db: Path) -> Path:
+    """The small file beside ``db`` counting the merges into it begun and finished.
+
+    A report reads the figures on several connections, one query after another; it compares
+    this file before and after (a merge began or ended meanwhile), and while a merge is under
+    way every commit, to tell a merge from a kiosk writing its own events (which never mixes
+    two states of the campaign and must not hold up ``kiosk stats`` on a running kiosk)."""
+    return db.with_name(f".{db.name}.merges")
+
+
+def merges_marked(db: Path) -> tuple[int, int]:
+    """(merges begun, merges finished) into ``db``; (0, 0) when none was ever marked."""
+    try:
+        begun, finished = merge_marker(db).read_text(encoding="ascii").split()
+        return int(begun), int(finished)
+    except (OSError, ValueError):
+        return 0, 0
+
+
+def _mark_merges(db: Path, begun: int, finished: int) -> None:
+    marker = merge_marker(db)
+    partial = marker.with_name(f"{marker.name}.{os.getpid()}")
+    try:
+        partial.write_text(f"{begun} {finished}\n", encoding="ascii")
+        os.replace(partial, marker)  # read whole or not at all
+    except OSError:  # a read-only folder: the merge itself will say what is wrong
+        partial.unlink(missing_ok=True)
 
 
 def _remove_database(path: Path) -> None:

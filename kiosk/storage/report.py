@@ -31,7 +31,9 @@ from kiosk.core.metrics import (
     job_domains,
 )
 from kiosk.storage.db import DatabaseError, UnreadableDatabaseError, open_kiosk_db_read_only
-from kiosk.storage.export import ExportError, merge, tables, write_rows, write_table
+from kiosk.storage.export import (
+    ExportError, merge, merges_marked, tables, write_rows, write_table,
+)
 from kiosk.storage import pulse_report
 from kiosk.storage.names import KioskInfo, Names, load_titles_pack, read_kiosks
 from kiosk.storage.report_text import Words
@@ -78,33 +80,40 @@ T = TypeVar("T")
 
 
 def unchanged(path: Path, work: Callable[[], T], tries: int = 2) -> T:
-    """``work()`` (figures read from ``path``) done while nobody changed the file.
+    """``work()`` (figures read from ``path``) done while no merge changed the file.
 
     The figures are read on several connections, one query after another; a merge into the
-    file (in place, or a new file renamed over it) that commits in between would mix two
-    states. Whether anything changed is seen by SQLite's ``data_version`` on a connection kept
-    open meanwhile, and by the file's identity. A change means the work is done again; when
-    the file keeps changing, one line says so (as does a read that fails while it changes)."""
+    file that commits in between would mix two states of the campaign. A merge marks its
+    start and end beside the file (``export.merge_marker``); while one is under way, every
+    commit counts (SQLite's ``data_version`` on a connection kept open meanwhile), and a new
+    file renamed over the old one counts too. A kiosk writing its own events does not: that
+    was always read as it stood. A change means the work is done again; when the file keeps
+    changing, one line says so (as does a read that fails meanwhile, e.g. on an index the
+    merge dropped)."""
     for _ in range(tries):
         with closing(open_read_only(path)) as watch:
             before = _state(path, watch)
             try:
                 result, error = work(), None
-            except sqlite3.Error as e:  # e.g. an index the merge drops while it adds rows
+            except sqlite3.Error as e:
                 result, error = None, e
             if before is not None and _state(path, watch) == before:
                 if error is not None:
                     raise ReportError(f"{path}: cannot read the events ({error})") from None
                 return cast(T, result)
-    raise ReportError(f"{path}: it changed while the figures were read (a merge into it?); "
+    raise ReportError(f"{path}: a merge changed it while the figures were read; "
                       "run this again when the merge is done")
 
 
-def _state(path: Path, watch: sqlite3.Connection) -> tuple[int, int, int] | None:
-    """Which file is at ``path`` and SQLite's count of its changes; None when it is gone."""
+def _state(path: Path, watch: sqlite3.Connection) -> tuple[Any, ...] | None:
+    """Which file is at ``path``, its merges begun and finished and, while one is under way,
+    SQLite's count of its commits; None when it is gone."""
     try:
         info = path.stat()
-        return info.st_dev, info.st_ino, watch.execute("PRAGMA data_version").fetchone()[0]
+        begun, finished = merges_marked(path)
+        commits = (watch.execute("PRAGMA data_version").fetchone()[0]
+                   if begun != finished else None)
+        return info.st_dev, info.st_ino, begun, finished, commits
     except (OSError, sqlite3.Error):
         return None
 
