@@ -294,18 +294,18 @@ def family(glyph: str) -> str:
     return plain
 
 
-def looks(table: dict[str, tuple[str, str]]) -> list[tuple[str, tuple[str, str], int, bool]]:
+def looks(table: dict[str, tuple[str, str]], wish: dict[str, int]
+          ) -> list[tuple[str, tuple[str, str], int, bool]]:
     """A background colour and a side for each picture, so that two of the same kind of object
-    (six mechanics among the jobs) never share both, and neighbours differ in colour."""
+    (a dozen mechanics among the jobs) never share both; otherwise the colour ``wish`` asks."""
     used: dict[str, list[int]] = {}
-    out, previous = [], -1
-    for n, (item_id, objects) in enumerate(table.items()):
+    out = []
+    for item_id, objects in table.items():
         seen = used.setdefault(family(objects[0]), [])
-        colour = min(range(len(PALETTE)),
-                     key=lambda c: (seen.count(c), c == previous, (c - n) % len(PALETTE)))
+        colour = min(range(len(PALETTE)), key=lambda c: (
+            seen.count(c), (c - wish[item_id]) % len(PALETTE)))
         out.append((item_id, objects, colour, seen.count(colour) % 2 == 1))
         seen.append(colour)
-        previous = colour
     return out
 
 
@@ -320,6 +320,20 @@ def save(im: Image.Image, path: Path) -> int:
 
 def listed_ids(file: str, key: str) -> list[str]:
     return [item["id"] for item in tomllib.loads((PACK_DIR / file).read_text("utf-8"))[key]]
+
+
+def card_colours() -> dict[str, int]:
+    """The game asks two cards of every type first, one type after the other, then more of the
+    types that fit: colour = (type + the card's place among its type), so the cards that follow
+    each other in a game rarely share a colour."""
+    cards = tomllib.loads((PACK_DIR / "cards.toml").read_text("utf-8"))["cards"]
+    types = list(dict.fromkeys(card["type"] for card in cards))
+    places: dict[str, int] = {}
+    wish = {}
+    for card in cards:
+        place = places[card["type"]] = places.get(card["type"], -1) + 1
+        wish[card["id"]] = (types.index(card["type"]) + place) % len(PALETTE)
+    return wish
 
 
 def main() -> int:
@@ -343,8 +357,10 @@ def main() -> int:
         return 1
     glyphs = Glyphs(args.font)
     total = 0
-    for kind, table, size in (("cards", CARDS, CARD_SIZE), ("jobs", JOBS, JOB_SIZE)):
-        for item_id, (main_obj, sticker), colour, mirrored in looks(table):
+    job_colours = {job_id: n % len(PALETTE) for n, job_id in enumerate(JOBS)}
+    for kind, table, size, wish in (("cards", CARDS, CARD_SIZE, card_colours()),
+                                    ("jobs", JOBS, JOB_SIZE, job_colours)):
+        for item_id, (main_obj, sticker), colour, mirrored in looks(table, wish):
             im = picture(glyphs, f"{kind}/{item_id}", main_obj, sticker, size, colour,
                          sticker_low=kind == "jobs", mirrored=mirrored)
             total += save(im, args.out / kind / f"{item_id}.png")
