@@ -21,12 +21,13 @@ Rectangle {
     Column {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.px(36) }
         spacing: Theme.px(8)
-        Text {
+        // large, read from a step back; a long word ("techniekberoep" on a narrow tile)
+        // makes the font smaller rather than break
+        WordFitText {
             id: titleText
             width: parent.width
             color: Theme.inkOnAccent
-            font.pixelSize: Theme.fontLarge; font.weight: Font.Black
-            wrapMode: Text.WordWrap
+            size: Theme.fontLarge + Theme.px(10); font.weight: Font.Black
         }
         Text {
             id: subText
