@@ -6,6 +6,8 @@ every module edge is sharp on screen.
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from kiosk.config import DEFAULT, Config
@@ -27,19 +29,50 @@ def qr_size_px(screen_short_side_px: int, config: Config = DEFAULT) -> int:
 
 
 def qr_modules(payload: str, config: Config = DEFAULT) -> list[list[bool]]:
-    """The module matrix of ``payload``, quiet zone included (True = dark)."""
+    """The module matrix of ``payload``, quiet zone included (True = dark).
+
+    The last codes' matrices are remembered: qrcode tries all eight masks in pure Python,
+    0.1–0.4 s on the kiosk's machine, and a swipe to the next clip waited that long for its
+    code. The player works the next clip's code out ahead (kiosk.ui.playback)."""
+    return [list(row) for row in _matrix(payload, config.qr_error_correction,
+                                         config.qr_border_modules)]
+
+
+def qr_modules_ready(payload: str, config: Config = DEFAULT) -> bool:
+    """Whether ``payload``'s matrix is remembered (drawing it then costs no mask search)."""
+    key = (payload, config.qr_error_correction, config.qr_border_modules)
+    with _matrix_lock:
+        return key in _matrices
+
+
+_matrices: OrderedDict[tuple[str, str, int], tuple[tuple[bool, ...], ...]] = OrderedDict()
+_matrix_lock = threading.Lock()   # the player's helper thread and Qt's image loader share it
+_MATRICES_KEPT = 64
+
+
+def _matrix(payload: str, level: str, border: int) -> tuple[tuple[bool, ...], ...]:
+    key = (payload, level, border)
+    with _matrix_lock:
+        if key in _matrices:
+            _matrices.move_to_end(key)
+            return _matrices[key]
     import qrcode
     import qrcode.constants
 
     code = qrcode.QRCode(
         version=None,  # the smallest version that holds the payload: fewer, bigger modules
-        error_correction=getattr(qrcode.constants, _LEVELS[config.qr_error_correction]),
+        error_correction=getattr(qrcode.constants, _LEVELS[level]),
         box_size=1,
-        border=config.qr_border_modules,
+        border=border,
     )
     code.add_data(payload)
     code.make(fit=True)
-    return code.get_matrix()
+    matrix = tuple(tuple(row) for row in code.get_matrix())
+    with _matrix_lock:
+        _matrices[key] = matrix
+        while len(_matrices) > _MATRICES_KEPT:
+            _matrices.popitem(last=False)
+    return matrix
 
 
 def render_qr(payload: str, size_px: int, config: Config = DEFAULT) -> Image.Image:

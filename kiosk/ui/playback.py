@@ -7,6 +7,7 @@ campaign measures. QML binds to its properties and calls its slots.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
@@ -15,6 +16,7 @@ from kiosk.config import Config
 from kiosk.core.countdown import next_change, seconds_left, timer_ms
 from kiosk.core.flow import FlowError, State
 from kiosk.core.links import LinkBuilder
+from kiosk.core.qr_image import qr_modules, qr_modules_ready
 from kiosk.core.taxonomy import EpisodeVia, episode_via
 from kiosk.core.viewing import (
     Audience,
@@ -196,10 +198,34 @@ class Playback(QObject):
         upcoming = next_in_visit(self._pack, episode_id, self._history + [episode_id],
                                  self._catalog.featured, self._audience() or "students")
         self._player.setPlaylist([episode] + ([upcoming] if upcoming is not None else []))
+        self._work_out_codes(episode, upcoming)
         if episode_id not in self._trail:
             self._trail.append(episode_id)
         self._player.play(episode_id)
         self.changed.emit()
+
+    def _work_out_codes(self, episode: Any, upcoming: Any) -> None:
+        """Work out, on a helper thread, the QR codes the visitor will see next: the next clip's
+        (a swipe up or autoplay shows it at once) and this clip's share code (its end card).
+        Drawn on the UI thread when they appear, each took 0.1–0.4 s of pure Python, and the
+        swipe's new clip waited for it."""
+        links = [self._links.episode(episode.id, episode.channel_url or self._series_url(episode),
+                                     share=True)]
+        if upcoming is not None:
+            links.append(self._links.episode(
+                upcoming.id, upcoming.channel_url or self._series_url(upcoming)))
+        todo = [link.url for link in links
+                if link.ok and link.url and not qr_modules_ready(link.url, self._config)]
+        if todo:
+            threading.Thread(target=self._codes, args=(todo,), name="qr-ahead",
+                             daemon=True).start()
+
+    def _codes(self, payloads: list[str]) -> None:
+        for payload in payloads:
+            try:
+                qr_modules(payload, self._config)
+            except ValueError as error:   # drawn (and reported) where it shows, if it shows
+                log.debug("QR code not worked out ahead: %s", error)
 
     @Slot()
     def swipeNext(self) -> None:
