@@ -328,6 +328,21 @@ def _ensure_qapp() -> QGuiApplication:
     return qapp
 
 
+def _drop_qt_import_hook() -> None:
+    """Python's own import back, now that Qt is loaded.
+
+    PySide6 replaces ``__import__`` with a hook that, at every import, reads the importing
+    module's source to see whether it selects one of PySide's ``__feature__`` options
+    (snake_case, true_property). No kiosk module does (tests/unit/test_import_hook.py), and
+    the hook cost about 90 ms of CPU before the first frame (a sixth of the kiosk's imports).
+    Where Qt was loaded before the kiosk (a test run), the hook stays."""
+    import builtins
+
+    from kiosk import PYTHON_IMPORT
+
+    builtins.__import__ = PYTHON_IMPORT
+
+
 def _install_excepthook(app: KioskApp) -> Callable[[], None]:
     """An exception anywhere is logged and the kiosk goes back to attract; no dialog, no traceback.
 
@@ -398,6 +413,7 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
                     store.moved_aside)
 
     qapp = _ensure_qapp()
+    _drop_qt_import_hook()
     app = KioskApp(qapp=qapp, store=store, pack=pack, config=config, data_dir=data_dir,
                    db_path=db_path, args=args, event=event, event_choice=choice,
                    today=today, player_factory=player_factory)
