@@ -1,17 +1,21 @@
 """A full visit at a visitor's pace, timed. Not part of the test run.
 
-    QT_QPA_PLATFORM=offscreen python -m tests.bench.bench_visit_time [--card-s 2.5] [--size 1920x1080]
+    QT_QPA_PLATFORM=offscreen python -m tests.bench.bench_visit_time [--card-s 2-3] [--size 1920x1080]
 
 Drives the real window with touches and waits as a student at a fair would: a tap to start,
-two seconds to choose on home, the game with ``--card-s`` per card (2–3 s: read, think,
-swipe), ten seconds on the result, one role model's clip to its end (FakePlayer-free: the real
-player decodes it), the end card's countdown into the next clip, a swipe up, Home, "Klaar".
-Prints each step's time and the whole visit's, so a change that adds a screen or a wait shows.
+two seconds to choose on home, the game with ``--card-s`` per card (a range such as 2-3: each
+card's pause drawn from it with a fixed seed; read, think, swipe), ten seconds on the result,
+one role model's clip to its end (FakePlayer-free: the real player decodes it), the end card
+into the next clip (its countdown, or a tap on the suggested series), a swipe up after a few
+seconds (the swipe's latency to the next clip's start is printed too), Home, "Klaar".
+Prints each step's time and the whole visit's, the render mode and the machine's load
+average, so a change that adds a screen or a wait shows.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import sys
 import tempfile
 import time
@@ -24,9 +28,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--card-s", type=float, default=2.5)
+    parser.add_argument("--card-s", default="2-3", help="seconds per card, or a range: 2-3")
     parser.add_argument("--size", default="1920x1080")
+    parser.add_argument("--seed", type=int, default=30)
     args = parser.parse_args()
+    low, _, high = args.card_s.partition("-")
+    card_s = (float(low), float(high or low))
+    rng = random.Random(args.seed)
+    load_before = os.getloadavg()
 
     from PySide6.QtCore import QEventLoop, QPoint, QTimer
 
@@ -75,8 +84,10 @@ def main() -> int:
     wait(lambda: is_shown(window, "swipeCard"))
     mark("start → first card")
     cards = 0
+    paused = 0.0
     while c.state == "game":
-        pause(args.card_s)
+        paused += (think := rng.uniform(*card_s))
+        pause(think)
         if is_shown(window, "duelA"):
             touch_tap(window, "duelA")
         elif is_shown(window, "likeButton"):
@@ -86,7 +97,7 @@ def main() -> int:
         if cards > 80:
             raise SystemExit("the game did not end")
     wait(lambda: c.state == "result")
-    mark(f"game: {cards} answers at {args.card_s:g} s")
+    mark(f"game: {cards} answers, {paused / max(1, cards):.1f} s each")
     pause(10.0)                                  # reading the result, scanning the code
     watch = next((f"resultWatch_{r}" for r in ("1", "2", "3", "surprise")
                   if is_shown(window, f"resultWatch_{r}")), None)
@@ -96,14 +107,22 @@ def main() -> int:
         wait(lambda: c.state == "player" and app.player.state == "playing")
         wait(lambda: c.state == "next_up", 120.0)
         mark("a role model's clip to its end")
+        before = app.player.episodeId
         wait(lambda: c.state == "player" or (c.state == "next_up"
                                                and not app.playback.countingDown), 30.0)
-        if c.state == "player":
-            pause(4.0)
-            h, w = window.height(), window.width()
-            touch_drag(window, QPoint(w // 3, h * 2 // 3), QPoint(w // 3, h // 3))
-            wait(lambda: app.player.state == "playing")
-            pause(6.0)
+        if c.state == "next_up" and is_shown(window, "nextUpSuggestion"):
+            pause(2.0)                       # another series is suggested: the visitor taps it
+            touch_tap(window, "nextUpSuggestion")
+        wait(lambda: c.state == "player" and app.player.state == "playing"
+             and app.player.episodeId != before, 30.0)
+        pause(4.0)
+        h, w = window.height(), window.width()
+        shown = app.player.episodeId
+        touch_drag(window, QPoint(w // 3, h * 2 // 3), QPoint(w // 3, h // 3))
+        released = time.perf_counter()
+        wait(lambda: app.player.episodeId != shown and app.player.state == "playing")
+        swipe_ms = (time.perf_counter() - released) * 1000
+        pause(6.0)
         mark("end card, next clip, a swipe up")
     c.goHome()
     wait(lambda: is_shown(window, "endSession"))
@@ -114,6 +133,11 @@ def main() -> int:
     for name, seconds in steps:
         print(f"{name:<40} {seconds:6.1f} s")
     print(f"{'whole visit':<40} {time.perf_counter() - begin:6.1f} s")
+    if watch is not None:
+        print(f"the swipe up: its next clip playing {swipe_ms:.0f} ms after the finger lifted")
+    print(f"render mode {app.screens.render.choice.mode}, platform "
+          f"{os.environ['QT_QPA_PLATFORM']}, {args.size}; load average before "
+          f"{load_before[0]:.1f}, after {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     app.close()
     return 0
 
