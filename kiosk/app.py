@@ -2,7 +2,7 @@
 
 ``build(argv)`` makes everything without entering the loop (tests use it); ``main()`` is
 ``build(sys.argv[1:])`` plus the loop. Nothing here decides visitor behaviour: that is
-``kiosk.core.flow``; QML only shows.
+``kiosk.visit.flow``; QML only shows.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from kiosk import paths
 from kiosk.cli import UsageError, is_tool, parse_run_args, run_tool
 from kiosk.config import DEFAULT, Config
 from kiosk.core.files import prove_writable
-from kiosk.process import GracefulStop, SignalCatcher, setup_logging
+from kiosk.ops.process import GracefulStop, SignalCatcher, setup_logging
 
 if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for the CLI tools
     import argparse
@@ -34,24 +34,24 @@ if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for th
     from PySide6.QtQuick import QQuickWindow
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.core.content_models import Event, Pack
+    from kiosk.pack.models import Event, Pack
     from kiosk.core.event_choice import EventChoice
-    from kiosk.heartbeat import Heartbeat
+    from kiosk.ops.heartbeat import Heartbeat
     from kiosk.media.facade import PlayerFacade
     from kiosk.media.thumbcache import ThumbnailMaker
     from kiosk.storage.events import EventStore
-    from kiosk.ui.admin import AdminPanel
-    from kiosk.ui.bridge import Controller
-    from kiosk.ui.campaign import CampaignService
+    from kiosk.ui.admin_panel import AdminPanel
+    from kiosk.ui.controller import Controller
+    from kiosk.ui.campaign_service import CampaignService
     from kiosk.ui.catalog import Catalog
     from kiosk.ui.companies import Companies
     from kiosk.ui.dashboard import Dashboard
     from kiosk.ui.game_bridge import GameBridge
     from kiosk.ui.playback import Playback
-    from kiosk.ui.pulse import PulseBridge
-    from kiosk.ui.parents import ParentsPage
+    from kiosk.ui.pulse_bridge import PulseBridge
+    from kiosk.ui.parents_page import ParentsPage
     from kiosk.ui.read_aloud import ReadAloud
-    from kiosk.ui.render import RenderMode
+    from kiosk.ui.render_mode import RenderMode
     from kiosk.ui.shown_codes import CodeCounter
     from kiosk.ui.window import Lockdown, Translations
 
@@ -209,7 +209,7 @@ class KioskApp:
         """Run the pack in ``folder`` from now on (called at attract); False when it won't load.
 
         The window, controller and players are made again; the event log stays open."""
-        from kiosk.core.content import PackError, load_pack
+        from kiosk.pack.loader import PackError, load_pack
 
         try:
             pack = load_pack(folder, self.config)
@@ -278,7 +278,7 @@ def _kiosk_id(data_dir: Path, config: Config) -> str:
 
 
 def _load_pack(content: Path, config: Config) -> Pack:
-    from kiosk.core.content import PackError, load_pack
+    from kiosk.pack.loader import PackError, load_pack
 
     if not content.is_dir():
         raise StartupError(f"content pack {content} is not a folder (use --content DIR)")
@@ -379,7 +379,7 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
         args = parse_run_args(argv or [])
     except UsageError as exc:
         raise StartupError(str(exc)) from None
-    from kiosk.memory import tune_malloc
+    from kiosk.ops.memory import tune_malloc
 
     tune_malloc()  # before Qt and the decoders start their threads
     if args.lang:
@@ -422,7 +422,7 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
     app.teardown.callback(_logged(_install_excepthook(app), "the exception hook"))
     _start_campaign(app, args)
     _start_ui(app)
-    from kiosk.heartbeat import start_heartbeat
+    from kiosk.ops.heartbeat import start_heartbeat
 
     app.heartbeat = start_heartbeat(data_dir=data_dir, config=config,
                                     controller=_CurrentController(app), window=app.window,
@@ -474,7 +474,7 @@ def _start_ui(app: KioskApp) -> None:
         app.campaign.watch(screens.controller, (app.pack.id, app.pack.version), app.event_choice)
     me = None
     try:
-        from kiosk.campaign import identity
+        from kiosk.campaign.identity import identity
 
         me = identity(app.data_dir, app.store.kiosk_id, app.config)
         app.store.update_kiosk(name=me.name, region=me.region, pack_id=app.pack.id,
@@ -488,11 +488,11 @@ def _make_screens(app: KioskApp) -> Screens:
     from PySide6.QtCore import Qt
     from PySide6.QtQml import QQmlApplicationEngine
 
-    from kiosk.core.flow import State
+    from kiosk.visit.flow import State
     from kiosk.core.links import LinkBuilder
     from kiosk.media.thumbcache import ThumbnailMaker
-    from kiosk.ui.admin import AdminPanel
-    from kiosk.ui.bridge import Controller
+    from kiosk.ui.admin_panel import AdminPanel
+    from kiosk.ui.controller import Controller
     from kiosk.ui.catalog import Catalog
     from kiosk.ui.companies import Companies
     from kiosk.ui.chart_images import ChartImages
@@ -500,11 +500,11 @@ def _make_screens(app: KioskApp) -> Screens:
     from kiosk.ui.game_bridge import GameBridge
     from kiosk.ui.playback import Playback
     from kiosk.media.speech import Speech
-    from kiosk.ui.pulse import PulseBridge
-    from kiosk.ui.qr import QrImageProvider
-    from kiosk.ui.parents import ParentsPage
+    from kiosk.ui.pulse_bridge import PulseBridge
+    from kiosk.ui.qr_provider import QrImageProvider
+    from kiosk.ui.parents_page import ParentsPage
     from kiosk.ui.read_aloud import ReadAloud
-    from kiosk.ui.seams import Kiosk, withdraw
+    from kiosk.ui.kiosk_singleton import Kiosk, withdraw
     from kiosk.ui.shown_codes import CodeCounter
     from kiosk.ui.window import (
         Lockdown, Translations, available_sections, create_window, load_fonts, screen_files,
@@ -514,7 +514,7 @@ def _make_screens(app: KioskApp) -> Screens:
     event_id = event.id if event is not None else None
     teardown = ExitStack()
     load_fonts(app.qapp)
-    from kiosk.ui.render import render_mode
+    from kiosk.ui.render_mode import render_mode
 
     render = render_mode(args.render or config.render_mode, config)
     controller = Controller(config, store, pack, event, available_sections(pack),
@@ -617,8 +617,8 @@ def _choose_pack(base: Pack, no_content_option: bool, data_dir: Path, config: Co
     """An installed update (``<data>/packs``) replaces the pack it updates.
 
     Used when it is the same pack with a higher version, or when no ``--content`` was given."""
-    from kiosk.core.content import PackError, load_pack
-    from kiosk.core.updates import installed_pack
+    from kiosk.pack.loader import PackError, load_pack
+    from kiosk.campaign.updates import installed_pack
 
     folder = installed_pack(data_dir / config.packs_dirname)
     if folder is None:
@@ -636,9 +636,9 @@ def _choose_pack(base: Pack, no_content_option: bool, data_dir: Path, config: Co
 
 
 def _start_campaign(app: KioskApp, args: Any) -> None:
-    """Inbox polling and outbox snapshots (kiosk.ui.campaign)."""
-    from kiosk.campaign import health
-    from kiosk.ui.campaign import CampaignService
+    """Inbox polling and outbox snapshots (kiosk.ui.campaign_service)."""
+    from kiosk.campaign.identity import health
+    from kiosk.ui.campaign_service import CampaignService
 
     started = time.monotonic()
 
@@ -680,7 +680,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point of ``python main.py`` and ``kiosk``."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["supervise"]:  # the watchdog: runs the kiosk as a child and restarts it
-        from kiosk import watchdog
+        from kiosk.ops import watchdog
 
         sys.exit(watchdog.main(argv[1:]))
     caught = None

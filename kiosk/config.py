@@ -172,7 +172,7 @@ class Config:
     # Window
     default_size: tuple[int, int] = (1920, 1080)
 
-    # Heartbeat, watchdog and memory (kiosk/heartbeat.py, kiosk/watchdog.py)
+    # Heartbeat, watchdog and memory (kiosk/ops/heartbeat.py, kiosk/ops/watchdog.py)
     heartbeat_filename: str = "heartbeat.json"
     restarts_filename: str = "restarts.log"    # one line per restart; admin counts them
     watchdog_log_filename: str = "watchdog.log"
@@ -193,7 +193,7 @@ class Config:
     # exits without waiting for the event writer (a full disk could otherwise hold it up).
     shutdown_deadline_s: float = 1.5
 
-    # Captions and pack messages (kiosk/core/subtitles.py, content_files.py, readiness.py)
+    # Captions and pack messages (kiosk/pack/subtitles.py, files.py, readiness.py)
     caption_max_hour_digits: int = 4       # a caption timestamp's hours: 9999 h is plenty
     did_you_mean_cutoff: float = 0.6       # difflib ratio for "did you mean" suggestions
     demo_pins: tuple[str, ...] = ("2468",)  # the sample pack's PIN: never at a real event
@@ -202,7 +202,7 @@ class Config:
     placeholder_host_suffixes: tuple[str, ...] = (".example", "example.com", "example.org",
                                                   "example.net", ".test", ".invalid")
 
-    # Campaign: signed pack updates, outbox snapshots, kiosk name (campaign.py, core/updates.py)
+    # Campaign: signed pack updates, outbox snapshots, kiosk name (kiosk/campaign/)
     inbox_dirname: str = "inbox"           # <data>/inbox unless --inbox DIR
     packs_dirname: str = "packs"           # installed packs: <data>/packs/<id>-<version>/
     outbox_dirname: str = "outbox"         # snapshots: <data>/outbox/<kiosk name>/<date>-<time>.db

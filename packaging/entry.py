@@ -1,5 +1,5 @@
 """Entry point of the frozen bundle: ``bliq-kiosk [options]`` runs the kiosk and
-``bliq-kiosk supervise [options]`` runs it under the watchdog (``kiosk.watchdog``);
+``bliq-kiosk supervise [options]`` runs it under the watchdog (``kiosk.ops.watchdog``);
 ``bliq-studio [PACK]`` (the same program under another name) opens the organisers' studio;
 ``bliq-kiosk speech-engine …`` is read-aloud's engine process, which the kiosk starts itself."""
 import sys
@@ -23,7 +23,7 @@ if __name__ == "__main__":
 
         sys.exit(studio(sys.argv[1:]))
     if sys.argv[1:2] == ["supervise"]:
-        from kiosk.watchdog import main as supervise
+        from kiosk.ops.watchdog import main as supervise
 
         sys.exit(supervise(sys.argv[2:]))
     from kiosk.app import main

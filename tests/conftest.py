@@ -23,7 +23,7 @@ def no_real_sticks(monkeypatch: pytest.MonkeyPatch) -> None:
     stick must not receive test kiosks' snapshots): with the default mount folders they see
     none. Tests of sticks give their own folders (``Config.removable_media_globs``)."""
     from kiosk.config import Config
-    from kiosk.core.updates import Inbox
+    from kiosk.campaign.updates import Inbox
 
     real = Inbox.mounts
 

@@ -4,7 +4,7 @@ idle rules, admin and the game: those need "an episode is playing", not FFmpeg.
 A clip starts on the next turn of the event loop (like a real first frame, never inside the
 call); it then stays at its start until the test moves it on with ``advance_to(ms)`` or ends it
 with ``finish()``. Progress marks and the fraction watched come from the real player's own rule
-(``kiosk.core.watching.WatchTracker``, fed the positions a clip playing on would show), and
+(``kiosk.visit.watching.WatchTracker``, fed the positions a clip playing on would show), and
 ``tests/ui/test_player_contract.py`` runs both players through one script and compares their
 signals; the real decoding, gapless switching and captions are proven by the playback tests,
 which keep the real player.
@@ -17,7 +17,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtMultimedia import QVideoSink
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.watching import WatchTracker
+from kiosk.visit.watching import WatchTracker
 from kiosk.media.player import Clip, PlayerState, as_clip
 
 DEFAULT_DURATION_MS = 10_000

@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from kiosk.core import bliqpack
+from kiosk.pack import bliqpack
 
 SAMPLE = Path(__file__).resolve().parent.parent / "episodes"
 
@@ -33,7 +33,7 @@ def pack_copy(dest: Path, version: int, *, title_nl: str | None = None) -> Path:
 
 
 def build(pack: Path, key: Path, out: Path) -> Path:
-    from kiosk.core.check import collect
+    from kiosk.pack.check import collect
 
     loaded, _problems, _fatal = collect(pack)
     assert loaded is not None

@@ -1,6 +1,7 @@
 """Print which layer of ``kiosk`` imports which (every import, also those inside functions).
 
-Layers: core, game, storage, media, ui, and the top-level modules (app, cli, config, …) by name.
+Layers: the packages under kiosk/ (core, pack, visit, game, …, ui) and the top-level modules
+(app, config, paths) by name; tests/unit/test_layering.py declares what each may import.
 Usage: ``python tools/import_graph.py`` — one line per layer: ``ui -> core, media, storage``.
 """
 from __future__ import annotations
@@ -12,11 +13,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "kiosk"
-LAYERS = ("core", "game", "storage", "media", "ui")
+LAYERS = ("core", "pack", "visit", "game", "site", "storage", "insights", "campaign", "media",
+          "ui", "studio", "ops", "cli")
 
 
 def layer_of_module(module: str) -> str | None:
-    """``kiosk.ui.qr`` → ``ui``; ``kiosk.config`` → ``config``; anything outside kiosk → None."""
+    """``kiosk.ui.qr_provider`` → ``ui``; ``kiosk.config`` → ``config``; anything outside kiosk → None."""
     parts = module.split(".")
     if parts[0] != "kiosk" or len(parts) < 2:
         return None

@@ -2,7 +2,7 @@
 
     python tools/qmllint.py          # prints each warning; exit 1 if there is any
 
-QML reaches Python through the ``Kiosk`` singleton (kiosk/ui/seams.py). For qmllint to check
+QML reaches Python through the ``Kiosk`` singleton (kiosk/ui/kiosk_singleton.py). For qmllint to check
 ``Kiosk.game.playerA.card`` it needs a .qmltypes file describing ``Kiosk`` and every type its
 properties lead to. This tool writes one into a temporary directory:
 
@@ -87,7 +87,7 @@ def metatypes() -> list[dict[str, Any]]:
     """The classes QML reaches from ``Kiosk``, in moc's JSON format (what the registrar reads)."""
     from PySide6.QtCore import QMetaMethod, QObject
 
-    from kiosk.ui.seams import Kiosk
+    from kiosk.ui.kiosk_singleton import Kiosk
 
     sources: dict[Path, dict[tuple[str, str], str]] = {}
 
@@ -152,7 +152,7 @@ def metatypes() -> list[dict[str, Any]]:
                     "object": True, "superClasses": [{"access": "public", "name": base.__name__}],
                     "classInfos": info, "properties": props, "signals": signals,
                     "slots": slots, "inputFile": inspect.getfile(cls)})
-    return [{"classes": out, "outputRevision": 68, "inputFile": "kiosk/ui/seams.py"}]
+    return [{"classes": out, "outputRevision": 68, "inputFile": "kiosk/ui/kiosk_singleton.py"}]
 
 
 def write_module(folder: Path) -> Path:

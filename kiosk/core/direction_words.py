@@ -2,7 +2,7 @@
 
 Dutch and English, defined once. The result screen shows them (``kiosk.ui.game_bridge`` puts
 them in the result; QML only draws the chips), the organisers' figures name domains with them
-(``kiosk.storage.names``) and the take-home pages repeat them (``kiosk.site.texts``), so a
+(``kiosk.insights.names``) and the take-home pages repeat them (``kiosk.site.texts``), so a
 student recognises on the phone what the kiosk said. Words say what you like doing and where,
 never a type letter or code.
 """

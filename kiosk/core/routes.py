@@ -3,7 +3,7 @@ parents page and the take-home pages both show, Dutch (B1: short sentences, ever
 and English.
 
 vmbo profile → mbo level → job. The five technical vmbo profiles are the ones a pack's jobs
-name (``profile = "PIE"``, kiosk.core.content_models.Profile); each gets its full name and one
+name (``profile = "PIE"``, kiosk.pack.models.Profile); each gets its full name and one
 line on what you do in it.
 """
 from __future__ import annotations

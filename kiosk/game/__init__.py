@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.content import load_pack
+from kiosk.pack.loader import load_pack
 from kiosk.game.scoring import Direction, GameCard, GameJob, GameResult, JobScore, Scorer
 from kiosk.game.session import GameSession, game_inputs
 

@@ -61,7 +61,7 @@ class Duel:
 
 
 def game_inputs(pack: Any) -> tuple[list[GameCard], list[GameJob]]:
-    """Plain game inputs from a loaded pack (``kiosk.core.content.Pack``; read by attribute)."""
+    """Plain game inputs from a loaded pack (``kiosk.pack.loader.Pack``; read by attribute)."""
     cards = [GameCard(c.id, c.type, c.domain) for c in pack.cards]
     jobs = [GameJob(j.id, dict(j.riasec), dict(j.domains)) for j in pack.jobs.values()]
     return cards, jobs

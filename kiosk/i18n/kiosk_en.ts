@@ -227,12 +227,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../ui/bridge.py" line="357"/>
+        <location filename="../ui/controller.py" line="357"/>
         <source>Onjuiste pincode</source>
         <translation>Wrong PIN</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/bridge.py" line="399"/>
+        <location filename="../ui/controller.py" line="399"/>
         <source>Even wachten: %n seconden</source>
         <translation>
             <numerusform>Please wait: %n second</numerusform>

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.add_videos import (AddError, EpisodeEntry, PackState, SeriesFile, Source,
+from kiosk.pack.add_videos import (AddError, EpisodeEntry, PackState, SeriesFile, Source,
                                    advice, classify, convert_command, read_pack_state,
                                    readable_title, slug, unique_id)
-from kiosk.core.content_models import ID_RE
+from kiosk.pack.models import ID_RE
 from kiosk.core.files import prove_writable
-from kiosk.core.media_facts import MediaFacts, read_facts
+from kiosk.pack.media_facts import MediaFacts, read_facts
 from kiosk.media.preflight import _ensure_qt_app, stderr_to
 
 DEFAULT_SERIES = "eigen-videos"

@@ -63,7 +63,7 @@ def _data_dir_checks(data_dir: Path, config: Config, make_check: Any) -> Iterato
 
 def _render_check(config: Config, make_check: Any) -> Any:
     """Which render mode ``--render auto`` picks here, and why."""
-    from kiosk.rendering import choose, probe_renderer
+    from kiosk.media.rendering import choose, probe_renderer
 
     choice = choose(config.render_mode, probe_renderer())
     status = "ok" if choice.mode == "full" else "warning"

@@ -17,8 +17,8 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtMultimedia import QMediaDevices, QVideoFrame, QVideoSink
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.subtitles import Cue, cue_at, load_vtt
-from kiosk.core.watching import WatchTracker
+from kiosk.pack.subtitles import Cue, cue_at, load_vtt
+from kiosk.visit.watching import WatchTracker
 from kiosk.media.facade import PlayerState
 from kiosk.media.deck import Clip, Deck, as_clip
 

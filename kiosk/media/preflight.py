@@ -20,11 +20,11 @@ from typing import Any, TextIO
 from collections.abc import Iterator
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.check import SafeOut, collect
-from kiosk.core.content import Pack, Problem
-from kiosk.core.content_links import did_you_mean
-from kiosk.core.readiness import readiness_problems
-from kiosk.core.subtitles import load_vtt
+from kiosk.pack.check import SafeOut, collect
+from kiosk.pack.loader import Pack, Problem
+from kiosk.pack.cross_refs import did_you_mean
+from kiosk.pack.readiness import readiness_problems
+from kiosk.pack.subtitles import load_vtt
 
 GROUPS = {
     "pack": "Pakket / Pack",
@@ -253,7 +253,7 @@ def _screen_shape(config: Config) -> tuple[str, str]:
 
 
 def _video_checks(pack: Pack, config: Config) -> Iterator[Check]:
-    from kiosk.core.media_facts import read_facts
+    from kiosk.pack.media_facts import read_facts
     from kiosk.media.frames import decode_headroom
     from kiosk.media.deck import probe_clip
 

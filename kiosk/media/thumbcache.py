@@ -20,7 +20,7 @@ from kiosk.config import DEFAULT, Config
 from kiosk.paths import kiosk_command
 
 if TYPE_CHECKING:
-    from kiosk.core.content_models import Pack
+    from kiosk.pack.models import Pack
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.content import Pack, PackError, load_pack
-from kiosk.core.content_models import Episode, Job, Text
+from kiosk.pack.loader import Pack, PackError, load_pack
+from kiosk.pack.models import Episode, Job, Text
 from kiosk.core.screen_texts import route_steps
 from kiosk.core.links import (
     COMPANIES_PAGE,
@@ -29,7 +29,7 @@ from kiosk.core.links import (
     SHARE_PAGE,
     site_page,
 )
-from kiosk.core.site_pages import PACK_MANIFEST
+from kiosk.pack.site_pages import PACK_MANIFEST
 from kiosk.core.taxonomy import main_domain
 from kiosk.paths import asset
 from kiosk.site import pictures

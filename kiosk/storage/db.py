@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core import figure_indexes
-from kiosk.core.figure_indexes import FIGURE_INDEXES
+from kiosk.storage import figure_indexes
+from kiosk.storage.figure_indexes import FIGURE_INDEXES
 from kiosk.core.files import connect_read_only, prove_writable
 
 log = logging.getLogger("kiosk.storage")
@@ -311,7 +311,7 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
 
 
 def _add_figure_indexes(conn: sqlite3.Connection) -> None:
-    """The indexes the figures read through (``kiosk.core.figure_indexes``), where missing.
+    """The indexes the figures read through (``kiosk.storage.figure_indexes``), where missing.
 
     Not a migration: a file with or without them is the same file to every reader, so older
     software keeps reading (and merging) it. On a file that has them this is a look at the

@@ -31,8 +31,8 @@ from tomlkit.items import AoT, Table
 from tomlkit.toml_document import TOMLDocument
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.add_videos import slug, unique_id
-from kiosk.core.content_models import PLACE_MAX_CHARS
+from kiosk.pack.add_videos import slug, unique_id
+from kiosk.pack.models import PLACE_MAX_CHARS
 from kiosk.core.files import atomic_write_bytes, atomic_write_text, prove_writable
 from kiosk.core.links import host_allowed
 from kiosk.core.pin import hash_pin
@@ -279,7 +279,7 @@ class Studio:
 
     def _pick_event(self) -> str:
         """The event the kiosk would run (today's, else the next, else the default)."""
-        from kiosk.core.check import collect
+        from kiosk.pack.check import collect
         pack, _problems, _fatal = collect(self.root, self.config)
         ids = self.event_ids()
         default = str(self.pack.get("default_event") or "")
@@ -825,7 +825,7 @@ class Studio:
 
 
 def readable_title_of(path: Path) -> str:
-    from kiosk.core.add_videos import readable_title
+    from kiosk.pack.add_videos import readable_title
 
     return readable_title(path) or path.stem
 
@@ -1002,7 +1002,7 @@ def make_copy(source: Path, parent: Path, keys: dict[str, Any] | None = None) ->
     """Her copy of ``source`` (a folder or a .bliqpack) in a new folder under ``parent``.
 
     Written to a temporary folder first and renamed when whole; nothing is left on failure."""
-    from kiosk.core import bliqpack
+    from kiosk.pack import bliqpack
 
     name = slug(source.stem if source.is_file() else source.name) or "pakket"
     target = parent / f"{name}-eigen"

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.content_models import Problem
+from kiosk.pack.models import Problem
 from kiosk.core.links import url_problem
 from kiosk.core.pin import PinHashError, verify_pin
 from kiosk.studio.model import COMPANIES, OWN_SERIES, PACK, Line, Studio, url_host
@@ -197,7 +197,7 @@ def all_findings(studio: Studio, checked: list[Problem] | None) -> list[Finding]
 
 def check_saved(root: Path, config: Config = DEFAULT) -> list[Problem]:
     """The saved pack's problems, exactly as ``kiosk check`` finds them."""
-    from kiosk.core.check import collect
+    from kiosk.pack.check import collect
 
     _pack, problems, _fatal = collect(root, config)
     return problems

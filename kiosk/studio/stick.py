@@ -1,6 +1,6 @@
 """"Zet op USB-stick": her saved pack, one version higher, signed, on a stick. No Qt.
 
-The archive is the kiosk's own signed ``.bliqpack`` (``kiosk.core.bliqpack.build``, the code of
+The archive is the kiosk's own signed ``.bliqpack`` (``kiosk.pack.bliqpack.build``, the code of
 ``kiosk pack build``), written under a temporary name and renamed when whole, so a full or
 pulled stick never holds half an update. Beside it go the organisation's public key (IT trusts
 it once per kiosk) and ``LEESMIJ.txt``: what to do at the kiosk, in plain words.
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core import bliqpack
+from kiosk.pack import bliqpack
 from kiosk.core.files import atomic_write_text
 from kiosk.studio.model import PACK, Studio, StudioError
 
@@ -64,7 +64,7 @@ def put_on_stick(studio: Studio, stick: Path, keys_dir: Path,
                  config: Config = DEFAULT) -> StickResult:
     """Save, raise the version, sign and write the update to ``stick``; StudioError says why
     not (and then nothing new is on the stick, and the pack keeps its version)."""
-    from kiosk.core.check import collect
+    from kiosk.pack.check import collect
 
     if not stick.is_dir():
         raise StudioError("{folder}: deze map bestaat niet (meer); steek de stick opnieuw in en "

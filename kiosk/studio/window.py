@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDateEdit, QFileDialog, 
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from kiosk.config import DEFAULT, Config
-from kiosk.core.content_models import PLACE_MAX_CHARS
+from kiosk.pack.models import PLACE_MAX_CHARS
 from kiosk.studio import model as m
 from kiosk.studio.problems import Finding, all_findings, check_saved, ready
 from kiosk.studio.stick import put_on_stick
@@ -805,7 +805,7 @@ class StudioWindow(QMainWindow):
 
     def add_videos(self, paths: list[Path]) -> None:
         """Queue clips (a folder means its clips); captions beside them come along."""
-        from kiosk.core.add_videos import classify
+        from kiosk.pack.add_videos import classify
 
         sources, missing = classify(paths)
         if missing:  # add-videos' own line is English for IT; hers names the file
@@ -823,7 +823,7 @@ class StudioWindow(QMainWindow):
     @staticmethod
     def _captions_beside(clip: Path, chosen: dict[str, Path]) -> list[Path]:
         """Caption files that go with ``clip``: chosen with it, or lying beside it."""
-        from kiosk.core.add_videos import CAPTION_EXTS, find_captions
+        from kiosk.pack.add_videos import CAPTION_EXTS, find_captions
 
         try:
             siblings = [p for p in clip.parent.iterdir()
@@ -1190,8 +1190,8 @@ class StudioWindow(QMainWindow):
     def ask_for_figures(self) -> None:
         """A stick that asks the kiosks for their figures (signed with her organisation's key:
         a kiosk gives its data only to a stick that carries such a request)."""
-        from kiosk.core.data_request import write_request
-        from kiosk.core.bliqpack import PackSigningError
+        from kiosk.campaign.data_request import write_request
+        from kiosk.pack.bliqpack import PackSigningError
         from kiosk.studio.stick import organisation_key
 
         folder = QFileDialog.getExistingDirectory(self, tr("Kies de USB-stick"))
@@ -1261,7 +1261,7 @@ class StudioWindow(QMainWindow):
 
         if not self.save():
             return
-        from kiosk.core.check import collect
+        from kiosk.pack.check import collect
 
         pack, _problems, fatal = collect(self.studio.root, self.config)
         if pack is None or self.studio.event_id not in pack.events:

@@ -7,10 +7,10 @@ from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
 from kiosk.core.screen_texts import colour_index
 from kiosk.core.formatting import mm_ss
-from kiosk.core.viewing import ordered_series
+from kiosk.visit.viewing import ordered_series
 
 if TYPE_CHECKING:
-    from kiosk.core.content_models import Pack
+    from kiosk.pack.models import Pack
 
 
 def file_url(path: Any) -> str:

@@ -2,7 +2,7 @@
 
 QML asks for ``image://charts/<name>?v=<version>&ink=…&muted=…&bar=…&paper=…`` (colours from
 its theme, so the kiosk's colours stay in ``Theme.qml``); the provider asks the dashboard for
-that chart's SVG (``kiosk.storage.charts``, the same code as the campaign report) and draws it
+that chart's SVG (``kiosk.insights.charts``, the same code as the campaign report) and draws it
 at the size QML asks, keeping its proportions. Qt Quick shows it as a plain image: no QtCharts,
 so no Qt Widgets application in the kiosk process.
 """
@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtQuick import QQuickImageProvider
 
 if TYPE_CHECKING:  # the chart code loads with the first chart (kiosk.ui.dashboard says why)
-    from kiosk.storage.charts import Style
+    from kiosk.insights.charts import Style
 
 
 class ChartSource(Protocol):
@@ -27,7 +27,7 @@ class ChartSource(Protocol):
 
 def style_from(query: str) -> Style:
     """The colours QML passed (``#rrggbb`` each); the kiosk's panels need no text outline."""
-    from kiosk.storage.charts import Style
+    from kiosk.insights.charts import Style
 
     fields = {k: v[0] for k, v in parse_qs(query).items() if k in ("ink", "muted", "bar", "paper")}
     return Style(outline=False, **fields)

@@ -11,7 +11,7 @@ from kiosk.core.links import LinkBuilder
 from kiosk.ui.catalog import file_url
 
 if TYPE_CHECKING:
-    from kiosk.core.content_models import Event, Pack
+    from kiosk.pack.models import Event, Pack
 
 log = logging.getLogger("kiosk.ui")
 

@@ -1,6 +1,6 @@
 """The admin dashboard's figures for QML (behind the PIN): computed off the UI thread.
 
-``refresh()`` starts one background computation (``kiosk.core.metrics`` in SQLite, which
+``refresh()`` starts one background computation (``kiosk.insights.metrics`` in SQLite, which
 releases the GIL) on its own read-only connection; the figures arrive with ``changed``.
 A newer refresh wins over an older one still running. QML only shows: all text is made here,
 and the charts are the campaign report's SVG charts (``chart_svg``, shown through
@@ -21,7 +21,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk.config import Config
 from kiosk.core.formatting import mm_ss, one_decimal, percent
 from kiosk.core.pulse import VALUES
-from kiosk.core.metrics import (
+from kiosk.insights.metrics import (
     Choices,
     Filter,
     Metrics,
@@ -31,11 +31,11 @@ from kiosk.core.metrics import (
     read_only,
 )
 
-from kiosk.storage.pulse_report import PulseFigures, pulse_figures
+from kiosk.insights.pulse_report import PulseFigures, pulse_figures
 
 if TYPE_CHECKING:
-    from kiosk.core.content_models import Pack
-    from kiosk.storage.charts import Style
+    from kiosk.pack.models import Pack
+    from kiosk.insights.charts import Style
 
 log = logging.getLogger("kiosk.ui")
 
@@ -312,7 +312,7 @@ class Dashboard(QObject):
         figures, which are replaced whole, never changed."""
         # here, not at the top: the chart code's xml.sax import pulls in urllib and ssl, which
         # the attract screen's start-up does without
-        from kiosk.storage.charts import Bar, Reference, hbars, vbars
+        from kiosk.insights.charts import Bar, Reference, hbars, vbars
 
         m = self._metrics
         if name == "watch":

@@ -17,8 +17,8 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from kiosk.config import Config
 from kiosk.core.screen_texts import route_steps, short_company_name
 from kiosk.core.direction_words import direction_words
-from kiosk.core.spoken import details_text, job_text, sentence
-from kiosk.core.flow import FlowEvent, SessionEnded, State, StateChanged
+from kiosk.visit.spoken import details_text, job_text, sentence
+from kiosk.visit.flow import FlowEvent, SessionEnded, State, StateChanged
 from kiosk.game import Game
 from kiosk.game.session import (
     GameResult,
@@ -31,13 +31,13 @@ from kiosk.game.session import (
 )
 from kiosk.core.links import LinkBuilder, ResultSummary
 from kiosk.core.taxonomy import SWIPE_VIAS, CardVia, main_domain
-from kiosk.core.viewing import role_model_episode
+from kiosk.visit.viewing import role_model_episode
 from kiosk.ui.catalog import file_url
 
 if TYPE_CHECKING:
-    from kiosk.core.content_models import Event, Pack
+    from kiosk.pack.models import Event, Pack
     from kiosk.core.event_sink import EventSink
-    from kiosk.ui.bridge import Controller
+    from kiosk.ui.controller import Controller
 
 log = logging.getLogger("kiosk.ui")
 

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 
 from kiosk.config import Config
-from kiosk.core.countdown import next_change, seconds_left, timer_ms
-from kiosk.core.flow import FlowError, State
+from kiosk.visit.countdown import next_change, seconds_left, timer_ms
+from kiosk.visit.flow import FlowError, State
 from kiosk.core.links import LinkBuilder
 from kiosk.core.qr_image import qr_modules, qr_modules_ready
 from kiosk.core.taxonomy import EpisodeVia, episode_via
-from kiosk.core.viewing import (
+from kiosk.visit.viewing import (
     Audience,
     attract_clips,
     crops_to_fill,
@@ -30,9 +30,9 @@ from kiosk.media.player import EpisodePlayer
 from kiosk.ui.catalog import Catalog
 
 if TYPE_CHECKING:
-    from kiosk.core.content_models import Pack
+    from kiosk.pack.models import Pack
     from kiosk.core.event_sink import EventSink
-    from kiosk.ui.bridge import Controller
+    from kiosk.ui.controller import Controller
 
 log = logging.getLogger("kiosk.ui")
 

@@ -1,6 +1,6 @@
 """Records ``qr_shown`` each time a QR code is put on screen; QML only draws the codes.
 
-Which codes a screen shows is decided in ``kiosk.core.screen_codes``; this object reads the state
+Which codes a screen shows is decided in ``kiosk.visit.screen_codes``; this object reads the state
 and what the visitor chose from the other QML-facing objects and records the codes that appeared.
 """
 from __future__ import annotations
@@ -9,16 +9,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from kiosk.core.flow import State
-from kiosk.core.screen_codes import Code, Selection, ShownCodes, codes_on_screen
+from kiosk.visit.flow import State
+from kiosk.visit.screen_codes import Code, Selection, ShownCodes, codes_on_screen
 from kiosk.ui.companies import Companies
 from kiosk.ui.game_bridge import GameBridge
-from kiosk.ui.parents import ParentsPage
+from kiosk.ui.parents_page import ParentsPage
 from kiosk.ui.playback import Playback
 
 if TYPE_CHECKING:
     from kiosk.core.event_sink import EventSink
-    from kiosk.ui.bridge import Controller
+    from kiosk.ui.controller import Controller
 
 
 class CodeCounter(QObject):

@@ -12,13 +12,13 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import paths
-from kiosk.core.flow import SECTIONS, State
-from kiosk.ui.bridge import Controller
-from kiosk.ui.qr import QrImageProvider
-from kiosk.ui.seams import Kiosk, expose, withdraw
+from kiosk.visit.flow import SECTIONS, State
+from kiosk.ui.controller import Controller
+from kiosk.ui.qr_provider import QrImageProvider
+from kiosk.ui.kiosk_singleton import Kiosk, expose, withdraw
 
 if TYPE_CHECKING:
-    from kiosk.core.content_models import Pack
+    from kiosk.pack.models import Pack
 
 log = logging.getLogger("kiosk.ui")
 

@@ -23,8 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.config import DEFAULT
-from kiosk.core.media_facts import read_facts
-from kiosk.core.newpack import write_new_pack
+from kiosk.pack.media_facts import read_facts
+from kiosk.pack.new_pack import write_new_pack
 from kiosk.media.add_videos import run_add_videos
 from kiosk.media.frames import decode_headroom, representative_frame, save_jpeg
 from tests.cliptools import make_clip

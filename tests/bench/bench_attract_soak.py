@@ -107,7 +107,7 @@ def main() -> int:
     from kiosk import paths
     from kiosk.app import build
     from kiosk.config import Config
-    from kiosk.core.flow import EndReason
+    from kiosk.visit.flow import EndReason
 
     tmp = Path(tempfile.mkdtemp(prefix="attract-soak-"))
     pack = tmp / "pack"

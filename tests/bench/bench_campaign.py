@@ -180,8 +180,8 @@ def kiosk(data: Path, inbox: Path, content: Path) -> Any:
 
 
 def bench_install(tmp: Path, megabytes: int) -> None:
-    from kiosk.core import bliqpack
-    from kiosk.core.updates import check_errors
+    from kiosk.pack import bliqpack
+    from kiosk.campaign.updates import check_errors
     from tests.packtools import build, keypair
 
     private, public = keypair(tmp / "keys")
@@ -262,7 +262,7 @@ def bench_snapshot(tmp: Path, events: int) -> None:
 
 
 def bench_merge(tmp: Path, snapshots: int, events: int) -> None:
-    from kiosk.storage.export import run_merge
+    from kiosk.insights.export import run_merge
     from kiosk.storage.snapshot import snapshot
 
     per = events // snapshots

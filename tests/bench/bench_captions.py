@@ -11,7 +11,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from kiosk.core.subtitles import cue_at, parse_srt, parse_vtt
+from kiosk.pack.subtitles import cue_at, parse_srt, parse_vtt
 
 CUES, HOURS, RUNS, LOOKUPS = 1500, 2, 7, 100_000
 

@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.core.check import run_check
-from kiosk.core.content import load_pack
+from kiosk.pack.check import run_check
+from kiosk.pack.loader import load_pack
 from kiosk.core.taxonomy import DOMAINS, TYPES
 from tests.packs.broken_cases import BASE
 

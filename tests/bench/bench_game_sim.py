@@ -35,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from kiosk.config import DEFAULT
-from kiosk.core.content import load_pack
+from kiosk.pack.loader import load_pack
 from kiosk.core.taxonomy import TYPES
 from kiosk.game import Game
 from tests.game_sim import Play, calibrate, make_student, play

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.config import DEFAULT
-from kiosk.core.content import load_pack
+from kiosk.pack.loader import load_pack
 from kiosk.media.player import Clip, EpisodePlayer
 
 PACK = Path(__file__).resolve().parents[2] / "episodes"

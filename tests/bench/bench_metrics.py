@@ -161,10 +161,10 @@ def bench_dashboard(data: Path, screenshot: Path | None) -> None:
 
     from kiosk import paths
     from kiosk.config import DEFAULT
-    from kiosk.core.content import load_pack
+    from kiosk.pack.loader import load_pack
     from kiosk.ui.chart_images import ChartImages
     from kiosk.ui.dashboard import Dashboard
-    from kiosk.ui.seams import Kiosk, expose
+    from kiosk.ui.kiosk_singleton import Kiosk, expose
 
     app = QGuiApplication.instance() or QGuiApplication([])
     pack = load_pack(paths.sample_pack())
@@ -212,7 +212,7 @@ def bench_merge(tmp: Path, snapshots: int, events: int) -> None:
     import resource
     import threading
 
-    from kiosk.storage.export import run_merge
+    from kiosk.insights.export import run_merge
     from kiosk.storage.snapshot import snapshot
     from tests.bench.bench_campaign import fill_events
 

@@ -30,8 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from kiosk.core.metrics import Filter  # noqa: E402
-from kiosk.storage.pulse_report import pulse_table  # noqa: E402
+from kiosk.insights.metrics import Filter  # noqa: E402
+from kiosk.insights.pulse_report import pulse_table  # noqa: E402
 from tests import pulsegen  # noqa: E402
 
 

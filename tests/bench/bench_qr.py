@@ -29,7 +29,7 @@ from PySide6.QtTest import QTest
 from kiosk.config import DEFAULT
 from kiosk.core.links import LinkBuilder, ResultSummary
 from kiosk.core.qr_image import qr_modules, qr_size_px
-from kiosk.ui.qr import QrImageProvider
+from kiosk.ui.qr_provider import QrImageProvider
 from tests.qrtools import crop, decode_qr_codes, grab, qr_items, to_pil
 
 COMPONENTS = Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "qml" / "components"

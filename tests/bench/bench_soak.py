@@ -32,7 +32,7 @@ def main() -> None:
 
     from kiosk.app import build
     from kiosk.config import Config
-    from kiosk.core.flow import EndReason
+    from kiosk.visit.flow import EndReason
 
     p = argparse.ArgumentParser()
     p.add_argument("--visits", type=int, default=2000)

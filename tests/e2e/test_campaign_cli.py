@@ -39,8 +39,8 @@ def test_keygen_build_trust_name_snapshot(tmp_path: Path) -> None:
     assert list((data / "trusted-keys").glob("*.pub"))
     asked = kiosk("data-request", str(tmp_path / "stick"), "--key", str(private))
     assert asked.returncode == 0 and "for 31 days" in asked.stdout, asked.stderr
-    from kiosk.core.bliqpack import trusted_keys
-    from kiosk.core.data_request import check_request
+    from kiosk.pack.bliqpack import trusted_keys
+    from kiosk.campaign.data_request import check_request
 
     assert check_request(tmp_path / "stick", trusted_keys(data)).ok
     named = kiosk("name", "Aula links", "--region", "Zwolle", "--data", str(data))

@@ -19,9 +19,9 @@ import pytest
 from PIL import Image
 
 from kiosk.config import Config
-from kiosk.core.content import load_pack
+from kiosk.pack.loader import load_pack
 from kiosk.core.links import host_allowed
-from kiosk.core.site_pages import page_of
+from kiosk.pack.site_pages import page_of
 from kiosk.site import build
 from kiosk.site.serve import make_server
 from tests.cdp import CHROMIUM, Browser, Tab

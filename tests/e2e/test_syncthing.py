@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import Config
-from kiosk.core import bliqpack
+from kiosk.pack import bliqpack
 from tests.packtools import build as build_archive
 from tests.packtools import keypair, pack_copy
 
@@ -125,7 +125,7 @@ def peers(tmp_path: Path) -> Iterator[tuple[Peer, Peer]]:
 def test_a_pack_travels_to_the_kiosk_and_a_snapshot_comes_back(qapp, qtbot, tmp_path: Path,
                                                                peers) -> None:
     from kiosk.app import build
-    from kiosk.campaign import set_identity
+    from kiosk.campaign.identity import set_identity
     from tests.fakeplayer import FakePlayer
 
     laptop, kiosk_peer = peers

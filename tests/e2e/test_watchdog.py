@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.supervisor_files import Beat, read_beat, read_restarts
+from kiosk.ops.supervisor_files import Beat, read_beat, read_restarts
 from kiosk.config import DEFAULT, Config
-from kiosk.watchdog import Supervisor
+from kiosk.ops.watchdog import Supervisor
 
 REPO = Path(__file__).resolve().parents[2]
 DEADLINE_S = 45.0  # generous: two cold kiosk starts on a busy 2-core machine
@@ -52,7 +52,7 @@ sys.exit(code)
 FROZEN_CHILD = """
 import os, sys, time
 from pathlib import Path
-from kiosk.supervisor_files import Beat, write_beat
+from kiosk.ops.supervisor_files import Beat, write_beat
 if os.environ.get("KIOSK_RESTARTED_BECAUSE"):
     sys.exit(0)
 path = Path(sys.argv[1])

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtGui import QImage
 
 from kiosk.config import DEFAULT
-from kiosk.core.content import load_pack
-from kiosk.core.newpack import write_new_pack
+from kiosk.pack.loader import load_pack
+from kiosk.pack.new_pack import write_new_pack
 from kiosk.media.add_videos import run_add_videos
 from kiosk.media.frames import score
 from tests.cliptools import add_rotation, make_clip, make_mixed_folder
@@ -181,7 +181,7 @@ def test_convert_turns_refused_clips_into_h264(qapp, pack: Path, tmp_path: Path)
     assert again[1].startswith("= oud filmpje.avi: already in the pack as ")
     episode = load_pack(pack).episodes["oud-filmpje"]
     assert episode.video.suffix == ".mp4"
-    from kiosk.core.media_facts import read_facts
+    from kiosk.pack.media_facts import read_facts
 
     facts = read_facts(episode.video)
     assert (facts.container, facts.video_codec, facts.audio_codec) == ("MP4", "H.264", "AAC")
@@ -200,7 +200,7 @@ def test_convert_also_makes_big_clips_lighter(qapp, pack: Path, tmp_path: Path) 
     vertical = make_clip(tmp_path / "staand.mp4", size="180x320")
     out = io.StringIO()
     assert run_add_videos(pack, [vertical], None, None, True, out, small) == 0
-    from kiosk.core.media_facts import read_facts
+    from kiosk.pack.media_facts import read_facts
 
     facts = read_facts(load_pack(pack).episodes["staand"].video)
     assert facts.display_size == (120, 214) and facts.video_codec == "H.264"

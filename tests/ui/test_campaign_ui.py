@@ -13,7 +13,7 @@ import pytest
 
 from kiosk.app import build
 from kiosk.config import Config
-from kiosk.core import bliqpack
+from kiosk.pack import bliqpack
 from tests.fakeplayer import FakePlayer
 from tests.packtools import build as build_archive
 from tests.packtools import keypair, pack_copy, signed_zip
@@ -130,7 +130,7 @@ def open_admin(app, qtbot) -> None:
 
 
 def test_admin_shows_name_pack_and_rolls_back(kiosk: Kiosk, packs, qtbot) -> None:
-    from kiosk.campaign import set_identity
+    from kiosk.campaign.identity import set_identity
 
     set_identity(kiosk.data, "Aula links", "Zwolle")
     app = kiosk.app
@@ -152,8 +152,8 @@ def test_admin_shows_name_pack_and_rolls_back(kiosk: Kiosk, packs, qtbot) -> Non
 
 def test_a_stick_gets_the_result_file_and_the_newest_data(kiosk: Kiosk, packs, keys, qtbot,
                                                           tmp_path: Path) -> None:
-    from kiosk.campaign import set_identity
-    from kiosk.core.data_request import write_request
+    from kiosk.campaign.identity import set_identity
+    from kiosk.campaign.data_request import write_request
 
     set_identity(kiosk.data, "Hal 2", "Kampen")
     app = kiosk.app
@@ -275,7 +275,7 @@ def test_a_pin_the_updated_pack_no_longer_holds_gives_way_to_the_dates(caplog) -
     """Typed wrong at the command line: the kiosk does not start. Gone from an update: the kiosk
     follows the dates and warns, instead of refusing the update or failing every restart."""
     from kiosk.app import StartupError, _pick_event
-    from kiosk.core.content import load_pack
+    from kiosk.pack.loader import load_pack
     from tests.conftest import SAMPLE_PACK
 
     pack = load_pack(SAMPLE_PACK)

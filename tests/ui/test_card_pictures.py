@@ -17,8 +17,8 @@ from PySide6.QtCore import QBuffer, QIODevice, QRectF
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.config import Config
-from kiosk.core.check import run_check
-from kiosk.core.content import load_pack
+from kiosk.pack.check import run_check
+from kiosk.pack.loader import load_pack
 from tests.conftest import SAMPLE_PACK
 from tests.uitools import find_item, walk
 from tools.layout_check import settle, wait_for

@@ -80,7 +80,7 @@ def test_a_company_with_a_bad_link_gets_a_check_error_and_no_code(make_kiosk, qt
     import shutil
     from pathlib import Path
 
-    from kiosk.core.check import run_check
+    from kiosk.pack.check import run_check
 
     pack = tmp_path / "pack"
     shutil.copytree(Path(__file__).resolve().parents[2] / "episodes", pack)

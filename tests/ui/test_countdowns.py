@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from kiosk.config import Config
-from kiosk.core.flow import SECTIONS
-from kiosk.ui.bridge import Controller
+from kiosk.visit.flow import SECTIONS
+from kiosk.ui.controller import Controller
 from tests.uitools import find_item, is_shown, open_from_home, walk
 
 

@@ -1,7 +1,7 @@
 """The admin dashboard on a seeded database: figures, charts and touch filters (offscreen).
 
 The log is tests/unit/eventlog.py; expected values are worked out by hand there and here.
-The charts are the report's SVG charts (kiosk.storage.charts) drawn by Qt's SVG renderer:
+The charts are the report's SVG charts (kiosk.insights.charts) drawn by Qt's SVG renderer:
 what they hold is read back from the SVG, and the pictures on screen from the window's pixels.
 """
 from __future__ import annotations
@@ -19,11 +19,11 @@ from PySide6.QtQuick import QQuickItem, QQuickView
 
 from kiosk import paths
 from kiosk.config import Config
-from kiosk.core.content import load_pack
-from kiosk.storage.charts import Style
+from kiosk.pack.loader import load_pack
+from kiosk.insights.charts import Style
 from kiosk.ui.chart_images import ChartImages
 from kiosk.ui.dashboard import Dashboard
-from kiosk.ui.seams import Kiosk, expose, withdraw
+from kiosk.ui.kiosk_singleton import Kiosk, expose, withdraw
 from tests.uitools import find_item, touch_tap
 from tests.unit.eventlog import OD, local, seed
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.supervisor_files import RESTART_EXIT_CODE, read_beat
+from kiosk.ops.supervisor_files import RESTART_EXIT_CODE, read_beat
 from kiosk.config import DEFAULT
-from kiosk.heartbeat import Heartbeat, start_heartbeat
+from kiosk.ops.heartbeat import Heartbeat, start_heartbeat
 
 FAST = DEFAULT.with_(heartbeat_interval_s=0.05, memory_limit_bytes=1000)
 

@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.config import Config
-from kiosk.core.flow import EndReason
-from kiosk.core.newpack import write_new_pack
+from kiosk.visit.flow import EndReason
+from kiosk.pack.new_pack import write_new_pack
 from kiosk.media.add_videos import run_add_videos
 from tests.cliptools import add_rotation, make_clip
 from tests.conftest import tree_state

@@ -5,7 +5,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from kiosk.config import Config
-from kiosk.core.content import load_pack
+from kiosk.pack.loader import load_pack
 from kiosk.game.session import JobScore
 from kiosk.ui.game_bridge import ART, GameBridge
 from tests.unit.test_core_rules import tied_pack

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from kiosk.config import Config
-from kiosk.core.site_pages import PACK_MANIFEST
+from kiosk.pack.site_pages import PACK_MANIFEST
 from tests.qrtools import crop, decode_qr_codes, grab
 from tests.uitools import find_item, find_items, is_shown, open_from_home, touch_tap
 

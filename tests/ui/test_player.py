@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
 
 from kiosk.config import DEFAULT
-from kiosk.core.content import Episode, Pack, load_pack
+from kiosk.pack.loader import Episode, Pack, load_pack
 from kiosk.media.player import Clip, EpisodePlayer
 from tests.conftest import REPO, SAMPLE_PACK
 

@@ -1,7 +1,7 @@
 """One contract for the real player and the test double: the same script, the same signals.
 
 The watch-through the campaign reports comes from ``EpisodePlayer`` (real decoding of a sample
-clip); most UI tests run on ``FakePlayer``. Both feed ``kiosk.core.watching.WatchTracker``; this
+clip); most UI tests run on ``FakePlayer``. Both feed ``kiosk.visit.watching.WatchTracker``; this
 test drives both through one visit — play on, pause, seek while paused, play to the end, play
 it again from the end, leave — and compares every start, progress mark, finish (with its
 fraction) and state change they announce, and the fractions with the rule worked out by hand.
@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from kiosk.config import DEFAULT
-from kiosk.core.content import load_pack
+from kiosk.pack.loader import load_pack
 from kiosk.media.player import EpisodePlayer
 from tests.conftest import SAMPLE_PACK
 from tests.fakeplayer import FakePlayer

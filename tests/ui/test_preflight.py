@@ -156,7 +156,7 @@ def test_checklist_writes_to_any_output_encoding(encoding: str) -> None:
 def test_without_event_it_checks_the_event_the_kiosk_runs(today, item: str, why: str) -> None:
     """The morning check names the event the kiosk shows (its date), not default_event."""
     from kiosk.app import _pick_event
-    from kiosk.core.content import load_pack
+    from kiosk.pack.loader import load_pack
     from kiosk.media.preflight import _event_checks
 
     pack = load_pack(SAMPLE_PACK)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import DEFAULT
-from kiosk.core.newpack import write_new_pack
+from kiosk.pack.new_pack import write_new_pack
 from kiosk.media.add_videos import run_add_videos
 from kiosk.media.frames import _headroom
 from kiosk.media.preflight import run_preflight

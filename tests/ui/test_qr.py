@@ -13,7 +13,7 @@ from PySide6.QtQuick import QQuickItem, QQuickView
 from kiosk.config import DEFAULT
 from kiosk.core.links import LinkBuilder, ResultSummary
 from kiosk.core.qr_image import qr_size_px, render_qr
-from kiosk.ui.qr import QrImageProvider
+from kiosk.ui.qr_provider import QrImageProvider
 from tests.qrtools import crop, decode_qr_codes, grab, qr_items
 
 COMPONENTS = Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "qml" / "components"

@@ -39,7 +39,7 @@ def test_first_attract_frame_loads_no_charts_signing_or_qr_drawing(tmp_path):
     tops = {name.split(".")[0] for name in loaded["modules"]}
     assert "kiosk" in tops and "PySide6" in tops  # the kiosk really started
     assert {"cryptography", "qrcode", "PIL", "ssl"} & tops == set()
-    assert "kiosk.storage.charts" not in loaded["modules"]   # admin's chart code (and xml.sax)
+    assert "kiosk.insights.charts" not in loaded["modules"]   # admin's chart code (and xml.sax)
     assert "PySide6.QtCharts" not in loaded["modules"]
     assert not [lib for lib in loaded["libs"]
                 if lib.startswith(("libQt6Charts", "libQt6Svg.", "libQt6Widgets"))]

@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton
 
-from kiosk.core import bliqpack
+from kiosk.pack import bliqpack
 from tests import studiotools
 from tests.cliptools import make_clip
 from tests.studiotools import Dialogs, click, logo, problems, type_into, w
@@ -117,7 +117,7 @@ def test_drops_and_english(studio, qtbot, tmp_path: Path) -> None:
 
 
 def test_a_stick_that_asks_for_the_figures(studio, dialogs: Dialogs, qtbot, tmp_path: Path) -> None:
-    from kiosk.core.data_request import check_request
+    from kiosk.campaign.data_request import check_request
 
     app = studio()
     stick = tmp_path / "stick"

@@ -12,8 +12,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QListWidget, QLineEdit
 
 from kiosk.config import Config
-from kiosk.core import bliqpack
-from kiosk.core.check import run_check
+from kiosk.pack import bliqpack
+from kiosk.pack.check import run_check
 from kiosk.core.pin import verify_pin
 from tests.cliptools import make_clip
 from tests.conftest import SAMPLE_PACK

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from kiosk.config import Config
-from kiosk.core.newpack import write_new_pack
+from kiosk.pack.new_pack import write_new_pack
 from kiosk.media.frames import score
 from kiosk.media.thumbcache import cache_path
 from tests.fakeplayer import FakePlayer

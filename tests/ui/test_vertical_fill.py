@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.config import Config
-from kiosk.core.newpack import write_new_pack
+from kiosk.pack.new_pack import write_new_pack
 from kiosk.media.add_videos import run_add_videos
 from tests.cliptools import make_clip
 from tests.conftest import tree_state

@@ -2,7 +2,7 @@
 the ``kiosks`` table that ``kiosk merge`` fills from snapshots, and helpers that read a report.
 
 The expected figures in the report tests are counted here from these rows, not by
-``kiosk.core.metrics``.
+``kiosk.insights.metrics``.
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.add_videos import (
+from kiosk.pack.add_videos import (
     SeriesFile, classify, read_pack_state, readable_title, slug, unique_id,
 )
 from kiosk.core.files import atomic_write_text

@@ -1,6 +1,6 @@
 """PIN gate: right PIN in, wrong PINs counted, lockout after five."""
 from kiosk.config import Config
-from kiosk.core.admin import PinGate
+from kiosk.visit.pin_gate import PinGate
 from kiosk.core.pin import hash_pin, verify_pin
 
 CFG = Config(admin_max_attempts=5, admin_lockout_s=60.0)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core import bliqpack
-from kiosk.core.bliqpack import PackRefused, RefusalReason, trusted_keys, unpack, verify
+from kiosk.pack import bliqpack
+from kiosk.pack.bliqpack import PackRefused, RefusalReason, trusted_keys, unpack, verify
 from kiosk.config import DEFAULT, Config
 from tests.packtools import build, keypair, pack_copy, signed_zip
 

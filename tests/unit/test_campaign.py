@@ -10,12 +10,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from kiosk.campaign import KioskNameError, health, identity, set_identity
+from kiosk.campaign.identity import KioskNameError, health, identity, set_identity
 from kiosk.cli import run_tool
 from kiosk.config import Config
 from kiosk.core.event_choice import UnknownEvent, running_event
 from kiosk.storage.events import EventStore
-from kiosk.storage.export import merge
+from kiosk.insights.export import merge
 from kiosk.storage.snapshot import snapshot, snapshots
 
 D = datetime.date
@@ -75,7 +75,7 @@ def test_name_and_region_are_stored_and_read_back(tmp_path: Path) -> None:
 
 
 def test_health_counts_restarts_and_errors(tmp_path: Path) -> None:
-    from kiosk.supervisor_files import append_restart
+    from kiosk.ops.supervisor_files import append_restart
 
     append_restart(tmp_path / "restarts.log", "crash")
     append_restart(tmp_path / "restarts.log", "hung", "no frame")

@@ -14,9 +14,9 @@ import pytest
 
 from kiosk.cli import run_tool, tools_parser
 from kiosk.config import Config
-from kiosk.storage import report
+from kiosk.insights import report
 from kiosk.storage.db import LATEST_VERSION, open_database
-from kiosk.storage.report_text import Words
+from kiosk.insights.report_text import Words
 from tests.unit.eventlog import OD, T
 from tests.unit.eventlog import rows as hand_rows
 from tests.unit.reportlog import (

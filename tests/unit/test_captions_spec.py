@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.subtitles import (Cue, CueList, cue_at, load_vtt, looks_like_srt, parse_srt,
+from kiosk.pack.subtitles import (Cue, CueList, cue_at, load_vtt, looks_like_srt, parse_srt,
                                   parse_time, parse_vtt)
 
 

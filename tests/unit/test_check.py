@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core import check
-from kiosk.core.check import run_check
-from kiosk.core.newpack import NewPackError, write_new_pack
+from kiosk.pack import check
+from kiosk.pack.check import run_check
+from kiosk.pack.new_pack import NewPackError, write_new_pack
 from tests.conftest import SAMPLE_PACK
 from tests.packs.broken_cases import BASE, CASES, build
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import DEFAULT
-from kiosk.core.content import PackError, Problem, Text, load_pack
-from kiosk.core.content_files import sniff_video
+from kiosk.pack.loader import PackError, Problem, Text, load_pack
+from kiosk.pack.files import sniff_video
 from tests.packs.broken_cases import BASE, CASES, Case, build
 
 

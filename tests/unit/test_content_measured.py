@@ -4,9 +4,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from kiosk.core.check import run_check
-from kiosk.core.content import load_pack
-from kiosk.core.media_facts import read_facts
+from kiosk.pack.check import run_check
+from kiosk.pack.loader import load_pack
+from kiosk.pack.media_facts import read_facts
 from tests.packs.broken_cases import BASE
 
 EPISODE_1 = '''duration = 1.0

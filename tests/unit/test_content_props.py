@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.content import Pack, PackError, load_pack
+from kiosk.pack.loader import Pack, PackError, load_pack
 from tests.packs.broken_cases import BASE
 
 FILES = ["pack.toml", "jobs.toml", "cards.toml", "companies.toml", "series/aan-de-slag.toml",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import Config
-from kiosk.core.content import load_pack
+from kiosk.pack.loader import load_pack
 from kiosk.core.formatting import mm_ss, one_decimal, percent
 from kiosk.game.session import (
     GameCard,
@@ -20,7 +20,7 @@ from kiosk.game.session import (
     guess_card,
 )
 from kiosk.game.scoring import Item
-from kiosk.core.metrics import job_domains
+from kiosk.insights.metrics import job_domains
 from kiosk.core.taxonomy import (
     DOMAINS,
     CardVia,
@@ -30,7 +30,7 @@ from kiosk.core.taxonomy import (
     episode_via,
     main_domain,
 )
-from kiosk.core.viewing import (
+from kiosk.visit.viewing import (
     attract_clips,
     end_card_suggestion,
     next_episode_id,

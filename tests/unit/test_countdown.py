@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kiosk.config import Config
-from kiosk.core.countdown import next_change, seconds_left, timer_ms
-from kiosk.core.flow import State, VisitorFlow
+from kiosk.visit.countdown import next_change, seconds_left, timer_ms
+from kiosk.visit.flow import State, VisitorFlow
 
 
 @pytest.mark.parametrize(("before", "shown"), [

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import Config
-from kiosk.core import bliqpack
-from kiosk.core.data_request import REQUEST_FILE, check_request, write_request
+from kiosk.pack import bliqpack
+from kiosk.campaign.data_request import REQUEST_FILE, check_request, write_request
 from tests.packtools import keypair
 
 DAY = datetime.date(2026, 11, 28)
@@ -73,7 +73,7 @@ def test_no_request_a_strangers_key_or_a_changed_one_gets_nothing(tmp_path: Path
 
 def test_a_pack_signature_is_not_a_data_request(tmp_path: Path, keys, trusted) -> None:
     """The same key signs packs: a signed body for another purpose must not pass."""
-    from kiosk.core.data_request import FORMAT
+    from kiosk.campaign.data_request import FORMAT
 
     key = bliqpack.load_private(keys[0])
     body = json.dumps({"format": FORMAT, "purpose": "something-else", "valid_until": "2099-01-01"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 from kiosk.core import direction_words as words
 from kiosk.core.taxonomy import DOMAINS, TYPES
 from kiosk.site import texts
-from kiosk.storage import names
+from kiosk.insights import names
 
 
 def test_every_type_and_domain_has_a_dutch_and_an_english_word() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from kiosk.core.content import load_pack
+from kiosk.pack.loader import load_pack
 from tests.packs.broken_cases import BASE
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.config import Config
-from kiosk.core.flow import (
+from kiosk.visit.flow import (
     SECTIONS, EndReason, VisitorFlow, FlowError, FlowEvent, SessionEnded, SessionStarted,
     State, StateChanged, StillThere,
 )

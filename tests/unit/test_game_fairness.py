@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import DEFAULT
-from kiosk.core.content import load_pack
+from kiosk.pack.loader import load_pack
 from kiosk.core.taxonomy import job_code
 from kiosk.game import scoring as game_scoring
 from kiosk.game.session import Scorer, game_inputs
@@ -93,7 +93,7 @@ def test_helping_leading_and_investigating_players_get_jobs_that_carry_their_typ
 
 
 def test_the_sample_pack_gets_no_advice_from_kiosk_check() -> None:
-    from kiosk.core.check import collect
+    from kiosk.pack.check import collect
     _pack, problems, fatal = collect(PACK)
     assert fatal == "" and [str(p) for p in problems if p.file in ("jobs.toml", "cards.toml")] == []
 

@@ -1,12 +1,10 @@
-"""The layers of ``kiosk`` (docs/ARCHITECTURE.md), checked on every import —
-also those inside functions:
+"""The layers of ``kiosk`` (docs/ARCHITECTURE.md), checked on every import — also those inside
+functions — for every module under kiosk/: a module outside the declared layers fails.
 
-- core imports no Qt and nothing of the app: only core, ``kiosk.config`` and ``kiosk.paths``;
-- game (the swipe game's rules) is Qt-free like core and may import only core, ``config`` and
-  ``paths``; core never imports game;
-- site (the take-home pages) is Qt-free too and may import only core, ``config`` and ``paths``;
-- storage and media never import ui (nor the app, the CLI or the watchdog);
-- ui never imports the app, the CLI or the watchdog (``app.py`` wires ui, not the other way).
+A layer is a package under kiosk/ (a feature such as ``pack`` or ``visit``, or a Qt shell such as
+``ui``) or one of the few top-level modules (``app``, ``config``, ``paths`` …). ``MAY_IMPORT``
+says which other layers (or single modules, ``ops.supervisor_files``) each may import; the
+Qt-free layers and modules import no Qt, neither directly nor through anything they load.
 """
 from __future__ import annotations
 
@@ -17,93 +15,131 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import import_graph  # noqa: E402  (tools/ is not a package)
-CORE = ROOT / "kiosk" / "core"
-# Layers that must run without Qt: the tests, tools and the simulation use them on their own.
-QT_FREE = ("core", "game", "site")
+KIOSK = ROOT / "kiosk"
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 
+BASE = {"config", "paths"}
+# layer -> what it may import besides itself. Qt-free features first, then the Qt side.
+MAY_IMPORT: dict[str, set[str]] = {
+    "config": set(),
+    "paths": set(),
+    "core": BASE,                                   # the words every feature shares
+    "pack": BASE | {"core"},
+    "visit": BASE | {"core", "pack"},
+    "game": BASE | {"core", "pack"},
+    "site": BASE | {"core", "pack"},
+    "storage": BASE | {"core"},
+    "insights": BASE | {"core", "pack", "storage"},
+    "campaign": BASE | {"core", "pack", "storage", "ops.supervisor_files"},
+    "media": BASE | {"core", "pack", "visit"},
+    "ui": BASE | {"core", "pack", "visit", "game", "campaign", "insights", "storage", "media",
+                  "ops.supervisor_files"},
+    "studio": BASE | {"core", "pack", "campaign", "media", "site"},
+    # the watchdog parses the run options like the kiosk does; process names KioskApp as a type
+    "ops": BASE | {"core", "visit", "cli", "app"},
+    "cli": BASE | {"core", "pack", "visit", "campaign", "insights", "storage", "media", "site",
+                   "studio"},
+    "app": {"*"},
+    "__main__": {"app"},
+    "__init__": set(),
+}
+QT_FREE_LAYERS = ("core", "pack", "visit", "game", "site", "storage", "insights", "campaign",
+                  "config", "paths")
+# ops is mixed (the heartbeat is a Qt timer); the supervisor's side must outlive a broken Qt
+QT_FREE_MODULES = ("kiosk.ops.watchdog", "kiosk.ops.supervisor_files", "kiosk.ops.memory")
 
 # The same reading of a file's imports as the graph tool's (tools/import_graph.py), so the
 # test and the printed graph never disagree: ``from kiosk import app`` imports kiosk.app.
 imported_modules = import_graph.imports
 
 
-def kiosk_layer(module: str) -> str | None:
-    """``kiosk.ui.qr`` → ``ui``, ``kiosk.app`` → ``app``; None outside kiosk (or for kiosk)."""
+def module_name(path: Path) -> str:
+    return ".".join(("kiosk", *path.relative_to(KIOSK).with_suffix("").parts)) \
+        .removesuffix(".__init__")
+
+
+def layer_of_path(path: Path) -> str:
+    rel = path.relative_to(KIOSK)
+    return rel.parts[0] if len(rel.parts) > 1 else rel.stem
+
+
+def kiosk_target(module: str) -> str | None:
+    """The kiosk module an import names, without ``kiosk.``: ``kiosk.pack.models.Pack`` →
+    ``pack.models``; ``from kiosk import app`` → ``app``; None outside kiosk (or a name that
+    is no module, like ``kiosk.__version__``)."""
     parts = module.split(".")
-    return parts[1] if parts[0] == "kiosk" and len(parts) > 1 else None
+    if parts[0] != "kiosk":
+        return None
+    for end in range(len(parts), 1, -1):
+        rel = Path(*parts[1:end])
+        if (KIOSK / rel).with_suffix(".py").is_file() or (KIOSK / rel / "__init__.py").is_file():
+            return ".".join(parts[1:end])
+    return None
 
 
-def layer_offenders(layer: str, allowed: set[str] | None = None,
-                    forbidden: set[str] | None = None) -> dict[str, list[str]]:
-    """Files of ``kiosk/<layer>`` importing a kiosk layer outside ``allowed`` or in
-    ``forbidden``."""
+def allowed(layer: str, target: str) -> bool:
+    rules = MAY_IMPORT[layer]
+    top = target.split(".")[0]
+    return "*" in rules or top == layer or top in rules or any(
+        target == r or target.startswith(r + ".") for r in rules)
+
+
+def kiosk_sources() -> list[Path]:
+    return sorted(KIOSK.rglob("*.py"))
+
+
+def test_every_module_belongs_to_a_declared_layer():
+    strays = sorted(str(p.relative_to(ROOT)) for p in kiosk_sources()
+                    if layer_of_path(p) not in MAY_IMPORT)
+    assert strays == []
+    assert len(kiosk_sources()) > 100  # the walk really saw the package
+
+
+def layer_offenders() -> dict[str, list[str]]:
     offenders = {}
-    for path in sorted((ROOT / "kiosk" / layer).rglob("*.py")):
-        bad = set()
-        for module in imported_modules(path):
-            dst = kiosk_layer(module)
-            if dst is None or dst == layer or not is_kiosk_module(dst):
-                continue
-            if (allowed is not None and dst not in allowed) or dst in (forbidden or set()):
-                bad.add(module)
+    for path in kiosk_sources():
+        layer = layer_of_path(path)
+        bad = sorted({t for m in imported_modules(path)
+                      if (t := kiosk_target(m)) is not None and not allowed(layer, t)})
         if bad:
-            offenders[str(path.relative_to(ROOT))] = sorted(bad)
+            offenders[str(path.relative_to(ROOT))] = bad
     return offenders
 
 
-def is_kiosk_module(name: str) -> bool:
-    """A package or module directly under kiosk/ (not a name imported from kiosk/__init__)."""
-    return (ROOT / "kiosk" / name).is_dir() or (ROOT / "kiosk" / f"{name}.py").exists()
+def test_every_import_stays_inside_what_its_layer_may_import():
+    assert layer_offenders() == {}
 
 
-APP_ONLY = {"app", "cli", "watchdog", "heartbeat", "__main__"}
+def qt_free_modules() -> list[str]:
+    mods = [module_name(p) for p in kiosk_sources() if layer_of_path(p) in QT_FREE_LAYERS]
+    return mods + list(QT_FREE_MODULES)
 
 
-def test_qt_free_sources_name_no_qt_and_no_ui():
+def test_qt_free_sources_name_no_qt_ui_or_media():
     offenders = {}
-    for layer in QT_FREE:
-        for path in sorted((ROOT / "kiosk" / layer).rglob("*.py")):
-            bad = {m for m in imported_modules(path)
-                   if m.split(".")[0] in QT or m.startswith(("kiosk.ui", "kiosk.media"))}
-            if bad:
-                offenders[str(path.relative_to(ROOT))] = sorted(bad)
+    for path in kiosk_sources():
+        if module_name(path) not in qt_free_modules():
+            continue
+        bad = {m for m in imported_modules(path)
+               if m.split(".")[0] in QT or m.startswith(("kiosk.ui", "kiosk.media"))}
+        if bad:
+            offenders[str(path.relative_to(ROOT))] = sorted(bad)
     assert offenders == {}
 
 
-def test_core_imports_nothing_of_the_app():
-    assert layer_offenders("core", allowed={"config", "paths"}) == {}
-
-
-def test_game_imports_only_core():
-    assert layer_offenders("game", allowed={"core", "config", "paths"}) == {}
-
-
-def test_site_imports_only_core():
-    assert layer_offenders("site", allowed={"core", "config", "paths"}) == {}
-
-
-def test_storage_and_media_never_import_ui_or_the_app():
-    assert layer_offenders("storage", forbidden={"ui", "media"} | APP_ONLY) == {}
-    assert layer_offenders("media", forbidden={"ui"} | APP_ONLY) == {}
-
-
-def test_ui_never_imports_the_app_or_the_watchdog():
-    assert layer_offenders("ui", forbidden=APP_ONLY) == {}
-
-
-def test_importing_all_of_core_and_game_loads_no_qt():
-    modules = [f"kiosk.{layer}.{p.stem}".removesuffix(".__init__") for layer in QT_FREE
-               for p in sorted((ROOT / "kiosk" / layer).glob("*.py"))]
+def test_importing_every_qt_free_module_loads_no_qt():
+    modules = qt_free_modules()
     code = ("import sys, importlib\n"
             f"for m in {modules!r}: importlib.import_module(m)\n"
             f"print(sorted(k for k in sys.modules if k.split('.')[0] in {QT!r}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]"
-    assert len(modules) >= 8  # the check really imported the core
-    assert "kiosk.game" in modules and "kiosk.game.session" in modules
-    assert "kiosk.site.build" in modules
+    # the check really imported the features and the supervisor
+    for name in ("kiosk.core.taxonomy", "kiosk.pack.loader", "kiosk.visit.flow",
+                 "kiosk.game.session", "kiosk.site.build", "kiosk.insights.report",
+                 "kiosk.campaign.updates", "kiosk.storage.events", "kiosk.ops.watchdog"):
+        assert name in modules
 
 
 def test_the_checker_would_notice_a_qt_import(tmp_path):
@@ -114,6 +150,13 @@ def test_the_checker_would_notice_a_qt_import(tmp_path):
 
 def test_the_checker_would_notice_a_layer_import_inside_a_function(tmp_path):
     sample = tmp_path / "x.py"
-    sample.write_text("def f():\n    from kiosk import app\n    from kiosk.ui.qr import x\n")
-    found = {kiosk_layer(m) for m in imported_modules(sample)}
-    assert {"app", "ui"} <= found
+    sample.write_text("def f():\n    from kiosk import app\n    from kiosk.ui.catalog import x\n")
+    found = {kiosk_target(m) for m in imported_modules(sample)} - {None}
+    assert found == {"app", "ui.catalog"}
+    assert not allowed("pack", "ui.catalog") and not allowed("core", "app")
+    assert allowed("ui", "ops.supervisor_files") and not allowed("ui", "ops.watchdog")
+
+
+def test_a_stray_module_would_have_no_layer():
+    assert layer_of_path(KIOSK / "loose_helper.py") not in MAY_IMPORT
+    assert layer_of_path(KIOSK / "newfeature" / "rules.py") not in MAY_IMPORT

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.media_facts import read_facts
+from kiosk.pack.media_facts import read_facts
 from tests.cliptools import add_rotation, make_clip
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.memory import _linux_rss, rss_bytes, should_restart
+from kiosk.ops.memory import _linux_rss, rss_bytes, should_restart
 
 MB = 2**20
 
@@ -56,7 +56,7 @@ def test_restart_only_over_the_limit_and_in_attract(rss: int | None, limit: int,
 def test_malloc_tuning_takes_effect_on_glibc_and_is_skipped_elsewhere(monkeypatch):
     import platform
 
-    from kiosk import memory
+    from kiosk.ops import memory
 
     if platform.libc_ver()[0] == "glibc":
         assert memory.tune_malloc() is True

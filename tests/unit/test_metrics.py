@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from kiosk.config import Config
-from kiosk.core.metrics import (
+from kiosk.insights.metrics import (
     CardLikes,
     Count,
     EpisodeWatch,
@@ -182,7 +182,7 @@ def test_to_dict_is_plain_data(conn: sqlite3.Connection) -> None:
 
 
 def test_core_metrics_imports_no_qt() -> None:
-    source = Path(__file__).resolve().parents[2] / "kiosk" / "core" / "metrics.py"
+    source = Path(__file__).resolve().parents[2] / "kiosk" / "insights" / "metrics.py"
     tree = ast.parse(source.read_text(encoding="utf-8"))
     names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     names |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
@@ -190,7 +190,7 @@ def test_core_metrics_imports_no_qt() -> None:
 
 
 def test_compute_file_gives_the_same_figures(conn: sqlite3.Connection, tmp_path: Path) -> None:
-    from kiosk.core.metrics import compute_file
+    from kiosk.insights.metrics import compute_file
 
     m = compute_file(tmp_path / "kiosk.db", Filter(), Config(), DOMAINS)
     assert (m.sessions, m.dwell_median_s, m.game_finish_rate) == (6, 100, 0.75)

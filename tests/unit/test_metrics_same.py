@@ -5,7 +5,7 @@ report, computed by today's code and by the code before the one-pass rewrite
 The logs come from the benchmark's generator (three kiosks, two events, many days, language
 changes, idle and by-hand ends, games with and without a result) plus what it does not make:
 undone swipes, a session without an id, a game result without jobs, likes on the player. Each
-log is read twice: with the figure indexes (``kiosk.core.figure_indexes``, which the queries
+log is read twice: with the figure indexes (``kiosk.storage.figure_indexes``, which the queries
 then walk) and without them (a file from before them: the kind index and the table).
 """
 from __future__ import annotations
@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import Config
-from kiosk.core import figure_indexes
-from kiosk.core import metrics as now
-from kiosk.storage import html_report
-from kiosk.storage.names import KioskInfo
+from kiosk.storage import figure_indexes
+from kiosk.insights import metrics as now
+from kiosk.insights import html_report
+from kiosk.insights.names import KioskInfo
 from tests.bench.bench_metrics import EVENTS, KIOSKS, generate
 from tests.reference import metrics_before as before
 
@@ -163,7 +163,7 @@ def test_the_commands_add_the_packs_domains_after_the_figures(log: Path, tmp_pat
     import json
 
     from kiosk.cli import run_tool
-    from kiosk.storage.report import titles
+    from kiosk.insights.report import titles
 
     names, domains, problem = titles(None)
     assert problem is None and domains

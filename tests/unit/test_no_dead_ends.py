@@ -8,8 +8,8 @@ import random
 import pytest
 
 from kiosk.config import Config
-from kiosk.core.clear_spot import SPOT_SCALES, clear_spot
-from kiosk.core.flow import FlowError, LeaveAsked, State, StateChanged, VisitorFlow
+from kiosk.visit.clear_spot import SPOT_SCALES, clear_spot
+from kiosk.visit.flow import FlowError, LeaveAsked, State, StateChanged, VisitorFlow
 
 # an event that wants a short idle time (20 s) and the kiosk's own minimum while a code shows
 CFG = Config(idle_timeout_s=20.0, still_there_countdown_s=10.0, code_idle_min_s=45.0)

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.check import run_check
-from kiosk.core.content import PackError, Problem, load_pack
-from kiosk.core.content_toml import explain
-from kiosk.core.newpack import write_new_pack
+from kiosk.pack.check import run_check
+from kiosk.pack.loader import PackError, Problem, load_pack
+from kiosk.pack.toml_errors import explain
+from kiosk.pack.new_pack import write_new_pack
 from tests.packs.broken_cases import ADS, Case, build
 
 COMPANIES = "companies.toml"

@@ -162,7 +162,7 @@ def test_a_day_of_visits_stores_nothing_personal(tmp_path: Path) -> None:
     store.record("kiosk_restarted", reason="watchdog")
     store.record("pack_refused", value=4, reason="unknown_key")
     store.record("pack_installed", value=5)
-    from kiosk.campaign import health as health_summary
+    from kiosk.campaign.identity import health as health_summary
 
     store.update_kiosk(name="Aula links", region="Zwolle", pack_id="bliq-zwolle", pack_version=5,
                        health=health_summary(tmp_path, pack_id="bliq-zwolle", pack_version=5,

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import Config
-from kiosk.core.content import load_pack
-from kiosk.core.flow import EndReason, SessionEnded, State, VisitorFlow
+from kiosk.pack.loader import load_pack
+from kiosk.visit.flow import EndReason, SessionEnded, State, VisitorFlow
 from kiosk.core.pulse import Group, Phase, PulseVisit, Step, mean_change, t_quantile
 from tests.packs.broken_cases import BASE
 

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 
 from kiosk.config import Config
-from kiosk.core.metrics import Filter
+from kiosk.insights.metrics import Filter
 from kiosk.core.pulse import mean_change
-from kiosk.storage import report
-from kiosk.storage.export import DELIMITER, ENCODING
-from kiosk.storage.pulse_report import GROUPS, PulseCounts, pulse_figures
+from kiosk.insights import report
+from kiosk.insights.export import DELIMITER, ENCODING
+from kiosk.insights.pulse_report import GROUPS, PulseCounts, pulse_figures
 from tests import pulsegen
 
 

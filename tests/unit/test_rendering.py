@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.cli import UsageError, parse_run_args
-from kiosk.rendering import choose, is_software
+from kiosk.media.rendering import choose, is_software
 
 
 @pytest.mark.parametrize("renderer", [
@@ -49,7 +49,7 @@ def test_render_option_on_the_command_line():
 
 
 def test_gpu_devices_are_render_nodes_and_nvidia_devices(tmp_path):
-    from kiosk.rendering import gpu_devices
+    from kiosk.media.rendering import gpu_devices
 
     assert gpu_devices(tmp_path) == []
     (tmp_path / "dri").mkdir()
@@ -62,7 +62,7 @@ def test_gpu_devices_are_render_nodes_and_nvidia_devices(tmp_path):
 
 
 def test_no_gpu_device_means_lean_and_says_why():
-    from kiosk.rendering import NO_GPU
+    from kiosk.media.rendering import NO_GPU
 
     choice = choose("auto", NO_GPU)
     assert choice.mode == "lean"

@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.cli import run_tool
 from kiosk.config import Config
-from kiosk.core.metrics import Filter, compute
+from kiosk.insights.metrics import Filter, compute
 from kiosk.storage.events import EventStore
 from tests.unit.eventlog import T, local, seed
 
@@ -19,7 +19,7 @@ from tests.unit.eventlog import T, local, seed
 def reimport(csv_dir: Path, db_path: Path) -> int:
     """Load an export's events.csv into a new kiosk database (the export's round trip)."""
     from kiosk.storage.db import open_database
-    from kiosk.storage.export import import_table
+    from kiosk.insights.export import import_table
 
     db = open_database(db_path)
     try:

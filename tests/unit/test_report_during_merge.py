@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core import metrics
-from kiosk.storage import export, html_report
+from kiosk.insights import metrics
+from kiosk.insights import export, html_report
 from tests.unit.test_report import kiosk_db, line, per_kiosk, tool
 
 
@@ -52,7 +52,7 @@ def test_a_file_that_keeps_changing_gets_one_line(
         export.merge(merged, [more.pop()])  # another snapshot arrives during every read
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("kiosk.storage.report.compute_file", compute_while_merging)
+    monkeypatch.setattr("kiosk.insights.report.compute_file", compute_while_merging)
     code, text = tool("stats", "--data", str(merged))
     err = capsys.readouterr().err
     assert code != 0 and "Traceback" not in err
@@ -128,7 +128,7 @@ def test_stats_on_a_running_kiosk_is_read_once(tmp_path: Path, amsterdam: None,
         store.flush()
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("kiosk.storage.report.compute_file", compute_while_visited)
+    monkeypatch.setattr("kiosk.insights.report.compute_file", compute_while_visited)
     try:
         code, text = tool("stats", "--data", str(db))
     finally:

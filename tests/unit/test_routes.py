@@ -10,15 +10,15 @@ from typing import get_args
 
 import pytest
 
-from kiosk.core.check import run_check
-from kiosk.core.content import load_pack
-from kiosk.core.content_models import Profile
-from kiosk.core.flow import State
+from kiosk.pack.check import run_check
+from kiosk.pack.loader import load_pack
+from kiosk.pack.models import Profile
+from kiosk.visit.flow import State
 from kiosk.core.links import LinkBuilder
 from kiosk.core.routes import PROFILES, profiles, route_steps, short_title
-from kiosk.core.screen_codes import Code, Selection, codes_on_screen
-from kiosk.core.site_pages import PACK_MANIFEST, site_codes
-from kiosk.core.spoken import parents_text
+from kiosk.visit.screen_codes import Code, Selection, codes_on_screen
+from kiosk.pack.site_pages import PACK_MANIFEST, site_codes
+from kiosk.visit.spoken import parents_text
 from kiosk.site import build
 
 SAMPLE = Path(__file__).resolve().parents[2] / "episodes"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from kiosk.core.content import load_pack
-from kiosk.core.content_files import sniff_image
+from kiosk.pack.loader import load_pack
+from kiosk.pack.files import sniff_image
 
 SAMPLE = Path(__file__).resolve().parents[2] / "episodes"
 

@@ -1,8 +1,8 @@
 """Which QR codes each screen shows, and when a code counts as a new appearance (qr_shown)."""
 from __future__ import annotations
 
-from kiosk.core.flow import State
-from kiosk.core.screen_codes import Code, Selection, ShownCodes, codes_on_screen
+from kiosk.visit.flow import State
+from kiosk.visit.screen_codes import Code, Selection, ShownCodes, codes_on_screen
 
 EPISODE = Selection(episode="ads-s1e2", episode_link="https://tv.example/ads-s1e2",
                     share_link="https://tv.example/ads-s1e2?share")

@@ -14,10 +14,10 @@ import pytest
 from PIL import Image
 
 from kiosk.cli import run_tool
-from kiosk.core.check import run_check
-from kiosk.core.content import load_pack
+from kiosk.pack.check import run_check
+from kiosk.pack.loader import load_pack
 from kiosk.core.links import RESULT_PAGE, host_allowed
-from kiosk.core.site_pages import PACK_MANIFEST, page_of, site_codes
+from kiosk.pack.site_pages import PACK_MANIFEST, page_of, site_codes
 from kiosk.site import SiteError, build
 from kiosk.site.serve import make_server
 from tests.packs.broken_cases import BASE
@@ -221,7 +221,7 @@ def test_the_preview_serves_the_pages_on_localhost_only(built) -> None:
 
 
 def test_a_new_pack_builds_its_pages_out_of_the_box(tmp_path: Path) -> None:
-    from kiosk.core.newpack import write_new_pack
+    from kiosk.pack.new_pack import write_new_pack
 
     write_new_pack(tmp_path / "nieuw")
     manifest = build(tmp_path / "nieuw", tmp_path / "web")

@@ -1,7 +1,7 @@
-"""What the speaker buttons read: screen texts turned into sentences (kiosk.core.spoken)."""
+"""What the speaker buttons read: screen texts turned into sentences (kiosk.visit.spoken)."""
 from __future__ import annotations
 
-from kiosk.core.spoken import job_text, route_text, sentence
+from kiosk.visit.spoken import job_text, route_text, sentence
 
 
 def test_a_route_reads_as_a_sentence_without_arrow_or_brackets() -> None:
@@ -26,7 +26,7 @@ def test_sentences_keep_their_own_end() -> None:
 
 
 def test_details_read_the_route_and_who_is_here() -> None:
-    from kiosk.core.spoken import details_text
+    from kiosk.visit.spoken import details_text
 
     assert details_text("vmbo PIE → mbo Monteur (niveau 2)", ["Voltwerk", "Zon & Co"], "nl") == (
         "Zo word je het: vmbo PIE, daarna mbo Monteur, niveau 2. "

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core import bliqpack
-from kiosk.core.check import collect
+from kiosk.pack import bliqpack
+from kiosk.pack.check import collect
 from kiosk.core.pin import verify_pin
 from kiosk.studio import model as m
 from kiosk.studio.problems import all_findings, check_saved, ready

@@ -6,7 +6,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.subtitles import Cue, cue_at, load_vtt, parse_time, parse_vtt
+from kiosk.pack.subtitles import Cue, cue_at, load_vtt, parse_time, parse_vtt
 
 SIMPLE = """WEBVTT
 

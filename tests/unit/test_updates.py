@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import Config
-from kiosk.core import bliqpack
+from kiosk.pack import bliqpack
 from kiosk.core.refusal import RefusalReason
-from kiosk.core.updates import Inbox, Installer, read_current, removable_drives, rollback
+from kiosk.campaign.updates import Inbox, Installer, read_current, removable_drives, rollback
 from tests.packtools import build, keypair, pack_copy, signed_zip
 
 
@@ -218,7 +218,7 @@ def test_a_stick_pulled_out_during_the_install_leaves_nothing_and_says_why(
         tmp_path: Path, data: Path, archives, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    from kiosk.core import updates
+    from kiosk.campaign import updates
 
     stick = tmp_path / "STICK"
     stick.mkdir()

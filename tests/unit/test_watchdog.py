@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.supervisor_files import Beat, append_restart, read_beat, read_restarts, write_beat
+from kiosk.ops.supervisor_files import Beat, append_restart, read_beat, read_restarts, write_beat
 from kiosk.config import DEFAULT
-from kiosk.watchdog import Watch, exit_reason, kiosk_command
+from kiosk.ops.watchdog import Watch, exit_reason, kiosk_command
 
 CFG = DEFAULT.with_(heartbeat_stale_s=8.0, video_frozen_restart_s=20.0,
                     watchdog_start_grace_s=60.0)
@@ -121,9 +121,9 @@ def test_restarts_log_lines_and_reading_back(tmp_path: Path) -> None:
 
 def test_a_hang_while_video_plays_is_hung_not_frozen_video():
     """The UI thread blocks mid-clip: beats and frames stop together. That is a hang."""
-    from kiosk.supervisor_files import HUNG, Beat
+    from kiosk.ops.supervisor_files import HUNG, Beat
     from kiosk.config import DEFAULT
-    from kiosk.watchdog import Watch
+    from kiosk.ops.watchdog import Watch
 
     cfg = DEFAULT.with_(heartbeat_interval_s=1.0, heartbeat_stale_s=8.0, video_frozen_restart_s=1.0)
     watch = Watch(started=0.0)
@@ -140,8 +140,8 @@ def test_a_read_only_data_dir_is_no_reason_to_restart(tmp_path: Path) -> None:
     a restart would lose the events kept in memory and the new kiosk could not start there."""
     import subprocess
 
-    from kiosk.supervisor_files import HUNG, Beat
-    from kiosk.watchdog import Watch, read_only
+    from kiosk.ops.supervisor_files import HUNG, Beat
+    from kiosk.ops.watchdog import Watch, read_only
 
     cfg = DEFAULT
     watch = Watch(started=0.0)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kiosk.config import DEFAULT
-from kiosk.core.watching import WatchTracker
+from kiosk.visit.watching import WatchTracker
 
 
 def play(positions: list[float], duration_ms: int = 10_000) -> tuple[WatchTracker, list[int]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.core.content import load_pack
-from kiosk.core.viewing import next_in_visit, previous_in_visit, visit_order
+from kiosk.pack.loader import load_pack
+from kiosk.visit.viewing import next_in_visit, previous_in_visit, visit_order
 from tests.conftest import SAMPLE_PACK
 
 FEATURED = ["aan-de-slag", "ouders-docenten"]
@@ -79,5 +79,5 @@ def test_previous_goes_back_through_the_visit():
     ((0, 0), (1080, 1920), False),         # no picture yet
 ])
 def test_a_vertical_clip_crops_to_fill_a_portrait_screen_only(clip, screen, crops):
-    from kiosk.core.viewing import crops_to_fill
+    from kiosk.visit.viewing import crops_to_fill
     assert crops_to_fill(*clip, *screen) is crops

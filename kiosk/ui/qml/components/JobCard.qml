@@ -186,7 +186,7 @@ Rectangle {
             text: card.expanded ? "×" : "+"
             onClicked: card.expanded = !card.expanded
         }
-        // Reads the job aloud (title, a day at work, the route: kiosk.core.spoken).
+        // Reads the job aloud (title, a day at work, the route: kiosk.visit.spoken).
         SpeakerButton {
             id: speaker
             objectName: "speaker_job_" + card.rank

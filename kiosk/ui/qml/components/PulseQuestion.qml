@@ -6,7 +6,7 @@ import Kiosk
 // `phase` is "before" (its own screen) or "after" (inline on a result or end card).
 // `arrangement`: "screen" (big and centred), "column" (faces wrap to the width; words
 // above, skip below) or "row" (words, faces and skip side by side, one button high).
-// The bridge (kiosk/ui/pulse.py) records the first tap and ignores the rest.
+// The bridge (kiosk/ui/pulse_bridge.py) records the first tap and ignores the rest.
 Item {
     id: question
     property string phase: "before"

@@ -13,7 +13,7 @@ Item {
     readonly property int padding: Math.round(size * 0.06)
 
     visible: payload !== ""
-    // Only draws: Python records each time a code is put on screen (kiosk.core.screen_codes).
+    // Only draws: Python records each time a code is put on screen (kiosk.visit.screen_codes).
     implicitWidth: card.width
     implicitHeight: card.height
 
