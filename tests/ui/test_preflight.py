@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,14 @@ def test_wrong_duration_missing_translation_bad_captions_and_image(qtbot, pack_c
         "WEBVTT\n\n00:00:xx.000 --> 00:00:02.000\nkapot\n", encoding="utf-8")
     logo = pack_copy / "images/companies/voltwerk.png"
     logo.write_bytes(logo.read_bytes()[:1000])                    # a cut-off PNG: header only
+    # a PNG whose chunks and checksums are whole but whose picture data is not: only decoding
+    # finds it (the pack check finds the cut-off one)
+    idat = b"not a picture" * 8
+    (pack_copy / "images/companies/rijwiel.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n" + b"".join(
+            len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+            for kind, data in ((b"IHDR", (64).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])),
+                               (b"IDAT", idat), (b"IEND", b""))))
 
     out = io.StringIO()
     assert run_preflight(pack_copy, None, True, out) == 1
@@ -100,7 +109,10 @@ def test_wrong_duration_missing_translation_bad_captions_and_image(qtbot, pack_c
     # a wrong typed duration is a warning naming both values; the measured one is used
     assert ("videos", "media/aan-de-slag/s1e4.mp4") not in red
     assert ("captions", "media/aan-de-slag/s1e1.en.vtt") in red
-    assert ("images", "images/companies/voltwerk.png") in red
+    assert ("images", "images/companies/rijwiel.png") in red
+    [cut] = [c for c in checks if "voltwerk.png" in c["message"]]
+    assert (cut["group"], cut["item"], cut["status"]) == ("pack", "companies.toml", "warning")
+    assert "logo: 'images/companies/voltwerk.png' is damaged" in cut["message"]
     bad_cue = next(c for c in checks if c["item"] == "media/aan-de-slag/s1e1.en.vtt")
     assert "line 3" in bad_cue["message"]
     missing = [c for c in checks if c["group"] == "captions" and c["item"] == "ads-s1e5"]
