@@ -439,19 +439,6 @@ class Pack:
         except ValueError:
             return str(path)
 
-    def next_episode(self, episode_id: str) -> Episode | None:
-        """The next episode of the same series (across seasons), None at its end."""
-        current = self.episodes.get(episode_id)
-        if current is None:
-            return None
-        ids = list(self.episodes)
-        index = ids.index(episode_id) + 1
-        if index < len(ids):
-            nxt = self.episodes[ids[index]]
-            if nxt.series_id == current.series_id:
-                return nxt
-        return None
-
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]

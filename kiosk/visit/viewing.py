@@ -1,8 +1,8 @@
 """What plays and what comes next, decided from the pack alone (no Qt).
 
-The UI's ``Playback`` asks these functions and only carries out the answer: the playlist of a
-series, the end card's suggestion when a series ends, the attract loop's clips, and the episode
-that shows a job's role model.
+The UI's ``Playback`` asks these functions and only carries out the answer: what plays next
+(for the end card's autoplay and a swipe up), what played before (a swipe down), the attract
+loop's clips, and the episode that shows a job's role model.
 """
 from __future__ import annotations
 
@@ -26,35 +26,6 @@ def role_model_episode(pack: Pack, job_id: str) -> str:
     shows = [e for e in pack.episodes.values() if job_id in e.jobs]
     shows.sort(key=lambda e: "students" not in e.audience)
     return shows[0].id if shows else ""
-
-
-def series_playlist(pack: Pack, episode: Episode, audience: Audience | None) -> list[Episode]:
-    """The episode's series in order; for one audience only its episodes (and this one)."""
-    return [e for e in pack.episodes.values() if e.series_id == episode.series_id
-            and (audience is None or audience in e.audience or e.id == episode.id)]
-
-
-def next_episode_id(pack: Pack, episode_id: str) -> str:
-    """The episode the end card counts down to ("" at the end of the series)."""
-    nxt = pack.next_episode(episode_id)
-    return nxt.id if nxt is not None and nxt.id in pack.episodes else ""
-
-
-def end_card_suggestion(pack: Pack, current_id: str, featured: Sequence[str],
-                        audience: Audience) -> tuple[Series, Episode] | None:
-    """At the end of a series: the first episode for this audience of another series, featured
-    series first. None when there is no other series to offer."""
-    current = pack.episodes.get(current_id)
-    if current is None:
-        return None
-    for series in ordered_series(pack, featured):
-        if series.id == current.series_id:
-            continue
-        for season in series.seasons:
-            for episode in season.episodes:
-                if audience in episode.audience and episode.id in pack.episodes:
-                    return series, episode
-    return None
 
 
 def attract_clips(pack: Pack, featured: Sequence[str]) -> list[Episode]:

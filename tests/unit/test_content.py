@@ -47,14 +47,6 @@ def test_base_pack_loads_clean() -> None:
     assert pack.companies["bouwbaas"].internship_url is None
 
 
-def test_next_episode_stays_in_its_series() -> None:
-    pack = load_pack(BASE)
-    assert pack.next_episode("ads-s1e1").id == "ads-s1e2"  # type: ignore[union-attr]
-    assert pack.next_episode("ads-s1e2") is None  # end of the series, not the next series
-    assert pack.next_episode("odw-s1e1") is None
-    assert pack.next_episode("no-such-episode") is None
-
-
 def test_text_falls_back_to_dutch() -> None:
     text = Text(nl="Hallo")
     assert text.get("en") == "Hallo" and text.get("de") == "Hallo"
@@ -119,7 +111,6 @@ def test_episodes_are_sorted_by_season_and_number(tmp_path: Path) -> None:
         ('id = "ads-s1e1"\nnumber = 1', 'id = "ads-s1e1"\nnumber = 3')]})
     pack = load_pack(build(case, tmp_path))
     assert list(pack.episodes) == ["ads-s1e2", "ads-s1e1", "odw-s1e1"]
-    assert pack.next_episode("ads-s1e2").id == "ads-s1e1"  # type: ignore[union-attr]
 
 
 def test_symlink_inside_the_pack_is_fine(tmp_path: Path) -> None:

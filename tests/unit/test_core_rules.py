@@ -32,11 +32,8 @@ from kiosk.core.taxonomy import (
 )
 from kiosk.visit.viewing import (
     attract_clips,
-    end_card_suggestion,
-    next_episode_id,
     ordered_series,
     role_model_episode,
-    series_playlist,
 )
 
 BASE = Path(__file__).resolve().parent.parent / "packs" / "base"
@@ -197,29 +194,10 @@ def test_role_model_episode_prefers_a_students_episode(sample) -> None:
     assert role_model_episode(sample, "no-such-job") == ""
 
 
-def test_series_playlist_keeps_series_order_and_the_audience(sample) -> None:
-    first = next(iter(sample.episodes.values()))
-    playlist = series_playlist(sample, first, None)
-    assert playlist[0].id == first.id
-    assert {e.series_id for e in playlist} == {first.series_id}
-    for e in series_playlist(sample, first, "parents"):
-        assert "parents" in e.audience or e.id == first.id
-
-
-def test_next_episode_then_end_card_suggestion_from_another_series(sample) -> None:
-    series = sample.series[0]
-    ids = [e.id for season in series.seasons for e in season.episodes]
-    assert next_episode_id(sample, ids[0]) == ids[1]
-    assert next_episode_id(sample, ids[-1]) == ""
-    found = end_card_suggestion(sample, ids[-1], [], "students")
-    assert found is not None
-    other, episode = found
-    assert other.id != series.id and "students" in episode.audience
+def test_ordered_series_puts_the_featured_series_first(sample) -> None:
     featured = [sample.series[-1].id]
     assert ordered_series(sample, featured)[0].id == featured[0]
-    found = end_card_suggestion(sample, ids[-1], featured, "students")
-    assert found is not None and found[0].id == featured[0]
-    assert end_card_suggestion(sample, "no-such-episode", [], "students") is None
+    assert [s.id for s in ordered_series(sample, [])] == [s.id for s in sample.series]
 
 
 def test_attract_clips_are_featured_students_episodes_else_all_students(sample) -> None:
