@@ -73,3 +73,24 @@ def test_a_duo_speaker_reads_its_job(make_kiosk: Any, qtbot: Any) -> None:
     rows = sqlite3.connect(app.db_path).execute(
         "SELECT purpose, lang FROM events WHERE kind = 'read_aloud'").fetchall()
     assert rows == [("job", "en")]
+
+
+@pytest.mark.parametrize("size", ["1920x1080", "1280x720"])
+def test_solo_cards_with_a_video_and_a_speaker_fit_too(make_kiosk: Any, qtbot: Any,
+                                                       size: str) -> None:
+    """Four solo cards in a landscape row are narrow too: with a role model's video, "+" and a
+    speaker, "Watch Bram work" ran out of its card (1920x1080, English) before the video got a
+    row of its own."""
+    from tests.ui.test_result_light import play
+
+    app = make_kiosk(size, config=CFG, args=("--lang", "en"))
+    qtbot.waitUntil(app.window.isExposed)
+    qtbot.waitUntil(lambda: app.read_aloud.available, timeout=30_000)
+    app.controller.start()
+    play(app, lambda i: i % 2 == 0)   # with the sample pack: every card has a role model
+    jobs = app.game.result["jobs"]
+    assert all(job["episode"] for job in jobs)
+    ranks = ["surprise" if job["surprise"] else job["rank"] for job in jobs]
+    qtbot.waitUntil(lambda: all(is_shown(app.window, f"speaker_job_{r}") for r in ranks))
+    settle(app.window)
+    assert check_window(app.window, f"{size} en solo") == []
