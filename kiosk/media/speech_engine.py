@@ -16,6 +16,7 @@ and ``{"stop": true}``. The end of stdin (the kiosk closed it, or died) ends thi
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -130,6 +131,9 @@ class _Engine(QObject):
         self.failed.emit((tts.errorString() if tts is not None else "") or "speech failed")
 
 
+QUIT_GRACE_S = 2.0   # after the kiosk's side closed, then this process ends regardless
+
+
 class _Commands(QObject):
     """Reads the kiosk's lines on a thread of its own (a pipe cannot be watched by Qt's event
     loop on Windows) and hands each to the main thread."""
@@ -137,9 +141,10 @@ class _Commands(QObject):
     command = Signal(dict)
     ended = Signal()
 
-    def __init__(self, source: TextIO) -> None:
+    def __init__(self, source: TextIO, finished: threading.Event) -> None:
         super().__init__()
         self._source = source
+        self._finished = finished
 
     def run(self) -> None:
         for line in self._source:
@@ -150,6 +155,11 @@ class _Commands(QObject):
             if isinstance(message, dict):
                 self.command.emit(message)
         self.ended.emit()
+        # The kiosk closed its side or is gone. A main thread stuck in the engine (Qt's speechd
+        # plug-in waits in connect() for ever on a daemon that stopped answering) would keep
+        # this process alive, orphaned, for ever: it gets a moment to end, then it is ended.
+        if not self._finished.wait(QUIT_GRACE_S):
+            os._exit(0)
 
 
 def main(argv: list[str]) -> int:
@@ -181,13 +191,15 @@ def main(argv: list[str]) -> int:
         elif message.get("stop"):
             engine.stop()
 
-    commands = _Commands(stdin)
+    finished = threading.Event()
+    commands = _Commands(stdin, finished)
     commands.command.connect(obey)          # queued: emitted on the reading thread
     commands.ended.connect(app.quit)
     threading.Thread(target=commands.run, name="commands", daemon=True).start()
     QTimer.singleShot(0, engine.start)
     app.exec()
     engine.stop()
+    finished.set()
     return 0
 
 

@@ -288,3 +288,33 @@ def test_the_kiosk_never_loads_the_engine_itself() -> None:
     heard = json.loads(out.strip().splitlines()[-1])
     assert heard["voices"] == ["en"]
     assert heard["engine_pid"] not in (0, heard["pid"]) and heard["tts_loaded"] is False
+
+
+@pytest.mark.skipif("speechd" not in ENGINES, reason="Qt's speechd plug-in missing")
+def test_an_engine_process_stuck_in_the_engine_ends_with_the_kiosk(tmp_path: Path) -> None:
+    """A daemon that accepts and never answers holds the engine's main thread (here in the
+    probe, told to wait 120 s); when the kiosk's side closes, the process still ends."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    silent = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    silent.bind(str(tmp_path / "speechd.sock"))
+    silent.listen(4)
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root),
+           "SPEECHD_ADDRESS": f"unix_socket:{tmp_path / 'speechd.sock'}"}
+    with subprocess.Popen([sys.executable, "-m", "kiosk.media.speech_engine", "speechd", "nl",
+                           "120"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, env=env) as child:
+        try:
+            assert child.stdout is not None and child.stdin is not None
+            child.stdin.write(b'{"stop": true}\n')   # it reads: its main thread is stuck
+            child.stdin.flush()
+            child.stdin.close()                       # the kiosk is gone
+            assert child.wait(timeout=30) == 0        # not after the probe's 120 s
+            assert child.stdout.read() == b""         # nothing was reported: it never started
+        finally:
+            child.kill()
+            silent.close()
