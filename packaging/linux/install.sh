@@ -99,11 +99,13 @@ if [ -x "$here/../bliq-kiosk" ]; then
   studio=("$workdir/bliq-studio")
   icon="$workdir/_internal/assets/brand/bliq-icon.png"
   docs="file://$workdir/docs/setup.md"
-elif [ -f "$here/../../kiosk/ops/watchdog.py" ]; then
+elif [ -f "$here/../../kiosk/__main__.py" ]; then
   workdir="$(cd "$here/../.." && pwd)"
   if [ -x "$workdir/.venv/bin/python" ]; then python="$workdir/.venv/bin/python"
   else python="$(command -v python3)" || die "no python3 found (run tools/setup.sh first)"; fi
-  command=("$python" -m kiosk.ops.watchdog)
+  # "kiosk supervise" as the bundle says it: the service line does not name a module inside
+  # the package, so it keeps working when the code is laid out differently
+  command=("$python" -m kiosk supervise)
   studio=("$python" -m kiosk studio)
   icon="$workdir/assets/brand/bliq-icon.png"
   docs="file://$workdir/docs/setup.md"

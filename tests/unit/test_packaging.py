@@ -49,7 +49,7 @@ def test_install_writes_a_unit_that_runs_the_watchdog_with_the_options(tmp_path:
     unit = (tmp_path / "config" / "systemd" / "user" / "bliq-kiosk.service").read_text()
     exec_start = next(line for line in unit.splitlines() if line.startswith("ExecStart="))
     # the source checkout's watchdog, each word quoted, % doubled (systemd.unit specifiers)
-    assert exec_start.endswith(f'"-m" "kiosk.ops.watchdog" "--data" "{tmp_path}/kiosk data 100%%" '
+    assert exec_start.endswith(f'"-m" "kiosk" "supervise" "--data" "{tmp_path}/kiosk data 100%%" '
                                '"--event" "open-dag"')
     assert f"WorkingDirectory={REPO}" in unit
     assert "Restart=on-failure" in unit and "After=graphical-session.target" in unit
@@ -77,7 +77,7 @@ def test_without_systemd_the_autostart_entry_runs_the_watchdog(tmp_path: Path) -
     exec_line = next(line for line in desktop.splitlines() if line.startswith("Exec="))
     assert exec_line.startswith('Exec="sh" "-c" "\\"\\$0\\" on; exec \\"\\$@\\"" '
                                 f'"{LINUX}/screen-awake.sh" ')
-    assert exec_line.endswith('"-m" "kiosk.ops.watchdog"')
+    assert exec_line.endswith('"-m" "kiosk" "supervise"')
 
 
 def test_uninstall_removes_what_install_wrote(tmp_path: Path) -> None:
@@ -145,7 +145,7 @@ def test_the_default_is_the_kiosk_alone_under_cage_started_on_tty1(tmp_path: Pat
     text = script.read_text()
     assert script.stat().st_mode & stat.S_IXUSR
     exec_line = text.splitlines()[-1]
-    assert exec_line.startswith("exec cage -d -s -- ") and "kiosk.ops.watchdog" in exec_line
+    assert exec_line.startswith("exec cage -d -s -- ") and " -m kiosk supervise " in exec_line
     assert exec_line.endswith("--data " + str(tmp_path / "kiosk data").replace(" ", "\\ "))
     profile = (tmp_path / ".profile").read_text()
     assert profile.startswith("# the user's own lines stay\n")
@@ -189,7 +189,7 @@ def test_install_puts_the_studio_in_the_app_menu_and_uninstall_takes_it_away(
                               text=True, timeout=30)
         assert done.returncode == 0, done.stdout
     # the kiosk's own autostart entry is still the kiosk's
-    assert "kiosk.ops.watchdog" in (tmp_path / "config" / "autostart" / "bliq-kiosk.desktop").read_text()
+    assert '"-m" "kiosk" "supervise"' in (tmp_path / "config" / "autostart" / "bliq-kiosk.desktop").read_text()
     assert _install(tmp_path, "--uninstall").returncode == 0
     assert not launcher.exists()
 
