@@ -269,11 +269,12 @@ def picture(glyphs: Glyphs, name: str, main: str, sticker: str, size: tuple[int,
     im.alpha_composite(sh, (bx - pad + round(h * 0.012), by - pad + round(h * 0.02)))
     im.alpha_composite(big, (bx, by))
     # the second object on a white sticker beside the big one: top right on a card (the card's
-    # speaker button sits bottom right), bottom right on a job (its rank badge sits top right)
+    # speaker button sits bottom right); on a job level with the person's face, so a narrow
+    # band of the picture (the duo's result) still shows both (the rank badge sits top right)
     sr = h * 0.2
     sx = min(w * 0.76, w * 0.42 + r * 0.95 + sr * 0.2)
     sx = w - sx if mirrored else sx
-    sy = cy + h * (0.17 if sticker_low else -0.17)
+    sy = cy + h * (0.04 if sticker_low else -0.17)
     sticker_im = Image.new("RGBA", (w, h), (0, 0, 0, 0))
     sd = ImageDraw.Draw(sticker_im)
     sd.ellipse((sx - sr, sy - sr + h * 0.012, sx + sr, sy + sr + h * 0.012),
