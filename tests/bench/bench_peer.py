@@ -43,7 +43,8 @@ sys.path.insert(0, sys.argv[1])
 from kiosk.app import build
 from PySide6.QtCore import QTimer
 data, screen, warm, seconds, render = sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), sys.argv[6]
-argv = ["--windowed", "--size", "1920x1080", "--data", data]
+size = sys.argv[7] if len(sys.argv) > 7 else "1920x1080"
+argv = ["--windowed", "--size", size, "--data", data]
 if render:
     argv += ["--render", render]
 app = build(argv)
@@ -52,11 +53,12 @@ app.window.frameSwapped.connect(lambda: frames.__setitem__(0, frames[0] + 1))
 def say(**kw):
     print(json.dumps(kw), flush=True)
 def measure():
-    start, t0 = frames[0], time.perf_counter()
+    start, t0, c0 = frames[0], time.perf_counter(), time.thread_time()
     say(step="measure", state=app.controller.state)
     def done():
-        say(step="done", fps=(frames[0] - start) / (time.perf_counter() - t0),
-            state=app.controller.state)
+        t = time.perf_counter() - t0
+        say(step="done", fps=(frames[0] - start) / t, state=app.controller.state,
+            ui_cpu_pct=100 * (time.thread_time() - c0) / t)
     QTimer.singleShot(int(seconds * 1000), done)
 def go():
     c = app.controller
@@ -181,9 +183,9 @@ def ensure_packages() -> None:
                        env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
 
 
-def start_xvfb() -> tuple[subprocess.Popen, str]:
+def start_xvfb(screen: str = "1920x1080") -> tuple[subprocess.Popen, str]:
     r, w = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", "1920x1080x24",
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", f"{screen}x24",
                              "-nolisten", "tcp"], pass_fds=(w,), stderr=subprocess.DEVNULL)
     os.close(w)
     with os.fdopen(r) as f:
@@ -236,12 +238,13 @@ def run_chromium(display: str, page: Path, seconds: float) -> dict[str, float]:
             stop(proc)
 
 
-def run_kiosk(display: str, screen: str, seconds: float, render: str) -> dict[str, float]:
+def run_kiosk(display: str, screen: str, seconds: float, render: str,
+              size: str = "1920x1080") -> dict[str, float]:
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
     env.pop("WAYLAND_DISPLAY", None)
     with tempfile.TemporaryDirectory() as data:
         proc = subprocess.Popen([sys.executable, "-c", CHILD, str(ROOT), data, screen,
-                                 str(WARM_KIOSK_S), str(seconds), render],
+                                 str(WARM_KIOSK_S), str(seconds), render, size],
                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                 text=True)
         try:
@@ -253,6 +256,7 @@ def run_kiosk(display: str, screen: str, seconds: float, render: str) -> dict[st
             done = json.loads(proc.stdout.readline())
             result["fps"] = done["fps"]
             result["state"] = done["state"]
+            result["ui_cpu_pct"] = done["ui_cpu_pct"]
             return result
         finally:
             stop(proc)

@@ -13,10 +13,10 @@ Item {
     readonly property bool portrait: Theme.portrait
 
     // The featured clips loop silently in their frame (the same player facade, muted).
-    // Portrait (GPU drawing): the frame also takes the height between the event's name and the
-    // words, the clip fitted in it and the rest filled with a blurred copy of it, as the player
-    // does; lean mode (software drawing) keeps the frame the clip's own shape.
-    readonly property bool tallFrame: attract.portrait && !loop.lean && Kiosk.playback.sideFill
+    // Portrait: the frame also takes the height between the event's name and the words, the
+    // clip fitted in it and the rest filled with a blurred copy of it, as the player does (GPU
+    // drawing: a ShaderEffectSource; lean mode: the video item paints a tiny copy stretched).
+    readonly property bool tallFrame: attract.portrait && Kiosk.playback.sideFill
     Rectangle {
         id: frame
         objectName: "attractFrame"
@@ -40,7 +40,7 @@ Item {
             readonly property rect c: loop.contentRect
             readonly property real aspect: frame.width / Math.max(1, frame.height)
             readonly property bool narrow: c.width / Math.max(1, c.height) < aspect
-            visible: attract.tallFrame && c.width > 0 && c.height > 0
+            visible: attract.tallFrame && !loop.lean && c.width > 0 && c.height > 0
                      && (c.width < frame.width * 0.92 || c.height < frame.height * 0.92)
             live: visible
             anchors.fill: parent
@@ -56,6 +56,7 @@ Item {
             id: loop
             objectName: "attractVideo"
             anchors.fill: parent
+            fillSides: attract.tallFrame   // lean mode only (full mode: attractSideFill)
             Component.onCompleted: Kiosk.playback.player.setVideoSink(loop.videoSink)
             // at teardown the kiosk's objects may already be withdrawn: nothing to let go of then
             Component.onDestruction: if (Kiosk.playback !== null) Kiosk.playback.player.setVideoSink(null)
