@@ -95,14 +95,18 @@ Rectangle {
         visible: screen.player.captionsOn && caption.text !== "" && !screen.endCard
         anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom
                   bottomMargin: screen.controlsShown ? Theme.px(220) : Theme.px(70) }
-        width: Math.min(parent.width * 0.86, caption.implicitWidth + Theme.px(48))
+        // as wide as the room between the "Vet!"/sound rail and its mirror on the left: on a
+        // portrait screen a long line otherwise runs under the sound button
+        readonly property real widest: Math.min(parent.width * 0.86,
+                                                parent.width - 2 * (rail.width + Theme.px(40)))
+        width: Math.min(widest, caption.implicitWidth + Theme.px(48))
         height: caption.implicitHeight + Theme.px(24)
         radius: Theme.px(12); color: "#C8000000"
         Text {
             id: caption
             objectName: "captionText"
             anchors.centerIn: parent
-            width: Math.min(implicitWidth, screen.width * 0.86 - Theme.px(48))
+            width: Math.min(implicitWidth, parent.widest - Theme.px(48))
             text: screen.player.captionText
             color: "white"; font.pixelSize: Theme.fontLarge; font.weight: Font.DemiBold
             horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap
