@@ -54,9 +54,16 @@ STEPS: tuple[tuple[T, T], ...] = (
 
 
 def short_title(title: str) -> str:
-    """An example's title without its alternatives: "Tegelzetter / stukadoor" → "Tegelzetter",
-    "Automonteur (autotechnicus)" → "Automonteur"."""
-    return re.sub(r"\s*\([^)]*\)", "", title.split(" / ")[0]).strip()
+    """A job's name without its alternatives or specialisation, for a line that has room for a
+    name only (a clip tile, an example): "Tegelzetter / stukadoor" → "Tegelzetter",
+    "Automonteur (autotechnicus)" → "Automonteur", "Elektromonteur: eerste monteur service en
+    onderhoud" → "Elektromonteur", "Fiets- / scootertechnicus" stays whole."""
+    name = title.split(": ")[0]
+    # "Fiets- / scootertechnicus" shares its ending: a first part that ends in "-" keeps the rest
+    first = name.split(" / ")[0]
+    if not first.endswith("-"):
+        name = first
+    return re.sub(r"\s*\([^)]*\)", "", name).strip()
 
 
 def _pick(text: T, lang: str) -> str:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
 from kiosk.core.screen_texts import colour_index
 from kiosk.core.formatting import mm_ss
+from kiosk.core.routes import short_title
 from kiosk.visit.viewing import ordered_series
 
 if TYPE_CHECKING:
@@ -73,13 +74,16 @@ class Catalog(QObject):
     def episode_row(self, episode: Any) -> dict[str, Any]:
         lang = self._lang
         series = self._series_of(episode.id)
-        jobs = [self._pack.jobs[j].title.get(lang) for j in episode.jobs if j in self._pack.jobs]
+        # a tile has room for "<name> · <job>" in two lines: the job's name without its
+        # alternatives or a course name after it (the full title shows on the result)
+        jobs = [short_title(self._pack.jobs[j].title.get(lang))
+                for j in episode.jobs if j in self._pack.jobs]
         return {
             "id": episode.id,
             "title": episode.title.get(lang),
             "duration": mm_ss(episode.duration) if episode.duration else "",
             "thumbnail": file_url(episode.thumbnail),
-            "job": jobs[0] if jobs else (episode.role_model.job.get(lang)
+            "job": jobs[0] if jobs else (short_title(episode.role_model.job.get(lang))
                                          if episode.role_model else ""),
             "roleModel": episode.role_model.name if episode.role_model else "",
             "isNew": bool(episode.new),

@@ -12,7 +12,7 @@ import pytest
 
 from kiosk.config import Config
 from tests.conftest import SAMPLE_PACK
-from tests.uitools import layout_findings
+from tests.uitools import is_shown, layout_findings, touch_tap
 from tools.layout_check import answer_all, check_window, settle, wait_for
 
 SIZES = ["1920x1080", "1080x1920", "1366x768", "768x1366"]
@@ -88,3 +88,70 @@ def test_the_check_finds_broken_words_and_children_out_of_their_card(qapp, qtbot
     assert "brokenTitle: the word 'Autoschadehersteller' does not fit its line" in problems
     assert "outsideButton sticks out of its card resultJob_1" in problems
     assert "fineTitle" not in problems and "resultJob_2" not in problems
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_long_titles_fit_on_the_details_duo_companies_and_clip_tiles(make_kiosk, qtbot, long_pack,
+                                                                     size):
+    """The other screens a long title reaches: the result with each card's "+" open, Companies
+    opened for one job (the title in its header), the duo's result (job cards above the guess
+    panels), and the clip tiles of Episodes and the parents' page ("<name> · <job>")."""
+    app = make_kiosk(size, content=long_pack, config=CFG)
+    qtbot.waitUntil(app.window.isExposed)
+    c = app.controller
+    c.start()
+    c.openSection("game")
+    app.game.start("solo")
+    answer_all(app)
+    assert wait_for(lambda: c.state == "result")
+    problems: list[str] = []
+    opened = 0
+    for lang in ("nl", "en"):
+        c.setLanguage(lang)
+        settle(app.window)
+        for job in app.game.result["jobs"]:
+            rank = "surprise" if job["surprise"] else job["rank"]
+            if not is_shown(app.window, f"resultMore_{rank}"):
+                continue
+            touch_tap(app.window, f"resultMore_{rank}")
+            settle(app.window)
+            assert is_shown(app.window, f"resultRoute_{rank}_1")
+            opened += 1
+            problems += check_window(app.window, f"{size} {lang} result, details of {rank} open")
+            touch_tap(app.window, f"resultMore_{rank}")
+            settle(app.window)
+    assert opened >= 2
+    first = app.game.result["jobs"][0]
+    app.companies.showJob(first["id"])
+    c.openSection("companies")
+    assert wait_for(lambda: c.state == "companies")
+    for lang in ("nl", "en"):
+        c.setLanguage(lang)
+        settle(app.window)
+        assert LONG_NL in first["title"] or LONG_EN in first["title"]
+        problems += check_window(app.window, f"{size} {lang} companies for one job")
+    c.companiesBack()
+    assert wait_for(lambda: c.state == "result")
+    c.goHome()
+    assert wait_for(lambda: c.state == "home")
+    c.openSection("game")
+    app.game.start("duo")
+    answer_all(app)
+    assert wait_for(lambda: c.state == "result")
+    for lang in ("nl", "en"):
+        c.setLanguage(lang)
+        settle(app.window)
+        assert all((LONG_NL if lang == "nl" else LONG_EN) in j["title"]
+                   for j in app.game.result["match"])
+        assert is_shown(app.window, "guessLike_1") and is_shown(app.window, "guessNope_2")
+        problems += check_window(app.window, f"{size} {lang} duo result")
+    for section in ("episodes", "parents"):
+        c.goHome()
+        assert wait_for(lambda: c.state == "home")
+        c.openSection(section)
+        assert wait_for(lambda s=section: c.state == s)
+        for lang in ("nl", "en"):
+            c.setLanguage(lang)
+            settle(app.window)
+            problems += check_window(app.window, f"{size} {lang} {section}")
+    assert problems == [], "\n".join(problems)

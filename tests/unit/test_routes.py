@@ -48,6 +48,8 @@ def test_examples_come_from_the_pack_shortened() -> None:
     assert all("/" not in e and "(" not in e for p in found.values() for e in p["examples"])
     assert short_title("Tegelzetter / stukadoor") == "Tegelzetter"
     assert short_title("Automonteur (autotechnicus)") == "Automonteur"
+    assert short_title("Elektromonteur: eerste monteur service en onderhoud") == "Elektromonteur"
+    assert short_title("Fiets- / scootertechnicus") == "Fiets- / scootertechnicus"
     assert profiles(pack, "en")[0]["name"] == "Building, living and interiors"
 
 

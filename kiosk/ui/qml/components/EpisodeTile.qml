@@ -99,6 +99,10 @@ Item {
         text: [tile.watched ? "✓ " + qsTr("Gezien") : "", tile.episode.roleModel || "",
                tile.episode.job || ""].filter(s => s !== "").join(" · ")
         visible: text !== ""
+        // the two lines the tile keeps for it: a longer line gets smaller, not cut off
+        height: Math.ceil(Theme.fontSmall * tile.lineFactor * 2)
+        fontSizeMode: Text.Fit; minimumPixelSize: Math.round(Theme.fontSmall * 0.7)
+        verticalAlignment: Text.AlignTop
         color: Theme.textDim; font.pixelSize: Theme.fontSmall
         elide: Text.ElideRight; maximumLineCount: 2; wrapMode: Text.WordWrap
     }

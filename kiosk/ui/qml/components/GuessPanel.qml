@@ -15,13 +15,24 @@ Rectangle {
     // landscape: the panels share the screen's foot with the code; smaller words, smaller
     // buttons, so everything stays inside the panel (the layout check proves it)
     readonly property bool tight: !Theme.portrait
+    // Long job titles make the cards above taller and this panel shorter: when its content does
+    // not fit, the chips, question and buttons get smaller (content-driven, checked after each
+    // layout; once compact it stays so for this result, which never grows back within it).
+    property bool compact: false
+    function checkFit() {
+        if (!compact && height > 0 && content.implicitHeight > height - 2 * content.anchors.margins)
+            compact = true
+    }
+    onHeightChanged: Qt.callLater(checkFit)
     objectName: "guessPanel_" + player
     radius: Theme.radius
     color: Theme.surface
 
     Column {
+        id: content
         anchors { fill: parent; margins: Theme.px(panel.tight ? 18 : 24) }
-        spacing: Theme.px(panel.tight ? 8 : 12)
+        spacing: Theme.px(panel.compact ? 4 : panel.tight ? 8 : 12)
+        onImplicitHeightChanged: Qt.callLater(panel.checkFit)
         Text {
             width: parent.width; wrapMode: Text.WordWrap
             text: qsTr("Speler %1: jouw richting").arg(panel.player)
@@ -29,10 +40,10 @@ Rectangle {
             font.pixelSize: panel.tight ? Theme.fontSmall + Theme.px(4) : Theme.fontBody
             font.weight: Font.Black
         }
-        DirectionChips { width: parent.width; direction: panel.direction || ({}) }
+        DirectionChips { width: parent.width; compact: panel.compact; direction: panel.direction || ({}) }
         Item {
             width: parent.width
-            height: panel.narrow ? question.height + Theme.px(12) + Math.max(guessButtons.height, reveal.implicitHeight)
+            height: panel.narrow ? question.height + Theme.px(panel.compact ? 6 : 12) + Math.max(guessButtons.height, reveal.implicitHeight)
                                  : Math.max(question.implicitHeight, guessButtons.height, reveal.implicitHeight)
             Text {
                 id: question
@@ -41,12 +52,13 @@ Rectangle {
                 wrapMode: Text.WordWrap; maximumLineCount: 3; elide: Text.ElideRight
                 text: qsTr("Raad wat je maatje koos: %1").arg(
                           qsTr("„%1”").arg(panel.guess && panel.guess.card ? panel.guess.card.text : ""))
-                color: Theme.text; font.pixelSize: Theme.fontSmall + Theme.px(2); font.weight: Font.Bold
+                color: Theme.text; font.pixelSize: Theme.fontSmall + Theme.px(panel.compact ? 0 : 2)
+                font.weight: Font.Bold
             }
             Row {
                 id: guessButtons
                 anchors.right: parent.right
-                y: panel.narrow ? question.height + Theme.px(12) : 0
+                y: panel.narrow ? question.height + Theme.px(panel.compact ? 6 : 12) : 0
                 spacing: Theme.px(16)
                 visible: panel.myGuess < 0
                 PillButton {
@@ -69,7 +81,7 @@ Rectangle {
                 objectName: "guessReveal_" + panel.player
                 visible: panel.myGuess >= 0
                 x: panel.narrow ? 0 : question.width + Theme.gap
-                y: panel.narrow ? question.height + Theme.px(12) : 0
+                y: panel.narrow ? question.height + Theme.px(panel.compact ? 6 : 12) : 0
                 width: parent.width - x
                 wrapMode: Text.WordWrap
                 text: ((panel.myGuess === 1) === panel.buddyLiked ? qsTr("Goed geraden!") : qsTr("Net niet!"))
