@@ -66,6 +66,15 @@ def short_title(title: str) -> str:
     return re.sub(r"\s*\([^)]*\)", "", name).strip()
 
 
+def explain_profile(step: str, lang: str) -> str:
+    """A route step that names a vmbo profile by its code gets the profile's name beside it:
+    "vmbo BWI" → "vmbo BWI (Bouwen, wonen en interieur)"; a code the kiosk does not know, or
+    one already explained, stays as the pack wrote it."""
+    names = {p.code: _pick(p.name, lang) for p in PROFILES}
+    pattern = r"\b(vmbo\s+)(" + "|".join(re.escape(code) for code in names) + r")(?![\w&]|\s*\()"
+    return re.sub(pattern, lambda m: f"{m.group(1)}{m.group(2)} ({names[m.group(2)]})", step)
+
+
 def _pick(text: T, lang: str) -> str:
     return text[1] if lang == "en" else text[0]
 

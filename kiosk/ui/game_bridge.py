@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.config import Config
+from kiosk.core.routes import explain_profile
 from kiosk.core.screen_texts import route_steps, short_company_name
 from kiosk.core.direction_words import direction_words
 from kiosk.visit.spoken import details_text, job_text, sentence
@@ -333,7 +334,9 @@ class GameBridge(QObject):
             # names without their legal form: "Vandaag hier: …" stays readable in full
             "companies": [short_company_name(c.name) for c in self._present_companies()
                           if job.id in c.jobs],
-            "routeSteps": route_steps(job.route.get(self._lang)),
+            # a profile's code alone ("vmbo BWI") means nothing to a visitor: its name beside it
+            "routeSteps": [explain_profile(step, self._lang)
+                           for step in route_steps(job.route.get(self._lang))],
             # what its speaker button reads aloud
             "speech": job_text(job.title.get(self._lang), job.day.get(self._lang),
                                job.route.get(self._lang), self._lang),

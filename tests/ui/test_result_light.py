@@ -67,5 +67,7 @@ def test_route_and_companies_are_one_tap_away(make_kiosk, qtbot):
     qtbot.waitUntil(lambda: is_shown(app.window, "resultRoute_1_1"))
     route = app.game.result["jobs"][0]["routeSteps"]
     assert find_item(app.window, "resultRoute_1_1").property("text") == route[0]
+    # the profile's code comes with its name ("vmbo PIE (Produceren, installeren en energie)")
+    assert route[0].startswith("vmbo ") and "(" in route[0], route[0]
     touch_tap(app.window, "resultMore_1")
     qtbot.waitUntil(lambda: not is_shown(app.window, "resultRoute_1_1"))

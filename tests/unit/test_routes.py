@@ -15,7 +15,8 @@ from kiosk.pack.loader import load_pack
 from kiosk.pack.models import Profile
 from kiosk.visit.flow import State
 from kiosk.core.links import LinkBuilder
-from kiosk.core.routes import PROFILES, profiles, route_steps, short_title
+from kiosk.core.routes import PROFILES, explain_profile, profiles, route_steps, short_title
+from kiosk.core.screen_texts import route_steps as screen_route_steps
 from kiosk.visit.screen_codes import Code, Selection, codes_on_screen
 from kiosk.pack.site_pages import PACK_MANIFEST, site_codes
 from kiosk.visit.spoken import parents_text
@@ -105,3 +106,19 @@ def test_the_built_site_has_the_parents_page_and_check_says_when_it_lacks_it(
     run_check(pack_with_site, True, out)
     assert [p["message"] for p in json.loads(out.getvalue())["problems"]] == [
         "the parents code opens ouders/, a page the built site does not have"]
+
+
+def test_a_route_step_names_the_profile_behind_its_code() -> None:
+    assert explain_profile("vmbo BWI", "nl") == "vmbo BWI (Bouwen, wonen en interieur)"
+    assert explain_profile("vmbo M&T", "en") == "vmbo M&T (Mobility and transport)"
+    assert explain_profile("vmbo MaT", "nl") == "vmbo MaT (Maritiem en techniek)"
+    # explained once, never twice; an unknown code and an mbo step stay as written
+    assert explain_profile("vmbo PIE (Produceren)", "nl") == "vmbo PIE (Produceren)"
+    assert explain_profile("vmbo XYZ", "nl") == "vmbo XYZ"
+    assert explain_profile("mbo Monteur (niveau 3)", "nl") == "mbo Monteur (niveau 3)"
+    # every route in the sample pack that starts at a vmbo profile is explained on the card
+    pack = load_pack(SAMPLE)
+    for job in pack.jobs.values():
+        for lang in ("nl", "en"):
+            first = explain_profile(screen_route_steps(job.route.get(lang))[0], lang)
+            assert "(" in first, first
