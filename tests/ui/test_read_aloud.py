@@ -169,6 +169,68 @@ def test_a_failing_engine_hides_every_speaker(make_kiosk: Any, qtbot: Any) -> No
     qtbot.waitUntil(lambda: app.read_aloud._failed, timeout=START_MS)
     speaker = _start_game(qtbot, app)
     assert not speaker.isVisible()
+    _no_speaker_on_the_result_or_the_parents_page(qtbot, app)
+
+
+def _no_speaker_on_the_result_or_the_parents_page(qtbot: Any, app: Any) -> None:
+    """After the game: every job card's speaker, then the parents' page's, exists and is hidden."""
+    from tools.layout_check import answer_all
+
+    answer_all(app)
+    qtbot.waitUntil(lambda: app.controller.state == "result")
+    qtbot.waitUntil(lambda: is_shown(app.window, "resultJob_1"))
+    ranks = [j["rank"] for j in app.game.result["jobs"] if not j["surprise"]]
+    speakers = [i for r in ranks for i in find_items(app.window, f"speaker_job_{r}")]
+    assert len(speakers) >= len(ranks)
+    assert not any(i.isVisible() for i in speakers)
+    app.controller.goHome()
+    qtbot.waitUntil(lambda: app.controller.state == "home")
+    app.controller.openSection("parents")
+    qtbot.waitUntil(lambda: is_shown(app.window, "parentsStep_1"))
+    assert find_items(app.window, "speaker_parents")
+    assert not is_shown(app.window, "speaker_parents")
+
+
+@pytest.fixture()
+def no_text_to_speech(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The engine process runs on a Python without QtTextToSpeech (PySide6 without its Addons):
+    a sitecustomize on its PYTHONPATH refuses the module, as a build without it would."""
+    import os
+
+    import kiosk
+
+    site = tmp_path / "no-tts"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(
+        "import importlib.abc, sys\n"
+        "class _NoTextToSpeech(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'PySide6.QtTextToSpeech':\n"
+        "            raise ModuleNotFoundError(\"No module named 'PySide6.QtTextToSpeech'\")\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, _NoTextToSpeech())\n", encoding="utf-8")
+    root = str(Path(kiosk.__file__).resolve().parents[1])
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
+        p for p in (str(site), root, os.environ.get("PYTHONPATH", "")) if p))
+    return str(site)
+
+
+@pytest.mark.skipif("mock" not in ENGINES, reason="Qt's mock engine missing")
+def test_without_qttexttospeech_preflight_says_so_and_no_speaker_shows(
+        make_kiosk: Any, qtbot: Any, no_text_to_speech: str) -> None:
+    # preflight asks the same engine process the kiosk starts: it names the missing module
+    ok, said = voice_report("mock", "en", 20.0)
+    assert not ok and "QtTextToSpeech is not installed" in said, said
+    # Qt's mock engine has an English voice: with the module the card's speaker shows in English
+    # (test_the_card_speaker_reads_in_english…); without it, no speaker anywhere
+    app = make_kiosk(config=Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
+                                   idle_from_event=False, read_aloud_engine="mock"),
+                     args=("--lang", "en"))
+    qtbot.waitUntil(app.window.isExposed)
+    qtbot.waitUntil(lambda: app.read_aloud._failed, timeout=START_MS)
+    speaker = _start_game(qtbot, app)
+    assert not speaker.isVisible()
+    _no_speaker_on_the_result_or_the_parents_page(qtbot, app)
 
 
 def test_a_job_card_reads_the_job_and_once_open_its_details(make_kiosk: Any, qtbot: Any) -> None:
