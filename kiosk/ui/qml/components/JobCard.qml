@@ -60,7 +60,10 @@ Rectangle {
     Column {
         id: words
         x: card.pad
-        y: picture.y + picture.height + Theme.px(12)
+        // open details taller than the picture (a long route on a narrow landscape card) push
+        // the title down instead of covering it
+        y: (card.expanded ? Math.max(picture.y + picture.height, details.y + details.height)
+                          : picture.y + picture.height) + Theme.px(12)
         width: card.width - 2 * card.pad
         spacing: Theme.px(8)
         // whole words only: a long title ("Autoschadehersteller") gets a smaller font, never a break
