@@ -265,7 +265,7 @@ def _prepare_data_dir(path: Path) -> Path:
 
 def _kiosk_id(data_dir: Path, config: Config) -> str:
     """A random id for this kiosk (not for a person), so merged databases stay apart."""
-    path = data_dir / config.kiosk_id_filename
+    path = data_dir / config.store.kiosk_id_filename
     try:
         existing = path.read_text(encoding="ascii").strip()
         if existing.isalnum() and 4 <= len(existing) <= 32:
@@ -389,7 +389,7 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
     setup_logging(data_dir, config)
     pack = _choose_pack(_load_pack(args.content or paths.sample_pack(), config),
                         args.content is None, data_dir, config)
-    packs_dir = (data_dir / config.packs_dirname).resolve()
+    packs_dir = (data_dir / config.campaign.packs_dirname).resolve()
     choice = _pick_event(pack, args.event, today,
                          strict=not Path(pack.root).resolve().is_relative_to(packs_dir))
     event = choice.event
@@ -403,7 +403,7 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
     from kiosk.storage.db import DatabaseError
     from kiosk.storage.events import EventStore
 
-    db_path = data_dir / config.db_filename
+    db_path = data_dir / config.store.db_filename
     try:
         store = EventStore(db_path, _kiosk_id(data_dir, config), config)
     except DatabaseError as exc:
@@ -516,10 +516,10 @@ def _make_screens(app: KioskApp) -> Screens:
     load_fonts(app.qapp)
     from kiosk.ui.render_mode import render_mode
 
-    render = render_mode(args.render or config.render_mode, config)
+    render = render_mode(args.render or config.render.render_mode, config)
     controller = Controller(config, store, pack, event, available_sections(pack),
                             idle_timeout_s=args.idle_timeout,
-                            restarts_file=app.data_dir / config.restarts_filename)
+                            restarts_file=app.data_dir / config.watchdog.restarts_filename)
     engine = QQmlApplicationEngine()
     translations = Translations(app.qapp, engine)
     catalog = Catalog(pack, featured=list(event.featured_series) if event is not None else [])
@@ -539,10 +539,11 @@ def _make_screens(app: KioskApp) -> Screens:
     dashboard = Dashboard(store.db_path, config, pack, event_id)
     engine.addImageProvider("charts", ChartImages(dashboard))
     admin = AdminPanel(config, pack.root, event_id, app.data_dir, store=store)
-    thumbs = ThumbnailMaker(pack, app.data_dir / config.thumb_cache_dirname, config)
+    thumbs = ThumbnailMaker(pack, app.data_dir / config.media.thumb_cache_dirname, config)
     lockdown = Lockdown(controller)
-    read_aloud = ReadAloud(Speech(config.read_aloud_engine, config.languages), store, controller,
-                           config.default_language)
+    read_aloud = ReadAloud(Speech(config.speech.read_aloud_engine, config.language.languages),
+                           store, controller,
+                           config.language.default_language)
 
     # -- wiring: who listens to whom ------------------------------------------------------------
     controller.playRequested.connect(playback.playEpisode)
@@ -589,19 +590,19 @@ def _make_screens(app: KioskApp) -> Screens:
     teardown.callback(_logged(window.close, "the window"))
     teardown.callback(_logged(playback.shutdown, "playback"))
     teardown.callback(_logged(controller.shutdown, "the visit"))
-    teardown.callback(_logged(lambda: read_aloud.close(config.read_aloud_close_wait_s),
+    teardown.callback(_logged(lambda: read_aloud.close(config.speech.read_aloud_close_wait_s),
                               "read-aloud"))
     # The engine is a process of its own (kiosk.media.speech: speech-dispatcher's plug-in holds
     # Python's lock for seconds), started once attract is on screen so it costs the first frame
     # nothing; the speaker buttons appear when it reports a voice, long before a visitor
     # reaches a card.
     window.frameSwapped.connect(read_aloud.start, Qt.ConnectionType.SingleShotConnection)
-    if config.default_language != "nl":  # --lang en: everything starts in English
-        apply_language(config.default_language)
+    if config.language.default_language != "nl":  # --lang en: everything starts in English
+        apply_language(config.language.default_language)
     window.installEventFilter(lockdown)
     thumbs.start()
     if render.choice.mode == "lean":  # a software renderer: the attract loop shows fewer frames
-        playback.attract_frame_stride = config.lean_attract_frame_stride
+        playback.attract_frame_stride = config.render.lean_attract_frame_stride
     teardown.callback(_logged(thumbs.stop, "the stills maker"))
     teardown.callback(_logged(admin.stop, "the admin checks"))  # first: no check outlives the UI
     playback.start_attract_loop()
@@ -620,7 +621,7 @@ def _choose_pack(base: Pack, no_content_option: bool, data_dir: Path, config: Co
     from kiosk.pack.loader import PackError, load_pack
     from kiosk.campaign.updates import installed_pack
 
-    folder = installed_pack(data_dir / config.packs_dirname)
+    folder = installed_pack(data_dir / config.campaign.packs_dirname)
     if folder is None:
         return base
     try:
@@ -651,7 +652,7 @@ def _start_campaign(app: KioskApp, args: Any) -> None:
                       clips_skipped=app.store.count("episode_error"), render_mode=render,
                       config=app.config)
 
-    inbox = args.inbox or app.data_dir / app.config.inbox_dirname
+    inbox = args.inbox or app.data_dir / app.config.campaign.inbox_dirname
     config = app.config
     try:
         service = CampaignService(data_dir=app.data_dir, inbox=inbox, config=config,

@@ -1,19 +1,25 @@
-"""Every default, timeout, size and limit in one declared place.
+"""Every default, timeout, size and limit in one declared place, in typed sections.
 
-Tests shrink these by building a ``Config`` with other values; nothing else in the code
+``Config`` is made of one frozen section per part of the kiosk (``flow``, ``store``, ``media``,
+``campaign``, ``report``, ``watchdog``, …). Code below the composition root (``kiosk.app.build``
+and the command-line tools) is handed the section it reads, or the whole ``Config`` when it
+reads several; none of it falls back to a default of its own. A setting is added to the one
+section whose code reads it.
+
+Tests shrink values with ``Config().with_(idle_timeout_s=…)``: every setting's name is unique
+across the sections, so ``with_`` finds its section by the name alone. Nothing else in the code
 holds a literal timeout.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import difflib
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 
 @dataclass(frozen=True)
-class Config:
-    """Run-time settings. Event files and the command line override a few of these."""
-
-    # Visitor flow (seconds)
+class FlowConfig:
+    """The visitor's flow (kiosk.visit.flow, the controller, playback), in seconds."""
     idle_timeout_s: float = 45.0          # no touch in a menu or the game → "Ben je er nog?"
     still_there_countdown_s: float = 10.0  # overlay countdown before the session resets
     code_idle_min_s: float = 45.0          # the idle wait while a QR code is on screen, at least
@@ -21,23 +27,31 @@ class Config:
     player_controls_hide_s: float = 4.0    # tap shows controls; they hide after this
     idle_from_event: bool = True           # event files may set their own idle times (tests: False)
     bad_clip_message_s: float = 2.0        # friendly message before skipping a broken clip
+    admin_idle_timeout_s: float = 180.0    # admin untouched this long → back to attract
 
-    # Language
+
+@dataclass(frozen=True)
+class LanguageConfig:
     default_language: str = "nl"
     languages: tuple[str, ...] = ("nl", "en")
 
-    # Read-aloud (kiosk.media.speech): "" = the platform's own engine (SAPI/WinRT on Windows,
-    # speech-dispatcher on Linux), another QtTextToSpeech plug-in by name, or "none" (off)
+
+@dataclass(frozen=True)
+class SpeechConfig:
+    """Read-aloud (kiosk.media.speech)."""
+    # "" = the platform's own engine (SAPI/WinRT on Windows, speech-dispatcher on Linux),
+    # another QtTextToSpeech plug-in by name, or "none" (off)
     read_aloud_engine: str = ""
     read_aloud_close_wait_s: float = 1.0     # an engine process that hangs is killed after this
     read_aloud_probe_timeout_s: float = 30.0  # preflight waits this long for the engine
 
-    # Admin
+
+@dataclass(frozen=True)
+class AdminConfig:
     admin_gesture_s: float = 3.0           # press-and-hold in the corner
     admin_corner_px: int = 120             # size of the hidden corner (scaled with the screen)
     admin_max_attempts: int = 5
     admin_lockout_s: float = 60.0
-    admin_idle_timeout_s: float = 180.0    # admin untouched this long → back to attract
     admin_pin_pad_timeout_s: float = 30.0  # an open PIN pad closes itself after this
     admin_pin_length: int = 4
     admin_problems_max: int = 200          # problems found while running, kept for the admin list
@@ -45,7 +59,10 @@ class Config:
     admin_storage_poll_s: float = 1.0      # admin looks this often whether events reach the disk
     admin_preflight_timeout_s: float = 300.0  # the morning check's child is stopped after this
 
-    # Event store
+
+@dataclass(frozen=True)
+class StoreConfig:
+    """The event store, its database and the kiosk's log (kiosk.storage)."""
     db_filename: str = "kiosk.db"
     log_filename: str = "kiosk.log"
     kiosk_id_filename: str = "kiosk-id"
@@ -60,13 +77,20 @@ class Config:
     event_queue_max: int = 100_000         # events kept in memory while the disk refuses writes
     ui_flush_timeout_s: float = 0.2        # the UI thread waits at most this for a flush
 
-    # Insights (metrics, kiosk stats/export/merge, admin dashboard)
+
+@dataclass(frozen=True)
+class InsightsConfig:
+    """The campaign's figures: metrics, kiosk stats/export/merge, the admin dashboard."""
     watched_fraction_min: float = 0.9      # a play counts as "watched to the end" from this share
     watch_through_reference: float = 0.65  # the campaign's own watch-through, shown as a line
     videos_histogram_max: int = 5          # videos per session: 0 … 4 and "5+"
     dashboard_top_n: int = 8               # bars in the top jobs / cards charts
     dashboard_days: int = 7                # day filter buttons: the last days with visits
-    # Campaign report (kiosk report): one HTML file for organisers
+
+
+@dataclass(frozen=True)
+class ReportConfig:
+    """The campaign report (kiosk report): one HTML file for organisers."""
     videos_in_a_row_reference: float = 3.0  # "about 3 videos in a row" (Netflix approach)
     report_event_pages_max: int = 40       # events with their own page; the rest: summary
     report_regions_max: int = 12           # regions compared side by side
@@ -80,7 +104,10 @@ class Config:
     pulse_bootstrap_samples: int = 2000
     pulse_bootstrap_seed: int = 31
 
-    # Game (docs/game.md)
+
+@dataclass(frozen=True)
+class GameConfig:
+    """The game (docs/game.md) and the pack's deck rules."""
     # Weight of the interest fit against the domain fit. 0.65, not 0.5: a domain's mean rests on
     # 3–4 answers, a type's on more answers and duels; the simulation (tests/bench/
     # bench_game_sim.py) measured two of three jobs back on a second play 34 % → 39 %.
@@ -107,7 +134,11 @@ class Config:
     game_flick_min: float = 0.12           # a quick flick needs at least this share of the width …
     game_flick_speed: float = 1200.0       # … released faster (px/s at a 1080 px short side)
 
-    # Content limits (pack safety)
+
+@dataclass(frozen=True)
+class PackConfig:
+    """Content limits (pack safety) and the pack's messages (kiosk/pack: loader, files,
+    subtitles, readiness)."""
     max_text_chars: int = 300
     max_long_text_chars: int = 1000
     # An event's own question (``[pulse] question``): in the kiosk's title size it takes at most
@@ -120,8 +151,18 @@ class Config:
     max_clip_seconds: float = 120.0        # preflight flags longer clips
     max_id_chars: int = 64                 # ids in pack files
     video_sniff_max_boxes: int = 10_000    # check: MP4 top-level boxes walked before giving up
+    duration_tolerance_s: float = 1.0      # a typed duration off by more: check warns
+    caption_max_hour_digits: int = 4       # a caption timestamp's hours: 9999 h is plenty
+    did_you_mean_cutoff: float = 0.6       # difflib ratio for "did you mean" suggestions
+    demo_pins: tuple[str, ...] = ("2468",)  # the sample pack's PIN: never at a real event
+    # Reserved names (RFC 2606 / 6761) that only placeholder packs link to.
+    placeholder_host_suffixes: tuple[str, ...] = (".example", "example.com", "example.org",
+                                                  "example.net", ".test", ".invalid")
 
-    # Media (kiosk/media: player and preflight)
+
+@dataclass(frozen=True)
+class MediaConfig:
+    """kiosk/media: the player, its decoders, stills and organisers' own clips."""
     first_frame_timeout_s: float = 5.0     # a clip with no decoded frame by then is broken
     # The next clip loads (and its decoder starts) this long before the current one ends, so
     # autoplay and the attract loop stay gapless; not at the start: a second decoder held all
@@ -137,12 +178,6 @@ class Config:
     progress_marks: tuple[int, ...] = (25, 50, 75)  # % of an episode reported once per play
     watch_continuous_ms: int = 1500        # reports closer than this: played on, not a seek
     watch_bucket_s: float = 1.0            # fraction watched counts these slices of a clip
-    preflight_min_screen_px: int = 720        # short side below this: warn (QR codes get small)
-    preflight_disk_error_bytes: int = 100 * 2**20   # less free space for the database: red
-    preflight_disk_warn_bytes: int = 1024 * 2**20   # less: a warning
-    preflight_day_bytes: int = 10 * 2**20     # a busy day: ~40k events at ~250 bytes each
-    preflight_duration_tolerance_s: float = 1.0  # decoded vs declared duration may differ this much
-    preflight_end_probe_s: float = 1.0     # preflight also decodes this far before the end
     # Organisers' own clips: kiosk add-videos, thumbnails, decode headroom
     thumb_positions: tuple[float, ...] = (0.4, 0.6, 0.25, 0.8)  # parts of a clip tried for a still
     thumb_min_mean: float = 40.0           # a still darker than this (0–255) counts as black
@@ -155,12 +190,26 @@ class Config:
     headroom_warn: float = 1.5             # decoding slower than this × real time: convert
     max_clip_pixels_short_side: int = 1080  # add-videos --convert: above this (e.g. 4K) scale down
     max_clip_mbps: float = 8.0             # … or above this bit rate: re-encode
-    duration_tolerance_s: float = 1.0      # a typed duration off by more: check warns
+    preflight_end_probe_s: float = 1.0     # preflight also decodes this far before the end
     # Blurred sides for odd-shaped clips: about +10 % of one core with Qt's software renderer
     # (none measurable with OpenGL); a lean render mode may switch it off.
     player_side_fill: bool = True
 
-    # QR codes and links
+
+@dataclass(frozen=True)
+class PreflightConfig:
+    """The morning check on the kiosk's own machine (kiosk preflight)."""
+    preflight_min_screen_px: int = 720        # short side below this: warn (QR codes get small)
+    preflight_disk_error_bytes: int = 100 * 2**20   # less free space for the database: red
+    preflight_disk_warn_bytes: int = 1024 * 2**20   # less: a warning
+    preflight_day_bytes: int = 10 * 2**20     # a busy day: ~40k events at ~250 bytes each
+    preflight_duration_tolerance_s: float = 1.0  # decoded vs declared duration may differ this much
+    preflight_log_filename: str = "preflight.log"  # FFmpeg/Qt details of the last preflight
+
+
+@dataclass(frozen=True)
+class QrConfig:
+    """QR codes and the links they hold."""
     link_max_chars: int = 300              # longer links make QR codes too dense to scan
     qr_error_correction: str = "M"         # "M" or "Q": M or higher is readable from a screen
     qr_border_modules: int = 4             # quiet zone, the QR standard's minimum
@@ -169,10 +218,10 @@ class Config:
     qr_min_px: int = 160                   # never smaller (720-px short side, the smallest)
     qr_cache_entries: int = 32             # rendered codes kept by the image provider (LRU)
 
-    # Window
-    default_size: tuple[int, int] = (1920, 1080)
 
-    # Heartbeat, watchdog and memory (kiosk/ops/heartbeat.py, kiosk/ops/watchdog.py)
+@dataclass(frozen=True)
+class WatchdogConfig:
+    """Heartbeat, watchdog and memory (kiosk/ops: heartbeat, watchdog, process)."""
     heartbeat_filename: str = "heartbeat.json"
     restarts_filename: str = "restarts.log"    # one line per restart; admin counts them
     watchdog_log_filename: str = "watchdog.log"
@@ -193,16 +242,11 @@ class Config:
     # exits without waiting for the event writer (a full disk could otherwise hold it up).
     shutdown_deadline_s: float = 1.5
 
-    # Captions and pack messages (kiosk/pack/subtitles.py, files.py, readiness.py)
-    caption_max_hour_digits: int = 4       # a caption timestamp's hours: 9999 h is plenty
-    did_you_mean_cutoff: float = 0.6       # difflib ratio for "did you mean" suggestions
-    demo_pins: tuple[str, ...] = ("2468",)  # the sample pack's PIN: never at a real event
-    preflight_log_filename: str = "preflight.log"  # FFmpeg/Qt details of the last preflight
-    # Reserved names (RFC 2606 / 6761) that only placeholder packs link to.
-    placeholder_host_suffixes: tuple[str, ...] = (".example", "example.com", "example.org",
-                                                  "example.net", ".test", ".invalid")
 
-    # Campaign: signed pack updates, outbox snapshots, kiosk name (kiosk/campaign/)
+@dataclass(frozen=True)
+class CampaignConfig:
+    """Signed pack updates, outbox snapshots, the kiosk's name (kiosk/campaign/ and
+    kiosk/ui/campaign_service.py)."""
     inbox_dirname: str = "inbox"           # <data>/inbox unless --inbox DIR
     packs_dirname: str = "packs"           # installed packs: <data>/packs/<id>-<version>/
     outbox_dirname: str = "outbox"         # snapshots: <data>/outbox/<kiosk name>/<date>-<time>.db
@@ -224,7 +268,11 @@ class Config:
     merge_cache_kib: int = 256 * 1024      # SQLite page cache while merging (the uid index)
     campaign_worker_nice: int = 10         # the install/snapshot thread yields the CPU to the UI
 
-    # Rendering: frame discipline and the lean mode for software rasterisers
+
+@dataclass(frozen=True)
+class RenderConfig:
+    """The window, frame discipline and the lean mode for software rasterisers."""
+    default_size: tuple[int, int] = (1920, 1080)
     render_mode: str = "auto"              # "auto" (lean on a software rasteriser), "lean", "full"
     attract_pulse_every_s: float = 6.0     # the start button pulses briefly this often, not always
     attract_pulse_ms: int = 1400           # one pulse: up and down twice
@@ -234,9 +282,69 @@ class Config:
     attract_drift_ms: int = 2400           # … taking this long; still in between (0 frames)
     lean_attract_frame_stride: int = 2     # lean: the muted attract loop shows every 2nd frame
 
+
+@dataclass(frozen=True)
+class Config:
+    """Run-time settings, one section per part of the kiosk. The command line overrides a few
+    (``--lang``; ``--idle-timeout`` and ``--render`` are passed beside it); event files set
+    their own idle times when ``flow.idle_from_event``."""
+    flow: FlowConfig = field(default_factory=FlowConfig)
+    language: LanguageConfig = field(default_factory=LanguageConfig)
+    speech: SpeechConfig = field(default_factory=SpeechConfig)
+    admin: AdminConfig = field(default_factory=AdminConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
+    insights: InsightsConfig = field(default_factory=InsightsConfig)
+    report: ReportConfig = field(default_factory=ReportConfig)
+    game: GameConfig = field(default_factory=GameConfig)
+    pack: PackConfig = field(default_factory=PackConfig)
+    media: MediaConfig = field(default_factory=MediaConfig)
+    preflight: PreflightConfig = field(default_factory=PreflightConfig)
+    qr: QrConfig = field(default_factory=QrConfig)
+    watchdog: WatchdogConfig = field(default_factory=WatchdogConfig)
+    campaign: CampaignConfig = field(default_factory=CampaignConfig)
+    render: RenderConfig = field(default_factory=RenderConfig)
+
     def with_(self, **changes: Any) -> Config:
-        """A copy with some values changed (tests use this to shrink timeouts)."""
-        return replace(self, **changes)
+        """A copy with some settings changed, each named by its own name (``idle_timeout_s=3``)
+        or a whole section by the section's name (``flow=FlowConfig(…)``). Tests use this to
+        shrink timeouts. An unknown name raises ``TypeError`` naming it (and the closest
+        setting's section and name)."""
+        sections: dict[str, Any] = {}
+        per_section: dict[str, dict[str, Any]] = {}
+        for name, value in changes.items():
+            if name in SECTIONS:
+                sections[name] = value
+            elif name in SECTION_OF:
+                per_section.setdefault(SECTION_OF[name], {})[name] = value
+            else:
+                raise TypeError(f"Config has no setting '{name}'{_did_you_mean(name)}")
+        for section, values in per_section.items():
+            sections[section] = replace(sections.get(section, getattr(self, section)), **values)
+        return replace(self, **sections)
+
+
+SECTIONS: tuple[str, ...] = tuple(f.name for f in fields(Config))
+
+
+def _section_of() -> dict[str, str]:
+    """Which section holds each setting; a name in two sections is a mistake caught at import."""
+    found: dict[str, str] = {}
+    defaults = Config()
+    for section in SECTIONS:
+        for setting in fields(getattr(defaults, section)):
+            if setting.name in found or setting.name in SECTIONS:
+                raise TypeError(f"config setting '{setting.name}' is declared twice "
+                                f"({found.get(setting.name, 'a section')}, {section})")
+            found[setting.name] = section
+    return found
+
+
+SECTION_OF: dict[str, str] = _section_of()
+
+
+def _did_you_mean(name: str) -> str:
+    close = difflib.get_close_matches(name, list(SECTION_OF), n=1, cutoff=0.6)
+    return f" (did you mean {SECTION_OF[close[0]]}.{close[0]}?)" if close else ""
 
 
 DEFAULT = Config()

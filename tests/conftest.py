@@ -21,14 +21,14 @@ SAMPLE_PACK = REPO / "episodes"
 def no_real_sticks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Test kiosks never look at the USB sticks of the machine running the tests (a campaign
     stick must not receive test kiosks' snapshots): with the default mount folders they see
-    none. Tests of sticks give their own folders (``Config.removable_media_globs``)."""
-    from kiosk.config import Config
+    none. Tests of sticks give their own folders (``CampaignConfig.removable_media_globs``)."""
+    from kiosk.config import CampaignConfig
     from kiosk.campaign.updates import Inbox
 
     real = Inbox.mounts
 
     def mounts(inbox: Inbox) -> list[Path]:
-        return [] if inbox.media_globs == Config.removable_media_globs else real(inbox)
+        return [] if inbox.media_globs == CampaignConfig.removable_media_globs else real(inbox)
 
     monkeypatch.setattr(Inbox, "mounts", mounts)
 
@@ -81,7 +81,7 @@ def make_kiosk(qapp, tmp_path: Path) -> Iterator[Callable[..., Any]]:
     def make(size: str = "1920x1080", *, content: Path = SAMPLE_PACK, config: Any = None,
              args: tuple[str, ...] = (), real_player: bool = False) -> Any:
         data = tmp_path / f"data{len(made)}"
-        cfg = config or Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
+        cfg = config or Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0,
                                idle_from_event=False)
         app = build(["--windowed", "--size", size, "--data", str(data), "--content",
                      str(content), *args], config=cfg,

@@ -58,7 +58,7 @@ class FakePlayer(QObject):
         self._position = 0
         self._episode_id = ""
         self._muted = False
-        self._language = config.default_language
+        self._language = config.language.default_language
         self._captions_on = True
         self._error_text = ""
         self._watch = WatchTracker(config)

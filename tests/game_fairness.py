@@ -24,7 +24,7 @@ LEANINGS: dict[str, tuple[str, ...]] = {"S/E-leaning": ("S", "E"), "R-leaning": 
 def deck_problems(cards: Sequence[GameCard], config: Config = DEFAULT) -> list[str]:
     """Why the deck is not balanced (empty when it is): docs/game.md's minimum per type and domain."""
     return [f"{s.axis} {s.key}: {s.count} cards (expected ≥ {s.minimum})"
-            for s in deck_shortfalls(cards, config.deck_min_per_type, config.deck_min_per_domain)]
+            for s in deck_shortfalls(cards, config.game.deck_min_per_type, config.game.deck_min_per_domain)]
 
 
 def play(scorer: Scorer, likes: Mapping[str, bool], rng: random.Random | None = None,

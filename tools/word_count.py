@@ -57,7 +57,7 @@ def main() -> int:
     from tools.layout_check import screens, settle
 
     app = build(["--windowed", "--size", args.size, "--data", tempfile.mkdtemp()],
-                config=Config(idle_timeout_s=3600, idle_from_event=False))
+                config=Config().with_(idle_timeout_s=3600, idle_from_event=False))
     for lang in ("nl", "en"):
         for name in screens(app):
             if app.controller.language != lang:

@@ -5,7 +5,7 @@ The kiosk copies its newest snapshot to ``<stick>/bliq-data/<kiosk name>/`` only
 (``<data>/trusted-keys/``, ``kiosk trust``) and has not expired. Any other stick, a forgotten
 one from a visitor or a teacher's with an empty ``bliq-data`` folder, gets nothing, and the
 kiosk says why in one line. The request is not bound to one stick: a copy of it works on
-another stick until it expires (``Config.data_request_days``), so it is short-lived.
+another stick until it expires (``Config.campaign.data_request_days``), so it is short-lived.
 
 The organisers' studio writes one ("haal de cijfers op"); IT can use ``kiosk data-request STICK
 --key KEY``. Both call ``write_request``.
@@ -55,10 +55,10 @@ def write_request(stick: Path, key_path: Path, *, today: datetime.date | None = 
     made = today or datetime.date.today()
     body = json.dumps({"format": FORMAT, "purpose": PURPOSE, "made": made.isoformat(),
                        "valid_until": (made + datetime.timedelta(
-                           days=config.data_request_days)).isoformat()}, sort_keys=True)
+                           days=config.campaign.data_request_days)).isoformat()}, sort_keys=True)
     signed = {"body": body, "key_id": key_id(key.public_key()),
               "signature": base64.b64encode(key.sign(body.encode("utf-8"))).decode("ascii")}
-    folder = stick / config.stick_data_dirname
+    folder = stick / config.campaign.stick_data_dirname
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / REQUEST_FILE
     atomic_write_text(target, json.dumps(signed, indent=1) + "\n")
@@ -79,8 +79,8 @@ def check_request(stick: Path, keys: dict[str, Ed25519PublicKey],
     """Whether ``stick`` carries a valid request signed by one of ``keys``."""
     from cryptography.exceptions import InvalidSignature
 
-    path = stick / config.stick_data_dirname / REQUEST_FILE
-    where = f"{config.stick_data_dirname}/{REQUEST_FILE}"
+    path = stick / config.campaign.stick_data_dirname / REQUEST_FILE
+    where = f"{config.campaign.stick_data_dirname}/{REQUEST_FILE}"
     try:
         if path.stat().st_size > MAX_BYTES:
             return _no(f"{where} is too large to be a request", "Het verzoek op de stick is "

@@ -56,12 +56,13 @@ def set_identity(data_dir: Path, name: str, region: str | None,
     data = {"name": name, "region": _clean(region, "region") if region is not None
             else old.get("region", "")}
     data_dir.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(data_dir / config.kiosk_name_filename, json.dumps(data, ensure_ascii=False))
+    atomic_write_text(data_dir / config.campaign.kiosk_name_filename,
+                      json.dumps(data, ensure_ascii=False))
     return data
 
 
 def _read(data_dir: Path, config: Config) -> dict[str, str]:
-    path = data_dir / config.kiosk_name_filename
+    path = data_dir / config.campaign.kiosk_name_filename
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -86,7 +87,7 @@ def restarts(data_dir: Path, config: Config = DEFAULT) -> dict[str, int]:
     from kiosk.ops.supervisor_files import read_restarts
 
     counts: dict[str, int] = {}
-    for entry in read_restarts(data_dir / config.restarts_filename):
+    for entry in read_restarts(data_dir / config.watchdog.restarts_filename):
         counts[entry.reason] = counts.get(entry.reason, 0) + 1
     return counts
 
@@ -94,7 +95,7 @@ def restarts(data_dir: Path, config: Config = DEFAULT) -> dict[str, int]:
 def errors_logged(data_dir: Path, config: Config = DEFAULT) -> int:
     """ERROR lines in the current log file."""
     try:
-        with (data_dir / config.log_filename).open(encoding="utf-8", errors="replace") as f:
+        with (data_dir / config.store.log_filename).open(encoding="utf-8", errors="replace") as f:
             return sum(" ERROR " in line for line in f)
     except OSError:
         return 0

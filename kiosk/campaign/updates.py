@@ -1,7 +1,7 @@
 """Pack updates from folders that fill up by themselves (an inbox, a USB stick). No Qt.
 
 ``Inbox.poll()`` finds ``*.bliqpack`` files that are *settled* (same size and time for
-``config.inbox_settle_s``), never a hidden or temporary file (Syncthing writes
+``config.campaign.inbox_settle_s``), never a hidden or temporary file (Syncthing writes
 ``.syncthing.<name>.tmp`` and renames it when complete). ``Installer.install()`` verifies the
 candidates, unpacks the newest valid one and records it in ``<data>/packs/current.json``; the
 UI switches to it at the next return to attract. Both run off the UI thread.
@@ -180,7 +180,7 @@ class Inbox:
                 if first is None or first[0] != sig:
                     self._first_seen[path] = (sig, now)  # new, or still growing: wait
                     continue
-                if now - first[1] >= self.config.inbox_settle_s:
+                if now - first[1] >= self.config.campaign.inbox_settle_s:
                     ready.append(path)
         for gone in set(self._first_seen) - seen:
             del self._first_seen[gone]
@@ -281,7 +281,7 @@ class Installer:
                  check: PackCheck | None = None, *, pinned_event: str | None = None,
                  today: Callable[[], datetime.date] = datetime.date.today) -> None:
         self.data_dir = data_dir
-        self.packs_dir = data_dir / config.packs_dirname
+        self.packs_dir = data_dir / config.campaign.packs_dirname
         self.config = config
         self.running_id, self.running_version = running
         self._check = check or (lambda folder: check_errors(folder, config))

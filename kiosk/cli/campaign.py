@@ -140,9 +140,10 @@ def _name(args: argparse.Namespace, out: TextIO, config: Config) -> int:
 def _snapshot(args: argparse.Namespace, out: TextIO, config: Config) -> int:
     from kiosk.storage.snapshot import snapshot
 
-    db = args.data / config.db_filename
+    db = args.data / config.store.db_filename
     if not db.is_file():
-        raise ToolError(f"{args.data} holds no {config.db_filename}; give the kiosk's data dir")
+        raise ToolError(f"{args.data} holds no {config.store.db_filename}; "
+                        "give the kiosk's data dir")
     target = snapshot(db, args.out, None, config)
     print(f"Wrote {target} (a consistent copy; safe to merge while the kiosk runs)", file=out)
     return 0
@@ -156,5 +157,5 @@ def _data_request(args: argparse.Namespace, out: TextIO, config: Config) -> int:
                         "/media/USER/STICK or E:\\)")
     target = write_request(args.stick, args.key, config=config)
     print(f"Wrote {target}: kiosks that trust this key copy their figures to this stick "
-          f"for {config.data_request_days} days", file=out)
+          f"for {config.campaign.data_request_days} days", file=out)
     return 0

@@ -171,7 +171,7 @@ class LinkBuilder:
         allowed_hosts: Iterable[str],
         event_id: str,
         *,
-        max_chars: int = DEFAULT.link_max_chars,
+        max_chars: int = DEFAULT.qr.link_max_chars,
         site_url: str = "",
         lang: str = "nl",
     ) -> None:
@@ -203,9 +203,9 @@ class LinkBuilder:
             pack.result_url,
             pack.allowed_hosts,
             campaign,
-            max_chars=config.link_max_chars,
+            max_chars=config.qr.link_max_chars,
             site_url=getattr(pack, "site_url", "") or "",
-            lang=config.default_language,
+            lang=config.language.default_language,
         )
 
     def channel(self) -> Link:

@@ -24,8 +24,9 @@ _LEVELS = {"L": "ERROR_CORRECT_L", "M": "ERROR_CORRECT_M", "Q": "ERROR_CORRECT_Q
 
 def qr_size_px(screen_short_side_px: int, config: Config = DEFAULT) -> int:
     """Side of a QR code on a screen: ``qr_px_at_1080`` at 1080 px, scaled, with a floor."""
-    scaled = round(config.qr_px_at_1080 * screen_short_side_px / config.qr_reference_short_side_px)
-    return max(config.qr_min_px, scaled)
+    qr = config.qr
+    scaled = round(qr.qr_px_at_1080 * screen_short_side_px / qr.qr_reference_short_side_px)
+    return max(config.qr.qr_min_px, scaled)
 
 
 def qr_modules(payload: str, config: Config = DEFAULT) -> list[list[bool]]:
@@ -34,13 +35,13 @@ def qr_modules(payload: str, config: Config = DEFAULT) -> list[list[bool]]:
     The last codes' matrices are remembered: qrcode tries all eight masks in pure Python,
     0.1–0.4 s on the kiosk's machine, and a swipe to the next clip waited that long for its
     code. The player works the next clip's code out ahead (kiosk.ui.playback)."""
-    return [list(row) for row in _matrix(payload, config.qr_error_correction,
-                                         config.qr_border_modules)]
+    return [list(row) for row in _matrix(payload, config.qr.qr_error_correction,
+                                         config.qr.qr_border_modules)]
 
 
 def qr_modules_ready(payload: str, config: Config = DEFAULT) -> bool:
     """Whether ``payload``'s matrix is remembered (drawing it then costs no mask search)."""
-    key = (payload, config.qr_error_correction, config.qr_border_modules)
+    key = (payload, config.qr.qr_error_correction, config.qr.qr_border_modules)
     with _matrix_lock:
         return key in _matrices
 

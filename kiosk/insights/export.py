@@ -261,7 +261,7 @@ def _merge_into(out: Path, usable: list[Path], config: Config, skipped: list[str
     conn = open_database(out, config)
     # The uid index takes random inserts: a large page cache keeps it in memory (merge runs
     # on the campaign laptop, not on a kiosk).
-    conn.execute(f"PRAGMA cache_size = {-config.merge_cache_kib}")
+    conn.execute(f"PRAGMA cache_size = {-config.campaign.merge_cache_kib}")
     if new:
         # Nobody else has the file and a crash throws it away: no WAL (every page written
         # twice), no fsync. The journal stays, in memory, for a batch that fails and rolls

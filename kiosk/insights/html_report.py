@@ -101,7 +101,7 @@ def gather(db: Path, base: Filter, sources: Sequence[str], config: Config = DEFA
         events = [EventSpan(e, n, lo, hi) for e, n, lo, hi in _spans(conn, base, "event_id")
                   if e is not None]
         kiosk_spans = [KioskSpan(k, n, lo, hi) for k, n, lo, hi in _spans(conn, base, "kiosk_id")]
-    paged = events[: config.report_event_pages_max]
+    paged = events[: config.report.report_event_pages_max]
     groups: list[tuple[str, list[str]]] = []
     by_region: dict[str, list[str]] = {}
     for info in kiosks.values():
@@ -110,7 +110,7 @@ def gather(db: Path, base: Filter, sources: Sequence[str], config: Config = DEFA
     if by_region:
         seen = {k for ids in by_region.values() for k in ids}
         rest = [s.kiosk_id for s in kiosk_spans if s.kiosk_id not in seen]
-        groups = sorted(by_region.items())[: config.report_regions_max]
+        groups = sorted(by_region.items())[: config.report.report_regions_max]
         if rest:
             groups.append(("", rest))
     # The whole period, each event and each region from one pass over the events (one pass
@@ -241,7 +241,7 @@ class _Page:
         w, n, c = self.w, self.n, self.c
         figs: list[str] = []
         days = m.sessions_per_day
-        every = max(1, math.ceil(len(days) / c.report_day_labels_max))
+        every = max(1, math.ceil(len(days) / c.report.report_day_labels_max))
         figs.append(self.figure(w("per_day"), w("per_day_caption"), charts.vbars(
             [Bar(w.short_date(x.key), x.count, w.whole(x.count)) for x in days], w("per_day"),
             every=every if every > 1 else None)))
@@ -257,12 +257,12 @@ class _Page:
         vpv = m.videos_per_viewing_session
         figs.append(self.figure(w("videos"), w("videos_caption"), charts.hbars(
             [Bar(w("this_campaign"), vpv or 0.0, w.decimal(vpv))], w("videos"),
-            top=c.videos_in_a_row_reference * 1.4,
-            reference=Reference(c.videos_in_a_row_reference, w("in_a_row"))) + charts.vbars(
+            top=c.report.videos_in_a_row_reference * 1.4,
+            reference=Reference(c.report.videos_in_a_row_reference, w("in_a_row"))) + charts.vbars(
             [Bar(x.key, x.count, w.whole(x.count)) for x in m.videos_histogram],
             w("videos_hist_caption"), height=170) + f'<figcaption>{_e(w("videos_hist_caption"))}'
             f'</figcaption>'))
-        minimum = w.pct(c.watched_fraction_min)
+        minimum = w.pct(c.insights.watched_fraction_min)
         figs.append(self.figure(
             f"{w('watch_through')}: {w.pct(m.watch_through_overall)}",
             w("watch_caption", min=minimum), charts.hbars(
@@ -308,12 +308,12 @@ class _Page:
             self.figure(w("videos_per_visit"), w("cmp_videos_caption"), charts.hbars(
                 [Bar(label, m.videos_per_viewing_session or 0.0,
                      w.decimal(m.videos_per_viewing_session)) for label, m in rows],
-                w("videos_per_visit"), top=c.videos_in_a_row_reference * 1.4,
-                reference=Reference(c.videos_in_a_row_reference, w("in_a_row")))),
+                w("videos_per_visit"), top=c.report.videos_in_a_row_reference * 1.4,
+                reference=Reference(c.report.videos_in_a_row_reference, w("in_a_row")))),
             self.figure(w("watch_through"), w("cmp_watch_caption"), charts.hbars(
                 [Bar(label, m.watch_through_overall or 0.0, w.pct(m.watch_through_overall))
                  for label, m in rows], w("watch_through"), top=1.0,
-                reference=Reference(c.watch_through_reference, w("campaign_ref")))),
+                reference=Reference(c.insights.watch_through_reference, w("campaign_ref")))),
             self.figure(w("game_finish"), w("cmp_game_caption"), charts.hbars(
                 [Bar(label, m.game_finish_rate or 0.0, w.pct(m.game_finish_rate))
                  for label, m in rows], w("game_finish"), top=1.0)),
@@ -322,7 +322,7 @@ class _Page:
 
     def hour_multiples(self) -> str:
         w = self.w
-        rows = self.d.event_metrics[: self.c.report_hour_panels_max]
+        rows = self.d.event_metrics[: self.c.report.report_hour_panels_max]
         if len(rows) < 2:
             return ""
         hours = [h for _s, m in rows for h, k in enumerate(m.sessions_per_hour) if k]
@@ -365,7 +365,7 @@ class _Page:
                                                     if k not in {s.kiosk_id for s in spans})
         by_id = {s.kiosk_id: s for s in spans}
         rows = []
-        for kid in ids[: self.c.report_kiosks_max]:
+        for kid in ids[: self.c.report.report_kiosks_max]:
             info, span = kiosks.get(kid), by_id.get(kid)
             pack = "–"
             if info is not None and (info.pack_id or info.pack_version is not None):
@@ -378,7 +378,7 @@ class _Page:
                 f"<td>{_e(kid)}</td><td>{_e(info.region if info and info.region else '–')}</td>"
                 f'<td class="n">{_e(w.whole(span.sessions if span else 0))}</td>'
                 f"<td>{_e(days)}</td><td>{_e(pack)}</td><td>{_e(self.health(info))}</td></tr>")
-        more = len(ids) - self.c.report_kiosks_max
+        more = len(ids) - self.c.report.report_kiosks_max
         extra = f'<p class="meta">+ {w.whole(more)}</p>' if more > 0 else ""
         head = "".join(f"<th>{_e(h)}</th>" for h in (
             w("name"), w("kiosk"), w("region"), w("visits"), w("days"), w("pack"), w("health")))
@@ -401,9 +401,9 @@ class _Page:
                            f"{w('visit_one') if e.sessions == 1 else w('visit_unit')}, "
                            f"{w.date(e.first_day)}"
                            + (f" – {w.date(e.last_day)}" if e.last_day != e.first_day else "")
-                           + ")" for e in d.events[: self.c.report_events_listed_max]) or "–"
-        if len(d.events) > self.c.report_events_listed_max:
-            events += f" + {w.whole(len(d.events) - self.c.report_events_listed_max)}"
+                           + ")" for e in d.events[: self.c.report.report_events_listed_max]) or "–"
+        if len(d.events) > self.c.report.report_events_listed_max:
+            events += f" + {w.whole(len(d.events) - self.c.report.report_events_listed_max)}"
         made = time.strftime("%Y-%m-%d %H:%M", time.localtime(d.made))
         head = (f"<h1>{_e(w('title'))}</h1><div class=\"meta\">"
                 f"<div>{_e(w('events_present'))}: {_e(events)}</div>"
@@ -430,8 +430,9 @@ class _Page:
                 (region or w("no_region"), fig) for region, fig in d.pulse_regions], w))
         body.append(self.kiosk_table(d.kiosk_spans))
         body.append(_NOTES)
+        minimum = w.pct(self.c.insights.watched_fraction_min)
         body.append(f'<h2>{_e(w("definitions"))}</h2><p class="meta">'
-                    f'{_e(w("definitions_text", min=w.pct(self.c.watched_fraction_min)))}</p>')
+                    f'{_e(w("definitions_text", min=minimum))}</p>')
         body.append("</section>")
         return "".join(body)
 

@@ -11,7 +11,7 @@ Definitions (the tests work these out by hand):
   event: it comes a whole idle timeout plus countdown after the visitor left.
 - *Videos per session*: ``episode_started`` rows of the session (autoplay included).
 - *Watch-through* of an episode: ``episode_finished`` rows with ``fraction`` ≥
-  ``config.watched_fraction_min`` divided by its ``episode_started`` rows (capped at 1).
+  ``config.insights.watched_fraction_min`` divided by its ``episode_started`` rows (capped at 1).
 - *Like rate* of a card: likes ÷ answers, after each ``card_undone`` took back its swipe.
 - *Game finish rate*: ``game_finished`` / ``game_started``; duration: ``game_finished.duration``.
 - *Top jobs*: the first (best) job of each ``game_finished.jobs``; *domains* are those jobs'
@@ -61,7 +61,7 @@ class Filter:
 class EpisodeWatch:
     episode_id: str
     started: int
-    watched: int          # plays that reached config.watched_fraction_min
+    watched: int          # plays that reached config.insights.watched_fraction_min
     share: float          # watched / started, at most 1
 
 
@@ -250,7 +250,7 @@ class _Slices:
 def compute(conn: sqlite3.Connection, flt: Filter = Filter(), config: Config = DEFAULT,
             job_domains: Mapping[str, str] | None = None) -> Metrics:
     """All figures for ``flt`` from the ``events`` table reachable through ``conn``."""
-    ms = [Metrics(filter=flt, watch_through_reference=config.watch_through_reference)]
+    ms = [Metrics(filter=flt, watch_through_reference=config.insights.watch_through_reference)]
     split = _Slices([flt], False)
     started = _session_half(ms, _Query(conn, flt), split, config)
     watched = _event_half(ms, _Query(conn, flt), split, job_domains or {}, config)
@@ -268,7 +268,7 @@ def read_only(path: Path, config: Config = DEFAULT) -> sqlite3.Connection:
     (a 2.7 GB file mapped whole, twice, showed as 4.7 GB at 10 M events). The other queries
     walk the figure indexes and touch few pages.
     """
-    conn = connect_read_only(path, config.db_busy_timeout_s)
+    conn = connect_read_only(path, config.store.db_busy_timeout_s)
     conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
     return conn
 
@@ -301,7 +301,7 @@ def compute_slices(path: Path, base: Filter, slices: Sequence[Filter], config: C
                 or base.event_id is not None and s.event_id != base.event_id):
             raise ValueError(f"slice {s} is not inside {base}")
     split = _Slices(slices, list(slices) != [base])
-    ms = [Metrics(filter=s, watch_through_reference=config.watch_through_reference)
+    ms = [Metrics(filter=s, watch_through_reference=config.insights.watch_through_reference)
           for s in slices]
 
     def events() -> list[dict[str, int]]:
@@ -409,7 +409,7 @@ def _event_half(ms: list[Metrics], q: _Query, split: _Slices, job_domains: Mappi
     qr = split(q.rows("purpose, target, count(*)", "qr_shown", "purpose, target"))
     resets = split(q.rows("reason, count(*)", "session_ended", "reason"))
     watched_rows = split(q.rows("episode_id, sum(fraction >= ?)", "episode_finished",
-                                "episode_id", extra=[config.watched_fraction_min]))
+                                "episode_id", extra=[config.insights.watched_fraction_min]))
     out: list[dict[str, int]] = []
     for i, m in enumerate(ms):
         _games(m, g_started[i], g_abandoned[i], g_finished[i], job_domains)
@@ -465,7 +465,7 @@ def _session_figures(m: Metrics, groups: list[_Group], videos_of: Callable[[str]
         m.sessions_per_hour[hour] += n
     m.kiosks = _counts(kiosks)
     videos = [v for g in groups for v in g.videos] + [videos_of(s) for g in groups for s in g.odd]
-    top = config.videos_histogram_max
+    top = config.insights.videos_histogram_max
     bins = Counter(min(v, top) for v in videos)
     m.videos_histogram = [Count(str(n) if n < top else f"{top}+", bins.get(n, 0))
                           for n in range(top + 1)]
@@ -499,7 +499,7 @@ def _languages(m: Metrics, rows: list[tuple[Any, ...]], sessions: list[str],
     for sid, lang, ts in rows:
         if sid not in last or ts > last[sid][0]:
             last[sid] = (ts, lang)
-    m.languages = _counts(Counter(last[sid][1] if sid in last else config.default_language
+    m.languages = _counts(Counter(last[sid][1] if sid in last else config.language.default_language
                                   for sid in sessions))
 
 

@@ -1,8 +1,8 @@
 """The campaign report's section on its own question (``id="pulse"``), Dutch or English.
 
 Figures come from ``pulse_report``; a figure whose base holds fewer than
-``Config.pulse_min_group`` answers is replaced by "te weinig antwoorden" (no number at all, so
-a small group cannot be told apart). Under the figures: what they are and what they are not.
+``Config.report.pulse_min_group`` answers is replaced by "te weinig antwoorden" (no number at all,
+so a small group cannot be told apart). Under the figures: what they are and what they are not.
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ One SQL aggregation per slice of the data (an event, a region, the whole campaig
 that were asked (a ``screen_shown`` of ``pulse``) are found first, then only their events are
 read through the session index, folded into one row per visit and summed per group. Nothing
 per visit leaves this module: the report, ``kiosk export`` and ``kiosk stats`` get sums, and a
-group of fewer than ``Config.pulse_min_group`` answers gets no figure at all (``None``).
+group of fewer than ``Config.report.pulse_min_group`` answers gets no figure at all (``None``).
 
 The mean change's 95 % interval is Student's t interval on the paired changes
 (``kiosk.core.pulse.mean_change``), computed from n, Σd and Σd² that SQL sums exactly.
@@ -178,7 +178,7 @@ def pulse_table(conn: sqlite3.Connection, flt: Filter | None = None,
         where, params = _conditions(flt or Filter())
         for row in conn.execute(_SQL.replace("{where}", where), params):
             rows[(row[0], row[1], row[2])] = _row_counts(row)
-    return PulseTable(rows, config.pulse_min_group)
+    return PulseTable(rows, config.report.pulse_min_group)
 
 
 def pulse_figures(conn: sqlite3.Connection, flt: Filter | None = None,

@@ -68,9 +68,9 @@ def run(args: argparse.Namespace, out: TextIO, config: Config = DEFAULT) -> int:
 
 def database_path(data: Path, config: Config = DEFAULT) -> Path:
     """The database of a data dir, or ``data`` itself when it is a file."""
-    path = data / config.db_filename if data.is_dir() else data
+    path = data / config.store.db_filename if data.is_dir() else data
     if not path.is_file():
-        where = (f"{data} holds no {config.db_filename}" if data.is_dir()
+        where = (f"{data} holds no {config.store.db_filename}" if data.is_dir()
                  else f"{data} does not exist")
         raise ReportError(f"{where}; give the kiosk's data dir or a .db file with --data")
     return path
@@ -227,7 +227,7 @@ def format_stats(m: Metrics, config: Config = DEFAULT, names: Names | None = Non
     row("Video's per bezoek / videos per session", f"{num(m.videos_per_session)} "
         f"(met video/viewing: {num(m.videos_per_viewing_session)})")
     row("  verdeling / distribution", "  ".join(f"{c.key}: {c.count}" for c in m.videos_histogram))
-    row(f"Uitgekeken ≥ {pct(config.watched_fraction_min)} / watched to the end",
+    row(f"Uitgekeken ≥ {pct(config.insights.watched_fraction_min)} / watched to the end",
         f"{pct(m.watch_through_overall)} (campagne/campaign {pct(m.watch_through_reference)})")
     for w in m.watch_through:
         row(f"  {nm.episode(w.episode_id)}", f"{pct(w.share)} ({w.watched}/{w.started})")
@@ -442,12 +442,13 @@ def report_inputs(inputs: list[Path], config: Config = DEFAULT) -> list[Path]:
     for given in inputs:
         if given.is_file():
             paths = [given]
-        elif given.is_dir() and (given / config.db_filename).is_file():
-            paths = [given / config.db_filename]
+        elif given.is_dir() and (given / config.store.db_filename).is_file():
+            paths = [given / config.store.db_filename]
         elif given.is_dir():
             paths = sorted(p for p in given.rglob("*.db") if p.is_file())
             if not paths:
-                raise ReportError(f"{given}: no {config.db_filename} or other .db files in it")
+                raise ReportError(f"{given}: no {config.store.db_filename} "
+                                  "or other .db files in it")
         else:
             raise ReportError(f"{given} does not exist; give a kiosk.db, a data dir or a folder "
                               "of snapshots")

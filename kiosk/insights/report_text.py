@@ -178,8 +178,8 @@ class Words:
         """Texts name the campaign's own references from ``config`` (65 %, ~3 in a row)."""
         self.lang = "en" if lang == "en" else "nl"
         self._i = 1 if self.lang == "en" else 0
-        self._refs = {"watch_ref": self.pct(config.watch_through_reference),
-                      "row_ref": self.short(config.videos_in_a_row_reference)}
+        self._refs = {"watch_ref": self.pct(config.insights.watch_through_reference),
+                      "row_ref": self.short(config.report.videos_in_a_row_reference)}
 
     def __call__(self, key: str, **values: str) -> str:
         return TEXT[key][self._i].format(**self._refs, **values)

@@ -72,7 +72,7 @@ class _Importer:
 
     def _series(self, given: str | None) -> tuple[str, str]:
         if given is not None:
-            if not ID_RE.fullmatch(given) or len(given) > self.config.max_id_chars:
+            if not ID_RE.fullmatch(given) or len(given) > self.config.pack.max_id_chars:
                 raise AddError(f"--series '{given}' is not a valid id (lowercase letters, "
                                "digits and '-', e.g. open-dag-2026)")
             return given, readable_title(Path(given)) or given
@@ -214,7 +214,7 @@ class _Importer:
                                         f"this machine ({error}); {advice(path)}")
                 work, converted, facts = retry, True, read_facts(retry)
             thumb = media_dir / f"{episode_id}.jpg"
-            save_jpeg(image, thumb, self.config.thumb_width)
+            save_jpeg(image, thumb, self.config.media.thumb_width)
             made.append(thumb)
             thumb_s = time.monotonic() - began
             self._step(path, 90)
@@ -249,11 +249,11 @@ class _Importer:
         if not facts.playable:
             return f"the kiosk does not play {facts.video_codec}"
         short = min(facts.display_size)
-        if short > self.config.max_clip_pixels_short_side:
+        if short > self.config.media.max_clip_pixels_short_side:
             return (f"{facts.display_size[0]}x{facts.display_size[1]} is above "
-                    f"{self.config.max_clip_pixels_short_side}p")
-        if facts.bitrate_mbps > self.config.max_clip_mbps:
-            return f"{facts.bitrate_mbps:.0f} Mbit/s is above {self.config.max_clip_mbps:g}"
+                    f"{self.config.media.max_clip_pixels_short_side}p")
+        if facts.bitrate_mbps > self.config.media.max_clip_mbps:
+            return f"{facts.bitrate_mbps:.0f} Mbit/s is above {self.config.media.max_clip_mbps:g}"
         return ""
 
     def _convert(self, src: Path, dst: Path, facts: MediaFacts) -> Path | None:
@@ -262,7 +262,8 @@ class _Importer:
             print(f"  {src.name}: --convert needs ffmpeg (install it, or: pip install "
                   "'bliq-kiosk[convert]')", file=self.out)
             return None
-        cmd = convert_command(str(src), str(dst), ffmpeg, self.config.max_clip_pixels_short_side)
+        cmd = convert_command(str(src), str(dst), ffmpeg,
+                              self.config.media.max_clip_pixels_short_side)
         # progress every 0.2 s: a row in the studio moves while a short clip converts
         cmd[1:1] = ["-v", "error", "-nostats", "-progress", "pipe:1", "-stats_period", "0.2"]
         total = facts.duration_s or 0.0

@@ -34,7 +34,8 @@ class FrameScore:
 
     def usable_for(self, config: Config) -> bool:
         """Not black, not flat (a fade, a blank wall)."""
-        return self.mean >= config.thumb_min_mean and self.spread >= config.thumb_min_spread
+        media = config.media
+        return self.mean >= media.thumb_min_mean and self.spread >= media.thumb_min_spread
 
     @property
     def usable(self) -> bool:
@@ -100,7 +101,8 @@ class _Session:
                 got.append(QVideoFrame(frame))
                 self.loop.quit()
 
-        guard = QTimer(singleShot=True, interval=int(self.config.first_frame_timeout_s * 1000))
+        guard = QTimer(singleShot=True,
+                       interval=int(self.config.media.first_frame_timeout_s * 1000))
         guard.timeout.connect(self.loop.quit)
         self.deck.frame.connect(on_frame)
         self.deck.ended.connect(self.loop.quit)
@@ -130,7 +132,7 @@ def representative_frame(path: Path, config: Config = DEFAULT) -> tuple[QImage |
         first = session.deck.first_frame
         if first is not None:  # only a fallback: it is often black or a fade-in
             best = (-1.0, upright(first))
-        for fraction in config.thumb_positions:
+        for fraction in config.media.thumb_positions:
             frame = session.frame_at(int(duration * fraction)) if duration > 0 else None
             if frame is None:
                 continue
@@ -138,7 +140,7 @@ def representative_frame(path: Path, config: Config = DEFAULT) -> tuple[QImage |
             s = score(image)
             if best is None or s.value(config) > best[0]:
                 best = (s.value(config), image)
-            if s.usable_for(config) and s.spread >= config.thumb_good_spread:
+            if s.usable_for(config) and s.spread >= config.media.thumb_good_spread:
                 break  # lively enough: no need to decode more
         if best is None:
             return None, "no frame could be decoded"
@@ -147,7 +149,7 @@ def representative_frame(path: Path, config: Config = DEFAULT) -> tuple[QImage |
         session.close()
 
 
-def save_jpeg(image: QImage, dest: Path, width: int = DEFAULT.thumb_width) -> None:
+def save_jpeg(image: QImage, dest: Path, width: int = DEFAULT.media.thumb_width) -> None:
     """Write ``image`` as a JPEG at most ``width`` wide; atomically (temp file + rename)."""
     if image.width() > width:
         image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
@@ -189,10 +191,10 @@ def decode_headroom(path: Path, config: Config = DEFAULT, fps: float = 0.0) -> H
             return Headroom(0.0, False, time.monotonic() - began, session.error)
         stamps: list[int] = []
         session.deck.frame.connect(lambda f: stamps.append(f.startTime()))
-        guard = QTimer(singleShot=True, interval=int(config.headroom_seconds * 1000))
+        guard = QTimer(singleShot=True, interval=int(config.media.headroom_seconds * 1000))
         guard.timeout.connect(session.loop.quit)
         session.deck.ended.connect(session.loop.quit)
-        session.deck.set_rate(config.headroom_rate)
+        session.deck.set_rate(config.media.headroom_rate)
         session.deck.seek(0)
         start = time.monotonic()
         session.deck.start()
@@ -202,7 +204,8 @@ def decode_headroom(path: Path, config: Config = DEFAULT, fps: float = 0.0) -> H
         guard.stop()
         session.deck.pause()
         interval = int(1e6 / fps) if fps > 0 else None
-        return _headroom(stamps, wall, config.headroom_rate, time.monotonic() - began, interval)
+        return _headroom(stamps, wall, config.media.headroom_rate, time.monotonic() - began,
+                         interval)
     finally:
         session.close()
 

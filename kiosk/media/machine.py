@@ -25,10 +25,11 @@ def machine_checks(data_dir: Path, config: Config, make_check: Any) -> Iterator[
         size = screen.size()
         w, h = size.width(), size.height()
         shape = "portrait" if h > w else "landscape"
-        small = min(w, h) < config.preflight_min_screen_px
+        small = min(w, h) < config.preflight.preflight_min_screen_px
         yield make_check("machine", "screen", "warning" if small else "ok",
                          f"{w}x{h}, {shape}"
-                         + (f"; smaller than {config.preflight_min_screen_px} px on the short "
+                         + (f"; smaller than {config.preflight.preflight_min_screen_px} px "
+                            "on the short "
                             "side: QR codes get small" if small else ""))
     yield _render_check(config, make_check)
     outputs = QMediaDevices.audioOutputs()
@@ -50,22 +51,23 @@ def _data_dir_checks(data_dir: Path, config: Config, make_check: Any) -> Iterato
     yield make_check("machine", str(data_dir), "ok", "data dir writable")
     free = shutil.disk_usage(data_dir).free
     free_mb = free / 2**20
-    if free < config.preflight_disk_error_bytes:
+    if free < config.preflight.preflight_disk_error_bytes:
         status = "error"
-    elif free < config.preflight_disk_warn_bytes:
+    elif free < config.preflight.preflight_disk_warn_bytes:
         status = "warning"
     else:
         status = "ok"
     yield make_check("machine", "disk", status,
                      f"{free_mb:,.0f} MB free for the database "
-                     f"(a busy day writes about {config.preflight_day_bytes / 2**20:.0f} MB)")
+                     f"(a busy day writes about "
+                     f"{config.preflight.preflight_day_bytes / 2**20:.0f} MB)")
 
 
 def _render_check(config: Config, make_check: Any) -> Any:
     """Which render mode ``--render auto`` picks here, and why."""
     from kiosk.media.rendering import choose, probe_renderer
 
-    choice = choose(config.render_mode, probe_renderer())
+    choice = choose(config.render.render_mode, probe_renderer())
     status = "ok" if choice.mode == "full" else "warning"
     extra = "" if choice.mode == "full" else (
         "; Qt's software renderer draws only what changes and the kiosk draws the video itself:"

@@ -68,7 +68,7 @@ class EpisodePlayer(QObject):
         self._loop = False
         self._auto_advance = False
         self._muted = False
-        self._language = config.default_language
+        self._language = config.language.default_language
         self._captions_on = True
         self._cue_cache: dict[Path, list[Cue]] = {}
         self._cues: list[Cue] = []
@@ -82,7 +82,7 @@ class EpisodePlayer(QObject):
         self._frame_stride = 1       # show every n-th decoded frame (lean attract loop)
         self._frames_seen = 0
         self._skip_timer = QTimer(self, singleShot=True,
-                                  interval=int(config.bad_clip_message_s * 1000))
+                                  interval=int(config.flow.bad_clip_message_s * 1000))
         self._skip_timer.timeout.connect(self._on_skip_timeout)
 
     # ---- properties for QML -------------------------------------------------------------
@@ -354,7 +354,7 @@ class EpisodePlayer(QObject):
         if self._state not in (PlayerState.PLAYING, PlayerState.PAUSED):
             return True
         duration = self._active_deck.duration_ms
-        lead_ms = self._config.standby_lead_s * 1000
+        lead_ms = self._config.media.standby_lead_s * 1000
         return duration > 0 and duration - self._position <= lead_ms
 
     # ---- errors ---------------------------------------------------------------------------
@@ -390,13 +390,13 @@ class EpisodePlayer(QObject):
         path = None
         if clip is not None:
             subs = clip.subtitles
-            path = subs.get(self._language) or subs.get(self._config.default_language)
+            path = subs.get(self._language) or subs.get(self._config.language.default_language)
         self._cues = self._parsed(path) if path else []
         self._update_caption()
 
     def _parsed(self, path: Path) -> list[Cue]:
         if path not in self._cue_cache:
-            subs = load_vtt(Path(path), self._config.max_subtitle_bytes)
+            subs = load_vtt(Path(path), self._config.pack.max_subtitle_bytes)
             for problem in subs.problems:
                 log.warning("%s: %s", path, problem)
             self._cue_cache[path] = subs.cues

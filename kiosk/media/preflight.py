@@ -117,7 +117,8 @@ def _voice_check(config: Config) -> Check:
     """One line: does read-aloud have a Dutch voice (else the speaker buttons stay hidden)."""
     from kiosk.media.speech import voice_report
 
-    ok, said = voice_report(config.read_aloud_engine, "nl", config.read_aloud_probe_timeout_s)
+    ok, said = voice_report(config.speech.read_aloud_engine, "nl",
+                            config.speech.read_aloud_probe_timeout_s)
     if ok:
         return Check("machine", "read-aloud", "ok", f"Nederlandse stem / Dutch voice: {said}")
     return Check("machine", "read-aloud", "warning",
@@ -135,7 +136,7 @@ def _details_path(data_dir: Path | None, config: Config) -> Path | None:
         Path(data_dir).mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return Path(data_dir) / config.preflight_log_filename
+    return Path(data_dir) / config.preflight.preflight_log_filename
 
 
 @contextmanager
@@ -247,7 +248,7 @@ def _screen_shape(config: Config) -> tuple[str, str]:
         w, h = screen.size().width(), screen.size().height()
         where = "screen"
     else:
-        w, h = config.default_size
+        w, h = config.render.default_size
         where = "default screen (no screen here)"
     return ("portrait" if h > w else "landscape"), where
 
@@ -282,10 +283,10 @@ def _video_checks(pack: Pack, config: Config) -> Iterator[Check]:
         errors: list[str] = []
         warnings: list[str] = []
         declared = episode.duration if episode.duration is not None else r.duration_s
-        if abs(r.duration_s - declared) > config.preflight_duration_tolerance_s:
+        if abs(r.duration_s - declared) > config.preflight.preflight_duration_tolerance_s:
             errors.append(f"declared duration {episode.duration:g} s")
-        if r.duration_s > config.max_clip_seconds:
-            warnings.append(f"longer than {config.max_clip_seconds:g} s (short clips are "
+        if r.duration_s > config.pack.max_clip_seconds:
+            warnings.append(f"longer than {config.pack.max_clip_seconds:g} s (short clips are "
                             "watched to the end)")
         if not r.has_audio:
             warnings.append("no audio track (plays silent)")
@@ -293,8 +294,8 @@ def _video_checks(pack: Pack, config: Config) -> Iterator[Check]:
         if orientation != shape:
             warnings.append(f"{orientation} clip on a {shape} {where}: plays fitted with "
                             "blurred sides; film in the screen's shape for a full picture")
-        if not headroom.error and headroom.factor < config.headroom_warn:
-            warnings.append(f"decodes slower than {config.headroom_warn:g}× real time here: "
+        if not headroom.error and headroom.factor < config.media.headroom_warn:
+            warnings.append(f"decodes slower than {config.media.headroom_warn:g}× real time here: "
                             "it may stutter; convert it (kiosk add-videos --convert, or "
                             "HandBrake 'Fast 1080p30')")
         status = "error" if errors else "warning" if warnings else "ok"
@@ -325,7 +326,7 @@ def _caption_checks(pack: Pack, config: Config) -> Iterator[Check]:
                             f"no '{lang}' captions (missing translation; falls back to nl)")
                 continue
             item = pack.relative(path)
-            subs = load_vtt(Path(path), config.max_subtitle_bytes)
+            subs = load_vtt(Path(path), config.pack.max_subtitle_bytes)
             if subs.problems:
                 shown = "; ".join(str(p) for p in subs.problems[:3])
                 more = f" (+{len(subs.problems) - 3} more)" if len(subs.problems) > 3 else ""
@@ -336,7 +337,7 @@ def _caption_checks(pack: Pack, config: Config) -> Iterator[Check]:
             else:
                 last = subs.cues[-1].end
                 clip_s = episode.duration if episode.duration is not None else last
-                late = last > clip_s + config.preflight_duration_tolerance_s
+                late = last > clip_s + config.preflight.preflight_duration_tolerance_s
                 yield Check("captions", item, "warning" if late else "ok",
                             f"{episode.id} [{lang}]: {len(subs.cues)} cues"
                             + (f"; last cue ends at {last:g} s, after the clip" if late else ""))
@@ -390,7 +391,7 @@ def _qr_links(pack: Pack, event_id: str | None, config: Config) -> Iterator[Any]
         if company.internship_url:
             yield links.company(company.id, company.internship_url)
     longest = sorted(pack.jobs, key=len, reverse=True)
-    shown = config.game_result_jobs
+    shown = config.game.game_result_jobs
     if len(longest) > shown:
         domains = sorted({d for j in pack.jobs.values() for d in j.domains}, key=len, reverse=True)
         yield links.result(ResultSummary(tuple(longest[:shown]), longest[shown], "RIASEC"[:3],
@@ -405,7 +406,7 @@ def _qr_checks(pack: Pack, event_id: str | None, config: Config) -> Iterator[Che
 
     from kiosk.core.qr_image import render_qr
 
-    size = config.qr_min_px  # the smallest code any screen shows: the hardest to read
+    size = config.qr.qr_min_px  # the smallest code any screen shows: the hardest to read
     count = 0
     for link in _qr_links(pack, event_id, config):
         if not link.ok:

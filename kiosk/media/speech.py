@@ -35,10 +35,10 @@ log = logging.getLogger(__name__)
 # The visitor's languages and the voices that can read them.
 LANGUAGES: dict[str, QLocale.Language] = {"nl": QLocale.Language.Dutch,
                                           "en": QLocale.Language.English}
-OFF = "none"  # Config.read_aloud_engine: no read-aloud at all
+OFF = "none"  # Config.speech.read_aloud_engine: no read-aloud at all
 SPEECHD_TIMEOUT_S = 5.0   # a speech-dispatcher slower than this to answer is taken as stuck
 ENGINE_ARGUMENT = "speech-engine"   # the bundle's executable runs the engine with this
-PLATFORM_ENGINE = ""   # what Config.read_aloud_engine "" means: the platform's own engine
+PLATFORM_ENGINE = ""   # what Config.speech.read_aloud_engine "" means: the platform's own engine
 
 
 def child_command(engine_name: str, languages: Iterable[str]) -> list[str]:
@@ -247,7 +247,7 @@ def voice_report(engine_name: str, lang: str, timeout_s: float) -> tuple[bool, s
     would start, asked once; never waits past the timeout."""
     engine_name = engine_name or PLATFORM_ENGINE
     if engine_name == OFF:
-        return False, "read-aloud is off (Config.read_aloud_engine)"
+        return False, "read-aloud is off (Config.speech.read_aloud_engine)"
     try:
         child = subprocess.Popen(child_command(engine_name, [lang]), stdin=subprocess.PIPE,
                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,

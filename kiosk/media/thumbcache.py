@@ -135,7 +135,7 @@ def run_make_thumbnails(pairs: list[str], out: TextIO = sys.stdout,
             failed += 1
             continue
         try:
-            save_jpeg(image, Path(target), config.thumb_width)
+            save_jpeg(image, Path(target), config.media.thumb_width)
         except OSError:
             failed += 1
             continue

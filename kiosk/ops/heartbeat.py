@@ -51,7 +51,7 @@ EVENT_REASONS = {CRASH: "crash", HUNG: "watchdog", FROZEN_VIDEO: "watchdog",
                  NO_HEARTBEAT: "watchdog", MEMORY: "watchdog"}
 
 class Heartbeat(QObject):
-    """Writes a ``Beat`` every ``config.heartbeat_interval_s`` from the UI thread."""
+    """Writes a ``Beat`` every ``config.watchdog.heartbeat_interval_s`` from the UI thread."""
 
     def __init__(self, path: Path, config: Config, state: Callable[[], str], *,
                  quit_app: Callable[[int], Any], quit_after_first_frame: bool = False,
@@ -73,7 +73,7 @@ class Heartbeat(QObject):
         self._restart_requested = False
         self._quit_after_first_frame = quit_after_first_frame
         self._timer = QTimer(self)
-        self._timer.setInterval(int(config.heartbeat_interval_s * 1000))
+        self._timer.setInterval(int(config.watchdog.heartbeat_interval_s * 1000))
         self._timer.timeout.connect(self.beat)
 
     @property
@@ -132,7 +132,7 @@ class Heartbeat(QObject):
             if not self._write_failed:  # once per failure spell, not every second
                 log.error("cannot write heartbeat %s: %s", self._path, exc)
             self._write_failed = True
-        limit = self._config.memory_limit_bytes
+        limit = self._config.watchdog.memory_limit_bytes
         if not self._restart_requested and should_restart(rss, limit, state):
             self._restart_requested = True
             log.warning("memory %d MB is over the limit of %d MB; restarting while in attract",
@@ -146,7 +146,7 @@ def start_heartbeat(*, data_dir: Path, config: Config, controller: ShowsState,
                     env: Mapping[str, str] = os.environ) -> Heartbeat:
     """Make, wire and start the kiosk's heartbeat; records ``kiosk_restarted`` when the
     supervisor says this start is a restart (its ``env``). The caller stops it on close."""
-    heartbeat = Heartbeat(data_dir / config.heartbeat_filename, config,
+    heartbeat = Heartbeat(data_dir / config.watchdog.heartbeat_filename, config,
                           state=lambda: str(controller.state), quit_app=qapp.exit,
                           quit_after_first_frame=quit_after_first_frame)
     heartbeat.watch_window(window)

@@ -67,8 +67,9 @@ def setup_logging(data_dir: Path, config: Config) -> None:
             root.removeHandler(handler)
             handler.close()
     handler = SturdyLogHandler(
-        data_dir / config.log_filename, maxBytes=config.log_max_bytes,
-        backupCount=config.log_backups, encoding="utf-8", backlog=config.log_backlog_records)
+        data_dir / config.store.log_filename, maxBytes=config.store.log_max_bytes,
+        backupCount=config.store.log_backups, encoding="utf-8",
+        backlog=config.store.log_backlog_records)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._kiosk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
@@ -156,7 +157,7 @@ class GracefulStop:
             return
         self.stopped = True
         log.info("stopping: %s", why)
-        deadline = self._app.config.shutdown_deadline_s
+        deadline = self._app.config.watchdog.shutdown_deadline_s
         if deadline > 0:
             timer = threading.Timer(deadline, self._overdue)
             timer.daemon = True
@@ -174,7 +175,7 @@ class GracefulStop:
         if self.closed.is_set():
             return
         log.error("stop took longer than %.1f s; exiting without waiting for the event writer",
-                  self._app.config.shutdown_deadline_s)
+                  self._app.config.watchdog.shutdown_deadline_s)
         logging.shutdown()
         os._exit(0)
 
@@ -193,7 +194,7 @@ class GracefulStop:
             except OSError:
                 pass
             # Windows ends the process when this returns (for close/log-off/shut-down)
-            self.closed.wait(self._app.config.shutdown_deadline_s)
+            self.closed.wait(self._app.config.watchdog.shutdown_deadline_s)
             return True
 
         self._console_handler = handler  # keep the callback alive

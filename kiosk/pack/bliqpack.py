@@ -282,9 +282,9 @@ def _verify_open(path: Path, zf: zipfile.ZipFile, keys: dict[str, Ed25519PublicK
     from cryptography.exceptions import InvalidSignature
     name = path.name
     infos = zf.infolist()
-    if len(infos) > config.pack_max_files + 2:
+    if len(infos) > config.campaign.pack_max_files + 2:
         raise PackRefused(RefusalReason.TOO_BIG, f"{name}: {len(infos)} files; at most "
-                          f"{config.pack_max_files} allowed")
+                          f"{config.campaign.pack_max_files} allowed")
     for info in infos:
         if not _safe_name(info.filename):
             raise PackRefused(RefusalReason.UNSAFE_PATH, f"{name}: file name "
@@ -299,7 +299,7 @@ def _verify_open(path: Path, zf: zipfile.ZipFile, keys: dict[str, Ed25519PublicK
     if MANIFEST not in entries:
         raise PackRefused(RefusalReason.BAD_MANIFEST, f"{name}: {MANIFEST} missing")
     for small in (MANIFEST, SIGNATURE):
-        if zf.getinfo(small).file_size > config.pack_max_manifest_bytes:
+        if zf.getinfo(small).file_size > config.campaign.pack_max_manifest_bytes:
             raise PackRefused(RefusalReason.TOO_BIG, f"{name}: {small} is too large")
     try:
         manifest_bytes = zf.read(MANIFEST)
@@ -321,9 +321,9 @@ def _verify_open(path: Path, zf: zipfile.ZipFile, keys: dict[str, Ed25519PublicK
         raise PackRefused(RefusalReason.BAD_SIGNATURE, f"{name}: the signature does not match "
                           "the manifest (changed after signing)") from None
     manifest = _parse_manifest(name, manifest_bytes, kid)
-    if manifest.total_size > config.pack_max_bytes:
+    if manifest.total_size > config.campaign.pack_max_bytes:
         raise PackRefused(RefusalReason.TOO_BIG, f"{name}: {manifest.total_size} bytes unpacked; "
-                          f"at most {config.pack_max_bytes} allowed", manifest.version)
+                          f"at most {config.campaign.pack_max_bytes} allowed", manifest.version)
     listed = {PACK_PREFIX + rel for rel in manifest.files}
     present = {e for e in entries if e.startswith(PACK_PREFIX) and not e.endswith("/")}
     missing = sorted(listed - present)
@@ -383,7 +383,7 @@ def unpack(path: Path, manifest: Manifest, packs_dir: Path, config: Config = DEF
                 target = tmp.joinpath(*PurePosixPath(rel).parts)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 written += _copy_member(path.name, zf, rel, target, digest, size,
-                                        config.pack_max_bytes - written)
+                                        config.campaign.pack_max_bytes - written)
     except PackRefused:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

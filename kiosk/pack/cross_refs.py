@@ -18,7 +18,8 @@ Origins = dict[tuple[str, str], tuple[str, str]]
 
 def did_you_mean(word: str, choices: Iterable[str], config: Config = DEFAULT) -> str:
     """ "; did you mean 'x'?" for the closest choice (difflib), or "" when none is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=config.did_you_mean_cutoff)
+    close = difflib.get_close_matches(word, list(choices), n=1,
+                                      cutoff=config.pack.did_you_mean_cutoff)
     return f"; bedoel je / did you mean '{close[0]}'?" if close else ""
 
 
@@ -112,20 +113,20 @@ def check_deck(pack: Pack, config: Config) -> bool:
     out = pack.problems
     if not pack.cards:
         out.append(Problem("cards.toml", "cards", "no usable cards; the game is hidden",
-                           f"{config.deck_min_per_type} cards per type and "
-                           f"{config.deck_min_per_domain} per domain"))
+                           f"{config.game.deck_min_per_type} cards per type and "
+                           f"{config.game.deck_min_per_domain} per domain"))
         return False
-    shortfalls = deck_shortfalls(pack.cards, config.deck_min_per_type,
-                                 config.deck_min_per_domain)
+    shortfalls = deck_shortfalls(pack.cards, config.game.deck_min_per_type,
+                                 config.game.deck_min_per_domain)
     for s in shortfalls:
         where = f"of type '{s.key}'" if s.axis == "type" else f"in domain '{s.key}'"
         out.append(Problem("cards.toml", "cards", f"only {s.count} card(s) {where}; the game is "
                            "hidden", f"at least {s.minimum} cards per {s.axis}"))
     ok = not shortfalls
-    if len(pack.jobs) < config.game_result_jobs:
+    if len(pack.jobs) < config.game.game_result_jobs:
         ok = False
         out.append(Problem("jobs.toml", "jobs", f"only {len(pack.jobs)} usable job(s); the game "
-                           "is hidden", f"at least {config.game_result_jobs} jobs"))
+                           "is hidden", f"at least {config.game.game_result_jobs} jobs"))
     return ok
 
 
@@ -146,10 +147,11 @@ def deck_advice(pack: Pack, config: Config) -> list[Problem]:
     out: list[Problem] = []
     per_type, _ = deck_counts(pack.cards)
     for t, n in per_type.items():
-        if config.deck_min_per_type <= n < config.deck_good_per_type:
+        if config.game.deck_min_per_type <= n < config.game.deck_good_per_type:
             out.append(Problem("cards.toml", "cards", f"only {n} cards of type '{t}': the game "
                                f"runs out of '{t}' cards when it needs to ask more",
-                               f"add {config.deck_good_per_type - n} more '{t}' card(s), each in "
+                               f"add {config.game.deck_good_per_type - n} more '{t}' "
+                               f"card(s), each in "
                                "a domain that type has few cards in", "note"))
     codes = {job.id: job_code(job.riasec) for job in pack.jobs.values()}
     for t in TYPES:
@@ -168,7 +170,7 @@ def deck_advice(pack: Pack, config: Config) -> list[Problem]:
                 continue
             r = _pearson([a.riasec[t] for t in TYPES], [b.riasec[t] for t in TYPES])
             cos = _cosine(weights[a.id], weights[b.id])
-            if r > config.job_duplicate_r and cos > config.job_duplicate_r:
+            if r > config.game.job_duplicate_r and cos > config.game.job_duplicate_r:
                 out.append(Problem("jobs.toml", f"jobs '{b.id}'", f"'{a.id}' and '{b.id}' look "
                                    f"the same to the game (interests r = {r:.2f}, domain weights "
                                    f"alike {cos:.2f}): it cannot tell which fits better",

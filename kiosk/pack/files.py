@@ -39,8 +39,8 @@ def _mb(n: int) -> str:
 
 
 def _limit(kind: Kind, config: Config) -> int:
-    return {"video": config.max_video_bytes, "image": config.max_image_bytes,
-            "subtitle": config.max_subtitle_bytes, "toml": config.max_toml_bytes}[kind]
+    return {"video": config.pack.max_video_bytes, "image": config.pack.max_image_bytes,
+            "subtitle": config.pack.max_subtitle_bytes, "toml": config.pack.max_toml_bytes}[kind]
 
 
 Listings = dict[Path, frozenset[str]]  # folder → its entries, cached for one pack load
@@ -164,7 +164,7 @@ def _walk_mp4(path: Path, config: Config, label: str) -> Issue | None:
     seen: set[bytes] = set()
     with path.open("rb") as fh:
         offset = 0
-        for _ in range(config.video_sniff_max_boxes):
+        for _ in range(config.pack.video_sniff_max_boxes):
             if offset >= size:
                 break
             fh.seek(offset)

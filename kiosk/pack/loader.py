@@ -234,7 +234,7 @@ class _Loader:
                 self.ctx["allowed_hosts"] = [h.lower() for h in hosts]
             langs = data.get("languages")
             if isinstance(langs, list):
-                self.languages = [x for x in langs if x in self.config.languages] or ["nl"]
+                self.languages = [x for x in langs if x in self.config.language.languages] or ["nl"]
             head = self.validate(PackFile, data, "pack.toml", "")
         if head is None:
             first = next((p for p in self.problems if p.severity == "error"), None)
@@ -354,9 +354,9 @@ class _Loader:
             self.problem(rel, where, f"'{episode.id}' has no {missing}: its tile shows the title "
                          "only" + (" and the game never suggests it" if not episode.jobs else ""),
                          "jobs = [\"…\"] and role_model = { … } to link it to jobs", "note")
-        if episode.duration is not None and episode.duration > self.config.max_clip_seconds:
+        if episode.duration is not None and episode.duration > self.config.pack.max_clip_seconds:
             self.problem(rel, f"{where}.duration", f"{episode.duration:g} s is long for a kiosk",
-                         f"at most {self.config.max_clip_seconds:g} s (snackable clips)",
+                         f"at most {self.config.pack.max_clip_seconds:g} s (snackable clips)",
                          "warning")
         return True
 
@@ -375,7 +375,7 @@ class _Loader:
             episode.duration = typed or 0.0
             return
         episode.duration = measured
-        if typed is not None and abs(typed - measured) > self.config.duration_tolerance_s:
+        if typed is not None and abs(typed - measured) > self.config.pack.duration_tolerance_s:
             self.problem(rel, f"{where}.duration", f"says {typed:g} s but the clip is "
                          f"{measured:.1f} s long; the measured {measured:.1f} s is used",
                          "no duration line (it is measured) or the right one", "warning")

@@ -87,7 +87,7 @@ def _short(value: str, limit: int) -> str:
 
 
 def _check_id(value: str, info: ValidationInfo) -> str:
-    limit = _config(info).max_id_chars
+    limit = _config(info).pack.max_id_chars
     if not ID_RE.fullmatch(value) or len(value) > limit:
         raise fail(f"'{_short(value, 40)}' is not a valid id",
                    f"lowercase letters, digits and '-', starting with a letter or digit, "
@@ -96,7 +96,7 @@ def _check_id(value: str, info: ValidationInfo) -> str:
 
 
 def _check_short_str(value: str, info: ValidationInfo) -> str:
-    limit = _config(info).max_text_chars
+    limit = _config(info).pack.max_text_chars
     if not value.strip():
         raise fail("is empty", "some text")
     if len(value) > limit:
@@ -182,7 +182,7 @@ class Text(Item):
         if value is None:
             return value
         cfg = _config(info)
-        limit = cfg.max_long_text_chars if cls.long else cfg.max_text_chars
+        limit = cfg.pack.max_long_text_chars if cls.long else cfg.pack.max_text_chars
         if not value.strip():
             raise fail("is empty", "some text")
         if len(value) > limit:
@@ -310,7 +310,7 @@ class PulseQuestion(Text):
     @field_validator("nl", "en")
     @classmethod
     def _fits(cls, value: str | None, info: ValidationInfo) -> str | None:
-        limit = _config(info).pulse_question_max_chars
+        limit = _config(info).pack.pulse_question_max_chars
         if value is not None and len(value) > limit:
             raise fail(f"is too long for the screen ({len(value)} characters)",
                        f"at most {limit} characters, so it fits in landscape and portrait")

@@ -98,7 +98,7 @@ def _parent(data: Any, loc: tuple[Any, ...]) -> dict[str, Any]:
 def _typo_of(missing: str, err: Any, data: Any) -> str:
     """``vidoe`` next to a missing ``video``: the key the organiser probably meant."""
     keys = [k for k in _parent(data, tuple(err["loc"])) if isinstance(k, str) and k != missing]
-    close = difflib.get_close_matches(missing, keys, n=1, cutoff=DEFAULT.did_you_mean_cutoff)
+    close = difflib.get_close_matches(missing, keys, n=1, cutoff=DEFAULT.pack.did_you_mean_cutoff)
     return close[0] if close else ""
 
 
@@ -169,7 +169,7 @@ def model_warnings(model: BaseModel, file: str, prefix: str, languages: Sequence
         for key in item.model_extra or {}:
             where = f"{path}.{key}" if path else key
             close = difflib.get_close_matches(key, fields, n=1,
-                                              cutoff=DEFAULT.did_you_mean_cutoff)
+                                              cutoff=DEFAULT.pack.did_you_mean_cutoff)
             expected = f"bedoel je / did you mean '{close[0]}'?" if close else f"one of {known}"
             out.append(Problem(file, where, "unknown field, ignored", expected, "warning"))
         if isinstance(item, Text) and "en" in languages and item.en is None:

@@ -25,7 +25,7 @@ def _placeholder_host(url: str, config: Config) -> str:
     except ValueError:
         return ""
     if any(host == s.lstrip(".") or host.endswith(s if s.startswith(".") else "." + s)
-           for s in config.placeholder_host_suffixes):
+           for s in config.pack.placeholder_host_suffixes):
         return host
     return ""
 
@@ -101,7 +101,7 @@ def readiness_problems(pack: Pack, config: Config = DEFAULT,
                            f"from 'kiosk new-pack': {shown}" + (f"; at {fields}" if fields else ""),
                            "your own texts", level))
     for event in pack.events.values():
-        for pin in config.demo_pins:
+        for pin in config.pack.demo_pins:
             try:
                 demo = verify_pin(pin, event.admin_pin_hash)
             except PinHashError:

@@ -130,7 +130,8 @@ def _skip_ws(s: str, i: int) -> int:
     return i
 
 
-def parse_time(text: str, max_hour_digits: int = DEFAULT.caption_max_hour_digits) -> float | None:
+def parse_time(text: str,
+               max_hour_digits: int = DEFAULT.pack.caption_max_hour_digits) -> float | None:
     """Seconds for a WebVTT timestamp (``mm:ss.ttt`` or ``hh:mm:ss.ttt``), or None."""
     start = _skip_ws(text, 0)
     end = len(text.rstrip(_WS))
@@ -256,7 +257,7 @@ def _prepare(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def parse_vtt(text: str, max_hour_digits: int = DEFAULT.caption_max_hour_digits) -> Subtitles:
+def parse_vtt(text: str, max_hour_digits: int = DEFAULT.pack.caption_max_hour_digits) -> Subtitles:
     """Parse WebVTT text; bad cues are skipped and listed in ``problems``. Never raises."""
     problems: list[VttProblem] = []
     cues: list[Cue] = []
@@ -357,7 +358,7 @@ def _is_counter(line: str) -> bool:
     return bool(stripped) and all(c in _DIGITS for c in stripped)
 
 
-def parse_srt(text: str, max_hour_digits: int = DEFAULT.caption_max_hour_digits) -> Subtitles:
+def parse_srt(text: str, max_hour_digits: int = DEFAULT.pack.caption_max_hour_digits) -> Subtitles:
     """Parse SubRip (.srt) text: counters, comma times, ``<i>``/``<b>``/``<font>``, ``{\\an8}``.
 
     Forgiving like the WebVTT parser: a missing counter or a blank line inside a cue's text is
@@ -423,7 +424,7 @@ def looks_like_srt(text: str) -> bool:
 
 
 def parse_captions(text: str, suffix: str,
-                   max_hour_digits: int = DEFAULT.caption_max_hour_digits) -> Subtitles:
+                   max_hour_digits: int = DEFAULT.pack.caption_max_hour_digits) -> Subtitles:
     """Parse by file type: ``.srt`` is SubRip, anything else WebVTT."""
     if suffix.lower() == ".srt":
         return parse_srt(text, max_hour_digits)

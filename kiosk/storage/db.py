@@ -151,10 +151,10 @@ def connect(path: Path, config: Config = DEFAULT, *,
             any_thread: bool = False) -> sqlite3.Connection:
     """A connection with our per-connection settings; transactions are explicit (autocommit)."""
     conn = sqlite3.connect(
-        str(path), timeout=config.db_busy_timeout_s, isolation_level=None,
+        str(path), timeout=config.store.db_busy_timeout_s, isolation_level=None,
         check_same_thread=not any_thread,
     )
-    conn.execute(f"PRAGMA busy_timeout = {int(config.db_busy_timeout_s * 1000)}")
+    conn.execute(f"PRAGMA busy_timeout = {int(config.store.db_busy_timeout_s * 1000)}")
     conn.execute("PRAGMA synchronous = FULL")  # see the module docstring
     return conn
 
@@ -227,7 +227,8 @@ def _inspect(path: Path, config: Config) -> int:
         # Not SQLite at all: say so before SQLite opens it, which could discard its -wal.
         raise _Corrupt("file is not a database")
     try:
-        conn = sqlite3.connect(str(path), timeout=config.db_busy_timeout_s, isolation_level=None)
+        conn = sqlite3.connect(str(path), timeout=config.store.db_busy_timeout_s,
+                               isolation_level=None)
     except sqlite3.Error as e:
         raise DataDirError(f"Cannot open the database {path} ({e}); check the --data dir") from None
     try:

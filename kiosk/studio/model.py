@@ -123,7 +123,7 @@ def pin_problem(pin: str, repeat: str, config: Config = DEFAULT) -> str:
         return "Een PIN is 4 tot 12 cijfers, zonder letters of spaties."
     if pin != repeat:
         return "De twee PIN's zijn niet gelijk; typ dezelfde PIN twee keer."
-    if pin in config.demo_pins:
+    if pin in config.pack.demo_pins:
         return "Dit is de PIN van het voorbeeld die iedereen kent; kies een eigen PIN."
     if pin in WEAK_PINS or len(set(pin)) == 1 or pin in "01234567890" or pin in "9876543210":
         return "Deze PIN is te makkelijk te raden; kies cijfers zonder vast patroon."

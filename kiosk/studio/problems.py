@@ -70,7 +70,7 @@ def live_findings(studio: Studio, config: Config = DEFAULT) -> list[Finding]:
         elif url_problem(view.url, hosts):
             out.append(_f("{name}: de contactlink werkt niet ({url}).",
                           target=("company", company_id), name=name, url=view.url))
-        elif url_host(view.url).endswith(tuple(config.placeholder_host_suffixes)):
+        elif url_host(view.url).endswith(tuple(config.pack.placeholder_host_suffixes)):
             out.append(_f("{name}: de contactlink is een voorbeeldadres; vul de echte website "
                           "in.", "warning", ("company", company_id), name=name))
         if not view.jobs:
@@ -83,7 +83,7 @@ def live_findings(studio: Studio, config: Config = DEFAULT) -> list[Finding]:
 
 
 def _is_demo(stored: str, config: Config) -> bool:
-    return _is_demo_cached(stored, config.demo_pins)
+    return _is_demo_cached(stored, config.pack.demo_pins)
 
 
 @lru_cache(maxsize=16)

@@ -1210,7 +1210,7 @@ class StudioWindow(QMainWindow):
             return
         self.say(tr("De stick vraagt nu om de cijfers: steek hem in elke kiosk; die zet zijn "
                     "cijfers in de map bliq-data. Het verzoek geldt {days} dagen.").format(
-            days=self.config.data_request_days))
+            days=self.config.campaign.data_request_days))
 
     def make_site(self) -> None:
         """The take-home pages of her saved pack, built beside the window (not blocking it)."""

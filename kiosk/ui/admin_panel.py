@@ -34,7 +34,7 @@ class AdminPanel(QObject):
         self._store = store
         self._storage = (True, 0, 0)  # writing ok, events waiting in memory, events dropped
         self._storage_timer = QTimer(self)  # a full disk is found by the writer thread
-        self._storage_timer.setInterval(int(config.admin_storage_poll_s * 1000))
+        self._storage_timer.setInterval(int(config.admin.admin_storage_poll_s * 1000))
         self._storage_timer.timeout.connect(self._poll_storage)
         if store is not None:
             self._storage_timer.start()
@@ -51,7 +51,7 @@ class AdminPanel(QObject):
         self._summary: dict[str, Any] | None = None
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
-        self._deadline.setInterval(int(config.admin_preflight_timeout_s * 1000))
+        self._deadline.setInterval(int(config.admin.admin_preflight_timeout_s * 1000))
         self._deadline.timeout.connect(self._overdue)
 
     @Property(str, notify=changed)
@@ -96,10 +96,10 @@ class AdminPanel(QObject):
     @Slot()
     def refresh(self) -> None:
         """Read the last lines of the kiosk log (admin just opened)."""
-        path = self._data_dir / self._config.log_filename
+        path = self._data_dir / self._config.store.log_filename
         try:
             with path.open(encoding="utf-8", errors="replace") as handle:
-                lines = deque(handle, maxlen=self._config.admin_log_lines)
+                lines = deque(handle, maxlen=self._config.admin.admin_log_lines)
             self._log_tail = "".join(lines).rstrip()
         except OSError as exc:
             self._log_tail = f"{path}: {exc.strerror or exc}"
@@ -203,5 +203,5 @@ class AdminPanel(QObject):
     def _overdue(self) -> None:
         if self._process is not None:
             log.error("morning check took longer than %g s; stopped it",
-                      self._config.admin_preflight_timeout_s)
+                      self._config.admin.admin_preflight_timeout_s)
             self._process.kill()  # finished() follows and reports it

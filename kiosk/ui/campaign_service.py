@@ -95,9 +95,9 @@ class CampaignService(QObject):
         self._today = today
         self._event: EventChoice | None = None
         self._event_day = today()        # the day the running event was chosen on
-        self.packs_dir = data_dir / config.packs_dirname
+        self.packs_dir = data_dir / config.campaign.packs_dirname
         inbox.mkdir(parents=True, exist_ok=True)
-        self._inbox = Inbox(inbox, config.removable_media_globs, config,
+        self._inbox = Inbox(inbox, config.campaign.removable_media_globs, config,
                             state_file=self.packs_dir / SEEN_FILE)
         self._installer = Installer(data_dir, running, config, pinned_event=pinned_event,
                                     today=today)
@@ -110,10 +110,10 @@ class CampaignService(QObject):
         self._closed = False
         self._workDone.connect(self._on_work_done)
         self._poll_timer = QTimer(self)
-        self._poll_timer.setInterval(int(config.inbox_poll_s * 1000))
+        self._poll_timer.setInterval(int(config.campaign.inbox_poll_s * 1000))
         self._poll_timer.timeout.connect(self.poll)
         self._snap_timer = QTimer(self)
-        self._snap_timer.setInterval(int(config.snapshot_interval_s * 1000))
+        self._snap_timer.setInterval(int(config.campaign.snapshot_interval_s * 1000))
         self._snap_timer.timeout.connect(self.snapshotNow)
 
     # --- wiring -----------------------------------------------------------------------------
@@ -224,7 +224,7 @@ class CampaignService(QObject):
             return  # one job at a time; the next tick tries again
 
         def run() -> None:
-            _lower_priority(self._config.campaign_worker_nice)
+            _lower_priority(self._config.campaign.campaign_worker_nice)
             try:
                 work = job()
             except Exception as e:  # the worker must never die
@@ -242,7 +242,7 @@ class CampaignService(QObject):
             del self._stick_lines[gone]
         for mount in sorted(mounts - set(self._stick_lines)):
             self._stick_lines[mount] = []
-            if (mount / self._config.stick_data_dirname).is_dir():
+            if (mount / self._config.campaign.stick_data_dirname).is_dir():
                 # Only a stick that asks with a request signed by a trusted key gets the data.
                 verdict = check_request(mount, trusted_keys(self._data_dir), self._today(),
                                         self._config)
@@ -270,7 +270,7 @@ class CampaignService(QObject):
     def _copy_data_to(self, mount: Path, work: _Work) -> None:
         try:
             snap = self._write_snapshot()
-            target = copy_to(snap, mount / self._config.stick_data_dirname
+            target = copy_to(snap, mount / self._config.campaign.stick_data_dirname
                              / self.identity().folder_name)
         except (OSError, SnapshotError) as e:  # a stick pulled out mid-copy, or full
             why = getattr(e, "strerror", None) or e
@@ -306,13 +306,13 @@ class CampaignService(QObject):
         except Exception as e:  # noqa: BLE001 - the data matters more than the health row
             log.warning("cannot update the kiosk row before a snapshot: %s", e)
         self._store.flush()
-        outbox = self._data_dir / self._config.outbox_dirname
+        outbox = self._data_dir / self._config.campaign.outbox_dirname
         _ignore_temporaries(outbox)
         out = outbox / me.folder_name
-        return snapshot(self._store.db_path, out, self._config.snapshot_keep, self._config)
+        return snapshot(self._store.db_path, out, self._config.campaign.snapshot_keep, self._config)
 
     def newest_snapshot(self) -> Path | None:
-        outbox = self._data_dir / self._config.outbox_dirname
+        outbox = self._data_dir / self._config.campaign.outbox_dirname
         found = snapshots(outbox / self.identity().folder_name)
         return found[-1] if found else None
 
@@ -370,7 +370,7 @@ class CampaignService(QObject):
         self._snap_timer.stop()
         if self._future is not None:
             try:
-                self._future.result(timeout=self._config.snapshot_timeout_s)
+                self._future.result(timeout=self._config.campaign.snapshot_timeout_s)
             except Exception:  # noqa: BLE001 - timeout or a failed job: still try the snapshot
                 log.warning("a campaign job was still running at shutdown")
         self._executor.shutdown(wait=False, cancel_futures=True)

@@ -75,12 +75,12 @@ class Controller(QObject):
         self._event = event
         self._clock = clock
         self._flow = VisitorFlow(config, clock(), sections=available)
-        if event is not None and config.idle_from_event:
+        if event is not None and config.flow.idle_from_event:
             self._flow.set_idle_times(event.idle_timeout, event.idle_countdown)
         if idle_timeout_s is not None:  # --idle-timeout on the command line wins
             self._flow.set_idle_times(idle_timeout_s, None)
         self._flow.subscribe(self._on_flow_event)
-        self._lang = config.default_language
+        self._lang = config.language.default_language
         self._language_hook: Callable[[str], None] | None = None
         self._still_there_left = 0
         self._pin_visible = False
@@ -91,7 +91,7 @@ class Controller(QObject):
         self._restarts_file = restarts_file  # the watchdog's restarts log (admin counts them)
         self._pin_timer = QTimer(self)  # a PIN pad nobody uses closes itself
         self._pin_timer.setSingleShot(True)
-        self._pin_timer.setInterval(int(config.admin_pin_pad_timeout_s * 1000))
+        self._pin_timer.setInterval(int(config.admin.admin_pin_pad_timeout_s * 1000))
         self._pin_timer.timeout.connect(self.cancelPin)
         # Ends the visit and, while "Ben je er nog?" is up, wakes each time its number drops:
         # one timer, so the number shown and the reset cannot drift apart.
@@ -139,11 +139,11 @@ class Controller(QObject):
 
     @Property(int, constant=True)
     def pinLength(self) -> int:
-        return self._config.admin_pin_length
+        return self._config.admin.admin_pin_length
 
     @Property(float, constant=True)
     def adminGestureSeconds(self) -> float:
-        return self._config.admin_gesture_s
+        return self._config.admin.admin_gesture_s
 
     @Property(bool, constant=True)
     def quitAllowed(self) -> bool:
@@ -157,7 +157,7 @@ class Controller(QObject):
     def sessionsCount(self) -> int:
         if self._flow.state is not State.ADMIN:
             return 0
-        return self._store.sessions_count(self._config.ui_flush_timeout_s)
+        return self._store.sessions_count(self._config.store.ui_flush_timeout_s)
 
     @Property(int, notify=statsChanged)
     def restartsCount(self) -> int:
@@ -215,7 +215,7 @@ class Controller(QObject):
         """A problem found while running (a clip that would not play), for the admin list."""
         if text not in self._runtime_problems:
             self._runtime_problems.append(text)
-            self._runtime_problems = self._runtime_problems[-self._config.admin_problems_max:]
+            self._runtime_problems = self._runtime_problems[-self._config.admin.admin_problems_max:]
             self.statsChanged.emit()
 
     def now(self) -> float:
@@ -302,7 +302,7 @@ class Controller(QObject):
             self._store.record("language_changed", self._flow.session_id, lang=lang)
 
     def _apply_language(self, lang: str) -> bool:
-        if lang not in self._config.languages or lang == self._lang:
+        if lang not in self._config.language.languages or lang == self._lang:
             return False
         self._lang = lang
         if self._language_hook is not None:
@@ -313,7 +313,7 @@ class Controller(QObject):
     @Slot()
     @guarded
     def toggleLanguage(self) -> None:
-        langs = list(self._config.languages)
+        langs = list(self._config.language.languages)
         self.setLanguage(langs[(langs.index(self._lang) + 1) % len(langs)])
 
     @Slot(str, str)
@@ -410,7 +410,8 @@ class Controller(QObject):
         elif isinstance(event, SessionEnded):
             # dwell time comes from the session's first and last timestamps
             self._store.record("session_ended", event.id, reason=event.reason.value)
-            self._apply_language(self._config.default_language)  # the next visitor starts in Dutch
+            # the next visitor starts in Dutch
+            self._apply_language(self._config.language.default_language)
         elif isinstance(event, StillThere):
             self._update_still_there_left(self._clock())  # the overlay appears with its number
             self.stillThereChanged.emit()

@@ -75,7 +75,7 @@ class Dashboard(QObject):
         self._event = event_id or ""
         self._day = time.strftime("%Y-%m-%d", time.localtime(clock()))
         self._metrics = Metrics(filter=Filter(),
-                                watch_through_reference=config.watch_through_reference)
+                                watch_through_reference=config.insights.watch_through_reference)
         self._choices = Choices(events=[], days=[])
         self._pulse: PulseFigures | None = None  # the campaign's question, when it was asked
         self._generation = 0
@@ -184,7 +184,8 @@ class Dashboard(QObject):
     @Property(list, notify=changed)
     def dayChoices(self) -> list[dict[str, str]]:
         today = time.strftime("%Y-%m-%d", time.localtime(self._clock()))
-        days = list(dict.fromkeys([today, *self._choices.days]))[: self._config.dashboard_days]
+        days = list(dict.fromkeys([today, *self._choices.days]))[
+            : self._config.insights.dashboard_days]
         if self._day and self._day not in days:
             days.append(self._day)
         return [{"id": "", "label": self.tr("Alle dagen")}] + [
@@ -283,7 +284,7 @@ class Dashboard(QObject):
     def _job_rows(self) -> list[dict[str, Any]]:
         jobs = getattr(self._pack, "jobs", {})
         return [{"id": c.key, "label": _title(jobs, c.key), "count": c.count}
-                for c in self._metrics.top_jobs[: self._config.dashboard_top_n]]
+                for c in self._metrics.top_jobs[: self._config.insights.dashboard_top_n]]
 
     @Property(list, notify=changed)
     def topCards(self) -> list[dict[str, Any]]:
@@ -292,7 +293,8 @@ class Dashboard(QObject):
     def _card_rows(self) -> list[dict[str, Any]]:
         cards = {c.id: c for c in getattr(self._pack, "cards", []) or []}
         return [{"id": c.card_id, "label": _title(cards, c.card_id), "pct": round(c.rate * 100),
-                 "swipes": c.swipes} for c in self._metrics.cards[: self._config.dashboard_top_n]]
+                 "swipes": c.swipes}
+                for c in self._metrics.cards[: self._config.insights.dashboard_top_n]]
 
     @Property(int, notify=changed)
     def chartsVersion(self) -> int:
@@ -337,4 +339,4 @@ class Dashboard(QObject):
     @Property(list, notify=changed)
     def qrShows(self) -> list[dict[str, Any]]:
         return [{"label": f"{q.purpose} · {q.target}", "count": q.count}
-                for q in self._metrics.qr_shows[: self._config.dashboard_top_n]]
+                for q in self._metrics.qr_shows[: self._config.insights.dashboard_top_n]]

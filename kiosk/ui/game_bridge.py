@@ -143,7 +143,7 @@ class GameBridge(QObject):
         self._pack, self._event, self._store = pack, event, store
         self._controller, self._config, self._links = controller, config, links
         self._clock = clock
-        self._lang = config.default_language
+        self._lang = config.language.default_language
         self._game: Game | None = None
         self._scorer: Scorer | None = None
         try:
@@ -186,19 +186,19 @@ class GameBridge(QObject):
         """The most cards one run shows (the intro says how many); duels may follow."""
         if self._scorer is None:
             return 0
-        return min(len(self._scorer.cards), self._config.game_max_cards)
+        return min(len(self._scorer.cards), self._config.game.game_max_cards)
 
     @Property(float, constant=True)
     def swipeThreshold(self) -> float:
-        return self._config.game_swipe_threshold
+        return self._config.game.game_swipe_threshold
 
     @Property(float, constant=True)
     def flickMinimum(self) -> float:
-        return self._config.game_flick_min
+        return self._config.game.game_flick_min
 
     @Property(float, constant=True)
     def flickSpeed(self) -> float:
-        return self._config.game_flick_speed
+        return self._config.game.game_flick_speed
 
     @Property(dict, notify=resultChanged)
     def result(self) -> dict[str, Any]:

@@ -147,12 +147,12 @@ class Playback(QObject):
 
     @Property(float, constant=True)
     def controlsHideSeconds(self) -> float:
-        return self._config.player_controls_hide_s
+        return self._config.flow.player_controls_hide_s
 
     @Property(bool, constant=True)
     def sideFill(self) -> bool:
         """Blurred sides for clips of another shape than the screen (off: black bars)."""
-        return self._config.player_side_fill
+        return self._config.media.player_side_fill
 
     @Slot(float, float, float, float, result=bool)
     def cropsToFill(self, clip_w: float, clip_h: float, screen_w: float, screen_h: float) -> bool:
@@ -354,7 +354,7 @@ class Playback(QObject):
             self.nextUpChanged.emit()
 
     def _start_countdown(self) -> None:
-        self._countdown_deadline = self._controller.now() + self._config.next_up_countdown_s
+        self._countdown_deadline = self._controller.now() + self._config.flow.next_up_countdown_s
         self._count_down(self._controller.now())
 
     def set_countdown_held(self, held: bool) -> None:

@@ -52,7 +52,7 @@ class QrImageProvider(QQuickImageProvider):
         """
         payload = unquote(id)
         sides = [s for s in (requestedSize.width(), requestedSize.height()) if s > 0]
-        side = min(sides) if sides else self._config.qr_px_at_1080
+        side = min(sides) if sides else self._config.qr.qr_px_at_1080
         image = self.image(payload, side)
         size.setWidth(image.width())
         size.setHeight(image.height())
@@ -77,7 +77,7 @@ class QrImageProvider(QQuickImageProvider):
         with self._lock:
             self.misses += 1
             self._cache[key] = image
-            while len(self._cache) > self._config.qr_cache_entries:
+            while len(self._cache) > self._config.qr.qr_cache_entries:
                 self._cache.popitem(last=False)
         return image
 

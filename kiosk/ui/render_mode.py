@@ -52,20 +52,21 @@ class RenderMode(QObject):
     summary = Property(str, lambda self: self.choice.summary, constant=True)
     def _pulse_every_ms(self) -> int:
         lean = self.choice.mode == "lean"
-        every = self._config.lean_pulse_every_s if lean else self._config.attract_pulse_every_s
+        render = self._config.render
+        every = render.lean_pulse_every_s if lean else render.attract_pulse_every_s
         return int(every * 1000)
 
     def _pulse_ms(self) -> int:
         lean = self.choice.mode == "lean"
-        return self._config.lean_pulse_ms if lean else self._config.attract_pulse_ms
+        return self._config.render.lean_pulse_ms if lean else self._config.render.attract_pulse_ms
 
     pulseEveryMs = Property(int, _pulse_every_ms, constant=True)
     pulseMs = Property(int, _pulse_ms, constant=True)
     # one bounce is a quarter of pulseMs up and down; full mode bounces twice
     pulseLoops = Property(int, lambda self: 1 if self.choice.mode == "lean" else 2, constant=True)
-    driftEveryMs = Property(int, lambda self: int(self._config.attract_drift_every_s * 1000),
+    driftEveryMs = Property(int, lambda self: int(self._config.render.attract_drift_every_s * 1000),
                             constant=True)
-    driftMs = Property(int, lambda self: self._config.attract_drift_ms, constant=True)
+    driftMs = Property(int, lambda self: self._config.render.attract_drift_ms, constant=True)
 
 
 def _software_already() -> bool:

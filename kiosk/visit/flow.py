@@ -134,8 +134,8 @@ class VisitorFlow:
         self._last_touch = now
         self._listeners: list[Listener] = []
         self.ask_first = False  # the event's [pulse]: a visit starts at its question
-        self.idle_timeout_s = config.idle_timeout_s
-        self.countdown_s = config.still_there_countdown_s
+        self.idle_timeout_s = config.flow.idle_timeout_s
+        self.countdown_s = config.flow.still_there_countdown_s
         # Scanning a code is not touching: while one is on screen the wait is at least this.
         self.code_on_screen = False
         # An unfinished game asks before Home throws its answers away.
@@ -234,7 +234,7 @@ class VisitorFlow:
         """The idle wait now: the event's, but never under ``code_idle_min_s`` while a code is
         on screen (a phone's camera takes a while, and scanning is not touching)."""
         if self.code_on_screen:
-            return max(self.idle_timeout_s, self.config.code_idle_min_s)
+            return max(self.idle_timeout_s, self.config.flow.code_idle_min_s)
         return self.idle_timeout_s
 
     def end_session(self, reason: EndReason, now: float) -> None:
@@ -275,7 +275,7 @@ class VisitorFlow:
         """The moment ``tick`` has something to do, or None."""
         if self.state is State.ADMIN:
             # admin left open by a technician closes itself, so no visitor finds it
-            return self._last_touch + self.config.admin_idle_timeout_s
+            return self._last_touch + self.config.flow.admin_idle_timeout_s
         if not self.idle_applies():
             return None
         deadline = self._last_touch + self.effective_idle_timeout()
@@ -301,7 +301,7 @@ class VisitorFlow:
     def tick(self, now: float) -> None:
         """Apply the idle rules at time ``now``."""
         if self.state is State.ADMIN:
-            if now - self._last_touch >= self.config.admin_idle_timeout_s:
+            if now - self._last_touch >= self.config.flow.admin_idle_timeout_s:
                 self._go(State.ATTRACT, now)
             return
         if not self.idle_applies():

@@ -24,8 +24,8 @@ class PinGate:
 
     def __init__(self, pin_hash: str | None, config: Config) -> None:
         self._hash = pin_hash
-        self._max = config.admin_max_attempts
-        self._lockout = config.admin_lockout_s
+        self._max = config.admin.admin_max_attempts
+        self._lockout = config.admin.admin_lockout_s
         self._failures = 0
         self._locked_until = 0.0
 

@@ -4,12 +4,13 @@ The campaign's headline figure (watch-through) comes from here, so the real play
 (``kiosk.media.player.EpisodePlayer``) and the test double (``tests/fakeplayer.py``) both feed
 one ``WatchTracker`` the positions they show and report what it says.
 
-The rule: a clip is cut into slices of ``Config.watch_bucket_s``; a slice counts as seen when a
-position inside it was shown, and when two positions shown one after the other are at most
-``Config.watch_continuous_ms`` apart (the clip played on between them) every slice between them
-counts too. A seek jumps: what it skips is not seen. The fraction watched is the share of slices
-seen; a clip that reached its end without any position shown counts as fully seen. A progress
-mark (``Config.progress_marks``, percent of the length) is passed once per play.
+The rule: a clip is cut into slices of ``Config.media.watch_bucket_s``; a slice counts as
+seen when a position inside it was shown, and when two positions shown one after the other
+are at most ``Config.media.watch_continuous_ms`` apart (the clip played on between them)
+every slice between them counts too. A seek jumps: what it skips is not seen. The fraction
+watched is the share of slices seen; a clip that reached its end without any position shown
+counts as fully seen. A progress mark (``Config.media.progress_marks``, percent of the length)
+is passed once per play.
 """
 from __future__ import annotations
 
@@ -23,9 +24,9 @@ class WatchTracker:
     on screen, ``jumped`` before a seek, ``finish`` once at its end or when it is left."""
 
     def __init__(self, config: Config) -> None:
-        self._bucket_ms = config.watch_bucket_s * 1000
-        self._continuous_ms = config.watch_continuous_ms
-        self._marks = tuple(config.progress_marks)
+        self._bucket_ms = config.media.watch_bucket_s * 1000
+        self._continuous_ms = config.media.watch_continuous_ms
+        self._marks = tuple(config.media.progress_marks)
         self._seen: set[int] = set()
         self._passed: set[int] = set()
         self._last_ms: float | None = None

@@ -76,7 +76,7 @@ def main() -> int:
         "thumbnail_per_clip": _stats(thumbs),
         "headroom_per_clip": _stats(headroom),
         "headroom_factor": {"min": round(min(factors), 1), "max": round(max(factors), 1),
-                            "rate_asked": DEFAULT.headroom_rate},
+                            "rate_asked": DEFAULT.media.headroom_rate},
     }, indent=2))
     return 0
 

@@ -113,7 +113,7 @@ def main() -> int:
     pack = tmp / "pack"
     shutil.copytree(paths.sample_pack(), pack)
     app = build(["--windowed", "--size", "1920x1080", "--data", str(tmp / "data"),
-                 "--content", str(pack)], config=Config(idle_from_event=False))
+                 "--content", str(pack)], config=Config().with_(idle_from_event=False))
     began = time.monotonic()
     samples: list[tuple[float, float]] = []
     done: list[str] = []

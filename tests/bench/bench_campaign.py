@@ -166,7 +166,7 @@ def kiosk(data: Path, inbox: Path, content: Path) -> Any:
     from kiosk.app import build
     from kiosk.config import Config
 
-    cfg = Config(idle_timeout_s=3600.0, idle_from_event=False, inbox_poll_s=0.2,
+    cfg = Config().with_(idle_timeout_s=3600.0, idle_from_event=False, inbox_poll_s=0.2,
                  inbox_settle_s=0.5, snapshot_interval_s=3600.0, pack_max_bytes=2 * 2**30)
     app = build(["--windowed", "--size", "1920x1080", "--data", str(data), "--inbox", str(inbox),
                  "--content", str(content)], config=cfg)

@@ -36,7 +36,7 @@ def main() -> None:
     p.add_argument("--wave", type=int, default=200)
     p.add_argument("--seed", type=int, default=1)
     args = p.parse_args()
-    cfg = Config(idle_from_event=False, idle_timeout_s=2.0, still_there_countdown_s=2.0,
+    cfg = Config().with_(idle_from_event=False, idle_timeout_s=2.0, still_there_countdown_s=2.0,
                  admin_idle_timeout_s=5.0, next_up_countdown_s=1.0)
     app = build(["--windowed", "--size", "1280x800", "--data", tempfile.mkdtemp()], config=cfg)
     catcher = ErrorCatcher()

@@ -90,7 +90,7 @@ def bench_visit(n_visits: int, folder: Path) -> None:
     from tests.uitools import find_item, is_shown, touch_tap
 
     QGuiApplication.instance() or QGuiApplication([])
-    config = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
+    config = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
 
     for label, table in (("no [pulse]", None), ("[pulse]", ""),
                          ("[pulse] ask_group = true", "ask_group = true")):

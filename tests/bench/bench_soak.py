@@ -38,7 +38,7 @@ def main() -> None:
     p.add_argument("--visits", type=int, default=2000)
     args = p.parse_args()
     app = build(["--windowed", "--size", "1920x1080", "--data", tempfile.mkdtemp()],
-                config=Config(idle_from_event=False, idle_timeout_s=3600))
+                config=Config().with_(idle_from_event=False, idle_timeout_s=3600))
     c, player, game = app.controller, app.player, app.game
 
     episodes = [e for e in app.pack.episodes if "students" in app.pack.episodes[e].audience]

@@ -37,7 +37,7 @@ def main() -> int:
     parser.add_argument("--swipes", type=int, default=8)
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument("--lead-s", type=float, default=None,
-                        help="Config.standby_lead_s for this run (how early the next clip loads)")
+                        help="Config.media.standby_lead_s for this run (how early the next clip loads)")
     args = parser.parse_args()
 
     from PySide6.QtCore import QEventLoop, QPoint, QTimer
@@ -50,7 +50,7 @@ def main() -> int:
     load_before = os.getloadavg()
     app = build(["--windowed", "--size", args.size, "--data", tempfile.mkdtemp(),
                  "--content", str(ROOT / "episodes")],
-                config=Config(idle_timeout_s=3600.0, idle_from_event=False).with_(
+                config=Config().with_(idle_timeout_s=3600.0, idle_from_event=False).with_(
                     **({} if args.lead_s is None else {"standby_lead_s": args.lead_s})))
     window, player = app.window, app.player
     frames = {"n": 0}

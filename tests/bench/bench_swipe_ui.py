@@ -47,7 +47,7 @@ def main() -> int:
 
     app = build(["--windowed", "--size", args.size, "--data", tempfile.mkdtemp(),
                  "--content", str(ROOT / "episodes")],
-                config=Config(idle_timeout_s=3600.0, idle_from_event=False))
+                config=Config().with_(idle_timeout_s=3600.0, idle_from_event=False))
     window, game = app.window, app.game
     frames = {"n": 0}
     window.frameSwapped.connect(lambda: frames.__setitem__("n", frames["n"] + 1))

@@ -45,7 +45,7 @@ def main() -> int:
 
     app = build(["--windowed", "--size", args.size, "--data", tempfile.mkdtemp(),
                  "--content", str(ROOT / "episodes")],
-                config=Config(idle_timeout_s=3600.0, idle_from_event=False))
+                config=Config().with_(idle_timeout_s=3600.0, idle_from_event=False))
     window, c = app.window, app.controller
 
     def wait(cond, timeout_s: float = 60.0) -> None:

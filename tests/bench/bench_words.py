@@ -53,7 +53,7 @@ def count(size: str) -> dict[str, dict[str, int]]:
 
     app = build(["--windowed", "--size", size, "--data", tempfile.mkdtemp(),
                  "--content", str(ROOT / "episodes")],
-                config=Config(idle_timeout_s=3600, idle_from_event=False,
+                config=Config().with_(idle_timeout_s=3600, idle_from_event=False,
                                read_aloud_engine="none"))  # speakers are icons, no words
     found: dict[str, dict[str, int]] = {}
     for lang in LANGS:

@@ -36,7 +36,7 @@ pytestmark = [
 
 SAMPLE = Path(__file__).resolve().parents[2] / "episodes"
 SITE_URL = load_pack(SAMPLE).site_url
-SLOW_IDLE = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
+SLOW_IDLE = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
                    next_up_countdown_s=60)
 RESULT_NAMES = ["resultJob_1", "resultJob_2", "resultJob_3", "resultJobSurprise"]
 

@@ -148,7 +148,7 @@ def test_a_pack_travels_to_the_kiosk_and_a_snapshot_comes_back(qapp, qtbot, tmp_
     (inbox / ".syncthing.bliq-sample-3.bliqpack.tmp").write_bytes(archive.read_bytes()[:4096])
     app = build(["--windowed", "--size", "1280x800", "--data", str(data), "--inbox", str(inbox),
                  "--content", str(pack_copy(tmp_path / "v1", 1))],
-                config=Config(idle_from_event=False, inbox_poll_s=0.1, inbox_settle_s=0.5),
+                config=Config().with_(idle_from_event=False, inbox_poll_s=0.1, inbox_settle_s=0.5),
                 player_factory=FakePlayer)
     try:
         qtbot.waitUntil(lambda: laptop.connected_to(kiosk_peer), timeout=60_000)

@@ -105,7 +105,7 @@ class Running:
         self.thread.join(DEADLINE_S)
 
     def beat(self) -> Beat | None:
-        return read_beat(self.data / self.config.heartbeat_filename)
+        return read_beat(self.data / self.config.watchdog.heartbeat_filename)
 
 
 @pytest.fixture
@@ -162,7 +162,7 @@ def test_a_hung_kiosk_is_restarted_into_attract(running: Callable[..., Running],
     assert beat is not None and beat.pid != first.pid
     hang_began = _log_time(r.data / "kiosk.log", "test: blocking the UI thread")
     print(f"\nhang → back in attract: {beat.first_frame_at - hang_began:.1f} s "
-          f"(stale after {FAST.heartbeat_stale_s:g} s)")
+          f"(stale after {FAST.watchdog.heartbeat_stale_s:g} s)")
     # The restarted kiosk knows why it was started: one kiosk_restarted event, reason watchdog
     # (the event log's coarse reason; the restarts log has the precise one).
     def restarted_events() -> list[tuple[str]]:
@@ -196,7 +196,7 @@ def test_a_healthy_kiosk_is_never_restarted(running: Callable[..., Running],
 def test_a_frozen_video_is_restarted_and_exit_0_ends_the_watchdog(
         running: Callable[..., Running], tmp_path: Path) -> None:
     data = tmp_path / "data"
-    r = running([sys.executable, "-c", FROZEN_CHILD, str(data / FAST.heartbeat_filename)])
+    r = running([sys.executable, "-c", FROZEN_CHILD, str(data / FAST.watchdog.heartbeat_filename)])
     sup = r.start()
     r.thread.join(DEADLINE_S)
     assert r.result == [0], "the watchdog should end when the kiosk exits 0"

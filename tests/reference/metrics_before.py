@@ -11,7 +11,7 @@ Definitions (the tests work these out by hand):
   event: it comes a whole idle timeout plus countdown after the visitor left.
 - *Videos per session*: ``episode_started`` rows of the session (autoplay included).
 - *Watch-through* of an episode: ``episode_finished`` rows with ``fraction`` ≥
-  ``config.watched_fraction_min`` divided by its ``episode_started`` rows (capped at 1).
+  ``config.insights.watched_fraction_min`` divided by its ``episode_started`` rows (capped at 1).
 - *Like rate* of a card: likes ÷ answers, after each ``card_undone`` took back its swipe.
 - *Game finish rate*: ``game_finished`` / ``game_started``; duration: ``game_finished.duration``.
 - *Top jobs*: the first (best) job of each ``game_finished.jobs``; *domains* are those jobs'
@@ -60,7 +60,7 @@ class Filter:
 class EpisodeWatch:
     episode_id: str
     started: int
-    watched: int          # plays that reached config.watched_fraction_min
+    watched: int          # plays that reached config.insights.watched_fraction_min
     share: float          # watched / started, at most 1
 
 
@@ -197,7 +197,7 @@ class _Query:
 def compute(conn: sqlite3.Connection, flt: Filter = Filter(), config: Config = DEFAULT,
             job_domains: Mapping[str, str] | None = None) -> Metrics:
     """All figures for ``flt`` from the ``events`` table reachable through ``conn``."""
-    m = Metrics(filter=flt, watch_through_reference=config.watch_through_reference)
+    m = Metrics(filter=flt, watch_through_reference=config.insights.watch_through_reference)
     started = _session_half(m, _Query(conn, flt), config)
     watched = _event_half(m, _Query(conn, flt), job_domains or {}, config)
     _watch_through(m, started, watched)
@@ -206,7 +206,7 @@ def compute(conn: sqlite3.Connection, flt: Filter = Filter(), config: Config = D
 
 def read_only(path: Path, config: Config = DEFAULT) -> sqlite3.Connection:
     """A read-only connection: figures never change the file (nor create one)."""
-    return connect_read_only(path, config.db_busy_timeout_s)
+    return connect_read_only(path, config.store.db_busy_timeout_s)
 
 
 def compute_file(path: Path, flt: Filter = Filter(), config: Config = DEFAULT,
@@ -216,7 +216,7 @@ def compute_file(path: Path, flt: Filter = Filter(), config: Config = DEFAULT,
     SQLite releases the GIL while it works, so on a big log this takes about half the time
     (the dashboard's < 1 s on a million events). Raises ``sqlite3.Error`` like ``compute``.
     """
-    m = Metrics(filter=flt, watch_through_reference=config.watch_through_reference)
+    m = Metrics(filter=flt, watch_through_reference=config.insights.watch_through_reference)
 
     def events() -> dict[str, int]:
         with closing(read_only(path, config)) as conn:
@@ -255,7 +255,7 @@ def _event_half(m: Metrics, q: _Query, job_domains: Mapping[str, str], config: C
                 q.rows("reason, count(*)", "session_ended", "reason") if reason is not None}
     return {ep: int(n or 0) for ep, n in q.rows(
         "episode_id, sum(fraction >= ?)", "episode_finished", "episode_id",
-        extra=[config.watched_fraction_min])}
+        extra=[config.insights.watched_fraction_min])}
 
 
 _SessionRow = tuple[str, str, float, float, int]  # session_id, kiosk_id, started, last, videos
@@ -289,7 +289,7 @@ def _session_figures(m: Metrics, sessions: list[_SessionRow], config: Config) ->
     for _sid, _kiosk, started, _last, _videos in sessions:
         m.sessions_per_hour[time.localtime(started).tm_hour] += 1
     m.kiosks = _counts(Counter(kiosk for _sid, kiosk, *_rest in sessions))
-    top = config.videos_histogram_max
+    top = config.insights.videos_histogram_max
     bins = Counter(min(videos, top) for *_rest, videos in sessions)
     m.videos_histogram = [Count(str(n) if n < top else f"{top}+", bins.get(n, 0))
                           for n in range(top + 1)]
@@ -321,7 +321,7 @@ def _languages(m: Metrics, q: _Query, sessions: list[_SessionRow], config: Confi
     # SQLite returns the bare column (lang) of the row holding max(ts) in each group.
     last = {sid: lang for sid, lang, _ts in q.rows(
         "session_id, lang, max(ts)", "language_changed", "session_id")}
-    m.languages = _counts(Counter(last.get(sid, config.default_language)
+    m.languages = _counts(Counter(last.get(sid, config.language.default_language)
                                   for sid, *_rest in sessions))
 
 

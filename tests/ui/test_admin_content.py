@@ -10,7 +10,7 @@ from tests.fakeplayer import FakePlayer
 from tests.packs.broken_cases import BASE
 from tests.uitools import find_item, touch_press, touch_release, touch_tap
 
-CFG = Config(idle_timeout_s=600, idle_from_event=False, admin_gesture_s=0.2)
+CFG = Config().with_(idle_timeout_s=600, idle_from_event=False, admin_gesture_s=0.2)
 
 
 def test_broken_episode_is_skipped_and_listed_in_admin(qapp, qtbot, tmp_path: Path):

@@ -44,7 +44,7 @@ class Kiosk:
         self.data, self.inbox, self.media = root / "data", root / "inbox", root / "media"
         self.media.mkdir(parents=True)
         bliqpack.trust(keys[1], self.data)
-        cfg = Config(idle_timeout_s=600, still_there_countdown_s=60, idle_from_event=False,
+        cfg = Config().with_(idle_timeout_s=600, still_there_countdown_s=60, idle_from_event=False,
                      admin_gesture_s=0.2, inbox_poll_s=0.05, inbox_settle_s=0.0,
                      removable_media_globs=(str(self.media / "*" / "*"),), **config)
         self.app = build(["--windowed", "--size", "1280x800", "--data", str(self.data),
@@ -226,7 +226,7 @@ def test_shutdown_writes_a_snapshot_with_health(kiosk: Kiosk) -> None:
 
 def test_the_event_of_the_day_is_chosen_and_said(qapp, tmp_path: Path) -> None:
     app = build(["--windowed", "--size", "1280x800", "--data", str(tmp_path / "data")],
-                config=Config(idle_from_event=False), today=datetime.date(2026, 3, 12),
+                config=Config().with_(idle_from_event=False), today=datetime.date(2026, 3, 12),
                 player_factory=FakePlayer)
     try:
         assert app.event.id == "techniekmarkt-2026"  # not the pack's default_event

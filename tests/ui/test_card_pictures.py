@@ -23,7 +23,7 @@ from tests.conftest import SAMPLE_PACK
 from tests.uitools import find_item, walk
 from tools.layout_check import settle, wait_for
 
-CFG = Config(idle_timeout_s=600, idle_from_event=False)
+CFG = Config().with_(idle_timeout_s=600, idle_from_event=False)
 INK = (0x0E, 0x16, 0x33)    # the pictogram's ink (Theme.inkOnAccent)
 
 

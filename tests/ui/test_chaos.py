@@ -18,7 +18,7 @@ from tests.chaos import ErrorCatcher, run_crowd
 SEED = int(os.environ.get("CHAOS_SEED", "4"))
 ACTIONS = int(os.environ.get("CHAOS_ACTIONS", "80"))
 # Short idle times so "back to attract by itself" comes soon after the crowd leaves.
-CFG = Config(idle_from_event=False, idle_timeout_s=2.0, still_there_countdown_s=2.0,
+CFG = Config().with_(idle_from_event=False, idle_timeout_s=2.0, still_there_countdown_s=2.0,
              admin_idle_timeout_s=5.0, next_up_countdown_s=1.0)
 
 

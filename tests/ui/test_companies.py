@@ -10,7 +10,7 @@ from kiosk.config import Config
 from tests.qrtools import crop, decode_qr_codes, grab, qr_items
 from tests.uitools import find_item, open_from_home, touch_tap, walk
 
-CFG = Config(idle_timeout_s=600, idle_from_event=False)
+CFG = Config().with_(idle_timeout_s=600, idle_from_event=False)
 
 
 @pytest.fixture(params=["1920x1080", "720x1280"])

@@ -27,7 +27,7 @@ class Store:
 
 def test_still_there_number_and_reset_share_the_controllers_clock(qapp):
     now = [0.0]
-    controller = Controller(Config(idle_timeout_s=30.0, still_there_countdown_s=3.0,
+    controller = Controller(Config().with_(idle_timeout_s=30.0, still_there_countdown_s=3.0,
                                    idle_from_event=False), Store(), None, None, set(SECTIONS),
                             clock=lambda: now[0])
     controller.start()
@@ -70,7 +70,7 @@ def counted(qtbot, signal, number, text, done, start=lambda: None) -> list[Any]:
 
 @pytest.fixture
 def kiosk_options():
-    return {"config": Config(idle_timeout_s=0.3, still_there_countdown_s=3.0,
+    return {"config": Config().with_(idle_timeout_s=0.3, still_there_countdown_s=3.0,
                              idle_from_event=False)}
 
 
@@ -94,7 +94,7 @@ def test_still_there_counts_down_on_screen_and_ends_the_visit_at_zero(kiosk, qtb
 
 
 def test_the_end_card_counts_down_on_screen_and_plays_the_next_at_zero(make_kiosk, qtbot):
-    kiosk = make_kiosk(config=Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
+    kiosk = make_kiosk(config=Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0,
                                      idle_from_event=False, next_up_countdown_s=3.0))
     qtbot.waitUntil(kiosk.window.isExposed)
     open_from_home(kiosk, qtbot, "homeEpisodes", "episodes")
@@ -123,7 +123,7 @@ def test_the_end_card_counts_down_on_screen_and_plays_the_next_at_zero(make_kios
 
 
 def test_stop_on_the_end_card_takes_the_number_away(make_kiosk, qtbot):
-    kiosk = make_kiosk(config=Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
+    kiosk = make_kiosk(config=Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0,
                                      idle_from_event=False, next_up_countdown_s=30.0))
     qtbot.waitUntil(kiosk.window.isExposed)
     open_from_home(kiosk, qtbot, "homeEpisodes", "episodes")

@@ -1,4 +1,4 @@
-"""FFmpeg's software decoders use ``Config.decode_threads`` threads each (one by default): a real
+"""FFmpeg's software decoders use ``Config.media.decode_threads`` threads each (one by default): a real
 clip decoded by Qt's FFmpeg backend, with the process's threads counted while it plays."""
 from __future__ import annotations
 
@@ -45,12 +45,12 @@ def restore_default() -> Any:
     yield
     from kiosk.media.decoding import limit_decode_threads
 
-    limit_decode_threads(DEFAULT.decode_threads)
+    limit_decode_threads(DEFAULT.media.decode_threads)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts /proc/self/task")
 def test_one_decode_thread_by_default_and_ffmpegs_choice_on_request(qtbot, restore_default):
-    assert DEFAULT.decode_threads == 1   # the kiosk's default, which the memory figures assume
+    assert DEFAULT.media.decode_threads == 1   # the kiosk's default, which the memory figures assume
     one = threads_while_playing(qtbot, 1)
     assert cores_ffmpeg_sees() == 1
     auto = threads_while_playing(qtbot, 0)

@@ -13,7 +13,7 @@ from kiosk.config import Config
 from tests.uitools import is_shown, touch_tap
 from tools.layout_check import check_window, settle, wait_for
 
-CFG = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
+CFG = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
              read_aloud_engine="mock")   # Qt's mock engine: English voices, no Dutch one
 
 

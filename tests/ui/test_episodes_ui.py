@@ -13,7 +13,7 @@ from tests.uitools import find_item, is_shown, open_from_home, touch_tap
 
 # The end card's countdown is shrunk, but kept long enough that a busy CI machine still sees
 # the card and can tap cancel before it runs out.
-CFG = Config(idle_timeout_s=600, idle_from_event=False, next_up_countdown_s=2.0,
+CFG = Config().with_(idle_timeout_s=600, idle_from_event=False, next_up_countdown_s=2.0,
              player_controls_hide_s=30)
 SERIES = ["ads-s1e1", "ads-s1e2", "ads-s1e3", "ads-s1e4", "ads-s1e5"]
 
@@ -158,7 +158,7 @@ def test_attract_loops_the_featured_clips_muted(kiosk, qtbot):
 
 def test_events_carry_the_right_fractions(make_kiosk, qtbot):
     """A clip watched to the end: 25/50/75 % marks and fraction 1.0. A clip left early:
-    the share of it actually seen (slices of 0.1 s, config.watch_bucket_s)."""
+    the share of it actually seen (slices of 0.1 s, config.media.watch_bucket_s)."""
     from tests.packs.broken_cases import BASE
 
     app = make_kiosk(content=BASE, real_player=True, config=CFG.with_(watch_bucket_s=0.1,
@@ -185,7 +185,7 @@ def test_leaving_early_records_the_share_seen(kiosk, qtbot):
                                          "where kind='episode_finished'")
     slices = round(p.property("duration") / 1000) or round(
         kiosk.pack.episodes[SERIES[1]].duration)
-    # whole-second slices (config.watch_bucket_s = 1 s) from 0 to where the visitor left
+    # whole-second slices (config.media.watch_bucket_s = 1 s) from 0 to where the visitor left
     assert episode == SERIES[1]
     assert abs(fraction - (seen_ms // 1000 + 1) / slices) <= 1 / slices + 1e-6
     assert events(kiosk, "select pct from events where kind='episode_progress'") == [(25,)]

@@ -18,7 +18,7 @@ from tests.conftest import SAMPLE_PACK
 from tests.fakeplayer import FakePlayer
 from tests.uitools import is_shown
 
-CFG = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
+CFG = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
              event_retry_s=0.2, admin_storage_poll_s=0.1)
 
 

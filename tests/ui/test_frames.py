@@ -17,7 +17,7 @@ WATCH_MS = 1500    # then no frame at all for this long
 
 
 def _config(**changes: float) -> Config:
-    base = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
+    base = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
     return base.with_(**changes)
 
 

@@ -19,7 +19,7 @@ from tests.qrtools import crop, decode_qr_codes, grab
 from tests.uitools import centre, find_item, is_shown, touch_drag, touch_tap
 
 # Long idle times: no "Ben je er nog?" during a test.
-SLOW_IDLE = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
+SLOW_IDLE = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
 FIRST, SECOND, THIRD = "boomhut", "scooter-start", "zolderkamer"
 
 
@@ -211,7 +211,7 @@ def test_close_interests_get_duel_cards(kiosk, qtbot):
     open_game(kiosk, qtbot)
     # Everything "Vet!": every interest is as strong as the others, so after the cards the game
     # asks "Wat vind je leuker?" between the closest ones.
-    for _ in range(kiosk.config.game_max_cards):
+    for _ in range(kiosk.config.game.game_max_cards):
         if kiosk.game.playerA.duel:
             break
         before = kiosk.game.playerA.answered
@@ -222,7 +222,7 @@ def test_close_interests_get_duel_cards(kiosk, qtbot):
     assert find_item(kiosk.window, "gameProgress").property("note") == "Bijna klaar!"
     answers = answer_until_result(kiosk, qtbot, lambda cid: True, pick_left=lambda n: True)
     duels = [a for a in answers if a[0] == "duel"]
-    assert 1 <= len(duels) <= kiosk.config.game_max_duels and answers[0][0] == "duel"
+    assert 1 <= len(duels) <= kiosk.config.game.game_max_duels and answers[0][0] == "duel"
     recorded = rows(kiosk, "select card_id, liked from events where kind='card_swiped' and "
                            "via='duel' order by id")
     assert recorded == [(chosen, 1) for _, chosen in duels]

@@ -21,7 +21,7 @@ from tests.cliptools import add_rotation, make_clip
 from tests.conftest import tree_state
 from tests.uitools import find_item, open_from_home
 
-CFG = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
+CFG = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
 GREEN = QColor(40, 190, 70)   # BT.601 and BT.709 decode this green visibly apart
 TOLERANCE = 14                # per channel: h264's rounding and the YUV round trip
 

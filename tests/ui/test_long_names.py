@@ -16,7 +16,7 @@ from tests.uitools import is_shown, layout_findings, touch_tap
 from tools.layout_check import answer_all, check_window, settle, wait_for
 
 SIZES = ["1920x1080", "1080x1920", "1366x768", "768x1366"]
-CFG = Config(idle_timeout_s=600, idle_from_event=False)
+CFG = Config().with_(idle_timeout_s=600, idle_from_event=False)
 # The longest a real pack has: a course name as a job title, a long compound word, a company's
 # full legal name (each job and company of the sample pack gets one).
 LONG_NL = "Eerste monteur service en onderhoud werktuigkundige installaties bedrijfsautotechnicus"

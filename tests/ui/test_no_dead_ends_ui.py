@@ -11,7 +11,7 @@ from kiosk.config import Config
 from tests.uitools import find_item, is_shown, touch_tap, walk
 
 SIZES = ["1920x1080", "1080x1920", "1366x768", "768x1366"]
-SLOW_IDLE = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
+SLOW_IDLE = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
 
 
 def scene_rect(item) -> QRectF:
@@ -125,7 +125,7 @@ def wait_for_overlay(app, qtbot, before: float) -> float:
 @pytest.mark.parametrize("size", SIZES)
 def test_codes_keep_the_visit_longer_and_the_overlay_leaves_them_free(make_kiosk, qtbot, size):
     # the event asks after 0.2 s; with a code up the kiosk waits at least 1.5 s (45 s for real)
-    app = make_kiosk(size, config=Config(idle_timeout_s=0.2, still_there_countdown_s=60.0,
+    app = make_kiosk(size, config=Config().with_(idle_timeout_s=0.2, still_there_countdown_s=60.0,
                                          idle_from_event=False, code_idle_min_s=1.5))
     qtbot.waitUntil(app.window.isExposed)
     app.controller.start()
@@ -154,7 +154,7 @@ def test_codes_keep_the_visit_longer_and_the_overlay_leaves_them_free(make_kiosk
 
 
 def test_without_codes_the_events_short_idle_time_holds(make_kiosk, qtbot):
-    app = make_kiosk(config=Config(idle_timeout_s=0.2, still_there_countdown_s=60.0,
+    app = make_kiosk(config=Config().with_(idle_timeout_s=0.2, still_there_countdown_s=60.0,
                                    idle_from_event=False, code_idle_min_s=30.0))
     qtbot.waitUntil(app.window.isExposed)
     app.controller.start()

@@ -15,7 +15,7 @@ from tests.qrtools import crop, decode_qr_codes, grab
 from tests.uitools import find_item, find_items, is_shown, open_from_home, touch_tap
 
 SAMPLE = Path(__file__).resolve().parents[2] / "episodes"
-CFG = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
+CFG = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
              read_aloud_engine="mock")   # Qt's mock engine: English voices, no Dutch one
 
 

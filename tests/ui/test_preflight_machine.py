@@ -33,7 +33,7 @@ def test_unwritable_data_dir_is_red_and_named(qapp, tmp_path: Path):
 
 def test_too_little_disk_is_red(qapp, tmp_path: Path):
     # a machine where every byte free is "too little": the threshold is above any disk
-    cfg = Config(preflight_disk_error_bytes=2**62, preflight_disk_warn_bytes=2**63)
+    cfg = Config().with_(preflight_disk_error_bytes=2**62, preflight_disk_warn_bytes=2**63)
     checks = by_item(list(machine_checks(tmp_path, cfg, Check)))
     assert checks["disk"].status == "error"
 
@@ -52,7 +52,7 @@ def test_rendering_says_which_mode_and_why(qapp, tmp_path: Path):
     # offscreen tests draw with Qt Quick's software backend: lean, and preflight says so
     assert checks["rendering"].status == "warning"
     assert checks["rendering"].message.startswith("lean (software rendering:")
-    forced = by_item(list(machine_checks(tmp_path, Config(render_mode="full"), Check)))
+    forced = by_item(list(machine_checks(tmp_path, Config().with_(render_mode="full"), Check)))
     assert forced["rendering"].status == "ok"
     assert forced["rendering"].message.startswith("full (forced with --render full")
 
@@ -87,7 +87,7 @@ def test_preflight_says_in_one_line_whether_a_dutch_voice_exists(qapp, tmp_path:
     for engine, status in cases:
         out = io.StringIO()
         code = run_preflight(sample_pack, None, False, out, data_dir=tmp_path / engine,
-                             config=Config(read_aloud_engine=engine))
+                             config=Config().with_(read_aloud_engine=engine))
         lines = [line for line in out.getvalue().splitlines() if "read-aloud" in line]
         assert len(lines) == 1, out.getvalue()
         assert ("✔" if status == "ok" else "⚠") in lines[0] or lines[0].lstrip().startswith(

@@ -14,7 +14,7 @@ from tests.conftest import SAMPLE_PACK
 from tests.uitools import centre, find_item, is_shown, touch_device, touch_tap
 from tools.layout_check import answer_all, check_app, check_window, settle
 
-CFG = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
+CFG = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
              next_up_countdown_s=600.0)
 
 
@@ -160,7 +160,7 @@ def test_two_faces_tapped_at_once_the_first_counts(make_kiosk, qtbot, plain):
 
 
 def test_walking_away_from_the_question_records_no_answer(make_kiosk, qtbot, plain):
-    app = make_kiosk(content=plain, config=Config(idle_timeout_s=0.3, still_there_countdown_s=0.3,
+    app = make_kiosk(content=plain, config=Config().with_(idle_timeout_s=0.3, still_there_countdown_s=0.3,
                                                   idle_from_event=False))
     start(app, qtbot)
     qtbot.waitUntil(lambda: app.controller.state == "pulse")
@@ -230,7 +230,7 @@ LONGEST = ("Hoe goed past een baan in de techniek bij jou, na alles wat je vanda
 
 @pytest.fixture(scope="module")
 def longest(tmp_path_factory) -> Path:
-    assert {len(q) for q in LONGEST} == {Config().pulse_question_max_chars}
+    assert {len(q) for q in LONGEST} == {Config().pack.pulse_question_max_chars}
     return pulse_pack(tmp_path_factory.mktemp("longest"),
                       f'question = {{ nl = "{LONGEST[0]}", en = "{LONGEST[1]}" }}\n'
                       "ask_group = true")
@@ -286,7 +286,7 @@ def test_the_admin_dashboard_shows_the_question_with_the_reports_small_group_rul
 def test_the_end_cards_autoplay_waits_for_the_question(make_kiosk, qtbot, plain):
     """The next clip would take the question away mid-thought: the end card's countdown holds
     while the question asks on it and runs from the top once it is answered."""
-    app = make_kiosk(content=plain, config=Config(
+    app = make_kiosk(content=plain, config=Config().with_(
         idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
         next_up_countdown_s=0.5))
     start(app, qtbot)

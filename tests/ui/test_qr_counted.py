@@ -12,7 +12,7 @@ from tests.qrtools import decode_qr_codes, grab
 from tests.ui.test_game_ui import open_game
 from tests.uitools import find_item, is_shown, open_from_home, touch_tap, walk
 
-CFG = Config(idle_timeout_s=600, idle_from_event=False, next_up_countdown_s=600)
+CFG = Config().with_(idle_timeout_s=600, idle_from_event=False, next_up_countdown_s=600)
 EPISODE = "ads-s1e2"
 
 

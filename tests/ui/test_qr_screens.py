@@ -11,7 +11,7 @@ from kiosk.core.links import LinkBuilder
 from tests.qrtools import crop, decode_qr_codes, grab
 from tests.uitools import find_item, open_from_home
 
-CFG = Config(idle_timeout_s=600, idle_from_event=False, next_up_countdown_s=60)
+CFG = Config().with_(idle_timeout_s=600, idle_from_event=False, next_up_countdown_s=60)
 EPISODE = "ads-s1e2"
 
 

@@ -141,7 +141,7 @@ def _start_game(qtbot: Any, app: Any) -> Any:
 
 def test_the_card_speaker_reads_in_english_and_hides_without_a_dutch_voice(
         make_kiosk: Any, qtbot: Any, data_dir: Path) -> None:
-    app = make_kiosk(config=Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
+    app = make_kiosk(config=Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0,
                                    idle_from_event=False, read_aloud_engine="mock"))
     qtbot.waitUntil(app.window.isExposed)
     qtbot.waitUntil(lambda: app.read_aloud.available_for("en"), timeout=START_MS)
@@ -162,7 +162,7 @@ def test_the_card_speaker_reads_in_english_and_hides_without_a_dutch_voice(
 
 
 def test_a_failing_engine_hides_every_speaker(make_kiosk: Any, qtbot: Any) -> None:
-    app = make_kiosk(config=Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
+    app = make_kiosk(config=Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0,
                                    idle_from_event=False, read_aloud_engine="no-such-engine"),
                      args=("--lang", "en"))
     qtbot.waitUntil(app.window.isExposed)
@@ -236,7 +236,7 @@ def test_without_qttexttospeech_preflight_says_so_and_no_speaker_shows(
 def test_a_job_card_reads_the_job_and_once_open_its_details(make_kiosk: Any, qtbot: Any) -> None:
     from tests.ui.test_result_light import play
 
-    app = make_kiosk(config=Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
+    app = make_kiosk(config=Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0,
                                    idle_from_event=False, read_aloud_engine="mock"),
                      args=("--lang", "en"))
     qtbot.waitUntil(app.window.isExposed)

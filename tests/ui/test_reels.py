@@ -14,7 +14,7 @@ from kiosk.config import Config
 from tests.conftest import REPO, SAMPLE_PACK
 from tests.uitools import find_item, is_shown, touch_drag, touch_tap
 
-SLOW_IDLE = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
+SLOW_IDLE = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
 
 
 def rows(app, sql: str) -> list[tuple]:

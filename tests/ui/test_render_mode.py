@@ -8,7 +8,7 @@ def test_auto_on_the_software_backend_is_lean(make_kiosk):
     app = make_kiosk()  # offscreen: Qt Quick's software backend
     assert app.screens.render.choice.mode == "lean"
     assert app.playback.attract_frame_stride == 2  # the muted loop at half rate
-    log = (app.data_dir / app.config.log_filename).read_text(encoding="utf-8")
+    log = (app.data_dir / app.config.store.log_filename).read_text(encoding="utf-8")
     assert "render mode lean (software rendering: Qt Quick software backend" in log
 
 
@@ -16,7 +16,7 @@ def test_full_can_be_forced(make_kiosk):
     app = make_kiosk(args=("--render", "full"))
     assert app.screens.render.choice.mode == "full"
     assert app.playback.attract_frame_stride == 1
-    log = (app.data_dir / app.config.log_filename).read_text(encoding="utf-8")
+    log = (app.data_dir / app.config.store.log_filename).read_text(encoding="utf-8")
     assert "render mode full (forced with --render full" in log
 
 

@@ -8,7 +8,7 @@ from tests.uitools import find_item, is_shown, touch_tap
 from tools.layout_check import settle, wait_for
 from tools.word_count import words_on_screen
 
-CFG = Config(idle_timeout_s=600, idle_from_event=False)
+CFG = Config().with_(idle_timeout_s=600, idle_from_event=False)
 MAX_WORDS = 90
 
 

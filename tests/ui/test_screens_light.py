@@ -13,7 +13,7 @@ from tests.uitools import find_item, find_items, is_shown, touch_tap
 from tools.layout_check import scene_rect, settle, wait_for, walk
 from tools.word_count import words_on_screen
 
-CFG = Config(idle_timeout_s=600, idle_from_event=False)
+CFG = Config().with_(idle_timeout_s=600, idle_from_event=False)
 # Before this round (1920x1080 nl): attract 49, home 54, game intro 55, companies 96 words.
 MAX_WORDS = {"attract": 32, "home": 30, "game": 25, "companies": 65}
 SIZES = ("1920x1080", "1080x1920")

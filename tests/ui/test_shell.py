@@ -15,7 +15,7 @@ from tests.fakeplayer import FakePlayer
 from tests.uitools import (find_item, is_shown, mouse_click, touch_press, touch_release,
                            touch_tap, walk)
 
-FAST = Config(idle_timeout_s=0.4, still_there_countdown_s=0.4, admin_gesture_s=0.3,
+FAST = Config().with_(idle_timeout_s=0.4, still_there_countdown_s=0.4, admin_gesture_s=0.3,
               admin_lockout_s=60.0, idle_from_event=False)
 
 

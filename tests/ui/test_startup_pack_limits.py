@@ -5,7 +5,7 @@ from __future__ import annotations
 from kiosk.config import Config
 from kiosk.core.taxonomy import deck_counts
 
-LIMITS = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
+LIMITS = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
 
 
 def test_the_start_up_pack_follows_the_kiosks_deck_limits(make_kiosk, qtbot) -> None:

@@ -134,7 +134,7 @@ def test_the_whole_organiser_task(studio, dialogs: Dialogs, qtbot, pack: Path,
     data = tmp_path / "kioskdata"
     [pub] = stick.glob("bliq-*.pub")
     bliqpack.trust(pub, data)  # IT trusts her key once (LEESMIJ.txt says so)
-    cfg = Config(idle_timeout_s=600, still_there_countdown_s=60, idle_from_event=False,
+    cfg = Config().with_(idle_timeout_s=600, still_there_countdown_s=60, idle_from_event=False,
                  inbox_poll_s=0.05, inbox_settle_s=0.0,
                  removable_media_globs=(str(tmp_path / "media" / "*" / "*"),))
     running = build(["--windowed", "--size", "1280x800", "--data", str(data), "--content",

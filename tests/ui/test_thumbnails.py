@@ -13,7 +13,7 @@ from kiosk.media.thumbcache import cache_path
 from tests.fakeplayer import FakePlayer
 from tests.uitools import find_item, open_from_home
 
-CFG = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
+CFG = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
 EPISODE = "mijn-serie-s1e1"
 
 
@@ -29,7 +29,7 @@ def test_a_still_is_made_off_the_ui_thread_and_cached(make_kiosk, qtbot, pack: P
     episode = app.pack.episodes[EPISODE]
     thumbs = app.thumbs
     qtbot.waitUntil(lambda: episode.thumbnail is not None, timeout=60_000)
-    cache = app.data_dir / CFG.thumb_cache_dirname
+    cache = app.data_dir / CFG.media.thumb_cache_dirname
     assert episode.thumbnail == cache_path(episode.video, cache)
     image = QImage(str(episode.thumbnail))
     assert not image.isNull() and score(image).usable  # not the black first frame

@@ -20,7 +20,7 @@ from tests.cliptools import make_clip
 from tests.conftest import tree_state
 from tests.uitools import find_item, open_from_home
 
-CFG = Config(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
+CFG = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
 GREEN = QColor(40, 190, 70)
 RED = QColor(220, 30, 30)
 TOLERANCE = 16   # per channel: h264's rounding and the YUV round trip

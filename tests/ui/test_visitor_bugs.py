@@ -9,7 +9,7 @@ from kiosk.config import Config
 from tests.uitools import find_item, is_shown, walk
 from tools.layout_check import answer_all, settle, wait_for
 
-CFG = Config(idle_timeout_s=600, idle_from_event=False)
+CFG = Config().with_(idle_timeout_s=600, idle_from_event=False)
 
 
 def scene_rect(item) -> QRectF:

@@ -13,7 +13,7 @@ from kiosk.core.screen_texts import colour_index
 from tests.uitools import find_item, find_items, is_shown, layout_findings, open_from_home
 from tools.layout_check import SIZES, check_app
 
-CFG = Config(idle_timeout_s=600, idle_from_event=False)
+CFG = Config().with_(idle_timeout_s=600, idle_from_event=False)
 BASE_PACK = Path(__file__).resolve().parents[1] / "packs" / "base"
 
 

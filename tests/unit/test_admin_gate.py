@@ -3,7 +3,7 @@ from kiosk.config import Config
 from kiosk.visit.pin_gate import PinGate
 from kiosk.core.pin import hash_pin, verify_pin
 
-CFG = Config(admin_max_attempts=5, admin_lockout_s=60.0)
+CFG = Config().with_(admin_max_attempts=5, admin_lockout_s=60.0)
 HASH = hash_pin("2468", iterations=1000)
 
 

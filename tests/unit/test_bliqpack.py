@@ -98,9 +98,9 @@ def test_a_file_bigger_than_the_manifest_says_is_cut_off(tmp_path: Path, keys, k
 
 def test_zip_bomb_caps_total_size_and_file_count(tmp_path: Path, keys, kiosk_data) -> None:
     big = signed_zip(tmp_path / "big.bliqpack", keys[0], {"a.bin": b"\0" * 2000})
-    assert refusal(big, kiosk_data, Config(pack_max_bytes=1000)).reason is RefusalReason.TOO_BIG
+    assert refusal(big, kiosk_data, Config().with_(pack_max_bytes=1000)).reason is RefusalReason.TOO_BIG
     many = signed_zip(tmp_path / "many.bliqpack", keys[0], {f"f{i}.txt": b"x" for i in range(30)})
-    assert refusal(many, kiosk_data, Config(pack_max_files=20)).reason is RefusalReason.TOO_BIG
+    assert refusal(many, kiosk_data, Config().with_(pack_max_files=20)).reason is RefusalReason.TOO_BIG
 
 
 @pytest.mark.parametrize("name", ["../evil.txt", "/etc/evil.txt", "pack/../../evil.txt",

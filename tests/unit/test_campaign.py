@@ -70,7 +70,7 @@ def test_name_and_region_are_stored_and_read_back(tmp_path: Path) -> None:
     assert (me.name, me.region, me.folder_name) == ("Aula links", "Zwolle", "Aula-links")
     with pytest.raises(KioskNameError, match="at most 60"):
         set_identity(tmp_path, "x" * 61, None)
-    (tmp_path / Config().kiosk_name_filename).write_text("{broken")
+    (tmp_path / Config().campaign.kiosk_name_filename).write_text("{broken")
     assert identity(tmp_path, "k1a2b3c").name == "k1a2b3c"
 
 

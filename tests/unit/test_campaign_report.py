@@ -280,13 +280,13 @@ def test_many_events_get_pages_up_to_the_limit(tmp_path: Path,
     db = seed(tmp_path / "kiosk.db", log=log)
     out = io.StringIO()
     args = tools_parser().parse_args(["report", str(db), "--out", str(tmp_path / "r.html")])
-    assert report.run(args, out, Config(report_event_pages_max=5)) == 0
+    assert report.run(args, out, Config().with_(report_event_pages_max=5)) == 0
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert len(sections(page)) == 1 + 5
     assert "Nog 25 evenementen staan alleen in de samenvatting." in page
     assert "beurs-29 (1 bezoek, 12 mrt 2026)" in page  # every event is listed …
     svgs(page)
-    assert report.run(args, out, Config(report_events_listed_max=10)) == 0
+    assert report.run(args, out, Config().with_(report_events_listed_max=10)) == 0
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "beurs-09 (1 bezoek, 12 mrt 2026) + 20</div>" in page  # … up to a limit
 
@@ -341,7 +341,7 @@ def test_data_from_another_pack_shows_ids_and_says_so(tmp_path: Path,
 def test_reference_lines_follow_the_config(db: Path, tmp_path: Path) -> None:
     out = io.StringIO()
     args = tools_parser().parse_args(["report", str(db), "--out", str(tmp_path / "r.html")])
-    config = Config(watch_through_reference=0.7, videos_in_a_row_reference=2.5)
+    config = Config().with_(watch_through_reference=0.7, videos_in_a_row_reference=2.5)
     assert report.run(args, out, config) == 0
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "campagne 70 %" in page and "de 70 % van de campagne" in page

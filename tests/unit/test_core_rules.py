@@ -95,7 +95,7 @@ def test_deck_shortfalls_name_each_short_type_and_domain() -> None:
 def test_pack_check_and_fairness_report_use_the_same_balance_rule(tmp_path: Path) -> None:
     from tests.game_fairness import deck_problems
 
-    config = Config(deck_min_per_type=5, deck_min_per_domain=1)
+    config = Config().with_(deck_min_per_type=5, deck_min_per_domain=1)
     pack = load_pack(BASE, config)
     short = deck_shortfalls(pack.cards, 5, 1)
     assert short, "the base deck has fewer than 5 cards of some type"
@@ -143,14 +143,14 @@ def played(scorer: Scorer, liked: set[str]) -> GameSession:
 
 
 def test_guess_card_is_the_first_card_answered_differently() -> None:
-    scorer = Scorer(CARDS, JOBS, Config(game_max_duels=0))
+    scorer = Scorer(CARDS, JOBS, Config().with_(game_max_duels=0))
     a, b = played(scorer, {"r1", "i1", "a1"}), played(scorer, {"r1", "a1"})
     assert guess_card(a, b) == ("i1", True, False)
     assert guess_card(b, a) == ("i1", False, True)
 
 
 def test_guess_card_falls_back_to_a_shared_like_then_the_first_card() -> None:
-    scorer = Scorer(CARDS, JOBS, Config(game_max_duels=0))
+    scorer = Scorer(CARDS, JOBS, Config().with_(game_max_duels=0))
     same = {"a1", "s1"}
     assert guess_card(played(scorer, same), played(scorer, same)) == ("a1", True, True)
     assert guess_card(played(scorer, set()), played(scorer, set())) == (a_first(scorer), False,
@@ -162,7 +162,7 @@ def a_first(scorer: Scorer) -> str:
 
 
 def test_duo_because_names_shared_reasons_first_then_alternates() -> None:
-    scorer = Scorer(CARDS, JOBS, Config(game_max_duels=0))
+    scorer = Scorer(CARDS, JOBS, Config().with_(game_max_duels=0))
     a_items = [Item(c, 1 if c.id in {"r1", "e1"} else 0) for c in CARDS]
     b_items = [Item(c, 1 if c.id in {"r1", "c1"} else 0) for c in CARDS]
     own_a, own_b = scorer.because(a_items, 0), scorer.because(b_items, 0)

@@ -35,7 +35,7 @@ def test_a_timer_interval_never_fires_before_the_moment_it_waits_for(now, wake):
 
 
 def test_the_still_there_number_counts_down_to_the_reset():
-    flow = VisitorFlow(Config(idle_timeout_s=30.0, still_there_countdown_s=4.0), now=0.0)
+    flow = VisitorFlow(Config().with_(idle_timeout_s=30.0, still_there_countdown_s=4.0), now=0.0)
     flow.start(0.0)
     assert flow.still_there_left(10.0) == 0                 # no overlay, no number
     now = flow.next_wake(0.0)
@@ -52,7 +52,7 @@ def test_the_still_there_number_counts_down_to_the_reset():
 
 
 def test_a_touch_takes_the_number_away():
-    flow = VisitorFlow(Config(idle_timeout_s=30.0, still_there_countdown_s=10.0), now=0.0)
+    flow = VisitorFlow(Config().with_(idle_timeout_s=30.0, still_there_countdown_s=10.0), now=0.0)
     flow.start(0.0)
     flow.tick(30.0)
     assert flow.still_there_left(32.5) == 8

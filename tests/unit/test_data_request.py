@@ -31,7 +31,7 @@ def test_a_request_signed_by_a_trusted_key_is_honoured_until_it_expires(
         tmp_path: Path, keys, trusted) -> None:
     stick = tmp_path / "STICK"
     stick.mkdir()
-    written = write_request(stick, keys[0], today=DAY, config=Config(data_request_days=31))
+    written = write_request(stick, keys[0], today=DAY, config=Config().with_(data_request_days=31))
     assert written == stick / "bliq-data" / REQUEST_FILE
     assert [p.name for p in written.parent.iterdir()] == [REQUEST_FILE]  # no temporary left
     verdict = check_request(stick, trusted, DAY + datetime.timedelta(days=31))

@@ -9,7 +9,7 @@ from kiosk.visit.flow import (
     State, StateChanged, StillThere,
 )
 
-CFG = Config(idle_timeout_s=30.0, still_there_countdown_s=10.0)
+CFG = Config().with_(idle_timeout_s=30.0, still_there_countdown_s=10.0)
 
 
 def make(sections=None):
@@ -174,11 +174,11 @@ def test_admin_from_any_state_ends_the_session():
 def test_admin_left_open_returns_to_attract_without_asking():
     flow, events = make()
     flow.enter_admin(0.0)
-    assert flow.next_deadline() == CFG.admin_idle_timeout_s
+    assert flow.next_deadline() == CFG.flow.admin_idle_timeout_s
     flow.touch(100.0)  # the technician is still busy
-    flow.tick(CFG.admin_idle_timeout_s + 1)
+    flow.tick(CFG.flow.admin_idle_timeout_s + 1)
     assert flow.state is State.ADMIN
-    flow.tick(100.0 + CFG.admin_idle_timeout_s)
+    flow.tick(100.0 + CFG.flow.admin_idle_timeout_s)
     assert flow.state is State.ATTRACT and not flow.still_there
     assert events[-1] == StateChanged(State.ADMIN, State.ATTRACT)
 

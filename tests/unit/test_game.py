@@ -264,8 +264,8 @@ def test_a_clear_leader_gets_its_own_cards_and_the_game_stops_early() -> None:
     # cards (to be sure), then it stops: no duels, far fewer answers than the maximum.
     session = GameSession.create(DECK, JOBS3)
     asked = play(session, lambda c: c.type == "E", lambda d: d.left.id)
-    assert len(asked) == DEFAULT.game_min_answers
-    assert types_of(asked[12:]) == "E" * (DEFAULT.game_min_answers - 12)
+    assert len(asked) == DEFAULT.game.game_min_answers
+    assert types_of(asked[12:]) == "E" * (DEFAULT.game.game_min_answers - 12)
     assert session.duels() == ()
     result = session.result()
     assert result.direction.types[0] == "E" and not result.direction.equal
@@ -297,13 +297,13 @@ def test_a_tie_is_settled_by_asking_not_by_letter_order(winner: str) -> None:
 
 def test_no_run_takes_more_than_the_maximum_and_every_result_has_jobs() -> None:
     rng = random.Random(5)
-    cap = DEFAULT.game_max_cards + DEFAULT.game_max_duels
+    cap = DEFAULT.game.game_max_cards + DEFAULT.game.game_max_duels
     for _ in range(40):
         taste = {t: rng.random() for t in "RIASEC"}
         session = GameSession.create(DECK, JOBS3)
         asked = play(session, lambda c, taste=taste: rng.random() < taste[c.type],
                      lambda d: rng.choice((d.left.id, d.right.id)))
-        assert DEFAULT.game_min_answers <= len(asked) <= cap
+        assert DEFAULT.game.game_min_answers <= len(asked) <= cap
         assert session.progress == (len(asked), len(asked))
         assert len(session.result().jobs) >= 3
 

@@ -14,7 +14,7 @@ from tests.unit.test_game_fairness import real_scorer
 SCORER = real_scorer()
 CARD_IDS = [c.id for c in SCORER.cards]
 N = len(CARD_IDS)
-CAP = DEFAULT.game_max_cards + DEFAULT.game_max_duels
+CAP = DEFAULT.game.game_max_cards + DEFAULT.game.game_max_duels
 
 # Random answers rarely give a flat profile, so all-yes / all-no are mixed in; a graded ½ too.
 likes_st = st.one_of(
@@ -73,7 +73,7 @@ def test_any_answers_end_within_the_maximum_and_do_not_depend_on_their_order(
         likes: list[float], picks: list[bool], vias: list[str], data: st.DataObject) -> None:
     session = play(SCORER, likes, picks, vias)
     answers = len(session.swipes) + len(session.choices)
-    assert DEFAULT.game_min_answers <= answers <= CAP
+    assert DEFAULT.game.game_min_answers <= answers <= CAP
     result = session.result()
     check_result(result)
     # The same answers in another order score exactly the same.
@@ -109,7 +109,7 @@ def test_any_jobs_any_deck_play_to_a_sound_result(jobs: list[GameJob], cards: li
     likes = data.draw(st.lists(st.sampled_from([0.0, 0.5, 1.0]), min_size=len(cards),
                                max_size=len(cards)))
     session = play(scorer, likes, data.draw(picks_st))
-    assert len(session.swipes) <= min(len(cards), DEFAULT.game_max_cards)
+    assert len(session.swipes) <= min(len(cards), DEFAULT.game.game_max_cards)
     check_result(session.result())
     # and scoring straight from items agrees with the session
     assert scorer.result([Item(it.card, it.x) for it in session.items()]) == session.result()

@@ -144,7 +144,7 @@ def test_nothing_in_the_filter(conn: sqlite3.Connection) -> None:
 
 
 def test_config_sets_threshold_and_reference(conn: sqlite3.Connection) -> None:
-    m = compute(conn, Filter(), Config(watched_fraction_min=0.96, watch_through_reference=0.5,
+    m = compute(conn, Filter(), Config().with_(watched_fraction_min=0.96, watch_through_reference=0.5,
                                         videos_histogram_max=2))
     # ≥ 0.96: ep1 only E (0.99); ep2 D (1.0)
     assert [(w.episode_id, w.watched) for w in m.watch_through] == [("ep1", 1), ("ep2", 1),

@@ -95,7 +95,7 @@ def _before(f: now.Filter) -> before.Filter:
     return before.Filter(f.event_id, f.day, f.day_from, f.day_to, f.kiosks)
 
 
-@pytest.mark.parametrize("config", [Config(), Config(watched_fraction_min=0.5,
+@pytest.mark.parametrize("config", [Config(), Config().with_(watched_fraction_min=0.5,
                                                      videos_histogram_max=3)])
 def test_stats_figures_are_the_same_as_before(log: Path, config: Config) -> None:
     conn = sqlite3.connect(log)

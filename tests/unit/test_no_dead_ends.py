@@ -12,7 +12,7 @@ from kiosk.visit.clear_spot import SPOT_SCALES, clear_spot
 from kiosk.visit.flow import FlowError, LeaveAsked, State, StateChanged, VisitorFlow
 
 # an event that wants a short idle time (20 s) and the kiosk's own minimum while a code shows
-CFG = Config(idle_timeout_s=20.0, still_there_countdown_s=10.0, code_idle_min_s=45.0)
+CFG = Config().with_(idle_timeout_s=20.0, still_there_countdown_s=10.0, code_idle_min_s=45.0)
 
 
 def flow_at(state: State) -> tuple[VisitorFlow, list]:
@@ -111,7 +111,7 @@ def test_without_a_code_the_events_own_idle_time_holds():
 
 
 def test_a_longer_event_idle_time_is_kept_with_a_code():
-    flow = VisitorFlow(Config(idle_timeout_s=90.0, code_idle_min_s=45.0), now=0.0)
+    flow = VisitorFlow(Config().with_(idle_timeout_s=90.0, code_idle_min_s=45.0), now=0.0)
     flow.start(0.0)
     flow.set_code_on_screen(True, 0.0)
     flow.tick(89.0)

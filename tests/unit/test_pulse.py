@@ -64,7 +64,7 @@ def test_a_misspelt_field_gets_did_you_mean(tmp_path: Path) -> None:
 
 
 def test_a_question_too_long_for_the_screen_is_an_error_naming_the_limit(tmp_path: Path) -> None:
-    limit = Config().pulse_question_max_chars
+    limit = Config().pack.pulse_question_max_chars
     long = "Hoe" + " erg" * 30 + " past techniek bij jou?"
     assert len(long) > limit
     pack = load_pack(pack_with(tmp_path, f'question = {{ nl = "{long}" }}'))
@@ -143,7 +143,7 @@ def test_without_pulse_a_visit_starts_at_home() -> None:
 
 def test_walking_away_from_the_question_ends_the_visit_by_the_idle_rules() -> None:
     events: list = []
-    flow = VisitorFlow(Config(idle_timeout_s=30.0, still_there_countdown_s=10.0), now=0.0)
+    flow = VisitorFlow(Config().with_(idle_timeout_s=30.0, still_there_countdown_s=10.0), now=0.0)
     flow.ask_first = True
     flow.subscribe(events.append)
     flow.start(0.0)

@@ -46,7 +46,7 @@ class Clock:
 def test_inbox_waits_until_a_file_stops_growing_and_hands_it_out_once(tmp_path: Path) -> None:
     inbox, clock = tmp_path / "inbox", Clock()
     inbox.mkdir()
-    watcher = Inbox(inbox, (), Config(inbox_settle_s=2.0), clock)
+    watcher = Inbox(inbox, (), Config().with_(inbox_settle_s=2.0), clock)
     growing = inbox / "new.bliqpack"
     growing.write_bytes(b"a" * 10)
     assert watcher.poll() == []                 # first sight
@@ -70,7 +70,7 @@ def test_inbox_never_touches_temporary_or_hidden_files(tmp_path: Path) -> None:
     for name in (".syncthing.p.bliqpack.tmp", "~syncthing~p.bliqpack.tmp", ".p.bliqpack",
                  "p.bliqpack.part", "notes.txt"):
         (inbox / name).write_bytes(b"x")
-    watcher = Inbox(inbox, (), Config(inbox_settle_s=0.0), clock)
+    watcher = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0), clock)
     watcher.poll()
     clock.now += 1
     assert watcher.poll() == []
@@ -82,7 +82,7 @@ def test_sticks_are_found_through_the_configured_globs(tmp_path: Path) -> None:
     stick.mkdir(parents=True)
     (stick / "p.bliqpack").write_bytes(b"x")
     clock = Clock()
-    watcher = Inbox(tmp_path / "no-inbox", (str(media / "*" / "*"),), Config(inbox_settle_s=0.0),
+    watcher = Inbox(tmp_path / "no-inbox", (str(media / "*" / "*"),), Config().with_(inbox_settle_s=0.0),
                     clock)
     assert watcher.mounts() == [stick]
     watcher.poll()
@@ -109,7 +109,7 @@ def test_a_stick_on_a_new_drive_letter_is_watched(tmp_path: Path) -> None:
     stick.mkdir()
     (stick / "p.bliqpack").write_bytes(b"x")
     watcher = Inbox(tmp_path / "no-inbox", (str(tmp_path / "none" / "*"),),
-                    Config(inbox_settle_s=0.0), Clock(), drives=lambda: [stick])
+                    Config().with_(inbox_settle_s=0.0), Clock(), drives=lambda: [stick])
     assert watcher.mounts() == [stick]
     watcher.poll()
     assert watcher.poll() == [stick / "p.bliqpack"]
@@ -190,10 +190,10 @@ def test_an_archive_is_handed_out_once_across_restarts(tmp_path: Path) -> None:
         clock.now += 1
         return watcher.poll()
 
-    first = Inbox(inbox, (), Config(inbox_settle_s=0.0), clock, state_file=state)
+    first = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0), clock, state_file=state)
     assert settled(first) == [archive]
     first.handled(archive)
-    again = Inbox(inbox, (), Config(inbox_settle_s=0.0), clock, state_file=state)  # a restart
+    again = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0), clock, state_file=state)  # a restart
     assert settled(again) == []
     archive.write_bytes(b"xy")  # a new file under the same name is new
     assert settled(again) == [archive]
@@ -205,11 +205,11 @@ def test_a_refusal_the_kiosk_can_mend_is_tried_again_after_a_restart(tmp_path: P
     state = tmp_path / "packs" / "seen.json"
     archive = inbox / "p.bliqpack"
     archive.write_bytes(b"x")
-    first = Inbox(inbox, (), Config(inbox_settle_s=0.0), clock, state_file=state)
+    first = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0), clock, state_file=state)
     first.poll()
     first.handled(archive, remember=False)  # e.g. unknown_key: 'kiosk trust' may mend it
     assert first.poll() == []
-    again = Inbox(inbox, (), Config(inbox_settle_s=0.0), clock, state_file=state)
+    again = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0), clock, state_file=state)
     again.poll()
     assert again.poll() == [archive]
 

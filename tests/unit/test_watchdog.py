@@ -146,7 +146,7 @@ def test_a_read_only_data_dir_is_no_reason_to_restart(tmp_path: Path) -> None:
     cfg = DEFAULT
     watch = Watch(started=0.0)
     watch.observe(Beat(pid=1, seq=1, wall_time=0.0, state="attract"), 4.0)
-    late = 4.0 + cfg.heartbeat_stale_s + 0.1
+    late = 4.0 + cfg.watchdog.heartbeat_stale_s + 0.1
     assert watch.verdict(cfg, late) == HUNG
     assert watch.verdict(cfg, late, can_beat=False) is None
     assert not read_only(tmp_path)

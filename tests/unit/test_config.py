@@ -1,0 +1,48 @@
+"""Config is made of typed sections; tests change single settings by their own names."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from kiosk.config import DEFAULT, SECTION_OF, SECTIONS, Config, FlowConfig
+
+
+def test_with_changes_the_named_settings_in_their_sections_and_nothing_else() -> None:
+    changed = DEFAULT.with_(idle_timeout_s=3.0, qr_min_px=99, removable_media_globs=())
+    assert (changed.flow.idle_timeout_s, changed.qr.qr_min_px,
+            changed.campaign.removable_media_globs) == (3.0, 99, ())
+    for section in SECTIONS:
+        for setting in dataclasses.fields(getattr(DEFAULT, section)):
+            if setting.name in ("idle_timeout_s", "qr_min_px", "removable_media_globs"):
+                continue
+            assert (getattr(getattr(changed, section), setting.name)
+                    == getattr(getattr(DEFAULT, section), setting.name)), setting.name
+    # the original is frozen and untouched
+    assert DEFAULT.flow.idle_timeout_s != 3.0 and DEFAULT.qr.qr_min_px != 99
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        DEFAULT.flow.idle_timeout_s = 1.0  # type: ignore[misc]
+
+
+def test_a_whole_section_can_be_given_and_then_refined_by_name() -> None:
+    flow = FlowConfig(idle_timeout_s=7.0, still_there_countdown_s=2.0)
+    changed = Config().with_(flow=flow, still_there_countdown_s=1.0)
+    assert changed.flow.idle_timeout_s == 7.0
+    assert changed.flow.still_there_countdown_s == 1.0
+
+
+def test_an_unknown_setting_is_refused_naming_it_and_the_closest_one() -> None:
+    with pytest.raises(TypeError) as caught:
+        DEFAULT.with_(idle_timout_s=1.0)
+    assert str(caught.value) == ("Config has no setting 'idle_timout_s' "
+                                 "(did you mean flow.idle_timeout_s?)")
+    with pytest.raises(TypeError, match="no setting 'zzz'$"):
+        DEFAULT.with_(zzz=1)
+
+
+def test_every_setting_is_found_in_exactly_the_section_that_declares_it() -> None:
+    declared = [(section, f.name) for section in SECTIONS
+                for f in dataclasses.fields(getattr(DEFAULT, section))]
+    assert len({name for _, name in declared}) == len(declared)
+    assert {name: section for section, name in declared} == SECTION_OF
+    assert len(SECTIONS) >= 10
