@@ -405,7 +405,7 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
 
     db_path = data_dir / config.store.db_filename
     try:
-        store = EventStore(db_path, _kiosk_id(data_dir, config), config)
+        store = EventStore(db_path, _kiosk_id(data_dir, config), config.store)
     except DatabaseError as exc:
         raise StartupError(str(exc)) from None
     if store.moved_aside is not None:
@@ -579,7 +579,7 @@ def _make_screens(app: KioskApp) -> Screens:
                     playback=playback, dashboard=dashboard, admin=admin, render=render,
                     campaign=app.campaign, screen_files=screen_files(), pulse=pulse,
                     read_aloud=read_aloud, parents=parents)
-    window = create_window(engine, exposed, QrImageProvider(config), size=args.size,
+    window = create_window(engine, exposed, QrImageProvider(config.qr), size=args.size,
                            windowed=args.windowed)
     # Unwound last-first: stills stop, the visit ends (which also lets the window close),
     # playback stops, the window closes, and the engine goes before Python drops its objects.

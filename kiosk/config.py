@@ -138,7 +138,7 @@ class GameConfig:
 @dataclass(frozen=True)
 class PackConfig:
     """Content limits (pack safety) and the pack's messages (kiosk/pack: loader, files,
-    subtitles, readiness)."""
+    readiness)."""
     max_text_chars: int = 300
     max_long_text_chars: int = 1000
     # An event's own question (``[pulse] question``): in the kiosk's title size it takes at most
@@ -152,7 +152,6 @@ class PackConfig:
     max_id_chars: int = 64                 # ids in pack files
     video_sniff_max_boxes: int = 10_000    # check: MP4 top-level boxes walked before giving up
     duration_tolerance_s: float = 1.0      # a typed duration off by more: check warns
-    caption_max_hour_digits: int = 4       # a caption timestamp's hours: 9999 h is plenty
     did_you_mean_cutoff: float = 0.6       # difflib ratio for "did you mean" suggestions
     demo_pins: tuple[str, ...] = ("2468",)  # the sample pack's PIN: never at a real event
     # Reserved names (RFC 2606 / 6761) that only placeholder packs link to.

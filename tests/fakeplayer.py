@@ -61,7 +61,7 @@ class FakePlayer(QObject):
         self._language = config.language.default_language
         self._captions_on = True
         self._error_text = ""
-        self._watch = WatchTracker(config)
+        self._watch = WatchTracker(config.media)
         self.frame_stride = 1
         self.plays: list[str] = []   # every clip started, in order (what tests look at)
 

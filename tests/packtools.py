@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from kiosk.config import DEFAULT
 from kiosk.pack import bliqpack
 
 SAMPLE = Path(__file__).resolve().parent.parent / "episodes"
@@ -35,7 +36,7 @@ def pack_copy(dest: Path, version: int, *, title_nl: str | None = None) -> Path:
 def build(pack: Path, key: Path, out: Path) -> Path:
     from kiosk.pack.check import collect
 
-    loaded, _problems, _fatal = collect(pack)
+    loaded, _problems, _fatal = collect(pack, DEFAULT)
     assert loaded is not None
     bliqpack.build(pack, key, out, loaded.id, loaded.version)
     return out

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from kiosk.config import DEFAULT
 from kiosk.storage.db import EVENT_COLUMNS, connect, open_database
 
 EVENTS = ("techniekmarkt-2026", "open-dag-2026", "zonder-vraag")  # the last one never asks
@@ -105,8 +106,8 @@ def visits(n_visits: int, seed: int = 1, filler: int = 0) -> list[list[Any]]:
 
 def write(path: Path, rows: list[list[Any]]) -> Path:
     """A kiosk database at ``path`` holding ``rows``."""
-    open_database(path).close()
-    conn = connect(path)
+    open_database(path, DEFAULT.store).close()
+    conn = connect(path, DEFAULT.store)
     conn.execute("BEGIN")
     conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
                      f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", rows)

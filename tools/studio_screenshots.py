@@ -9,6 +9,7 @@ there), then saves ``studio-<page>-<size>-<lang>.png`` for the event, companies 
 at 1366x768 and 1920x1080, in Dutch and English.
 """
 from __future__ import annotations
+from kiosk.config import DEFAULT
 
 import argparse
 import datetime
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(name)
         pack = tmp / "mijn-pakket"
         shutil.copytree(ROOT / "episodes", pack)
-        studio = model.Studio(pack)
+        studio = model.Studio(pack, DEFAULT)
         fill(studio, tmp)
         studio.save()
         clip = _clip(tmp)

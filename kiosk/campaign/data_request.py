@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import CampaignConfig
 from kiosk.pack.bliqpack import key_id, load_private
 from kiosk.core.files import atomic_write_text
 
@@ -44,8 +44,8 @@ class Verdict:
     en: str = ""
 
 
-def write_request(stick: Path, key_path: Path, *, today: datetime.date | None = None,
-                  config: Config = DEFAULT) -> Path:
+def write_request(stick: Path, key_path: Path, *, config: CampaignConfig,
+                  today: datetime.date | None = None) -> Path:
     """Write a signed request for the figures onto ``stick`` (a folder: a stick's root).
 
     Makes ``bliq-data/`` there; returns the request file. Raises ``PackSigningError`` for a key that
@@ -55,10 +55,10 @@ def write_request(stick: Path, key_path: Path, *, today: datetime.date | None = 
     made = today or datetime.date.today()
     body = json.dumps({"format": FORMAT, "purpose": PURPOSE, "made": made.isoformat(),
                        "valid_until": (made + datetime.timedelta(
-                           days=config.campaign.data_request_days)).isoformat()}, sort_keys=True)
+                           days=config.data_request_days)).isoformat()}, sort_keys=True)
     signed = {"body": body, "key_id": key_id(key.public_key()),
               "signature": base64.b64encode(key.sign(body.encode("utf-8"))).decode("ascii")}
-    folder = stick / config.campaign.stick_data_dirname
+    folder = stick / config.stick_data_dirname
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / REQUEST_FILE
     atomic_write_text(target, json.dumps(signed, indent=1) + "\n")
@@ -75,12 +75,12 @@ def _no(why: str, nl: str, en: str) -> Verdict:
 
 
 def check_request(stick: Path, keys: dict[str, Ed25519PublicKey],
-                  today: datetime.date | None = None, config: Config = DEFAULT) -> Verdict:
+                  today: datetime.date | None, config: CampaignConfig) -> Verdict:
     """Whether ``stick`` carries a valid request signed by one of ``keys``."""
     from cryptography.exceptions import InvalidSignature
 
-    path = stick / config.campaign.stick_data_dirname / REQUEST_FILE
-    where = f"{config.campaign.stick_data_dirname}/{REQUEST_FILE}"
+    path = stick / config.stick_data_dirname / REQUEST_FILE
+    where = f"{config.stick_data_dirname}/{REQUEST_FILE}"
     try:
         if path.stat().st_size > MAX_BYTES:
             return _no(f"{where} is too large to be a request", "Het verzoek op de stick is "

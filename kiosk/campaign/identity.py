@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.core.files import atomic_write_text
 
 log = logging.getLogger("kiosk.campaign")
@@ -47,7 +47,7 @@ def _clean(text: str, what: str) -> str:
 
 
 def set_identity(data_dir: Path, name: str, region: str | None,
-                 config: Config = DEFAULT) -> dict[str, str]:
+                 config: Config) -> dict[str, str]:
     """Store the kiosk's name (and region; keeps the old region when None)."""
     name = _clean(name, "name")
     if not name:
@@ -75,14 +75,14 @@ def _read(data_dir: Path, config: Config) -> dict[str, str]:
     return {k: v for k, v in data.items() if k in ("name", "region") and isinstance(v, str)}
 
 
-def identity(data_dir: Path, kiosk_id: str, config: Config = DEFAULT) -> Identity:
+def identity(data_dir: Path, kiosk_id: str, config: Config) -> Identity:
     data = _read(data_dir, config)
     return Identity(kiosk_id, data.get("name") or kiosk_id, data.get("region", ""))
 
 
 # --- health -----------------------------------------------------------------------------------
 
-def restarts(data_dir: Path, config: Config = DEFAULT) -> dict[str, int]:
+def restarts(data_dir: Path, config: Config) -> dict[str, int]:
     """Restarts by reason, from the watchdog's restarts log."""
     from kiosk.ops.supervisor_files import read_restarts
 
@@ -92,7 +92,7 @@ def restarts(data_dir: Path, config: Config = DEFAULT) -> dict[str, int]:
     return counts
 
 
-def errors_logged(data_dir: Path, config: Config = DEFAULT) -> int:
+def errors_logged(data_dir: Path, config: Config) -> int:
     """ERROR lines in the current log file."""
     try:
         with (data_dir / config.store.log_filename).open(encoding="utf-8", errors="replace") as f:
@@ -102,7 +102,7 @@ def errors_logged(data_dir: Path, config: Config = DEFAULT) -> int:
 
 
 def health(data_dir: Path, *, pack_id: str, pack_version: int, uptime_s: float,
-           clips_skipped: int, render_mode: str, config: Config = DEFAULT) -> dict[str, Any]:
+           clips_skipped: int, render_mode: str, config: Config) -> dict[str, Any]:
     """The small summary a snapshot carries so the campaign sees which kiosk needs attention."""
     try:
         free = shutil.disk_usage(data_dir).free

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import CampaignConfig, Config
 from kiosk.pack.bliqpack import (
     SUFFIX,
     Manifest,
@@ -122,7 +122,7 @@ class Inbox:
 
     inbox: Path
     media_globs: tuple[str, ...]
-    config: Config = DEFAULT
+    config: CampaignConfig
     clock: Callable[[], float] = time.monotonic
     state_file: Path | None = None
     drives: Callable[[], list[Path]] = field(default_factory=lambda: removable_drives)
@@ -180,7 +180,7 @@ class Inbox:
                 if first is None or first[0] != sig:
                     self._first_seen[path] = (sig, now)  # new, or still growing: wait
                     continue
-                if now - first[1] >= self.config.campaign.inbox_settle_s:
+                if now - first[1] >= self.config.inbox_settle_s:
                     ready.append(path)
         for gone in set(self._first_seen) - seen:
             del self._first_seen[gone]
@@ -264,7 +264,7 @@ PackCheck = Callable[[Path], str | None]
 """Returns the first error of a pack folder (``kiosk check``), or None when it has none."""
 
 
-def check_errors(folder: Path, config: Config = DEFAULT) -> str | None:
+def check_errors(folder: Path, config: Config) -> str | None:
     from kiosk.pack.check import collect
 
     _pack, problems, fatal = collect(folder, config)
@@ -277,7 +277,7 @@ def check_errors(folder: Path, config: Config = DEFAULT) -> str | None:
 class Installer:
     """Verifies archives and installs the newest valid one (off the UI thread)."""
 
-    def __init__(self, data_dir: Path, running: tuple[str, int], config: Config = DEFAULT,
+    def __init__(self, data_dir: Path, running: tuple[str, int], config: Config,
                  check: PackCheck | None = None, *, pinned_event: str | None = None,
                  today: Callable[[], datetime.date] = datetime.date.today) -> None:
         self.data_dir = data_dir
@@ -295,7 +295,7 @@ class Installer:
         valid: list[tuple[Manifest, Path]] = []
         for path in candidates:
             try:
-                manifest = verify(path, keys, self.config)
+                manifest = verify(path, keys, self.config.campaign)
                 self._newer(path, manifest)
                 valid.append((manifest, path))
             except PackRefused as e:
@@ -341,7 +341,7 @@ class Installer:
     def _install_one(self, path: Path, manifest: Manifest) -> Outcome:
         tmp: Path | None = None
         try:
-            tmp = unpack(path, manifest, self.packs_dir, self.config)
+            tmp = unpack(path, manifest, self.packs_dir, self.config.campaign)
             error = self._check(tmp)
             if error:
                 raise PackRefused(RefusalReason.CHECK_FAILED, f"{path.name}: 'kiosk check' "

@@ -224,24 +224,28 @@ def parse_run_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
-    """Run a tools subcommand and return its exit code."""
+    """Run a tools subcommand and return its exit code.
+
+    The tools' composition root: the one place their ``Config`` comes from."""
+    from kiosk.config import DEFAULT as config
+
     args = tools_parser().parse_args(list(argv))
     if args.command == "check":
         from kiosk.pack.check import run_check
 
-        return run_check(args.pack, args.json, out, strict=args.strict)
+        return run_check(args.pack, args.json, out, config, strict=args.strict)
     if args.command == "preflight":
         from kiosk.media.preflight import run_preflight
         from kiosk.paths import default_data_dir
 
-        return run_preflight(args.pack, args.event, args.json, out,
+        return run_preflight(args.pack, args.event, args.json, out, config,
                              data_dir=args.data or default_data_dir(), strict=args.strict,
                              json_lines=args.json_lines)
     if args.command == "new-pack":
         from kiosk.pack.new_pack import NewPackError, write_new_pack
 
         try:
-            write_new_pack(args.dir)
+            write_new_pack(args.dir, config)
         except NewPackError as exc:
             print(f"kiosk new-pack: {exc}", file=sys.stderr)
             return 1
@@ -251,11 +255,11 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
         from kiosk.media.add_videos import run_add_videos
 
         return run_add_videos(args.pack, args.paths, args.series, args.season, args.convert,
-                              out, progress=args.progress)
+                              out, config, progress=args.progress)
     if args.command == "make-thumbnails":
         from kiosk.media.thumbcache import run_make_thumbnails
 
-        return run_make_thumbnails(args.pairs, out)
+        return run_make_thumbnails(args.pairs, out, config)
     if args.command == "hash-pin":
         from kiosk.core.pin import hash_pin
 
@@ -271,14 +275,14 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
     if args.command == "site":
         from kiosk.cli.site import run_site
 
-        return run_site(args, out)
+        return run_site(args, out, config)
     if args.command in CAMPAIGN_COMMANDS:
         from kiosk.cli.campaign import run_campaign_tool
 
-        return run_campaign_tool(args, out)
+        return run_campaign_tool(args, out, config)
     from kiosk.insights import report  # stats / export / report
 
-    return report.run(args, out)
+    return report.run(args, out, config)
 
 
 def is_tool(argv: Sequence[str]) -> bool:

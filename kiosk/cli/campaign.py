@@ -11,14 +11,14 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 
 
 class ToolError(Exception):
     """One line for the person at the keyboard."""
 
 
-def run_campaign_tool(args: argparse.Namespace, out: TextIO, config: Config = DEFAULT) -> int:
+def run_campaign_tool(args: argparse.Namespace, out: TextIO, config: Config) -> int:
     from kiosk.campaign.identity import KioskNameError
     from kiosk.pack.bliqpack import PackSigningError
     from kiosk.storage.snapshot import SnapshotError
@@ -144,7 +144,7 @@ def _snapshot(args: argparse.Namespace, out: TextIO, config: Config) -> int:
     if not db.is_file():
         raise ToolError(f"{args.data} holds no {config.store.db_filename}; "
                         "give the kiosk's data dir")
-    target = snapshot(db, args.out, None, config)
+    target = snapshot(db, args.out, config.store)
     print(f"Wrote {target} (a consistent copy; safe to merge while the kiosk runs)", file=out)
     return 0
 
@@ -155,7 +155,7 @@ def _data_request(args: argparse.Namespace, out: TextIO, config: Config) -> int:
     if not args.stick.is_dir():
         raise ToolError(f"{args.stick}: not a folder; give the stick's folder (e.g. "
                         "/media/USER/STICK or E:\\)")
-    target = write_request(args.stick, args.key, config=config)
+    target = write_request(args.stick, args.key, config=config.campaign)
     print(f"Wrote {target}: kiosks that trust this key copy their figures to this stick "
           f"for {config.campaign.data_request_days} days", file=out)
     return 0

@@ -5,14 +5,16 @@ import argparse
 import sys
 from typing import TextIO
 
+from kiosk.config import Config
+
 from kiosk.site.build import SiteError, build
 from kiosk.site.serve import serve
 
 
-def run_site(args: argparse.Namespace, out: TextIO) -> int:
+def run_site(args: argparse.Namespace, out: TextIO, config: Config) -> int:
     if args.site_command == "build":
         try:
-            manifest = build(args.pack, args.out, force=args.force)
+            manifest = build(args.pack, args.out, config, force=args.force)
         except SiteError as exc:
             print(f"kiosk site build: {exc}", file=sys.stderr)
             return 1

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, unquote_plus, urlsplit, urlunsplit
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.core.event_choice import running_event
 
 RIASEC = "RIASEC"
@@ -171,7 +171,7 @@ class LinkBuilder:
         allowed_hosts: Iterable[str],
         event_id: str,
         *,
-        max_chars: int = DEFAULT.qr.link_max_chars,
+        max_chars: int,
         site_url: str = "",
         lang: str = "nl",
     ) -> None:
@@ -190,7 +190,7 @@ class LinkBuilder:
 
     @classmethod
     def for_pack(
-        cls, pack: Any, event_id: str | None = None, config: Config = DEFAULT
+        cls, pack: Any, event_id: str | None, config: Config
     ) -> LinkBuilder:
         """A builder for a loaded pack; without an event id, the event the pack runs today
         (kiosk.core.event_choice: the one rule), or the pack's id when it has no event."""

@@ -10,7 +10,7 @@ import threading
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import QrConfig
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -22,26 +22,26 @@ _LEVELS = {"L": "ERROR_CORRECT_L", "M": "ERROR_CORRECT_M", "Q": "ERROR_CORRECT_Q
            "H": "ERROR_CORRECT_H"}
 
 
-def qr_size_px(screen_short_side_px: int, config: Config = DEFAULT) -> int:
+def qr_size_px(screen_short_side_px: int, config: QrConfig) -> int:
     """Side of a QR code on a screen: ``qr_px_at_1080`` at 1080 px, scaled, with a floor."""
-    qr = config.qr
+    qr = config
     scaled = round(qr.qr_px_at_1080 * screen_short_side_px / qr.qr_reference_short_side_px)
-    return max(config.qr.qr_min_px, scaled)
+    return max(config.qr_min_px, scaled)
 
 
-def qr_modules(payload: str, config: Config = DEFAULT) -> list[list[bool]]:
+def qr_modules(payload: str, config: QrConfig) -> list[list[bool]]:
     """The module matrix of ``payload``, quiet zone included (True = dark).
 
     The last codes' matrices are remembered: qrcode tries all eight masks in pure Python,
     0.1–0.4 s on the kiosk's machine, and a swipe to the next clip waited that long for its
     code. The player works the next clip's code out ahead (kiosk.ui.playback)."""
-    return [list(row) for row in _matrix(payload, config.qr.qr_error_correction,
-                                         config.qr.qr_border_modules)]
+    return [list(row) for row in _matrix(payload, config.qr_error_correction,
+                                         config.qr_border_modules)]
 
 
-def qr_modules_ready(payload: str, config: Config = DEFAULT) -> bool:
+def qr_modules_ready(payload: str, config: QrConfig) -> bool:
     """Whether ``payload``'s matrix is remembered (drawing it then costs no mask search)."""
-    key = (payload, config.qr.qr_error_correction, config.qr.qr_border_modules)
+    key = (payload, config.qr_error_correction, config.qr_border_modules)
     with _matrix_lock:
         return key in _matrices
 
@@ -76,7 +76,7 @@ def _matrix(payload: str, level: str, border: int) -> tuple[tuple[bool, ...], ..
     return matrix
 
 
-def render_qr(payload: str, size_px: int, config: Config = DEFAULT) -> Image.Image:
+def render_qr(payload: str, size_px: int, config: QrConfig) -> Image.Image:
     """A ``size_px`` square grayscale image of ``payload``'s QR code.
 
     Each module is a whole number of pixels (nearest-neighbour scaling); what is left over

@@ -4,7 +4,7 @@ One answer is an *item*: a card with x in [0, 1] (1 = liked, 0 = not, ½ = "een 
 is one item; a duel is two items, x = 1 for the chosen card and x = 0 for the other.
 
     p̄    = mean x over all items (the player's general liking; ½ before any answer)
-    s_k  = (Σ x over type k + w·p̄) / (n_k + w)   (w = config.game.game_prior_weight: a type with few
+    s_k  = (Σ x over type k + w·p̄) / (n_k + w)   (w = config.game_prior_weight: a type with few
                                                  answers is pulled toward the player's own mean,
                                                  so 2 of 2 is not "more" than 7 of 8)
     a_m  = the same per domain m
@@ -24,7 +24,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import GameConfig
 from kiosk.core.taxonomy import DOMAINS, TYPES, main_domain
 
 TIE_DIGITS = 9            # scores equal to 9 decimals are a tie (broken by pack order)
@@ -184,12 +184,12 @@ class Scorer:
     """Scores every job for a profile; job vectors are precomputed once per pack."""
 
     def __init__(self, cards: Sequence[GameCard], jobs: Sequence[GameJob],
-                 config: Config = DEFAULT) -> None:
+                 config: GameConfig) -> None:
         validate_inputs(cards, jobs)
         self.cards: tuple[GameCard, ...] = tuple(cards)
         self.jobs: tuple[GameJob, ...] = tuple(jobs)
         self.config = config
-        self.prior = config.game.game_prior_weight
+        self.prior = config.game_prior_weight
         self._card_index = {c.id: i for i, c in enumerate(self.cards)}
         # Pearson against a centred job vector: r = Σ c_k (s_k − s̄) / (|c| · |s − s̄|).
         # Storing c/|c| (or None for a flat job) leaves one dot product per job.
@@ -235,7 +235,7 @@ class Scorer:
         for m, w in self._weights[j]:
             f += w * a[m]
         f = 1.0 if f > 1.0 else f   # float noise past 1 (the weights sum to 1)
-        alpha = self.config.game.game_alpha
+        alpha = self.config.game_alpha
         return r, f, alpha * (r + 1.0) / 2.0 + (1.0 - alpha) * f
 
     def score_all(self, profile: Profile) -> list[tuple[float, float, float]]:
@@ -287,7 +287,7 @@ class Scorer:
                       n_top: int) -> list[bool]:
         """For the first ``n_top`` jobs of ``ranking``: is its score within measurement noise of
         the best? The noise of a score gap is its jackknife standard error over the answers
-        (leave one answer out at a time); "within" is gap ≤ config.game.game_equal_z · se. The best
+        (leave one answer out at a time); "within" is gap ≤ config.game_equal_z · se. The best
         job is equal when any other is."""
         top = list(ranking[:n_top])
         n = len(items)
@@ -305,7 +305,7 @@ class Scorer:
             mean = sum(gaps[t]) / n
             se = math.sqrt((n - 1) / n * sum((g - mean) ** 2 for g in gaps[t]))
             gap = top[0].score - top[t].score
-            flags.append(round(gap, TIE_DIGITS) <= round(self.config.game.game_equal_z * se,
+            flags.append(round(gap, TIE_DIGITS) <= round(self.config.game_equal_z * se,
                                                          TIE_DIGITS))
         # A job between the best and an equal one is equal too (its gap is smaller): the
         # screen then shows one group of equals and the rest ranked, never "=, #2, =".
@@ -318,7 +318,7 @@ class Scorer:
         """Top N jobs + one "verrassing", each with its reasons, and the player's direction."""
         profile = profile_of(items, self.prior)
         ranking = self.ranked(profile)
-        n_top = max(MIN_RESULT_JOBS, self.config.game.game_result_jobs)
+        n_top = max(MIN_RESULT_JOBS, self.config.game_result_jobs)
         top = ranking[:n_top]
         shown_domains = {self._main[js.index] for js in top}
         rest = ranking[n_top:]

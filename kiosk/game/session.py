@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import GameConfig
 from kiosk.core.taxonomy import DOMAINS, SWIPE_VIAS, TYPES
 from kiosk.game.scoring import (
     BECAUSE_MAX, MIN_RESULT_JOBS, TIE_DIGITS, Direction, GameCard, GameJob, GameResult, Item,
@@ -92,7 +92,7 @@ class GameSession:
 
     def __init__(self, scorer: Scorer, order: Sequence[str] | None = None) -> None:
         self.scorer = scorer
-        self.config: Config = scorer.config
+        self.config: GameConfig = scorer.config
         self.order: tuple[str, ...] = tuple(order) if order is not None else default_order(
             scorer.cards)
         if sorted(self.order) != sorted(c.id for c in scorer.cards):
@@ -107,7 +107,7 @@ class GameSession:
 
     @classmethod
     def create(cls, cards: Sequence[GameCard], jobs: Sequence[GameJob],
-               config: Config = DEFAULT) -> GameSession:
+               config: GameConfig) -> GameSession:
         """A session with its own scorer (tests; the kiosk shares one Scorer per pack)."""
         return cls(Scorer(cards, jobs, config))
 
@@ -122,7 +122,7 @@ class GameSession:
         A type is a contender when its score is within game_clear_z standard errors of the
         leader's (the se of the difference of two independent means)."""
         p = profile or self.profile()
-        prior, z = self.scorer.prior, self.config.game.game_clear_z
+        prior, z = self.scorer.prior, self.config.game_clear_z
         # only types the deck can ask about (a pack always has them all; a test deck may not)
         askable = [k for k in range(len(TYPES)) if TYPES[k] in self._deck_types]
         lead = max(askable, key=lambda k: (round(p.s[k], TIE_DIGITS), -p.n[k]))
@@ -149,15 +149,15 @@ class GameSession:
         seen_per_type = dict.fromkeys(TYPES, 0)
         for s in self.swipes:
             seen_per_type[self.scorer.card(s.card_id).type] += 1
-        if not self.choices and len(self.swipes) < cfg.game.game_max_cards:
+        if not self.choices and len(self.swipes) < cfg.game_max_cards:
             # 1. screening: the first unseen card (show order) of a type still below its quota
             for cid in unseen:
-                if seen_per_type[self.scorer.card(cid).type] < cfg.game.game_screen_per_type:
+                if seen_per_type[self.scorer.card(cid).type] < cfg.game_screen_per_type:
                     self._next = self.scorer.card(cid)
                     return
             # 2. adaptive: a contender with cards left, fewest answers first
             contenders = self.contenders()
-            clear = len(contenders) == 1 and len(self.swipes) >= cfg.game.game_min_answers
+            clear = len(contenders) == 1 and len(self.swipes) >= cfg.game_min_answers
             if not clear:
                 left = {t: [cid for cid in unseen if self.scorer.card(cid).type == t]
                         for t in contenders}
@@ -167,7 +167,7 @@ class GameSession:
                     self._next = self._fresh_domain_card(left[pick])
                     return
         # 4. duels between the leader and the closest contender while they are close
-        if len(self.choices) >= cfg.game.game_max_duels:
+        if len(self.choices) >= cfg.game_max_duels:
             return
         contenders = self.contenders()
         if len(contenders) < 2:
@@ -271,12 +271,12 @@ class GameSession:
     @property
     def graded(self) -> bool:
         """True when the game asks for graded answers: ``swipe`` then takes 0, ½ or 1."""
-        return self.config.game.game_graded
+        return self.config.game_graded
 
     @property
     def max_answers(self) -> int:
         """The most answers one run can take (cards plus duels)."""
-        game = self.config.game
+        game = self.config
         return min(len(self.order), game.game_max_cards) + game.game_max_duels
 
     @property
@@ -285,7 +285,7 @@ class GameSession:
         done = len(self.swipes) + len(self.choices)
         if self.finished:
             return done, done
-        return done, max(done + 1, min(len(self.order), self.config.game.game_max_cards))
+        return done, max(done + 1, min(len(self.order), self.config.game_max_cards))
 
     @property
     def finished(self) -> bool:
@@ -328,7 +328,7 @@ class DuoResult:
     shared_likes: tuple[str, ...]
 
 
-def duo_result(a: GameResult, b: GameResult, config: Config = DEFAULT) -> DuoResult:
+def duo_result(a: GameResult, b: GameResult, config: GameConfig) -> DuoResult:
     """Jobs ranked by min(score_a, score_b) — a job is only a match when it suits both; ties go
     to the higher sum, then to pack order."""
     a_by_id: Mapping[str, JobScore] = {js.job_id: js for js in a.ranking}
@@ -338,7 +338,7 @@ def duo_result(a: GameResult, b: GameResult, config: Config = DEFAULT) -> DuoRes
     pairs = [(a_by_id[j], b_by_id[j]) for j in a_by_id]
     pairs.sort(key=lambda p: (-round(min(p[0].score, p[1].score), TIE_DIGITS),
                               -round(p[0].score + p[1].score, TIE_DIGITS), p[0].index))
-    n = max(MIN_RESULT_JOBS, config.game.game_result_jobs)
+    n = max(MIN_RESULT_JOBS, config.game_result_jobs)
     match = tuple(DuoMatch(ja.job_id, ja.score, jb.score, min(ja.score, jb.score))
                   for ja, jb in pairs[:n])
     shared = tuple(c for c in a.liked if c in set(b.liked))

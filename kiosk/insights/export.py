@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.core.files import connect_read_only
 from kiosk.core.pulse import EVENT_KINDS as PULSE_KINDS
 from kiosk.storage.db import (
@@ -178,7 +178,7 @@ def expand_inputs(inputs: list[Path]) -> tuple[list[Path], list[str]]:
     return list(unique.values()), problems
 
 
-def merge(out: Path, sources: list[Path], config: Config = DEFAULT,
+def merge(out: Path, sources: list[Path], config: Config,
           skipped: list[str] | None = None) -> list[Merged]:
     """Add the events (and kiosk rows) of every source to ``out`` (created if needed).
 
@@ -258,7 +258,7 @@ def _remove_database(path: Path) -> None:
 
 def _merge_into(out: Path, usable: list[Path], config: Config, skipped: list[str] | None,
                 new: bool) -> list[Merged]:
-    conn = open_database(out, config)
+    conn = open_database(out, config.store)
     # The uid index takes random inserts: a large page cache keeps it in memory (merge runs
     # on the campaign laptop, not on a kiosk).
     conn.execute(f"PRAGMA cache_size = {-config.campaign.merge_cache_kib}")
@@ -414,7 +414,7 @@ def per_kiosk(conn: sqlite3.Connection) -> list[tuple[str, str, str, int, int]]:
 
 
 def run_merge(out_db: Path, inputs: list[Path], out: TextIO, err: TextIO,
-              config: Config = DEFAULT) -> int:
+              config: Config) -> int:
     """``kiosk merge OUT.db IN...``: 0 when at least one input was merged."""
     sources, problems = expand_inputs(inputs)
     try:

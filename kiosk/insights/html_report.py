@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.storage import figure_indexes
 from kiosk.insights.metrics import Filter, Metrics, compute_slices, read_only
 from kiosk.insights import charts, pulse_html
@@ -87,7 +87,7 @@ def _spans(conn: sqlite3.Connection, base: Filter, column: str) -> list[tuple[An
         params).fetchall()
 
 
-def gather(db: Path, base: Filter, sources: Sequence[str], config: Config = DEFAULT,
+def gather(db: Path, base: Filter, sources: Sequence[str], config: Config,
            job_domains: dict[str, str] | None = None,
            kiosks: dict[str, KioskInfo] | None = None) -> ReportData:
     """The figures for the report; raises ``sqlite3.Error`` when the file cannot be read.
@@ -129,7 +129,7 @@ def gather(db: Path, base: Filter, sources: Sequence[str], config: Config = DEFA
                       likes=episode_likes(db, base, config, {w.episode_id: w.started
                                                              for w in overall.watch_through}))
     with closing(read_only(db, config)) as conn:
-        table = pulse_table(conn, base, config)  # one pass; every slice is a sum of its rows
+        table = pulse_table(conn, base, config.report)  # one pass; every slice is a sum of its rows
     data.pulse = table.figures()
     if data.pulse.all.asked:  # the question was asked somewhere: each slice's figures
         data.pulse_events = {span.event_id: table.figures(event_id=span.event_id)
@@ -139,7 +139,7 @@ def gather(db: Path, base: Filter, sources: Sequence[str], config: Config = DEFA
     return data
 
 
-def episode_likes(db: Path, base: Filter, config: Config = DEFAULT,
+def episode_likes(db: Path, base: Filter, config: Config,
                   plays: Mapping[str, int] | None = None) -> list[tuple[str, int, int]]:
     """"Vet!" on the player, per episode: (episode id, likes, plays), most liked first; only
     episodes with at least one like.
@@ -481,7 +481,7 @@ class _Page:
                 + "".join(f'<p class="note">{_e(line)}</p>' for line in lines))
 
 
-def render(data: ReportData, names: Names, lang: str = "nl", config: Config = DEFAULT,
+def render(data: ReportData, names: Names, lang: str, config: Config,
            notes: Sequence[str] = ()) -> str:
     """The whole HTML document."""
     words = Words(lang, config)

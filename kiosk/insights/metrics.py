@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.storage import figure_indexes
 from kiosk.core.files import connect_read_only
 from kiosk.core.taxonomy import main_domain
@@ -247,7 +247,7 @@ class _Slices:
         return out
 
 
-def compute(conn: sqlite3.Connection, flt: Filter = Filter(), config: Config = DEFAULT,
+def compute(conn: sqlite3.Connection, flt: Filter, config: Config,
             job_domains: Mapping[str, str] | None = None) -> Metrics:
     """All figures for ``flt`` from the ``events`` table reachable through ``conn``."""
     ms = [Metrics(filter=flt, watch_through_reference=config.insights.watch_through_reference)]
@@ -258,7 +258,7 @@ def compute(conn: sqlite3.Connection, flt: Filter = Filter(), config: Config = D
     return ms[0]
 
 
-def read_only(path: Path, config: Config = DEFAULT) -> sqlite3.Connection:
+def read_only(path: Path, config: Config) -> sqlite3.Connection:
     """A read-only connection: figures never change the file (nor create one).
 
     The first ``_MMAP_BYTES`` of the file are memory-mapped: the sessions query looks up each
@@ -276,7 +276,7 @@ def read_only(path: Path, config: Config = DEFAULT) -> sqlite3.Connection:
 _MMAP_BYTES = 256 << 20  # per connection; the figures use two at once
 
 
-def compute_file(path: Path, flt: Filter = Filter(), config: Config = DEFAULT,
+def compute_file(path: Path, flt: Filter, config: Config,
                  job_domains: Mapping[str, str] | None = None) -> Metrics:
     """``compute`` on a database file, its two halves on two connections at once.
 
@@ -286,7 +286,7 @@ def compute_file(path: Path, flt: Filter = Filter(), config: Config = DEFAULT,
     return compute_slices(path, flt, [flt], config, job_domains)[0]
 
 
-def compute_slices(path: Path, base: Filter, slices: Sequence[Filter], config: Config = DEFAULT,
+def compute_slices(path: Path, base: Filter, slices: Sequence[Filter], config: Config,
                    job_domains: Mapping[str, str] | None = None) -> list[Metrics]:
     """The figures of every slice in one pass over ``base``'s events: each slice is ``base``
     narrowed to one event and/or a set of kiosks (the report's events and regions).

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.core.direction_words import DOMAIN_WORDS
 
 log = logging.getLogger("kiosk.storage")
@@ -91,7 +91,7 @@ def _health(text: Any, kiosk_id: Any) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def load_titles_pack(pack: Path | None, config: Config = DEFAULT) -> tuple[Any, str | None]:
+def load_titles_pack(pack: Path | None, config: Config) -> tuple[Any, str | None]:
     """The pack for titles (default: the sample pack) and, when it cannot be read, why not."""
     from kiosk import paths
     from kiosk.pack.loader import load_pack

@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import ReportConfig
 from kiosk.insights.metrics import Filter, day_bounds
 from kiosk.core.pulse import VALUES, Group, MeanChange, mean_change
 
@@ -168,8 +168,8 @@ class PulseTable:
         return PulseFigures(total, groups, self.min_group)
 
 
-def pulse_table(conn: sqlite3.Connection, flt: Filter | None = None,
-                config: Config = DEFAULT) -> PulseTable:
+def pulse_table(conn: sqlite3.Connection, flt: Filter | None,
+                config: ReportConfig) -> PulseTable:
     """The sums for ``flt``; raises ``sqlite3.Error`` when the log cannot be read. A log from
     before the question existed (no ``phase`` column) has no answers: an empty table."""
     columns = {r[1] for r in conn.execute("PRAGMA table_info(events)")}
@@ -178,11 +178,11 @@ def pulse_table(conn: sqlite3.Connection, flt: Filter | None = None,
         where, params = _conditions(flt or Filter())
         for row in conn.execute(_SQL.replace("{where}", where), params):
             rows[(row[0], row[1], row[2])] = _row_counts(row)
-    return PulseTable(rows, config.report.pulse_min_group)
+    return PulseTable(rows, config.pulse_min_group)
 
 
-def pulse_figures(conn: sqlite3.Connection, flt: Filter | None = None,
-                  config: Config = DEFAULT) -> PulseFigures:
+def pulse_figures(conn: sqlite3.Connection, flt: Filter | None,
+                  config: ReportConfig) -> PulseFigures:
     """The question's figures for one slice ``flt`` (``pulse_table`` for several at once)."""
     return pulse_table(conn, flt, config).figures()
 

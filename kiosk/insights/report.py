@@ -18,7 +18,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any, TextIO, TypeVar, cast
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.core.formatting import mm_ss, one_decimal, percent
 from kiosk.insights.metrics import (
     Filter,
@@ -47,7 +47,7 @@ class ReportError(Exception):
     """One line for the person at the keyboard."""
 
 
-def run(args: argparse.Namespace, out: TextIO, config: Config = DEFAULT) -> int:
+def run(args: argparse.Namespace, out: TextIO, config: Config) -> int:
     """Run ``stats``, ``export`` or ``report``; returns the exit code.
 
     (``merge`` is ``kiosk.insights.export.run_merge``: files and folders, kiosk names.)"""
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace, out: TextIO, config: Config = DEFAULT) -> int:
 
 # --- opening --------------------------------------------------------------------------------
 
-def database_path(data: Path, config: Config = DEFAULT) -> Path:
+def database_path(data: Path, config: Config) -> Path:
     """The database of a data dir, or ``data`` itself when it is a file."""
     path = data / config.store.db_filename if data.is_dir() else data
     if not path.is_file():
@@ -147,8 +147,8 @@ def unknown_event(event: str, available: list[str]) -> ReportError:
                        f"evenementen in de gegevens/events in the data: {known}")
 
 
-def titles(pack: Path | None, lang: str = "nl", config: Config = DEFAULT
-           ) -> tuple[Names, dict[str, str], str | None]:
+def titles(pack: Path | None, lang: str,
+           config: Config) -> tuple[Names, dict[str, str], str | None]:
     """Names from the pack (default the sample pack), its job → domain map, and why not."""
     loaded, problem = load_titles_pack(pack, config)
     if problem:
@@ -182,7 +182,7 @@ def _stats(args: argparse.Namespace, out: TextIO, config: Config) -> int:
         json.dump(data, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return 0
-    notes = pack_notes(names, kiosks, problem)
+    notes = pack_notes(names, kiosks, problem, "nl", config)
     names = for_data(names, kiosks)
     out.write(format_stats(metrics, config, names, kiosks))
     for note in notes + [names.missing_note()]:
@@ -207,7 +207,7 @@ def mmss(seconds: float | None) -> str:
     return mm_ss(seconds, missing="-")
 
 
-def format_stats(m: Metrics, config: Config = DEFAULT, names: Names | None = None,
+def format_stats(m: Metrics, config: Config, names: Names | None = None,
                  kiosks: dict[str, KioskInfo] | None = None) -> str:
     """The figures as text, Dutch first then English; items by title (``names``), every row."""
     nm = names or Names(None)
@@ -371,9 +371,9 @@ def for_data(names: Names, kiosks: dict[str, KioskInfo]) -> Names:
 
 
 def pack_notes(names: Names, kiosks: dict[str, KioskInfo], problem: str | None,
-               lang: str = "nl") -> list[str]:
+               lang: str, config: Config) -> list[str]:
     """Lines about where the titles came from: no pack, another pack, mixed pack versions."""
-    words = Words(lang)
+    words = Words(lang, config)
     notes: list[str] = []
     if problem:
         notes.append(words("no_pack", why=problem))
@@ -413,13 +413,13 @@ def _export(args: argparse.Namespace, out: TextIO, config: Config) -> int:
             path = target / f"{table}.csv"
             written.append((path, write_table(conn, table, path)))
         metrics = compute(conn, Filter(), config, domains)
-        pulse = pulse_report.pulse_figures(conn, Filter(), config)
+        pulse = pulse_report.pulse_figures(conn, Filter(), config.report)
         kiosks = read_kiosks(conn)
     except OSError as e:
         raise ReportError(f"cannot write the CSV files in {target} ({e.strerror})") from None
     finally:
         conn.close()
-    notes = pack_notes(names, kiosks, problem)
+    notes = pack_notes(names, kiosks, problem, "nl", config)
     names = for_data(names, kiosks)
     summary = target / "summary.csv"
     write_rows(summary, SUMMARY_HEADER, summary_rows(metrics, names, kiosks)
@@ -435,7 +435,7 @@ def _export(args: argparse.Namespace, out: TextIO, config: Config) -> int:
 
 # --- report ---------------------------------------------------------------------------------
 
-def report_inputs(inputs: list[Path], config: Config = DEFAULT) -> list[Path]:
+def report_inputs(inputs: list[Path], config: Config) -> list[Path]:
     """The databases behind ``DB_OR_DIR...``: a .db file, a data dir (its kiosk.db), or a
     folder of snapshots (every ``*.db`` below it). Each is checked (version, events table)."""
     found: list[Path] = []
@@ -538,7 +538,7 @@ def _report(args: argparse.Namespace, out: TextIO, config: Config) -> int:
         for m in [data.overall, *(m for _e, m in data.event_metrics),
                   *(m for _r, m in data.regions)]:
             add_domains(m, domains)
-    notes = pack_notes(names, kiosks, problem, args.lang)
+    notes = pack_notes(names, kiosks, problem, args.lang, config)
     page = html_report.render(data, for_data(names, kiosks), args.lang, config, notes)
     partial = target.with_name(f".{target.name}.partial")
     try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.core.formatting import mm_ss, percent
 
 _MONTHS = {
@@ -174,7 +174,7 @@ HEALTH_LABELS: dict[str, tuple[str, str]] = {
 class Words:
     """Text and numbers in one language."""
 
-    def __init__(self, lang: str, config: Config = DEFAULT) -> None:
+    def __init__(self, lang: str, config: Config) -> None:
         """Texts name the campaign's own references from ``config`` (65 %, ~3 in a row)."""
         self.lang = "en" if lang == "en" else "nl"
         self._i = 1 if self.lang == "en" else 0

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.pack.add_videos import (AddError, EpisodeEntry, PackState, SeriesFile, Source,
                                    advice, classify, convert_command, read_pack_state,
                                    readable_title, slug, unique_id)
@@ -44,7 +44,7 @@ def find_ffmpeg() -> str | None:
 
 
 def run_add_videos(pack: Path, paths: list[Path], series: str | None, season: int | None,
-                   convert: bool, out: TextIO, config: Config = DEFAULT,
+                   convert: bool, out: TextIO, config: Config,
                    progress: bool = False) -> int:
     """Import clips; print one line per file and a summary. 0: all went in, 1: not all.
     ``progress``: also a ``% FILE PERCENT`` line at each step of a clip (read 10, copied or
@@ -197,7 +197,7 @@ class _Importer:
                 self._step(path, 70)
                 began = time.monotonic()
                 with stderr_to(None):  # FFmpeg's decoder chatter would bury the one line
-                    image, error = representative_frame(dest, self.config)
+                    image, error = representative_frame(dest, self.config.media)
                 if image is not None:
                     break
                 _remove(made)

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import MediaConfig
 from kiosk.media.decoding import limit_decode_threads
 
 @dataclass(frozen=True)
@@ -45,14 +45,14 @@ class Deck(QObject):
     ended = Signal()
     position = Signal(int)
 
-    def __init__(self, config: Config = DEFAULT, audio: bool = True,
+    def __init__(self, config: MediaConfig, audio: bool = True,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._config = config
         self._sink = QVideoSink(self)
         self._player = QMediaPlayer(self)
         self._player.setVideoSink(self._sink)
-        limit_decode_threads(config.media.decode_threads)   # the backend is loaded by now
+        limit_decode_threads(config.decode_threads)   # the backend is loaded by now
         self._audio = QAudioOutput(self) if audio else None
         if self._audio is not None:
             self._audio.setMuted(True)
@@ -62,10 +62,10 @@ class Deck(QObject):
         self._player.errorOccurred.connect(self._on_error)
         self._player.positionChanged.connect(self._on_position)
         self._first_frame_timer = QTimer(self, singleShot=True,
-                                         interval=int(config.media.first_frame_timeout_s * 1000))
+                                         interval=int(config.first_frame_timeout_s * 1000))
         self._first_frame_timer.timeout.connect(self._on_first_frame_timeout)
         self._stall_timer = QTimer(self, singleShot=True,
-                                   interval=int(config.media.frame_stall_timeout_s * 1000))
+                                   interval=int(config.frame_stall_timeout_s * 1000))
         self._stall_timer.timeout.connect(self._on_stall)
         self._fail_soon = QTimer(self, singleShot=True, interval=0)  # report after load() returns
         self._pending_error = ""
@@ -192,12 +192,12 @@ class Deck(QObject):
 
     @Slot()
     def _on_first_frame_timeout(self) -> None:
-        self._fail(f"no video frame within {self._config.media.first_frame_timeout_s:g} s")
+        self._fail(f"no video frame within {self._config.first_frame_timeout_s:g} s")
 
     @Slot()
     def _on_stall(self) -> None:
         if self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
-            stall = self._config.media.frame_stall_timeout_s
+            stall = self._config.frame_stall_timeout_s
             self._fail(f"video froze: no new frame for {stall:g} s")
 
     def _fail(self, detail: str) -> None:
@@ -233,7 +233,7 @@ class ProbeResult:
     seconds: float           # the whole probe
 
 
-def probe_clip(path: Path, config: Config = DEFAULT) -> ProbeResult:
+def probe_clip(path: Path, config: MediaConfig) -> ProbeResult:
     """Decode ``path``'s first frame through QtMultimedia (needs a Q(Gui)Application)."""
     began = time.monotonic()
     deck = Deck(config, audio=False)
@@ -257,18 +257,18 @@ def probe_clip(path: Path, config: Config = DEFAULT) -> ProbeResult:
     return result
 
 
-def _check_the_end(deck: Deck, loop: QEventLoop, config: Config) -> None:
+def _check_the_end(deck: Deck, loop: QEventLoop, config: MediaConfig) -> None:
     """Seek near the end and wait for a frame from there: a truncated file fails here."""
-    target_us = max(0, deck.duration_ms - int(config.media.preflight_end_probe_s * 1000)) * 1000
+    target_us = max(0, deck.duration_ms - int(config.preflight_end_probe_s * 1000)) * 1000
     reached: list[bool] = []
 
     def on_frame(frame: QVideoFrame) -> None:
         # Frames decoded before the seek may still arrive; only one from near the end counts.
-        if frame.startTime() >= target_us - config.media.preflight_end_probe_s * 500_000:
+        if frame.startTime() >= target_us - config.preflight_end_probe_s * 500_000:
             reached.append(True)
             loop.quit()
 
-    guard = QTimer(singleShot=True, interval=int(config.media.first_frame_timeout_s * 1000))
+    guard = QTimer(singleShot=True, interval=int(config.first_frame_timeout_s * 1000))
     guard.timeout.connect(loop.quit)
     deck.frame.connect(on_frame)
     deck.ended.connect(loop.quit)
@@ -279,5 +279,5 @@ def _check_the_end(deck: Deck, loop: QEventLoop, config: Config) -> None:
     guard.stop()
     deck.frame.disconnect(on_frame)
     if not reached and not deck.has_failed:
-        deck.error = (f"the last {config.media.preflight_end_probe_s:g} s do not decode "
+        deck.error = (f"the last {config.preflight_end_probe_s:g} s do not decode "
                       "(file truncated or damaged?)")

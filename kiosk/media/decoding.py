@@ -82,7 +82,7 @@ def probe_decoding(video: Path, config: Config) -> Decoding:
     previous = qInstallMessageHandler(handler)
     QLoggingCategory.setFilterRules(_RULES)
     try:
-        probe_clip(Path(video), config)
+        probe_clip(Path(video), config.media)
     finally:
         QLoggingCategory.setFilterRules("")
         qInstallMessageHandler(previous)

@@ -21,7 +21,7 @@ from PySide6.QtCore import QEventLoop, QTimer, Qt
 from PySide6.QtGui import QImage, QTransform
 from PySide6.QtMultimedia import QVideoFrame
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import MediaConfig
 from kiosk.media.deck import Clip, Deck
 
 
@@ -32,16 +32,11 @@ class FrameScore:
     mean: float
     spread: float
 
-    def usable_for(self, config: Config) -> bool:
+    def usable_for(self, config: MediaConfig) -> bool:
         """Not black, not flat (a fade, a blank wall)."""
-        media = config.media
-        return self.mean >= media.thumb_min_mean and self.spread >= media.thumb_min_spread
+        return self.mean >= config.thumb_min_mean and self.spread >= config.thumb_min_spread
 
-    @property
-    def usable(self) -> bool:
-        return self.usable_for(DEFAULT)
-
-    def value(self, config: Config) -> float:
+    def value(self, config: MediaConfig) -> float:
         """Higher is better: any usable frame beats every unusable one."""
         return self.spread + (1000.0 if self.usable_for(config) else 0.0)
 
@@ -77,7 +72,7 @@ def _rotation_degrees(frame: QVideoFrame) -> int:
 class _Session:
     """One clip on a muted deck, with blocking helpers."""
 
-    def __init__(self, path: Path, config: Config) -> None:
+    def __init__(self, path: Path, config: MediaConfig) -> None:
         self.config = config
         self.deck = Deck(config, audio=False)
         self.loop = QEventLoop()
@@ -102,7 +97,7 @@ class _Session:
                 self.loop.quit()
 
         guard = QTimer(singleShot=True,
-                       interval=int(self.config.media.first_frame_timeout_s * 1000))
+                       interval=int(self.config.first_frame_timeout_s * 1000))
         guard.timeout.connect(self.loop.quit)
         self.deck.frame.connect(on_frame)
         self.deck.ended.connect(self.loop.quit)
@@ -121,7 +116,7 @@ class _Session:
         self.deck.deleteLater()
 
 
-def representative_frame(path: Path, config: Config = DEFAULT) -> tuple[QImage | None, str]:
+def representative_frame(path: Path, config: MediaConfig) -> tuple[QImage | None, str]:
     """(the liveliest non-black frame of a few from the middle part, "") or (None, reason)."""
     session = _Session(path, config)
     try:
@@ -132,7 +127,7 @@ def representative_frame(path: Path, config: Config = DEFAULT) -> tuple[QImage |
         first = session.deck.first_frame
         if first is not None:  # only a fallback: it is often black or a fade-in
             best = (-1.0, upright(first))
-        for fraction in config.media.thumb_positions:
+        for fraction in config.thumb_positions:
             frame = session.frame_at(int(duration * fraction)) if duration > 0 else None
             if frame is None:
                 continue
@@ -140,7 +135,7 @@ def representative_frame(path: Path, config: Config = DEFAULT) -> tuple[QImage |
             s = score(image)
             if best is None or s.value(config) > best[0]:
                 best = (s.value(config), image)
-            if s.usable_for(config) and s.spread >= config.media.thumb_good_spread:
+            if s.usable_for(config) and s.spread >= config.thumb_good_spread:
                 break  # lively enough: no need to decode more
         if best is None:
             return None, "no frame could be decoded"
@@ -149,7 +144,7 @@ def representative_frame(path: Path, config: Config = DEFAULT) -> tuple[QImage |
         session.close()
 
 
-def save_jpeg(image: QImage, dest: Path, width: int = DEFAULT.media.thumb_width) -> None:
+def save_jpeg(image: QImage, dest: Path, width: int) -> None:
     """Write ``image`` as a JPEG at most ``width`` wide; atomically (temp file + rename)."""
     if image.width() > width:
         image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
@@ -177,7 +172,7 @@ class Headroom:
         return f"decodes {'≥ ' if self.capped else ''}{self.factor:.1f}× real time"
 
 
-def decode_headroom(path: Path, config: Config = DEFAULT, fps: float = 0.0) -> Headroom:
+def decode_headroom(path: Path, config: MediaConfig, fps: float = 0.0) -> Headroom:
     """Play ``path`` muted at ``headroom_rate``× for at most ``headroom_seconds`` of wall time.
 
     Frames the decoder cannot deliver in time are dropped or the clock slows; either way
@@ -191,10 +186,10 @@ def decode_headroom(path: Path, config: Config = DEFAULT, fps: float = 0.0) -> H
             return Headroom(0.0, False, time.monotonic() - began, session.error)
         stamps: list[int] = []
         session.deck.frame.connect(lambda f: stamps.append(f.startTime()))
-        guard = QTimer(singleShot=True, interval=int(config.media.headroom_seconds * 1000))
+        guard = QTimer(singleShot=True, interval=int(config.headroom_seconds * 1000))
         guard.timeout.connect(session.loop.quit)
         session.deck.ended.connect(session.loop.quit)
-        session.deck.set_rate(config.media.headroom_rate)
+        session.deck.set_rate(config.headroom_rate)
         session.deck.seek(0)
         start = time.monotonic()
         session.deck.start()
@@ -204,7 +199,7 @@ def decode_headroom(path: Path, config: Config = DEFAULT, fps: float = 0.0) -> H
         guard.stop()
         session.deck.pause()
         interval = int(1e6 / fps) if fps > 0 else None
-        return _headroom(stamps, wall, config.media.headroom_rate, time.monotonic() - began,
+        return _headroom(stamps, wall, config.headroom_rate, time.monotonic() - began,
                          interval)
     finally:
         session.close()

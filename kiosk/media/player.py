@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtMultimedia import QMediaDevices, QVideoFrame, QVideoSink
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.pack.subtitles import Cue, cue_at, load_vtt
 from kiosk.visit.watching import WatchTracker
 from kiosk.media.facade import PlayerState
@@ -47,13 +47,13 @@ class EpisodePlayer(QObject):
     skipped = Signal(str)                        # broken episode id, after bad_clip_message_s
     framePresented = Signal(int)                 # start time (µs) of a frame sent to the screen
 
-    def __init__(self, config: Config = DEFAULT, parent: QObject | None = None,
+    def __init__(self, config: Config, parent: QObject | None = None,
                  audio: bool | None = None) -> None:
         super().__init__(parent)
         self._config = config
         # No sound card (CI, some kiosks): no audio outputs at all, video still plays.
         with_audio = bool(QMediaDevices.audioOutputs()) if audio is None else audio
-        self._decks = [Deck(config, with_audio, self), Deck(config, with_audio, self)]
+        self._decks = [Deck(config.media, with_audio, self), Deck(config.media, with_audio, self)]
         for deck in self._decks:
             deck.frame.connect(self._on_deck_frame)
             deck.ready.connect(self._on_deck_ready)
@@ -78,7 +78,7 @@ class EpisodePlayer(QObject):
         self._position = 0
         self._told_duration = -1   # the length QML was last told (durationChanged)
         self._caption = ""
-        self._watch = WatchTracker(config)   # fraction watched and progress marks of a play
+        self._watch = WatchTracker(config.media)   # fraction watched and progress marks of a play
         self._frame_stride = 1       # show every n-th decoded frame (lean attract loop)
         self._frames_seen = 0
         self._skip_timer = QTimer(self, singleShot=True,

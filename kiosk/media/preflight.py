@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 from collections.abc import Iterator
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.pack.check import SafeOut, collect
 from kiosk.pack.loader import Pack, Problem
 from kiosk.pack.cross_refs import did_you_mean
@@ -53,7 +53,7 @@ class Check:
 
 
 def run_preflight(pack: Path, event_id: str | None, as_json: bool, out: TextIO,
-                  config: Config = DEFAULT, data_dir: Path | None = None,
+                  config: Config, data_dir: Path | None = None,
                   strict: bool = False, json_lines: bool = False,
                   today: datetime.date | None = None) -> int:
     """Run every check and print the checklist (or JSON); 1 when anything is red, else 0.
@@ -82,7 +82,7 @@ def run_preflight(pack: Path, event_id: str | None, as_json: bool, out: TextIO,
     with stderr_to(log_path):  # FFmpeg's stream dumps and Qt's notes: the log, not the checklist
         if loaded is not None:
             app = _ensure_qt_app()  # noqa: F841 - must outlive the checks
-            add(_event_checks(loaded, event_id, today))
+            add(_event_checks(loaded, event_id, today, config.pack.did_you_mean_cutoff))
             choice = _choice(loaded, event_id, today)
             if choice is not None:  # the QR codes carry the event the kiosk runs
                 event_id = choice.event.id
@@ -198,7 +198,7 @@ def _pack_checks(problems: list[Problem], fatal: str, pack: Pack | None) -> Iter
 
 def _ready_checks(pack: Pack, config: Config, strict: bool) -> Iterator[Check]:
     """Placeholder content: fine for a try-out, "not ready for a real event" (warning)."""
-    found = readiness_problems(pack, config, "error" if strict else "warning")
+    found = readiness_problems(pack, config.pack, "error" if strict else "warning")
     for p in found:
         yield Check("ready", p.file, p.severity, f"{p.where}: {p.message} (expected {p.expected})")
     if not found:
@@ -219,8 +219,8 @@ _WHY = {"pinned": "--event", "today": "today's event", "upcoming": "the next eve
         "later and no default_event: the first event"}
 
 
-def _event_checks(pack: Pack, event_id: str | None,
-                  today: datetime.date | None = None) -> Iterator[Check]:
+def _event_checks(pack: Pack, event_id: str | None, today: datetime.date | None,
+                  cutoff: float) -> Iterator[Check]:
     """The event the kiosk will run (the same rule as the kiosk), or the one ``--event`` names."""
     if not pack.events:
         yield Check("event", "(none)", "error", "the pack has no event: the kiosk does not start "
@@ -231,7 +231,7 @@ def _event_checks(pack: Pack, event_id: str | None,
         assert event_id is not None
         known = ", ".join(sorted(pack.events)) or "none"
         yield Check("event", event_id, "error", f"event not in the pack (events: {known})"
-                    + did_you_mean(event_id, pack.events, DEFAULT))
+                    + did_you_mean(event_id, pack.events, cutoff))
         return
     event = choice.event
     yield Check("event", event.id, "ok", f"{event.name.get('nl')} ({_WHY[choice.why]}): "
@@ -262,7 +262,7 @@ def _video_checks(pack: Pack, config: Config) -> Iterator[Check]:
     measured: dict[tuple[Any, ...], tuple[Any, str]] = {}  # clip format → headroom, measured on
     for episode in pack.episodes.values():
         item = pack.relative(episode.video)
-        r = probe_clip(Path(episode.video), config)
+        r = probe_clip(Path(episode.video), config.media)
         if not r.ok:
             yield Check("videos", item, "error", f"{episode.id}: {r.detail}", r.seconds)
             continue
@@ -275,7 +275,7 @@ def _video_checks(pack: Pack, config: Config) -> Iterator[Check]:
         # Decoding speed depends on the format, so one measurement serves identical clips.
         key = (clip.video_codec, clip.width, clip.height, round(clip.bitrate_mbps))
         if key not in measured:
-            measured[key] = (decode_headroom(Path(episode.video), config, clip.fps), item)
+            measured[key] = (decode_headroom(Path(episode.video), config.media, clip.fps), item)
         headroom, measured_on = measured[key]
         seconds = r.seconds + (headroom.seconds if measured_on == item else 0.0)
         facts += f", {headroom.describe()}" + ("" if measured_on == item else
@@ -414,7 +414,7 @@ def _qr_checks(pack: Pack, event_id: str | None, config: Config) -> Iterator[Che
             continue
         count += 1
         try:
-            image = render_qr(link.url, size, config)
+            image = render_qr(link.url, size, config.qr)
         except ValueError as exc:
             yield Check("qr", link.content, "error", f"cannot render {link.url}: {exc}")
             continue

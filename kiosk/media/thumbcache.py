@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from PySide6.QtCore import QObject, QProcess, Signal, Slot
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.paths import kiosk_command
 
 if TYPE_CHECKING:
@@ -120,8 +119,7 @@ class ThumbnailMaker(QObject):
         self.finished.emit()
 
 
-def run_make_thumbnails(pairs: list[str], out: TextIO = sys.stdout,
-                        config: Config = DEFAULT) -> int:
+def run_make_thumbnails(pairs: list[str], out: TextIO, config: Config) -> int:
     """``kiosk make-thumbnails VIDEO JPEG [VIDEO JPEG …]``: print each JPEG made, one a line."""
     from kiosk.media.frames import representative_frame, save_jpeg
     from kiosk.media.preflight import _ensure_qt_app, stderr_to
@@ -130,7 +128,7 @@ def run_make_thumbnails(pairs: list[str], out: TextIO = sys.stdout,
     failed = 0
     for video, target in zip(pairs[::2], pairs[1::2]):
         with stderr_to(None):
-            image, _error = representative_frame(Path(video), config)
+            image, _error = representative_frame(Path(video), config.media)
         if image is None:
             failed += 1
             continue

@@ -36,7 +36,7 @@ from kiosk.ops.supervisor_files import (
     append_restart,
     read_beat,
 )
-from kiosk.config import DEFAULT, Config
+from kiosk.config import DEFAULT, Config, WatchdogConfig
 from kiosk.paths import kiosk_command
 
 log = logging.getLogger("kiosk.watchdog")
@@ -66,24 +66,24 @@ class Watch:
             self.beats_since_frame = 0
         self.playing, self.frame = beat.playing, beat.frame
 
-    def verdict(self, config: Config, now: float, can_beat: bool = True) -> str | None:
-        """Why the child must be restarted now (a reason id from ops.supervisor_files), or None.
+    def verdict(self, config: WatchdogConfig, now: float, can_beat: bool = True) -> str | None:
+        """Why the child must be restarted now (a reason id from kiosk.supervisor_files), or None.
 
         ``can_beat`` False: the data dir turned read-only, so no heartbeat can change; a
         stale one then proves nothing, and a restart would lose the events the kiosk keeps
         in memory (and the new kiosk could not even start there)."""
         if self.seq is None:
-            late = now - self.started > config.watchdog.watchdog_start_grace_s
+            late = now - self.started > config.watchdog_start_grace_s
             return NO_HEARTBEAT if late else None
-        if now - self.seq_changed > config.watchdog.heartbeat_stale_s:
+        if now - self.seq_changed > config.heartbeat_stale_s:
             return HUNG if can_beat else None
         # A frozen picture only counts while the UI kept beating all along: when the beats stop
         # too, the whole UI hangs (the picture with it), which HUNG reports once the beat is stale.
         frozen_for = now - self.frame_changed
         kept_beating = self.beats_since_frame >= max(
             # half the beats due: polls may merge
-            2, frozen_for / config.watchdog.heartbeat_interval_s / 2)
-        if self.playing and kept_beating and frozen_for > config.watchdog.video_frozen_restart_s:
+            2, frozen_for / config.heartbeat_interval_s / 2)
+        if self.playing and kept_beating and frozen_for > config.video_frozen_restart_s:
             return FROZEN_VIDEO
         return None
 
@@ -110,7 +110,7 @@ def exit_reason(code: int) -> tuple[str, str] | None:
 class Supervisor:
     """Starts ``command`` and keeps it running; see the module docstring for when it restarts."""
 
-    def __init__(self, command: Sequence[str], data_dir: Path, config: Config = DEFAULT, *,
+    def __init__(self, command: Sequence[str], data_dir: Path, config: WatchdogConfig, *,
                  env: Mapping[str, str] | None = None,
                  clock: Callable[[], float] = time.monotonic,
                  output: int | None = None) -> None:
@@ -121,11 +121,11 @@ class Supervisor:
         self._config = config
         self._env = dict(os.environ if env is None else env)
         self._clock = clock
-        self.heartbeat_path = data_dir / config.watchdog.heartbeat_filename
-        self.restarts_path = data_dir / config.watchdog.restarts_filename
+        self.heartbeat_path = data_dir / config.heartbeat_filename
+        self.restarts_path = data_dir / config.restarts_filename
         self.starts = 0
         self._recent: deque[float] = deque(
-            maxlen=max(1, config.watchdog.watchdog_crash_loop_restarts))
+            maxlen=max(1, config.watchdog_crash_loop_restarts))
 
     def run(self, stop: threading.Event) -> int:
         """Supervise until the kiosk exits 0 or ``stop`` is set; returns the exit code (0)."""
@@ -148,12 +148,12 @@ class Supervisor:
             return 0.0
         cfg = self._config
         full = len(self._recent) == self._recent.maxlen
-        if full and self._clock() - self._recent[0] < cfg.watchdog.watchdog_crash_loop_window_s:
+        if full and self._clock() - self._recent[0] < cfg.watchdog_crash_loop_window_s:
             log.error("%d restarts within %.0f s; waiting %.0f s before the next start",
-                      len(self._recent), cfg.watchdog.watchdog_crash_loop_window_s,
-                      cfg.watchdog.watchdog_crash_loop_delay_s)
-            return cfg.watchdog.watchdog_crash_loop_delay_s
-        return cfg.watchdog.watchdog_restart_delay_s
+                      len(self._recent), cfg.watchdog_crash_loop_window_s,
+                      cfg.watchdog_crash_loop_delay_s)
+            return cfg.watchdog_crash_loop_delay_s
+        return cfg.watchdog_restart_delay_s
 
     def _spawn(self, reason: str | None) -> subprocess.Popen[bytes]:
         env = dict(self._env)
@@ -201,12 +201,12 @@ class Supervisor:
                 self._stop_child(child)
                 last = read_beat(self.heartbeat_path)
                 return verdict, f"last state {last.state}" if last is not None else ""
-            stop.wait(self._config.watchdog.watchdog_poll_s)
+            stop.wait(self._config.watchdog_poll_s)
 
     def _stop_child(self, child: subprocess.Popen[bytes]) -> None:
         child.terminate()
         try:
-            child.wait(self._config.watchdog.watchdog_stop_grace_s)
+            child.wait(self._config.watchdog_stop_grace_s)
         except subprocess.TimeoutExpired:
             child.kill()
             child.wait()
@@ -247,7 +247,7 @@ def main(argv: Sequence[str] | None = None, config: Config = DEFAULT) -> int:
     for name in ("SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), lambda *_: stop.set())
-    supervisor = Supervisor(kiosk_command(kiosk_args), data_dir, config)
+    supervisor = Supervisor(kiosk_command(kiosk_args), data_dir, config.watchdog)
     return supervisor.run(stop)
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import CampaignConfig
 from kiosk.core.files import atomic_write_bytes
 from kiosk.core.refusal import RefusalReason
 
@@ -269,7 +269,7 @@ def open_archive(path: Path) -> zipfile.ZipFile:
                           f"{path.name}: cannot read it ({e.strerror or e})") from None
 
 
-def verify(path: Path, keys: dict[str, Ed25519PublicKey], config: Config = DEFAULT) -> Manifest:
+def verify(path: Path, keys: dict[str, Ed25519PublicKey], config: CampaignConfig) -> Manifest:
     """Check structure, caps, names, signature and manifest of an archive (not yet the bytes).
 
     Raises ``PackRefused``. The file hashes are checked while unpacking (``unpack``)."""
@@ -278,13 +278,13 @@ def verify(path: Path, keys: dict[str, Ed25519PublicKey], config: Config = DEFAU
 
 
 def _verify_open(path: Path, zf: zipfile.ZipFile, keys: dict[str, Ed25519PublicKey],
-                 config: Config) -> Manifest:
+                 config: CampaignConfig) -> Manifest:
     from cryptography.exceptions import InvalidSignature
     name = path.name
     infos = zf.infolist()
-    if len(infos) > config.campaign.pack_max_files + 2:
+    if len(infos) > config.pack_max_files + 2:
         raise PackRefused(RefusalReason.TOO_BIG, f"{name}: {len(infos)} files; at most "
-                          f"{config.campaign.pack_max_files} allowed")
+                          f"{config.pack_max_files} allowed")
     for info in infos:
         if not _safe_name(info.filename):
             raise PackRefused(RefusalReason.UNSAFE_PATH, f"{name}: file name "
@@ -299,7 +299,7 @@ def _verify_open(path: Path, zf: zipfile.ZipFile, keys: dict[str, Ed25519PublicK
     if MANIFEST not in entries:
         raise PackRefused(RefusalReason.BAD_MANIFEST, f"{name}: {MANIFEST} missing")
     for small in (MANIFEST, SIGNATURE):
-        if zf.getinfo(small).file_size > config.campaign.pack_max_manifest_bytes:
+        if zf.getinfo(small).file_size > config.pack_max_manifest_bytes:
             raise PackRefused(RefusalReason.TOO_BIG, f"{name}: {small} is too large")
     try:
         manifest_bytes = zf.read(MANIFEST)
@@ -321,9 +321,9 @@ def _verify_open(path: Path, zf: zipfile.ZipFile, keys: dict[str, Ed25519PublicK
         raise PackRefused(RefusalReason.BAD_SIGNATURE, f"{name}: the signature does not match "
                           "the manifest (changed after signing)") from None
     manifest = _parse_manifest(name, manifest_bytes, kid)
-    if manifest.total_size > config.campaign.pack_max_bytes:
+    if manifest.total_size > config.pack_max_bytes:
         raise PackRefused(RefusalReason.TOO_BIG, f"{name}: {manifest.total_size} bytes unpacked; "
-                          f"at most {config.campaign.pack_max_bytes} allowed", manifest.version)
+                          f"at most {config.pack_max_bytes} allowed", manifest.version)
     listed = {PACK_PREFIX + rel for rel in manifest.files}
     present = {e for e in entries if e.startswith(PACK_PREFIX) and not e.endswith("/")}
     missing = sorted(listed - present)
@@ -367,7 +367,7 @@ def _parse_manifest(name: str, raw: bytes, kid: str) -> Manifest:
 
 # --- unpacking ------------------------------------------------------------------------------
 
-def unpack(path: Path, manifest: Manifest, packs_dir: Path, config: Config = DEFAULT) -> Path:
+def unpack(path: Path, manifest: Manifest, packs_dir: Path, config: CampaignConfig) -> Path:
     """Unpack into ``packs_dir/<id>-<version>/`` via a temporary folder; returns the folder.
 
     Each file is written with its bytes counted and hashed as they come (the zip's declared
@@ -383,7 +383,7 @@ def unpack(path: Path, manifest: Manifest, packs_dir: Path, config: Config = DEF
                 target = tmp.joinpath(*PurePosixPath(rel).parts)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 written += _copy_member(path.name, zf, rel, target, digest, size,
-                                        config.campaign.pack_max_bytes - written)
+                                        config.pack_max_bytes - written)
     except PackRefused:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.pack.loader import Pack, PackError, Problem, load_pack
 from kiosk.pack.cross_refs import deck_advice
 from kiosk.pack.readiness import readiness_problems
@@ -47,7 +47,7 @@ class SafeOut:
         return bool(getattr(self.out, "isatty", lambda: False)())
 
 
-def collect(pack_path: Path, config: Config = DEFAULT) -> tuple[Pack | None, list[Problem], str]:
+def collect(pack_path: Path, config: Config) -> tuple[Pack | None, list[Problem], str]:
     """Load the pack; (pack or None, every problem, the fatal message or "")."""
     try:
         pack = load_pack(pack_path, config)
@@ -77,7 +77,7 @@ def _counts(pack: Pack | None, problems: list[Problem]) -> dict[str, Any]:
     return counts
 
 
-def run_check(pack: Path, as_json: bool, out: TextIO, config: Config = DEFAULT,
+def run_check(pack: Path, as_json: bool, out: TextIO, config: Config,
               strict: bool = False) -> int:
     """Print every problem (or a JSON object with them); 1 when there are errors, else 0.
 
@@ -88,7 +88,7 @@ def run_check(pack: Path, as_json: bool, out: TextIO, config: Config = DEFAULT,
     out = SafeOut(out)  # type: ignore[assignment]
     loaded, problems, fatal = collect(Path(pack), config)
     if strict and loaded is not None:
-        problems += readiness_problems(loaded, config, "error")
+        problems += readiness_problems(loaded, config.pack, "error")
     counts = _counts(loaded, problems)
     code = 1 if counts["errors"] or fatal else 0
     if as_json:

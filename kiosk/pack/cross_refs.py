@@ -9,17 +9,16 @@ import difflib
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.pack.models import Pack, Problem
 from kiosk.core.taxonomy import TYPES, deck_counts, deck_shortfalls, job_code, main_domain
 
 Origins = dict[tuple[str, str], tuple[str, str]]
 
 
-def did_you_mean(word: str, choices: Iterable[str], config: Config = DEFAULT) -> str:
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float) -> str:
     """ "; did you mean 'x'?" for the closest choice (difflib), or "" when none is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1,
-                                      cutoff=config.pack.did_you_mean_cutoff)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f"; bedoel je / did you mean '{close[0]}'?" if close else ""
 
 
@@ -31,6 +30,7 @@ class _Refs:
                  config: Config) -> None:
         self.out, self.broken, self.skipped = out, broken, skipped
         self.unparsed, self.suppressed, self.config = unparsed, suppressed, config
+        self.cutoff = config.pack.did_you_mean_cutoff
 
     def keep(self, ids: list[str], known: Collection[str], kind: str, file: str,
              field: str) -> list[str]:
@@ -48,7 +48,7 @@ class _Refs:
             elif kind not in self.broken:
                 self.out.append(Problem(file, f"{field}[{i}]", f"unknown {kind} '{item_id}', "
                                         "ignored", f"the id of an existing {kind}"
-                                        + did_you_mean(item_id, known, self.config)))
+                                        + did_you_mean(item_id, known, self.cutoff)))
         return kept
 
 
@@ -57,8 +57,8 @@ def _dot(prefix: str, name: str) -> str:
 
 
 def link_pack(pack: Pack, origins: Origins, broken: set[str],
-              skipped: set[tuple[str, str]], unparsed: dict[tuple[str, str], str] | None = None,
-              suppressed: Counter[str] | None = None, config: Config = DEFAULT) -> None:
+              skipped: set[tuple[str, str]], unparsed: dict[tuple[str, str], str] | None,
+              suppressed: Counter[str] | None, config: Config) -> None:
     """Drop dangling references (with errors) and link jobs ↔ episodes."""
     out = pack.problems
     refs = _Refs(out, broken, skipped, unparsed or {}, suppressed if suppressed is not None
@@ -91,7 +91,8 @@ def link_pack(pack: Pack, origins: Origins, broken: set[str],
                 continue
             out.append(Problem(file, f"stands.{key}", f"'{key}' is not in this event's "
                                "companies, ignored", "a company id from companies"
-                               + did_you_mean(key, event.companies, config), "warning"))
+                               + did_you_mean(key, event.companies,
+                                              config.pack.did_you_mean_cutoff), "warning"))
             del event.stands[key]
         extra = [lang for lang in event.languages if lang not in pack.languages]
         if extra:
@@ -104,7 +105,8 @@ def link_pack(pack: Pack, origins: Origins, broken: set[str],
         else:
             out.append(Problem("pack.toml", "default_event", f"unknown event "
                                f"'{pack.default_event}', ignored", "the id of a file in events/"
-                               + did_you_mean(pack.default_event, pack.events, config)))
+                               + did_you_mean(pack.default_event, pack.events,
+                                              config.pack.did_you_mean_cutoff)))
         pack.default_event = None
 
 

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.pack.files import Issue, Listings, read_toml, safe_file, sniff_image, sniff_video
 from kiosk.pack.files import check_subtitle
 from kiosk.pack.toml_errors import scan_ids
@@ -32,7 +32,7 @@ M = TypeVar("M", bound=BaseModel)
 Origins = dict[tuple[str, str], tuple[str, str]]  # (kind, id) → (file, field path)
 
 
-def load_pack(path: Path, config: Config = DEFAULT) -> Pack:
+def load_pack(path: Path, config: Config) -> Pack:
     """Load the pack at ``path``; see the module docstring for what is skipped and what raises."""
     return _Loader(Path(path), config).load()
 
@@ -109,11 +109,13 @@ class _Loader:
         try:
             item = model.model_validate(data, context=self.ctx)
         except ValidationError as exc:
-            self.problems.extend(from_validation(exc, file, prefix, data))
+            self.problems.extend(from_validation(exc, file, prefix, data,
+                                                 self.config.pack.did_you_mean_cutoff))
             return None
         if kind:
             self.skipped.discard((kind, getattr(item, "id")))  # noqa: B009 - M may have no id
-        self.problems.extend(model_warnings(item, file, prefix, self.languages))
+        self.problems.extend(model_warnings(item, file, prefix, self.languages,
+                                            self.config.pack.did_you_mean_cutoff))
         return item
 
     def label(self, file: str, prefix: str, kind: str, data: Any) -> None:
@@ -389,8 +391,9 @@ class _Loader:
             return
         items = data.pop(key, None)
         for extra in data:
+            cutoff = self.config.pack.did_you_mean_cutoff
             self.problem(rel, extra, "unknown field, ignored", f"only [[{key}]] tables"
-                         + did_you_mean(extra, [key], self.config), "warning")
+                         + did_you_mean(extra, [key], cutoff), "warning")
         if not isinstance(items, list):
             self.problem(rel, key, "is missing" if items is None else "is not a list of tables",
                          f"[[{key}]] tables")

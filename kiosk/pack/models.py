@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic import field_validator
 from pydantic_core import PydanticCustomError
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.core.links import url_problem
 from kiosk.core.pin import PinHashError, parse_pin_hash
 from kiosk.core.taxonomy import TYPES
@@ -77,9 +77,13 @@ def fail(message: str, expected: str) -> PydanticCustomError:
 
 
 def _config(info: ValidationInfo) -> Config:
+    """The limits the loader handed in; a model validated without them is a programming
+    mistake (no limit of its own would match the kiosk's)."""
     ctx = info.context if isinstance(info.context, dict) else {}
     cfg = ctx.get("config")
-    return cfg if isinstance(cfg, Config) else DEFAULT
+    if not isinstance(cfg, Config):
+        raise TypeError("pack models are validated with context={'config': Config, ...}")
+    return cfg
 
 
 def _short(value: str, limit: int) -> str:

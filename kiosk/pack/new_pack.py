@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 
 from kiosk import paths
+from kiosk.config import Config
 from kiosk.pack.loader import PackError, load_pack
 from kiosk.pack.files import mp4_duration
 from kiosk.core.taxonomy import DOMAINS, TYPES
@@ -192,7 +193,7 @@ def _first_job(jobs_toml: str) -> tuple[str, str, str]:
     return str(job.get("id", "")), nl, str(title.get("en", nl)).replace('"', "'")
 
 
-def write_new_pack(target: Path, sample: Path | None = None) -> None:
+def write_new_pack(target: Path, config: Config, sample: Path | None = None) -> None:
     """Write a minimal valid pack to ``target`` (new or empty folder); NewPackError if it can't."""
     target, sample = Path(target), Path(sample) if sample else paths.sample_pack()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -227,7 +228,7 @@ def write_new_pack(target: Path, sample: Path | None = None) -> None:
     for rel, text in files.items():
         (target / rel).write_text(text, encoding="utf-8")
     try:
-        errors = [str(p) for p in load_pack(target).errors]
+        errors = [str(p) for p in load_pack(target, config).errors]
     except PackError as exc:
         errors = [str(exc)]
     if errors:  # a starting point that fails its own check helps nobody

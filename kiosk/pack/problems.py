@@ -11,7 +11,6 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kiosk.config import DEFAULT
 from kiosk.pack.models import Problem, Text, public_fields
 
 # What a missing field should hold, by field name (for "is missing" messages).
@@ -95,20 +94,20 @@ def _parent(data: Any, loc: tuple[Any, ...]) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _typo_of(missing: str, err: Any, data: Any) -> str:
+def _typo_of(missing: str, err: Any, data: Any, cutoff: float) -> str:
     """``vidoe`` next to a missing ``video``: the key the organiser probably meant."""
     keys = [k for k in _parent(data, tuple(err["loc"])) if isinstance(k, str) and k != missing]
-    close = difflib.get_close_matches(missing, keys, n=1, cutoff=DEFAULT.pack.did_you_mean_cutoff)
+    close = difflib.get_close_matches(missing, keys, n=1, cutoff=cutoff)
     return close[0] if close else ""
 
 
-def _words(err: Any, data: Any = None) -> tuple[str, str]:
+def _words(err: Any, data: Any, cutoff: float) -> tuple[str, str]:
     kind, ctx = err["type"], err.get("ctx") or {}
     last = next((p for p in reversed(err["loc"]) if isinstance(p, str) and p != "[key]"), "")
     if kind == "pack":
         return str(ctx.get("message", err["msg"])), str(ctx.get("expected", ""))
     if kind == "missing":
-        typo = _typo_of(last, err, data)
+        typo = _typo_of(last, err, data, cutoff)
         if typo:
             return (f"is missing; '{typo}' is er wel: een tikfout? / there is a field '{typo}': "
                     f"a typo?", f"bedoel je / did you mean '{last}'? rename '{typo}' to '{last}'")
@@ -132,14 +131,15 @@ def _words(err: Any, data: Any = None) -> tuple[str, str]:
     return str(err["msg"]), "see docs/PACK-FORMAT.md"
 
 
-def from_validation(exc: ValidationError, file: str, prefix: str = "",
-                    data: Any = None) -> list[Problem]:
+def from_validation(exc: ValidationError, file: str, prefix: str, data: Any,
+                    cutoff: float) -> list[Problem]:
     """One error Problem per pydantic error, with the field as a dotted path.
 
-    ``data`` (the raw table) lets a missing field point at a misspelt key next to it."""
+    ``data`` (the raw table) lets a missing field point at a misspelt key next to it, one at
+    least ``cutoff`` alike (``PackConfig.did_you_mean_cutoff``)."""
     problems = []
     for err in exc.errors(include_url=False):
-        message, expected = _words(err, data)
+        message, expected = _words(err, data, cutoff)
         problems.append(Problem(file, field_path(err["loc"], prefix), message, expected, "error"))
     return problems
 
@@ -158,7 +158,7 @@ def _walk(value: Any, path: str) -> Iterator[tuple[str, BaseModel]]:
 
 
 def model_warnings(model: BaseModel, file: str, prefix: str, languages: Sequence[str],
-                   skip: tuple[str, ...] = ()) -> list[Problem]:
+                   cutoff: float, skip: tuple[str, ...] = ()) -> list[Problem]:
     """Warnings for unknown keys (typos are otherwise silent) and missing English texts."""
     out: list[Problem] = []
     for path, item in _walk(model, prefix):
@@ -168,8 +168,7 @@ def model_warnings(model: BaseModel, file: str, prefix: str, languages: Sequence
         known = ", ".join(fields) or "none"
         for key in item.model_extra or {}:
             where = f"{path}.{key}" if path else key
-            close = difflib.get_close_matches(key, fields, n=1,
-                                              cutoff=DEFAULT.pack.did_you_mean_cutoff)
+            close = difflib.get_close_matches(key, fields, n=1, cutoff=cutoff)
             expected = f"bedoel je / did you mean '{close[0]}'?" if close else f"one of {known}"
             out.append(Problem(file, where, "unknown field, ignored", expected, "warning"))
         if isinstance(item, Text) and "en" in languages and item.en is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import PackConfig
 from kiosk.pack.models import Pack, Problem, Severity, Text
 from kiosk.pack.new_pack import PLACEHOLDER_TEXTS
 from kiosk.core.pin import PinHashError, verify_pin
@@ -18,14 +18,14 @@ from kiosk.core.pin import PinHashError, verify_pin
 NOT_READY = "niet klaar voor een echt event / not ready for a real event"
 
 
-def _placeholder_host(url: str, config: Config) -> str:
+def _placeholder_host(url: str, config: PackConfig) -> str:
     """The host of ``url`` when it is a reserved placeholder name, else ""."""
     try:
         host = (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
     if any(host == s.lstrip(".") or host.endswith(s if s.startswith(".") else "." + s)
-           for s in config.pack.placeholder_host_suffixes):
+           for s in config.placeholder_host_suffixes):
         return host
     return ""
 
@@ -72,7 +72,7 @@ def _texts(pack: Pack) -> Iterator[tuple[str, str, str]]:
         yield from both("companies.toml", f"companies[{c}].description", company.description)
 
 
-def readiness_problems(pack: Pack, config: Config = DEFAULT,
+def readiness_problems(pack: Pack, config: PackConfig,
                        severity: str = "warning") -> list[Problem]:
     """Placeholder content in a loaded pack: one Problem per file and kind of placeholder."""
     level: Severity = "error" if severity == "error" else "warning"
@@ -101,7 +101,7 @@ def readiness_problems(pack: Pack, config: Config = DEFAULT,
                            f"from 'kiosk new-pack': {shown}" + (f"; at {fields}" if fields else ""),
                            "your own texts", level))
     for event in pack.events.values():
-        for pin in config.pack.demo_pins:
+        for pin in config.demo_pins:
             try:
                 demo = verify_pin(pin, event.admin_pin_hash)
             except PinHashError:

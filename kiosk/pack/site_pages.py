@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.pack.models import Pack, Problem
 from kiosk.core.links import LinkBuilder, ResultSummary
 
@@ -19,7 +19,7 @@ PACK_MANIFEST = "site-manifest.json"
 REBUILD = "run 'kiosk site build PACK --out DIR' and upload DIR again (docs/take-home.md)"
 
 
-def site_codes(pack: Pack, config: Config = DEFAULT) -> Iterator[tuple[str, str]]:
+def site_codes(pack: Pack, config: Config) -> Iterator[tuple[str, str]]:
     """(what, link) of every code the kiosk can show, site pages and others alike."""
     links = LinkBuilder.for_pack(pack, None, config)
     yield "channel", links.channel().url or ""
@@ -52,7 +52,7 @@ def page_of(url: str, site_url: str) -> str | None:
     return link.path[len(base):]
 
 
-def site_problems(pack: Pack, config: Config = DEFAULT) -> list[Problem]:
+def site_problems(pack: Pack, config: Config) -> list[Problem]:
     """A note when no site was built yet, a warning per code that opens a missing page."""
     if not pack.site_url:
         return []

@@ -21,7 +21,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.config import DEFAULT
 
 _WS = " \t\f"  # WebVTT whitespace inside a line (line breaks are already split off)
 _DIGITS = "0123456789"
@@ -74,6 +73,11 @@ class Subtitles:
 
 
 # -- timestamps ------------------------------------------------------------------------------
+# A caption timestamp's hours: 9999 h is plenty. A property of the caption formats this parser
+# accepts, not a setting of a kiosk (so not in kiosk.config).
+MAX_HOUR_DIGITS = 4
+
+
 def _digits(s: str, i: int) -> int:
     """Index after the run of ASCII digits starting at ``i``."""
     n = len(s)
@@ -130,8 +134,7 @@ def _skip_ws(s: str, i: int) -> int:
     return i
 
 
-def parse_time(text: str,
-               max_hour_digits: int = DEFAULT.pack.caption_max_hour_digits) -> float | None:
+def parse_time(text: str, max_hour_digits: int = MAX_HOUR_DIGITS) -> float | None:
     """Seconds for a WebVTT timestamp (``mm:ss.ttt`` or ``hh:mm:ss.ttt``), or None."""
     start = _skip_ws(text, 0)
     end = len(text.rstrip(_WS))
@@ -257,7 +260,7 @@ def _prepare(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def parse_vtt(text: str, max_hour_digits: int = DEFAULT.pack.caption_max_hour_digits) -> Subtitles:
+def parse_vtt(text: str, max_hour_digits: int = MAX_HOUR_DIGITS) -> Subtitles:
     """Parse WebVTT text; bad cues are skipped and listed in ``problems``. Never raises."""
     problems: list[VttProblem] = []
     cues: list[Cue] = []
@@ -358,7 +361,7 @@ def _is_counter(line: str) -> bool:
     return bool(stripped) and all(c in _DIGITS for c in stripped)
 
 
-def parse_srt(text: str, max_hour_digits: int = DEFAULT.pack.caption_max_hour_digits) -> Subtitles:
+def parse_srt(text: str, max_hour_digits: int = MAX_HOUR_DIGITS) -> Subtitles:
     """Parse SubRip (.srt) text: counters, comma times, ``<i>``/``<b>``/``<font>``, ``{\\an8}``.
 
     Forgiving like the WebVTT parser: a missing counter or a blank line inside a cue's text is
@@ -424,7 +427,7 @@ def looks_like_srt(text: str) -> bool:
 
 
 def parse_captions(text: str, suffix: str,
-                   max_hour_digits: int = DEFAULT.pack.caption_max_hour_digits) -> Subtitles:
+                   max_hour_digits: int = MAX_HOUR_DIGITS) -> Subtitles:
     """Parse by file type: ``.srt`` is SubRip, anything else WebVTT."""
     if suffix.lower() == ".srt":
         return parse_srt(text, max_hour_digits)

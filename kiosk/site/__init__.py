@@ -1,6 +1,6 @@
 """Take-home pages: what a student sees after scanning a kiosk code, built from the same pack.
 
-``build(pack_dir, out_dir, force=False) -> manifest`` writes the static pages (the CLI's
+``build(pack_dir, out_dir, config, force=False) -> manifest`` writes the static pages (the CLI's
 ``kiosk site build`` and the studio call it); ``serve(out_dir)`` previews them on 127.0.0.1.
 No Qt: pages, pictures (Pillow) and the preview server are plain Python.
 """

@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.pack.loader import Pack, PackError, load_pack
 from kiosk.pack.models import Episode, Job, Text
 from kiosk.core.screen_texts import route_steps
@@ -438,8 +438,8 @@ def _check_out(out: Path, force: bool) -> None:
                         "--force to write the pages there anyway (nothing is deleted)")
 
 
-def build(pack_dir: Path | str, out_dir: Path | str, force: bool = False,
-          config: Config = DEFAULT, progress: Callable[[str], None] | None = None,
+def build(pack_dir: Path | str, out_dir: Path | str, config: Config, force: bool = False,
+          progress: Callable[[str], None] | None = None,
           record: bool = True) -> dict[str, Any]:
     """Build the take-home pages of the pack at ``pack_dir`` into ``out_dir``.
 

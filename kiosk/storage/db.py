@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import StoreConfig
 from kiosk.storage import figure_indexes
 from kiosk.storage.figure_indexes import FIGURE_INDEXES
 from kiosk.core.files import connect_read_only, prove_writable
@@ -147,24 +147,24 @@ LATEST_VERSION = len(MIGRATIONS)
 
 # --- opening ------------------------------------------------------------------------------
 
-def connect(path: Path, config: Config = DEFAULT, *,
+def connect(path: Path, config: StoreConfig, *,
             any_thread: bool = False) -> sqlite3.Connection:
     """A connection with our per-connection settings; transactions are explicit (autocommit)."""
     conn = sqlite3.connect(
-        str(path), timeout=config.store.db_busy_timeout_s, isolation_level=None,
+        str(path), timeout=config.db_busy_timeout_s, isolation_level=None,
         check_same_thread=not any_thread,
     )
-    conn.execute(f"PRAGMA busy_timeout = {int(config.store.db_busy_timeout_s * 1000)}")
+    conn.execute(f"PRAGMA busy_timeout = {int(config.db_busy_timeout_s * 1000)}")
     conn.execute("PRAGMA synchronous = FULL")  # see the module docstring
     return conn
 
 
-def open_database(path: Path, config: Config = DEFAULT) -> sqlite3.Connection:
+def open_database(path: Path, config: StoreConfig) -> sqlite3.Connection:
     """Open (create, recover, migrate) the database and return it; a recovery is logged."""
     return open_or_recover(path, config).conn
 
 
-def open_or_recover(path: Path, config: Config = DEFAULT) -> OpenResult:
+def open_or_recover(path: Path, config: StoreConfig) -> OpenResult:
     """Open the kiosk database at ``path``, ready for writing at ``LATEST_VERSION``.
 
     A corrupt file is moved aside (with its -wal/-shm) and a fresh one started. Raises
@@ -213,7 +213,7 @@ def _ensure_writable_dir(folder: Path) -> None:
         ) from None
 
 
-def _inspect(path: Path, config: Config) -> int:
+def _inspect(path: Path, config: StoreConfig) -> int:
     """The file's schema version; raises ``_Corrupt`` when SQLite says the file is damaged."""
     if not path.exists() or (path.stat().st_size == 0 and not Path(f"{path}-wal").exists()):
         return 0
@@ -227,7 +227,7 @@ def _inspect(path: Path, config: Config) -> int:
         # Not SQLite at all: say so before SQLite opens it, which could discard its -wal.
         raise _Corrupt("file is not a database")
     try:
-        conn = sqlite3.connect(str(path), timeout=config.store.db_busy_timeout_s,
+        conn = sqlite3.connect(str(path), timeout=config.db_busy_timeout_s,
                                isolation_level=None)
     except sqlite3.Error as e:
         raise DataDirError(f"Cannot open the database {path} ({e}); check the --data dir") from None

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import StoreConfig
 from kiosk.core.pulse import VALUES as PULSE_VALUES, Group, Phase
 from kiosk.core.refusal import RefusalReason
 from kiosk.core.taxonomy import CardVia, EpisodeVia
@@ -191,12 +191,12 @@ class EventStore:
     """Append-only anonymous event log backed by one SQLite file.
 
     ``record()`` validates and queues (a few µs); a daemon thread commits whatever is queued
-    every ``config.store.event_flush_interval_s``, so a killed process loses at most that much. When
-    the disk refuses writes, events stay queued (up to ``config.store.event_queue_max``, oldest
-    dropped first) and the writer retries every ``config.store.event_retry_s``.
+    every ``config.event_flush_interval_s``, so a killed process loses at most that much. When
+    the disk refuses writes, events stay queued (up to ``config.event_queue_max``, oldest
+    dropped first) and the writer retries every ``config.event_retry_s``.
     """
 
-    def __init__(self, db_path: Path, kiosk_id: str, config: Config = DEFAULT,
+    def __init__(self, db_path: Path, kiosk_id: str, config: StoreConfig,
                  clock: Callable[[], float] | None = None,
                  on_connect: Callable[[sqlite3.Connection], None] | None = None) -> None:
         """Open (create, recover, migrate) the database and start the writer.
@@ -228,7 +228,7 @@ class EventStore:
         self._stopping = False
         self._closed = False
         self._remember_kiosk_id()
-        self.retention(config.store.retention_days)
+        self.retention(config.retention_days)
         self._thread = threading.Thread(target=self._writer, name="kiosk-events", daemon=True)
         self._thread.start()
         atexit.register(self.close)  # a forgotten close() must not lose the last batch
@@ -298,10 +298,10 @@ class EventStore:
     def flush(self, timeout: float | None = None) -> bool:
         """Write everything queued so far now; True when done within ``timeout``.
 
-        ``timeout`` defaults to ``config.store.event_flush_timeout_s`` so a full disk never hangs
+        ``timeout`` defaults to ``config.event_flush_timeout_s`` so a full disk never hangs
         the caller; the events stay queued either way.
         """
-        limit = self.config.store.event_flush_timeout_s if timeout is None else timeout
+        limit = self.config.event_flush_timeout_s if timeout is None else timeout
         with self._cond:
             target = self._enqueued
             if self._done >= target:
@@ -403,8 +403,8 @@ class EventStore:
         pending: list[_Queued] = []
         conn: sqlite3.Connection | None = None
         while True:
-            wait = (self.config.store.event_flush_interval_s if self.writing_ok
-                    else self.config.store.event_retry_s)
+            wait = (self.config.event_flush_interval_s if self.writing_ok
+                    else self.config.event_retry_s)
             self._wake.wait(wait)
             self._wake.clear()
             stopping = self._stopping
@@ -453,7 +453,7 @@ class EventStore:
         """Log a write failure (once per bad spell) and drop the connection to reopen later."""
         if self.writing_ok:
             log.error("Cannot write events to %s (%s); keeping %d in memory, retrying every %g s",
-                      self.db_path, error, queued, self.config.store.event_retry_s)
+                      self.db_path, error, queued, self.config.event_retry_s)
             self.writing_ok = False
         else:
             log.debug("Event write still failing: %s", error)
@@ -465,7 +465,7 @@ class EventStore:
         return None
 
     def _trim(self, pending: list[_Queued]) -> None:
-        excess = len(pending) - self.config.store.event_queue_max
+        excess = len(pending) - self.config.event_queue_max
         if excess > 0:
             del pending[:excess]  # keep the newest: the session in progress stays whole
             self.dropped += excess

@@ -18,7 +18,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import StoreConfig
 from kiosk.storage.db import connect
 
 log = logging.getLogger("kiosk.storage")
@@ -30,8 +30,8 @@ class SnapshotError(Exception):
     """A snapshot could not be written; one line naming the file."""
 
 
-def snapshot(db_path: Path, out_dir: Path, keep: int | None = None,
-             config: Config = DEFAULT, now: float | None = None) -> Path:
+def snapshot(db_path: Path, out_dir: Path, config: StoreConfig, keep: int | None = None,
+             now: float | None = None) -> Path:
     """Write ``out_dir/<YYYYMMDD>-<HHMMSS>.db`` from the live database; keep the newest ``keep``."""
     if not db_path.is_file():
         raise SnapshotError(f"{db_path}: no database to snapshot")
@@ -57,7 +57,7 @@ def snapshot(db_path: Path, out_dir: Path, keep: int | None = None,
     return target
 
 
-def _backup(source: Path, tmp: Path, config: Config) -> None:
+def _backup(source: Path, tmp: Path, config: StoreConfig) -> None:
     src = connect(source, config)
     try:
         dst = sqlite3.connect(str(tmp), isolation_level=None)

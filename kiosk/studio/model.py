@@ -30,7 +30,7 @@ import tomlkit
 from tomlkit.items import AoT, Table
 from tomlkit.toml_document import TOMLDocument
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config, PackConfig
 from kiosk.pack.add_videos import slug, unique_id
 from kiosk.pack.models import PLACE_MAX_CHARS
 from kiosk.core.files import atomic_write_bytes, atomic_write_text, prove_writable
@@ -115,7 +115,7 @@ def url_host(url: str) -> str:
     return (urlsplit(url).hostname or "").lower().rstrip(".")
 
 
-def pin_problem(pin: str, repeat: str, config: Config = DEFAULT) -> str:
+def pin_problem(pin: str, repeat: str, config: PackConfig) -> str:
     """Why this PIN cannot be used ("" when it can)."""
     if not pin:
         return "Kies een beheer-PIN van 4 tot 12 cijfers."
@@ -123,7 +123,7 @@ def pin_problem(pin: str, repeat: str, config: Config = DEFAULT) -> str:
         return "Een PIN is 4 tot 12 cijfers, zonder letters of spaties."
     if pin != repeat:
         return "De twee PIN's zijn niet gelijk; typ dezelfde PIN twee keer."
-    if pin in config.pack.demo_pins:
+    if pin in config.demo_pins:
         return "Dit is de PIN van het voorbeeld die iedereen kent; kies een eigen PIN."
     if pin in WEAK_PINS or len(set(pin)) == 1 or pin in "01234567890" or pin in "9876543210":
         return "Deze PIN is te makkelijk te raden; kies cijfers zonder vast patroon."
@@ -208,7 +208,7 @@ class ImportReport:
 class Studio:
     """The organiser's copy of a pack, open for editing (one per window)."""
 
-    def __init__(self, root: Path, config: Config = DEFAULT) -> None:
+    def __init__(self, root: Path, config: Config) -> None:
         self.root = Path(root).resolve()
         self.config = config
         if not (self.root / PACK).is_file():
@@ -426,7 +426,7 @@ class Studio:
         return bool(self.event.get("admin_pin_hash"))
 
     def set_pin(self, pin: str, repeat: str) -> None:
-        problem = pin_problem(pin, repeat, self.config)
+        problem = pin_problem(pin, repeat, self.config.pack)
         if problem:
             raise StudioError(problem)
         self.event["admin_pin_hash"] = hash_pin(pin)
@@ -998,7 +998,8 @@ def needs_copy(source: Path) -> bool:
     return False
 
 
-def make_copy(source: Path, parent: Path, keys: dict[str, Any] | None = None) -> Path:
+def make_copy(source: Path, parent: Path, config: Config,
+              keys: dict[str, Any] | None = None) -> Path:
     """Her copy of ``source`` (a folder or a .bliqpack) in a new folder under ``parent``.
 
     Written to a temporary folder first and renamed when whole; nothing is left on failure."""
@@ -1019,7 +1020,7 @@ def make_copy(source: Path, parent: Path, keys: dict[str, Any] | None = None) ->
                                   ".bliqpack-bestand.", file=source.name)
             manifest = bliqpack._parse_manifest(
                 source.name, _read_member(source, bliqpack.MANIFEST), "")
-            tmp = bliqpack.unpack(source, manifest, parent)
+            tmp = bliqpack.unpack(source, manifest, parent, config.campaign)
         else:
             tmp = parent / f".{target.name}.copying"
             shutil.copytree(source, tmp, ignore=shutil.ignore_patterns(".*"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.pack.models import Problem
 from kiosk.core.links import url_problem
 from kiosk.core.pin import PinHashError, verify_pin
@@ -43,7 +43,7 @@ def _f(template: str, severity: str = "error", target: tuple[str, str] = ("", ""
     return Finding(str(Line(template, values)), severity, target, template, values)
 
 
-def live_findings(studio: Studio, config: Config = DEFAULT) -> list[Finding]:
+def live_findings(studio: Studio, config: Config) -> list[Finding]:
     """What is wrong in her event and companies as they are now (saved or not)."""
     out: list[Finding] = []
     if not studio.event_name():
@@ -195,7 +195,7 @@ def all_findings(studio: Studio, checked: list[Problem] | None) -> list[Finding]
     return live + extra
 
 
-def check_saved(root: Path, config: Config = DEFAULT) -> list[Problem]:
+def check_saved(root: Path, config: Config) -> list[Problem]:
     """The saved pack's problems, exactly as ``kiosk check`` finds them."""
     from kiosk.pack.check import collect
 

@@ -11,7 +11,7 @@ import errno
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.config import DEFAULT, Config
+from kiosk.config import Config
 from kiosk.pack import bliqpack
 from kiosk.core.files import atomic_write_text
 from kiosk.studio.model import PACK, Studio, StudioError
@@ -61,7 +61,7 @@ def readme_text(event_name: str, archive: str, version: int, pub_name: str) -> s
 
 
 def put_on_stick(studio: Studio, stick: Path, keys_dir: Path,
-                 config: Config = DEFAULT) -> StickResult:
+                 config: Config) -> StickResult:
     """Save, raise the version, sign and write the update to ``stick``; StudioError says why
     not (and then nothing new is on the stick, and the pack keeps its version)."""
     from kiosk.pack.check import collect

@@ -125,7 +125,7 @@ class ClipRow:
 class StudioWindow(QMainWindow):
     """The organiser's window; ``studio`` is her pack, open for editing."""
 
-    def __init__(self, studio: m.Studio, home: Path, config: Config = DEFAULT) -> None:
+    def __init__(self, studio: m.Studio, home: Path, config: Config) -> None:
         super().__init__()
         self.studio, self.home, self.config = studio, home, config
         self.setObjectName("studioWindow")
@@ -586,7 +586,7 @@ class StudioWindow(QMainWindow):
         if len(repeat) < len(pin) or not repeat:
             self.pin_note.setText(tr("Typ de PIN nog een keer."))
             return
-        problem = m.pin_problem(pin, repeat, self.config)
+        problem = m.pin_problem(pin, repeat, self.config.pack)
         if problem:
             self.pin_note.setText(tr(problem))
             return
@@ -1199,7 +1199,7 @@ class StudioWindow(QMainWindow):
             return
         try:
             private, _public, _new = organisation_key(self.home / "keys")
-            write_request(Path(folder), private, config=self.config)
+            write_request(Path(folder), private, config=self.config.campaign)
         except PackSigningError as exc:
             self.say(str(exc), bad=True)
             return
@@ -1228,7 +1228,7 @@ class StudioWindow(QMainWindow):
             from kiosk.site.build import SiteError, build
 
             try:
-                outcome["manifest"] = build(self.studio.root, Path(folder), config=self.config)
+                outcome["manifest"] = build(self.studio.root, Path(folder), self.config)
             except SiteError as exc:
                 outcome["error"] = str(exc)  # the site builder's own sentence, names the file
             except OSError as exc:
@@ -1352,7 +1352,7 @@ def build(argv: list[str], config: Config = DEFAULT, home: Path | None = None) -
         parent = _ask_copy_folder(None, source)
         if parent is None:
             raise m.StudioError("Geen map gekozen voor je kopie; er is niets veranderd.")
-        source = m.make_copy(source, parent)
+        source = m.make_copy(source, parent, config)
     m.take_lock(source)
     try:
         studio = m.Studio(source, config)

@@ -97,7 +97,7 @@ class CampaignService(QObject):
         self._event_day = today()        # the day the running event was chosen on
         self.packs_dir = data_dir / config.campaign.packs_dirname
         inbox.mkdir(parents=True, exist_ok=True)
-        self._inbox = Inbox(inbox, config.campaign.removable_media_globs, config,
+        self._inbox = Inbox(inbox, config.campaign.removable_media_globs, config.campaign,
                             state_file=self.packs_dir / SEEN_FILE)
         self._installer = Installer(data_dir, running, config, pinned_event=pinned_event,
                                     today=today)
@@ -245,7 +245,7 @@ class CampaignService(QObject):
             if (mount / self._config.campaign.stick_data_dirname).is_dir():
                 # Only a stick that asks with a request signed by a trusted key gets the data.
                 verdict = check_request(mount, trusted_keys(self._data_dir), self._today(),
-                                        self._config)
+                                        self._config.campaign)
                 if verdict.ok:
                     self._copy_data_to(mount, work)
                 else:
@@ -309,7 +309,8 @@ class CampaignService(QObject):
         outbox = self._data_dir / self._config.campaign.outbox_dirname
         _ignore_temporaries(outbox)
         out = outbox / me.folder_name
-        return snapshot(self._store.db_path, out, self._config.campaign.snapshot_keep, self._config)
+        return snapshot(self._store.db_path, out, self._config.store,
+                        self._config.campaign.snapshot_keep)
 
     def newest_snapshot(self) -> Path | None:
         outbox = self._data_dir / self._config.campaign.outbox_dirname

@@ -123,7 +123,7 @@ class Dashboard(QObject):
         metrics = compute_file(self._db_path, flt, self._config, self._domains)
         with closing(read_only(self._db_path, self._config)) as conn:
             available = choices(conn)
-            pulse = pulse_figures(conn, flt, self._config)
+            pulse = pulse_figures(conn, flt, self._config.report)
         self.last_refresh_s = time.perf_counter() - started
         return metrics, available, pulse
 

@@ -147,7 +147,7 @@ class GameBridge(QObject):
         self._game: Game | None = None
         self._scorer: Scorer | None = None
         try:
-            self._game = Game.from_pack(pack, config)
+            self._game = Game.from_pack(pack, config.game)
             self._scorer = self._game.scorer
         except ValueError as exc:  # the deck check hides the game; say why in the log
             log.warning("swipe game off: %s", exc)
@@ -217,7 +217,7 @@ class GameBridge(QObject):
                 self.job_map(js, rank, list(js.because))
                 for rank, js in zip(("1", "2", "3", "surprise"), res.jobs)]}
         a, b = self._results
-        duo = duo_result(a, b, self._config)
+        duo = duo_result(a, b, self._config.game)
         jobs = []
         for rank, m in enumerate(duo.match, 1):
             js = next(j for j in a.ranking if j.job_id == m.job_id)
@@ -237,7 +237,7 @@ class GameBridge(QObject):
                                     res.direction.domains)
         else:
             a, b = self._results
-            duo = duo_result(a, b, self._config)
+            duo = duo_result(a, b, self._config.game)
             # both players' directions: the page shows each what they are like
             summary = ResultSummary(tuple(m.job_id for m in duo.match), None,
                                     a.direction.code, a.direction.domains, duo=True,
@@ -401,7 +401,7 @@ class GameBridge(QObject):
             shown = [js.job_id for js in self._results[0].jobs]
         else:
             a, b = self._results
-            shown = [m.job_id for m in duo_result(a, b, self._config).match]
+            shown = [m.job_id for m in duo_result(a, b, self._config.game).match]
         self._record("game_finished", jobs=shown, mode=self._mode,
                      duration=max(0.0, self._clock() - self._started_at))
         self._result_changed()

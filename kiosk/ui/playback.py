@@ -215,7 +215,7 @@ class Playback(QObject):
             links.append(self._links.episode(
                 upcoming.id, upcoming.channel_url or self._series_url(upcoming)))
         todo = [link.url for link in links
-                if link.ok and link.url and not qr_modules_ready(link.url, self._config)]
+                if link.ok and link.url and not qr_modules_ready(link.url, self._config.qr)]
         if todo:
             threading.Thread(target=self._codes, args=(todo,), name="qr-ahead",
                              daemon=True).start()
@@ -223,7 +223,7 @@ class Playback(QObject):
     def _codes(self, payloads: list[str]) -> None:
         for payload in payloads:
             try:
-                qr_modules(payload, self._config)
+                qr_modules(payload, self._config.qr)
             except ValueError as error:   # drawn (and reported) where it shows, if it shows
                 log.debug("QR code not worked out ahead: %s", error)
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
-from kiosk.config import Config
+from kiosk.config import QrConfig
 from kiosk.core.qr_image import LIGHT, render_qr
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class QrImageProvider(QQuickImageProvider):
     Rendered codes are kept in a small LRU cache: the same codes come back screen after screen.
     """
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: QrConfig) -> None:
         super().__init__(QQuickImageProvider.ImageType.Image)
         self._config = config
         self._cache: OrderedDict[tuple[str, int], QImage] = OrderedDict()
@@ -52,7 +52,7 @@ class QrImageProvider(QQuickImageProvider):
         """
         payload = unquote(id)
         sides = [s for s in (requestedSize.width(), requestedSize.height()) if s > 0]
-        side = min(sides) if sides else self._config.qr.qr_px_at_1080
+        side = min(sides) if sides else self._config.qr_px_at_1080
         image = self.image(payload, side)
         size.setWidth(image.width())
         size.setHeight(image.height())
@@ -77,7 +77,7 @@ class QrImageProvider(QQuickImageProvider):
         with self._lock:
             self.misses += 1
             self._cache[key] = image
-            while len(self._cache) > self._config.qr.qr_cache_entries:
+            while len(self._cache) > self._config.qr_cache_entries:
                 self._cache.popitem(last=False)
         return image
 

@@ -16,17 +16,17 @@ from __future__ import annotations
 
 import math
 
-from kiosk.config import Config
+from kiosk.config import MediaConfig
 
 
 class WatchTracker:
     """One play of one clip at a time: ``begin`` at its first frame, ``shown`` for each position
     on screen, ``jumped`` before a seek, ``finish`` once at its end or when it is left."""
 
-    def __init__(self, config: Config) -> None:
-        self._bucket_ms = config.media.watch_bucket_s * 1000
-        self._continuous_ms = config.media.watch_continuous_ms
-        self._marks = tuple(config.media.progress_marks)
+    def __init__(self, config: MediaConfig) -> None:
+        self._bucket_ms = config.watch_bucket_s * 1000
+        self._continuous_ms = config.watch_continuous_ms
+        self._marks = tuple(config.progress_marks)
         self._seen: set[int] = set()
         self._passed: set[int] = set()
         self._last_ms: float | None = None

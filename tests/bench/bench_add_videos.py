@@ -51,22 +51,22 @@ def main() -> int:
                   size="1080x1920" if vertical else "1280x720", seconds=args.seconds + i / 10,
                   codec="hevc" if hevc else "h264")
     made = time.monotonic() - made
-    write_new_pack(work / "pack")
+    write_new_pack(work / "pack", DEFAULT)
 
     began = time.monotonic()
     out = io.StringIO()
-    code = run_add_videos(work / "pack", [folder], "bench", None, False, out)
+    code = run_add_videos(work / "pack", [folder], "bench", None, False, out, DEFAULT)
     total = time.monotonic() - began
     imported = sum(line.startswith("✔") for line in out.getvalue().splitlines())
 
     thumbs, headroom, factors = [], [], []
     for clip in sorted((work / "pack" / "media" / "bench").glob("*.m*")):
         t = time.monotonic()
-        image, _ = representative_frame(clip)
+        image, _ = representative_frame(clip, DEFAULT.media)
         if image is not None:
-            save_jpeg(image, work / "thumb.jpg")
+            save_jpeg(image, work / "thumb.jpg", DEFAULT.media.thumb_width)
         thumbs.append(time.monotonic() - t)
-        h = decode_headroom(clip, DEFAULT, read_facts(clip).fps)
+        h = decode_headroom(clip, DEFAULT.media, read_facts(clip).fps)
         headroom.append(h.seconds)
         factors.append(h.factor)
     print(json.dumps({

@@ -19,6 +19,7 @@ Figures are wall-clock on this machine; offscreen software rendering, so frame i
 the attract/home screen's own redraws rather than a display's vsync.
 """
 from __future__ import annotations
+from kiosk.config import DEFAULT
 
 import argparse
 import io
@@ -68,7 +69,7 @@ def fill_events(path: Path, n: int, kiosk: str = "kbench01", start: float = 1_77
     """A kiosk database with ``n`` realistic events (written directly, in one transaction)."""
     from kiosk.storage.db import EVENT_COLUMNS, open_database
 
-    conn = open_database(path)
+    conn = open_database(path, DEFAULT.store)
     kinds = ["session_started", "screen_shown", "episode_started", "episode_progress",
              "card_swiped", "qr_shown", "session_ended"]
     rows = []
@@ -194,11 +195,11 @@ def bench_install(tmp: Path, megabytes: int) -> None:
     data = tmp / "plain"
     bliqpack.trust(public, data)
     t0 = time.perf_counter()
-    manifest = bliqpack.verify(archive, bliqpack.trusted_keys(data))
+    manifest = bliqpack.verify(archive, bliqpack.trusted_keys(data), DEFAULT.campaign)
     t1 = time.perf_counter()
-    folder = bliqpack.unpack(archive, manifest, data / "packs")
+    folder = bliqpack.unpack(archive, manifest, data / "packs", DEFAULT.campaign)
     t2 = time.perf_counter()
-    error = check_errors(folder)
+    error = check_errors(folder, DEFAULT)
     t3 = time.perf_counter()
     assert error is None, error
     print(f"install without UI: verify {1000 * (t1 - t0):.0f} ms, unpack+hash "
@@ -241,7 +242,7 @@ def bench_snapshot(tmp: Path, events: int) -> None:
     size = (data / "kiosk.db").stat().st_size
     print(f"\n{events} events written ({size / 2**20:.0f} MB) in {time.perf_counter() - t:.1f} s")
     t = time.perf_counter()
-    snap = snapshot(data / "kiosk.db", tmp / "snaps", keep=3)
+    snap = snapshot(data / "kiosk.db", tmp / "snaps", DEFAULT.store, keep=3)
     print(f"snapshot alone: {time.perf_counter() - t:.2f} s ({snap.stat().st_size / 2**20:.0f} MB)")
     app = kiosk(data, tmp / "inbox2", ROOT / "episodes")
     try:
@@ -272,11 +273,11 @@ def bench_merge(tmp: Path, snapshots: int, events: int) -> None:
         src = tmp / f"k{i}" / "kiosk.db"
         src.parent.mkdir()
         fill_events(src, per, kiosk=f"kbench{i:02d}")
-        snapshot(src, folder / f"kiosk-{i:02d}")
+        snapshot(src, folder / f"kiosk-{i:02d}", DEFAULT.store)
     print(f"\n{snapshots} snapshots of {per} events made in {time.perf_counter() - t:.1f} s")
     for label in ("merge", "merge again (adds nothing)"):
         t = time.perf_counter()
-        code = run_merge(tmp / "campaign.db", [folder], io.StringIO(), sys.stderr)
+        code = run_merge(tmp / "campaign.db", [folder], io.StringIO(), sys.stderr, DEFAULT)
         assert code == 0
         print(f"{label} of {snapshots} snapshots ({per * snapshots} events): "
               f"{time.perf_counter() - t:.2f} s")

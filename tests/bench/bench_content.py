@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.config import DEFAULT
 from kiosk.pack.check import run_check
 from kiosk.pack.loader import load_pack
 from kiosk.core.taxonomy import DOMAINS, TYPES
@@ -82,11 +83,11 @@ def median_ms(fn: Callable[[], object]) -> float:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         pack_dir = make_pack(Path(tmp))
-        pack = load_pack(pack_dir)
+        pack = load_pack(pack_dir, DEFAULT)
         assert (len(pack.episodes), len(pack.cards)) == (200, 60), pack.problems[:3]
         assert len(pack.jobs) >= JOBS and not pack.errors, pack.errors[:3]
-        load = median_ms(lambda: load_pack(pack_dir))
-        check = median_ms(lambda: run_check(pack_dir, False, io.StringIO()))
+        load = median_ms(lambda: load_pack(pack_dir, DEFAULT))
+        check = median_ms(lambda: run_check(pack_dir, False, io.StringIO(), DEFAULT))
         print(f"pack: {len(pack.episodes)} episodes, {len(pack.jobs)} jobs, {len(pack.cards)} "
               f"cards, {len(pack.series)} series (median of {RUNS} runs)")
         print(f"load_pack: {load:.1f} ms   run_check: {check:.1f} ms   "

@@ -55,7 +55,7 @@ def events(n: int) -> list[tuple[str, str, dict[str, Any]]]:
 def bench_record(folder: Path, n: int) -> None:
     """Per-call cost with the writer running, as in the app."""
     batch = events(n)
-    store = EventStore(folder / "record.db", "bench-kiosk")
+    store = EventStore(folder / "record.db", "bench-kiosk", DEFAULT.store)
     store.event_id = "open-dag-2026"
     costs: list[int] = []
     t0 = time.perf_counter()
@@ -76,7 +76,7 @@ def bench_record(folder: Path, n: int) -> None:
 def bench_paced(folder: Path, n: int, every_s: float) -> None:
     """Per-call cost at a busy-kiosk rate (one event per ``every_s``), small batches."""
     batch = events(n)
-    store = EventStore(folder / "paced.db", "bench-kiosk")
+    store = EventStore(folder / "paced.db", "bench-kiosk", DEFAULT.store)
     pause = threading.Event()
     costs: list[int] = []
     for kind, session, fields in batch:
@@ -94,7 +94,7 @@ def bench_write(folder: Path, n: int) -> None:
     """Writer throughput: queue n events while the writer sleeps, then time one flush."""
     batch = events(n)
     store = EventStore(folder / "write.db", "bench-kiosk",
-                       DEFAULT.with_(event_flush_interval_s=3600, event_flush_timeout_s=600))
+                       DEFAULT.with_(event_flush_interval_s=3600, event_flush_timeout_s=600).store)
     for kind, session, fields in batch:
         store.record(kind, session, **fields)
     t0 = time.perf_counter()
@@ -105,7 +105,7 @@ def bench_write(folder: Path, n: int) -> None:
     print(f"write throughput: {n / took:,.0f} events/s ({n} in one batch, {took:.2f} s)")
     print(f"database size: {size / n * 100_000 / 1e6:.1f} MB per 100k events "
           f"({size / n:.0f} bytes/event incl. indexes)")
-    conn = connect(folder / "write.db")
+    conn = connect(folder / "write.db", DEFAULT.store)
     try:
         parts = conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name "
                              "ORDER BY 2 DESC").fetchall()
@@ -120,7 +120,7 @@ def bench_open(folder: Path, n: int) -> None:
     """Start-up cost of opening (header, quick_check, migrations) a big log."""
     path = folder / "open.db"
     store = EventStore(path, "bench-kiosk", DEFAULT.with_(event_flush_interval_s=3600,
-                                                          event_flush_timeout_s=3600))
+                                                          event_flush_timeout_s=3600).store)
     one = events(12_000)
     for start in range(0, n, len(one)):
         for kind, session, fields in one[: n - start]:
@@ -130,10 +130,10 @@ def bench_open(folder: Path, n: int) -> None:
     timings = []
     for _ in range(3):
         t0 = time.perf_counter()
-        result = open_or_recover(path)
+        result = open_or_recover(path, DEFAULT.store)
         timings.append(time.perf_counter() - t0)
         result.conn.close()
-    conn = connect(path)
+    conn = connect(path, DEFAULT.store)
     t0 = time.perf_counter()
     conn.execute("PRAGMA integrity_check").fetchall()
     full = time.perf_counter() - t0

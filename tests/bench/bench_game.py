@@ -92,13 +92,13 @@ def main() -> None:
     report("score + rank the pack's jobs", timed(lambda: scorer.ranked(profile), args.rounds))
     report("result() for the pack's jobs (+ 'omdat je')", timed(lambda: scorer.result(items),
                                                               args.rounds))
-    big = Scorer(scorer.cards, synthetic_jobs(1000), scorer.config)
+    big = Scorer(scorer.cards, synthetic_jobs(1000), scorer.config.game)
     report("score 1,000 synthetic jobs (score_all)", timed(lambda: big.score_all(profile),
                                                            args.rounds))
     report("score + rank 1,000 synthetic jobs", timed(lambda: big.ranked(profile), args.rounds))
     report("result() for 1,000 synthetic jobs", timed(lambda: big.result(items), args.rounds))
     report("precompute 1,000 job vectors (Scorer())",
-           timed(lambda: Scorer(scorer.cards, big.jobs, scorer.config), max(1, args.rounds // 10)))
+           timed(lambda: Scorer(scorer.cards, big.jobs, scorer.config.game), max(1, args.rounds // 10)))
     mixed = {c.id: rng.random() < 0.5 for c in scorer.cards}
     flat = {c.id: True for c in scorer.cards}
     report("full scripted run → result", timed(lambda: full_run(scorer, mixed), args.rounds))

@@ -161,7 +161,7 @@ def main() -> None:
                         / "episodes")
     args = parser.parse_args()
     pack = load_pack(args.pack, DEFAULT)
-    game = Game.from_pack(pack, DEFAULT)
+    game = Game.from_pack(pack, DEFAULT.game)
     print(f"pack {args.pack}: {len(game.scorer.cards)} cards, {len(game.scorer.jobs)} jobs")
     for i, level in enumerate(args.retest):
         figures = run_level(game, pack, level, args.students, args.seed)

@@ -92,7 +92,7 @@ def main() -> None:
     parser.add_argument("--plays", type=int, default=100)
     args = parser.parse_args()
     app = QGuiApplication([])  # noqa: F841 - must outlive the players
-    episodes = list(load_pack(PACK).episodes.values())
+    episodes = list(load_pack(PACK, DEFAULT).episodes.values())
     bench_gap(EpisodePlayer(DEFAULT), episodes, args.switches)
     bench_first_frame(EpisodePlayer(DEFAULT), episodes, args.plays)
 

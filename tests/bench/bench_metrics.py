@@ -24,6 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from kiosk.config import DEFAULT  # noqa: E402
 from kiosk.storage.db import EVENT_COLUMNS, connect, open_database  # noqa: E402
 
 EPISODES = {  # id → chance a play reaches the end (so the chart has a shape)
@@ -42,7 +43,7 @@ KIOSKS = ["k1a2b3c", "k4d5e6f", "k7a8b9c"]
 
 def generate(path: Path, n_events: int, seed: int = 1) -> int:
     """Write ``n_events`` plausible events (open days 09–16 h local) into a new kiosk database."""
-    open_database(path).close()
+    open_database(path, DEFAULT.store).close()
     def midnight(day_no: int) -> float:  # local, so days keep 09–16 h across summer time
         return time.mktime((2026, 3, 12 + day_no, 0, 0, 0, 0, 0, -1))
 
@@ -101,7 +102,7 @@ def generate(path: Path, n_events: int, seed: int = 1) -> int:
                 add("game_abandoned", 5, at_card=10)
         add("session_ended", rnd.choice([60, 3]), reason=rnd.choice(["idle", "idle", "home"]))
     rows = rows[:n_events]
-    conn = connect(path)
+    conn = connect(path, DEFAULT.store)
     conn.execute("BEGIN")
     conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
                      f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", rows)
@@ -167,7 +168,7 @@ def bench_dashboard(data: Path, screenshot: Path | None) -> None:
     from kiosk.ui.kiosk_singleton import Kiosk, expose
 
     app = QGuiApplication.instance() or QGuiApplication([])
-    pack = load_pack(paths.sample_pack())
+    pack = load_pack(paths.sample_pack(), DEFAULT)
     db = data / "kiosk.db"
     day = busiest_day(db)
     noon = time.mktime(time.strptime(day, "%Y-%m-%d")) + 12 * 3600
@@ -222,7 +223,7 @@ def bench_merge(tmp: Path, snapshots: int, events: int) -> None:
         src = tmp / f"k{i}" / "kiosk.db"
         src.parent.mkdir(parents=True)
         fill_events(src, per, kiosk=f"kbench{i:02d}")
-        snapshot(src, folder / f"kiosk-{i:02d}")
+        snapshot(src, folder / f"kiosk-{i:02d}", DEFAULT.store)
     merged = tmp / "campaign.db"
 
     def cpu() -> float:
@@ -231,7 +232,7 @@ def bench_merge(tmp: Path, snapshots: int, events: int) -> None:
 
     for label in ("merge into a new file", "merge again (adds nothing)"):
         wall, used = time.perf_counter(), cpu()
-        assert run_merge(merged, [folder], io.StringIO(), sys.stderr) == 0
+        assert run_merge(merged, [folder], io.StringIO(), sys.stderr, DEFAULT) == 0
         print(f"{label} ({snapshots} snapshots, {per * snapshots} events): "
               f"{time.perf_counter() - wall:.2f} s wall, {cpu() - used:.2f} s CPU, "
               f"load {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
@@ -241,7 +242,7 @@ def bench_merge(tmp: Path, snapshots: int, events: int) -> None:
         src = tmp / f"m{i}" / "kiosk.db"
         src.parent.mkdir(parents=True)
         fill_events(src, per, kiosk=f"kmore{i:02d}", offset=10 * per)
-        snapshot(src, more / f"kiosk-{i:02d}")
+        snapshot(src, more / f"kiosk-{i:02d}", DEFAULT.store)
     merging = threading.Thread(target=run_merge, args=(merged, [more], io.StringIO(),
                                                        io.StringIO()))
     merging.start()

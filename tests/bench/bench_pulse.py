@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from kiosk.config import DEFAULT  # noqa: E402
 from kiosk.insights.metrics import Filter  # noqa: E402
 from kiosk.insights.pulse_report import pulse_table  # noqa: E402
 from tests import pulsegen  # noqa: E402
@@ -53,8 +54,8 @@ def bench_report(n_events: int, folder: Path) -> None:
     print(f"generated {len(rows)} events ({visits} visits) in "
           f"{time.perf_counter() - started:.1f} s, {db.stat().st_size / 1e6:.0f} MB")
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        seconds = median_s(lambda: pulse_table(conn, Filter()))
-        table = pulse_table(conn, Filter())
+        seconds = median_s(lambda: pulse_table(conn, Filter(), DEFAULT.report))
+        table = pulse_table(conn, Filter(), DEFAULT.report)
         print(f"  pulse_table, one pass (what kiosk report adds)   {seconds * 1000:7.0f} ms  "
               f"({table.figures().all.asked} visits asked)")
         started = time.perf_counter()
@@ -74,7 +75,7 @@ def bench_report(n_events: int, folder: Path) -> None:
     plain = folder / "plain.db"
     generate(plain, n_events)
     with sqlite3.connect(f"file:{plain}?mode=ro", uri=True) as conn:
-        seconds = median_s(lambda: pulse_table(conn, Filter()))
+        seconds = median_s(lambda: pulse_table(conn, Filter(), DEFAULT.report))
     print(f"  pulse_table on bench_metrics' log (nobody asked)   {seconds * 1000:7.0f} ms")
 
 

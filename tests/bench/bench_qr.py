@@ -47,7 +47,8 @@ def payloads(count: int, seed: int = 6) -> list[str]:
     """Realistic links: random results (long job ids included), episodes, companies."""
     rng = random.Random(seed)
     b = LinkBuilder("https://nxtv.example/", "https://nxtv.example/resultaat",
-                    ["nxtv.example", "bedrijf.example"], "open-dag-noordwest-veluwe-2026")
+                    ["nxtv.example", "bedrijf.example"], "open-dag-noordwest-veluwe-2026",
+                    max_chars=DEFAULT.qr.link_max_chars)
     out: list[str] = []
     longest = sorted(JOBS, key=len)[-4:]  # the worst case for density
     out.append(b.result(ResultSummary(tuple(longest[:3]), longest[3], "RCI", ("energie",
@@ -92,7 +93,7 @@ def bench_render(rounds: int) -> None:
     from urllib.parse import quote
 
     links = payloads(rounds)
-    for side in (qr_size_px(720), qr_size_px(1080), qr_size_px(2160)):
+    for side in (qr_size_px(720, DEFAULT.qr), qr_size_px(1080, DEFAULT.qr), qr_size_px(2160, DEFAULT.qr)):
         provider = QrImageProvider(DEFAULT.with_(qr_cache_entries=rounds))
         ids = iter([quote(p, safe="") for p in links])
         cold = timed(lambda p=provider, i=ids, s=side: p.requestImage(next(i), QSize(), QSize(s, s)), rounds)
@@ -109,7 +110,7 @@ CAMERA = [("sharp", 0.0, 1.0), ("blur 0.5", 0.5, 1.0), ("scale 75 %", 0.0, 0.75)
 
 
 def bench_decode(count: int, width: int, height: int) -> None:
-    side = qr_size_px(min(width, height))
+    side = qr_size_px(min(width, height), DEFAULT.qr)
     links = payloads(count)
     per_screen = 12 if width < height else 14
     ok = {label: 0 for label, _, _ in CAMERA}
@@ -136,7 +137,7 @@ def bench_decode(count: int, width: int, height: int) -> None:
             image = grab(view)
             for item in qr_items(view.rootObject()):
                 expected = item.property("payload")
-                module_px.append(side // len(qr_modules(expected)))
+                module_px.append(side // len(qr_modules(expected, DEFAULT.qr)))
                 total += 1
                 cut = to_pil(crop(image, item))
                 for label, blur, scale in CAMERA:

@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from kiosk.config import DEFAULT  # noqa: E402
 from kiosk.site import build  # noqa: E402
 from kiosk.site.serve import make_server  # noqa: E402
 
@@ -80,7 +81,7 @@ def time_builds(pack: Path, runs: int) -> tuple[float, float, dict]:
         out = Path(tempfile.mkdtemp(prefix="bench-site-"))
         shutil.rmtree(out)
         started, started_cpu = time.perf_counter(), time.process_time()
-        manifest = build(pack, out, record=False)
+        manifest = build(pack, out, DEFAULT, record=False)
         seconds.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
         manifest["_out"] = str(out)

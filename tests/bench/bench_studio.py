@@ -33,6 +33,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from kiosk.config import DEFAULT
 import kiosk.studio
 from kiosk.studio import model as m
 from tests.cliptools import make_clip
@@ -70,7 +71,7 @@ def bench_start(work: Path, app: QApplication) -> float:
 def bench_save_30(work: Path, app: QApplication) -> dict[str, float]:
     jobs = ["timmerman", "elektromonteur", "lasser", "installatiemonteur"]
     pack = fresh_pack(work, "save30")
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     studio.start_new_event("Techniekmarkt 2027")
     for i in range(30):
         company = studio.add_company(f"Bedrijf {i}")

@@ -1,5 +1,6 @@
 """The campaign's commands as an organiser types them (real processes, real files)."""
 from __future__ import annotations
+from kiosk.config import DEFAULT
 
 import os
 import sqlite3
@@ -42,12 +43,12 @@ def test_keygen_build_trust_name_snapshot(tmp_path: Path) -> None:
     from kiosk.pack.bliqpack import trusted_keys
     from kiosk.campaign.data_request import check_request
 
-    assert check_request(tmp_path / "stick", trusted_keys(data)).ok
+    assert check_request(tmp_path / "stick", trusted_keys(data), None, DEFAULT.campaign).ok
     named = kiosk("name", "Aula links", "--region", "Zwolle", "--data", str(data))
     assert named.returncode == 0 and "Aula links" in named.stdout
     from kiosk.storage.events import EventStore
 
-    with EventStore(data / "kiosk.db", "k1a2b3c") as store:
+    with EventStore(data / "kiosk.db", "k1a2b3c", DEFAULT.store) as store:
         store.record("session_started", "s1")
         store.flush()
         snap = kiosk("snapshot", "--data", str(data), "--out", str(tmp_path / "snaps"))

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from PIL import Image
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.pack.loader import load_pack
 from kiosk.core.links import host_allowed
 from kiosk.pack.site_pages import page_of
@@ -35,7 +35,7 @@ pytestmark = [
 ]
 
 SAMPLE = Path(__file__).resolve().parents[2] / "episodes"
-SITE_URL = load_pack(SAMPLE).site_url
+SITE_URL = load_pack(SAMPLE, DEFAULT).site_url
 SLOW_IDLE = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
                    next_up_countdown_s=60)
 RESULT_NAMES = ["resultJob_1", "resultJob_2", "resultJob_3", "resultJobSurprise"]
@@ -45,7 +45,7 @@ RESULT_NAMES = ["resultJob_1", "resultJob_2", "resultJob_3", "resultJobSurprise"
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, Any]]]:
     """The sample pack's pages, served on 127.0.0.1; (base address, manifest)."""
     out = tmp_path_factory.mktemp("site") / "out"
-    manifest = build(SAMPLE, out, record=False)
+    manifest = build(SAMPLE, out, DEFAULT, record=False)
     server = make_server(out, 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -242,7 +242,7 @@ def test_every_code_on_every_screen_opens_a_built_page_or_an_allowed_host(
 
 
 # the sample pack's own titles and job count: the pages are built from it
-SAMPLE_JOBS = load_pack(SAMPLE).jobs
+SAMPLE_JOBS = load_pack(SAMPLE, DEFAULT).jobs
 
 
 @pytest.mark.parametrize("query, titles, note", [

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.pack import bliqpack
 from tests.packtools import build as build_archive
 from tests.packtools import keypair, pack_copy
@@ -138,7 +138,7 @@ def test_a_pack_travels_to_the_kiosk_and_a_snapshot_comes_back(qapp, qtbot, tmp_
     kiosk_peer.share("bliq-packs", inbox, "receiveonly")
     kiosk_peer.share("bliq-outbox-k1", data / "outbox", "sendonly")
     bliqpack.trust(keys[1], data)
-    set_identity(data, "Aula links", "Zwolle")
+    set_identity(data, "Aula links", "Zwolle", DEFAULT)
     laptop.start(kiosk_peer)
     # A slow link (2 MB/s): the pack spends seconds as Syncthing's partial file in the inbox.
     kiosk_peer.start(laptop, max_recv_kbps=2000)

@@ -93,7 +93,7 @@ class Running:
         self.result: list[int] = []
 
     def start(self, **extra_env: str) -> Supervisor:
-        self.supervisor = Supervisor(self.command, self.data, self.config,
+        self.supervisor = Supervisor(self.command, self.data, self.config.watchdog,
                                      env={**self.env, **extra_env}, output=subprocess.DEVNULL)
         self.thread = threading.Thread(
             target=lambda: self.result.append(self.supervisor.run(self.stop)), daemon=True)

@@ -30,7 +30,7 @@ def _run(pack: Path, *paths: Path, **kw) -> tuple[int, list[str]]:
 
 @pytest.fixture
 def pack(tmp_path: Path) -> Path:
-    write_new_pack(tmp_path / "pack")
+    write_new_pack(tmp_path / "pack", DEFAULT)
     return tmp_path / "pack"
 
 
@@ -88,7 +88,7 @@ def test_mixed_folder(qapp, pack: Path, tmp_path: Path) -> None:
     assert werk["title"] == {"nl": "Werkplaats"}
     assert werk["subtitles"] == {"nl": "media/open-dag-2026/werkplaats.nl.vtt",
                                  "en": "media/open-dag-2026/werkplaats.en.srt"}
-    loaded = load_pack(pack)
+    loaded = load_pack(pack, DEFAULT)
     assert {"werkplaats", "lassen", "social-verticaal", "zonnepanelen-op-het-dak"} \
         <= set(loaded.episodes)
     assert loaded.episodes["werkplaats"].subtitles["en"].suffix == ".srt"
@@ -97,7 +97,7 @@ def test_mixed_folder(qapp, pack: Path, tmp_path: Path) -> None:
     # thumbnails: JPEGs of a lively frame (the clips fade in from black), upright
     for episode in episodes:
         thumb = QImage(str(pack / episode["thumbnail"]))
-        assert not thumb.isNull() and score(thumb).usable, episode["id"]
+        assert not thumb.isNull() and score(thumb).usable_for(DEFAULT.media), episode["id"]
     lassen = QImage(str(pack / "media/open-dag-2026/lassen.jpg"))
     assert lassen.height() > lassen.width()  # the phone's rotation is applied
     assert not list(pack.rglob("*.tmp")) and not list(pack.rglob("*.converting*"))
@@ -128,7 +128,7 @@ def test_existing_series_keeps_the_organisers_text(qapp, pack: Path, tmp_path: P
     assert code == 0 and "(season 1, episode 2" in lines[0]
     after = series.read_text(encoding="utf-8")
     assert after.startswith(original)
-    pack_loaded = load_pack(pack)
+    pack_loaded = load_pack(pack, DEFAULT)
     assert pack_loaded.episodes["lassen"].season == 1
     assert pack_loaded.episodes["mijn-serie-s1e1"].role_model is not None
 
@@ -179,7 +179,7 @@ def test_convert_turns_refused_clips_into_h264(qapp, pack: Path, tmp_path: Path)
     code, again = _run(pack, folder, convert=True)
     assert code == 0 and again[0].startswith("= av1.mp4: already in the pack as ")
     assert again[1].startswith("= oud filmpje.avi: already in the pack as ")
-    episode = load_pack(pack).episodes["oud-filmpje"]
+    episode = load_pack(pack, DEFAULT).episodes["oud-filmpje"]
     assert episode.video.suffix == ".mp4"
     from kiosk.pack.media_facts import read_facts
 
@@ -202,7 +202,7 @@ def test_convert_also_makes_big_clips_lighter(qapp, pack: Path, tmp_path: Path) 
     assert run_add_videos(pack, [vertical], None, None, True, out, small) == 0
     from kiosk.pack.media_facts import read_facts
 
-    facts = read_facts(load_pack(pack).episodes["staand"].video)
+    facts = read_facts(load_pack(pack, DEFAULT).episodes["staand"].video)
     assert facts.display_size == (120, 214) and facts.video_codec == "H.264"
     assert "converted (180x320 is above 120p)" in out.getvalue()
 
@@ -239,11 +239,11 @@ def test_the_still_skips_black_parts(qapp, tmp_path: Path) -> None:
     from kiosk.media.frames import representative_frame
 
     clip = make_clip(tmp_path / "laat.mp4", size="160x90", vf="fade=in:st=0.95:d=0.05")
-    image, error = representative_frame(clip, CONFIG)
-    assert error == "" and image is not None and score(image).usable
+    image, error = representative_frame(clip, CONFIG.media)
+    assert error == "" and image is not None and score(image).usable_for(DEFAULT.media)
     black = make_clip(tmp_path / "zwart.mp4", size="160x90", vf="lutrgb=r=0:g=0:b=0")
-    image, error = representative_frame(black, CONFIG)
-    assert error == "" and image is not None and not score(image).usable  # best there is
+    image, error = representative_frame(black, CONFIG.media)
+    assert error == "" and image is not None and not score(image).usable_for(DEFAULT.media)  # best there is
 
 
 def test_progress_lines_say_how_far_each_clip_is(pack: Path, tmp_path: Path) -> None:

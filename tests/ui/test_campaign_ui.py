@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.app import build
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.pack import bliqpack
 from tests.fakeplayer import FakePlayer
 from tests.packtools import build as build_archive
@@ -132,7 +132,7 @@ def open_admin(app, qtbot) -> None:
 def test_admin_shows_name_pack_and_rolls_back(kiosk: Kiosk, packs, qtbot) -> None:
     from kiosk.campaign.identity import set_identity
 
-    set_identity(kiosk.data, "Aula links", "Zwolle")
+    set_identity(kiosk.data, "Aula links", "Zwolle", DEFAULT)
     app = kiosk.app
     for version in (2, 3):
         kiosk.drop(packs[version])
@@ -155,13 +155,13 @@ def test_a_stick_gets_the_result_file_and_the_newest_data(kiosk: Kiosk, packs, k
     from kiosk.campaign.identity import set_identity
     from kiosk.campaign.data_request import write_request
 
-    set_identity(kiosk.data, "Hal 2", "Kampen")
+    set_identity(kiosk.data, "Hal 2", "Kampen", DEFAULT)
     app = kiosk.app
     app.store.record("session_started", "s1")
     stick = kiosk.media / "organiser" / "BLIQ"
     staging = tmp_path / "staging"
     (staging / "bliq-data").mkdir(parents=True)
-    write_request(staging, keys[0], today=OPEN_DAY)   # the studio's "haal de cijfers op"
+    write_request(staging, keys[0], today=OPEN_DAY, config=DEFAULT.campaign)   # the studio's "haal de cijfers op"
     shutil.copyfile(packs[2], staging / packs[2].name)
     (staging / "half.bliqpack").write_bytes(packs[3].read_bytes()[:100_000])  # pulled mid-copy
     stick.parent.mkdir()
@@ -278,7 +278,7 @@ def test_a_pin_the_updated_pack_no_longer_holds_gives_way_to_the_dates(caplog) -
     from kiosk.pack.loader import load_pack
     from tests.conftest import SAMPLE_PACK
 
-    pack = load_pack(SAMPLE_PACK)
+    pack = load_pack(SAMPLE_PACK, DEFAULT)
     with pytest.raises(StartupError, match="event 'kermis-2031' is not in the pack"):
         _pick_event(pack, "kermis-2031", OPEN_DAY)
     choice = _pick_event(pack, "kermis-2031", OPEN_DAY, strict=False)

@@ -16,7 +16,7 @@ from PIL import Image, ImageChops, ImageStat
 from PySide6.QtCore import QBuffer, QIODevice, QRectF
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.pack.check import run_check
 from kiosk.pack.loader import load_pack
 from tests.conftest import SAMPLE_PACK
@@ -201,9 +201,9 @@ def test_damaged_pictures_are_named_by_check_and_the_kiosk_shows_pictograms(make
     for png in (pack / "images" / "cards").glob("*.png"):
         png.write_bytes(png.read_bytes()[:2000])             # a copy that stopped early
     out = io.StringIO()
-    assert run_check(pack, False, out) == 0                  # warnings: the pack still runs
+    assert run_check(pack, False, out, DEFAULT) == 0                  # warnings: the pack still runs
     report = out.getvalue()
-    index = {card.id: n for n, card in enumerate(load_pack(SAMPLE_PACK).cards)}
+    index = {card.id: n for n, card in enumerate(load_pack(SAMPLE_PACK, DEFAULT).cards)}
     for card_id, n in index.items():
         assert (f'cards.toml: card "{card_id}" (cards[{n}]): image: '
                 f"'images/cards/{card_id}.png' is damaged") in report, card_id
@@ -233,7 +233,7 @@ def test_a_face_qt_cannot_read_falls_back_to_the_jobs_own_picture(make_kiosk, qt
     pack = copy_of_sample(tmp_path)
     for thumb in (pack / "media").rglob("s*e*.jpg"):
         thumb.write_bytes(unreadable_png())
-    assert not [p for p in load_pack(pack).problems if "thumbnail" in p.field]
+    assert not [p for p in load_pack(pack, DEFAULT).problems if "thumbnail" in p.field]
     app = make_kiosk("1920x1080", content=pack, config=CFG)
     start_game(app, qtbot)
     faces = 0

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from tests.qrtools import crop, decode_qr_codes, grab, qr_items
 from tests.uitools import find_item, open_from_home, touch_tap, walk
 
@@ -89,7 +89,7 @@ def test_a_company_with_a_bad_link_gets_a_check_error_and_no_code(make_kiosk, qt
         'internship_url = "https://voltwerk.bedrijf.example/stage"',
         'internship_url = "https://voltwerk.elders.example/stage"'), encoding="utf-8")
     out = io.StringIO()
-    assert run_check(pack, False, out) == 1
+    assert run_check(pack, False, out, DEFAULT) == 1
     line = next(x for x in out.getvalue().splitlines() if "companies.toml" in x)
     assert "internship_url" in line and "voltwerk.elders.example" in line
     app = make_kiosk(content=pack, args=("--event", "open-dag-2026"))

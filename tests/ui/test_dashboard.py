@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtQuick import QQuickItem, QQuickView
 
 from kiosk import paths
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.pack.loader import load_pack
 from kiosk.insights.charts import Style
 from kiosk.ui.chart_images import ChartImages
@@ -32,7 +32,7 @@ from tests.unit.eventlog import OD, local, seed
 def view(qapp: Any, qtbot: Any, tmp_path: Path, amsterdam: None
          ) -> Iterator[tuple[QQuickView, Dashboard]]:
     db = seed(tmp_path / "kiosk.db")
-    pack = load_pack(paths.sample_pack())
+    pack = load_pack(paths.sample_pack(), DEFAULT)
     # "Today" is the 12th at 18:00, so the dashboard opens on that day, all events.
     dash = Dashboard(db, Config(), pack, clock=lambda: local(12, 18, 0))
     v = QQuickView()

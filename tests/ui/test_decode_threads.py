@@ -25,7 +25,7 @@ def cores_ffmpeg_sees() -> int:
 
 def threads_while_playing(qtbot: Any, threads: int) -> int:
     """Threads in this process while a deck set to ``threads`` plays the clip."""
-    deck = Deck(DEFAULT.with_(decode_threads=threads), audio=False)
+    deck = Deck(DEFAULT.with_(decode_threads=threads).media, audio=False)
     try:
         frames: list[int] = []
         deck.frame.connect(lambda _f: frames.append(1))
@@ -63,7 +63,7 @@ def test_one_decode_thread_by_default_and_ffmpegs_choice_on_request(qtbot, resto
 
 
 def test_the_clip_plays_to_its_end_with_one_decode_thread(qtbot, restore_default):
-    deck = Deck(DEFAULT.with_(decode_threads=1), audio=False)
+    deck = Deck(DEFAULT.with_(decode_threads=1).media, audio=False)
     try:
         with qtbot.waitSignal(deck.ready, timeout=10_000):
             deck.load(Clip("c", CLIP))

@@ -153,7 +153,7 @@ def test_full_run_reaches_the_result_the_core_computes(kiosk, qtbot):
     assert 16 <= len(answers) <= 31 and len(cards) <= 20
 
     # The same answers given to the core directly give the same result.
-    expected = Game.from_pack(kiosk.pack, kiosk.config).new_session()
+    expected = Game.from_pack(kiosk.pack, kiosk.config.game).new_session()
     for cid, liked in answers:
         if cid == "duel":
             assert expected.choose(liked, "button")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.visit.flow import EndReason
 from kiosk.pack.new_pack import write_new_pack
 from kiosk.media.add_videos import run_add_videos
@@ -34,12 +34,12 @@ def _solid(colour: QColor) -> str:
 def pack(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A pack with a green clip (16:9) and a green phone clip stored sideways (rotation tag)."""
     root = tmp_path_factory.mktemp("lean")
-    write_new_pack(root / "pack")
+    write_new_pack(root / "pack", DEFAULT)
     folder = root / "in"
     make_clip(folder / "groen.mp4", size="320x180", seconds=2.0, vf=_solid(GREEN))
     add_rotation(make_clip(root / "plat.mp4", size="320x180", seconds=2.0, vf=_solid(GREEN)),
                  folder / "staand.mp4", -90)
-    assert run_add_videos(root / "pack", [folder], "eigen", None, False, io.StringIO()) == 0
+    assert run_add_videos(root / "pack", [folder], "eigen", None, False, io.StringIO(), DEFAULT) == 0
     before = tree_state(root / "pack")
     yield root / "pack"
     assert tree_state(root / "pack") == before, "a test changed the shared pack"

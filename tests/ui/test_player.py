@@ -21,7 +21,7 @@ BEFORE_END_MS = 500
 
 @pytest.fixture(scope="module")
 def pack() -> Pack:
-    return load_pack(SAMPLE_PACK)
+    return load_pack(SAMPLE_PACK, DEFAULT)
 
 
 @pytest.fixture

@@ -70,7 +70,7 @@ class RealDriver(Driver):
 def visit(driver: Driver) -> list[tuple[str, tuple[Any, ...]]]:
     """The script: the same calls on either player."""
     player = driver.player
-    episode = load_pack(SAMPLE_PACK).episodes[EPISODE]
+    episode = load_pack(SAMPLE_PACK, DEFAULT).episodes[EPISODE]
     player.play(episode)
     driver.started()
     driver.play_on_to(3000)        # seconds 0–3 seen; the 25 % mark (3 s) passed
@@ -125,7 +125,7 @@ def test_resume_from_the_end_plays_the_clip_again_on_the_fake_too(qtbot: Any) ->
     player = FakePlayer(DEFAULT)
     finished: list[tuple[str, float, bool]] = []
     player.episodeFinished.connect(lambda *a: finished.append(a))
-    player.play(load_pack(SAMPLE_PACK).episodes[EPISODE])
+    player.play(load_pack(SAMPLE_PACK, DEFAULT).episodes[EPISODE])
     qtbot.waitUntil(lambda: player.state == "playing")
     player.finish()
     assert player.state == "ended"

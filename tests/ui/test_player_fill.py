@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.pack.new_pack import write_new_pack
 from kiosk.media.add_videos import run_add_videos
 from tests.cliptools import add_rotation, make_clip
@@ -24,12 +24,12 @@ def pack(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
     Made once for the module (three clips and an import): the tests only read it."""
     root = tmp_path_factory.mktemp("fill")
-    write_new_pack(root / "pack")
+    write_new_pack(root / "pack", DEFAULT)
     folder = root / "in"
     make_clip(folder / "verticaal.mp4", size="180x320", seconds=2.0)
     add_rotation(make_clip(root / "plat.mp4", size="320x180", seconds=2.0),
                  folder / "telefoon.mp4", -90)
-    assert run_add_videos(root / "pack", [folder], "eigen", None, False, io.StringIO()) == 0
+    assert run_add_videos(root / "pack", [folder], "eigen", None, False, io.StringIO(), DEFAULT) == 0
     before = tree_state(root / "pack")
     yield root / "pack"
     assert tree_state(root / "pack") == before, "a test changed the shared pack"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.config import DEFAULT
 from kiosk.media.preflight import run_preflight
 from tests.conftest import SAMPLE_PACK
 
@@ -171,7 +172,7 @@ def test_without_event_it_checks_the_event_the_kiosk_runs(today, item: str, why:
     from kiosk.pack.loader import load_pack
     from kiosk.media.preflight import _event_checks
 
-    pack = load_pack(SAMPLE_PACK)
+    pack = load_pack(SAMPLE_PACK, DEFAULT)
     [check] = _event_checks(pack, None, today)
     assert (check.item, check.status) == (item, "ok") and f"({why})" in check.message
     assert _pick_event(pack, None, today).event.id == item   # what the kiosk would show

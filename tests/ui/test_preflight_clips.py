@@ -21,12 +21,12 @@ from tests.conftest import tree_state
 def pack(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Made once for the module (four clips and an import): preflight only reads it."""
     root = tmp_path_factory.mktemp("clips")
-    write_new_pack(root / "pack")
+    write_new_pack(root / "pack", DEFAULT)
     folder = root / "in"
     make_clip(folder / "verticaal.mp4", size="180x320")
     add_rotation(make_clip(root / "plat.mp4", size="320x180"), folder / "telefoon.mp4", -90)
     make_clip(folder / "breed.webm", size="320x180", codec="vp9")
-    assert run_add_videos(root / "pack", [folder], "eigen", None, False, io.StringIO()) == 0
+    assert run_add_videos(root / "pack", [folder], "eigen", None, False, io.StringIO(), DEFAULT) == 0
     before = tree_state(root / "pack")
     yield root / "pack"
     assert tree_state(root / "pack") == before, "a test changed the shared pack"

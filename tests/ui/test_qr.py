@@ -23,7 +23,8 @@ SHORT = "https://nxtv.example/"  # 21 bytes: version 2 at level M (v1-M holds 14
 def links() -> list[str]:
     """Three links as the kiosk builds them (episode, result, company)."""
     b = LinkBuilder("https://nxtv.example/", "https://nxtv.example/resultaat",
-                    ["nxtv.example", "bedrijf.example"], "open-dag-2026")
+                    ["nxtv.example", "bedrijf.example"], "open-dag-2026",
+                    max_chars=DEFAULT.qr.link_max_chars)
     built = [
         b.episode("ads-s1e1", "https://nxtv.example/aflevering/ads-s1e1").url,
         b.result(ResultSummary(("elektromonteur", "lasser", "mediavormgever"), "matroos", "RC",
@@ -53,17 +54,17 @@ def finder_module_px(image: Image.Image) -> int:
 # ---- render_qr --------------------------------------------------------------------------------
 
 def test_qr_size_scales_with_the_screen_and_has_a_floor() -> None:
-    assert qr_size_px(1080) == 240
-    assert qr_size_px(2160) == 480
-    assert qr_size_px(720) == 160   # 240 * 720 / 1080
-    assert qr_size_px(480) == 160   # floor: never smaller than at the smallest supported screen
+    assert qr_size_px(1080, DEFAULT.qr) == 240
+    assert qr_size_px(2160, DEFAULT.qr) == 480
+    assert qr_size_px(720, DEFAULT.qr) == 160   # 240 * 720 / 1080
+    assert qr_size_px(480, DEFAULT.qr) == 160   # floor: never smaller than at the smallest supported screen
 
 
 @pytest.mark.parametrize("size_px", [160, 200, 240, 480])
 @pytest.mark.parametrize("payload_index", [0, 1, 2])
 def test_rendered_code_decodes_to_its_payload(size_px: int, payload_index: int) -> None:
     payload = links()[payload_index]
-    image = render_qr(payload, size_px)
+    image = render_qr(payload, size_px, DEFAULT.qr)
     assert image.size == (size_px, size_px)
     [code] = zxingcpp.read_barcodes(image)
     assert code.text == payload
@@ -73,12 +74,12 @@ def test_rendered_code_decodes_to_its_payload(size_px: int, payload_index: int) 
 def test_the_longest_allowed_link_decodes_at_the_smallest_size() -> None:
     payload = "https://nxtv.example/" + "a" * 279  # 21 + 279 = 300, the link_max_chars default
     assert len(payload) == 300
-    [code] = zxingcpp.read_barcodes(render_qr(payload, 160))
+    [code] = zxingcpp.read_barcodes(render_qr(payload, 160, DEFAULT.qr))
     assert code.text == payload
 
 
 def test_module_size_quiet_zone_and_colours_read_from_the_image() -> None:
-    image = render_qr(SHORT, 240)
+    image = render_qr(SHORT, 240, DEFAULT.qr)
     # Version 2 = 25 modules, plus 4 quiet modules each side = 33; 240 // 33 = 7 px a module.
     # 33 * 7 = 231 px, the 9 px left over split 4 / 5, so the code starts at 4 + 4 * 7 = 32.
     assert finder_module_px(image) == 7
@@ -90,22 +91,22 @@ def test_module_size_quiet_zone_and_colours_read_from_the_image() -> None:
 
 def test_quiet_zone_is_at_least_four_modules_at_every_size() -> None:
     for size_px in (160, 173, 240, 333, 480):
-        image = render_qr(links()[1], size_px)
+        image = render_qr(links()[1], size_px, DEFAULT.qr)
         module = finder_module_px(image)
         left, top, right, bottom = dark_box(image)
         assert min(left, top, size_px - right, size_px - bottom) >= 4 * module, size_px
 
 
 def test_error_correction_q_is_honoured() -> None:
-    [code] = zxingcpp.read_barcodes(render_qr(SHORT, 240, DEFAULT.with_(qr_error_correction="Q")))
+    [code] = zxingcpp.read_barcodes(render_qr(SHORT, 240, DEFAULT.with_(qr_error_correction="Q").qr))
     assert code.ec_level == "Q"
 
 
 def test_payload_too_big_for_the_size_is_refused() -> None:
     with pytest.raises(ValueError, match="33 modules"):
-        render_qr(SHORT, 32)
+        render_qr(SHORT, 32, DEFAULT.qr)
     with pytest.raises(ValueError, match="empty"):
-        render_qr("", 240)
+        render_qr("", 240, DEFAULT.qr)
 
 
 # ---- provider --------------------------------------------------------------------------------
@@ -182,7 +183,7 @@ def test_every_code_in_the_window_decodes_to_its_items_payload(
     qtbot, tmp_path: Path, width: int, height: int  # type: ignore[no-untyped-def]
 ) -> None:
     payloads = links() + ["https://nxtv.example/zoek?q=warmte%20pomp&x=ä#deel-2"]
-    size_px = qr_size_px(min(width, height))
+    size_px = qr_size_px(min(width, height), DEFAULT.qr)
     view = show(qtbot, scene(tmp_path, payloads, size_px, width, height))
     try:
         image = grab(view)

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.core.links import LinkBuilder
 from tests.qrtools import crop, decode_qr_codes, grab
 from tests.uitools import find_item, open_from_home
@@ -31,7 +31,7 @@ def play(app, qtbot) -> None:
 
 def expected_link(app, share: bool = False) -> str:
     episode = app.pack.episodes[EPISODE]
-    links = LinkBuilder.for_pack(app.pack, "open-dag-2026")
+    links = LinkBuilder.for_pack(app.pack, "open-dag-2026", DEFAULT)
     return links.episode(EPISODE, episode.channel_url, share=share).url
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton
 
+from kiosk.config import DEFAULT
 from kiosk.pack import bliqpack
 from tests import studiotools
 from tests.cliptools import make_clip
@@ -127,9 +128,9 @@ def test_a_stick_that_asks_for_the_figures(studio, dialogs: Dialogs, qtbot, tmp_
     assert w(app, "message", QLabel).text().startswith("De stick vraagt nu om de cijfers")
     [pub] = (app.home / "keys").glob("bliq-*.pub")
     public = bliqpack.load_public(pub)
-    assert check_request(stick, {bliqpack.key_id(public): public}).ok
+    assert check_request(stick, {bliqpack.key_id(public): public}, None, DEFAULT.campaign).ok
     stranger = bliqpack.load_public(bliqpack.generate_keys(tmp_path / "other")[1])
-    assert not check_request(stick, {bliqpack.key_id(stranger): stranger}).ok
+    assert not check_request(stick, {bliqpack.key_id(stranger): stranger}, None, DEFAULT.campaign).ok
 
 
 def test_the_take_home_pages_are_made_beside_the_window(studio, dialogs: Dialogs, qtbot,

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QListWidget, QLineEdit
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.pack import bliqpack
 from kiosk.pack.check import run_check
 from kiosk.core.pin import verify_pin
@@ -96,7 +96,7 @@ def test_the_whole_organiser_task(studio, dialogs: Dialogs, qtbot, pack: Path,
     assert "Opgeslagen" in w(app, "message", QLabel).text()
     assert w(app, "readyLabel", QLabel).text() == "Klaar voor de dag ✔", problems(app)
     out = io.StringIO()
-    assert run_check(pack, False, out) == 0, out.getvalue()
+    assert run_check(pack, False, out, DEFAULT) == 0, out.getvalue()
     event_file = pack / "events" / "open-dag-het-vakcollege.toml"
     event = tomllib.loads(event_file.read_text("utf-8"))
     assert event["date"] == day and verify_pin("8531", event["admin_pin_hash"])

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.pack.new_pack import write_new_pack
 from kiosk.media.frames import score
 from kiosk.media.thumbcache import cache_path
@@ -20,7 +20,7 @@ EPISODE = "mijn-serie-s1e1"
 @pytest.fixture
 def pack(tmp_path: Path) -> Path:
     """A new pack: its one episode has no thumbnail line."""
-    write_new_pack(tmp_path / "pack")
+    write_new_pack(tmp_path / "pack", DEFAULT)
     return tmp_path / "pack"
 
 
@@ -32,7 +32,7 @@ def test_a_still_is_made_off_the_ui_thread_and_cached(make_kiosk, qtbot, pack: P
     cache = app.data_dir / CFG.media.thumb_cache_dirname
     assert episode.thumbnail == cache_path(episode.video, cache)
     image = QImage(str(episode.thumbnail))
-    assert not image.isNull() and score(image).usable  # not the black first frame
+    assert not image.isNull() and score(image).usable_for(DEFAULT.media)  # not the black first frame
     assert app.catalog.episode(EPISODE)["thumbnail"].endswith(episode.thumbnail.name)
     open_from_home(app, qtbot, "homeEpisodes", "episodes")
     qtbot.waitUntil(lambda: find_item(app.window, f"tileThumb_{EPISODE}") is not None

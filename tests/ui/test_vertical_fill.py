@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.pack.new_pack import write_new_pack
 from kiosk.media.add_videos import run_add_videos
 from tests.cliptools import make_clip
@@ -37,13 +37,13 @@ def _green_with_red_edges(strip: float) -> str:
 def pack(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A phone clip (3:4), a social clip (4:5), a square one; strips a crop to 9:16 cuts off."""
     root = tmp_path_factory.mktemp("vertical")
-    write_new_pack(root / "pack")
+    write_new_pack(root / "pack", DEFAULT)
     folder = root / "in"
     # 3:4 cropped to 9:16 keeps the middle 75 %: 8 % strips are cut off; likewise 4:5 (70 %)
     make_clip(folder / "telefoon.mp4", size="240x320", seconds=2.0, vf=_green_with_red_edges(0.08))
     make_clip(folder / "sociaal.mp4", size="256x320", seconds=2.0, vf=_green_with_red_edges(0.1))
     make_clip(folder / "vierkant.mp4", size="320x320", seconds=2.0, vf=_green_with_red_edges(0.1))
-    assert run_add_videos(root / "pack", [folder], "eigen", None, False, io.StringIO()) == 0
+    assert run_add_videos(root / "pack", [folder], "eigen", None, False, io.StringIO(), DEFAULT) == 0
     before = tree_state(root / "pack")
     yield root / "pack"
     assert tree_state(root / "pack") == before, "a test changed the shared pack"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 
+from kiosk.config import DEFAULT
 from kiosk.storage.db import EVENT_COLUMNS, connect, open_database
 
 T = "techniekmarkt-2026"
@@ -133,8 +134,8 @@ def rows() -> list[tuple[Any, ...]]:
 
 def seed(path: Path) -> Path:
     """Write the log into a real kiosk database at ``path``."""
-    open_database(path).close()
-    conn = connect(path)
+    open_database(path, DEFAULT.store).close()
+    conn = connect(path, DEFAULT.store)
     conn.execute("BEGIN")
     conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
                      f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", rows())

@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from kiosk.config import DEFAULT
 from kiosk.storage.db import EVENT_COLUMNS, connect, open_database
 from tests.unit.eventlog import rows as hand_rows
 
@@ -54,8 +55,8 @@ def rows() -> list[list[Any]]:
 def seed(path: Path, kiosks: list[tuple[Any, ...]] | None = KIOSKS,
          log: list[list[Any]] | None = None) -> Path:
     """A real kiosk database with the log (and kiosk rows unless ``kiosks`` is None)."""
-    open_database(path).close()
-    conn = connect(path)
+    open_database(path, DEFAULT.store).close()
+    conn = connect(path, DEFAULT.store)
     conn.execute("BEGIN")
     conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
                      f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",

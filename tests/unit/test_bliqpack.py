@@ -28,8 +28,8 @@ def kiosk_data(tmp_path: Path, keys: tuple[Path, Path]) -> Path:
 
 def refusal(path: Path, data: Path, config: Config = DEFAULT) -> PackRefused:
     with pytest.raises(PackRefused) as info:
-        manifest = verify(path, trusted_keys(data), config)
-        unpack(path, manifest, data / "packs", config)
+        manifest = verify(path, trusted_keys(data), config.campaign)
+        unpack(path, manifest, data / "packs", config.campaign)
     assert "\n" not in str(info.value) and path.name in str(info.value)
     return info.value
 
@@ -44,9 +44,9 @@ def test_keygen_makes_a_private_key_only_the_owner_reads(tmp_path: Path) -> None
 def test_a_built_pack_verifies_and_unpacks_byte_for_byte(tmp_path: Path, keys, kiosk_data) -> None:
     pack = pack_copy(tmp_path / "pack", 3)
     archive = build(pack, keys[0], tmp_path / "p.bliqpack")
-    manifest = verify(archive, trusted_keys(kiosk_data))
+    manifest = verify(archive, trusted_keys(kiosk_data), DEFAULT.campaign)
     assert (manifest.pack_id, manifest.version) == ("bliq-sample", 3)
-    folder = unpack(archive, manifest, kiosk_data / "packs")
+    folder = unpack(archive, manifest, kiosk_data / "packs", DEFAULT.campaign)
     for rel, (digest, _size) in manifest.files.items():
         assert hashlib.sha256((folder / rel).read_bytes()).hexdigest() == digest
     assert (folder / "pack.toml").read_bytes() == (pack / "pack.toml").read_bytes()
@@ -63,7 +63,7 @@ def test_unknown_key_and_a_revoked_one(tmp_path: Path, keys, kiosk_data) -> None
     assert refusal(bad, kiosk_data).reason is RefusalReason.UNKNOWN_KEY
     bliqpack.trust(other_public, kiosk_data)
     good = signed_zip(tmp_path / "k2.bliqpack", other_private, {"a.txt": b"x"})
-    assert verify(good, trusted_keys(kiosk_data)).version == 9
+    assert verify(good, trusted_keys(kiosk_data), DEFAULT.campaign).version == 9
     assert bliqpack.revoke(other_public, kiosk_data)
     assert refusal(good, kiosk_data).reason is RefusalReason.UNKNOWN_KEY
 

@@ -12,7 +12,7 @@ import pytest
 
 from kiosk.campaign.identity import KioskNameError, health, identity, set_identity
 from kiosk.cli import run_tool
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.core.event_choice import UnknownEvent, running_event
 from kiosk.storage.events import EventStore
 from kiosk.insights.export import merge
@@ -63,15 +63,15 @@ def test_a_pinned_event_wins_and_says_what_the_dates_would_run() -> None:
 
 
 def test_name_and_region_are_stored_and_read_back(tmp_path: Path) -> None:
-    assert identity(tmp_path, "k1a2b3c").name == "k1a2b3c"  # nothing set: the id
-    set_identity(tmp_path, "  Aula   links ", "Zwolle")
-    set_identity(tmp_path, "Aula links", None)  # keeps the region
-    me = identity(tmp_path, "k1a2b3c")
+    assert identity(tmp_path, "k1a2b3c", DEFAULT).name == "k1a2b3c"  # nothing set: the id
+    set_identity(tmp_path, "  Aula   links ", "Zwolle", DEFAULT)
+    set_identity(tmp_path, "Aula links", None, DEFAULT)  # keeps the region
+    me = identity(tmp_path, "k1a2b3c", DEFAULT)
     assert (me.name, me.region, me.folder_name) == ("Aula links", "Zwolle", "Aula-links")
     with pytest.raises(KioskNameError, match="at most 60"):
-        set_identity(tmp_path, "x" * 61, None)
+        set_identity(tmp_path, "x" * 61, None, DEFAULT)
     (tmp_path / Config().campaign.kiosk_name_filename).write_text("{broken")
-    assert identity(tmp_path, "k1a2b3c").name == "k1a2b3c"
+    assert identity(tmp_path, "k1a2b3c", DEFAULT).name == "k1a2b3c"
 
 
 def test_health_counts_restarts_and_errors(tmp_path: Path) -> None:
@@ -82,14 +82,14 @@ def test_health_counts_restarts_and_errors(tmp_path: Path) -> None:
     append_restart(tmp_path / "restarts.log", "crash")
     (tmp_path / "kiosk.log").write_text("2026 INFO kiosk: ok\n2026 ERROR kiosk.ui: bad\n")
     h = health(tmp_path, pack_id="p", pack_version=3, uptime_s=12.4, clips_skipped=2,
-               render_mode="lean")
+               render_mode="lean", config=DEFAULT)
     assert h["restarts"] == 3 and h["restart_reasons"] == {"crash": 2, "hung": 1}
     assert h["errors_logged"] == 1 and h["uptime_s"] == 12 and h["free_disk_bytes"] > 0
 
 
 def live_store(path: Path, kiosk: str, sessions: int, start: float) -> EventStore:
     now = [start]
-    store = EventStore(path, kiosk, Config(), clock=lambda: now.__setitem__(0, now[0] + 1) or now[0])
+    store = EventStore(path, kiosk, Config().store, clock=lambda: now.__setitem__(0, now[0] + 1) or now[0])
     for i in range(sessions):
         store.record("session_started", f"{kiosk}-s{i}")
     store.flush()
@@ -106,7 +106,7 @@ def test_a_snapshot_of_a_live_database_holds_the_wal_content(tmp_path: Path) -> 
         with sqlite3.connect(raw_copy) as conn:
             lost = 500 - conn.execute("SELECT count(*) FROM events WHERE kind = "
                                       "'session_started'").fetchone()[0]
-        snap = snapshot(tmp_path / "kiosk.db", tmp_path / "outbox", keep=3)
+        snap = snapshot(tmp_path / "kiosk.db", tmp_path / "outbox", DEFAULT.store, keep=3)
     finally:
         store.close()
     assert lost > 0  # the raw copy loses events; the snapshot must not
@@ -120,7 +120,7 @@ def test_a_snapshot_of_a_live_database_holds_the_wal_content(tmp_path: Path) -> 
 def test_snapshots_keep_the_newest_n_and_no_temp_files(tmp_path: Path) -> None:
     store = live_store(tmp_path / "kiosk.db", "ka", 3, 1_773_000_000.0)
     try:
-        made = [snapshot(tmp_path / "kiosk.db", tmp_path / "out", keep=2, now=1_773_000_000.0 + i)
+        made = [snapshot(tmp_path / "kiosk.db", tmp_path / "out", DEFAULT.store, keep=2, now=1_773_000_000.0 + i)
                 for i in range(4)]
     finally:
         store.close()
@@ -131,13 +131,13 @@ def test_snapshots_keep_the_newest_n_and_no_temp_files(tmp_path: Path) -> None:
 def kiosk_with_row(folder: Path, kiosk: str, name: str, region: str, sessions: int,
                    updated: float) -> Path:
     now = [updated]
-    store = EventStore(folder / "kiosk.db", kiosk, Config(), clock=lambda: now[0])
+    store = EventStore(folder / "kiosk.db", kiosk, Config().store, clock=lambda: now[0])
     for i in range(sessions):
         store.record("session_started", f"{kiosk}-s{i}")
     store.update_kiosk(name=name, region=region, pack_id="p", pack_version=1,
                        health={"restarts": 0})
     store.flush()
-    snap = snapshot(folder / "kiosk.db", folder / "outbox" / name.replace(" ", "-"), keep=5,
+    snap = snapshot(folder / "kiosk.db", folder / "outbox" / name.replace(" ", "-"), DEFAULT.store, keep=5,
                     now=updated)
     store.close()
     return snap
@@ -181,6 +181,6 @@ def test_merge_skips_a_newer_schema_file(tmp_path: Path) -> None:
     with sqlite3.connect(newer) as conn:
         conn.execute("PRAGMA user_version = 99")
     skipped: list[str] = []
-    merged = merge(tmp_path / "out.db", [newer, good], skipped=skipped)
+    merged = merge(tmp_path / "out.db", [newer, good], DEFAULT, skipped=skipped)
     assert [m.source for m in merged] == [good]
     assert len(skipped) == 1 and "newer kiosk" in skipped[0] and "newer.db" in skipped[0]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import run_tool, tools_parser
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.insights import report
 from kiosk.storage.db import LATEST_VERSION, open_database
 from kiosk.insights.report_text import Words
@@ -142,7 +142,7 @@ def test_english(db: Path) -> None:
 
 
 def test_dutch_and_english_numbers() -> None:
-    nl, en = Words("nl"), Words("en")
+    nl, en = Words("nl", DEFAULT), Words("en", DEFAULT)
     assert (nl.whole(1_234_567), en.whole(1_234_567)) == ("1.234.567", "1,234,567")
     assert (nl.decimal(1234.56), en.decimal(1234.56)) == ("1.234,6", "1,234.6")
     assert (nl.pct(0.655), en.pct(0.655)) == ("66 %", "66%")
@@ -223,7 +223,7 @@ def test_an_empty_database_gives_a_report_that_says_so(tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str]
                                                        ) -> None:
     db = tmp_path / "kiosk.db"
-    open_database(db).close()
+    open_database(db, DEFAULT.store).close()
     page = make(db)
     assert "Nog geen bezoeken in deze gegevens." in page
     assert "no visits in the data" in capsys.readouterr().err

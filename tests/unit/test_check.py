@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.config import DEFAULT
 from kiosk.pack import check
 from kiosk.pack.check import run_check
 from kiosk.pack.new_pack import NewPackError, write_new_pack
@@ -17,7 +18,7 @@ from tests.packs.broken_cases import BASE, CASES, build
 
 def _run(pack: Path, as_json: bool = False) -> tuple[int, str]:
     out = io.StringIO()
-    code = run_check(pack, as_json, out)
+    code = run_check(pack, as_json, out, DEFAULT)
     return code, out.getvalue()
 
 
@@ -182,7 +183,7 @@ def test_sample_pack_passes_check() -> None:
 
 def test_new_pack_passes_check(tmp_path: Path) -> None:
     target = tmp_path / "nieuw"
-    write_new_pack(target, sample=BASE)
+    write_new_pack(target, DEFAULT, sample=BASE)
     code, text = _run(target)
     assert code == 0, text
     assert "1 afleveringen/episodes" in text and "(deck ok)" in text
@@ -200,7 +201,7 @@ def test_new_pack_without_a_sample_deck_writes_placeholders(tmp_path: Path) -> N
     sample = tmp_path / "sample"
     (sample / "media").mkdir(parents=True)
     shutil.copy(BASE / "media" / "clip.mp4", sample / "media" / "x.mp4")
-    write_new_pack(tmp_path / "nieuw", sample=sample)
+    write_new_pack(tmp_path / "nieuw", DEFAULT, sample=sample)
     code, text = _run(tmp_path / "nieuw")
     assert code == 0, text
     assert "plaatshouders" in (tmp_path / "nieuw" / "cards.toml").read_text(encoding="utf-8")
@@ -208,17 +209,17 @@ def test_new_pack_without_a_sample_deck_writes_placeholders(tmp_path: Path) -> N
 
 def test_new_pack_needs_a_clip_and_an_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(NewPackError, match="no sample clip"):
-        write_new_pack(tmp_path / "a", sample=tmp_path / "empty-sample")
+        write_new_pack(tmp_path / "a", DEFAULT, sample=tmp_path / "empty-sample")
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "keep.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(NewPackError, match="not empty"):
-        write_new_pack(tmp_path / "b", sample=BASE)
+        write_new_pack(tmp_path / "b", DEFAULT, sample=BASE)
     assert (tmp_path / "b" / "keep.txt").read_text(encoding="utf-8") == "mine"
 
 
 @pytest.mark.skipif(not (SAMPLE_PACK / "cards.toml").is_file(), reason="sample pack not built yet")
 def test_new_pack_from_the_real_sample_passes_check(tmp_path: Path) -> None:
-    write_new_pack(tmp_path / "nieuw")
+    write_new_pack(tmp_path / "nieuw", DEFAULT)
     code, text = _run(tmp_path / "nieuw")
     assert code == 0, text
     assert "38 beroepen/jobs" in text

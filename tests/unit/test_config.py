@@ -1,7 +1,10 @@
 """Config is made of typed sections; tests change single settings by their own names."""
 from __future__ import annotations
 
+import ast
 import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -46,3 +49,52 @@ def test_every_setting_is_found_in_exactly_the_section_that_declares_it() -> Non
     assert len({name for _, name in declared}) == len(declared)
     assert {name: section for section, name in declared} == SECTION_OF
     assert len(SECTIONS) >= 10
+
+
+# The composition roots: the kiosk (kiosk.app.build), the tools (kiosk.cli.run_tool), the
+# watchdog (kiosk.ops.watchdog.main) and the studio (kiosk.studio.window.build). Only they may
+# fall back to the default Config; everything below them is handed its Config or section.
+ROOTS = {("kiosk.app", "build"), ("kiosk.cli", "run_tool"), ("kiosk.ops.watchdog", "main"),
+         ("kiosk.studio.window", "build")}
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _modules() -> Iterator[tuple[str, ast.Module]]:
+    for path in sorted((REPO / "kiosk").rglob("*.py")):
+        name = ".".join(path.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__")
+        if name != "kiosk.config":
+            yield name, ast.parse(path.read_text(encoding="utf-8"))
+
+
+def _config_annotation(node: ast.expr | None) -> bool:
+    text = ast.unparse(node) if node is not None else ""
+    return any(part.strip().endswith("Config") for part in text.split("|"))
+
+
+def test_no_default_config_below_the_composition_roots() -> None:
+    found = []
+    for module, tree in _modules():
+        for node in ast.walk(tree):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            args = node.args
+            positional = [*args.posonlyargs, *args.args]
+            pairs = [*zip(positional[len(positional) - len(args.defaults):], args.defaults),
+                     *zip(args.kwonlyargs, args.kw_defaults)]
+            for arg, default in pairs:
+                if default is None or (module, node.name) in ROOTS:
+                    continue
+                uses_default = any(isinstance(n, ast.Name) and n.id == "DEFAULT"
+                                   for n in ast.walk(default))
+                if _config_annotation(arg.annotation) or uses_default:
+                    found.append(f"{module}.{node.name}({arg.arg}={ast.unparse(default)})")
+        roots = {name for mod, name in ROOTS if mod == module}
+        allowed = {id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)
+                   and f.name in roots for n in ast.walk(f)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and node.id == "DEFAULT" and id(node) not in allowed:
+                found.append(f"{module}:{node.lineno} reads DEFAULT")
+            if isinstance(node, ast.ImportFrom) and node.module == "kiosk.config" and any(
+                    a.name == "DEFAULT" for a in node.names) and not roots:
+                found.append(f"{module}:{node.lineno} imports DEFAULT")
+    assert found == []

@@ -24,7 +24,7 @@ def _load(case: Case, pack: Path) -> tuple[list[Problem], int | None]:
 
 
 def test_base_pack_loads_clean() -> None:
-    pack = load_pack(BASE)
+    pack = load_pack(BASE, DEFAULT)
     assert pack.problems == []
     assert pack.id == "test-pack"
     assert list(pack.episodes) == ["ads-s1e1", "ads-s1e2", "odw-s1e1"]
@@ -48,9 +48,15 @@ def test_base_pack_loads_clean() -> None:
 
 
 def test_text_falls_back_to_dutch() -> None:
-    text = Text(nl="Hallo")
+    limits = {"config": DEFAULT}  # the loader hands its Config to every model it validates
+    text = Text.model_validate({"nl": "Hallo"}, context=limits)
     assert text.get("en") == "Hallo" and text.get("de") == "Hallo"
-    assert Text(nl="Hallo", en="Hello").get("en") == "Hello"
+    assert Text.model_validate({"nl": "Hallo", "en": "Hello"}, context=limits).get("en") == "Hello"
+
+
+def test_a_pack_model_validated_without_the_loaders_limits_is_refused() -> None:
+    with pytest.raises(TypeError, match="context=.'config': Config"):
+        Text(nl="Hallo")
 
 
 def test_corpus_is_large_enough() -> None:
@@ -89,7 +95,7 @@ def test_broken_items_are_skipped_and_the_rest_runs(tmp_path: Path) -> None:
         "companies.toml": [('name = "Bouwbaas"', "name = 42")],
         "events/open-dag.toml": [('kind = "open_day"', 'kind = 3')],
     })
-    pack = load_pack(build(case, tmp_path))
+    pack = load_pack(build(case, tmp_path), DEFAULT)
     assert list(pack.episodes) == ["ads-s1e1", "ads-s1e2"]
     assert [s.id for s in pack.series] == ["aan-de-slag"]  # op-de-werf had one episode
     assert sorted(pack.jobs) == ["elektromonteur", "timmerman"]
@@ -109,7 +115,7 @@ def test_broken_items_are_skipped_and_the_rest_runs(tmp_path: Path) -> None:
 def test_episodes_are_sorted_by_season_and_number(tmp_path: Path) -> None:
     case = Case("order", [], replace={"series/aan-de-slag.toml": [
         ('id = "ads-s1e1"\nnumber = 1', 'id = "ads-s1e1"\nnumber = 3')]})
-    pack = load_pack(build(case, tmp_path))
+    pack = load_pack(build(case, tmp_path), DEFAULT)
     assert list(pack.episodes) == ["ads-s1e2", "ads-s1e1", "odw-s1e1"]
 
 
@@ -117,7 +123,7 @@ def test_symlink_inside_the_pack_is_fine(tmp_path: Path) -> None:
     case = Case("inner-link", [], replace={"series/op-de-werf.toml": [
         ('video = "media/clip.mp4"', 'video = "media/alias.mp4"')]},
         symlink={"media/alias.mp4": "clip.mp4"})
-    pack = load_pack(build(case, tmp_path))
+    pack = load_pack(build(case, tmp_path), DEFAULT)
     assert pack.problems == []
     assert pack.episodes["odw-s1e1"].video == tmp_path / "pack" / "media" / "clip.mp4"
 
@@ -143,7 +149,7 @@ def test_pack_toml_problems_are_fatal_with_one_line(tmp_path: Path) -> None:
     shutil.copytree(BASE, pack)
     (pack / "pack.toml").write_text('format = 1\nid = "x"\n', encoding="utf-8")
     with pytest.raises(PackError) as info:
-        load_pack(pack)
+        load_pack(pack, DEFAULT)
     assert "pack.toml" in str(info.value) and "\n" not in str(info.value)
     fields = {p.field for p in info.value.problems}
     assert {"title", "languages", "channel_url", "allowed_hosts"} <= fields
@@ -151,7 +157,7 @@ def test_pack_toml_problems_are_fatal_with_one_line(tmp_path: Path) -> None:
 
 def test_not_a_folder_raises_pack_error(tmp_path: Path) -> None:
     with pytest.raises(PackError, match="not a folder"):
-        load_pack(tmp_path / "missing")
+        load_pack(tmp_path / "missing", DEFAULT)
 
 
 def test_a_pack_without_site_url_or_result_url_says_what_to_add(tmp_path: Path) -> None:
@@ -161,7 +167,7 @@ def test_a_pack_without_site_url_or_result_url_says_what_to_add(tmp_path: Path) 
     (pack / "pack.toml").write_text(
         "\n".join(line for line in toml.splitlines() if not line.startswith("result_url")),
         encoding="utf-8")
-    loaded = load_pack(pack)  # not fatal: only the result code has no page
+    loaded = load_pack(pack, DEFAULT)  # not fatal: only the result code has no page
     problems = [p for p in loaded.errors if p.field == "site_url"]
     assert len(problems) == 1 and "site_url = " in problems[0].expected
     assert problems[0].file == "pack.toml"
@@ -178,13 +184,13 @@ def test_a_bad_site_url_names_the_field(tmp_path: Path, site_url: str, message: 
     with (pack / "pack.toml").open("a", encoding="utf-8") as f:
         f.write(f'site_url = "{site_url}"\n')
     with pytest.raises(PackError) as info:
-        load_pack(pack)
+        load_pack(pack, DEFAULT)
     assert any(p.field == "site_url" and message in p.message for p in info.value.problems)
 
 
 def test_the_sample_pack_has_take_home_pages_under_an_example_host() -> None:
     from kiosk.paths import sample_pack
 
-    loaded = load_pack(sample_pack())
+    loaded = load_pack(sample_pack(), DEFAULT)
     assert loaded.site_url.startswith("https://") and ".example/" in loaded.site_url
     assert not loaded.errors

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kiosk.config import DEFAULT
 from kiosk.pack.loader import Pack, PackError, load_pack
 from tests.packs.broken_cases import BASE
 
@@ -93,7 +94,7 @@ def _set(data: Any, path: tuple[Any, ...], value: Any, delete: bool) -> None:
 
 def _load_ok(pack_dir: Path) -> None:
     try:
-        pack = load_pack(pack_dir)
+        pack = load_pack(pack_dir, DEFAULT)
     except PackError as exc:
         problems = exc.problems
         assert str(exc) and "\n" not in str(exc)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.pack.loader import load_pack
 from kiosk.core.formatting import mm_ss, one_decimal, percent
 from kiosk.game.session import (
@@ -73,11 +73,11 @@ def test_main_domain_ignores_zero_weights_and_is_empty_without_any() -> None:
 
 
 def test_game_and_metrics_agree_on_a_pack_with_ties(tmp_path: Path) -> None:
-    pack = load_pack(tied_pack(tmp_path))
+    pack = load_pack(tied_pack(tmp_path), DEFAULT)
     assert not pack.errors, pack.errors
     job = pack.jobs["elektromonteur"]
     assert list(job.domains) == ["voertuigen", "media", "metaal"]   # TOML order kept
-    scorer = Scorer(*game_inputs(pack))
+    scorer = Scorer(*game_inputs(pack), DEFAULT.game)
     index = [j.id for j in scorer.jobs].index("elektromonteur")
     assert scorer.main_domain(index) == "metaal"
     assert job_domains(pack.jobs)["elektromonteur"] == "metaal"
@@ -143,14 +143,14 @@ def played(scorer: Scorer, liked: set[str]) -> GameSession:
 
 
 def test_guess_card_is_the_first_card_answered_differently() -> None:
-    scorer = Scorer(CARDS, JOBS, Config().with_(game_max_duels=0))
+    scorer = Scorer(CARDS, JOBS, Config().with_(game_max_duels=0).game)
     a, b = played(scorer, {"r1", "i1", "a1"}), played(scorer, {"r1", "a1"})
     assert guess_card(a, b) == ("i1", True, False)
     assert guess_card(b, a) == ("i1", False, True)
 
 
 def test_guess_card_falls_back_to_a_shared_like_then_the_first_card() -> None:
-    scorer = Scorer(CARDS, JOBS, Config().with_(game_max_duels=0))
+    scorer = Scorer(CARDS, JOBS, Config().with_(game_max_duels=0).game)
     same = {"a1", "s1"}
     assert guess_card(played(scorer, same), played(scorer, same)) == ("a1", True, True)
     assert guess_card(played(scorer, set()), played(scorer, set())) == (a_first(scorer), False,
@@ -162,7 +162,7 @@ def a_first(scorer: Scorer) -> str:
 
 
 def test_duo_because_names_shared_reasons_first_then_alternates() -> None:
-    scorer = Scorer(CARDS, JOBS, Config().with_(game_max_duels=0))
+    scorer = Scorer(CARDS, JOBS, Config().with_(game_max_duels=0).game)
     a_items = [Item(c, 1 if c.id in {"r1", "e1"} else 0) for c in CARDS]
     b_items = [Item(c, 1 if c.id in {"r1", "c1"} else 0) for c in CARDS]
     own_a, own_b = scorer.because(a_items, 0), scorer.because(b_items, 0)
@@ -178,7 +178,7 @@ def test_duo_because_names_shared_reasons_first_then_alternates() -> None:
 # -- viewing ------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def sample():
-    return load_pack(SAMPLE)
+    return load_pack(SAMPLE, DEFAULT)
 
 
 def test_role_model_episode_prefers_a_students_episode(sample) -> None:

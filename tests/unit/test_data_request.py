@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.pack import bliqpack
 from kiosk.campaign.data_request import REQUEST_FILE, check_request, write_request
 from tests.packtools import keypair
@@ -31,12 +31,12 @@ def test_a_request_signed_by_a_trusted_key_is_honoured_until_it_expires(
         tmp_path: Path, keys, trusted) -> None:
     stick = tmp_path / "STICK"
     stick.mkdir()
-    written = write_request(stick, keys[0], today=DAY, config=Config().with_(data_request_days=31))
+    written = write_request(stick, keys[0], today=DAY, config=Config().with_(data_request_days=31).campaign)
     assert written == stick / "bliq-data" / REQUEST_FILE
     assert [p.name for p in written.parent.iterdir()] == [REQUEST_FILE]  # no temporary left
-    verdict = check_request(stick, trusted, DAY + datetime.timedelta(days=31))
+    verdict = check_request(stick, trusted, DAY + datetime.timedelta(days=31), DEFAULT.campaign)
     assert verdict.ok and verdict.why.startswith("request signed by key ")
-    late = check_request(stick, trusted, DAY + datetime.timedelta(days=32))
+    late = check_request(stick, trusted, DAY + datetime.timedelta(days=32), DEFAULT.campaign)
     assert not late.ok and late.why == "bliq-data/bliq-request.json expired on 2026-12-29"
     assert late.nl.startswith("Het verzoek op de stick is verlopen (2026-12-29): maak de stick "
                               "klaar in de studio met 'Haal de cijfers op'")
@@ -46,29 +46,29 @@ def test_no_request_a_strangers_key_or_a_changed_one_gets_nothing(tmp_path: Path
                                                                     trusted) -> None:
     bare = tmp_path / "bare"
     (bare / "bliq-data").mkdir(parents=True)
-    verdict = check_request(bare, trusted, DAY)
+    verdict = check_request(bare, trusted, DAY, DEFAULT.campaign)
     assert not verdict.ok and verdict.why == "no signed request (bliq-data/bliq-request.json) " \
         "on the stick"
     assert verdict.en.startswith("This stick does not ask for the figures: prepare the stick")
 
     stranger = tmp_path / "stranger"
-    write_request(stranger, keypair(tmp_path / "other")[0], today=DAY)
-    verdict = check_request(stranger, trusted, DAY)
+    write_request(stranger, keypair(tmp_path / "other")[0], today=DAY, config=DEFAULT.campaign)
+    verdict = check_request(stranger, trusted, DAY, DEFAULT.campaign)
     assert not verdict.ok and "which this kiosk does not trust" in verdict.why
 
     changed = tmp_path / "changed"
-    path = write_request(changed, keys[0], today=DAY)
+    path = write_request(changed, keys[0], today=DAY, config=DEFAULT.campaign)
     signed = json.loads(path.read_text())
     signed["body"] = signed["body"].replace("2026-12-29", "2099-12-31")  # a longer life
     path.write_text(json.dumps(signed))
-    verdict = check_request(changed, trusted, DAY)
+    verdict = check_request(changed, trusted, DAY, DEFAULT.campaign)
     assert not verdict.ok and "the signature does not match" in verdict.why
 
     path.write_text("not json")
-    verdict = check_request(changed, trusted, DAY)
+    verdict = check_request(changed, trusted, DAY, DEFAULT.campaign)
     assert not verdict.ok and "is not a request made by the studio" in verdict.why
     path.write_bytes(b"{" + b" " * 10_000 + b"}")
-    assert "too large" in check_request(changed, trusted, DAY).why
+    assert "too large" in check_request(changed, trusted, DAY, DEFAULT.campaign).why
 
 
 def test_a_pack_signature_is_not_a_data_request(tmp_path: Path, keys, trusted) -> None:
@@ -81,5 +81,5 @@ def test_a_pack_signature_is_not_a_data_request(tmp_path: Path, keys, trusted) -
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps({"body": body, "key_id": bliqpack.key_id(key.public_key()),
                                 "signature": base64.b64encode(key.sign(body.encode())).decode()}))
-    verdict = check_request(tmp_path / "s", trusted, DAY)
+    verdict = check_request(tmp_path / "s", trusted, DAY, DEFAULT.campaign)
     assert not verdict.ok and verdict.why.endswith("is not a request for the figures")

@@ -39,7 +39,7 @@ def insert_event(conn: sqlite3.Connection, kind: str = "kiosk_started") -> None:
 
 
 def test_new_file_gets_the_latest_schema_in_wal_mode(data_dir: Path) -> None:
-    result = open_or_recover(data_dir / "kiosk.db")
+    result = open_or_recover(data_dir / "kiosk.db", DEFAULT.store)
     db = result.conn
     assert (result.moved_aside, result.backup, result.from_version) == (None, None, 0)
     assert db.execute("PRAGMA user_version").fetchone()[0] == dbmod.LATEST_VERSION == 3
@@ -62,7 +62,7 @@ def test_new_file_gets_the_latest_schema_in_wal_mode(data_dir: Path) -> None:
 
 
 def test_uid_is_filled_and_unique(data_dir: Path) -> None:
-    db = open_database(data_dir / "kiosk.db")
+    db = open_database(data_dir / "kiosk.db", DEFAULT.store)
     insert_event(db)
     insert_event(db)
     uids = [row[0] for row in db.execute("SELECT uid FROM events")]
@@ -76,7 +76,7 @@ def test_uid_is_filled_and_unique(data_dir: Path) -> None:
 def test_empty_file_at_version_0_is_upgraded(data_dir: Path) -> None:
     path = data_dir / "kiosk.db"
     path.write_bytes(b"")
-    result = open_or_recover(path)
+    result = open_or_recover(path, DEFAULT.store)
     assert result.backup is None and result.moved_aside is None
     insert_event(result.conn)
     result.conn.close()
@@ -89,7 +89,7 @@ def test_foreign_v0_file_is_backed_up_then_upgraded(data_dir: Path) -> None:
     conn.execute("CREATE TABLE notes (x TEXT)")
     conn.execute("INSERT INTO notes VALUES ('kept')")
     conn.close()
-    result = open_or_recover(path)
+    result = open_or_recover(path, DEFAULT.store)
     assert result.from_version == 0
     assert result.backup is not None and result.backup.parent == data_dir
     assert result.backup.name.startswith("kiosk.db.v0-backup-")
@@ -112,7 +112,7 @@ def test_newer_version_is_a_clear_error_and_the_file_is_untouched(data_dir: Path
     conn.close()
     before = path.read_bytes()
     with pytest.raises(DatabaseVersionError) as info:
-        open_or_recover(path)
+        open_or_recover(path, DEFAULT.store)
     message = str(info.value)
     assert str(path) in message and "7" in message and "newer" in message and "\n" not in message
     assert path.read_bytes() == before
@@ -126,14 +126,14 @@ def test_clashing_foreign_table_is_refused_and_left_as_it_was(data_dir: Path) ->
     conn.close()
     before = path.read_bytes()
     with pytest.raises(ForeignDatabaseError, match="another program"):
-        open_or_recover(path)
+        open_or_recover(path, DEFAULT.store)
     assert path.read_bytes() == before
     assert user_version(path) == 0
 
 
 def test_migrations_run_in_order_with_a_backup(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = data_dir / "kiosk.db"
-    first = open_database(path)
+    first = open_database(path, DEFAULT.store)
     insert_event(first)
     first.close()
 
@@ -144,7 +144,7 @@ def test_migrations_run_in_order_with_a_backup(data_dir: Path, monkeypatch: pyte
     latest = dbmod.LATEST_VERSION
     monkeypatch.setattr(dbmod, "MIGRATIONS", [*dbmod.MIGRATIONS, v2])
     monkeypatch.setattr(dbmod, "LATEST_VERSION", latest + 1)
-    result = open_or_recover(path)
+    result = open_or_recover(path, DEFAULT.store)
     assert result.from_version == latest
     assert result.conn.execute("PRAGMA user_version").fetchone()[0] == latest + 1
     assert result.conn.execute("SELECT kind, extra FROM events").fetchall() == [("kiosk_started", 42)]
@@ -155,7 +155,7 @@ def test_migrations_run_in_order_with_a_backup(data_dir: Path, monkeypatch: pyte
 
 def test_failed_migration_keeps_the_old_version(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = data_dir / "kiosk.db"
-    open_database(path).close()
+    open_database(path, DEFAULT.store).close()
 
     def broken(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE events ADD COLUMN half_done INTEGER")
@@ -165,7 +165,7 @@ def test_failed_migration_keeps_the_old_version(data_dir: Path, monkeypatch: pyt
     monkeypatch.setattr(dbmod, "MIGRATIONS", [*dbmod.MIGRATIONS, broken])
     monkeypatch.setattr(dbmod, "LATEST_VERSION", latest + 1)
     with pytest.raises(ForeignDatabaseError, match=f"version {latest + 1}"):
-        open_or_recover(path)
+        open_or_recover(path, DEFAULT.store)
     conn = raw(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == latest
     assert "half_done" not in {row[1] for row in conn.execute("PRAGMA table_info(events)")}
@@ -178,7 +178,7 @@ def test_garbage_file_is_moved_aside_and_a_fresh_db_works(data_dir: Path) -> Non
     path.write_bytes(garbage)
     Path(f"{path}-wal").write_bytes(b"wal bytes")
     Path(f"{path}-shm").write_bytes(b"shm bytes")
-    result = open_or_recover(path)
+    result = open_or_recover(path, DEFAULT.store)
     moved = result.moved_aside
     assert moved is not None and moved.parent == data_dir
     assert re.fullmatch(r"kiosk\.db\.corrupt-\d{8}T\d{6}Z", moved.name)
@@ -203,7 +203,7 @@ def test_damaged_pages_fail_the_check_and_are_moved_aside(data_dir: Path) -> Non
     assert len(data) > 6 * 4096
     data[3 * 4096:5 * 4096] = b"\xff" * (2 * 4096)  # wipe two table pages (header page intact)
     path.write_bytes(bytes(data))
-    result = open_or_recover(path)
+    result = open_or_recover(path, DEFAULT.store)
     assert result.moved_aside is not None and result.moved_aside.read_bytes() == bytes(data)
     assert result.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     result.conn.close()
@@ -216,7 +216,7 @@ def test_two_corrupt_files_in_the_same_second_are_both_kept(data_dir: Path,
     moved = []
     for content in (b"first garbage" * 100, b"second garbage" * 100):
         path.write_bytes(content)
-        result = open_or_recover(path)
+        result = open_or_recover(path, DEFAULT.store)
         result.conn.close()
         path.unlink()
         moved.append(result.moved_aside)
@@ -227,13 +227,13 @@ def test_two_corrupt_files_in_the_same_second_are_both_kept(data_dir: Path,
 
 def test_a_locked_database_is_not_mistaken_for_corrupt(data_dir: Path) -> None:
     path = data_dir / "kiosk.db"
-    open_database(path).close()
+    open_database(path, DEFAULT.store).close()
     holder = raw(path)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(DataDirError, match="another kiosk"):
-            open_or_recover(path, DEFAULT.with_(db_busy_timeout_s=0.05))
+            open_or_recover(path, DEFAULT.with_(db_busy_timeout_s=0.05).store)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -246,14 +246,14 @@ def test_unwritable_data_dir_is_one_line_naming_the_dir(tmp_path: Path) -> None:
     blocker.write_text("x")
     data = blocker / "data"
     with pytest.raises(DataDirError) as info:
-        open_or_recover(data / "kiosk.db")
+        open_or_recover(data / "kiosk.db", DEFAULT.store)
     message = str(info.value)
     assert str(data) in message and "--data" in message and "\n" not in message
 
 
 def test_data_dir_is_created_when_missing(tmp_path: Path) -> None:
     path = tmp_path / "a" / "b" / "kiosk.db"
-    open_database(path).close()
+    open_database(path, DEFAULT.store).close()
     assert user_version(path) == dbmod.LATEST_VERSION
     assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(".write-test")) == []
 
@@ -261,5 +261,5 @@ def test_data_dir_is_created_when_missing(tmp_path: Path) -> None:
 def test_a_folder_where_the_file_should_be_is_one_clear_line(data_dir: Path) -> None:
     (data_dir / "kiosk.db").mkdir()
     with pytest.raises(DataDirError) as info:
-        open_or_recover(data_dir / "kiosk.db")
+        open_or_recover(data_dir / "kiosk.db", DEFAULT.store)
     assert str(data_dir / "kiosk.db") in str(info.value) and "\n" not in str(info.value)

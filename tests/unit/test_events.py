@@ -37,7 +37,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def store(data_dir: Path, clock: Clock) -> Iterator[EventStore]:
-    s = EventStore(data_dir / "kiosk.db", "kiosk-a", DEFAULT, clock=clock)
+    s = EventStore(data_dir / "kiosk.db", "kiosk-a", DEFAULT.store, clock=clock)
     yield s
     s.close()
 
@@ -113,7 +113,7 @@ def test_unknown_fields_are_dropped_and_the_event_kept(store: EventStore,
 
 
 def test_every_kind_field_has_a_column(data_dir: Path) -> None:
-    with EventStore(data_dir / "kiosk.db", "kiosk-a") as s:
+    with EventStore(data_dir / "kiosk.db", "kiosk-a", DEFAULT.store) as s:
         columns = {r[1] for r in rows(s.db_path, "PRAGMA table_info(events)")}
     fields = {name for spec in EVENT_KINDS.values() for name in spec}
     assert fields - columns == set()
@@ -133,7 +133,7 @@ def test_invalid_event_id_is_not_stamped(store: EventStore) -> None:
 
 def test_bad_kiosk_id_is_refused(data_dir: Path) -> None:
     with pytest.raises(ValueError, match="id"):
-        EventStore(data_dir / "kiosk.db", "Kiosk van Jan")
+        EventStore(data_dir / "kiosk.db", "Kiosk van Jan", DEFAULT.store)
 
 
 def test_kiosk_id_is_kept_in_meta(store: EventStore) -> None:
@@ -146,7 +146,7 @@ def test_batching_commits_many_events_per_transaction(data_dir: Path) -> None:
     def trace(conn: sqlite3.Connection) -> None:
         conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
 
-    with EventStore(data_dir / "kiosk.db", "kiosk-a", on_connect=trace) as s:
+    with EventStore(data_dir / "kiosk.db", "kiosk-a", DEFAULT.store, on_connect=trace) as s:
         for n in range(1000):
             assert s.record("game_abandoned", "s1", at_card=n)
         assert s.flush()
@@ -172,7 +172,7 @@ def test_records_from_several_threads_all_arrive(store: EventStore) -> None:
 
 
 def test_close_writes_what_is_queued_and_is_idempotent(data_dir: Path) -> None:
-    s = EventStore(data_dir / "kiosk.db", "kiosk-a")
+    s = EventStore(data_dir / "kiosk.db", "kiosk-a", DEFAULT.store)
     for _ in range(3):
         s.record("admin_pin_failed")
     s.close()
@@ -192,7 +192,7 @@ def test_counts(store: EventStore) -> None:
 
 def test_retention_deletes_old_events(data_dir: Path, clock: Clock) -> None:
     t = clock.now
-    with EventStore(data_dir / "kiosk.db", "kiosk-a", clock=clock) as s:
+    with EventStore(data_dir / "kiosk.db", "kiosk-a", DEFAULT.store, clock=clock) as s:
         for age_days, card in ((10, 1), (5, 2), (1, 3)):
             clock.now = t - age_days * DAY
             s.record("game_abandoned", "s1", at_card=card)
@@ -204,18 +204,18 @@ def test_retention_deletes_old_events(data_dir: Path, clock: Clock) -> None:
 
 def test_retention_runs_on_start(data_dir: Path, clock: Clock) -> None:
     t = clock.now
-    with EventStore(data_dir / "kiosk.db", "kiosk-a", clock=clock) as s:
+    with EventStore(data_dir / "kiosk.db", "kiosk-a", DEFAULT.store, clock=clock) as s:
         clock.now = t - 30 * DAY
         s.record("kiosk_started")
         clock.now = t
         s.record("kiosk_started")
-    with EventStore(data_dir / "kiosk.db", "kiosk-a", DEFAULT.with_(retention_days=7), clock=clock) as s:
+    with EventStore(data_dir / "kiosk.db", "kiosk-a", DEFAULT.with_(retention_days=7).store, clock=clock) as s:
         assert s.count() == 1
 
 
 def test_a_clock_years_ahead_does_not_wipe_the_log(data_dir: Path, clock: Clock) -> None:
     t = clock.now
-    with EventStore(data_dir / "kiosk.db", "kiosk-a", clock=clock) as s:
+    with EventStore(data_dir / "kiosk.db", "kiosk-a", DEFAULT.store, clock=clock) as s:
         for age_days in (2, 1):
             clock.now = t - age_days * DAY
             s.record("kiosk_started")
@@ -254,7 +254,7 @@ def test_full_disk_keeps_events_queued_and_writes_them_later(
         data_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
     limit, cap = disk_limit()
     with caplog.at_level(logging.DEBUG, logger="kiosk.storage"):
-        with EventStore(data_dir / "kiosk.db", "kiosk-a", small_disk_config(), on_connect=cap) as s:
+        with EventStore(data_dir / "kiosk.db", "kiosk-a", small_disk_config().store, on_connect=cap) as s:
             for n in range(500):  # far more than the few free rows of the current pages
                 assert s.record("game_abandoned", "s1", at_card=n)
             assert s.flush(timeout=0.0) is False  # wakes the writer, which hits the limit
@@ -273,7 +273,7 @@ def test_full_disk_keeps_events_queued_and_writes_them_later(
 def test_full_disk_for_long_drops_the_oldest_beyond_the_bound(data_dir: Path) -> None:
     limit, cap = disk_limit()
     config = small_disk_config(event_queue_max=100)
-    with EventStore(data_dir / "kiosk.db", "kiosk-a", config, on_connect=cap) as s:
+    with EventStore(data_dir / "kiosk.db", "kiosk-a", config.store, on_connect=cap) as s:
         for n in range(250):
             s.record("game_abandoned", "s1", at_card=n)
         s.flush(timeout=0.0)
@@ -289,14 +289,14 @@ def test_full_disk_for_long_drops_the_oldest_beyond_the_bound(data_dir: Path) ->
 def test_a_corrupt_database_is_replaced_and_reported(data_dir: Path) -> None:
     path = data_dir / "kiosk.db"
     path.write_bytes(b"\x00garbage" * 512)
-    with EventStore(path, "kiosk-a") as s:
+    with EventStore(path, "kiosk-a", DEFAULT.store) as s:
         assert s.moved_aside is not None and s.moved_aside.exists()
         assert s.record("kiosk_started")
         assert s.count() == 1
 
 
 def test_a_phone_number_is_never_stored_as_an_id(tmp_path):
-    store = EventStore(tmp_path / "k.db", "kiosk1", DEFAULT)
+    store = EventStore(tmp_path / "k.db", "kiosk1", DEFAULT.store)
     try:
         assert store.record("qr_shown", "s1", purpose="company", target="0612345678") is False
         assert store.record("qr_shown", "s1", purpose="company", target="voltwerk") is True
@@ -308,7 +308,7 @@ def test_a_phone_number_is_never_stored_as_an_id(tmp_path):
 
 def test_random_kiosk_and_session_ids_may_hold_digit_runs(tmp_path):
     """They are random hex (k + 12 hex, 16 hex): seven digits in a row happen by chance."""
-    store = EventStore(tmp_path / "k.db", "k1234567890ab", DEFAULT)
+    store = EventStore(tmp_path / "k.db", "k1234567890ab", DEFAULT.store)
     try:
         assert store.record("session_started", "0123456789abcdef") is True
     finally:

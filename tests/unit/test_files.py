@@ -38,7 +38,7 @@ def test_every_caller_of_the_write_check_names_the_folder(tmp_path: Path) -> Non
     with pytest.raises(StartupError, match="cannot write to data dir") as started:
         _prepare_data_dir(folder)
     with pytest.raises(DataDirError) as opened:
-        open_or_recover(folder / "kiosk.db")
+        open_or_recover(folder / "kiosk.db", DEFAULT.store)
     [check] = list(_data_dir_checks(folder, DEFAULT, lambda *fields: fields))
     for message in (str(started.value), str(opened.value)):
         assert str(folder) in message and "\n" not in message

@@ -46,7 +46,7 @@ class Scored:
 
     def __init__(self, cards: list[GameCard], jobs: list[GameJob], liked: set[str],
                  config=PLAIN) -> None:
-        self.scorer = Scorer(cards, jobs, config)
+        self.scorer = Scorer(cards, jobs, config.game)
         self.items = [Item(c, 1.0 if c.id in liked else 0.0) for c in cards]
 
     def result(self):
@@ -166,16 +166,16 @@ def test_always_three_jobs_and_never_fewer_allowed() -> None:
     one_job_top = PLAIN.with_(game_result_jobs=1)
     assert len(run(CARDS, [JOB_A, JOB_B, JOB_C], {"c1"}, one_job_top).result().jobs) == 3
     with pytest.raises(ValueError, match="at least 3 jobs"):
-        Scorer(CARDS, [JOB_A, JOB_B])
+        Scorer(CARDS, [JOB_A, JOB_B], DEFAULT.game)
 
 
 def test_bad_inputs_name_the_card_or_job() -> None:
     with pytest.raises(ValueError, match="card 'x': type 'Q'"):
-        Scorer([GameCard("x", "Q", "bouw")], [JOB_A, JOB_B, JOB_C])
+        Scorer([GameCard("x", "Q", "bouw")], [JOB_A, JOB_B, JOB_C], DEFAULT.game)
     with pytest.raises(ValueError, match="job 'z': riasec"):
-        Scorer(CARDS, [JOB_A, JOB_B, GameJob("z", {"R": 1}, {"bouw": 1})])
+        Scorer(CARDS, [JOB_A, JOB_B, GameJob("z", {"R": 1}, {"bouw": 1})], DEFAULT.game)
     with pytest.raises(ValueError, match="job 'z': domains"):
-        Scorer(CARDS, [JOB_A, JOB_B, GameJob("z", FLAT, {"bouw": 0})])
+        Scorer(CARDS, [JOB_A, JOB_B, GameJob("z", FLAT, {"bouw": 0})], DEFAULT.game)
 
 
 def test_prior_pulls_a_type_with_few_answers_toward_the_players_mean() -> None:
@@ -185,7 +185,7 @@ def test_prior_pulls_a_type_with_few_answers_toward_the_players_mean() -> None:
              + [GameCard(f"s{i}", "S", "energie") for i in range(4)]
              + [GameCard(f"c{i}", "C", "media") for i in range(6)])
     items = [Item(c, 1.0 if c.id in {"r0", "r1", "s0"} else 0.0) for c in cards]
-    scorer = Scorer(cards, [JOB_A, JOB_B, JOB_C], DEFAULT.with_(game_prior_weight=1.0))
+    scorer = Scorer(cards, [JOB_A, JOB_B, JOB_C], DEFAULT.with_(game_prior_weight=1.0).game)
     scores = scorer.result(items).type_scores
     assert scores["R"] == pytest.approx(0.75) and scores["S"] == pytest.approx(0.25)
     assert scores["C"] == pytest.approx(0.25 / 7) and scores["I"] == pytest.approx(0.25)
@@ -254,7 +254,7 @@ def types_of(ids: list[str]) -> str:
 
 
 def test_every_type_gets_two_cards_first_in_turn() -> None:
-    session = GameSession.create(DECK, JOBS3)
+    session = GameSession.create(DECK, JOBS3, DEFAULT.game)
     asked = play(session, lambda c: c.type == "E", lambda d: d.left.id)
     assert types_of(asked[:12]) == "RIASEC" * 2
 
@@ -262,7 +262,7 @@ def test_every_type_gets_two_cards_first_in_turn() -> None:
 def test_a_clear_leader_gets_its_own_cards_and_the_game_stops_early() -> None:
     # Only E liked: after screening E leads by far, so the cards up to game_min_answers are E
     # cards (to be sure), then it stops: no duels, far fewer answers than the maximum.
-    session = GameSession.create(DECK, JOBS3)
+    session = GameSession.create(DECK, JOBS3, DEFAULT.game)
     asked = play(session, lambda c: c.type == "E", lambda d: d.left.id)
     assert len(asked) == DEFAULT.game.game_min_answers
     assert types_of(asked[12:]) == "E" * (DEFAULT.game.game_min_answers - 12)
@@ -274,7 +274,7 @@ def test_a_clear_leader_gets_its_own_cards_and_the_game_stops_early() -> None:
 def test_two_close_types_get_the_cards_and_then_duel_each_other() -> None:
     # R and S liked alike (opposites on the hexagon): after screening they are the contenders,
     # the next cards are theirs, and the duels put R against S (the closest), not a fixed pair.
-    session = GameSession.create(DECK, JOBS3)
+    session = GameSession.create(DECK, JOBS3, DEFAULT.game)
     asked = play(session, lambda c: c.type in ("R", "S"), lambda d: d.left.id)
     cards_after_screening = [a for a in asked[12:] if not a.startswith("duel:")]
     assert cards_after_screening and set(types_of(cards_after_screening)) <= {"R", "S"}
@@ -289,7 +289,7 @@ def test_two_close_types_get_the_cards_and_then_duel_each_other() -> None:
 def test_a_tie_is_settled_by_asking_not_by_letter_order(winner: str) -> None:
     # The same player twice, but the duels go to R once and to S once: the shown first letter
     # follows the answers, in both directions (hexagon order would always say R).
-    session = GameSession.create(DECK, JOBS3)
+    session = GameSession.create(DECK, JOBS3, DEFAULT.game)
     play(session, lambda c: c.type in ("R", "S"),
          lambda d: d.left.id if d.left.type == winner else d.right.id)
     assert session.result().direction.types[0] == winner
@@ -300,7 +300,7 @@ def test_no_run_takes_more_than_the_maximum_and_every_result_has_jobs() -> None:
     cap = DEFAULT.game.game_max_cards + DEFAULT.game.game_max_duels
     for _ in range(40):
         taste = {t: rng.random() for t in "RIASEC"}
-        session = GameSession.create(DECK, JOBS3)
+        session = GameSession.create(DECK, JOBS3, DEFAULT.game)
         asked = play(session, lambda c, taste=taste: rng.random() < taste[c.type],
                      lambda d: rng.choice((d.left.id, d.right.id)))
         assert DEFAULT.game.game_min_answers <= len(asked) <= cap
@@ -312,9 +312,9 @@ def test_same_answers_same_cards_and_undo_brings_the_card_back() -> None:
     def answers(card):
         return card.type in ("I", "A") or card.id.endswith("3")
 
-    one, two = GameSession.create(DECK, JOBS3), GameSession.create(DECK, JOBS3)
+    one, two = GameSession.create(DECK, JOBS3, DEFAULT.game), GameSession.create(DECK, JOBS3, DEFAULT.game)
     assert play(one, answers, lambda d: d.right.id) == play(two, answers, lambda d: d.right.id)
-    session = GameSession.create(DECK, JOBS3)
+    session = GameSession.create(DECK, JOBS3, DEFAULT.game)
     for _ in range(14):
         card = session.current_card()
         session.swipe(card.id, answers(card))
@@ -329,7 +329,7 @@ def test_same_answers_same_cards_and_undo_brings_the_card_back() -> None:
 
 
 def test_stale_unknown_repeated_or_bad_answers_change_nothing() -> None:
-    session = GameSession.create(DECK, JOBS3)
+    session = GameSession.create(DECK, JOBS3, DEFAULT.game)
     first = session.current_card()
     assert not session.swipe("no-such-card", True)
     assert session.swipe(first.id, True)
@@ -345,7 +345,7 @@ def test_stale_unknown_repeated_or_bad_answers_change_nothing() -> None:
 
 
 def test_a_graded_answer_counts_half() -> None:
-    session = GameSession.create(DECK, JOBS3, DEFAULT.with_(game_graded=True))
+    session = GameSession.create(DECK, JOBS3, DEFAULT.with_(game_graded=True).game)
     assert session.graded
     card = session.current_card()
     assert session.swipe(card.id, 0.5)
@@ -355,7 +355,7 @@ def test_a_graded_answer_counts_half() -> None:
 
 
 def test_card_after_looks_ahead_without_changing_the_run() -> None:
-    session = GameSession.create(DECK, JOBS3)
+    session = GameSession.create(DECK, JOBS3, DEFAULT.game)
     card = session.current_card()
     after = session.card_after(True)
     assert session.current_card() == card and session.swipes == []
@@ -366,7 +366,7 @@ def test_card_after_looks_ahead_without_changing_the_run() -> None:
 def test_default_order_alternates_types() -> None:
     assert default_order(CARDS) == ("c1", "c3", "c4", "c5", "c7", "c8", "c2", "c6")
     with pytest.raises(ValueError, match="every card"):
-        GameSession(Scorer(CARDS, [JOB_A, JOB_B, JOB_C]), order=["c1"])
+        GameSession(Scorer(CARDS, [JOB_A, JOB_B, JOB_C], DEFAULT.game), order=["c1"])
 
 
 def test_duo_match_is_the_job_both_would_like() -> None:
@@ -375,7 +375,7 @@ def test_duo_match_is_the_job_both_would_like() -> None:
     one = run(CARDS, [JOB_A, JOB_B, JOB_C], {"c1", "c7", "c2"}).result()
     two = run(CARDS, [JOB_A, JOB_B, JOB_C], {"c5", "c6", "c2", "c3"}).result()
     assert one.jobs[0].job_id == "a" and two.jobs[0].job_id == "b"
-    duo = duo_result(one, two)
+    duo = duo_result(one, two, DEFAULT.game)
     assert duo.match[0].job_id == "c"
     top = duo.match[0]
     assert top.score == min(top.score_a, top.score_b)
@@ -385,7 +385,7 @@ def test_duo_match_is_the_job_both_would_like() -> None:
 
 
 def test_guess_card_uses_cards_both_players_saw() -> None:
-    a, b = GameSession.create(DECK, JOBS3), GameSession.create(DECK, JOBS3)
+    a, b = GameSession.create(DECK, JOBS3, DEFAULT.game), GameSession.create(DECK, JOBS3, DEFAULT.game)
     play(a, lambda c: c.type == "R", lambda d: d.left.id)
     play(b, lambda c: c.type in ("R", "I"), lambda d: d.left.id)
     card, liked_a, liked_b = guess_card(a, b)

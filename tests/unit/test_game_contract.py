@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.config import DEFAULT
 from kiosk.game import new_session
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +35,7 @@ def play_through(session, like) -> int:
 
 
 def test_new_session_plays_the_sample_pack_to_a_result() -> None:
-    session = new_session(PACK)
+    session = new_session(PACK, DEFAULT)
     answers = play_through(session, lambda card: card.type in ("S", "E"))
     result = session.result()
     assert answers > 0
@@ -45,7 +46,7 @@ def test_new_session_plays_the_sample_pack_to_a_result() -> None:
 
 
 def test_new_session_refuses_an_unknown_or_repeated_card() -> None:
-    session = new_session(str(PACK))  # a plain string path works too
+    session = new_session(str(PACK), DEFAULT)  # a plain string path works too
     card = session.current_card()
     assert card is not None
     assert not session.swipe("no-such-card", True, "swipe")
@@ -58,11 +59,12 @@ def test_new_session_names_why_a_pack_cannot_be_played(tmp_path: Path) -> None:
     shutil.copytree(PACK, pack)
     (pack / "cards.toml").write_text("", encoding="utf-8")
     with pytest.raises(ValueError, match="cards.toml"):
-        new_session(pack)
+        new_session(pack, DEFAULT)
 
 
 def test_the_contract_loads_no_qt() -> None:
-    code = ("import sys\nfrom kiosk.game import new_session\nnew_session('episodes')\n"
+    code = ("import sys\nfrom kiosk.config import DEFAULT\nfrom kiosk.game import new_session\n"
+            "new_session('episodes', DEFAULT)\n"
             "print(sorted(k for k in sys.modules if k.startswith(('PySide6', 'shiboken6'))))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True).stdout.strip()

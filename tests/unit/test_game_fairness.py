@@ -29,8 +29,8 @@ MAX_DOMAIN_SHARE = 0.40   # and no domain may take more than 40 % of a group's r
 
 def real_scorer() -> Scorer:
     """A Scorer over the sample pack's real cards and jobs, loaded by the real loader."""
-    cards, jobs = game_inputs(load_pack(PACK))
-    return Scorer(cards, jobs, DEFAULT)
+    cards, jobs = game_inputs(load_pack(PACK, DEFAULT))
+    return Scorer(cards, jobs, DEFAULT.game)
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,7 @@ def scorer() -> Scorer:
 
 
 def test_game_files_load_without_problems() -> None:
-    pack = load_pack(PACK)
+    pack = load_pack(PACK, DEFAULT)
     mine = [str(p) for p in pack.problems if p.file in ("jobs.toml", "cards.toml")]
     assert mine == [] and pack.deck_ok
     assert len(pack.jobs) == 38 and len(pack.cards) == 48
@@ -94,7 +94,7 @@ def test_helping_leading_and_investigating_players_get_jobs_that_carry_their_typ
 
 def test_the_sample_pack_gets_no_advice_from_kiosk_check() -> None:
     from kiosk.pack.check import collect
-    _pack, problems, fatal = collect(PACK)
+    _pack, problems, fatal = collect(PACK, DEFAULT)
     assert fatal == "" and [str(p) for p in problems if p.file in ("jobs.toml", "cards.toml")] == []
 
 
@@ -131,7 +131,7 @@ JOB_NOUN_ENDINGS = ("monteur", "technicus", "maker", "developer", "operator", "b
 
 
 def test_cards_show_activities_not_job_titles() -> None:
-    pack = load_pack(PACK)
+    pack = load_pack(PACK, DEFAULT)
     for card in pack.cards:
         text = card.text.nl.lower()
         for job in pack.jobs.values():

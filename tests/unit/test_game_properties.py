@@ -105,7 +105,7 @@ card_st = st.builds(GameCard, st.just(""), st.sampled_from(TYPES), st.sampled_fr
 def test_any_jobs_any_deck_play_to_a_sound_result(jobs: list[GameJob], cards: list[GameCard],
                                                   data: st.DataObject) -> None:
     cards = [GameCard(f"c{i}", c.type, c.domain) for i, c in enumerate(cards)]
-    scorer = Scorer(cards, jobs)
+    scorer = Scorer(cards, jobs, DEFAULT.game)
     likes = data.draw(st.lists(st.sampled_from([0.0, 0.5, 1.0]), min_size=len(cards),
                                max_size=len(cards)))
     session = play(scorer, likes, data.draw(picks_st))

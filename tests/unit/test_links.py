@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kiosk.config import DEFAULT
 from kiosk.core.links import (
     Link,
     LinkBuilder,
@@ -27,6 +28,7 @@ def builder(**kw: object) -> LinkBuilder:
         result_url="https://nxtv.example/resultaat",
         allowed_hosts=HOSTS,
         event_id="open-dag-2026",
+        max_chars=DEFAULT.qr.link_max_chars,
     )
     args.update(kw)
     return LinkBuilder(**args)  # type: ignore[arg-type]
@@ -230,12 +232,12 @@ def test_for_pack_tags_the_event_the_kiosk_runs_then_the_pack_id() -> None:
     pack = SimpleNamespace(id="bliq", channel_url="https://nxtv.example/",
                            result_url="https://nxtv.example/r", allowed_hosts=HOSTS,
                            default_event="kampen-2026", events=events)
-    assert LinkBuilder.for_pack(pack, "kampen-2026").event_id == "kampen-2026"
-    assert LinkBuilder.for_pack(pack).event_id == "zwolle-2026"  # the next one, by date
+    assert LinkBuilder.for_pack(pack, "kampen-2026", DEFAULT).event_id == "kampen-2026"
+    assert LinkBuilder.for_pack(pack, None, DEFAULT).event_id == "zwolle-2026"  # the next one, by date
     del events["zwolle-2026"]
-    assert LinkBuilder.for_pack(pack).event_id == "kampen-2026"  # none dated: the default
+    assert LinkBuilder.for_pack(pack, None, DEFAULT).event_id == "kampen-2026"  # none dated: the default
     pack.events = {}
-    assert LinkBuilder.for_pack(pack).event_id == "bliq"
+    assert LinkBuilder.for_pack(pack, None, DEFAULT).event_id == "bliq"
 
 
 SITE_HOSTS = [*HOSTS, "bliq.example"]

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.insights.metrics import (
     CardLikes,
     Count,
@@ -93,10 +93,10 @@ def test_period_and_kiosks(conn: sqlite3.Connection) -> None:
     assert k2_first_day.sessions == 2  # C, D
     assert k2_first_day.kiosks == [Count("k2", 2)]
     assert k2_first_day.games_started == 2 and k2_first_day.games_finished == 1
-    both = compute(conn, Filter(day_from="2026-03-12", day_to="2026-03-12", kiosks=("k1", "k2")))
+    both = compute(conn, Filter(day_from="2026-03-12", day_to="2026-03-12", kiosks=("k1", "k2")), DEFAULT)
     assert both.sessions == 4
-    assert compute(conn, Filter(day_from="2026-04-01")).sessions == 0
-    assert compute(conn, Filter(day_to="2026-03-12")).to_dict()["filter"] == {
+    assert compute(conn, Filter(day_from="2026-04-01"), DEFAULT).sessions == 0
+    assert compute(conn, Filter(day_to="2026-03-12"), DEFAULT).to_dict()["filter"] == {
         "event_id": None, "day": None, "day_to": "2026-03-12"}
 
 
@@ -137,7 +137,7 @@ def test_event_and_day(conn: sqlite3.Connection) -> None:
 
 
 def test_nothing_in_the_filter(conn: sqlite3.Connection) -> None:
-    m = compute(conn, Filter(day="2025-01-01"))
+    m = compute(conn, Filter(day="2025-01-01"), DEFAULT)
     assert m.sessions == 0 and m.dwell_median_s is None and m.videos_per_session is None
     assert m.videos_histogram[0] == Count("0", 0)
     assert m.cards == [] and m.top_jobs == [] and m.resets == {}
@@ -174,7 +174,7 @@ def test_job_domains_takes_the_heaviest() -> None:
 
 
 def test_to_dict_is_plain_data(conn: sqlite3.Connection) -> None:
-    d = compute(conn, Filter(day="2026-03-13")).to_dict()
+    d = compute(conn, Filter(day="2026-03-13"), DEFAULT).to_dict()
     assert d["filter"] == {"event_id": None, "day": "2026-03-13"}
     assert d["sessions"] == 2
     assert d["top_jobs"] == [{"key": "lasser", "count": 1}]

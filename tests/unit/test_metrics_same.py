@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.storage import figure_indexes
 from kiosk.insights import metrics as now
 from kiosk.insights import html_report
@@ -134,7 +134,7 @@ def test_report_figures_are_the_same_as_before(log: Path) -> None:
         finally:
             conn.close()
         assert likes and data.likes == likes
-        assert html_report.episode_likes(log, base) == likes  # counting the plays itself
+        assert html_report.episode_likes(log, base, DEFAULT) == likes  # counting the plays itself
 
 
 def _likes_before(conn: sqlite3.Connection, base: now.Filter) -> list[tuple[str, int, int]]:
@@ -152,7 +152,7 @@ def _likes_before(conn: sqlite3.Connection, base: now.Filter) -> list[tuple[str,
 def test_a_slice_outside_the_base_is_refused(log: Path) -> None:
     with pytest.raises(ValueError, match="not inside"):
         now.compute_slices(log, now.Filter(event_id=EVENTS[0]),
-                           [now.Filter(event_id=EVENTS[1])])
+                           [now.Filter(event_id=EVENTS[1])], Config())
 
 
 def test_the_commands_add_the_packs_domains_after_the_figures(log: Path, tmp_path: Path) -> None:
@@ -165,7 +165,7 @@ def test_the_commands_add_the_packs_domains_after_the_figures(log: Path, tmp_pat
     from kiosk.cli import run_tool
     from kiosk.insights.report import titles
 
-    names, domains, problem = titles(None)
+    names, domains, problem = titles(None, "nl", DEFAULT)
     assert problem is None and domains
     expected = now.compute_file(log, now.Filter(), Config(), domains).to_dict()
     assert expected["top_domains"]

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kiosk.config import DEFAULT
 from kiosk.pack.check import run_check
 from kiosk.pack.loader import PackError, Problem, load_pack
 from kiosk.pack.toml_errors import explain
@@ -83,7 +84,7 @@ MISTAKES = [
 
 def _problems(pack: Path) -> list[Problem]:
     try:
-        return load_pack(pack).problems
+        return load_pack(pack, DEFAULT).problems
     except PackError as exc:
         return exc.problems
 
@@ -113,7 +114,7 @@ def test_mistake_gets_a_plain_message(m: Mistake, tmp_path: Path) -> None:
 def test_follow_on_errors_of_a_broken_file_are_said_once(tmp_path: Path) -> None:
     pack = build(Case("x", [], replace=MISTAKES[0].replace), tmp_path)
     out = io.StringIO()
-    assert run_check(pack, False, out) == 1
+    assert run_check(pack, False, out, DEFAULT) == 1
     text = out.getvalue()
     assert "unknown company" not in text and "not in this event's companies" not in text
     assert "2 item(s) in companies.toml were skipped because the file has a syntax error" in text
@@ -127,7 +128,7 @@ def test_follow_on_errors_of_a_broken_file_are_said_once(tmp_path: Path) -> None
 
 def test_a_broken_series_file_skips_its_episodes_quietly(tmp_path: Path) -> None:
     pack = build(Case("x", [], replace=MISTAKES[1].replace), tmp_path)
-    problems = load_pack(pack).problems
+    problems = load_pack(pack, DEFAULT).problems
     assert [p.field for p in problems if p.severity == "error"] == ["line 15, column 15"]
     summary = [p.message for p in problems if p.file == ADS and p.severity == "warning"]
     assert summary == ["3 item(s) in series/aan-de-slag.toml overgeslagen door de syntaxfout / "
@@ -139,25 +140,25 @@ def test_a_broken_series_file_skips_its_episodes_quietly(tmp_path: Path) -> None
 def test_locations_name_the_item(tmp_path: Path) -> None:
     pack = build(Case("x", [], replace={ADS: [("age = 21", 'age = "21"')]}), tmp_path)
     out = io.StringIO()
-    run_check(pack, False, out)
+    run_check(pack, False, out, DEFAULT)
     assert ('FOUT/ERROR  series/aan-de-slag.toml: episode "ads-s1e2" (seasons[0].episodes[1]): '
             "role_model.age: is not a whole number: '21'") in out.getvalue()
 
 
 def test_internal_fields_are_never_suggested(tmp_path: Path) -> None:
     pack = build(Case("x", [], replace={ADS: [('new = true', 'serie = "x"')]}), tmp_path)
-    warning = next(p for p in load_pack(pack).problems if p.field.endswith(".serie"))
+    warning = next(p for p in load_pack(pack, DEFAULT).problems if p.field.endswith(".serie"))
     assert "series_id" not in warning.expected and "season" not in warning.expected
     assert "role_model" in warning.expected  # the real fields are listed
 
 
 def test_new_pack_placeholders_pass_check_but_not_strict(tmp_path: Path) -> None:
     target = tmp_path / "nieuw"
-    write_new_pack(target)
+    write_new_pack(target, DEFAULT)
     out = io.StringIO()
-    assert run_check(target, False, out) == 0 and "not ready" not in out.getvalue()
+    assert run_check(target, False, out, DEFAULT) == 0 and "not ready" not in out.getvalue()
     strict = io.StringIO()
-    assert run_check(target, False, strict, strict=True) == 1
+    assert run_check(target, False, strict, DEFAULT, strict=True) == 1
     text = strict.getvalue()
     assert "pack.toml: channel_url: niet klaar voor een echt event / not ready for a real " \
            "event: 2 link(s) to placeholder host(s) bliq.example, nxtv.example; also " \
@@ -172,7 +173,7 @@ def test_demo_pin_and_example_hosts_are_not_ready(tmp_path: Path) -> None:
     # the test pack uses PIN 2468 and .example hosts, like the sample pack
     pack = build(Case("x", []), tmp_path)
     out = io.StringIO()
-    assert run_check(pack, False, out, strict=True) == 1
+    assert run_check(pack, False, out, DEFAULT, strict=True) == 1
     assert "admin_pin_hash: niet klaar voor een echt event / not ready for a real event: " \
            "the admin PIN is the demo PIN 2468" in out.getvalue()
 
@@ -190,7 +191,7 @@ def test_a_real_looking_pack_is_ready(tmp_path: Path) -> None:
              for ln in event.read_text("utf-8").splitlines()]
     event.write_text("\n".join(lines) + "\n", "utf-8")
     out = io.StringIO()
-    assert run_check(pack, False, out, strict=True) == 0, out.getvalue()
+    assert run_check(pack, False, out, DEFAULT, strict=True) == 0, out.getvalue()
 
 
 def test_srt_captions_are_accepted_in_a_pack(tmp_path: Path) -> None:
@@ -198,7 +199,7 @@ def test_srt_captions_are_accepted_in_a_pack(tmp_path: Path) -> None:
     pack = build(Case("x", [], replace={ADS: [('nl = "media/clip.nl.vtt"',
                                                'nl = "media/clip.nl.srt"')]},
                       write={"media/clip.nl.srt": srt}), tmp_path)
-    loaded = load_pack(pack)
+    loaded = load_pack(pack, DEFAULT)
     assert loaded.problems == []
     assert loaded.episodes["ads-s1e1"].subtitles["nl"].name == "clip.nl.srt"
     shutil.rmtree(pack)
@@ -228,6 +229,6 @@ def test_curly_quotes_inside_a_text_are_not_blamed() -> None:
 def test_a_file_that_is_not_utf8_also_silences_its_follow_on_errors(tmp_path: Path) -> None:
     pack = build(Case("x", [], replace={COMPANIES: [("Bouwbedrijf", "Bouwbedrijf caf\udce9")]}),
                  tmp_path)
-    problems = load_pack(pack).problems
+    problems = load_pack(pack, DEFAULT).problems
     assert [p.message for p in problems if p.severity == "error"] == ["is not UTF-8 text"]
     assert not [p for p in problems if "unknown company" in p.message or "stands" in p.field]

@@ -151,7 +151,7 @@ def test_a_day_of_visits_stores_nothing_personal(tmp_path: Path) -> None:
     rnd = random.Random(7)
     now = [1_773_302_400.0]  # 2026-03-12 08:00 UTC
     db = tmp_path / "kiosk.db"
-    store = EventStore(db, "k0a1b2c3", Config(), clock=lambda: now[0])
+    store = EventStore(db, "k0a1b2c3", Config().store, clock=lambda: now[0])
     store.event_id = "open-dag-2026"
     store.record("kiosk_started")
     for n in range(120):
@@ -167,7 +167,7 @@ def test_a_day_of_visits_stores_nothing_personal(tmp_path: Path) -> None:
     store.update_kiosk(name="Aula links", region="Zwolle", pack_id="bliq-zwolle", pack_version=5,
                        health=health_summary(tmp_path, pack_id="bliq-zwolle", pack_version=5,
                                              uptime_s=3600.0, clips_skipped=1,
-                                             render_mode="full"))
+                                             render_mode="full", config=Config()))
     store.close()
 
     conn = sqlite3.connect(db)

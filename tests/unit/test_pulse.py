@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.pack.loader import load_pack
 from kiosk.visit.flow import EndReason, SessionEnded, State, VisitorFlow
 from kiosk.core.pulse import Group, Phase, PulseVisit, Step, mean_change, t_quantile
@@ -33,12 +33,12 @@ def event_problems(pack) -> list:
 # -- the event file -------------------------------------------------------------------------
 
 def test_without_a_pulse_table_nothing_is_asked(tmp_path: Path) -> None:
-    event = load_pack(pack_with(tmp_path, None)).events["open-dag"]
+    event = load_pack(pack_with(tmp_path, None), DEFAULT).events["open-dag"]
     assert event.pulse is None
 
 
 def test_an_empty_table_asks_the_default_question(tmp_path: Path) -> None:
-    pack = load_pack(pack_with(tmp_path, ""))
+    pack = load_pack(pack_with(tmp_path, ""), DEFAULT)
     pulse = pack.events["open-dag"].pulse
     assert pulse is not None and pulse.question is None and pulse.ask_group is False
     assert not event_problems(pack)
@@ -47,7 +47,7 @@ def test_an_empty_table_asks_the_default_question(tmp_path: Path) -> None:
 def test_an_event_may_word_the_question_and_ask_the_group(tmp_path: Path) -> None:
     pack = load_pack(pack_with(tmp_path, 'question = { nl = "Zie jij jezelf in de techniek?", '
                                          'en = "Do you see yourself in tech?" }\n'
-                                         "ask_group = true"))
+                                         "ask_group = true"), DEFAULT)
     pulse = pack.events["open-dag"].pulse
     assert pulse.question.get("nl") == "Zie jij jezelf in de techniek?"
     assert pulse.question.get("en") == "Do you see yourself in tech?"
@@ -56,7 +56,7 @@ def test_an_event_may_word_the_question_and_ask_the_group(tmp_path: Path) -> Non
 
 
 def test_a_misspelt_field_gets_did_you_mean(tmp_path: Path) -> None:
-    pack = load_pack(pack_with(tmp_path, "ask_groep = true"))
+    pack = load_pack(pack_with(tmp_path, "ask_groep = true"), DEFAULT)
     problems = event_problems(pack)
     assert [(p.field, p.severity) for p in problems] == [("pulse.ask_groep", "warning")]
     assert "did you mean 'ask_group'" in str(problems[0])
@@ -67,13 +67,13 @@ def test_a_question_too_long_for_the_screen_is_an_error_naming_the_limit(tmp_pat
     limit = Config().pack.pulse_question_max_chars
     long = "Hoe" + " erg" * 30 + " past techniek bij jou?"
     assert len(long) > limit
-    pack = load_pack(pack_with(tmp_path, f'question = {{ nl = "{long}" }}'))
+    pack = load_pack(pack_with(tmp_path, f'question = {{ nl = "{long}" }}'), DEFAULT)
     errors = [p for p in event_problems(pack) if p.severity == "error"]
     assert [p.field for p in errors] == ["pulse.question.nl"]
     assert f"at most {limit} characters" in str(errors[0])
     assert "landscape and portrait" in str(errors[0])
     # exactly at the limit is fine
-    pack = load_pack(pack_with(tmp_path / "b", f'question = {{ nl = "{"x" * limit}" }}'))
+    pack = load_pack(pack_with(tmp_path / "b", f'question = {{ nl = "{"x" * limit}" }}'), DEFAULT)
     assert not [p for p in event_problems(pack) if p.severity == "error"]
 
 

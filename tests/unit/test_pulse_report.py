@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.insights.metrics import Filter
 from kiosk.core.pulse import mean_change
 from kiosk.insights import report
@@ -83,7 +83,7 @@ def test_every_figure_matches_a_count_of_the_rows(log: Path, name: str) -> None:
     flt, keep = SLICES[name]
     want_total, want_groups = expected(log, keep)
     with sqlite3.connect(log) as conn:
-        got = pulse_figures(conn, flt)
+        got = pulse_figures(conn, flt, DEFAULT.report)
     assert got.all == want_total
     assert got.groups == want_groups
     if name == "never asked":
@@ -104,7 +104,7 @@ def test_the_interval_comes_from_the_pairs(log: Path) -> None:
             "SELECT a.value - b.value FROM events a JOIN events b USING (session_id) "
             "WHERE a.kind = 'pulse_answered' AND a.phase = 'after' "
             "AND b.kind = 'pulse_answered' AND b.phase = 'before'").fetchall()
-        got = pulse_figures(conn).all.change
+        got = pulse_figures(conn, None, DEFAULT.report).all.change
     d = [r[0] for r in rows]
     want = mean_change(len(d), sum(d), sum(x * x for x in d))
     assert got == want and got is not None and got.low < got.mean < got.high
@@ -118,7 +118,7 @@ def test_a_log_from_before_the_question_has_no_figures(tmp_path: Path) -> None:
                      "day TEXT, event_id TEXT, session_id TEXT, kind TEXT, screen TEXT)")
         conn.execute("INSERT INTO events VALUES (1, 'k1', 0, '2026-03-12', 'e', 's', "
                      "'screen_shown', 'home')")
-        figures = pulse_figures(conn)
+        figures = pulse_figures(conn, None, DEFAULT.report)
     assert figures.all == PulseCounts() and not figures.asked_group
 
 
@@ -203,7 +203,7 @@ def test_export_holds_only_what_the_report_holds(log: Path, tmp_path: Path) -> N
         summary = {(r["figure"], r["id"]): r["value"]
                    for r in csv.DictReader(f, delimiter=DELIMITER)}
     with sqlite3.connect(log) as conn:
-        figures = pulse_figures(conn)
+        figures = pulse_figures(conn, None, DEFAULT.report)
     assert summary[("pulse_asked", "")] == str(figures.all.asked)
     assert summary[("pulse_before", "3")] == str(figures.all.before[2])
     assert summary[("pulse_pairs", "")] == str(figures.all.pairs)

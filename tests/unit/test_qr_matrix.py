@@ -12,10 +12,10 @@ def test_a_matrix_worked_out_once_is_remembered_and_cannot_be_spoiled() -> None:
     config = Config()
     payload = "https://bliq.example/e/ads-s1e2?utm_source=kiosk&test=remembered"
     assert not qr_modules_ready(payload, config)
-    first = qr_modules(payload, config)
+    first = qr_modules(payload, config.qr)
     assert qr_modules_ready(payload, config)
     first[10][10] = not first[10][10]        # a caller changing its copy …
-    assert qr_modules(payload, config) != first   # … changes nothing remembered
+    assert qr_modules(payload, config.qr) != first   # … changes nothing remembered
     # another error-correction level is another code
     assert not qr_modules_ready(payload, config.with_(qr_error_correction="H"))
 
@@ -24,10 +24,10 @@ def test_a_helper_thread_and_the_ui_thread_get_the_same_code() -> None:
     config = Config()
     payloads = [f"https://bliq.example/e/{i}?thread=1" for i in range(6)]
     made: dict[str, list[list[bool]]] = {}
-    helper = threading.Thread(target=lambda: [qr_modules(p, config) for p in payloads])
+    helper = threading.Thread(target=lambda: [qr_modules(p, config.qr) for p in payloads])
     helper.start()
     for p in reversed(payloads):
-        made[p] = qr_modules(p, config)
+        made[p] = qr_modules(p, config.qr)
     helper.join()
-    assert all(qr_modules(p, config) == made[p] for p in payloads)
+    assert all(qr_modules(p, config.qr) == made[p] for p in payloads)
     assert all(qr_modules_ready(p, config) for p in payloads)

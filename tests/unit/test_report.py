@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import run_tool
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.insights.metrics import Filter, compute
 from kiosk.storage.events import EventStore
 from tests.unit.eventlog import T, local, seed
@@ -21,7 +21,7 @@ def reimport(csv_dir: Path, db_path: Path) -> int:
     from kiosk.storage.db import open_database
     from kiosk.insights.export import import_table
 
-    db = open_database(db_path)
+    db = open_database(db_path, DEFAULT.store)
     try:
         return import_table(csv_dir / "events.csv", db, "events")
     finally:
@@ -161,7 +161,7 @@ def test_export_then_reimport_gives_the_same_numbers(data: Path, tmp_path: Path)
     assert reimport(out, tmp_path / "again.db") == 56
     with sqlite3.connect(data / "kiosk.db") as a, sqlite3.connect(tmp_path / "again.db") as b:
         for flt in (Filter(), Filter(day="2026-03-13"), Filter(event_id=T)):
-            assert compute(b, flt).to_dict() == compute(a, flt).to_dict()
+            assert compute(b, flt, DEFAULT).to_dict() == compute(a, flt, DEFAULT).to_dict()
         cols = "uid, kiosk_id, ts, day, session_id, kind, fraction, liked, jobs"
         assert (b.execute(f"SELECT {cols} FROM events ORDER BY id").fetchall()
                 == a.execute(f"SELECT {cols} FROM events ORDER BY id").fetchall())
@@ -170,7 +170,7 @@ def test_export_then_reimport_gives_the_same_numbers(data: Path, tmp_path: Path)
 def kiosk_db(path: Path, kiosk: str, visits: int, start: float) -> Path:
     """A kiosk's own database, written through the real EventStore with a fake clock."""
     now = [start]
-    store = EventStore(path, kiosk, Config(), clock=lambda: now[0])
+    store = EventStore(path, kiosk, Config().store, clock=lambda: now[0])
     store.event_id = T
     for i in range(visits):
         sid = f"{kiosk}-s{i}"
@@ -246,7 +246,7 @@ def test_merge_of_more_files_than_sqlite_attaches_at_once_keeps_every_event_and_
     from kiosk.storage.db import open_database
 
     fresh = tmp_path / "fresh.db"
-    open_database(fresh).close()
+    open_database(fresh, DEFAULT.store).close()
     sources = [kiosk_db(tmp_path / f"k{i}.db", f"k{i:02d}", 2, 1_773_000_000.0 + i)
                for i in range(13) if i != 11]
     broken = kiosk_db(tmp_path / "k11.db", "k11", 300, 1_773_000_000.0)

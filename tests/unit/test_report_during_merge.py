@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.config import DEFAULT
 from kiosk.insights import metrics
 from kiosk.insights import export, html_report
 from tests.unit.test_report import kiosk_db, line, per_kiosk, tool
@@ -29,7 +30,7 @@ def test_a_report_whose_file_changed_meanwhile_is_read_again(
         data = real_gather(*args, **kwargs)  # type: ignore[arg-type]
         calls.append(data.overall.sessions)
         if len(calls) == 1:  # a merge commits while the figures are being read
-            export.merge(merged, [late])
+            export.merge(merged, [late], DEFAULT)
         return data
 
     monkeypatch.setattr(html_report, "gather", gather_while_merging)
@@ -49,7 +50,7 @@ def test_a_file_that_keeps_changing_gets_one_line(
     real = metrics.compute_file
 
     def compute_while_merging(*args: object, **kwargs: object) -> metrics.Metrics:
-        export.merge(merged, [more.pop()])  # another snapshot arrives during every read
+        export.merge(merged, [more.pop()], DEFAULT)  # another snapshot arrives during every read
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr("kiosk.insights.report.compute_file", compute_while_merging)
@@ -118,7 +119,7 @@ def test_stats_on_a_running_kiosk_is_read_once(tmp_path: Path, amsterdam: None,
     from kiosk.storage.events import EventStore
 
     db = kiosk_db(tmp_path / "kiosk.db", "ka", 3, 1_773_000_000.0)
-    store = EventStore(db, "ka", Config(), clock=lambda: 1_773_001_000.0)
+    store = EventStore(db, "ka", Config().store, clock=lambda: 1_773_001_000.0)
     real = metrics.compute_file
     calls = []
 

@@ -27,7 +27,7 @@ def test_likes_per_episode_in_the_report(tmp_path: Path, amsterdam: None) -> Non
         now[0] += 1
         return now[0]
 
-    store = EventStore(tmp_path / "kiosk.db", "kiosk-a", Config(), clock=tick)
+    store = EventStore(tmp_path / "kiosk.db", "kiosk-a", Config().store, clock=tick)
     plays = {"ads-s1e1": 4, "ads-s1e2": 2, "toh-s1e1": 3}
     likes = {"ads-s1e1": 1, "ads-s1e2": 2}                 # toh-s1e1: played, never liked
     for i, (episode, n) in enumerate(plays.items()):
@@ -51,7 +51,7 @@ def test_likes_per_episode_in_the_report(tmp_path: Path, amsterdam: None) -> Non
 
 
 def test_no_likes_no_section(tmp_path: Path, amsterdam: None) -> None:
-    store = EventStore(tmp_path / "kiosk.db", "kiosk-a", Config(), clock=lambda: 1_780_000_000.0)
+    store = EventStore(tmp_path / "kiosk.db", "kiosk-a", Config().store, clock=lambda: 1_780_000_000.0)
     store.record("session_started", "abcdabcd")
     store.record("episode_started", "abcdabcd", episode_id="ads-s1e1", via="tile")
     store.close()

@@ -10,6 +10,7 @@ from typing import get_args
 
 import pytest
 
+from kiosk.config import DEFAULT
 from kiosk.pack.check import run_check
 from kiosk.pack.loader import load_pack
 from kiosk.pack.models import Profile
@@ -41,7 +42,7 @@ def test_three_steps_in_both_languages() -> None:
 
 
 def test_examples_come_from_the_pack_shortened() -> None:
-    pack = load_pack(SAMPLE)
+    pack = load_pack(SAMPLE, DEFAULT)
     found = {p["code"]: p for p in profiles(pack, "nl")}
     assert set(found) == {"BWI", "PIE", "M&T", "MVI", "MaT"}
     pie_jobs = [j.title.nl for j in pack.jobs.values() if "PIE" in j.profile]
@@ -55,7 +56,7 @@ def test_examples_come_from_the_pack_shortened() -> None:
 
 
 def test_the_page_read_aloud_names_steps_and_profiles() -> None:
-    pack = load_pack(SAMPLE)
+    pack = load_pack(SAMPLE, DEFAULT)
     said = parents_text(route_steps("nl"), profiles(pack, "nl", 0), "nl")
     assert said.startswith("De route naar techniek. 1. vmbo-profiel.")
     for p in PROFILES:
@@ -63,15 +64,15 @@ def test_the_page_read_aloud_names_steps_and_profiles() -> None:
 
 
 def test_the_parents_code_opens_their_page_or_the_channel_without_a_site() -> None:
-    pack = load_pack(SAMPLE)
-    links = LinkBuilder.for_pack(pack)
+    pack = load_pack(SAMPLE, DEFAULT)
+    links = LinkBuilder.for_pack(pack, None, DEFAULT)
     url = links.parents_code().url
     assert url is not None and url.startswith("https://bliq.example/ouders/?lang=nl&")
     assert "utm_content=parents" in url
     links.set_language("en")
     assert "lang=en" in (links.parents_code().url or "")
     no_site = LinkBuilder(pack.channel_url, pack.result_url, pack.allowed_hosts, "x",
-                          site_url="")
+                          max_chars=DEFAULT.qr.link_max_chars, site_url="")
     assert (no_site.parents_code().url or "").startswith("https://nxtv.example/?lang=nl&")
     assert "utm_content=parents" in (no_site.parents_code().url or "")
 
@@ -86,24 +87,24 @@ def test_the_parents_screen_counts_its_code() -> None:
 def pack_with_site(tmp_path: Path) -> Path:
     pack = tmp_path / "p"
     shutil.copytree(SAMPLE, pack, ignore=shutil.ignore_patterns(PACK_MANIFEST))
-    build(pack, tmp_path / "site")
+    build(pack, tmp_path / "site", DEFAULT)
     return pack
 
 
 def test_the_built_site_has_the_parents_page_and_check_says_when_it_lacks_it(
         pack_with_site: Path) -> None:
-    pack = load_pack(pack_with_site)
-    assert ("parents code", LinkBuilder.for_pack(pack).parents_code().url) in list(
-        site_codes(pack))
+    pack = load_pack(pack_with_site, DEFAULT)
+    assert ("parents code", LinkBuilder.for_pack(pack, None, DEFAULT).parents_code().url) in list(
+        site_codes(pack, DEFAULT))
     out = io.StringIO()
-    assert run_check(pack_with_site, True, out) == 0
+    assert run_check(pack_with_site, True, out, DEFAULT) == 0
     assert json.loads(out.getvalue())["problems"] == []      # the manifest accepts the code
     manifest = json.loads((pack_with_site / PACK_MANIFEST).read_text())
     manifest["pages"].remove("ouders/")                      # a site without the parents' page
     manifest["files"].remove("ouders/index.html")
     (pack_with_site / PACK_MANIFEST).write_text(json.dumps(manifest))
     out = io.StringIO()
-    run_check(pack_with_site, True, out)
+    run_check(pack_with_site, True, out, DEFAULT)
     assert [p["message"] for p in json.loads(out.getvalue())["problems"]] == [
         "the parents code opens ouders/, a page the built site does not have"]
 

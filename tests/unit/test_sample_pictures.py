@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
+from kiosk.config import DEFAULT
 from kiosk.pack.loader import load_pack
 from kiosk.pack.files import sniff_image
 
@@ -20,7 +21,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "episodes"
 
 @pytest.fixture(scope="module")
 def pack():
-    return load_pack(SAMPLE)
+    return load_pack(SAMPLE, DEFAULT)
 
 
 def test_every_card_and_job_has_its_own_picture_that_loads_cleanly(pack) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from kiosk.config import DEFAULT
 from kiosk.cli import run_tool
 from kiosk.pack.check import run_check
 from kiosk.pack.loader import load_pack
@@ -40,7 +41,7 @@ def pack_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def built(pack_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("site") / "out"
-    return out, build(pack_copy, out)
+    return out, build(pack_copy, out, DEFAULT)
 
 
 def html(out: Path, page: str) -> str:
@@ -49,7 +50,7 @@ def html(out: Path, page: str) -> str:
 
 def test_every_job_episode_and_fixed_page_is_built_and_listed(pack_copy, built) -> None:
     out, manifest = built
-    pack = load_pack(pack_copy)
+    pack = load_pack(pack_copy, DEFAULT)
     expected = {"", "resultaat/", "bedrijven/", "ouders/"}
     expected |= {f"beroep/{j}/" for j in pack.jobs} | {f"video/{e}/" for e in pack.episodes}
     assert set(manifest["pages"]) == expected
@@ -64,10 +65,10 @@ def test_every_job_episode_and_fixed_page_is_built_and_listed(pack_copy, built) 
 
 def test_every_code_opens_a_built_page_or_an_allowed_external_host(pack_copy, built) -> None:
     _out, manifest = built
-    pack = load_pack(pack_copy)
+    pack = load_pack(pack_copy, DEFAULT)
     pages = set(manifest["pages"])
     kinds = set()
-    for what, url in site_codes(pack):
+    for what, url in site_codes(pack, DEFAULT):
         assert url, what
         assert "lang=nl" in url
         page = page_of(url, pack.site_url)
@@ -106,7 +107,7 @@ def test_a_job_page_shows_the_role_models_face_else_the_jobs_own_picture(built) 
 
 def test_a_job_without_any_picture_gets_the_designed_placeholder(pack_copy, built) -> None:
     out, _ = built
-    pack = load_pack(pack_copy)
+    pack = load_pack(pack_copy, DEFAULT)
     bare = next(j for j in pack.jobs.values() if j.image is None and not j.episodes)
     page = html(out, f"beroep/{bare.id}")
     hero = re.search(r'<span class="hero"[^>]*>(.*?)</span>', page)
@@ -131,7 +132,7 @@ def test_result_page_is_light_and_lists_every_job_without_script(pack_copy, buil
     out, _ = built
     page = html(out, "resultaat")
     assert len(page.encode()) < 150_000  # CSS and script are in the page
-    for job in load_pack(pack_copy).jobs.values():
+    for job in load_pack(pack_copy, DEFAULT).jobs.values():
         assert f'href="../beroep/{job.id}/"' in page  # readable list with links, no script
     # nothing from another host: every src/href to load is relative
     for ref in re.findall(r'(?:src|href)="([^"]+)"', page):
@@ -140,7 +141,7 @@ def test_result_page_is_light_and_lists_every_job_without_script(pack_copy, buil
 
 def test_a_pack_without_site_url_says_what_to_add(tmp_path: Path) -> None:
     with pytest.raises(SiteError, match="site_url is missing; add"):
-        build(BASE, tmp_path / "out")
+        build(BASE, tmp_path / "out", DEFAULT)
     assert not (tmp_path / "out").exists()
     err = io.StringIO()
     assert run_tool(["site", "build", str(BASE), "--out", str(tmp_path / "o2")], err) == 1
@@ -162,35 +163,35 @@ def test_a_folder_with_other_files_is_refused_unless_forced(tmp_path) -> None:
     (out / "keep.txt").write_text("van de campagne")
     (out / "index.html").write_text("de oude startpagina")
     with pytest.raises(SiteError, match=r"holds other files \(index.html, keep.txt\).*--force"):
-        build(pack_copy, out, record=False)
+        build(pack_copy, out, DEFAULT, record=False)
     assert sorted(p.name for p in out.iterdir()) == ["index.html", "keep.txt"]
-    build(pack_copy, out, force=True, record=False)
+    build(pack_copy, out, DEFAULT, force=True, record=False)
     assert (out / "keep.txt").read_text() == "van de campagne"   # nothing deleted
     assert "BLIQ" in (out / "index.html").read_text()
     (out / "keep.txt").unlink()
     (out / "index.html").unlink()
-    build(pack_copy, out, record=False)  # its own earlier build is not "other files"
+    build(pack_copy, out, DEFAULT, record=False)  # its own earlier build is not "other files"
 
 
 def test_check_reports_a_code_whose_page_the_site_lacks(pack_copy, built, tmp_path) -> None:
     pack = tmp_path / "p"
     shutil.copytree(pack_copy, pack)
     out = io.StringIO()
-    assert run_check(pack, False, out) == 0
+    assert run_check(pack, False, out, DEFAULT) == 0
     assert "site" not in out.getvalue().split("OK:")[0]   # all codes have their page
     manifest = json.loads((pack / PACK_MANIFEST).read_text())
     manifest["pages"].remove("video/ads-s1e1/")          # a site built before that episode
     manifest["files"].remove("video/ads-s1e1/index.html")
     (pack / PACK_MANIFEST).write_text(json.dumps(manifest))
     out = io.StringIO()
-    assert run_check(pack, True, out) == 0                # a warning: the pack itself is fine
+    assert run_check(pack, True, out, DEFAULT) == 0                # a warning: the pack itself is fine
     problems = json.loads(out.getvalue())["problems"]
     assert [(p["severity"], p["message"]) for p in problems] == [(
         "warning", "the share code of episode ads-s1e1 opens video/ads-s1e1/, a page the "
         "built site does not have")]
     (pack / PACK_MANIFEST).unlink()
     out = io.StringIO()
-    run_check(pack, False, out)
+    run_check(pack, False, out, DEFAULT)
     assert "no take-home pages built for https://bliq.example/ yet" in out.getvalue()
 
 
@@ -223,7 +224,7 @@ def test_the_preview_serves_the_pages_on_localhost_only(built) -> None:
 def test_a_new_pack_builds_its_pages_out_of_the_box(tmp_path: Path) -> None:
     from kiosk.pack.new_pack import write_new_pack
 
-    write_new_pack(tmp_path / "nieuw")
-    manifest = build(tmp_path / "nieuw", tmp_path / "web")
+    write_new_pack(tmp_path / "nieuw", DEFAULT)
+    manifest = build(tmp_path / "nieuw", tmp_path / "web", DEFAULT)
     assert manifest["site_url"] == "https://bliq.example/"
     assert "resultaat/" in manifest["pages"]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.config import DEFAULT
 from kiosk.pack import bliqpack
 from kiosk.pack.check import collect
 from kiosk.core.pin import verify_pin
@@ -45,7 +46,7 @@ def test_comments_and_layout_survive_a_save(pack: Path) -> None:
         '# Bouwbaas komt alleen op de open dag; vraag Kees\n[[companies]]\nid = "bouwbaas"  # vaste klant')
     companies.write_text(text, "utf-8")
     head = (pack / "pack.toml").read_text("utf-8")
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     company = studio.add_company("Klimaat & Co")
     studio.set_company_url(company, "klimaatco.nl/contact")
     studio.set_company_name("bouwbaas", "Bouwbaas Houtbouw BV")
@@ -60,12 +61,12 @@ def test_comments_and_layout_survive_a_save(pack: Path) -> None:
     pack_after = (pack / "pack.toml").read_text("utf-8")
     assert pack_after.splitlines()[:3] == head.splitlines()[:3]  # the campaign's comments
     assert '"klimaatco.nl"' in pack_after
-    assert collect(pack)[0] is not None and not [p for p in collect(pack)[1]
+    assert collect(pack, DEFAULT)[0] is not None and not [p for p in collect(pack, DEFAULT)[1]
                                                 if p.severity == "error"]
 
 
 def test_a_new_event_gets_an_id_from_its_name_and_a_hashed_pin(pack: Path) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     studio.start_new_event()
     studio.set_event_name("Open dag Het Vakcollege")
     studio.set_event_name("Open dag Het Vakcollege 2027")  # the id follows until saved
@@ -81,7 +82,7 @@ def test_a_new_event_gets_an_id_from_its_name_and_a_hashed_pin(pack: Path) -> No
     assert "8531" not in path.read_text("utf-8")
     assert verify_pin("8531", data["admin_pin_hash"])
     assert toml(pack / "pack.toml")["default_event"] == "open-dag-het-vakcollege-2027"
-    loaded, problems, _ = collect(pack)
+    loaded, problems, _ = collect(pack, DEFAULT)
     assert "open-dag-het-vakcollege-2027" in loaded.events
     # once saved the id stays: data already recorded under it keeps its name
     studio.set_event_name("Open dag 2027")
@@ -95,7 +96,7 @@ def test_a_new_event_gets_an_id_from_its_name_and_a_hashed_pin(pack: Path) -> No
 ])
 def test_weak_or_mistyped_pins_are_refused_with_a_reason(pack: Path, pin: str, repeat: str,
                                                          words: str) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     before = studio.event.get("admin_pin_hash")
     with pytest.raises(m.StudioError, match=words):
         studio.set_pin(pin, repeat)
@@ -108,7 +109,7 @@ def test_weak_or_mistyped_pins_are_refused_with_a_reason(pack: Path, pin: str, r
     ("  https://werk.bedrijf.nl/stage ", "https://werk.bedrijf.nl/stage"),
 ])
 def test_links_are_fixed_and_their_host_allowed(pack: Path, typed: str, stored: str) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     company = studio.add_company("Bedrijf")
     assert studio.set_company_url(company, typed) == stored
     assert m.url_host(stored) in [str(h) for h in studio.pack["allowed_hosts"]] or \
@@ -117,7 +118,7 @@ def test_links_are_fixed_and_their_host_allowed(pack: Path, typed: str, stored: 
 
 @pytest.mark.parametrize("typed", ["", "https://", "contact", "mailto:info@bedrijf.nl"])
 def test_a_link_without_a_host_is_one_sentence(pack: Path, typed: str) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     company = studio.add_company("Bedrijf")
     with pytest.raises(m.StudioError) as caught:
         studio.set_company_url(company, typed)
@@ -126,7 +127,7 @@ def test_a_link_without_a_host_is_one_sentence(pack: Path, typed: str) -> None:
 
 
 def test_companies_add_edit_remove_and_reorder(pack: Path) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     studio.start_new_event("Markt")
     ids = [studio.add_company(n) for n in ("Alfa", "Beta", "Alfa")]
     assert ids == ["alfa", "beta", "alfa-2"]
@@ -145,7 +146,7 @@ def test_companies_add_edit_remove_and_reorder(pack: Path) -> None:
 
 
 def test_jobs_are_found_by_title(pack: Path) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     found, unknown = studio.job_ids_by_titles(["timmerman", " Meubelmaker ", "Lasrobot"])
     assert found == ["timmerman", "meubelmaker"] and unknown == ["Lasrobot"]
 
@@ -153,7 +154,7 @@ def test_jobs_are_found_by_title(pack: Path) -> None:
 def test_logo_is_resized_and_stored_on_save(pack: Path, tmp_path: Path) -> None:
     from PIL import Image
 
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     rel = studio.set_event_logo(png(tmp_path / "logo.jpg", (2400, 800)))
     assert not (pack / rel).exists()  # nothing written before she saves
     studio.save()
@@ -163,7 +164,7 @@ def test_logo_is_resized_and_stored_on_save(pack: Path, tmp_path: Path) -> None:
 
 
 def test_not_an_image_and_a_huge_logo_are_refused(pack: Path, tmp_path: Path) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     fake = tmp_path / "logo.png"
     fake.write_text("dit is tekst", "utf-8")
     with pytest.raises(m.StudioError, match=r"logo\.png is geen plaatje"):
@@ -191,7 +192,7 @@ def sheet(path: Path, rows: list[list[str]], merge: str = "") -> Path:
 
 
 def test_excel_import_reports_row_by_row(pack: Path, tmp_path: Path) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     studio.start_new_event("Markt")
     xlsx = sheet(tmp_path / "bedrijven.xlsx", [
         ["Naam", "Lokaal", "Link", "Beroepen"],
@@ -216,7 +217,7 @@ def test_excel_import_reports_row_by_row(pack: Path, tmp_path: Path) -> None:
 
 
 def test_csv_import_from_excel_on_windows(pack: Path, tmp_path: Path) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     csv = tmp_path / "bedrijven.csv"
     csv.write_bytes("Bedrijf;Lokaal;Website;Beroepen\nRégio Bouw;Hal 2;regiobouw.nl;Metselaar\n"
                     .encode("cp1252"))
@@ -227,7 +228,7 @@ def test_csv_import_from_excel_on_windows(pack: Path, tmp_path: Path) -> None:
 
 
 def test_a_sheet_that_is_not_one_is_one_sentence(pack: Path, tmp_path: Path) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     before = studio.texts()
     bad = tmp_path / "lijst.xlsx"
     bad.write_text("geen excel", "utf-8")
@@ -240,7 +241,7 @@ def test_a_sheet_that_is_not_one_is_one_sentence(pack: Path, tmp_path: Path) -> 
 
 
 def test_a_failed_save_writes_nothing_and_keeps_the_work(pack: Path, monkeypatch) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     studio.set_event_name("Nieuwe naam")
     before = {p: p.read_bytes() for p in pack.rglob("*.toml")}
 
@@ -256,11 +257,11 @@ def test_a_failed_save_writes_nothing_and_keeps_the_work(pack: Path, monkeypatch
 
 def test_a_draft_comes_back(pack: Path, tmp_path: Path) -> None:
     home = tmp_path / "home"
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     studio.start_new_event("Open dag 2027")
     studio.set_event_logo(png(tmp_path / "logo.png"))
     m.write_draft(home, studio)
-    again = m.Studio(pack)
+    again = m.Studio(pack, DEFAULT)
     draft = m.read_draft(home, pack)
     assert draft is not None
     again.restore(draft)
@@ -274,17 +275,17 @@ def test_a_draft_comes_back(pack: Path, tmp_path: Path) -> None:
 
 def test_a_bliqpack_becomes_her_own_folder(pack: Path, tmp_path: Path) -> None:
     private, _public = bliqpack.generate_keys(tmp_path / "keys")
-    loaded, _, _ = collect(pack)
+    loaded, _, _ = collect(pack, DEFAULT)
     archive = tmp_path / "campagne.bliqpack"
     bliqpack.build(pack, private, archive, loaded.id, 3)
-    copy = m.make_copy(archive, tmp_path / "mine")
+    copy = m.make_copy(archive, tmp_path / "mine", DEFAULT)
     assert copy == tmp_path / "mine" / "campagne-eigen"
     assert (copy / "pack.toml").read_bytes() == (pack / "pack.toml").read_bytes()
-    assert m.Studio(copy).company_ids()
+    assert m.Studio(copy, DEFAULT).company_ids()
     broken = tmp_path / "kapot.bliqpack"
     broken.write_bytes(archive.read_bytes()[:5000])
     with pytest.raises(m.StudioError, match="kapot.bliqpack"):
-        m.make_copy(broken, tmp_path / "mine")
+        m.make_copy(broken, tmp_path / "mine", DEFAULT)
     assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == ["campagne-eigen"]
 
 
@@ -299,9 +300,9 @@ def test_two_studios_on_one_pack(pack: Path) -> None:
 
 
 def test_problems_speak_plainly_and_say_when_ready(pack: Path, tmp_path: Path) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     studio.start_new_event("Open dag")
-    texts = [f.text for f in all_findings(studio, check_saved(pack))]
+    texts = [f.text for f in all_findings(studio, check_saved(pack, DEFAULT))]
     assert "Kies een beheer-PIN en typ hem twee keer." in texts
     assert "Voeg de bedrijven toe die er op je event zijn." in texts
     company = studio.add_company("Klimaat & Co")
@@ -312,29 +313,29 @@ def test_problems_speak_plainly_and_say_when_ready(pack: Path, tmp_path: Path) -
     studio.set_event_date(datetime.date(2027, 2, 1))
     studio.set_pin("8531", "8531")
     studio.save()
-    findings = all_findings(studio, check_saved(pack))
+    findings = all_findings(studio, check_saved(pack, DEFAULT))
     assert ready(findings), findings
     # a campaign file she cannot change here is one grey line, not an error of hers
     (pack / "cards.toml").write_text((pack / "cards.toml").read_text("utf-8")
                                      + "\n[[cards]]\nid = \"x\"\n", "utf-8")
-    findings = all_findings(studio, check_saved(pack))
+    findings = all_findings(studio, check_saved(pack, DEFAULT))
     assert ready(findings)
     assert any(f.severity == "note" and "campagne" in f.text for f in findings)
 
 
 def test_stick_raises_the_version_signs_and_explains(pack: Path, tmp_path: Path) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     studio.set_pin("8531", "8531")
     stick, keys = tmp_path / "stick", tmp_path / "keys"
     stick.mkdir()
-    first = put_on_stick(studio, stick, keys)
+    first = put_on_stick(studio, stick, keys, DEFAULT)
     assert first.new_key and first.version == 2 and first.archive.name == "bliq-sample-2.bliqpack"
     public = bliqpack.load_public(first.public_key)
-    manifest = bliqpack.verify(first.archive, {bliqpack.key_id(public): public})
+    manifest = bliqpack.verify(first.archive, {bliqpack.key_id(public): public}, DEFAULT.campaign)
     assert (manifest.pack_id, manifest.version) == ("bliq-sample", 2)
     readme = (stick / "LEESMIJ.txt").read_text("utf-8")
     assert "Steek deze stick in de kiosk-pc" in readme and first.public_key.name in readme
-    second = put_on_stick(studio, stick, keys)
+    second = put_on_stick(studio, stick, keys, DEFAULT)
     assert (second.version, second.new_key, second.key_id) == (3, False, first.key_id)
     assert toml(pack / "pack.toml")["version"] == 3
     assert sorted(p.name for p in stick.iterdir() if p.name.startswith(".")) == []
@@ -344,7 +345,7 @@ def test_a_full_stick_leaves_nothing_and_keeps_the_version(pack: Path, tmp_path:
                                                           monkeypatch) -> None:
     import errno
 
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     stick = tmp_path / "stick"
     stick.mkdir()
     real_write = zipfile.ZipFile.write
@@ -356,15 +357,15 @@ def test_a_full_stick_leaves_nothing_and_keeps_the_version(pack: Path, tmp_path:
 
     monkeypatch.setattr(zipfile.ZipFile, "write", full)
     with pytest.raises(m.StudioError, match="de stick is vol"):
-        put_on_stick(studio, stick, tmp_path / "keys")
+        put_on_stick(studio, stick, tmp_path / "keys", DEFAULT)
     assert list(stick.iterdir()) == []
     assert toml(pack / "pack.toml")["version"] == 1
     with pytest.raises(m.StudioError, match="bestaat niet"):
-        put_on_stick(studio, tmp_path / "weg", tmp_path / "keys")
+        put_on_stick(studio, tmp_path / "weg", tmp_path / "keys", DEFAULT)
 
 
 def test_draft_json_holds_only_pack_paths(pack: Path, tmp_path: Path) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     studio.restore({"files": {"../evil.toml": "x = 1"}, "pending": {"/etc/x": "00"}})
     assert "../evil.toml" not in studio.docs and not studio.pending
     assert json.loads(json.dumps(studio.draft()))["pack"] == str(pack.resolve())
@@ -377,20 +378,20 @@ def test_a_broken_campaign_key_is_one_sentence(pack: Path, tmp_path: Path) -> No
     stick.mkdir()
     (keys / "bliq-campagne.key").write_text("geen sleutel", "ascii")
     (keys / "bliq-campagne.pub").write_text("geen sleutel", "ascii")
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     with pytest.raises(m.StudioError, match="bliq-campagne.key"):
-        put_on_stick(studio, stick, keys)
+        put_on_stick(studio, stick, keys, DEFAULT)
     assert list(stick.iterdir()) == []
     assert toml(pack / "pack.toml")["version"] == 1
 
 
 def test_her_unfinished_event_is_opened_again(pack: Path) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     studio.start_new_event("Beroepenavond")
     studio.save()  # no PIN yet: the kiosk skips the event, the studio must not lose it
-    again = m.Studio(pack)
+    again = m.Studio(pack, DEFAULT)
     assert again.event_id == "beroepenavond"
-    texts = [f.text for f in all_findings(again, check_saved(pack))]
+    texts = [f.text for f in all_findings(again, check_saved(pack, DEFAULT))]
     assert "Kies een beheer-PIN en typ hem twee keer." in texts
     assert not any("default_event" in t for t in texts)
     assert texts.count("Kies een beheer-PIN en typ hem twee keer.") == 1
@@ -398,7 +399,7 @@ def test_her_unfinished_event_is_opened_again(pack: Path) -> None:
 
 
 def test_a_vanished_pack_folder_is_not_made_again(pack: Path, tmp_path: Path) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     studio.set_event_name("Nieuwe naam")
     moved = tmp_path / "elders"
     pack.rename(moved)
@@ -411,7 +412,7 @@ def test_a_vanished_pack_folder_is_not_made_again(pack: Path, tmp_path: Path) ->
 
 
 def test_an_event_on_several_days_and_its_languages(pack: Path) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     studio.start_new_event("Techniekweek")
     studio.set_event_date(datetime.date(2027, 3, 8))
     assert studio.add_day() == datetime.date(2027, 3, 9)
@@ -425,7 +426,7 @@ def test_an_event_on_several_days_and_its_languages(pack: Path) -> None:
     assert data["dates"] == [datetime.date(2027, 3, 9), datetime.date(2027, 3, 10)]
     assert data["languages"] == ["nl"]
     from kiosk.core.event_choice import running_event
-    loaded, _, _ = collect(pack)
+    loaded, _, _ = collect(pack, DEFAULT)
     assert running_event(loaded, datetime.date(2027, 3, 10)).event.id == "techniekweek"
 
 
@@ -445,7 +446,7 @@ def test_a_folder_she_may_not_write_is_copied_first(pack: Path, tmp_path: Path,
     assert m.needs_copy(pack)
     assert not m.needs_copy(tmp_path)
     (pack / "cards.toml").chmod(stat.S_IRUSR)  # a read-only share copies as read-only files
-    copy = m.make_copy(pack, tmp_path / "mine")
+    copy = m.make_copy(pack, tmp_path / "mine", DEFAULT)
     assert copy.name == "pack-eigen" and (copy / "pack.toml").is_file()
     assert os.access(copy / "cards.toml", os.W_OK)
     assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == ["pack-eigen"]
@@ -456,7 +457,7 @@ def test_a_40_mb_logo_is_made_small(pack: Path, tmp_path: Path) -> None:
 
     big = png(tmp_path / "logo-van-de-drukker.bmp", (3750, 3750))
     assert big.stat().st_size > 40 * 2**20
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     rel = studio.set_event_logo(big)
     with Image.open(io.BytesIO(studio.pending[rel])) as image:
         assert image.size == (512, 512)
@@ -464,7 +465,7 @@ def test_a_40_mb_logo_is_made_small(pack: Path, tmp_path: Path) -> None:
 
 
 def test_she_chooses_the_series_on_the_home_screen(pack: Path) -> None:
-    studio = m.Studio(pack)
+    studio = m.Studio(pack, DEFAULT)
     titles = studio.series_titles()
     assert {"aan-de-slag", "ouders-docenten", "techniek-om-je-heen"} <= set(titles)
     studio.set_featured(["techniek-om-je-heen", "bestaat-niet", "aan-de-slag"])

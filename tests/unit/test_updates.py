@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.pack import bliqpack
 from kiosk.core.refusal import RefusalReason
 from kiosk.campaign.updates import Inbox, Installer, read_current, removable_drives, rollback
@@ -46,7 +46,7 @@ class Clock:
 def test_inbox_waits_until_a_file_stops_growing_and_hands_it_out_once(tmp_path: Path) -> None:
     inbox, clock = tmp_path / "inbox", Clock()
     inbox.mkdir()
-    watcher = Inbox(inbox, (), Config().with_(inbox_settle_s=2.0), clock)
+    watcher = Inbox(inbox, (), Config().with_(inbox_settle_s=2.0).campaign, clock)
     growing = inbox / "new.bliqpack"
     growing.write_bytes(b"a" * 10)
     assert watcher.poll() == []                 # first sight
@@ -70,7 +70,7 @@ def test_inbox_never_touches_temporary_or_hidden_files(tmp_path: Path) -> None:
     for name in (".syncthing.p.bliqpack.tmp", "~syncthing~p.bliqpack.tmp", ".p.bliqpack",
                  "p.bliqpack.part", "notes.txt"):
         (inbox / name).write_bytes(b"x")
-    watcher = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0), clock)
+    watcher = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0).campaign, clock)
     watcher.poll()
     clock.now += 1
     assert watcher.poll() == []
@@ -82,7 +82,7 @@ def test_sticks_are_found_through_the_configured_globs(tmp_path: Path) -> None:
     stick.mkdir(parents=True)
     (stick / "p.bliqpack").write_bytes(b"x")
     clock = Clock()
-    watcher = Inbox(tmp_path / "no-inbox", (str(media / "*" / "*"),), Config().with_(inbox_settle_s=0.0),
+    watcher = Inbox(tmp_path / "no-inbox", (str(media / "*" / "*"),), Config().with_(inbox_settle_s=0.0).campaign,
                     clock)
     assert watcher.mounts() == [stick]
     watcher.poll()
@@ -109,7 +109,7 @@ def test_a_stick_on_a_new_drive_letter_is_watched(tmp_path: Path) -> None:
     stick.mkdir()
     (stick / "p.bliqpack").write_bytes(b"x")
     watcher = Inbox(tmp_path / "no-inbox", (str(tmp_path / "none" / "*"),),
-                    Config().with_(inbox_settle_s=0.0), Clock(), drives=lambda: [stick])
+                    Config().with_(inbox_settle_s=0.0).campaign, Clock(), drives=lambda: [stick])
     assert watcher.mounts() == [stick]
     watcher.poll()
     assert watcher.poll() == [stick / "p.bliqpack"]
@@ -119,7 +119,7 @@ def test_two_packs_at_once_the_newest_valid_one_wins(tmp_path: Path, data: Path,
                                                      archives) -> None:
     broken_newest = signed_zip(tmp_path / "v9.bliqpack", keys[0], {"a.txt": b"x"}, version=9,
                                manifest_files={"a.txt": {"sha256": "0" * 64, "size": 1}})
-    outcomes = Installer(data, ("bliq-sample", 1)).install(
+    outcomes = Installer(data, ("bliq-sample", 1), DEFAULT).install(
         [archives[2], archives[4], archives[3], broken_newest])
     by_file = {o.file.name: o for o in outcomes}
     assert by_file["v4.bliqpack"].installed
@@ -131,7 +131,7 @@ def test_two_packs_at_once_the_newest_valid_one_wins(tmp_path: Path, data: Path,
 
 
 def test_same_or_older_than_the_running_pack_is_refused(data: Path, archives) -> None:
-    outcomes = Installer(data, ("bliq-sample", 3)).install([archives[3], archives[2]])
+    outcomes = Installer(data, ("bliq-sample", 3), DEFAULT).install([archives[3], archives[2]])
     assert [o.reason for o in outcomes] == [RefusalReason.NOT_NEWER, RefusalReason.NOT_NEWER]
     assert not (data / "packs").exists() or not any((data / "packs").iterdir())
 
@@ -143,13 +143,13 @@ def test_a_pack_that_fails_check_is_refused_and_nothing_stays(tmp_path: Path, da
         'channel_url = "https://nxtv.example/"', 'channel_url = "not a url"'))
     archive = tmp_path / "bad.bliqpack"
     bliqpack.build(pack, keys[0], archive, "bliq-sample", 5)  # the CLI would refuse to build it
-    [outcome] = Installer(data, ("bliq-sample", 1)).install([archive])
+    [outcome] = Installer(data, ("bliq-sample", 1), DEFAULT).install([archive])
     assert outcome.reason is RefusalReason.CHECK_FAILED and "channel_url" in outcome.message
     assert [p.name for p in (data / "packs").iterdir()] == []
 
 
 def test_the_previous_version_is_kept_for_a_rollback(data: Path, archives) -> None:
-    installer = Installer(data, ("bliq-sample", 1))
+    installer = Installer(data, ("bliq-sample", 1), DEFAULT)
     assert installer.install([archives[2]])[0].installed
     assert installer.install([archives[3]])[0].installed
     assert installer.install([archives[4]])[0].installed
@@ -171,7 +171,7 @@ def test_disk_full_while_unpacking_leaves_nothing(tmp_path: Path, keys, archives
     try:
         data = small / "data"
         bliqpack.trust(keys[1], data)
-        [outcome] = Installer(data, ("bliq-sample", 1)).install([archives[2]])
+        [outcome] = Installer(data, ("bliq-sample", 1), DEFAULT).install([archives[2]])
         assert outcome.reason is RefusalReason.DISK_FULL and "nothing was installed" in outcome.message
         assert [p.name for p in (data / "packs").iterdir()] == []
     finally:
@@ -190,10 +190,10 @@ def test_an_archive_is_handed_out_once_across_restarts(tmp_path: Path) -> None:
         clock.now += 1
         return watcher.poll()
 
-    first = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0), clock, state_file=state)
+    first = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0).campaign, clock, state_file=state)
     assert settled(first) == [archive]
     first.handled(archive)
-    again = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0), clock, state_file=state)  # a restart
+    again = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0).campaign, clock, state_file=state)  # a restart
     assert settled(again) == []
     archive.write_bytes(b"xy")  # a new file under the same name is new
     assert settled(again) == [archive]
@@ -205,11 +205,11 @@ def test_a_refusal_the_kiosk_can_mend_is_tried_again_after_a_restart(tmp_path: P
     state = tmp_path / "packs" / "seen.json"
     archive = inbox / "p.bliqpack"
     archive.write_bytes(b"x")
-    first = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0), clock, state_file=state)
+    first = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0).campaign, clock, state_file=state)
     first.poll()
     first.handled(archive, remember=False)  # e.g. unknown_key: 'kiosk trust' may mend it
     assert first.poll() == []
-    again = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0), clock, state_file=state)
+    again = Inbox(inbox, (), Config().with_(inbox_settle_s=0.0).campaign, clock, state_file=state)
     again.poll()
     assert again.poll() == [archive]
 
@@ -231,7 +231,7 @@ def test_a_stick_pulled_out_during_the_install_leaves_nothing_and_says_why(
         return real_unpack(path, *args, **kwargs)
 
     monkeypatch.setattr(updates, "unpack", pulled_then_unpack)
-    [outcome] = Installer(data, ("bliq-sample", 1)).install([on_stick])
+    [outcome] = Installer(data, ("bliq-sample", 1), DEFAULT).install([on_stick])
     assert not outcome.installed and outcome.reason is RefusalReason.READ_ERROR
     assert outcome.message.startswith("v4.bliqpack: cannot read it")
     assert [p.name for p in (data / "packs").iterdir()] == []
@@ -270,12 +270,12 @@ TRADE_FAIR_DAY = datetime.date(2026, 3, 12)   # the sample's techniekmarkt-2026
 
 
 def test_the_result_line_says_which_event_the_kiosk_now_shows(data: Path, archives) -> None:
-    [outcome] = Installer(data, ("bliq-sample", 1), today=lambda: TRADE_FAIR_DAY).install(
+    [outcome] = Installer(data, ("bliq-sample", 1), DEFAULT, today=lambda: TRADE_FAIR_DAY).install(
         [archives[2]])
     assert outcome.line() == (
         "OK  v2.bliqpack: versie 2 geïnstalleerd. Toont nu: Techniekmarkt Regio Zwolle.\n"
         "    Installed version 2. Now showing: Zwolle Region Tech Careers Fair.")
-    pinned = Installer(data, ("bliq-sample", 2), pinned_event="open-dag-2026",
+    pinned = Installer(data, ("bliq-sample", 2), DEFAULT, pinned_event="open-dag-2026",
                        today=lambda: TRADE_FAIR_DAY).install([archives[3]])[0].line()
     assert ("Toont nu: Open dag Techniekcollege De Brug (vast ingesteld op deze kiosk; volgens "
             "de datum zou het Techniekmarkt Regio Zwolle zijn).") in pinned
@@ -284,9 +284,9 @@ def test_the_result_line_says_which_event_the_kiosk_now_shows(data: Path, archiv
 
 def test_a_refusal_says_what_to_do_in_one_sentence(tmp_path: Path, data: Path, keys,
                                                    archives) -> None:
-    Installer(data, ("bliq-sample", 1)).install([archives[3]])
+    Installer(data, ("bliq-sample", 1), DEFAULT).install([archives[3]])
     # the very same update again (a stick plugged in twice): nothing to do
-    [again] = Installer(data, ("bliq-sample", 3)).install([archives[3]])
+    [again] = Installer(data, ("bliq-sample", 3), DEFAULT).install([archives[3]])
     assert again.line().splitlines()[:2] == [
         "NIET GEÏNSTALLEERD  v3.bliqpack: Deze update (versie 3) staat er al op: er hoeft niets "
         "te gebeuren.",
@@ -294,17 +294,17 @@ def test_a_refusal_says_what_to_do_in_one_sentence(tmp_path: Path, data: Path, k
     # changed but its version not raised, in a file whose name says 4
     same_number = build(pack_copy(tmp_path / "edited", 3, title_nl="Anders"), keys[0],
                         tmp_path / "mijnpakket-4.bliqpack")
-    [edited] = Installer(data, ("bliq-sample", 3)).install([same_number])
+    [edited] = Installer(data, ("bliq-sample", 3), DEFAULT).install([same_number])
     assert edited.line().splitlines()[0] == (
         "NIET GEÏNSTALLEERD  mijnpakket-4.bliqpack: Deze update heeft versie 3, net als wat er al "
         "op staat: maak hem opnieuw in de studio, die geeft hem een hoger nummer.")
     assert edited.line().splitlines()[2] == (
         "    (not_newer: mijnpakket-4.bliqpack: holds version 3; this kiosk has version 3: "
         "raise version for every update)")
-    [older] = Installer(data, ("bliq-sample", 3)).install([archives[2]])
+    [older] = Installer(data, ("bliq-sample", 3), DEFAULT).install([archives[2]])
     assert older.line().splitlines()[1] == (
         "    NOT INSTALLED: This update (version 2) is older than the one installed (version 3): "
         "make it again in the studio.")
     stranger = signed_zip(tmp_path / "x.bliqpack", keypair(tmp_path / "k")[0], {"a": b"x"})
-    [unknown] = Installer(data, ("bliq-sample", 3)).install([stranger])
+    [unknown] = Installer(data, ("bliq-sample", 3), DEFAULT).install([stranger])
     assert "laat IT de sleutel op de kiosk zetten (kiosk trust)" in unknown.line()

@@ -23,8 +23,8 @@ def beat(seq: int, *, playing: bool = False, frame: str = "", state: str = "attr
 def test_a_new_child_has_the_start_grace_for_its_first_beat() -> None:
     watch = Watch(started=100.0)
     watch.observe(None, 150.0)
-    assert watch.verdict(CFG, 160.0) is None        # 60 s after start: still allowed
-    assert watch.verdict(CFG, 160.1) == "no-heartbeat"
+    assert watch.verdict(CFG.watchdog, 160.0) is None        # 60 s after start: still allowed
+    assert watch.verdict(CFG.watchdog, 160.1) == "no-heartbeat"
 
 
 def test_stale_means_the_sequence_stopped_changing_on_the_supervisors_clock() -> None:
@@ -32,16 +32,16 @@ def test_stale_means_the_sequence_stopped_changing_on_the_supervisors_clock() ->
     watch.observe(beat(1), 1.0)
     watch.observe(beat(2), 2.0)
     watch.observe(beat(2), 9.0)                     # same beat read again: no news
-    assert watch.verdict(CFG, 10.0) is None         # 8.0 s since seq 2 arrived
-    assert watch.verdict(CFG, 10.1) == "hung"
+    assert watch.verdict(CFG.watchdog, 10.0) is None         # 8.0 s since seq 2 arrived
+    assert watch.verdict(CFG.watchdog, 10.1) == "hung"
 
 
 def test_an_unreadable_beat_does_not_reset_or_trip_the_clock() -> None:
     watch = Watch(started=0.0)
     watch.observe(beat(5), 1.0)
     watch.observe(None, 5.0)                        # e.g. read while being replaced
-    assert watch.verdict(CFG, 9.0) is None
-    assert watch.verdict(CFG, 9.5) == "hung"
+    assert watch.verdict(CFG.watchdog, 9.0) is None
+    assert watch.verdict(CFG.watchdog, 9.5) == "hung"
 
 
 def test_a_frozen_frame_while_playing_restarts_but_pausing_does_not() -> None:
@@ -49,14 +49,14 @@ def test_a_frozen_frame_while_playing_restarts_but_pausing_does_not() -> None:
     watch.observe(beat(1, playing=True, frame="a"), 0.0)
     for t in range(1, 21):                          # beats keep coming, the frame does not change
         watch.observe(beat(1 + t, playing=True, frame="a"), float(t))
-    assert watch.verdict(CFG, 20.0) is None         # exactly 20 s: not yet
+    assert watch.verdict(CFG.watchdog, 20.0) is None         # exactly 20 s: not yet
     watch.observe(beat(22, playing=True, frame="a"), 20.5)
-    assert watch.verdict(CFG, 20.5) == "frozen-video"
+    assert watch.verdict(CFG.watchdog, 20.5) == "frozen-video"
 
     paused = Watch(started=0.0)
     for t in range(31):
         paused.observe(beat(1 + t, playing=False, frame="a"), float(t))
-    assert paused.verdict(CFG, 30.0) is None        # a paused episode may show one frame forever
+    assert paused.verdict(CFG.watchdog, 30.0) is None        # a paused episode may show one frame forever
 
 
 def test_new_frames_and_a_fresh_play_reset_the_frozen_clock() -> None:
@@ -64,11 +64,11 @@ def test_new_frames_and_a_fresh_play_reset_the_frozen_clock() -> None:
     watch.observe(beat(1, playing=True, frame="a"), 0.0)
     watch.observe(beat(2, playing=True, frame="b"), 15.0)   # a new frame at 15 s
     watch.observe(beat(3, playing=True, frame="b"), 30.0)
-    assert watch.verdict(CFG, 30.0) is None                  # 15 s since "b"
+    assert watch.verdict(CFG.watchdog, 30.0) is None                  # 15 s since "b"
     watch.observe(beat(4, playing=False, frame="b"), 31.0)   # paused …
     watch.observe(beat(5, playing=True, frame="b"), 40.0)    # … and playing again at 40 s
     watch.observe(beat(6, playing=True, frame="b"), 55.0)
-    assert watch.verdict(CFG, 55.0) is None                  # 15 s since playing began
+    assert watch.verdict(CFG.watchdog, 55.0) is None                  # 15 s since playing began
 
 
 @pytest.mark.parametrize(("code", "expected"), [
@@ -130,9 +130,9 @@ def test_a_hang_while_video_plays_is_hung_not_frozen_video():
     for t in range(5):  # healthy: a beat a second, each with a new frame
         watch.observe(Beat(pid=1, seq=t, wall_time=t, state="player", playing=True, frames=t,
                            frame=str(t)), float(t))
-    verdicts = [watch.verdict(cfg, 4.0 + dt / 10) for dt in range(1, 60)]  # then silence
+    verdicts = [watch.verdict(cfg.watchdog, 4.0 + dt / 10) for dt in range(1, 60)]  # then silence
     assert "frozen-video" not in verdicts
-    assert watch.verdict(cfg, 4.0 + 8.1) == HUNG
+    assert watch.verdict(cfg.watchdog, 4.0 + 8.1) == HUNG
 
 
 def test_a_read_only_data_dir_is_no_reason_to_restart(tmp_path: Path) -> None:
@@ -147,8 +147,8 @@ def test_a_read_only_data_dir_is_no_reason_to_restart(tmp_path: Path) -> None:
     watch = Watch(started=0.0)
     watch.observe(Beat(pid=1, seq=1, wall_time=0.0, state="attract"), 4.0)
     late = 4.0 + cfg.watchdog.heartbeat_stale_s + 0.1
-    assert watch.verdict(cfg, late) == HUNG
-    assert watch.verdict(cfg, late, can_beat=False) is None
+    assert watch.verdict(cfg.watchdog, late) == HUNG
+    assert watch.verdict(cfg.watchdog, late, can_beat=False) is None
     assert not read_only(tmp_path)
     if os.geteuid() != 0:
         pytest.skip("mounting a read-only tmpfs needs root")

@@ -6,7 +6,7 @@ from kiosk.visit.watching import WatchTracker
 
 
 def play(positions: list[float], duration_ms: int = 10_000) -> tuple[WatchTracker, list[int]]:
-    tracker = WatchTracker(DEFAULT)   # 1 s slices, positions ≤ 1.5 s apart play on
+    tracker = WatchTracker(DEFAULT.media)   # 1 s slices, positions ≤ 1.5 s apart play on
     tracker.begin()
     marks = [m for ms in positions for m in tracker.shown(ms, duration_ms)]
     return tracker, marks

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.config import DEFAULT
 from kiosk.pack.loader import load_pack
 from kiosk.visit.viewing import next_in_visit, previous_in_visit, visit_order
 from tests.conftest import SAMPLE_PACK
@@ -14,7 +15,7 @@ FEATURED = ["aan-de-slag", "ouders-docenten"]
 
 @pytest.fixture(scope="module")
 def pack():
-    return load_pack(SAMPLE_PACK)
+    return load_pack(SAMPLE_PACK, DEFAULT)
 
 
 def students(pack) -> list[str]:
