@@ -551,10 +551,11 @@ def _make_screens(app: KioskApp) -> Screens:
 
     def on_state() -> None:
         read_aloud.stop()   # what was read belongs to the screen that is gone
-        catalog.setAudience("parents" if controller.state == State.PARENTS.value else "students")
-        if controller.state != State.COMPANIES.value:  # a result's job filter ends with the screen
+        catalog.setAudience("parents" if controller.flow.state is State.PARENTS else "students")
+        # a result's job filter ends with the screen
+        if controller.flow.state is not State.COMPANIES:
             companies.clear_job()
-        if controller.state == State.ADMIN.value:  # figures and log as they are right now
+        if controller.flow.state is State.ADMIN:  # figures and log as they are right now
             dashboard.refresh()
             admin.refresh()
 
@@ -636,7 +637,7 @@ def _choose_pack(base: Pack, no_content_option: bool, data_dir: Path, config: Co
     return base
 
 
-def _start_campaign(app: KioskApp, args: Any) -> None:
+def _start_campaign(app: KioskApp, args: argparse.Namespace) -> None:
     """Inbox polling and outbox snapshots (kiosk.ui.campaign_service)."""
     from kiosk.campaign.identity import health
     from kiosk.ui.campaign_service import CampaignService

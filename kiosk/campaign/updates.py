@@ -25,14 +25,13 @@ from kiosk.pack.bliqpack import (
     SUFFIX,
     Manifest,
     PackRefused,
-    RefusalReason,
     trusted_keys,
     unpack,
     verify,
 )
 from kiosk.core.event_choice import EventChoice
 from kiosk.core.files import atomic_write_text
-from kiosk.core.refusal import advice
+from kiosk.core.refusal import RefusalReason, advice
 
 log = logging.getLogger("kiosk.updates")
 
@@ -243,7 +242,7 @@ def rollback(packs_dir: Path) -> Path | None:
     current = read_current(packs_dir)
     if not current or not current.get("previous"):
         return None
-    prev = current["previous"]
+    prev = str(current["previous"])
     if not (packs_dir / prev).is_dir():
         return None
     pack_id, _, version = prev.rpartition("-")

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kiosk.config import Config, GameConfig
 from kiosk.pack.loader import load_pack
 from kiosk.game.scoring import Direction, GameCard, GameJob, GameResult, JobScore, Scorer
 from kiosk.game.session import GameSession, game_inputs
+
+if TYPE_CHECKING:
+    from kiosk.pack.models import Pack
 
 __all__ = ["Direction", "Game", "GameCard", "GameJob", "GameResult", "GameSession", "JobScore",
            "Scorer", "new_session"]
@@ -36,7 +39,7 @@ class Game:
     scorer: Scorer
 
     @classmethod
-    def from_pack(cls, pack: Any, config: GameConfig) -> Game:
+    def from_pack(cls, pack: Pack, config: GameConfig) -> Game:
         """The game of a loaded pack; ValueError naming the card or job when it cannot be
         played."""
         return cls(Scorer(*game_inputs(pack), config))

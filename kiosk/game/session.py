@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kiosk.config import GameConfig
 from kiosk.core.taxonomy import DOMAINS, SWIPE_VIAS, TYPES
@@ -31,6 +31,9 @@ from kiosk.game.scoring import (
     BECAUSE_MAX, MIN_RESULT_JOBS, TIE_DIGITS, Direction, GameCard, GameJob, GameResult, Item,
     JobScore, Profile, Scorer, profile_of,
 )
+
+if TYPE_CHECKING:
+    from kiosk.pack.models import Pack
 
 __all__ = [
     "DOMAINS", "TYPES", "Direction", "Duel", "DuoMatch", "DuoResult", "GameCard", "GameJob",
@@ -60,10 +63,11 @@ class Duel:
     right: GameCard
 
 
-def game_inputs(pack: Any) -> tuple[list[GameCard], list[GameJob]]:
+def game_inputs(pack: Pack) -> tuple[list[GameCard], list[GameJob]]:
     """Plain game inputs from a loaded pack (``kiosk.pack.loader.Pack``; read by attribute)."""
     cards = [GameCard(c.id, c.type, c.domain) for c in pack.cards]
-    jobs = [GameJob(j.id, dict(j.riasec), dict(j.domains)) for j in pack.jobs.values()]
+    jobs = [GameJob(j.id, dict(j.riasec), {d: w for d, w in j.domains.items()})
+            for j in pack.jobs.values()]
     return cards, jobs
 
 

@@ -38,7 +38,7 @@ def find_ffmpeg() -> str | None:
     except ImportError:
         return None
     try:
-        return imageio_ffmpeg.get_ffmpeg_exe()
+        return str(imageio_ffmpeg.get_ffmpeg_exe())
     except RuntimeError:
         return None
 

@@ -186,7 +186,7 @@ class GracefulStop:
 
         names = {0: "Ctrl-C", 1: "Ctrl-Break", 2: "console closed", 5: "log-off", 6: "shut-down"}
 
-        @ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.DWORD)  # type: ignore[attr-defined]  # Windows only
+        @ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.DWORD)  # type: ignore[attr-defined, untyped-decorator, unused-ignore]  # Windows only
         def handler(event: int) -> bool:
             self._reason = names.get(event, f"console event {event}")
             try:

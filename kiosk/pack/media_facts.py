@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -116,7 +117,8 @@ def read_facts(path: Path) -> MediaFacts:
 
 
 # ---- MP4 / MOV ------------------------------------------------------------------------------
-def _boxes(data: bytes, start: int = 0, end: int | None = None):
+def _boxes(data: bytes, start: int = 0,
+           end: int | None = None) -> Iterator[tuple[bytes, int, int]]:
     """(type, body start, body end) of each box in ``data[start:end]``."""
     end = len(data) if end is None else end
     at = start
@@ -245,7 +247,7 @@ def _vint(data: bytes, at: int, keep_marker: bool) -> tuple[int, int]:
     return value, length
 
 
-def _elements(data: bytes, start: int, end: int):
+def _elements(data: bytes, start: int, end: int) -> Iterator[tuple[int, int, int]]:
     """(id, body start, body end) of EBML elements; unknown sizes run to ``end``."""
     at = start
     while at < end - 1:

@@ -6,7 +6,8 @@ No Qt: pages, pictures (Pillow) and the preview server are plain Python.
 """
 from __future__ import annotations
 
-from kiosk.site.build import MANIFEST, PACK_MANIFEST, SiteError, build
+from kiosk.core.site_pages import PACK_MANIFEST
+from kiosk.site.build import MANIFEST, SiteError, build
 from kiosk.site.serve import serve
 
 __all__ = ["MANIFEST", "PACK_MANIFEST", "SiteError", "build", "serve"]

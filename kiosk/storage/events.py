@@ -47,10 +47,10 @@ def _check_random_id(value: Any) -> str:
 
 def check_id(value: Any) -> str:
     """An id from the pack or the code: pattern, length, and no phone-number-like digit run."""
-    value = _check_random_id(value)
-    if _PHONE_LIKE.search(value):
+    checked = _check_random_id(value)
+    if _PHONE_LIKE.search(checked):
         raise ValueError("expected an id, got a long run of digits (a phone number?)")
-    return value
+    return checked
 
 
 def _lang(value: Any) -> str:

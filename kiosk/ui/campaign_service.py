@@ -18,7 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
@@ -30,6 +30,10 @@ from kiosk.core.event_choice import EventChoice
 from kiosk.core.refusal import RefusalReason
 from kiosk.campaign.updates import Inbox, Installer, Outcome, rollback, write_result
 from kiosk.storage.snapshot import SnapshotError, copy_to, snapshot, snapshots
+
+if TYPE_CHECKING:
+    from kiosk.storage.events import EventStore
+    from kiosk.ui.controller import Controller
 
 log = logging.getLogger("kiosk.campaign")
 
@@ -82,7 +86,7 @@ class CampaignService(QObject):
     newDay = Signal()                # at attract on another day: the dates may pick another event
     _workDone = Signal(object)       # emitted in the worker thread, delivered on the UI thread
 
-    def __init__(self, *, data_dir: Path, inbox: Path, config: Config, store: Any,
+    def __init__(self, *, data_dir: Path, inbox: Path, config: Config, store: EventStore,
                  running: tuple[str, int], health: Callable[[], dict[str, Any]],
                  pinned_event: str | None = None,
                  today: Callable[[], datetime.date] = datetime.date.today) -> None:
@@ -122,7 +126,7 @@ class CampaignService(QObject):
         self._poll_timer.start()
         self._snap_timer.start()
 
-    def watch(self, controller: Any, running: tuple[str, int],
+    def watch(self, controller: Controller, running: tuple[str, int],
               event: EventChoice | None) -> None:
         """Follow a (new) controller's state: a pending pack switches at its next attract."""
         self._state = lambda: str(controller.state)

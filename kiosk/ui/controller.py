@@ -283,7 +283,7 @@ class Controller(QObject):
 
     @Slot(float, float, float, float, list, result=list)
     def stillThereSpot(self, width: float, height: float, box_width: float, box_height: float,
-                       codes: list) -> list:
+                       codes: list[list[float]]) -> list[float]:
         """Where "Ben je er nog?" goes so it covers no code on screen: [x, y, scale], or []
         when even the smallest card would cover one. ``codes`` are [x, y, w, h] lists."""
         rects = [tuple(float(v) for v in c) for c in codes if len(c) == 4]

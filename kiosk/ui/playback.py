@@ -231,15 +231,14 @@ class Playback(QObject):
     def swipeNext(self) -> None:
         """Swipe up on the player: the next clip by the same rule as autoplay."""
         upcoming = self._upcoming(self._audience() or "students")
-        if upcoming is not None and self._controller.state in (State.PLAYER.value,
-                                                                State.NEXT_UP.value):
+        if upcoming is not None and self._controller.flow.state in (State.PLAYER, State.NEXT_UP):
             self.playEpisode(upcoming.id, EpisodeVia.SWIPE.value)
 
     @Slot()
     def swipePrevious(self) -> None:
         """Swipe down: the clip this visit played before this one (nothing at the first)."""
         previous = previous_in_visit(self._trail, self._player.episodeId)
-        if previous and self._controller.state in (State.PLAYER.value, State.NEXT_UP.value):
+        if previous and self._controller.flow.state in (State.PLAYER, State.NEXT_UP):
             self.playEpisode(previous, EpisodeVia.SWIPE.value)
 
     @Slot()
@@ -337,7 +336,7 @@ class Playback(QObject):
             return
         self._store.record("episode_finished", self._controller.session_id, episode_id=episode_id,
                            fraction=round(fraction, 3))
-        if completed and self._controller.state == State.PLAYER.value:
+        if completed and self._controller.flow.state is State.PLAYER:
             # the end card counts down to what plays next when it is in the same series; in
             # another series it is offered (suggestion) and waits for a tap
             upcoming = self._upcoming(self._audience() or "students")
@@ -365,7 +364,7 @@ class Playback(QObject):
         if held:
             self._stop_countdown()
         elif (self._next_id and self._countdown_deadline is None
-              and self._controller.state == State.NEXT_UP.value):
+              and self._controller.flow.state is State.NEXT_UP):
             self._start_countdown()
             self.nextUpChanged.emit()
 
@@ -383,18 +382,18 @@ class Playback(QObject):
 
     @Slot(str)
     def on_player_state(self, state: str) -> None:
-        if self._controller.state == State.PLAYER.value:
+        if self._controller.flow.state is State.PLAYER:
             # idle never fires while an episode plays; an error or pause lets it run again
             self._controller.setPlaying(state in (PlayerState.PLAYING.value,
                                                   PlayerState.LOADING.value))
 
     @Slot()
     def on_flow_state(self) -> None:
-        state = self._controller.state
-        if state == State.ATTRACT.value:
+        state = self._controller.flow.state
+        if state is State.ATTRACT:
             self._stop_countdown()
             self.start_attract_loop()
-        elif state not in (State.PLAYER.value, State.NEXT_UP.value):
+        elif state not in (State.PLAYER, State.NEXT_UP):
             self._stop_countdown()
             if self._player.episodeId:
                 self._player.stop()
@@ -410,7 +409,7 @@ class Playback(QObject):
             return
         self._countdown_deadline = None
         self.nextUpChanged.emit()
-        if self._next_id and self._controller.state == State.NEXT_UP.value:
+        if self._next_id and self._controller.flow.state is State.NEXT_UP:
             self.playEpisode(self._next_id, EpisodeVia.AUTOPLAY.value)
 
     def _count_down(self, now: float) -> None:

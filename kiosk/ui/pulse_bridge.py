@@ -7,13 +7,17 @@ follows the flow (a new visit, a result or end card, the end of a visit) and rec
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.visit.flow import FlowError, FlowEvent, SessionEnded, SessionStarted, State, StateChanged
 from kiosk.core.pulse import Group, Phase, PulseVisit, Step
+from kiosk.core.event_sink import EventSink
 from kiosk.ui.controller import Controller
+
+if TYPE_CHECKING:
+    from kiosk.pack.models import Event
 
 log = logging.getLogger("kiosk.ui")
 
@@ -28,7 +32,7 @@ class PulseBridge(QObject):
     changed = Signal()
     languageChanged = Signal()
 
-    def __init__(self, event: Any, store: Any, controller: Controller) -> None:
+    def __init__(self, event: Event | None, store: EventSink, controller: Controller) -> None:
         super().__init__()
         self._settings = getattr(event, "pulse", None)
         self._store = store
@@ -124,7 +128,7 @@ class PulseBridge(QObject):
             QTimer.singleShot(0, self._leave_question)
 
     def _leave_question(self) -> None:
-        if self._controller.state != State.PULSE.value:
+        if self._controller.flow.state is not State.PULSE:
             return
         try:
             self._controller.go_to(State.HOME)

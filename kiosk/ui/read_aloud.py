@@ -9,12 +9,16 @@ never the text.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.media.speech import Speech
+from kiosk.core.event_sink import EventSink
 from kiosk.storage.events import READ_KINDS
+
+if TYPE_CHECKING:
+    from kiosk.ui.controller import Controller
 
 
 class ReadAloud(QObject):
@@ -22,7 +26,8 @@ class ReadAloud(QObject):
 
     changed = Signal()
 
-    def __init__(self, speech: Speech, store: Any = None, controller: Any = None,
+    def __init__(self, speech: Speech, store: EventSink | None = None,
+                 controller: Controller | None = None,
                  lang: str = "nl") -> None:
         super().__init__()
         self._speech = speech
