@@ -6,7 +6,7 @@ No Qt: pages, pictures (Pillow) and the preview server are plain Python.
 """
 from __future__ import annotations
 
-from kiosk.core.site_pages import PACK_MANIFEST
+from kiosk.pack.site_pages import PACK_MANIFEST
 from kiosk.site.build import MANIFEST, SiteError, build
 from kiosk.site.serve import serve
 

@@ -244,7 +244,7 @@ def bench_merge(tmp: Path, snapshots: int, events: int) -> None:
         fill_events(src, per, kiosk=f"kmore{i:02d}", offset=10 * per)
         snapshot(src, more / f"kiosk-{i:02d}", DEFAULT.store)
     merging = threading.Thread(target=run_merge, args=(merged, [more], io.StringIO(),
-                                                       io.StringIO()))
+                                                       io.StringIO(), DEFAULT))
     merging.start()
     done = subprocess.run([sys.executable, "-m", "kiosk", "report", str(merged), "--out",
                            str(tmp / "during.html")], cwd=ROOT, capture_output=True, text=True)

@@ -73,7 +73,7 @@ def test_reports_while_a_merge_runs_in_place_never_break(tmp_path: Path, amsterd
                                                    1_773_000_000.0)))[0] == 0
     sources = [kiosk_db(tmp_path / f"k{i}.db", f"k{i:02d}", 40, 1_773_000_000.0 + i)
                for i in range(12)]
-    merging = threading.Thread(target=export.merge, args=(merged, sources))
+    merging = threading.Thread(target=export.merge, args=(merged, sources, DEFAULT))
     merging.start()
     outcomes = []
     while merging.is_alive() or not outcomes:
