@@ -94,7 +94,7 @@ def bench_render(rounds: int) -> None:
 
     links = payloads(rounds)
     for side in (qr_size_px(720, DEFAULT.qr), qr_size_px(1080, DEFAULT.qr), qr_size_px(2160, DEFAULT.qr)):
-        provider = QrImageProvider(DEFAULT.with_(qr_cache_entries=rounds))
+        provider = QrImageProvider(DEFAULT.with_(qr_cache_entries=rounds).qr)
         ids = iter([quote(p, safe="") for p in links])
         cold = timed(lambda p=provider, i=ids, s=side: p.requestImage(next(i), QSize(), QSize(s, s)), rounds)
         ids = iter([quote(p, safe="") for p in links])
@@ -129,7 +129,7 @@ def bench_decode(count: int, width: int, height: int) -> None:
                            f" spacing: 20\n{items}\n}} }}\n", encoding="utf-8")
             view = QQuickView()
             view.setFlags(Qt.WindowType.FramelessWindowHint)
-            view.engine().addImageProvider("qr", QrImageProvider(DEFAULT))
+            view.engine().addImageProvider("qr", QrImageProvider(DEFAULT.qr))
             view.setResizeMode(QQuickView.ResizeMode.SizeViewToRootObject)
             view.setSource(QUrl.fromLocalFile(str(qml)))
             view.show()

@@ -23,8 +23,9 @@ START_TIMEOUT_S = 60.0   # a loaded 2-core CI machine can be slow to import
 CHILD = """
 import sys, threading, time
 from pathlib import Path
+from kiosk.config import DEFAULT
 from kiosk.storage.events import EventStore
-store = EventStore(Path(sys.argv[1]), "kiosk-kill")
+store = EventStore(Path(sys.argv[1]), "kiosk-kill", DEFAULT.store)
 print("started", time.time(), flush=True)
 pause = threading.Event()
 n = 0

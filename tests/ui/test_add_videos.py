@@ -224,7 +224,7 @@ def test_rotation_metadata_reaches_the_player(qapp, tmp_path: Path) -> None:
     from kiosk.media.frames import _Session, upright
 
     clip = add_rotation(make_clip(tmp_path / "p.mp4", size="320x180"), tmp_path / "r.mp4", -90)
-    session = _Session(clip, CONFIG)
+    session = _Session(clip, CONFIG.media)
     try:
         frame = session.deck.first_frame
         assert frame is not None and frame.size().width() == 320

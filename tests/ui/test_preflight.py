@@ -27,7 +27,7 @@ def pack_copy(tmp_path: Path) -> Path:
 
 def test_the_sample_pack_is_green(qtbot) -> None:
     out = io.StringIO()
-    assert run_preflight(SAMPLE_PACK, None, False, out) == 0
+    assert run_preflight(SAMPLE_PACK, None, False, out, DEFAULT) == 0
     text = out.getvalue()
     assert "✘" not in text
     # 11 episodes in the sample pack: one ✔ line per clip, one per caption file (nl + en).
@@ -41,7 +41,7 @@ def test_the_sample_pack_is_green(qtbot) -> None:
 
 def test_json_lists_every_check_with_time_per_clip(qtbot) -> None:
     out = io.StringIO()
-    assert run_preflight(SAMPLE_PACK, "open-dag-2026", True, out) == 0
+    assert run_preflight(SAMPLE_PACK, "open-dag-2026", True, out, DEFAULT) == 0
     report = json.loads(out.getvalue())
     assert report["ok"] is True
     videos = [c for c in report["checks"] if c["group"] == "videos"]
@@ -54,7 +54,7 @@ def test_a_truncated_clip_is_red_and_named(qtbot, pack_copy: Path) -> None:
     data = clip.read_bytes()
     clip.write_bytes(data[: len(data) // 2])
     out = io.StringIO()
-    assert run_preflight(pack_copy, None, False, out) == 1
+    assert run_preflight(pack_copy, None, False, out, DEFAULT) == 1
     red = [line for line in out.getvalue().splitlines() if "✘" in line]
     assert any(CLIP in line for line in red)
 
@@ -75,7 +75,7 @@ def _cut_and_hide_the_cut(clip: Path) -> None:
 def test_a_clip_that_only_fails_to_decode_is_red_and_named(qtbot, pack_copy: Path) -> None:
     _cut_and_hide_the_cut(pack_copy / CLIP)
     out = io.StringIO()
-    assert run_preflight(pack_copy, None, False, out) == 1
+    assert run_preflight(pack_copy, None, False, out, DEFAULT) == 1
     red = [line for line in out.getvalue().splitlines() if "✘" in line]
     assert len(red) == 1
     assert CLIP in red[0] and "ads-s1e2" in red[0]
@@ -104,7 +104,7 @@ def test_wrong_duration_missing_translation_bad_captions_and_image(qtbot, pack_c
                                (b"IDAT", idat), (b"IEND", b""))))
 
     out = io.StringIO()
-    assert run_preflight(pack_copy, None, True, out) == 1
+    assert run_preflight(pack_copy, None, True, out, DEFAULT) == 1
     checks = json.loads(out.getvalue())["checks"]
     red = {(c["group"], c["item"]) for c in checks if c["status"] == "error"}
     # a wrong typed duration is a warning naming both values; the measured one is used
@@ -125,7 +125,7 @@ def test_wrong_duration_missing_translation_bad_captions_and_image(qtbot, pack_c
 
 def test_an_unknown_event_is_red(qtbot) -> None:
     out = io.StringIO()
-    assert run_preflight(SAMPLE_PACK, "bestaat-niet", False, out) == 1
+    assert run_preflight(SAMPLE_PACK, "bestaat-niet", False, out, DEFAULT) == 1
     assert "✘ bestaat-niet: event not in the pack" in out.getvalue()
 
 
@@ -133,7 +133,7 @@ def test_ffmpeg_stream_dumps_go_to_the_log_not_the_terminal(qtbot, capfd, tmp_pa
     from tests.packs.broken_cases import BASE
 
     out = io.StringIO()
-    run_preflight(BASE, None, False, out, data_dir=tmp_path / "data")
+    run_preflight(BASE, None, False, out, DEFAULT, data_dir=tmp_path / "data")
     err = capfd.readouterr().err
     assert "Input #0" not in err and "Stream #0" not in err
     details = (tmp_path / "data" / "preflight.log").read_text("utf-8", errors="replace")
@@ -173,6 +173,6 @@ def test_without_event_it_checks_the_event_the_kiosk_runs(today, item: str, why:
     from kiosk.media.preflight import _event_checks
 
     pack = load_pack(SAMPLE_PACK, DEFAULT)
-    [check] = _event_checks(pack, None, today)
+    [check] = _event_checks(pack, None, today, DEFAULT.pack.did_you_mean_cutoff)
     assert (check.item, check.status) == (item, "ok") and f"({why})" in check.message
     assert _pick_event(pack, None, today).event.id == item   # what the kiosk would show

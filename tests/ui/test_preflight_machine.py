@@ -5,7 +5,7 @@ import io
 import json
 from pathlib import Path
 
-from kiosk.config import Config
+from kiosk.config import DEFAULT, Config
 from kiosk.media.machine import machine_checks
 from kiosk.media.preflight import Check, run_preflight
 
@@ -40,7 +40,7 @@ def test_too_little_disk_is_red(qapp, tmp_path: Path):
 
 def test_preflight_with_a_data_dir_adds_the_machine_group(qapp, tmp_path: Path, sample_pack):
     out = io.StringIO()
-    code = run_preflight(sample_pack, None, True, out, data_dir=tmp_path)
+    code = run_preflight(sample_pack, None, True, out, DEFAULT, data_dir=tmp_path)
     report = json.loads(out.getvalue())
     machine = [c for c in report["checks"] if c["group"] == "machine"]
     assert {c["item"] for c in machine} >= {"screen", "sound", "disk", str(tmp_path)}
@@ -69,7 +69,7 @@ def test_video_decoding_is_reported_from_a_real_clip(qapp, sample_pack: Path):
 
 def test_preflight_lists_the_decoding(qapp, sample_pack: Path):
     out = io.StringIO()
-    run_preflight(sample_pack, None, True, out)
+    run_preflight(sample_pack, None, True, out, DEFAULT)
     checks = by_item([Check(**c) for c in json.loads(out.getvalue())["checks"]])
     assert checks["video decoding"].message.startswith("decoded in ")
 

@@ -112,7 +112,7 @@ def test_payload_too_big_for_the_size_is_refused() -> None:
 # ---- provider --------------------------------------------------------------------------------
 
 def test_provider_serves_the_requested_size_and_caches(qtbot: object) -> None:
-    provider = QrImageProvider(DEFAULT.with_(qr_cache_entries=2))
+    provider = QrImageProvider(DEFAULT.with_(qr_cache_entries=2).qr)
     first = provider.requestImage("https%3A%2F%2Fnxtv.example%2F", QSize(), QSize(200, 200))
     assert (first.width(), first.height()) == (200, 200)
     assert decode_qr_codes(first) == [SHORT]
@@ -126,12 +126,12 @@ def test_provider_serves_the_requested_size_and_caches(qtbot: object) -> None:
 
 
 def test_provider_without_a_size_uses_the_1080p_size(qtbot: object) -> None:
-    image = QrImageProvider(DEFAULT).requestImage("x", QSize(), QSize(-1, -1))
+    image = QrImageProvider(DEFAULT.qr).requestImage("x", QSize(), QSize(-1, -1))
     assert (image.width(), image.height()) == (240, 240)
 
 
 def test_provider_draws_a_blank_square_for_an_impossible_code(qtbot: object) -> None:
-    image = QrImageProvider(DEFAULT).requestImage("x" * 3000, QSize(), QSize(100, 100))
+    image = QrImageProvider(DEFAULT.qr).requestImage("x" * 3000, QSize(), QSize(100, 100))
     assert (image.width(), image.height()) == (100, 100)
     assert decode_qr_codes(image) == []
 
@@ -169,7 +169,7 @@ def show(qtbot, qml: Path) -> QQuickView:  # type: ignore[no-untyped-def]
     """The scene in a frameless view the size of its root item, shown and exposed."""
     view = QQuickView()
     view.setFlags(Qt.WindowType.FramelessWindowHint)
-    view.engine().addImageProvider("qr", QrImageProvider(DEFAULT))
+    view.engine().addImageProvider("qr", QrImageProvider(DEFAULT.qr))
     view.setResizeMode(QQuickView.ResizeMode.SizeViewToRootObject)
     view.setSource(QUrl.fromLocalFile(str(qml)))
     assert view.status() == QQuickView.Status.Ready, view.errors()

@@ -167,8 +167,8 @@ def test_the_next_clips_code_is_worked_out_before_the_swipe(make_kiosk, qtbot):
     nxt = app.pack.episodes["ads-s1e2"]
     upcoming = app.playback._links.episode(nxt.id, nxt.channel_url).url   # its own page
     share = app.playback.current["shareLink"]
-    qtbot.waitUntil(lambda: qr_modules_ready(upcoming, app.config)
-                    and qr_modules_ready(share, app.config), timeout=10_000)
+    qtbot.waitUntil(lambda: qr_modules_ready(upcoming, app.config.qr)
+                    and qr_modules_ready(share, app.config.qr), timeout=10_000)
     swipe(app, up=True)
     qtbot.waitUntil(lambda: app.player.episodeId == "ads-s1e2")
     code = find_item(app.window, "qr_episode")
