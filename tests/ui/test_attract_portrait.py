@@ -13,7 +13,7 @@ from kiosk.config import Config
 from tests.uitools import find_item
 from tools.layout_check import scene_rect
 
-CFG = Config(idle_timeout_s=600, idle_from_event=False)
+CFG = Config().with_(idle_timeout_s=600, idle_from_event=False)
 
 
 def _lightness(shot: QImage, x: float, y: float) -> int:
