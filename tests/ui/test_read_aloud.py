@@ -223,7 +223,7 @@ def test_without_qttexttospeech_preflight_says_so_and_no_speaker_shows(
     assert not ok and "QtTextToSpeech is not installed" in said, said
     # Qt's mock engine has an English voice: with the module the card's speaker shows in English
     # (test_the_card_speaker_reads_in_english…); without it, no speaker anywhere
-    app = make_kiosk(config=Config(idle_timeout_s=600.0, still_there_countdown_s=60.0,
+    app = make_kiosk(config=Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0,
                                    idle_from_event=False, read_aloud_engine="mock"),
                      args=("--lang", "en"))
     qtbot.waitUntil(app.window.isExposed)

@@ -11,7 +11,7 @@ from kiosk.config import Config
 from tests.uitools import find_item, is_shown, touch_tap
 from tools.layout_check import answer_all, settle
 
-CFG = Config(idle_timeout_s=600, idle_from_event=False, read_aloud_engine="none")
+CFG = Config().with_(idle_timeout_s=600, idle_from_event=False, read_aloud_engine="none")
 
 
 def scene_rect(item) -> QRectF:

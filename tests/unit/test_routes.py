@@ -118,7 +118,7 @@ def test_a_route_step_names_the_profile_behind_its_code() -> None:
     assert explain_profile("vmbo XYZ", "nl") == "vmbo XYZ"
     assert explain_profile("mbo Monteur (niveau 3)", "nl") == "mbo Monteur (niveau 3)"
     # every route in the sample pack that starts at a vmbo profile is explained on the card
-    pack = load_pack(SAMPLE)
+    pack = load_pack(SAMPLE, DEFAULT)
     for job in pack.jobs.values():
         for lang in ("nl", "en"):
             first = explain_profile(screen_route_steps(job.route.get(lang))[0], lang)
