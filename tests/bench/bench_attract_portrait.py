@@ -37,7 +37,7 @@ from PySide6.QtCore import QTimer
 from tests.uitools import find_item
 size, seconds = sys.argv[2], float(sys.argv[3])
 app = build(["--windowed", "--size", size, "--data", tempfile.mkdtemp(), "--render", "lean"],
-            config=Config(idle_timeout_s=600, idle_from_event=False))
+            config=Config().with_(idle_timeout_s=600, idle_from_event=False))
 window, began, on = app.window, [0.0], [True]
 cost = {True: [], False: []}
 def begin():
