@@ -8,7 +8,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+if TYPE_CHECKING:
+    from kiosk.config import Config
+    from kiosk.insights.report import Request
 
 SUBCOMMANDS = ("run", "check", "preflight", "new-pack", "hash-pin", "stats", "export", "merge",
                "report", "add-videos", "make-thumbnails", "keygen", "pack", "trust", "name",
@@ -280,9 +284,30 @@ def run_tool(argv: Sequence[str], out: TextIO = sys.stdout) -> int:
         from kiosk.cli.campaign import run_campaign_tool
 
         return run_campaign_tool(args, out, config)
+    return run_insights(args, out, config)
+
+
+def insights_request(args: argparse.Namespace) -> Request:
+    """The command line of ``stats``, ``export`` or ``report`` as the figures' own request."""
+    from kiosk.insights.report import Request
+
+    def path(name: str) -> Path | None:
+        value = getattr(args, name, None)
+        return Path(value) if value is not None else None
+
+    return Request(command=args.command, data=path("data") or Path(),
+                   inputs=tuple(Path(p) for p in getattr(args, "inputs", None) or ()),
+                   out=path("out") or Path(), event=getattr(args, "event", None),
+                   day=getattr(args, "day", None), date_from=getattr(args, "date_from", None),
+                   date_to=getattr(args, "date_to", None), content=path("content"),
+                   lang=getattr(args, "lang", None) or "nl",
+                   json=bool(getattr(args, "json", False)))
+
+
+def run_insights(args: argparse.Namespace, out: TextIO, config: Config) -> int:
     from kiosk.insights import report  # stats / export / report
 
-    return report.run(args, out, config)
+    return report.run(insights_request(args), out, config)
 
 
 def is_tool(argv: Sequence[str]) -> bool:

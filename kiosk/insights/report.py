@@ -6,7 +6,6 @@ stderr and exit code 1; never a traceback.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import re
@@ -15,6 +14,7 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO, TypeVar, cast
 
@@ -47,7 +47,25 @@ class ReportError(Exception):
     """One line for the person at the keyboard."""
 
 
-def run(args: argparse.Namespace, out: TextIO, config: Config) -> int:
+@dataclass(frozen=True)
+class Request:
+    """What ``kiosk stats``, ``export`` or ``report`` is asked for; ``kiosk.cli`` makes it from
+    the command line, so the figures' code never sees argparse."""
+
+    command: str  # "stats", "export" or "report"
+    data: Path = Path()  # stats/export: a kiosk's data dir or a .db file
+    inputs: tuple[Path, ...] = ()  # report: databases and folders of snapshots
+    out: Path = Path()  # export: a folder; report: the HTML file
+    event: str | None = None
+    day: str | None = None  # stats: YYYY-MM-DD
+    date_from: str | None = None  # report: --from
+    date_to: str | None = None  # report: --to
+    content: Path | None = None  # the pack whose titles name the figures
+    lang: str = "nl"
+    json: bool = False  # stats: JSON instead of text
+
+
+def run(args: Request, out: TextIO, config: Config) -> int:
     """Run ``stats``, ``export`` or ``report``; returns the exit code.
 
     (``merge`` is ``kiosk.insights.export.run_merge``: files and folders, kiosk names.)"""
@@ -126,8 +144,8 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         raise ReportError(str(e)) from None
 
 
-def _filter(args: argparse.Namespace) -> Filter:
-    day = getattr(args, "day", None)
+def _filter(args: Request) -> Filter:
+    day = args.day
     if day is not None:
         try:
             if not _DAY.match(day):
@@ -135,7 +153,7 @@ def _filter(args: argparse.Namespace) -> Filter:
             day_bounds(day)  # a real date: 2026-02-30 is not
         except ValueError:
             raise ReportError(f"--day {day}: expected a date like 2026-03-12") from None
-    return Filter(event_id=getattr(args, "event", None), day=day)
+    return Filter(event_id=args.event, day=day)
 
 
 # --- stats ----------------------------------------------------------------------------------
@@ -157,7 +175,7 @@ def titles(pack: Path | None, lang: str,
     return Names(loaded, lang), domains, problem
 
 
-def _stats(args: argparse.Namespace, out: TextIO, config: Config) -> int:
+def _stats(args: Request, out: TextIO, config: Config) -> int:
     flt = _filter(args)
     path = database_path(args.data, config)
     conn = open_read_only(path)
@@ -173,7 +191,7 @@ def _stats(args: argparse.Namespace, out: TextIO, config: Config) -> int:
     # The pack's titles load (Python) while SQLite counts (without Python's lock).
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-stats") as pool:
         figures = pool.submit(unchanged, path, lambda: compute_file(path, flt, config))
-        names, domains, problem = titles(getattr(args, "content", None), "nl", config)
+        names, domains, problem = titles(args.content, "nl", config)
         metrics = figures.result()
     add_domains(metrics, domains)
     if args.json:
@@ -398,10 +416,10 @@ def pack_notes(names: Names, kiosks: dict[str, KioskInfo], problem: str | None,
     return notes
 
 
-def _export(args: argparse.Namespace, out: TextIO, config: Config) -> int:
+def _export(args: Request, out: TextIO, config: Config) -> int:
     conn = open_read_only(database_path(args.data, config))
     target: Path = args.out
-    names, domains, problem = titles(getattr(args, "content", None), "nl", config)
+    names, domains, problem = titles(args.content, "nl", config)
     try:
         try:
             target.mkdir(parents=True, exist_ok=True)
@@ -486,7 +504,7 @@ def _day_arg(flag: str, value: str | None) -> str | None:
     return value
 
 
-def _report(args: argparse.Namespace, out: TextIO, config: Config) -> int:
+def _report(args: Request, out: TextIO, config: Config) -> int:
     import os
     import tempfile
 

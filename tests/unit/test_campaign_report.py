@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import run_tool, tools_parser
+from kiosk.cli import insights_request, run_tool, tools_parser
 from kiosk.config import DEFAULT, Config
 from kiosk.insights import report
 from kiosk.storage.db import LATEST_VERSION, open_database
@@ -279,7 +279,8 @@ def test_many_events_get_pages_up_to_the_limit(tmp_path: Path,
                 log.append(r)
     db = seed(tmp_path / "kiosk.db", log=log)
     out = io.StringIO()
-    args = tools_parser().parse_args(["report", str(db), "--out", str(tmp_path / "r.html")])
+    args = insights_request(tools_parser().parse_args(
+        ["report", str(db), "--out", str(tmp_path / "r.html")]))
     assert report.run(args, out, Config().with_(report_event_pages_max=5)) == 0
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert len(sections(page)) == 1 + 5
@@ -340,7 +341,8 @@ def test_data_from_another_pack_shows_ids_and_says_so(tmp_path: Path,
 
 def test_reference_lines_follow_the_config(db: Path, tmp_path: Path) -> None:
     out = io.StringIO()
-    args = tools_parser().parse_args(["report", str(db), "--out", str(tmp_path / "r.html")])
+    args = insights_request(tools_parser().parse_args(
+        ["report", str(db), "--out", str(tmp_path / "r.html")]))
     config = Config().with_(watch_through_reference=0.7, videos_in_a_row_reference=2.5)
     assert report.run(args, out, config) == 0
     page = (tmp_path / "r.html").read_text(encoding="utf-8")

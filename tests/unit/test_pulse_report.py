@@ -2,7 +2,6 @@
 Python (generated visits, real SQLite); the report's section, its small-group rule and export."""
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
@@ -151,8 +150,7 @@ def small_groups_log(path: Path) -> Path:
 
 
 def make_report(db: Path, out: Path, lang: str = "nl") -> str:
-    args = argparse.Namespace(command="report", inputs=[db], out=out, event=None,
-                              date_from=None, date_to=None, content=None, lang=lang)
+    args = report.Request(command="report", inputs=(db,), out=out, lang=lang)
     assert report.run(args, io.StringIO(), Config()) == 0
     return out.read_text(encoding="utf-8")
 
@@ -194,7 +192,7 @@ def test_a_report_without_the_question_has_no_section(tmp_path: Path) -> None:
 
 
 def test_export_holds_only_what_the_report_holds(log: Path, tmp_path: Path) -> None:
-    args = argparse.Namespace(command="export", data=log, out=tmp_path / "out", content=None)
+    args = report.Request(command="export", data=log, out=tmp_path / "out")
     assert report.run(args, io.StringIO(), Config()) == 0
     with (tmp_path / "out" / "events.csv").open(encoding=ENCODING) as f:
         kinds = {row["kind"] for row in csv.DictReader(f, delimiter=DELIMITER)}
