@@ -9,13 +9,33 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote, unquote_plus, urlsplit, urlunsplit
 
 from kiosk.config import Config
 from kiosk.core.event_choice import running_event
 
 RIASEC = "RIASEC"
+
+
+class LinkedPack(Protocol):
+    """What the links need of a loaded pack (``kiosk.pack.models.Pack`` has it; ``core`` may
+    not import ``pack``, so the pack is described here instead of imported)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def channel_url(self) -> str: ...
+    @property
+    def result_url(self) -> str: ...
+    @property
+    def allowed_hosts(self) -> Sequence[str]: ...
+    @property
+    def default_event(self) -> str | None: ...
+    @property
+    def events(self) -> Any: ...  # id -> event with its dates (kiosk.core.event_choice reads it)
+
+
 # Same rule as every id in a pack (docs/PACK-FORMAT.md); such ids need no percent-encoding.
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -190,7 +210,7 @@ class LinkBuilder:
 
     @classmethod
     def for_pack(
-        cls, pack: Any, event_id: str | None, config: Config
+        cls, pack: LinkedPack, event_id: str | None, config: Config
     ) -> LinkBuilder:
         """A builder for a loaded pack; without an event id, the event the pack runs today
         (kiosk.core.event_choice: the one rule), or the pack's id when it has no event."""
