@@ -21,7 +21,7 @@ import csv
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -53,18 +53,6 @@ def format_value(value: Any) -> str:
             text = f"{value:.20f}".rstrip("0").rstrip(".")
         return text.replace(".", ",")
     return str(value)
-
-
-def parse_value(text: str, sql_type: str) -> Any:
-    """The inverse of ``format_value`` for a column of SQLite type ``sql_type``."""
-    if text == "":
-        return None
-    kind = sql_type.upper()
-    if "INT" in kind:
-        return int(text)
-    if "REAL" in kind or "FLOA" in kind or "DOUB" in kind:
-        return float(text.replace(",", "."))
-    return text
 
 
 def _writer(f: Any) -> Any:
@@ -110,28 +98,6 @@ def write_rows(path: Path, header: list[str], rows: Iterable[Iterable[Any]]) -> 
         out.writerow(header)
         for row in rows:
             out.writerow([format_value(v) for v in row])
-
-
-def read_table(path: Path, conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
-    """Rows of an exported CSV, typed by ``table``'s columns in ``conn``; extra columns dropped."""
-    types = {row[1]: row[2] for row in conn.execute(f'PRAGMA table_info("{table}")')}
-    with path.open(encoding=ENCODING, newline="") as f:
-        for record in csv.DictReader(f, delimiter=DELIMITER):
-            yield {k: parse_value(v, types[k]) for k, v in record.items() if k in types}
-
-
-def import_table(path: Path, conn: sqlite3.Connection, table: str) -> int:
-    """Insert an exported CSV into ``table`` (re-import); returns the rows added."""
-    rows = list(read_table(path, conn, table))
-    if not rows:
-        return 0
-    columns = list(rows[0])
-    conn.execute("BEGIN")
-    conn.executemany(f'INSERT OR IGNORE INTO "{table}" ({", ".join(columns)}) '
-                     f'VALUES ({", ".join("?" * len(columns))})',
-                     [tuple(r[c] for c in columns) for r in rows])
-    conn.execute("COMMIT")
-    return len(rows)
 
 
 # --- merge ----------------------------------------------------------------------------------

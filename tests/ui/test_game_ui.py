@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint
 
 from kiosk.config import Config
 from kiosk.game import Game
-from kiosk.core.links import parse_result_link
+from tests.result_links import parse_result_link
 from tests.qrtools import crop, decode_qr_codes, grab
 from tests.uitools import centre, find_item, is_shown, touch_drag, touch_tap
 

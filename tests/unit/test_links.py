@@ -14,9 +14,9 @@ from kiosk.core.links import (
     Link,
     LinkBuilder,
     ResultSummary,
-    parse_result_link,
     url_problem,
 )
+from tests.result_links import parse_result_link
 
 HOSTS = ["nxtv.example", "bedrijf.example"]
 TAGS = [("utm_source", "kiosk"), ("utm_medium", "qr")]

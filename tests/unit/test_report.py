@@ -19,7 +19,7 @@ from tests.unit.eventlog import T, local, seed
 def reimport(csv_dir: Path, db_path: Path) -> int:
     """Load an export's events.csv into a new kiosk database (the export's round trip)."""
     from kiosk.storage.db import open_database
-    from kiosk.insights.export import import_table
+    from tests.export_reader import import_table
 
     db = open_database(db_path, DEFAULT.store)
     try:
