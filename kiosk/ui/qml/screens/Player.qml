@@ -131,9 +131,13 @@ Rectangle {
         objectName: "qr_episode"
         visible: !screen.endCard && payload !== ""
         anchors { right: parent.right; top: parent.top; margins: Theme.px(28) }
-        anchors.topMargin: video.contentRect.y >= height + Theme.px(56)
-                           ? (video.contentRect.y - height) / 2
-                           : Math.max(Theme.px(28), video.contentRect.y + video.contentRect.height * 0.22)
+        // ...and above the "Vet!"/sound rail with a strip of video between: with the controls
+        // shown in landscape the rail moves up and the heart met the card
+        anchors.topMargin: Math.max(Theme.px(28), Math.min(
+                               video.contentRect.y >= height + Theme.px(56)
+                               ? (video.contentRect.y - height) / 2
+                               : video.contentRect.y + video.contentRect.height * 0.22,
+                               rail.y - Theme.px(24) - height))
         payload: Kiosk.playback.current.link || ""
         size: Theme.px(240)
         label: qsTr("Op je telefoon")
