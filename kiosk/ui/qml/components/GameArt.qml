@@ -11,6 +11,11 @@ Rectangle {
     property string art: "spark"
     property color tint: Theme.surface
     property color ink: Theme.inkOnAccent
+    // show the whole picture, never a crop of it: a clip's thumbnail carries its own name and job
+    // burned in at a place the kiosk cannot know (low on one series, in the middle on another),
+    // so any band cut from it halves that label on some clip; the sides show the tint (a dimmed
+    // copy of the picture there showed half a label again, larger)
+    property bool whole: false
     // true once the picture itself is on screen; false while the pictogram stands in for it
     // (none given, still loading, or a file Qt cannot read)
     readonly property bool pictureShown: photo.status === Image.Ready
@@ -91,6 +96,7 @@ Rectangle {
 
     Image {
         id: photo
+        objectName: "artPhoto"
         // a file Qt cannot read moves on to the fallback, once
         property bool failed: false
         anchors.fill: parent
@@ -98,7 +104,7 @@ Rectangle {
         onStatusChanged: if (status === Image.Error && !failed && art.fallback !== "") failed = true
         Connections { target: art; function onImageChanged() { photo.failed = false } }
         visible: status === Image.Ready
-        fillMode: Image.PreserveAspectCrop
+        fillMode: art.whole ? Image.PreserveAspectFit : Image.PreserveAspectCrop
         sourceSize.width: width
         asynchronous: true
     }

@@ -41,6 +41,9 @@ Rectangle {
         fallback: card.face !== "" && card.job && card.job.image ? card.job.image : ""
         art: card.job && card.job.art ? card.job.art : "spark"
         tint: card.job && card.job.tint ? card.job.tint : Theme.textDim
+        // a role model's thumbnail in a band flatter than itself (the duo's landscape cards):
+        // shown whole so its burned-in "Daan, 20" is never cut in half
+        whole: card.face !== "" && card.pictureRatio < 9 / 16 - 0.01
     }
     Rectangle {
         id: badgeBox
