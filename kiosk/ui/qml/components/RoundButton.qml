@@ -9,7 +9,7 @@ Item {
     property bool on: false          // lit (a "Vet!" given)
     signal clicked()
     width: Theme.touchMin * 1.3
-    height: disc.height + word.height + Theme.px(6)
+    height: disc.height + word.height + Theme.px(10)
     Rectangle {
         id: disc
         anchors.horizontalCenter: parent.horizontalCenter
@@ -20,9 +20,17 @@ Item {
         Icon { anchors.centerIn: parent; name: button.icon; color: "white"
                width: parent.width * 0.55; height: width }
     }
+    // the word on a dark pill, as the player's captions: white text straight on a bright
+    // frame or a clip's burned-in timecode was hard to read
+    Rectangle {
+        anchors { horizontalCenter: word.horizontalCenter; verticalCenter: word.verticalCenter }
+        width: word.contentWidth + Theme.px(20); height: word.contentHeight + Theme.px(8)
+        radius: height / 2; color: "#C8000000"
+        visible: button.label !== ""
+    }
     Text {
         id: word
-        anchors { top: disc.bottom; topMargin: Theme.px(6); horizontalCenter: parent.horizontalCenter }
+        anchors { top: disc.bottom; topMargin: Theme.px(10); horizontalCenter: parent.horizontalCenter }
         width: parent.width; horizontalAlignment: Text.AlignHCenter; wrapMode: Text.WordWrap
         text: button.label
         color: "white"; style: Text.Outline; styleColor: "#99000000"
