@@ -153,27 +153,27 @@
 <context>
     <name>Attract</name>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="150"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="151"/>
         <source>Wat ga jij later maken?</source>
         <translation>What will you make one day?</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="160"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="161"/>
         <source>Kijk</source>
         <translation>Watch</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="161"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="162"/>
         <source>Speel</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="162"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="163"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Attract.qml" line="185"/>
+        <location filename="../ui/qml/screens/Attract.qml" line="186"/>
         <source>Tik om te beginnen</source>
         <translation>Tap to start</translation>
     </message>
@@ -323,27 +323,27 @@
         <translation>All events</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="190"/>
+        <location filename="../ui/dashboard.py" line="191"/>
         <source>Alle dagen</source>
         <translation>All days</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="191"/>
+        <location filename="../ui/dashboard.py" line="192"/>
         <source>Vandaag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="247"/>
+        <location filename="../ui/dashboard.py" line="248"/>
         <source>te weinig antwoorden</source>
         <translation>too few answers</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="250"/>
+        <location filename="../ui/dashboard.py" line="251"/>
         <source>voor %1</source>
         <translation>before %1</translation>
     </message>
     <message>
-        <location filename="../ui/dashboard.py" line="252"/>
+        <location filename="../ui/dashboard.py" line="253"/>
         <source>na %1</source>
         <translation>after %1</translation>
     </message>
@@ -436,47 +436,47 @@
 <context>
     <name>GuessPanel</name>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="27"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="38"/>
         <source>Speler %1: jouw richting</source>
         <translation>Player %1: your direction</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="42"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="53"/>
         <source>Raad wat je maatje koos: %1</source>
         <translation>Guess what your buddy chose: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="43"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="54"/>
         <source>„%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="56"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="68"/>
         <source>Vet!</source>
         <translation>Cool!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="61"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="73"/>
         <source>Niks</source>
         <translation>Nope</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="75"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="87"/>
         <source>Goed geraden!</source>
         <translation>Well guessed!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="75"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="87"/>
         <source>Net niet!</source>
         <translation>So close!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="76"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="88"/>
         <source>Speler %1 vond het vet.</source>
         <translation>Player %1 thought it was cool.</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/GuessPanel.qml" line="77"/>
+        <location filename="../ui/qml/components/GuessPanel.qml" line="89"/>
         <source>Speler %1 vond het niks.</source>
         <translation>Player %1 didn&apos;t fancy it.</translation>
     </message>
@@ -517,27 +517,27 @@
 <context>
     <name>JobCard</name>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="54"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="57"/>
         <source>Verrassing!</source>
         <translation>Surprise!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="85"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="91"/>
         <source>Iets heel anders dat ook bij je past</source>
         <translation>Something quite different that suits you too</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="134"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="140"/>
         <source>Vandaag hier: %1</source>
         <translation>Here today: %1</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="170"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="176"/>
         <source>Kijk hoe %1 het doet</source>
         <translation>Watch %1 work</translation>
     </message>
     <message>
-        <location filename="../ui/qml/components/JobCard.qml" line="171"/>
+        <location filename="../ui/qml/components/JobCard.qml" line="177"/>
         <source>Kijk de video</source>
         <translation>Watch the video</translation>
     </message>
@@ -648,6 +648,11 @@
         <source>Lees thuis verder</source>
         <translation>Read more at home</translation>
     </message>
+    <message>
+        <location filename="../ui/qml/screens/Parents.qml" line="217"/>
+        <source>Lees voor</source>
+        <translation>Read aloud</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -665,52 +670,52 @@
 <context>
     <name>Player</name>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="135"/>
+        <location filename="../ui/qml/screens/Player.qml" line="143"/>
         <source>Op je telefoon</source>
         <translation>On your phone</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="149"/>
+        <location filename="../ui/qml/screens/Player.qml" line="157"/>
         <source>Vet!</source>
         <translation>Cool!</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="158"/>
+        <location filename="../ui/qml/screens/Player.qml" line="166"/>
         <source>Geluid aan</source>
         <translation>Sound on</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="158"/>
+        <location filename="../ui/qml/screens/Player.qml" line="166"/>
         <source>Geluid uit</source>
         <translation>Sound off</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="180"/>
+        <location filename="../ui/qml/screens/Player.qml" line="188"/>
         <source>Terug</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="186"/>
+        <location filename="../ui/qml/screens/Player.qml" line="194"/>
         <source>Verder</source>
         <translation>Play</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="186"/>
+        <location filename="../ui/qml/screens/Player.qml" line="194"/>
         <source>Pauze</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="191"/>
+        <location filename="../ui/qml/screens/Player.qml" line="199"/>
         <source>Ondertiteling uit</source>
         <translation>Captions off</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="191"/>
+        <location filename="../ui/qml/screens/Player.qml" line="199"/>
         <source>Ondertiteling aan</source>
         <translation>Captions on</translation>
     </message>
     <message>
-        <location filename="../ui/qml/screens/Player.qml" line="197"/>
+        <location filename="../ui/qml/screens/Player.qml" line="205"/>
         <source>Home</source>
         <translation>Home</translation>
     </message>

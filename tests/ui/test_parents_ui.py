@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QRectF
 
 from kiosk.config import Config
 from kiosk.pack.site_pages import PACK_MANIFEST
 from tests.qrtools import crop, decode_qr_codes, grab
 from tests.uitools import find_item, find_items, is_shown, open_from_home, touch_tap
+from tools.layout_check import settle
 
 SAMPLE = Path(__file__).resolve().parents[2] / "episodes"
 CFG = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
@@ -83,3 +85,28 @@ def test_without_a_site_the_code_opens_the_channel(make_kiosk: Any, qtbot: Any,
     open_from_home(app, qtbot, "homeParents", "parents")
     url = shown_code(qtbot, app)
     assert url.startswith("https://nxtv.example/?lang=nl&") and "utm_content=parents" in url
+
+
+@pytest.mark.parametrize("size", ["1920x1080", "1080x1920"])
+def test_the_speaker_says_what_it_does(make_kiosk: Any, qtbot: Any, size: str) -> None:
+    """A lone round speaker beside the code did not tell a parent what it reads: it carries a
+    short word right under it, in the visitor's language, and hides with it."""
+    app = make_kiosk(size, config=CFG)
+    qtbot.waitUntil(lambda: app.read_aloud.available_for("en"), timeout=5000)
+    open_from_home(app, qtbot, "homeParents", "parents")
+    qtbot.waitUntil(lambda: is_shown(app.window, "parentsScreen"))
+    assert not is_shown(app.window, "speakerParentsLabel")     # no Dutch voice: no lone word
+    app.controller.setLanguage("en")
+    speaker = find_items(app.window, "speaker_parents")[0]
+    qtbot.waitUntil(speaker.isVisible)
+    qtbot.waitUntil(lambda: is_shown(app.window, "speakerParentsLabel"))
+    label = find_item(app.window, "speakerParentsLabel")
+    assert label.property("text") == "Read aloud"
+    settle(app.window)                      # the column places its children on the next polish
+    s = speaker.mapRectToScene(QRectF(0, 0, speaker.width(), speaker.height()))
+    w = label.mapRectToScene(QRectF(0, 0, label.width(), label.height()))
+    # right under the button, centred on it, and inside the screen
+    assert 0 <= w.top() - s.bottom() <= s.height() / 2, (size, s, w)
+    assert abs(w.center().x() - s.center().x()) <= 2, (size, s, w)
+    assert app.window.contentItem().mapRectToScene(
+        QRectF(0, 0, app.window.width(), app.window.height())).contains(w), (size, w)

@@ -192,6 +192,7 @@ Item {
             columns: screen.portrait ? 1 : 2
             spacing: Theme.gap
             verticalItemAlignment: Grid.AlignVCenter
+            horizontalItemAlignment: Grid.AlignHCenter
             QrCode {
                 id: code
                 objectName: "qr_parents"
@@ -199,11 +200,24 @@ Item {
                 size: Theme.px(200)
                 label: qsTr("Lees thuis verder")
             }
-            // reads the route and the profiles aloud
-            SpeakerButton {
-                objectName: "speaker_parents"
-                kind: "parents"
-                text: screen.page ? screen.page.speech : ""
+            // reads the route and the profiles aloud; a lone round button did not say what it
+            // reads, so it carries a word (both hidden without a voice for the language)
+            Column {
+                spacing: Theme.px(8)
+                SpeakerButton {
+                    id: parentsSpeaker
+                    objectName: "speaker_parents"
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    kind: "parents"
+                    text: screen.page ? screen.page.speech : ""
+                }
+                Text {
+                    objectName: "speakerParentsLabel"
+                    visible: parentsSpeaker.visible
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("Lees voor")
+                    color: Theme.text; font.pixelSize: Theme.fontSmall; font.weight: Font.Bold
+                }
             }
         }
     }
