@@ -4,7 +4,7 @@ episode), "Kijk hoe <naam> het doet", and the route and companies one tap away."
 from __future__ import annotations
 
 from kiosk.config import Config
-from tests.uitools import find_item, is_shown, touch_tap
+from tests.uitools import answer_all, find_item, is_shown, touch_tap
 from tools.layout_check import settle, wait_for
 from tools.word_count import words_on_screen
 
@@ -17,13 +17,7 @@ def play(app, pattern) -> None:
     c.openSection("game")
     app.game.start("solo")
     player = app.game.playerA
-    for i in range(80):
-        if player.done:
-            break
-        if player.duel:
-            player.choose(player.duel["a"]["id"])
-        else:
-            player.swipe(player.card["id"], pattern(i), "button")
+    answer_all(player, pattern)
     assert wait_for(lambda: c.state == "result")
 
 
