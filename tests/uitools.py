@@ -117,15 +117,3 @@ def layout_findings(qtbot: Any, qml: str) -> str:
     finally:
         window.close()
         engine.deleteLater()
-
-
-def answer_all(player: Any, pattern: Any = lambda i: i % 3 != 2, limit: int = 80) -> None:
-    """Answer a game player's cards through the game's own intents until it is done: the i-th
-    card liked when ``pattern(i)``, every duel won by its first option."""
-    for i in range(limit):
-        if player.done:
-            break
-        if player.duel:
-            player.choose(player.duel["a"]["id"])
-        else:
-            player.swipe(player.card["id"], pattern(i), "button")

@@ -268,19 +268,26 @@ def settle(window: QQuickWindow) -> None:
     QCoreApplication.processEvents()
 
 
+def answer_cards(player: Any, liked: Callable[[int], bool] = lambda i: i % 3 != 2,
+                 limit: int = 80) -> None:
+    """One player answers through the game's own intents until done: the i-th answer likes its
+    card when ``liked(i)``, every duel goes to its first option."""
+    for i in range(limit):
+        if player.done:
+            break
+        if player.duel:
+            player.choose(player.duel["a"]["id"])
+        elif player.card:
+            player.swipe(player.card["id"], liked(i), "button")
+
+
 def answer_all(app: Any) -> None:
     """Both players answer; a duo with the sample pack then matches three jobs that each have
     a role model's video, the fullest job cards (video, "+" and speaker on a narrow card)."""
     game = app.game
     duo = game.mode == "duo"
     for player in (game.playerA, game.playerB) if duo else (game.playerA,):
-        for i in range(60):
-            if player.done:
-                break
-            if player.duel:
-                player.choose(player.duel["a"]["id"])
-            elif player.card:
-                player.swipe(player.card["id"], i % 2 == 0 if duo else i % 3 != 2, "button")
+        answer_cards(player, (lambda i: i % 2 == 0) if duo else (lambda i: i % 3 != 2), limit=60)
 
 
 def screens(app: Any) -> Iterator[str]:

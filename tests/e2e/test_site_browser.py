@@ -27,6 +27,7 @@ from kiosk.site.serve import make_server
 from tests.cdp import CHROMIUM, Browser, Tab
 from tests.qrtools import crop, decode_qr_codes, grab, qr_items
 from tests.uitools import find_item, is_shown, touch_tap
+from tools.layout_check import answer_cards
 
 pytestmark = [
     pytest.mark.slow,
@@ -111,17 +112,6 @@ def open_game(app: Any, qtbot: Any, mode: str) -> None:
     qtbot.waitUntil(lambda: app.controller.state == "game")
 
 
-def answer_all(player: Any, pattern: int) -> None:
-    """Answer every card through the bridge's own slots (the swipe UI has its own tests)."""
-    i = 0
-    while not player.done:
-        if player.duel:
-            player.choose(player.duel["a"]["id"])
-        else:
-            player.swipe(player.card["id"], i % pattern != 0, "button")
-        i += 1
-
-
 def kiosk_titles(app: Any, names: list[str]) -> list[str]:
     return [find_item(app.window, n).property("job")["title"] for n in names]
 
@@ -132,7 +122,7 @@ def test_the_solo_result_code_shows_the_kiosks_jobs_in_dutch_and_english(
     app = make_kiosk("1080x1920", config=SLOW_IDLE)
     qtbot.waitUntil(app.window.isExposed)
     open_game(app, qtbot, "solo")
-    answer_all(app.game.playerA, 3)
+    answer_cards(app.game.playerA, lambda i: i % 3 != 0)
     qtbot.waitUntil(lambda: app.controller.state == "result"
                     and all(is_shown(app.window, n) for n in RESULT_NAMES))
     dutch = kiosk_titles(app, RESULT_NAMES)
@@ -164,8 +154,8 @@ def test_the_duo_code_shows_the_match_and_both_players_directions(
     app = make_kiosk("1080x1920", config=SLOW_IDLE)
     qtbot.waitUntil(app.window.isExposed)
     open_game(app, qtbot, "duo")
-    answer_all(app.game.playerA, 2)
-    answer_all(app.game.playerB, 3)
+    answer_cards(app.game.playerA, lambda i: i % 2 != 0)
+    answer_cards(app.game.playerB, lambda i: i % 3 != 0)
     names = ["resultJob_1", "resultJob_2", "resultJob_3"]
     qtbot.waitUntil(lambda: app.controller.state == "result"
                     and all(is_shown(app.window, n) for n in names))

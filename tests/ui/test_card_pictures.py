@@ -20,8 +20,8 @@ from kiosk.config import DEFAULT, Config
 from kiosk.pack.check import run_check
 from kiosk.pack.loader import load_pack
 from tests.conftest import SAMPLE_PACK
-from tests.uitools import answer_all, find_item, walk
-from tools.layout_check import settle, wait_for
+from tests.uitools import find_item, walk
+from tools.layout_check import answer_cards, settle, wait_for
 
 CFG = Config().with_(idle_timeout_s=600, idle_from_event=False)
 INK = (0x0E, 0x16, 0x33)    # the pictogram's ink (Theme.inkOnAccent)
@@ -118,7 +118,7 @@ def test_jobs_show_the_role_models_face_else_their_own_picture(make_kiosk, qtbot
     own = 0
     for pattern in (lambda i: i % 3 != 2, lambda i: i % 2 == 0, lambda i: i % 4 == 0):
         player = app.game.playerA
-        answer_all(player, pattern)
+        answer_cards(player, pattern)
         assert wait_for(lambda: app.controller.state == "result")
         for job in app.game.result["jobs"]:
             rank = "surprise" if job["surprise"] else job["rank"]
@@ -171,7 +171,7 @@ def test_a_pack_without_pictures_shows_pictograms_never_an_empty_frame(make_kios
         app.game.playerA.swipe(app.game.playerA.card["id"], True, "button")
         qtbot.waitUntil(lambda n=shown: top_card_picture(app).objectName() != n)
     player = app.game.playerA
-    answer_all(player, lambda i: i % 3 != 2)
+    answer_cards(player, lambda i: i % 3 != 2)
     assert wait_for(lambda: app.controller.state == "result")
     settle(app.window)
     for job in app.game.result["jobs"]:
@@ -227,7 +227,7 @@ def test_a_face_qt_cannot_read_falls_back_to_the_jobs_own_picture(make_kiosk, qt
     faces = 0
     for pattern in (lambda i: i % 3 != 2, lambda i: i % 2 == 0, lambda i: i % 4 == 0):
         player = app.game.playerA
-        answer_all(player, pattern)
+        answer_cards(player, pattern)
         assert wait_for(lambda: app.controller.state == "result")
         for job in app.game.result["jobs"]:
             if not job["episode"]:

@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.config import Config
 from tests.uitools import is_shown, touch_tap
-from tools.layout_check import check_window, settle, wait_for
+from tools.layout_check import answer_cards, check_window, settle, wait_for
 
 CFG = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False,
              read_aloud_engine="mock")   # Qt's mock engine: English voices, no Dutch one
@@ -24,13 +24,7 @@ def play_duo(app: Any) -> list[dict[str, Any]]:
     c.openSection("game")
     app.game.start("duo")
     for player in (app.game.playerA, app.game.playerB):
-        for i in range(80):
-            if player.done:
-                break
-            if player.duel:
-                player.choose(player.duel["a"]["id"])
-            elif player.card:
-                player.swipe(player.card["id"], i % 2 == 0, "button")
+        answer_cards(player, lambda i: i % 2 == 0)
     assert wait_for(lambda: c.state == "result")
     return list(app.game.result["match"])
 

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QRectF
 
 from kiosk.config import Config
-from tests.uitools import answer_all, find_item, is_shown, touch_tap, walk
+from tests.uitools import find_item, is_shown, touch_tap, walk
+from tools.layout_check import answer_cards
 
 SIZES = ["1920x1080", "1080x1920", "1366x768", "768x1366"]
 SLOW_IDLE = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
@@ -24,7 +25,7 @@ def finish_game(app, qtbot, mode: str = "solo") -> None:
     app.game.start(mode)
     players = (app.game.playerA, app.game.playerB) if mode == "duo" else (app.game.playerA,)
     for player in players:
-        answer_all(player, lambda i: i % 3 != 2)
+        answer_cards(player, lambda i: i % 3 != 2)
     qtbot.waitUntil(lambda: app.controller.state == "result" and is_shown(app.window, "qr_result"))
 
 

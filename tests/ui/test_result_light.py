@@ -4,8 +4,8 @@ episode), "Kijk hoe <naam> het doet", and the route and companies one tap away."
 from __future__ import annotations
 
 from kiosk.config import Config
-from tests.uitools import answer_all, find_item, is_shown, touch_tap
-from tools.layout_check import settle, wait_for
+from tests.uitools import find_item, is_shown, touch_tap
+from tools.layout_check import answer_cards, settle, wait_for
 from tools.word_count import words_on_screen
 
 CFG = Config().with_(idle_timeout_s=600, idle_from_event=False)
@@ -17,7 +17,7 @@ def play(app, pattern) -> None:
     c.openSection("game")
     app.game.start("solo")
     player = app.game.playerA
-    answer_all(player, pattern)
+    answer_cards(player, pattern)
     assert wait_for(lambda: c.state == "result")
 
 
