@@ -162,18 +162,20 @@ def test_the_card_speaker_reads_in_english_and_hides_without_a_dutch_voice(
 
 
 def test_a_failing_engine_hides_every_speaker(make_kiosk: Any, qtbot: Any) -> None:
+    _no_speaker_anywhere_when_the_engine_fails(make_kiosk, qtbot, "no-such-engine")
+
+
+def _no_speaker_anywhere_when_the_engine_fails(make_kiosk: Any, qtbot: Any, engine: str) -> None:
+    """An English kiosk whose engine ``engine`` fails: no speaker on the card, the result or the
+    parents' page."""
     app = make_kiosk(config=Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0,
-                                   idle_from_event=False, read_aloud_engine="no-such-engine"),
+                                   idle_from_event=False, read_aloud_engine=engine),
                      args=("--lang", "en"))
     qtbot.waitUntil(app.window.isExposed)
     qtbot.waitUntil(lambda: app.read_aloud._failed, timeout=START_MS)
     speaker = _start_game(qtbot, app)
     assert not speaker.isVisible()
-    _no_speaker_on_the_result_or_the_parents_page(qtbot, app)
-
-
-def _no_speaker_on_the_result_or_the_parents_page(qtbot: Any, app: Any) -> None:
-    """After the game: every job card's speaker, then the parents' page's, exists and is hidden."""
+    # after the game: every job card's speaker, then the parents' page's, exists and is hidden
     from tools.layout_check import answer_all
 
     answer_all(app)
@@ -223,14 +225,7 @@ def test_without_qttexttospeech_preflight_says_so_and_no_speaker_shows(
     assert not ok and "QtTextToSpeech is not installed" in said, said
     # Qt's mock engine has an English voice: with the module the card's speaker shows in English
     # (test_the_card_speaker_reads_in_english…); without it, no speaker anywhere
-    app = make_kiosk(config=Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0,
-                                   idle_from_event=False, read_aloud_engine="mock"),
-                     args=("--lang", "en"))
-    qtbot.waitUntil(app.window.isExposed)
-    qtbot.waitUntil(lambda: app.read_aloud._failed, timeout=START_MS)
-    speaker = _start_game(qtbot, app)
-    assert not speaker.isVisible()
-    _no_speaker_on_the_result_or_the_parents_page(qtbot, app)
+    _no_speaker_anywhere_when_the_engine_fails(make_kiosk, qtbot, "mock")
 
 
 def test_a_job_card_reads_the_job_and_once_open_its_details(make_kiosk: Any, qtbot: Any) -> None:
