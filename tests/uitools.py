@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QPointingDevice
+from PySide6.QtGui import QColor, QPointingDevice
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
@@ -117,3 +117,11 @@ def layout_findings(qtbot: Any, qml: str) -> str:
     finally:
         window.close()
         engine.deleteLater()
+
+
+def colour_close(pixel: QColor, expected: QColor, tolerance: int) -> bool:
+    """Each of red, green and blue within ``tolerance`` of the expected colour (a decoded video
+    frame never gives back the exact colour it was made with)."""
+    return all(abs(a - b) <= tolerance for a, b in ((pixel.red(), expected.red()),
+                                                   (pixel.green(), expected.green()),
+                                                   (pixel.blue(), expected.blue())))

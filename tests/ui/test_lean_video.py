@@ -19,7 +19,7 @@ from kiosk.pack.new_pack import write_new_pack
 from kiosk.media.add_videos import run_add_videos
 from tests.cliptools import add_rotation, make_clip
 from tests.conftest import tree_state
-from tests.uitools import find_item, open_from_home
+from tests.uitools import colour_close, find_item, open_from_home
 
 CFG = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
 GREEN = QColor(40, 190, 70)   # BT.601 and BT.709 decode this green visibly apart
@@ -44,11 +44,6 @@ def pack(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield root / "pack"
     assert tree_state(root / "pack") == before, "a test changed the shared pack"
 
-
-def _close(pixel: QColor, expected: QColor) -> bool:
-    return all(abs(a - b) <= TOLERANCE for a, b in ((pixel.red(), expected.red()),
-                                                     (pixel.green(), expected.green()),
-                                                     (pixel.blue(), expected.blue())))
 
 
 def _play(app, qtbot, episode: str):
@@ -75,7 +70,7 @@ def test_lean_player_shows_the_clips_colours_fitted(make_kiosk, qtbot, pack: Pat
     assert rect.width() == pytest.approx(w, abs=1)  # fitted: as wide as the screen
     shot: QImage = app.window.grabWindow()
     centre = shot.pixelColor(int(rect.center().x()), int(rect.center().y()))
-    assert _close(centre, GREEN), centre.name()
+    assert colour_close(centre, GREEN, TOLERANCE), centre.name()
     if h > rect.height() + 40:  # portrait: black bars above and below the picture
         assert shot.pixelColor(w // 2, int(rect.top()) // 2) == QColor("black")
 
@@ -88,7 +83,8 @@ def test_lean_player_turns_a_phone_clip_upright(make_kiosk, qtbot, pack: Path) -
     assert rect.height() == pytest.approx(720, abs=1)
     assert rect.width() / rect.height() == pytest.approx(9 / 16, rel=0.02)  # stored 320x180
     shot = app.window.grabWindow()
-    assert _close(shot.pixelColor(int(rect.center().x()), int(rect.center().y())), GREEN)
+    assert colour_close(shot.pixelColor(int(rect.center().x()), int(rect.center().y())), GREEN,
+                        TOLERANCE)
     # beside the upright picture: black, not a sideways picture spilling over
     assert shot.pixelColor(int(rect.left()) // 2, 360) == QColor("black")
 
@@ -162,7 +158,8 @@ def test_lean_player_writes_each_frame_over_one_buffer(make_kiosk, qtbot, pack: 
     assert len(set(keys)) == 1, keys
     shot = app.window.grabWindow()   # and that one buffer is what the screen shows
     rect = picture.property("contentRect")
-    assert _close(shot.pixelColor(int(rect.center().x()), int(rect.center().y())), GREEN)
+    assert colour_close(shot.pixelColor(int(rect.center().x()), int(rect.center().y())), GREEN,
+                        TOLERANCE)
 
 
 def test_a_held_frame_shows_again_when_the_item_comes_back(qtbot) -> None:
@@ -184,11 +181,11 @@ def test_a_held_frame_shows_again_when_the_item_comes_back(qtbot) -> None:
     green.fill(GREEN)
     video.videoSink.setVideoFrame(QVideoFrame(green))
     qtbot.waitUntil(lambda: video.property("framesDrawn") >= 1, timeout=5_000)
-    assert _close(window.grabWindow().pixelColor(80, 45), GREEN)
+    assert colour_close(window.grabWindow().pixelColor(80, 45), GREEN, TOLERANCE)
     video.setParentItem(None)
     assert window.grabWindow().pixelColor(80, 45) != GREEN   # gone from the window
     video.setParentItem(window.contentItem())
-    assert _close(window.grabWindow().pixelColor(80, 45), GREEN)
+    assert colour_close(window.grabWindow().pixelColor(80, 45), GREEN, TOLERANCE)
     video.setParentItem(None)
     window.close()
     window.deleteLater()
@@ -226,7 +223,7 @@ def test_frames_shown_leave_no_texture_wrappers_behind(qtbot) -> None:
     for n in range(200):
         video.videoSink.setVideoFrame(QVideoFrame(colours[n % 2]))
         qtbot.waitUntil(lambda n=n: video.property("framesDrawn") >= n + 1, timeout=5_000)
-    assert _close(window.grabWindow().pixelColor(160, 45), QColor("#2040ff"))
+    assert colour_close(window.grabWindow().pixelColor(160, 45), QColor("#2040ff"), TOLERANCE)
     assert video.property("sidesFilled")
     assert wrappers() - before <= 4   # at most the ones on screen now; 400+ before the fix
     video.setParentItem(None)

@@ -18,7 +18,7 @@ from kiosk.pack.new_pack import write_new_pack
 from kiosk.media.add_videos import run_add_videos
 from tests.cliptools import make_clip
 from tests.conftest import tree_state
-from tests.uitools import find_item, open_from_home
+from tests.uitools import colour_close, find_item, open_from_home
 
 CFG = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0, idle_from_event=False)
 GREEN = QColor(40, 190, 70)
@@ -48,11 +48,6 @@ def pack(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield root / "pack"
     assert tree_state(root / "pack") == before, "a test changed the shared pack"
 
-
-def _close(pixel: QColor, expected: QColor) -> bool:
-    return all(abs(a - b) <= TOLERANCE for a, b in ((pixel.red(), expected.red()),
-                                                     (pixel.green(), expected.green()),
-                                                     (pixel.blue(), expected.blue())))
 
 
 def _play(app, qtbot, episode: str, shape: float):
@@ -97,7 +92,7 @@ def test_a_vertical_clip_fills_a_portrait_screen_in_lean_mode(make_kiosk, qtbot,
     qtbot.waitUntil(lambda: picture.property("framesDrawn") > drawn + 2, timeout=10_000)
     shot = app.window.grabWindow()
     off = [(x, y, shot.pixelColor(x, y).name()) for x, y in _edges(shot)
-           if not _close(shot.pixelColor(x, y), GREEN)]
+           if not colour_close(shot.pixelColor(x, y), GREEN, TOLERANCE)]
     assert not off, off   # green to every edge: no black band, no blurred band, no red strip
     w, h = app.window.width(), app.window.height()
     rect = video.property("contentRect")
@@ -141,5 +136,5 @@ def test_other_shapes_still_play_whole(make_kiosk, qtbot, pack: Path, size: str,
     shot = app.window.grabWindow()
     # the red strips stay in the picture: nothing is cut off
     left = shot.pixelColor(int(rect.left() + rect.width() * 0.03), int(rect.center().y()))
-    assert _close(left, RED), left.name()
+    assert colour_close(left, RED, TOLERANCE), left.name()
     assert picture.property("sidesFilled")   # and the rest of the screen has the blurred fill
