@@ -17,9 +17,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import socket
+import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
@@ -30,6 +34,60 @@ try:  # PySide6-Addons; without it the kiosk hears "failed" and hides the speake
     from PySide6.QtTextToSpeech import QTextToSpeech
 except ImportError:  # pragma: no cover - the test environment has it
     QTextToSpeech = None  # type: ignore[assignment,misc]
+
+
+def _speechd_socket() -> Path:
+    """Where speech-dispatcher listens (libspeechd's own rule for a unix socket)."""
+    address = os.environ.get("SPEECHD_ADDRESS", "")
+    if address.startswith("unix_socket:"):
+        return Path(address.split(":", 1)[1])
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    base = Path(runtime) if runtime else Path.home() / ".cache"
+    return base / "speech-dispatcher" / "speechd.sock"
+
+
+def speechd_answers(timeout_s: float) -> str | None:
+    """None when speech-dispatcher answers a command within ``timeout_s``, else why not.
+
+    Qt's speechd plug-in holds Python's lock while it connects and lists voices, so a daemon
+    that stops answering (it does when it lost its sound output) would freeze every Python
+    thread of the kiosk. This asks first, in plain Python, with a timeout; a missing daemon is
+    started the way the plug-in would (``speech-dispatcher --spawn``), outside that lock."""
+    path = _speechd_socket()
+    try:
+        return _speechd_reply(path, timeout_s)
+    except (FileNotFoundError, ConnectionRefusedError):
+        # no daemon: no socket, or one left behind by a daemon that ended (it ends by itself a
+        # few seconds after its last client, and its socket file stays): start it, ask again
+        pass
+    spawn = shutil.which("speech-dispatcher")
+    if spawn is None:
+        return "speech-dispatcher is not installed"
+    try:
+        subprocess.run([spawn, "--spawn"], timeout=timeout_s, capture_output=True, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"speech-dispatcher did not start ({type(exc).__name__})"
+    try:
+        return _speechd_reply(path, timeout_s)
+    except OSError as exc:
+        return f"speech-dispatcher does not answer ({exc.strerror or type(exc).__name__})"
+
+
+def _speechd_reply(path: Path, timeout_s: float) -> str | None:
+    """None when the daemon behind ``path`` answers a command within ``timeout_s``, else why
+    not; raises FileNotFoundError or ConnectionRefusedError when no daemon listens there."""
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(timeout_s)
+            sock.connect(str(path))
+            sock.sendall(b"QUIT\r\n")   # any command gets a numbered answer line
+            if not sock.recv(64)[:1].isdigit():
+                return "speech-dispatcher gave no answer"
+    except (FileNotFoundError, ConnectionRefusedError):
+        raise
+    except OSError as exc:
+        return f"speech-dispatcher does not answer ({exc.strerror or type(exc).__name__})"
+    return None
 
 
 def _make_engine(name: str) -> QTextToSpeech:
@@ -65,7 +123,7 @@ class _Engine(QObject):
             return
         if self._uses_speechd():
             # the plug-in would wait forever on a daemon that accepts and never answers
-            problem = speech.speechd_answers(self._timeout_s)
+            problem = speechd_answers(self._timeout_s)
             if problem is not None:
                 self.failed.emit(problem)
                 return

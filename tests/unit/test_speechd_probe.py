@@ -1,4 +1,4 @@
-"""The read-aloud probe of speech-dispatcher (kiosk.media.speech.speechd_answers), with a
+"""The read-aloud probe of speech-dispatcher (kiosk.media.speech_engine.speechd_answers), with a
 stand-in daemon: a real unix socket and a real child process, no Qt."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.media import speech
+from kiosk.media import speech_engine as speech
 
 # What `speech-dispatcher --spawn` does, in small: a daemon in the background that answers
 # one command on the socket, then ends; the spawning command returns at once.
