@@ -59,7 +59,7 @@ Item {
             fillSides: attract.tallFrame   // lean mode only (full mode: attractSideFill)
             Component.onCompleted: Kiosk.playback.player.setVideoSink(loop.videoSink)
             // at teardown the kiosk's objects may already be withdrawn: nothing to let go of then
-            Component.onDestruction: if (Kiosk.playback !== null) Kiosk.playback.player.setVideoSink(null)
+            Component.onDestruction: if (Kiosk.playback) Kiosk.playback.player.setVideoSink(null)
         }
     }
     readonly property bool clipsPlaying: Kiosk.playback.player.state === "playing"
