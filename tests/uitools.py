@@ -43,7 +43,23 @@ def is_shown(window: QQuickWindow, name: str) -> bool:
     return item is not None and item.isVisible() and item.opacity() > 0
 
 
+def laid_out(item: QQuickItem) -> QQuickItem:
+    """The item placed where the next frame will draw it: positioners (Row, Column, Grid) and
+    layouts place their children when the window polishes, before it renders. A finger only
+    ever taps what a frame has shown, but a test may look between a change and that frame, when
+    a button that has just appeared still sits at its old place, under another one."""
+    chain = []
+    parent: QQuickItem | None = item
+    while parent is not None:
+        chain.append(parent)
+        parent = parent.parentItem()
+    for ancestor in reversed(chain):  # outside in: a Grid places the Column that places a Row
+        ancestor.ensurePolished()
+    return item
+
+
 def centre(item: QQuickItem) -> QPoint:
+    laid_out(item)
     p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
     return QPoint(round(p.x()), round(p.y()))
 
