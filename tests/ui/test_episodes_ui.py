@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.app import build
 from kiosk.config import Config
-from tests.uitools import find_item, is_shown, open_from_home, touch_tap
+from tests.uitools import centre, find_item, is_shown, open_from_home, touch_press, touch_release, touch_tap
 
 # The end card's countdown is shrunk, but kept long enough that a busy CI machine still sees
 # the card and can tap cancel before it runs out.
@@ -48,6 +48,24 @@ def skip_to_end(app, qtbot) -> None:
     p = player(app)
     qtbot.waitUntil(lambda: p.state == "playing" and p.duration > 0, timeout=10_000)
     p.seek(p.duration - 400)
+
+
+def test_a_second_tap_where_stop_was_starts_nothing(kiosk, qtbot):
+    """A finger that taps Stop twice (a slow screen, an eager hand) lands on no other button:
+    nothing on the end card slides into the place Stop leaves."""
+    open_episodes(kiosk, qtbot)
+    touch_tap(kiosk.window, f"episodeTile_{SERIES[0]}")
+    skip_to_end(kiosk, qtbot)
+    qtbot.waitUntil(lambda: kiosk.playback.countingDown, timeout=10_000)
+    spot = centre(find_item(kiosk.window, "nextUpCancel"))
+    for _ in range(2):
+        with qtbot.waitSignal(kiosk.window.frameSwapped, timeout=5_000):
+            kiosk.window.update()   # what the finger sees is drawn before it taps
+        touch_press(kiosk.window, spot)
+        touch_release(kiosk.window, spot)
+    qtbot.wait(300)
+    assert kiosk.controller.state == "next_up" and not kiosk.playback.countingDown
+    assert player(kiosk).episodeId == SERIES[0]
 
 
 def test_tapping_a_tile_plays_that_episode_with_real_frames(kiosk, qtbot):

@@ -87,15 +87,10 @@ Rectangle {
                                            : Kiosk.controller.playEpisode(card.suggestion.id, "tile")
                 }
             }
+            // Stop comes last: when it goes (tapped, or the countdown ran out) nothing moves,
+            // so a second tap where it was lands on nothing instead of starting the game.
             Row {
                 spacing: Theme.px(20)
-                PillButton {
-                    objectName: "nextUpCancel"
-                    visible: Kiosk.playback.countingDown
-                    text: qsTr("Stop")
-                    fill: Theme.surface; ink: Theme.text
-                    onClicked: Kiosk.playback.cancelNextUp()
-                }
                 PillButton {
                     objectName: "nextUpGame"
                     visible: Kiosk.controller.sections.indexOf("game") >= 0
@@ -107,6 +102,13 @@ Rectangle {
                     text: qsTr("Meer video's")
                     fill: Theme.surface; ink: Theme.text
                     onClicked: Kiosk.playback.back()
+                }
+                PillButton {
+                    objectName: "nextUpCancel"
+                    visible: Kiosk.playback.countingDown
+                    text: qsTr("Stop")
+                    fill: Theme.surface; ink: Theme.text
+                    onClicked: Kiosk.playback.cancelNextUp()
                 }
             }
             // The campaign's question comes back once (event [pulse]), inline: the countdown and
