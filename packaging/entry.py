@@ -1,7 +1,8 @@
 """Entry point of the frozen bundle: ``bliq-kiosk [options]`` runs the kiosk and
 ``bliq-kiosk supervise [options]`` runs it under the watchdog (``kiosk.ops.watchdog``);
 ``bliq-studio [PACK]`` (the same program under another name) opens the organisers' studio;
-``bliq-kiosk speech-engine …`` is read-aloud's engine process, which the kiosk starts itself."""
+``bliq-kiosk speech-engine …`` is read-aloud's engine process, which the kiosk starts itself;
+``bliq-kiosk bundle-check`` checks the parts the bundle trims (packaging/bundle_check.py)."""
 import sys
 
 if __name__ == "__main__":
@@ -10,6 +11,11 @@ if __name__ == "__main__":
         from kiosk.media.speech_engine import main as speech_engine
 
         sys.exit(speech_engine(sys.argv[2:]))
+    if sys.argv[1:2] == ["bundle-check"]:
+        # packaging/smoke.py's look inside the bundle: ICU in Dutch, sound, pictures
+        from bundle_check import main as bundle_check
+
+        sys.exit(bundle_check(sys.argv[2:]))
     from pathlib import Path
 
     from kiosk.cli import SUBCOMMANDS

@@ -3,9 +3,14 @@
     python packaging/smoke.py [--bundle dist/bliq-kiosk] [--runs 3] [--source]
 
 1. Contents: the kiosk's QML, translations, fonts and sample pack; QtMultimedia's FFmpeg plugin
-   and Qt SVG (admin's charts); no WebEngine, no QtCharts. Prints the bundle size.
+   and Qt SVG (admin's charts); no WebEngine, no QtCharts; every library a bundled library
+   links is in the bundle or one the bundle takes from the system (glibc, OpenGL/EGL, DRM,
+   Wayland, xcb). Prints the bundle size; on Linux more than SIZE_BUDGET_MB is a failure.
 2. Tools: ``bliq-kiosk check`` validates the bundled sample pack (pydantic, tomllib in the
    bundle) and ``bliq-kiosk supervise`` rejects a bad option with one line (the watchdog entry);
+   ``bliq-kiosk preflight`` on the sample pack decodes every clip, loads every picture and
+   reads every QR code back; ``bliq-kiosk bundle-check`` (packaging/bundle_check.py) formats
+   and sorts Dutch through ICU, decodes a clip's sound and reads JPEG, GIF, WebP and SVG;
    ``bliq-studio`` opens its window on a copy of the sample pack and quits.
 3. Start: runs the bundle offscreen with a temporary ``--data`` and ``--quit-after-start`` (the
    heartbeat quits with exit 0 after the first attract frame), then reads the heartbeat file.
@@ -46,6 +51,12 @@ REQUIRED = [
 ]
 FORBIDDEN = [("WebEngine", "**/*WebEngine*"), ("Qt 3D", "**/*Qt63D*"),
              ("Qt Designer", "**/*Qt6Designer*"), ("QtCharts", "**/*Qt6Charts*")]
+# Issue 33's ceiling for the Linux bundle (MB of files, as printed below)
+SIZE_BUDGET_MB = 200
+# Libraries the bundle takes from the machine it runs on (PyInstaller leaves them out on
+# purpose: glibc's parts, and the graphics stack that must match the machine's drivers).
+SYSTEM_LIBS = ("libc.so", "libm.so", "libdl.so", "libpthread.so", "librt.so", "libresolv.so",
+               "ld-linux", "libGL.so", "libEGL.so", "libdrm.so", "libwayland-", "libxcb.so")
 
 
 def executable(bundle: Path) -> Path:
@@ -70,11 +81,20 @@ def check_contents(bundle: Path) -> list[str]:
         if found is not None:
             problems.append(f"{what} should be left out but is bundled: {found}")
     # a library the loader would refuse (what GNU strip did to PySide6's FFmpeg libraries)
-    from strip_libs import misaligned_segments
+    from strip_libs import misaligned_segments, needed_libraries
 
-    for lib in sorted(internal.rglob("*.so*")):
-        if lib.is_file() and not lib.is_symlink() and misaligned_segments(lib.read_bytes()):
+    libs = [lib for lib in sorted(internal.rglob("*.so*")) if lib.is_file()]
+    names = {lib.name for lib in libs}
+    for lib in libs:
+        data = lib.read_bytes()
+        if not lib.is_symlink() and misaligned_segments(data):
             problems.append(f"{lib}: a segment is not page-aligned; the loader refuses it")
+        # a library left out that a kept one still links: that one would fail to load
+        missing = [n for n in needed_libraries(data)
+                   if n not in names and not n.startswith(SYSTEM_LIBS)]
+        if missing:
+            problems.append(f"{lib.relative_to(bundle)} links {', '.join(missing)}, "
+                            "which the bundle does not hold")
     return problems
 
 
@@ -92,6 +112,40 @@ def check_tools(bundle: Path) -> list[str]:
     if done.returncode != 2 or "no-such-option" not in done.stderr:
         problems.append(f"'{NAME} supervise' with a bad option should exit 2 naming it; got "
                         f"{done.returncode}: {done.stderr.strip()[-300:]}")
+    with tempfile.TemporaryDirectory(prefix="preflight-smoke-") as tmp:
+        done = subprocess.run([exe, "preflight", str(pack), "--json", "--data", tmp],
+                              capture_output=True, text=True, timeout=START_TIMEOUT_S,
+                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    try:
+        checks = json.loads(done.stdout)["checks"]
+    except (ValueError, KeyError):
+        checks = []
+        problems.append(f"'{NAME} preflight' gave no report (exit {done.returncode}): "
+                        f"{done.stderr.strip()[-300:]}")
+    for c in checks:
+        if c["status"] == "error":
+            problems.append(f"preflight in the bundle: {c['group']} {c['item']}: {c['message']}")
+    clips = len(list(pack.glob("media/*/*.mp4")))
+    decoded = sum(1 for c in checks if c["group"] == "videos" and c["status"] == "ok")
+    if checks and (decoded != clips or not any(c["group"] == "images" and c["status"] == "ok"
+                                               for c in checks)
+                   or not any(c["group"] == "qr" and c["status"] == "ok" for c in checks)):
+        problems.append(f"preflight in the bundle: {decoded} of {clips} clips decoded; pictures "
+                        "and QR codes must pass too")
+    done = subprocess.run([exe, "bundle-check"], capture_output=True, text=True,
+                          timeout=START_TIMEOUT_S,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    try:
+        found = json.loads(done.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        found = {"problems": [f"no answer (exit {done.returncode}): "
+                              f"{done.stderr.strip()[-300:]}"], "seen": {}}
+    problems += [f"bundle-check: {x}" for x in found["problems"]]
+    if not found["problems"]:
+        seen = found["seen"]
+        print(f"inside   preflight: {decoded} clips decode, pictures load, QR codes read back; "
+              f"ICU {seen.get('icu')}: {seen.get('date nl_NL')!r}, {seen.get('number nl_NL')}, "
+              f"Dutch sorts; sound {seen.get('sound')}")
     return problems
 
 
@@ -174,8 +228,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(f"FAIL {x}" for x in problems))
         return 1
     size = bundle_size(args.bundle)
-    print(f"bundle   {args.bundle}: {size / 2**20:.0f} MB "
+    print(f"bundle   {args.bundle}: {size / 2**20:.1f} MB "
           f"({sum(1 for _ in args.bundle.rglob('*'))} files)")
+    if sys.platform.startswith("linux") and size > SIZE_BUDGET_MB * 2**20:
+        problems.append(f"the bundle is {size / 2**20:.1f} MB; the budget is {SIZE_BUDGET_MB} MB "
+                        "(packaging/kiosk.spec leaves out what the kiosk never uses)")
     problems += check_tools(args.bundle)
     problems += check_studio(args.bundle)
     found, _ = measure("frozen", [str(executable(args.bundle))], args.bundle, args.runs)

@@ -56,6 +56,50 @@ def misaligned_segments(data: bytes) -> list[int]:
     return bad
 
 
+PT_DYNAMIC = 2
+DT_NEEDED, DT_STRTAB = 1, 5
+
+
+def _file_offset(data: bytes, address: int) -> int | None:
+    """Where the loadable segment that maps ``address`` holds it in the file."""
+    phoff, = struct.unpack_from("<Q", data, 32)
+    phentsize, phnum = struct.unpack_from("<HH", data, 54)
+    for i in range(phnum):
+        p_type, _flags, offset, vaddr, _paddr, filesz = struct.unpack_from(
+            "<IIQQQQ", data, phoff + i * phentsize)
+        if p_type == PT_LOAD and vaddr <= address < vaddr + filesz:
+            return offset + address - vaddr
+    return None
+
+
+def needed_libraries(data: bytes) -> list[str]:
+    """The libraries an ELF file links (its DT_NEEDED entries, what ``readelf -d`` lists)."""
+    if not _elf64(data):
+        return []
+    phoff, = struct.unpack_from("<Q", data, 32)
+    phentsize, phnum = struct.unpack_from("<HH", data, 54)
+    dynamic = None
+    for i in range(phnum):
+        p_type, _flags, offset, _vaddr, _paddr, filesz = struct.unpack_from(
+            "<IIQQQQ", data, phoff + i * phentsize)
+        if p_type == PT_DYNAMIC:
+            dynamic = (offset, filesz)
+    if dynamic is None:
+        return []
+    entries = [struct.unpack_from("<qQ", data, dynamic[0] + at)
+               for at in range(0, dynamic[1] - 15, 16)]
+    strtab = next((value for tag, value in entries if tag == DT_STRTAB), None)
+    table = _file_offset(data, strtab) if strtab is not None else None
+    if table is None:
+        return []
+    names = []
+    for tag, value in entries:
+        if tag == DT_NEEDED:
+            end = data.index(b"\0", table + value)
+            names.append(data[table + value:end].decode("utf-8", "replace"))
+    return names
+
+
 def strip_folder(folder: Path, strip: str | None = None) -> tuple[int, int, list[Path]]:
     """Strip every library under ``folder`` that has a symbol table; (bytes before, bytes
     after, files put back because stripping broke them)."""

@@ -1,5 +1,6 @@
 """packaging/strip_libs.py: the bundle's libraries lose their symbol tables, and a library that
-strip breaks (the loader would refuse it) is put back as it was."""
+strip breaks (the loader would refuse it) is put back as it was; the libraries a library links
+are read from its dynamic section (packaging/smoke.py checks the bundle holds them)."""
 from __future__ import annotations
 
 import shutil
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
-from strip_libs import has_symbol_table, misaligned_segments, strip_folder
+from strip_libs import has_symbol_table, misaligned_segments, needed_libraries, strip_folder
 
 STRIP = shutil.which("strip")
 
@@ -90,3 +91,22 @@ def test_the_alignment_check_finds_a_moved_segment() -> None:
     aligned = struct.pack("<IIQQQQQQ", 1, 5, 0x1000, 0x1000, 0x1000, 16, 16, 0x1000)
     assert misaligned_segments(bytes(header) + aligned) == []
     assert not has_symbol_table(bytes(header) + aligned)   # no sections at all
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF libraries")
+def test_the_libraries_a_library_links_are_read_from_it() -> None:
+    import PySide6
+    from PySide6 import QtCore
+
+    # PySide6's binding of Qt Core links Qt Core itself and the Python binding's runtime
+    linked = needed_libraries(Path(QtCore.__file__).read_bytes())
+    assert "libQt6Core.so.6" in linked and any(n.startswith("libshiboken6") for n in linked)
+    # the same list readelf gives, in the same order
+    readelf = shutil.which("readelf")
+    lib = Path(PySide6.__file__).parent / "Qt" / "lib" / "libQt6Gui.so.6"
+    if readelf and lib.is_file():
+        out = subprocess.run([readelf, "-d", str(lib)], capture_output=True, text=True).stdout
+        listed = [line.split("[", 1)[1].rstrip("]") for line in out.splitlines()
+                  if "(NEEDED)" in line]
+        assert needed_libraries(lib.read_bytes()) == listed and "libQt6Core.so.6" in listed
+    assert needed_libraries(b"not an ELF file at all, just text" * 4) == []
