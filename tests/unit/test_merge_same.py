@@ -1,0 +1,201 @@
+"""``kiosk merge`` produces the same database as before it was made faster.
+
+The same generated inputs are merged by ``kiosk.insights.export.merge`` and by the copy of the
+merge as it was (tests/reference/merge_before.py), and the two files are compared row for row:
+every table in ``id``/key order, the schema, the version. The inputs are what a campaign
+laptop sees: an outbox of snapshots of one kiosk where each newer one holds the older one's
+rows (duplicates across snapshots), one snapshot given twice, kiosks of several events and
+regions whose kiosk row changes between snapshots, files from older schema versions, a merged
+file merged again into another, more files than SQLite attaches at once, and a damaged one.
+"""
+from __future__ import annotations
+
+import random
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.config import DEFAULT
+from kiosk.insights import export
+from kiosk.storage.db import EVENT_COLUMNS, MIGRATIONS, UPSERT_KIOSK, open_database
+from kiosk.storage.snapshot import snapshot
+from tests.reference import merge_before
+
+KINDS = ["session_started", "screen_shown", "episode_started", "episode_progress",
+         "episode_finished", "card_swiped", "card_undone", "game_started", "game_abandoned",
+         "game_finished", "qr_shown", "language_changed", "session_ended", "episode_liked"]
+
+
+def _row(rnd: random.Random, kiosk: str, ts: float, session: str) -> tuple[Any, ...]:
+    """One event with a random kind and random (often empty) values in every column."""
+    def maybe(value: Any) -> Any:
+        return value if rnd.random() < 0.6 else None
+
+    values: dict[str, Any] = {
+        "kiosk_id": kiosk, "ts": ts, "day": f"2026-03-{12 + int(ts // 86400) % 3}",
+        "event_id": rnd.choice(["techniekmarkt-2026", "open-dag-2026", None]),
+        "session_id": session, "kind": rnd.choice(KINDS),
+        "screen": maybe(rnd.choice(["home", "player", "game"])),
+        "reason": maybe(rnd.choice(["home", "idle"])), "lang": maybe(rnd.choice(["nl", "en"])),
+        "episode_id": maybe(f"ep{rnd.randrange(5)}"), "via": maybe("tile"),
+        "pct": maybe(rnd.random() * 100), "fraction": maybe(rnd.random()),
+        "card_id": maybe(f"c{rnd.randrange(8)}"), "liked": maybe(rnd.randrange(2)),
+        "mode": maybe("swipe"), "jobs": maybe("lasser,timmerman"),
+        "duration": maybe(rnd.random() * 90), "purpose": maybe("result"),
+        "target": maybe("lasser"), "at_card": maybe(rnd.randrange(12)),
+        "value": maybe(rnd.random()), "phase": maybe(rnd.choice(["before", "after"])),
+        "answer": maybe("a"),
+    }
+    return tuple(values[c] for c in EVENT_COLUMNS)
+
+
+def add_events(db: Path, kiosk: str, n: int, seed: int, start: float = 1_773_300_000.0,
+               kiosk_row: tuple[str, float] | None = None) -> None:
+    """``n`` random events (and the kiosk's row, named as given) into ``db``, any version."""
+    rnd = random.Random(seed)
+    conn = sqlite3.connect(db, isolation_level=None)
+    have = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+    columns = [c for c in EVENT_COLUMNS if c in have]
+    rows = [_row(rnd, kiosk, start + i * rnd.random() * 40, f"{kiosk}-s{seed}-{i // 6}")
+            for i in range(n)]
+    conn.execute("BEGIN")
+    conn.executemany(f"INSERT INTO events ({', '.join(columns)}) VALUES "
+                     f"({', '.join('?' * len(columns))})",
+                     [tuple(v for c, v in zip(EVENT_COLUMNS, row) if c in have) for row in rows])
+    if kiosk_row is not None:
+        name, updated = kiosk_row
+        conn.execute(UPSERT_KIOSK, (kiosk, name, "Noord", "pack", 3, '{"ok": true}', updated))
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def kiosk_file(path: Path, version: int | None = None) -> Path:
+    """An empty kiosk database at the current version, or at an older ``version``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if version is None:
+        open_database(path, DEFAULT.store).close()
+        return path
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:version]:
+        migration(conn)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+    return path
+
+
+def outbox(tmp: Path, kiosk: str, seed: int, sizes: list[int],
+           names: list[str] | None = None) -> list[Path]:
+    """Snapshots of one kiosk taken after each batch of events: each holds all earlier rows."""
+    db = kiosk_file(tmp / kiosk / "kiosk.db")
+    shots = []
+    for i, n in enumerate(sizes):
+        name = (names or [kiosk])[min(i, len(names or [kiosk]) - 1)]
+        add_events(db, kiosk, n, seed * 100 + i, kiosk_row=(name, 1_773_300_000.0 + i))
+        shots.append(snapshot(db, tmp / "outbox" / kiosk, DEFAULT.store,
+                              now=1_773_300_000.0 + i * 3600))
+    return shots
+
+
+def dump(db: Path) -> dict[str, Any]:
+    """Everything a merged file holds: version, schema (but not where its pages are), rows."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        schema = sorted(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+        out: dict[str, Any] = {
+            "user_version": conn.execute("PRAGMA user_version").fetchone()[0],
+            "journal_mode": conn.execute("PRAGMA journal_mode").fetchone()[0],
+            "schema": schema,
+        }
+        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                     "ORDER BY name").fetchall():
+            rows = conn.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
+            # events in id order (it is the order each kiosk wrote them); the others by key
+            out[table] = rows if table == "events" else sorted(rows, key=repr)
+        return out
+    finally:
+        conn.close()
+
+
+def both(out_dir: Path, name: str, sources: list[Path], start_from: list[Path] | None = None
+         ) -> tuple[dict[str, Any], dict[str, Any], list[str]]:
+    """Merge ``sources`` with the new and the old code into ``name`` (each first merged with
+    ``start_from``, when given, as an existing file) and compare results and skipped lines."""
+    dumps = []
+    reports = []
+    for tag, merge in (("new", export.merge), ("old", merge_before.merge)):
+        target = out_dir / tag / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if start_from:
+            merge(target, start_from, DEFAULT, skipped=[])
+        skipped: list[str] = []
+        results = merge(target, sources, DEFAULT, skipped=skipped)
+        reports.append(([(r.source, r.added, r.already_there) for r in results], skipped))
+        dumps.append(dump(target))
+    assert reports[0] == reports[1]
+    return dumps[0], dumps[1], reports[0][1]
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
+    """Generated inputs (see the module docstring), by scenario; read only by the tests."""
+    src = tmp_path_factory.mktemp("src")
+    a = outbox(src, "ka1b2c3", 1, [40, 25, 30])  # each snapshot holds the ones before
+    b = outbox(src, "kb4d5e6", 2, [35, 20], names=["Stand B", "Stand B (hal 2)"])
+    c = outbox(src, "kc7f8a9", 3, [50])
+    twice = src / "copy-of-a0.db"
+    shutil.copyfile(a[0], twice)  # the same snapshot under another name
+    v1 = kiosk_file(src / "old" / "v1.db", version=1)  # no kiosks table, no phase/answer
+    add_events(v1, "kold1", 30, 7)
+    v2 = kiosk_file(src / "old" / "v2.db", version=2)  # kiosks table, no phase/answer
+    add_events(v2, "kold2", 30, 8, kiosk_row=("Oud", 1_773_000_000.0))
+    merged_ab = src / "region" / "ab.db"
+    merged_ab.parent.mkdir()
+    merge_before.merge(merged_ab, [a[1], b[0]], DEFAULT)
+    many = [outbox(src, f"km{i:02d}", 10 + i, [8])[0] for i in range(13)]
+    damaged = kiosk_file(src / "bad" / "damaged.db")
+    add_events(damaged, "kbad", 400, 9)
+    with sqlite3.connect(damaged) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")  # one file, so its pages can be damaged
+    size = damaged.stat().st_size
+    with damaged.open("r+b") as f:  # the schema reads; the event pages at the end do not
+        f.seek(size - 6 * 4096)
+        f.write(b"\xff" * 6 * 4096)
+    return {
+        # the newest of a kiosk's snapshots first, then its older ones: all already there
+        "outboxes": [a[2], b[1], a[0], a[1], b[0], c[0], twice, merged_ab, v1, v2],
+        "oldest_first": [a[0], twice, a[1], a[2], b[0], b[1], v2, v1, c[0]],
+        "many": many[:6] + [damaged] + many[6:] + [a[0]],
+        "first": [a[0], b[0]],
+        "later": [a[2], b[1], c[0], v1],
+    }
+
+
+@pytest.mark.parametrize("scenario", ["outboxes", "oldest_first", "many"])
+def test_a_new_merged_file_is_the_same(tmp_path: Path, inputs: dict[str, list[Path]],
+                                       scenario: str) -> None:
+    new, old, skipped = both(tmp_path / "out", "campaign.db", inputs[scenario])
+    assert len(new["events"]) > 100  # the comparison has something to compare
+    assert new == old
+    damaged = [line for line in skipped if "damaged.db: cannot merge it" in line]
+    assert len(damaged) == len(skipped) == (1 if scenario == "many" else 0)
+
+
+def test_merging_again_and_into_an_existing_file_is_the_same(
+        tmp_path: Path, inputs: dict[str, list[Path]]) -> None:
+    # mostly new rows into an existing file (the merge may rebuild indexes after)
+    new, old, _ = both(tmp_path / "out", "grown.db", inputs["later"], start_from=inputs["first"])
+    assert new == old
+    # a few new rows into a bigger file (indexes kept up to date)
+    new, old, _ = both(tmp_path / "out", "bigger.db", inputs["first"][:1],
+                    start_from=inputs["outboxes"])
+    assert new == old
+    # everything merged again: nothing added, nothing changed
+    new, old, _ = both(tmp_path / "out", "again.db", inputs["outboxes"],
+                    start_from=inputs["outboxes"])
+    assert new == old
+    kiosks = {row[0]: row[1] for row in new["kiosks"]}
+    assert kiosks["kb4d5e6"] == "Stand B (hal 2)"  # the newest kiosk row won
