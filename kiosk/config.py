@@ -86,6 +86,9 @@ class InsightsConfig:
     videos_histogram_max: int = 5          # videos per session: 0 … 4 and "5+"
     dashboard_top_n: int = 8               # bars in the top jobs / cards charts
     dashboard_days: int = 7                # day filter buttons: the last days with visits
+    # In the user's cache folder: the titles of packs the figures were named from, so the next
+    # `kiosk stats` reads them without loading the pack (kiosk.pack.titles).
+    titles_cache_dirname: str = "pack-titles"
 
 
 @dataclass(frozen=True)

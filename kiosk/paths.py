@@ -61,6 +61,13 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("bliq-kiosk", "BLIQ"))
 
 
+def cache_dir() -> Path:
+    """Per-user cache folder (what the tools can make again, e.g. a pack's titles)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("bliq-kiosk", "BLIQ"))
+
+
 def kiosk_command(kiosk_args: Sequence[str]) -> list[str]:
     """The command that starts the kiosk: the bundle's own executable, or ``python -m kiosk``."""
     if is_frozen():

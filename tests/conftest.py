@@ -33,6 +33,19 @@ def no_real_sticks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Inbox, "mounts", mounts)
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """What the tools remember in the user's cache folder (a pack's titles, kiosk.pack.titles)
+    goes into a folder of the test's own, also for the processes it starts (XDG_CACHE_HOME):
+    never the cache of the machine running the tests, never one test's into another."""
+    from kiosk import paths
+
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.setattr(paths, "cache_dir", lambda: folder / "bliq-kiosk")
+    return folder / "bliq-kiosk"
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A fresh, empty data dir (database, log, kiosk id) for one test."""

@@ -12,10 +12,13 @@ import logging
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import Config
 from kiosk.core.direction_words import DOMAIN_WORDS
+
+if TYPE_CHECKING:
+    from kiosk.pack.titles import PackTitles
 
 log = logging.getLogger("kiosk.storage")
 
@@ -91,17 +94,14 @@ def _health(text: Any, kiosk_id: Any) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def load_titles_pack(pack: Path | None, config: Config) -> tuple[Any, str | None]:
-    """The pack for titles (default: the sample pack) and, when it cannot be read, why not."""
+def load_titles_pack(pack: Path | None, config: Config) -> tuple[PackTitles | None, str | None]:
+    """The titles of the pack (default: the sample pack) and, when it cannot be read, why not;
+    remembered in the user's cache folder until the pack changes (``kiosk.pack.titles``)."""
     from kiosk import paths
-    from kiosk.pack.loader import load_pack
+    from kiosk.pack.titles import pack_titles
 
-    where = pack or paths.sample_pack()
-    try:
-        return load_pack(where, config), None
-    except Exception as e:  # noqa: BLE001 - titles are a nicety; the figures still come out
-        first = str(e).splitlines()[0] if str(e) else type(e).__name__
-        return None, f"{where}: {first}"
+    return pack_titles(pack or paths.sample_pack(), config,
+                       paths.cache_dir() / config.insights.titles_cache_dirname)
 
 
 class Names:
