@@ -34,7 +34,6 @@ from kiosk.storage.db import DatabaseError, UnreadableDatabaseError, open_kiosk_
 from kiosk.insights.export import (
     ExportError, merge, merges_marked, tables, write_rows, write_table,
 )
-from kiosk.insights import pulse_report
 from kiosk.insights.names import KioskInfo, Names, load_titles_pack, read_kiosks
 from kiosk.insights.report_text import Words
 
@@ -417,6 +416,8 @@ def pack_notes(names: Names, kiosks: dict[str, KioskInfo], problem: str | None,
 
 
 def _export(args: Request, out: TextIO, config: Config) -> int:
+    from kiosk.insights import pulse_report  # its figures only here (and in the report's page)
+
     conn = open_read_only(database_path(args.data, config))
     target: Path = args.out
     names, domains, problem = titles(args.content, "nl", config)
