@@ -13,7 +13,8 @@ way the kiosk or the studio uses it, and compares with what a person knows to be
 - Qt's own locale data: the Dutch long date;
 - sound: a sample clip's audio track decoded to samples (FFmpeg's AAC decoder and resampler);
 - pictures: JPEG, GIF, WebP and SVG read through Qt's image plug-ins (packs hold PNG, JPEG, GIF
-  and WebP; admin's charts are SVG drawn by Qt SVG, checked with the kiosk's own chart code).
+  and WebP; admin's charts are SVG drawn by Qt SVG, checked with the kiosk's own chart code), and
+  Pillow (which draws the QR codes) loads its libraries and draws.
 
 Exit code 0 when all hold; the JSON names each failure in one line.
 """
@@ -265,6 +266,15 @@ def qt_checks(pack: Path) -> tuple[list[str], dict[str, object]]:
     pictures = sorted(pack.glob("**/*.jpg"))
     if pictures and QImage(str(pictures[0])).isNull():
         problems.append(f"{pictures[0]}: Qt cannot read this JPEG of the sample pack")
+
+    # Pillow draws the QR codes' pictures; its library links its own libxcb and libXau (the
+    # bundle keeps one libXau, packaging/strip_libs.link_duplicates)
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("L", (8, 8), 255)
+    ImageDraw.Draw(picture).rectangle((0, 0, 3, 3), fill=0)
+    if picture.getpixel((1, 1)) != 0 or picture.getpixel((6, 6)) != 255:
+        problems.append("Pillow did not draw a black square on white")
 
     from kiosk.ui.chart_images import render_svg
 

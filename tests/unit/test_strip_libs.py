@@ -1,6 +1,7 @@
 """packaging/strip_libs.py: the bundle's libraries lose their symbol tables, and a library that
 strip breaks (the loader would refuse it) is put back as it was; the libraries a library links
-are read from its dynamic section (packaging/smoke.py checks the bundle holds them)."""
+are read from its dynamic section (packaging/smoke.py checks the bundle holds them); a second
+copy of a library becomes a link to the first."""
 from __future__ import annotations
 
 import shutil
@@ -13,7 +14,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
-from strip_libs import has_symbol_table, misaligned_segments, needed_libraries, strip_folder
+from strip_libs import (exported_symbols, has_symbol_table, link_duplicates, misaligned_segments,
+                        needed_libraries, strip_folder)
 
 STRIP = shutil.which("strip")
 
@@ -110,3 +112,54 @@ def test_the_libraries_a_library_links_are_read_from_it() -> None:
                   if "(NEEDED)" in line]
         assert needed_libraries(lib.read_bytes()) == listed and "libQt6Core.so.6" in listed
     assert needed_libraries(b"not an ELF file at all, just text" * 4) == []
+
+
+def _pillow_xau() -> Path | None:
+    try:
+        import PIL
+    except ImportError:
+        return None
+    return next((Path(PIL.__file__).parent.parent / "pillow.libs").glob("libXau-*.so*"), None)
+
+
+def _system_xau() -> Path | None:
+    return next((p for p in (Path("/usr/lib/x86_64-linux-gnu/libXau.so.6"),
+                             Path("/usr/lib/aarch64-linux-gnu/libXau.so.6"),
+                             Path("/usr/lib64/libXau.so.6")) if p.is_file()), None)
+
+
+def test_a_library_exports_what_it_defines() -> None:
+    import _bisect
+
+    # an extension module defines exactly its init function for others
+    assert exported_symbols(Path(_bisect.__file__).read_bytes()) == {"PyInit__bisect"}
+    assert exported_symbols(b"no ELF here" * 10) == set()
+
+
+@pytest.mark.skipif(_pillow_xau() is None or _system_xau() is None,
+                    reason="needs Pillow's wheel copy of libXau and the system's libXau")
+def test_second_copies_become_links_and_still_load(tmp_path: Path) -> None:
+    import ctypes
+    import _bisect
+
+    wheel, system = _pillow_xau(), _system_xau()
+    assert wheel is not None and system is not None
+    # the bundle's layout: system libraries at the top, a wheel's copies in <name>.libs/
+    shutil.copy2(system, tmp_path / "libXau.so.6")
+    (tmp_path / "pillow.libs").mkdir()
+    shutil.copy2(wheel, tmp_path / "pillow.libs" / wheel.name)
+    ext = Path(_bisect.__file__)
+    shutil.copy2(ext, tmp_path / "libsame.so.1")
+    shutil.copy2(ext, tmp_path / "libsame.so.1.0")          # the same bytes under two names
+    (tmp_path / "other.libs").mkdir()                          # a wheel's libXau that is not
+    shutil.copy2(ext, tmp_path / "other.libs" / "libXau-0123abcd.so.6.0.0")  # really libXau
+    saved, linked = link_duplicates(tmp_path)
+    assert sorted((str(a.relative_to(tmp_path)), str(b.relative_to(tmp_path)))
+                  for a, b in linked) == [("libsame.so.1.0", "libsame.so.1"),
+                                          (f"pillow.libs/{wheel.name}", "libXau.so.6")]
+    assert saved == wheel.stat().st_size + ext.stat().st_size
+    link = tmp_path / "pillow.libs" / wheel.name
+    assert link.is_symlink() and str(link.readlink()) == "../libXau.so.6"
+    assert not (tmp_path / "other.libs" / "libXau-0123abcd.so.6.0.0").is_symlink()
+    # what the wheel's libxcb calls is there through the link
+    assert ctypes.CDLL(str(link)).XauGetBestAuthByAddr is not None
