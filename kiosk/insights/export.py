@@ -30,7 +30,8 @@ from kiosk.config import Config
 from kiosk.core.files import connect_read_only
 from kiosk.core.pulse import EVENT_KINDS as PULSE_KINDS
 from kiosk.storage.db import (
-    KIOSK_COLUMNS, DatabaseError, UnreadableDatabaseError, open_database, open_kiosk_db_read_only,
+    KIOSK_COLUMNS, DatabaseError, UnreadableDatabaseError, connect, open_database,
+    open_kiosk_db_read_only,
 )
 
 DELIMITER = ";"
@@ -180,8 +181,15 @@ def merge(out: Path, sources: list[Path], config: Config,
     # is killed leaves no half file behind under the name.
     building = out.with_name(f".{out.name}.{os.getpid()}.merging")
     _remove_database(building)
+    said = len(skipped) if skipped is not None else 0
     try:
-        results = _merge_into(building, usable, config, skipped, new=True)
+        try:
+            results = _merge_into(building, usable, config, skipped, new=True)
+        except _SharedUid:  # an event in two inputs after all: start again, looking uids up
+            _remove_database(building)
+            if skipped is not None:
+                del skipped[said:]  # the second try says them again
+            results = _merge_into(building, usable, config, skipped, new=True, uid_after=False)
         os.replace(building, out)
     finally:
         _remove_database(building)
@@ -223,7 +231,10 @@ def _remove_database(path: Path) -> None:
 
 
 def _merge_into(out: Path, usable: list[Path], config: Config, skipped: list[str] | None,
-                new: bool) -> list[Merged]:
+                new: bool, uid_after: bool = True) -> list[Merged]:
+    # A new file from inputs that cannot share an event (see _apart) gets its uid index built
+    # once after the rows instead of taking a million random inserts (see _drop_uid_unique).
+    uid_after = uid_after and new and _apart(usable)
     conn = open_database(out, config.store)
     # The uid index takes random inserts: a large page cache keeps it in memory (merge runs
     # on the campaign laptop, not on a kiosk).
@@ -239,10 +250,13 @@ def _merge_into(out: Path, usable: list[Path], config: Config, skipped: list[str
         # fsync of FULL buys nothing here; NORMAL still survives the process being killed.
         conn.execute("PRAGMA synchronous = NORMAL")
     results: list[Merged] = []
+    table_sql: str | None = None
     try:
         _restore_indexes(conn)  # after a merge that was killed while they were dropped
+        if uid_after:
+            table_sql = _drop_uid_unique(conn)
         ours = [row[1] for row in conn.execute("PRAGMA main.table_info(events)") if row[1] != "id"]
-        if _mostly_new(conn, usable):
+        if table_sql is not None or _mostly_new(conn, usable):
             # Building an index from sorted rows once is far cheaper than inserting into it row by
             # row (30 snapshots of a million events: 12 s of CPU → 4 s); rebuilt in `finally`.
             for name in _BULK_INDEXES:
@@ -253,13 +267,19 @@ def _merge_into(out: Path, usable: list[Path], config: Config, skipped: list[str
         for start in range(0, len(usable), _ATTACH_MAX):
             batch = usable[start:start + _ATTACH_MAX]
             try:
-                results += _merge_batch(conn, batch, ours)
+                results += _merge_batch(conn, batch, ours, table_sql is not None)
             except sqlite3.Error:
                 for source in batch:  # again one by one, to leave out only the one that fails
                     try:
-                        results += _merge_batch(conn, [source], ours)
+                        results += _merge_batch(conn, [source], ours, table_sql is not None)
                     except sqlite3.Error as e:
                         _skip(f"{source}: cannot merge it ({e})", skipped)
+        if table_sql is not None:
+            _restore_indexes(conn)  # before the uid index: the schema edit comes last
+            _add_uid_unique(conn, table_sql)
+            conn.close()  # a new connection reads the edited schema
+            conn = connect(out, config.store)
+            conn.execute("PRAGMA synchronous = OFF")  # as above: a new file nobody has yet
     finally:
         try:
             _restore_indexes(conn)
@@ -281,6 +301,99 @@ _BULK_INDEXES = {
 """The event indexes a merge may drop and build again (the schema's own; a test compares them
 with a fresh database's). Not the figure indexes: each holds one kind's rows, which arrive
 together, so keeping them up to date is cheaper than reading the whole table once for each."""
+
+
+_UID_UNIQUE = "uid TEXT NOT NULL UNIQUE DEFAULT"
+_UID_PLAIN = "uid TEXT NOT NULL DEFAULT"
+_UID_INDEX = "sqlite_autoindex_events_1"
+"""The events table's uid column (its UNIQUE is what makes SQLite build ``_UID_INDEX``)."""
+
+
+class _SharedUid(Exception):
+    """Inputs judged apart shared an event after all; the merge starts again without bulk."""
+
+
+def _apart(sources: list[Path]) -> bool:
+    """Whether no kiosk's events are in two of ``sources``: then no event is in two of them.
+
+    An event is written once, by one kiosk, and keeps its ``kiosk_id`` in every copy (snapshot,
+    merged file); the uid is random. So inputs of different kiosks cannot share a uid, while
+    snapshots of one kiosk (an outbox) share most of theirs. A file that cannot be read
+    counts as apart: the merge leaves it out."""
+    seen: set[str] = set()
+    for source in sources:
+        try:
+            src = connect_read_only(source)
+            try:
+                kiosks = {k for (k,) in src.execute("SELECT DISTINCT kiosk_id FROM events")}
+            finally:
+                src.close()
+        except sqlite3.Error:
+            continue
+        if kiosks & seen:
+            return False
+        seen |= kiosks
+    return True
+
+
+def _drop_uid_unique(conn: sqlite3.Connection) -> str | None:
+    """Recreate the (empty) events table of a new file without its uid UNIQUE; return the
+    table's SQL to put back (``_add_uid_unique``), or None when the schema is not the one
+    this knows (then the merge keeps the constraint and is only slower).
+
+    Random 128-bit uids land all over the uid index: a million rows are a million inserts
+    at random places (about 3 s of CPU); building it once from the sorted uids costs a third
+    of that. SQLite builds the index of a UNIQUE column only with the table, so the rows go
+    into a table without it, and the same index, built after, is then made the column's own.
+    Only for inputs that cannot share an event (``_apart``): nothing needs looking up."""
+    table_sql: str = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' "
+                                  "AND name = 'events'").fetchone()[0]
+    implicit = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' "
+                            "AND tbl_name = 'events' AND sql IS NULL").fetchall()
+    columns = [row[2] for row in conn.execute(f"PRAGMA index_info({_UID_INDEX})")]
+    if table_sql.count(_UID_UNIQUE) != 1 or implicit != [(_UID_INDEX,)] or columns != ["uid"]:
+        return None
+    indexes = [sql for (sql,) in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' "
+        "AND sql IS NOT NULL")]
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DROP TABLE events")
+        conn.execute(table_sql.replace(_UID_UNIQUE, _UID_PLAIN))
+        for sql in indexes:
+            conn.execute(sql)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return table_sql
+
+
+def _add_uid_unique(conn: sqlite3.Connection, table_sql: str) -> None:
+    """Build the uid index from the sorted uids and make it the uid column's UNIQUE again.
+
+    SQLite's own CREATE UNIQUE INDEX builds the b-tree, in the very format of the index a
+    UNIQUE column gets (the uid, then the rowid); the schema edit only gives it that index's
+    name and puts the table's own SQL back, so the file ends up as a merge row by row leaves
+    it. Raises ``_SharedUid`` (nothing changed) when two rows share a uid after all."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        try:
+            conn.execute("CREATE UNIQUE INDEX merge_uid ON events (uid)")
+        except sqlite3.IntegrityError:
+            raise _SharedUid() from None
+        version = conn.execute("PRAGMA schema_version").fetchone()[0]
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'events'",
+                     (table_sql,))
+        conn.execute("UPDATE sqlite_master SET name = ?, sql = NULL "
+                     "WHERE type = 'index' AND name = 'merge_uid'", (_UID_INDEX,))
+        conn.execute(f"PRAGMA schema_version = {version + 1}")  # every reader reloads it
+        conn.execute("PRAGMA writable_schema = OFF")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _restore_indexes(conn: sqlite3.Connection) -> None:
@@ -321,15 +434,18 @@ def _skip(message: str, skipped: list[str] | None) -> None:
     skipped.append(message)
 
 
-def _merge_batch(conn: sqlite3.Connection, batch: list[Path], ours: list[str]) -> list[Merged]:
-    """Merge ``batch`` in one transaction: all of it, or (raising ``sqlite3.Error``) none."""
+def _merge_batch(conn: sqlite3.Connection, batch: list[Path], ours: list[str],
+                 apart: bool = False) -> list[Merged]:
+    """Merge ``batch`` in one transaction: all of it, or (raising ``sqlite3.Error``) none.
+    ``apart``: no row of the batch is in the file yet (nothing to look up)."""
     attached: list[str] = []
     try:
         for source in batch:
             conn.execute(f"ATTACH DATABASE ? AS src{len(attached)}", (str(source),))
             attached.append(f"src{len(attached)}")
         conn.execute("BEGIN IMMEDIATE")
-        results = [_merge_one(conn, source, name, ours) for source, name in zip(batch, attached)]
+        results = [_merge_one(conn, source, name, ours, apart)
+                   for source, name in zip(batch, attached)]
         conn.execute("COMMIT")
         return results
     finally:
@@ -339,14 +455,15 @@ def _merge_batch(conn: sqlite3.Connection, batch: list[Path], ours: list[str]) -
             conn.execute(f"DETACH DATABASE {name}")
 
 
-def _merge_one(conn: sqlite3.Connection, source: Path, name: str, ours: list[str]) -> Merged:
+def _merge_one(conn: sqlite3.Connection, source: Path, name: str, ours: list[str],
+               apart: bool = False) -> Merged:
     """Add the events and kiosk rows of the source attached as ``name``."""
     theirs = {row[1] for row in conn.execute(f"PRAGMA {name}.table_info(events)")}
     columns = ", ".join(c for c in ours if c in theirs)
     total = conn.execute(f"SELECT count(*) FROM {name}.events").fetchone()[0]
     # A snapshot merged before (a folder merged again, an outbox's older copies) adds nothing:
     # looking its uids up costs a third of offering every row (stops at the first new one).
-    anything_new = conn.execute(
+    anything_new = apart or conn.execute(
         f"SELECT EXISTS (SELECT 1 FROM {name}.events s WHERE NOT EXISTS "
         "(SELECT 1 FROM main.events m WHERE m.uid = s.uid))").fetchone()[0]
     # In id order: a session's rows stay in the order the kiosk wrote them.

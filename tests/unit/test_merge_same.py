@@ -164,24 +164,63 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     with damaged.open("r+b") as f:  # the schema reads; the event pages at the end do not
         f.seek(size - 6 * 4096)
         f.write(b"\xff" * 6 * 4096)
+    disguised = src / "disguised" / "copy.db"  # a's rows under another kiosk's name
+    disguised.parent.mkdir()
+    shutil.copyfile(a[1], disguised)
+    with sqlite3.connect(disguised) as conn:
+        conn.execute("UPDATE events SET kiosk_id = 'kother'")
     return {
         # the newest of a kiosk's snapshots first, then its older ones: all already there
         "outboxes": [a[2], b[1], a[0], a[1], b[0], c[0], twice, merged_ab, v1, v2],
         "oldest_first": [a[0], twice, a[1], a[2], b[0], b[1], v2, v1, c[0]],
+        # each kiosk in one file: the uid index is built after the rows
         "many": many[:6] + [damaged] + many[6:] + [a[0]],
+        # looks like that, but shares uids: the merge starts again and looks them up
+        "disguised": [c[0], a[0], damaged, disguised, v1],
         "first": [a[0], b[0]],
         "later": [a[2], b[1], c[0], v1],
     }
 
 
-@pytest.mark.parametrize("scenario", ["outboxes", "oldest_first", "many"])
+@pytest.mark.parametrize(("scenario", "bulk"), [
+    ("outboxes", []), ("oldest_first", []), ("many", ["built after"]),
+    ("disguised", ["shared", "looked up"])])
 def test_a_new_merged_file_is_the_same(tmp_path: Path, inputs: dict[str, list[Path]],
-                                       scenario: str) -> None:
+                                       scenario: str, bulk: list[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    ways: list[str] = []  # how the new code built the uid index
+    add_uid_unique = export._add_uid_unique
+
+    def watched(conn: sqlite3.Connection, table_sql: str) -> None:
+        try:
+            add_uid_unique(conn, table_sql)
+        except export._SharedUid:
+            ways.append("shared")
+            raise
+        ways.append("built after")
+
+    merge_into = export._merge_into
+
+    def watched_into(*args: Any, **kwargs: Any) -> list[export.Merged]:
+        if kwargs.get("uid_after") is False:
+            ways.append("looked up")
+        return merge_into(*args, **kwargs)
+
+    monkeypatch.setattr(export, "_add_uid_unique", watched)
+    monkeypatch.setattr(export, "_merge_into", watched_into)
     new, old, skipped = both(tmp_path / "out", "campaign.db", inputs[scenario])
+    assert ways == bulk
     assert len(new["events"]) > 100  # the comparison has something to compare
     assert new == old
+    with sqlite3.connect(tmp_path / "out" / "new" / "campaign.db") as conn:
+        # the uid is the column's own UNIQUE, enforced, whichever way the index was built
+        assert ("sqlite_autoindex_events_1", 1, "u") in {
+            row[1:4] for row in conn.execute("PRAGMA index_list(events)")}
+        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE constraint failed: events.uid"):
+            conn.execute("INSERT INTO events (uid, kiosk_id, ts, day, kind) "
+                         "SELECT uid, 'k', 0, 'd', 'x' FROM events LIMIT 1")
     damaged = [line for line in skipped if "damaged.db: cannot merge it" in line]
-    assert len(damaged) == len(skipped) == (1 if scenario == "many" else 0)
+    assert len(damaged) == len(skipped) == (1 if scenario in ("many", "disguised") else 0)
 
 
 def test_merging_again_and_into_an_existing_file_is_the_same(
