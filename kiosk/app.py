@@ -11,7 +11,6 @@ import gc
 import logging
 import logging.handlers
 import os
-import secrets
 import sys
 import time
 from collections.abc import Callable
@@ -34,6 +33,7 @@ if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for th
     from PySide6.QtQuick import QQuickWindow
     from PySide6.QtGui import QGuiApplication
 
+    from kiosk.pack.head import EventHead, PackHead
     from kiosk.pack.models import Event, Pack
     from kiosk.core.event_choice import EventChoice
     from kiosk.ops.heartbeat import Heartbeat
@@ -53,6 +53,7 @@ if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for th
     from kiosk.ui.read_aloud import ReadAloud
     from kiosk.ui.render_mode import RenderMode
     from kiosk.ui.shown_codes import CodeCounter
+    from kiosk.ui.kiosk_singleton import Kiosk
     from kiosk.ui.window import Lockdown, Translations
 
 log = logging.getLogger("kiosk")
@@ -73,6 +74,28 @@ def _logged(step: Callable[[], object], what: str) -> Callable[[], None]:
             log.exception("error while closing %s", what)
 
     return run
+
+
+@dataclass
+class FirstScreen:
+    """What the first attract frame needs: the controller, the render mode and the window
+    with Main.qml (``_first_screen``). The rest of the screens' parts join it after that frame
+    (``_rest_of_screens``), or at once when the kiosk is not started first-frame-first."""
+
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    controller: Controller
+    render: RenderMode
+    translations: Translations
+    lockdown: Lockdown
+    exposed: Kiosk
+    teardown: ExitStack
+    from_head: bool   # made from the pack's head: the controller adopts the full pack later
+    # Teardown places kept for parts made later, so that everything closes in the order it
+    # would if it had been made at once: playback stops after the visit ends; read-aloud, the
+    # stills maker and admin's checks stop first of all.
+    stop_playback: ExitStack = field(default_factory=ExitStack)
+    stop_first: ExitStack = field(default_factory=ExitStack)
 
 
 @dataclass
@@ -113,18 +136,20 @@ class KioskApp:
 
     qapp: QGuiApplication
     store: EventStore
-    pack: Pack
+    pack: Pack | PackHead   # the head (kiosk.pack.head) only until the first frame is drawn
     config: Config
     data_dir: Path
     db_path: Path
     args: argparse.Namespace
-    event: Event | None = None
+    event: Event | EventHead | None = None
     event_choice: EventChoice | None = None   # the event and why (kiosk.core.event_choice)
     today: datetime.date | None = None        # tests: the date events are chosen by
     screens: Screens | None = None
     heartbeat: Heartbeat | None = None
     campaign: CampaignService | None = None
     player_factory: Callable[[Config], PlayerFacade] | None = None   # tests: a fake player
+    first: FirstScreen | None = None   # the attract window before the rest of the screens
+    startup_error: StartupError | None = None   # the full load after the first frame failed
     teardown: ExitStack = field(default_factory=ExitStack)
 
     # The current screens' parts (a pack switch replaces them).
@@ -135,15 +160,26 @@ class KioskApp:
 
     @property
     def engine(self) -> QQmlApplicationEngine:
-        return self._now().engine
+        return self.first.engine if self.screens is None and self.first else self._now().engine
 
     @property
     def window(self) -> QQuickWindow:
-        return self._now().window
+        return self.first.window if self.screens is None and self.first else self._now().window
 
     @property
     def controller(self) -> Controller:
+        if self.screens is None and self.first is not None:
+            return self.first.controller
         return self._now().controller
+
+    @property
+    def loaded_pack(self) -> Pack:
+        """The fully loaded pack (not its head: the kiosk has drawn its first frame)."""
+        from kiosk.pack.models import Pack
+
+        if not isinstance(self.pack, Pack):
+            raise RuntimeError("the pack is not loaded yet (only its head, for attract)")
+        return self.pack
 
     @property
     def game(self) -> GameBridge:
@@ -197,10 +233,14 @@ class KioskApp:
         self.teardown.close()
 
     def _close_screens(self) -> None:
-        if self.screens is not None:
+        first, self.first = self.first, None
+        if self.screens is not None or first is not None:
             screens, self.screens = self.screens, None
-            screens.close()
-            del screens
+            if screens is not None:
+                screens.close()
+            elif first is not None:   # the attract window alone (the rest was never made)
+                first.teardown.close()
+            del screens, first
             # Free the old screens' Python wrappers now, at a known point, rather than at a
             # random allocation later (e.g. inside the next pack's engine.load()).
             gc.collect()
@@ -234,7 +274,7 @@ class KioskApp:
     def follow_the_date(self) -> None:
         """On a new day, at attract: run the event the dates pick now (a kiosk left on overnight
         between two events); a pinned kiosk keeps its event, admin says what the dates pick."""
-        choice = _pick_event(self.pack, self.args.event, self.today, strict=False)
+        choice = _pick_event(self.loaded_pack, self.args.event, self.today, strict=False)
         old = self.event_choice
         if old is not None and choice.event.id == old.event.id:
             self.event_choice = choice
@@ -272,6 +312,8 @@ def _kiosk_id(data_dir: Path, config: Config) -> str:
             return existing
     except (OSError, UnicodeDecodeError):
         pass
+    import secrets  # a new kiosk only
+
     new = "k" + secrets.token_hex(6)
     path.write_text(new + "\n", encoding="ascii")
     return new
@@ -368,13 +410,20 @@ def _install_excepthook(app: KioskApp) -> Callable[[], None]:
 
 def build(argv: list[str] | None = None, config: Config = DEFAULT,
           today: datetime.date | None = None,
-          player_factory: Callable[[Config], PlayerFacade] | None = None) -> KioskApp:
+          player_factory: Callable[[Config], PlayerFacade] | None = None, *,
+          first_frame_first: bool = False) -> KioskApp:
     """Build the whole kiosk from command-line style arguments, without entering the event loop.
 
     This is the composition root: every collaborator is made here (or in ``_start_ui``),
     wired here and owned by the returned ``KioskApp``. ``today`` (tests) is the date the event
     is chosen by when there is no ``--event``; ``player_factory`` (tests) makes the video
-    player instead of ``EpisodePlayer``."""
+    player instead of ``EpisodePlayer``.
+
+    ``first_frame_first`` (``main()``): only what attract's first frame needs is made here,
+    from the pack's head (``kiosk.pack.head``, no pydantic); the full pack load, the rest of
+    the screens, the campaign service and the heartbeat follow right after that frame
+    (``_finish_start``). A pack the head read cannot vouch for is loaded whole first, as
+    without the option."""
     try:
         args = parse_run_args(argv or [])
     except UsageError as exc:
@@ -387,18 +436,14 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
 
     data_dir = _prepare_data_dir(args.data or paths.default_data_dir())
     setup_logging(data_dir, config)
-    pack = _choose_pack(_load_pack(args.content or paths.sample_pack(), config),
-                        args.content is None, data_dir, config)
-    packs_dir = (data_dir / config.campaign.packs_dirname).resolve()
-    choice = _pick_event(pack, args.event, today,
-                         strict=not Path(pack.root).resolve().is_relative_to(packs_dir))
-    event = choice.event
-    if choice.pinned:
-        log.log(logging.WARNING if choice.overrides_date else logging.INFO, "%s",
-                choice.log_line())
+    content = args.content or paths.sample_pack()
+    head = _attract_head(content, args, data_dir, config, today) if first_frame_first else None
+    if head is not None:
+        pack: Pack | PackHead = head[0]
+        choice = head[1]
     else:
-        log.info("event chosen by date: %s (%s; today is %s)", event.id, choice.why,
-                 (today or datetime.date.today()).isoformat())
+        pack = _choose_pack(_load_pack(content, config), args.content is None, data_dir, config)
+        choice = _chosen_event(pack, args, data_dir, config, today)
 
     from kiosk.storage.db import DatabaseError
     from kiosk.storage.events import EventStore
@@ -415,25 +460,108 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
     qapp = _ensure_qapp()
     _drop_qt_import_hook()
     app = KioskApp(qapp=qapp, store=store, pack=pack, config=config, data_dir=data_dir,
-                   db_path=db_path, args=args, event=event, event_choice=choice,
+                   db_path=db_path, args=args, event=choice.event, event_choice=choice,
                    today=today, player_factory=player_factory)
     # Unwound last-first by close(): what is made later is closed earlier; the log goes last.
     app.teardown.callback(_logged(store.close, "the event log"))
     app.teardown.callback(_logged(_install_excepthook(app), "the exception hook"))
-    _start_campaign(app, args)
-    _start_ui(app)
+    if head is None:
+        _start_campaign(app, args)
+        _start_ui(app)
+        _started(app)
+    else:
+        _start_first(app)
+        from kiosk.ui.window import after_first_frame
+
+        # kept by the app until it has run: the step is a slot of this object
+        app.teardown.callback(_logged(after_first_frame(app.window,
+                                                        lambda: _finish_start(app, content))
+                                      .deleteLater, "the first frame's follow-up"))
+    log.info("kiosk started: pack=%s v%s event=%s data=%s", app.pack.id, app.pack.version,
+             app.event.id if app.event else None, data_dir)
+    return app
+
+
+def _attract_head(content: Path, args: argparse.Namespace, data_dir: Path, config: Config,
+                  today: datetime.date | None) -> tuple[PackHead, EventChoice] | None:
+    """The pack's head and the event it runs, for a first frame before the full load; None
+    when the full load must come first: a missing folder or an installed update
+    (``_choose_pack`` decides between packs), a head the read does not vouch for, a pinned
+    event it does not find (the full load's message names the events)."""
+    from kiosk.core.event_choice import UnknownEvent, running_event
+    from kiosk.pack.head import read_head
+
+    if not content.is_dir() or (data_dir / config.campaign.packs_dirname).exists():
+        return None
+    head = read_head(content, config)
+    if head is None:
+        return None
+    try:
+        choice = running_event(head, today, args.event)
+    except UnknownEvent:
+        return None
+    return (head, choice) if choice is not None else None
+
+
+def _chosen_event(pack: Pack, args: argparse.Namespace, data_dir: Path, config: Config,
+                  today: datetime.date | None) -> EventChoice:
+    """The event ``pack`` runs (``_pick_event``), logged."""
+    packs_dir = (data_dir / config.campaign.packs_dirname).resolve()
+    choice = _pick_event(pack, args.event, today,
+                         strict=not Path(pack.root).resolve().is_relative_to(packs_dir))
+    event = choice.event
+    if choice.pinned:
+        log.log(logging.WARNING if choice.overrides_date else logging.INFO, "%s",
+                choice.log_line())
+    else:
+        log.info("event chosen by date: %s (%s; today is %s)", event.id, choice.why,
+                 (today or datetime.date.today()).isoformat())
+    return choice
+
+
+def _finish_start(app: KioskApp, content: Path) -> None:
+    """After attract's first frame (``build(first_frame_first=True)``): the full pack load,
+    the campaign service, the rest of the screens and the heartbeat.
+
+    When the full load sees another event or other attract texts than the head (a file the
+    models refuse), attract is made again from the full pack, as a start without the head
+    would have shown it. A pack that cannot run at all stops the kiosk with the message and
+    exit status it would have had before its first frame (``main()`` prints it)."""
+    from kiosk.pack.head import attract_facts
+
+    shown = attract_facts(app.pack, app.event)
+    try:
+        pack = _choose_pack(_load_pack(content, app.config), app.args.content is None,
+                            app.data_dir, app.config)
+        choice = _chosen_event(pack, app.args, app.data_dir, app.config, app.today)
+        app.pack, app.event, app.event_choice = pack, choice.event, choice
+        _start_campaign(app, app.args)
+    except StartupError as exc:
+        log.error("stopping, the kiosk cannot run: %s", exc)
+        app.startup_error = exc
+        app.qapp.exit(2)
+        return
+    if attract_facts(pack, choice.event) == shown:
+        _start_rest(app, drawn=True)
+    else:
+        log.warning("the full load of %s runs event %s with other attract texts than its head "
+                    "read showed; attract is made again", pack.root, choice.event.id)
+        app._close_screens()
+        _start_ui(app)
+    _started(app)
+
+
+def _started(app: KioskApp) -> None:
+    """The heartbeat and the ``kiosk_started`` event: the kiosk runs with everything made."""
     from kiosk.ops.heartbeat import start_heartbeat
 
-    app.heartbeat = start_heartbeat(data_dir=data_dir, config=config,
+    app.heartbeat = start_heartbeat(data_dir=app.data_dir, config=app.config,
                                     controller=_CurrentController(app), window=app.window,
-                                    qapp=qapp, store=store,
-                                    quit_after_first_frame=args.quit_after_start)
+                                    qapp=app.qapp, store=app.store,
+                                    quit_after_first_frame=app.args.quit_after_start)
     app.teardown.callback(_logged(app.heartbeat.stop, "the heartbeat"))
     _wire_heartbeat(app)
-    store.record("kiosk_started")
-    log.info("kiosk started: pack=%s v%s event=%s data=%s", pack.id, pack.version,
-             event.id if event else None, data_dir)
-    return app
+    app.store.record("kiosk_started")
 
 
 class _CurrentController:
@@ -461,38 +589,98 @@ def _wire_heartbeat(app: KioskApp) -> None:
 def _start_ui(app: KioskApp) -> None:
     """Make the screens for ``app.pack`` and ``app.event``: every QML-facing object, the
     player and the window, wired to each other; ``app.screens`` owns them."""
+    _start_first(app)
+    _start_rest(app)
+
+
+def _start_first(app: KioskApp) -> None:
+    """The attract window (``_first_screen``); ``app.first`` owns it until the rest joins."""
     app.store.event_id = app.event.id if app.event is not None else None
-    app.screens = screens = _make_screens(app)
+    app.first = first = _first_screen(app)
     from kiosk.ui.window import follow_screen, log_first_frame
 
-    log_first_frame(app.qapp, screens.window)
+    log_first_frame(app.qapp, first.window)
     if not app.args.windowed and app.args.size is None:
-        follow_screen(screens.window)
+        follow_screen(first.window)
+
+
+def _start_rest(app: KioskApp, drawn: bool = False) -> None:
+    """The rest of the screens' parts, joined to the attract window (``_rest_of_screens``)."""
+    assert app.first is not None
+    app.screens = screens = _rest_of_screens(app, app.first, drawn)
     if app.heartbeat is not None:  # after a pack switch
         _wire_heartbeat(app)
+    pack = app.loaded_pack
     if app.campaign is not None:
-        app.campaign.watch(screens.controller, (app.pack.id, app.pack.version), app.event_choice)
-    me = None
+        app.campaign.watch(screens.controller, (pack.id, pack.version), app.event_choice)
     try:
         from kiosk.campaign.identity import identity
 
         me = identity(app.data_dir, app.store.kiosk_id, app.config)
-        app.store.update_kiosk(name=me.name, region=me.region, pack_id=app.pack.id,
-                               pack_version=app.pack.version)
+        app.store.update_kiosk(name=me.name, region=me.region, pack_id=pack.id,
+                               pack_version=pack.version)
     except Exception as exc:  # noqa: BLE001 - the kiosk row is for reports; never block a start
         log.warning("cannot update this kiosk's row: %s", exc)
 
 
-def _make_screens(app: KioskApp) -> Screens:
-    """Create and wire the per-pack objects; teardown callbacks go in as each part is made."""
-    from PySide6.QtCore import Qt
+def _first_screen(app: KioskApp) -> FirstScreen:
+    """What attract's first frame needs: the controller, the render mode and the window with
+    Main.qml, which shows attract (the pack's head is enough for them, ``kiosk.pack.head``).
+    Teardown callbacks go in as each part is made, with places kept for the later parts."""
     from PySide6.QtQml import QQmlApplicationEngine
+
+    from kiosk.pack.head import PackHead
+    from kiosk.ui.controller import Controller
+    from kiosk.ui.kiosk_singleton import Kiosk, withdraw
+    from kiosk.ui.render_mode import render_mode
+    from kiosk.ui.window import (
+        Lockdown, Translations, available_sections, create_window, load_fonts, screen_files,
+    )
+
+    config, args = app.config, app.args
+    teardown = ExitStack()
+    load_fonts(app.qapp)
+    render = render_mode(args.render or config.render.render_mode, config)
+    # The head knows no content: the sections come with the full load (Controller.adopt).
+    sections = set() if isinstance(app.pack, PackHead) else available_sections(app.pack)
+    controller = Controller(config, app.store, app.pack, app.event, sections,
+                            idle_timeout_s=args.idle_timeout,
+                            restarts_file=app.data_dir / config.watchdog.restarts_filename)
+    engine = QQmlApplicationEngine()
+    translations = Translations(app.qapp, engine)
+    lockdown = Lockdown(controller)
+    controller.quitRequested.connect(app.qapp.quit)
+    controller.set_language_hook(translations.apply)   # the other parts join in later
+    exposed = Kiosk(controller=controller, render=render, screen_files=screen_files())
+    window = create_window(engine, exposed, size=args.size, windowed=args.windowed)
+    first = FirstScreen(engine=engine, window=window, controller=controller, render=render,
+                        translations=translations, lockdown=lockdown, exposed=exposed,
+                        teardown=teardown, from_head=isinstance(app.pack, PackHead))
+    # Unwound last-first: stills stop, the visit ends (which also lets the window close),
+    # playback stops, the window closes, and the engine goes before Python drops its objects.
+    teardown.callback(_logged(render.close, "the video item"))
+    teardown.callback(_logged(lambda: withdraw(engine), "the QML objects"))
+    teardown.callback(_logged(lambda: _dispose(engine), "the QML engine"))
+    teardown.callback(_logged(translations.close, "the translations"))
+    teardown.callback(_logged(window.close, "the window"))
+    teardown.enter_context(first.stop_playback)
+    teardown.callback(_logged(controller.shutdown, "the visit"))
+    teardown.enter_context(first.stop_first)
+    if config.language.default_language != "nl":  # --lang en: everything starts in English
+        translations.apply(config.language.default_language)
+    window.installEventFilter(lockdown)
+    return first
+
+
+def _rest_of_screens(app: KioskApp, first: FirstScreen, drawn: bool) -> Screens:
+    """Create and wire the per-pack objects beside the attract window (``drawn``: it is on
+    screen already); teardown callbacks go into the places ``first`` kept for them."""
+    from PySide6.QtCore import Qt
 
     from kiosk.visit.flow import State
     from kiosk.core.links import LinkBuilder
     from kiosk.media.thumbcache import ThumbnailMaker
     from kiosk.ui.admin_panel import AdminPanel
-    from kiosk.ui.controller import Controller
     from kiosk.ui.catalog import Catalog
     from kiosk.ui.companies import Companies
     from kiosk.ui.chart_images import ChartImages
@@ -504,24 +692,18 @@ def _make_screens(app: KioskApp) -> Screens:
     from kiosk.ui.qr_provider import QrImageProvider
     from kiosk.ui.parents_page import ParentsPage
     from kiosk.ui.read_aloud import ReadAloud
-    from kiosk.ui.kiosk_singleton import Kiosk, withdraw
     from kiosk.ui.shown_codes import CodeCounter
-    from kiosk.ui.window import (
-        Lockdown, Translations, available_sections, create_window, load_fonts, screen_files,
-    )
+    from kiosk.pack.head import EventHead
+    from kiosk.ui.window import available_sections
 
-    config, pack, event, store, args = app.config, app.pack, app.event, app.store, app.args
+    config, store = app.config, app.store
+    pack, event = app.loaded_pack, app.event
+    assert not isinstance(event, EventHead), "the loaded pack's event, not the head's"
     event_id = event.id if event is not None else None
-    teardown = ExitStack()
-    load_fonts(app.qapp)
-    from kiosk.ui.render_mode import render_mode
-
-    render = render_mode(args.render or config.render.render_mode, config)
-    controller = Controller(config, store, pack, event, available_sections(pack),
-                            idle_timeout_s=args.idle_timeout,
-                            restarts_file=app.data_dir / config.watchdog.restarts_filename)
-    engine = QQmlApplicationEngine()
-    translations = Translations(app.qapp, engine)
+    controller, engine, window = first.controller, first.engine, first.window
+    translations, render = first.translations, first.render
+    if first.from_head:
+        controller.adopt(pack, event, available_sections(pack))
     catalog = Catalog(pack, featured=list(event.featured_series) if event is not None else [])
     links = LinkBuilder.for_pack(pack, event_id, config)
     companies = Companies(pack, event, links)
@@ -538,16 +720,15 @@ def _make_screens(app: KioskApp) -> Screens:
     codes = CodeCounter(store, controller, playback, game, companies, parents)  # qr_shown
     dashboard = Dashboard(store.db_path, config, pack, event_id)
     engine.addImageProvider("charts", ChartImages(dashboard))
+    engine.addImageProvider("qr", QrImageProvider(config.qr))
     admin = AdminPanel(config, pack.root, event_id, app.data_dir, store=store)
     thumbs = ThumbnailMaker(pack, app.data_dir / config.media.thumb_cache_dirname, config)
-    lockdown = Lockdown(controller)
     read_aloud = ReadAloud(Speech(config.speech.read_aloud_engine, config.language.languages),
                            store, controller,
                            config.language.default_language)
 
     # -- wiring: who listens to whom ------------------------------------------------------------
     controller.playRequested.connect(playback.playEpisode)
-    controller.quitRequested.connect(app.qapp.quit)
 
     def on_state() -> None:
         read_aloud.stop()   # what was read belongs to the screen that is gone
@@ -563,56 +744,53 @@ def _make_screens(app: KioskApp) -> Screens:
     # the end card's autoplay waits while the campaign's question asks on it
     pulse.changed.connect(lambda: playback.set_countdown_held(pulse.asking_after()))
 
-    def apply_language(lang: str) -> None:
-        """Qt's translations for the UI text, nl/en fields for the pack's content."""
-        translations.apply(lang)
+    def apply_parts(lang: str) -> None:
+        """nl/en fields for the pack's content."""
         links.set_language(lang)  # before the parts: their codes carry lang=
         for part in (catalog, companies, game, pulse, read_aloud, parents):
             part.set_language(lang)
         playback.changed.emit()   # the end card's codes carry the language too
         player.setLanguage(lang)
 
+    def apply_language(lang: str) -> None:
+        """Qt's translations for the UI text, nl/en fields for the pack's content."""
+        translations.apply(lang)
+        apply_parts(lang)
+
     controller.set_language_hook(apply_language)
     thumbs.made.connect(lambda eid: catalog.add_thumbnail(eid, pack.episodes[eid].thumbnail))
 
-    # -- the window -------------------------------------------------------------------------------
-    exposed = Kiosk(controller=controller, catalog=catalog, companies=companies, game=game,
-                    playback=playback, dashboard=dashboard, admin=admin, render=render,
-                    campaign=app.campaign, screen_files=screen_files(), pulse=pulse,
-                    read_aloud=read_aloud, parents=parents)
-    window = create_window(engine, exposed, QrImageProvider(config.qr), size=args.size,
-                           windowed=args.windowed)
-    # Unwound last-first: stills stop, the visit ends (which also lets the window close),
-    # playback stops, the window closes, and the engine goes before Python drops its objects.
-    teardown.callback(_logged(render.close, "the video item"))
-    teardown.callback(_logged(lambda: withdraw(engine), "the QML objects"))
-    teardown.callback(_logged(lambda: _dispose(engine), "the QML engine"))
-    teardown.callback(_logged(translations.close, "the translations"))
-    teardown.callback(_logged(window.close, "the window"))
-    teardown.callback(_logged(playback.shutdown, "playback"))
-    teardown.callback(_logged(controller.shutdown, "the visit"))
-    teardown.callback(_logged(lambda: read_aloud.close(config.speech.read_aloud_close_wait_s),
-                              "read-aloud"))
+    # -- into the window --------------------------------------------------------------------------
+    first.exposed.add_parts(catalog=catalog, companies=companies, game=game, playback=playback,
+                            dashboard=dashboard, admin=admin, campaign=app.campaign,
+                            pulse=pulse, read_aloud=read_aloud, parents=parents)
+    first.stop_playback.callback(_logged(playback.shutdown, "playback"))
+    first.stop_first.callback(_logged(
+        lambda: read_aloud.close(config.speech.read_aloud_close_wait_s), "read-aloud"))
     # The engine is a process of its own (kiosk.media.speech: speech-dispatcher's plug-in holds
     # Python's lock for seconds), started once attract is on screen so it costs the first frame
     # nothing; the speaker buttons appear when it reports a voice, long before a visitor
     # reaches a card.
-    window.frameSwapped.connect(read_aloud.start, Qt.ConnectionType.SingleShotConnection)
-    if config.language.default_language != "nl":  # --lang en: everything starts in English
-        apply_language(config.language.default_language)
-    window.installEventFilter(lockdown)
+    if drawn:
+        read_aloud.start()
+    else:
+        window.frameSwapped.connect(read_aloud.start, Qt.ConnectionType.SingleShotConnection)
+    lang = str(controller.language)
+    if lang != "nl":  # --lang en, or a visitor's toggle before this
+        apply_parts(lang)
     thumbs.start()
     if render.choice.mode == "lean":  # a software renderer: the attract loop shows fewer frames
         playback.attract_frame_stride = config.render.lean_attract_frame_stride
-    teardown.callback(_logged(thumbs.stop, "the stills maker"))
-    teardown.callback(_logged(admin.stop, "the admin checks"))  # first: no check outlives the UI
+    first.stop_first.callback(_logged(thumbs.stop, "the stills maker"))
+    # first: no check outlives the UI
+    first.stop_first.callback(_logged(admin.stop, "the admin checks"))
     playback.start_attract_loop()
     return Screens(engine=engine, window=window, controller=controller, catalog=catalog,
                    companies=companies, game=game, player=player, playback=playback,
-                   codes=codes, dashboard=dashboard, admin=admin, thumbs=thumbs, lockdown=lockdown,
-                   translations=translations, render=render, pulse=pulse, read_aloud=read_aloud,
-                   parents=parents,
-                   teardown=teardown)
+                   codes=codes, dashboard=dashboard, admin=admin, thumbs=thumbs,
+                   lockdown=first.lockdown, translations=translations, render=render,
+                   pulse=pulse, read_aloud=read_aloud, parents=parents,
+                   teardown=first.teardown)
 
 
 def _choose_pack(base: Pack, no_content_option: bool, data_dir: Path, config: Config) -> Pack:
@@ -690,7 +868,7 @@ def main(argv: list[str] | None = None) -> None:
         if is_tool(argv):
             sys.exit(run_tool(argv))
         caught = SignalCatcher()  # a stop signal while the window is built waits for the loop
-        app = build(argv)
+        app = build(argv, first_frame_first=True)
     except (StartupError, UsageError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         sys.exit(2)
@@ -701,4 +879,7 @@ def main(argv: list[str] | None = None) -> None:
     log.info("kiosk stopped after %.0f s (exit %s)", time.monotonic() - started, code)
     app.close()
     stop.closed.set()
+    if app.startup_error is not None:  # the full load after the first frame: as before it
+        print(f"kiosk: {app.startup_error}", file=sys.stderr)
+        sys.exit(2)
     sys.exit(code)

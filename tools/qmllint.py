@@ -17,6 +17,7 @@ properties lead to. This tool writes one into a temporary directory:
 from __future__ import annotations
 
 import ast
+import importlib
 import inspect
 import json
 import os
@@ -66,9 +67,21 @@ def declared_types(source: Path) -> dict[tuple[str, str], str]:
             elif isinstance(node, ast.FunctionDef):
                 for decorator in node.decorator_list:
                     kind = property_type(decorator)
+                    if kind == "QObject" and node.returns is not None:
+                        # a part the module imports only for type checking (the Kiosk seam's
+                        # parts made after the first frame): its getter's return type names it
+                        kind = ast.unparse(node.returns).split("|")[0].strip()
                     if kind is not None:
                         declared[(cls.name, node.name)] = kind
     return declared
+
+
+def imported_names(source: Path) -> dict[str, str]:
+    """name → the module ``source`` imports it from (``from m import name``), also under
+    ``if TYPE_CHECKING:``."""
+    tree = ast.parse(source.read_text(encoding="utf-8"), str(source))
+    return {alias.asname or alias.name: node.module for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module for alias in node.names}
 
 
 def _method(method: Any) -> dict[str, Any]:
@@ -99,6 +112,9 @@ def metatypes() -> list[dict[str, Any]]:
             sources[source] = declared_types(source)
         decl = sources[source].get((cls.__name__, prop), "")
         target = getattr(sys.modules[cls.__module__], decl, None)
+        if target is None and decl:
+            module = imported_names(source).get(decl)
+            target = getattr(importlib.import_module(module), decl, None) if module else None
         if not (isinstance(target, type) and issubclass(target, QObject)):
             if not required:
                 return None

@@ -6,7 +6,6 @@ Real decoding of clips is ``kiosk preflight``'s job; here we only catch files th
 """
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
@@ -16,8 +15,6 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from kiosk.config import Config
-from kiosk.pack.toml_errors import explain
-from kiosk.pack.subtitles import decode_caption_bytes, looks_like_srt
 
 Kind = Literal["video", "image", "subtitle", "toml"]
 
@@ -131,6 +128,8 @@ def _near_names(root: Path, rel: str, listings: Listings | None = None) -> str:
     stem = path.stem.casefold()
     same = [n for n in names if n.casefold() == path.name.casefold()
             or PurePosixPath(n).stem.casefold() == stem]
+    import difflib  # only for a name that is not found
+
     close = same or difflib.get_close_matches(path.name, names, n=1, cutoff=0.75)
     if not close:
         return ""
@@ -208,6 +207,10 @@ def check_subtitle(path: Path, label: str = "") -> Issue | None:
         raw = path.read_bytes()
     except OSError as exc:
         return Issue(f"'{label}' cannot be read ({exc.strerror})", expected)
+    # imported here: the first attract frame reads the pack's head with this module
+    # (kiosk.pack.head) and needs neither captions nor TOML error explanations
+    from kiosk.pack.subtitles import decode_caption_bytes, looks_like_srt
+
     text, note = decode_caption_bytes(raw)
     if srt:
         if "-->" not in text:
@@ -310,6 +313,8 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, Issue | None]:
     try:
         return tomllib.loads(text), None
     except tomllib.TOMLDecodeError as exc:
+        from kiosk.pack.toml_errors import explain
+
         syntax = explain(text, str(exc))
         return None, Issue(syntax.message, syntax.expected,
                            f"line {syntax.line}, column {syntax.column}", context=syntax.context)

@@ -20,6 +20,7 @@ from kiosk.config import Config
 from kiosk.core.links import url_problem
 from kiosk.core.pin import PinHashError, parse_pin_hash
 from kiosk.core.taxonomy import TYPES
+from kiosk.pack.head import in_language
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 HOST_RE = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
@@ -195,8 +196,7 @@ class Text(Item):
 
     def get(self, lang: str) -> str:
         """The text in ``lang``; Dutch when that translation is missing."""
-        value = getattr(self, lang, None) if lang in ("nl", "en") else None
-        return value if isinstance(value, str) and value else self.nl
+        return in_language(self.nl, self.en, lang)
 
 
 class LongText(Text):

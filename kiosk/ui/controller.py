@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import Property, QObject, Qt, QTimer, QUrl, Signal, Slot
 
 from kiosk.config import Config
+from kiosk.pack.head import PackHead
 from kiosk.visit.pin_gate import PinGate
 from kiosk.visit.countdown import timer_ms
 from kiosk.visit.flow import (
@@ -24,6 +25,7 @@ from kiosk.visit.flow import (
 from kiosk.visit.clear_spot import clear_spot
 
 if TYPE_CHECKING:
+    from kiosk.pack.head import EventHead
     from kiosk.pack.models import Event, Pack
     from kiosk.storage.events import EventStore
 
@@ -64,7 +66,8 @@ class Controller(QObject):
     quitRequested = Signal()
     playRequested = Signal(str, str)  # episode id, via: handled by Playback
 
-    def __init__(self, config: Config, store: EventStore, pack: Pack, event: Event | None,
+    def __init__(self, config: Config, store: EventStore, pack: Pack | PackHead,
+                 event: Event | EventHead | None,
                  available: set[State], idle_timeout_s: float | None = None,
                  clock: Callable[[], float] = time.monotonic,
                  restarts_file: Path | None = None) -> None:
@@ -73,6 +76,7 @@ class Controller(QObject):
         self._store = store
         self._pack = pack
         self._event = event
+        self._ready = not isinstance(pack, PackHead)   # the head: until adopt()
         self._clock = clock
         self._flow = VisitorFlow(config, clock(), sections=available)
         if event is not None and config.flow.idle_from_event:
@@ -211,6 +215,16 @@ class Controller(QObject):
         """The window installs translators when the language changes."""
         self._language_hook = hook
 
+    def adopt(self, pack: Pack, event: Event | None, available: set[State]) -> None:
+        """The fully loaded pack, after a first attract frame drawn from its head
+        (``kiosk.pack.head``; the composition root checked that both show the same event):
+        the sections its content offers, and its problems for admin."""
+        self._pack, self._event = pack, event
+        self._ready = True
+        self._flow.available = set(available)
+        self.sectionsChanged.emit()
+        self.statsChanged.emit()
+
     def note_problem(self, text: str) -> None:
         """A problem found while running (a clip that would not play), for the admin list."""
         if text not in self._runtime_problems:
@@ -246,6 +260,11 @@ class Controller(QObject):
     @Slot()
     @guarded
     def start(self) -> None:
+        if not self._ready:
+            # a touch before the rest of the kiosk is made (attract's first frame comes
+            # first, kiosk.app): attract stays; the next touch starts the visit
+            log.info("touch before the kiosk was fully started: attract stays")
+            return
         self._flow.start(self._clock())
 
     @Slot(str)

@@ -9,23 +9,29 @@ engine goes; the engine asks :meth:`Kiosk.create` for its instance the first tim
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject
+from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
-from kiosk.ui.admin_panel import AdminPanel
 from kiosk.ui.controller import Controller
-from kiosk.ui.campaign_service import CampaignService
-from kiosk.ui.catalog import Catalog
-from kiosk.ui.companies import Companies
-from kiosk.ui.dashboard import Dashboard
-from kiosk.ui.game_bridge import GameBridge
-from kiosk.ui.playback import Playback
-from kiosk.ui.pulse_bridge import PulseBridge
-from kiosk.ui.parents_page import ParentsPage
-from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.render_mode import RenderMode
+
+if TYPE_CHECKING:
+    # The parts made after the first attract frame (kiosk.app): importing this seam must not
+    # import them (the game, the figures, the campaign ...). To QML a Python QObject subclass
+    # is a QObject* whatever the Property names, so their properties are declared QObject;
+    # tools/qmllint.py reads the real class from the getter's return type.
+    from kiosk.ui.admin_panel import AdminPanel
+    from kiosk.ui.campaign_service import CampaignService
+    from kiosk.ui.catalog import Catalog
+    from kiosk.ui.companies import Companies
+    from kiosk.ui.dashboard import Dashboard
+    from kiosk.ui.game_bridge import GameBridge
+    from kiosk.ui.playback import Playback
+    from kiosk.ui.pulse_bridge import PulseBridge
+    from kiosk.ui.parents_page import ParentsPage
+    from kiosk.ui.read_aloud import ReadAloud
 
 # Read by PySide's QmlElement: the QML module is "Kiosk 1.0".
 QML_IMPORT_NAME = "Kiosk"
@@ -38,7 +44,11 @@ _BY_ENGINE: dict[QQmlEngine, Kiosk] = {}
 @QmlSingleton
 class Kiosk(QObject):
     """The objects behind one QML engine. A part may be None: the campaign service when
-    there is none, or everything but what one component needs when a test loads it alone."""
+    there is none, everything but what one component needs when a test loads it alone, or
+    everything but the controller and the render mode until the first attract frame is drawn
+    (:meth:`add_parts` then hands in the rest)."""
+
+    partsChanged = Signal()
 
     def __init__(self, *, controller: Controller | None = None, catalog: Catalog | None = None,
                  companies: Companies | None = None, game: GameBridge | None = None,
@@ -64,6 +74,17 @@ class Kiosk(QObject):
         self._read_aloud = read_aloud
         self._parents = parents
 
+    def add_parts(self, *, catalog: Catalog, companies: Companies, game: GameBridge,
+                  playback: Playback, dashboard: Dashboard, admin: AdminPanel,
+                  campaign: CampaignService | None, pulse: PulseBridge,
+                  read_aloud: ReadAloud | None, parents: ParentsPage | None) -> None:
+        """The parts made after the first attract frame; QML's bindings to them wake up."""
+        self._catalog, self._companies, self._game = catalog, companies, game
+        self._playback, self._dashboard, self._admin = playback, dashboard, admin
+        self._campaign, self._pulse = campaign, pulse
+        self._read_aloud, self._parents = read_aloud, parents
+        self.partsChanged.emit()
+
     @staticmethod
     def create(engine: QQmlEngine) -> Kiosk:
         """QML's factory: the instance :func:`expose` gave this engine.
@@ -80,27 +101,27 @@ class Kiosk(QObject):
     def controller(self) -> Controller | None:
         return self._controller
 
-    @Property(Catalog, constant=True)
+    @Property(QObject, notify=partsChanged)
     def catalog(self) -> Catalog | None:
         return self._catalog
 
-    @Property(Companies, constant=True)
+    @Property(QObject, notify=partsChanged)
     def companies(self) -> Companies | None:
         return self._companies
 
-    @Property(GameBridge, constant=True)
+    @Property(QObject, notify=partsChanged)
     def game(self) -> GameBridge | None:
         return self._game
 
-    @Property(Playback, constant=True)
+    @Property(QObject, notify=partsChanged)
     def playback(self) -> Playback | None:
         return self._playback
 
-    @Property(Dashboard, constant=True)
+    @Property(QObject, notify=partsChanged)
     def dashboard(self) -> Dashboard | None:
         return self._dashboard
 
-    @Property(AdminPanel, constant=True)
+    @Property(QObject, notify=partsChanged)
     def admin(self) -> AdminPanel | None:
         return self._admin
 
@@ -108,21 +129,21 @@ class Kiosk(QObject):
     def renderMode(self) -> RenderMode | None:
         return self._render
 
-    @Property(CampaignService, constant=True)
+    @Property(QObject, notify=partsChanged)
     def campaign(self) -> CampaignService | None:
         return self._campaign
 
-    @Property(PulseBridge, constant=True)
+    @Property(QObject, notify=partsChanged)
     def pulse(self) -> PulseBridge | None:
         """The campaign's optional question (``enabled`` false unless the event asks it)."""
         return self._pulse
 
-    @Property(ReadAloud, constant=True)
+    @Property(QObject, notify=partsChanged)
     def readAloud(self) -> ReadAloud | None:
         """Read-aloud: ``available`` for the visitor's language, ``read(kind, text)``."""
         return self._read_aloud
 
-    @Property(ParentsPage, constant=True)
+    @Property(QObject, notify=partsChanged)
     def parents(self) -> ParentsPage | None:
         """The parents' page: the route's steps, the profiles, the take-home code."""
         return self._parents

@@ -4,9 +4,10 @@ Nothing here creates the kiosk's objects; ``kiosk.app`` does and hands them in."
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator, QUrl, Qt
+from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator, QUrl, Qt, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeyEvent, QScreen, QWindow
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -14,7 +15,6 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk import paths
 from kiosk.visit.flow import SECTIONS, State
 from kiosk.ui.controller import Controller
-from kiosk.ui.qr_provider import QrImageProvider
 from kiosk.ui.kiosk_singleton import Kiosk, expose, withdraw
 
 if TYPE_CHECKING:
@@ -118,14 +118,15 @@ class Translations:
             self._translator = None
 
 
-def create_window(engine: QQmlApplicationEngine, kiosk: Kiosk, qr_images: QrImageProvider, *,
+def create_window(engine: QQmlApplicationEngine, kiosk: Kiosk, *,
                   size: tuple[int, int] | None, windowed: bool) -> QQuickWindow:
     """Load Main.qml into ``engine``, which gives its QML ``kiosk`` as ``Kiosk``, and show it.
 
-    Only QML loading and showing happen here; the composition root (``kiosk.app``) makes,
-    wires and owns every object ``kiosk`` holds, and withdraws it when the engine goes."""
+    Only QML loading and showing happen here (the image providers, for QR codes and admin's
+    charts, come with the parts that use them, after attract's first frame); the composition
+    root (``kiosk.app``) makes, wires and owns every object ``kiosk`` holds, and withdraws it
+    when the engine goes."""
     expose(engine, kiosk)
-    engine.addImageProvider("qr", qr_images)
     engine.load(QUrl.fromLocalFile(str(paths.qml_dir() / "Main.qml")))
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
@@ -154,6 +155,30 @@ def screen_of(window: QWindow) -> QScreen | None:
     (seen under gdb). Wrappers from QGuiApplication's static calls have no such tie."""
     return (QGuiApplication.screenAt(window.geometry().center())
             or QGuiApplication.primaryScreen())
+
+
+class _Once(QObject):
+    """Runs one step on the GUI thread, once."""
+
+    def __init__(self, step: Callable[[], None]) -> None:
+        super().__init__()
+        self._step: Callable[[], None] | None = step
+
+    @Slot()
+    def run(self) -> None:
+        step, self._step = self._step, None
+        if step is not None:
+            step()
+
+
+def after_first_frame(window: QQuickWindow, step: Callable[[], None]) -> QObject:
+    """Run ``step`` on the GUI thread once ``window``'s first frame is on screen: queued, so
+    after that frame, never inside it (a threaded render loop swaps on its own thread). The
+    caller keeps the returned object until then."""
+    once = _Once(step)
+    window.frameSwapped.connect(once.run, Qt.ConnectionType(
+        Qt.ConnectionType.QueuedConnection.value | Qt.ConnectionType.SingleShotConnection.value))
+    return once
 
 
 def log_first_frame(qapp: QGuiApplication, window: QQuickWindow) -> None:

@@ -25,9 +25,12 @@ import sys
 from PySide6.QtCore import QTimer
 import kiosk.app as kapp
 real_build = kapp.build
-def build(argv):
-    app = real_build(argv)
+def build(argv, **kw):
+    app = real_build(argv, **kw)
     def visitor():
+        if app.screens is None:  # the rest of the kiosk comes right after attract's first frame
+            QTimer.singleShot(50, visitor)
+            return
         if app.controller.state == "attract":
             app.controller.start()
             app.controller.openSection("episodes")
@@ -128,9 +131,9 @@ EARLY_CHILD = """
 import os, signal, sys
 import kiosk.app as kapp
 real_build = kapp.build
-def build(argv):
+def build(argv, **kw):
     os.kill(os.getpid(), signal.SIGTERM)
-    return real_build(argv)
+    return real_build(argv, **kw)
 kapp.build = build
 kapp.main(["--windowed", "--size", "800x600", "--data", sys.argv[1]])
 """

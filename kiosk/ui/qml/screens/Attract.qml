@@ -16,7 +16,9 @@ Item {
     // Portrait: the frame also takes the height between the event's name and the words, the
     // clip fitted in it and the rest filled with a blurred copy of it, as the player does (GPU
     // drawing: a ShaderEffectSource; lean mode: the video item paints a tiny copy stretched).
-    readonly property bool tallFrame: attract.portrait && Kiosk.playback.sideFill
+    // Kiosk.playback arrives just after the first frame (kiosk.app draws attract first): until
+    // then the frame is empty and the blobs move, as while a clip opens.
+    readonly property bool tallFrame: attract.portrait && !!Kiosk.playback && Kiosk.playback.sideFill
     Rectangle {
         id: frame
         objectName: "attractFrame"
@@ -57,12 +59,17 @@ Item {
             objectName: "attractVideo"
             anchors.fill: parent
             fillSides: attract.tallFrame   // lean mode only (full mode: attractSideFill)
-            Component.onCompleted: Kiosk.playback.player.setVideoSink(loop.videoSink)
+            function attach() { if (Kiosk.playback) Kiosk.playback.player.setVideoSink(loop.videoSink) }
+            Component.onCompleted: attach()
             // at teardown the kiosk's objects may already be withdrawn: nothing to let go of then
             Component.onDestruction: if (Kiosk.playback) Kiosk.playback.player.setVideoSink(null)
+            Connections {
+                target: Kiosk
+                function onPartsChanged() { loop.attach() }
+            }
         }
     }
-    readonly property bool clipsPlaying: Kiosk.playback.player.state === "playing"
+    readonly property bool clipsPlaying: !!Kiosk.playback && Kiosk.playback.player.state === "playing"
 
     // Colour blobs: visibly alive when there are no clips to loop. They drift to new places
     // now and then and rest in between, so the screen is not redrawn 60 times a second.
