@@ -14,7 +14,8 @@ way the kiosk or the studio uses it, and compares with what a person knows to be
 - sound: a sample clip's audio track decoded to samples (FFmpeg's AAC decoder and resampler);
 - pictures: JPEG, GIF, WebP and SVG read through Qt's image plug-ins (packs hold PNG, JPEG, GIF
   and WebP; admin's charts are SVG drawn by Qt SVG, checked with the kiosk's own chart code), and
-  Pillow (which draws the QR codes) loads its libraries and draws.
+  Pillow (which draws the QR codes) loads its libraries and draws;
+- every kiosk module imports (a left-out standard-library module would show here).
 
 Exit code 0 when all hold; the JSON names each failure in one line.
 """
@@ -25,6 +26,7 @@ import array
 import ctypes
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -286,14 +288,35 @@ def qt_checks(pack: Path) -> tuple[list[str], dict[str, object]]:
     return problems, seen
 
 
+def import_checks() -> tuple[list[str], dict[str, object]]:
+    """(problems, modules imported): every kiosk module imports, so a standard-library module or
+    package the spec leaves out (ssl, a codec …) that one of them imports shows here."""
+    import importlib
+    import pkgutil
+
+    import kiosk
+
+    problems, count = [], 0
+    for info in pkgutil.walk_packages(kiosk.__path__, "kiosk."):
+        if info.name.endswith(".__main__"):  # runs the command line when imported
+            continue
+        try:
+            importlib.import_module(info.name)
+            count += 1
+        except Exception as exc:  # noqa: BLE001 - each failure is named, the rest go on
+            problems.append(f"{info.name} does not import: {type(exc).__name__}: {exc}")
+    return problems, {"kiosk modules": count}
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="bliq-kiosk bundle-check", description=__doc__.split("\n")[0])
     p.add_argument("--pack", type=Path, default=root() / "episodes")
     args = p.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # nothing is shown: no screen needed
     problems, seen = icu_checks(qt_lib_dir())
-    found, facts = qt_checks(args.pack)
-    problems += found
-    seen.update(facts)
+    for found, facts in (qt_checks(args.pack), import_checks()):
+        problems += found
+        seen.update(facts)
     print(json.dumps({"problems": problems, "seen": seen}, ensure_ascii=False))
     return 1 if problems else 0
 

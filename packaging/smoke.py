@@ -10,7 +10,8 @@
    bundle) and ``bliq-kiosk supervise`` rejects a bad option with one line (the watchdog entry);
    ``bliq-kiosk preflight`` on the sample pack decodes every clip, loads every picture and
    reads every QR code back; ``bliq-kiosk bundle-check`` (packaging/bundle_check.py) formats
-   and sorts Dutch through ICU, decodes a clip's sound and reads JPEG, GIF, WebP and SVG;
+   and sorts Dutch through ICU, decodes a clip's sound, reads JPEG, GIF, WebP and SVG and
+   imports every kiosk module;
    ``bliq-studio`` opens its window on a copy of the sample pack and quits.
 3. Start: runs the bundle offscreen with a temporary ``--data`` and ``--quit-after-start`` (the
    heartbeat quits with exit 0 after the first attract frame), then reads the heartbeat file.
@@ -141,6 +142,12 @@ def check_tools(bundle: Path) -> list[str]:
         found = {"problems": [f"no answer (exit {done.returncode}): "
                               f"{done.stderr.strip()[-300:]}"], "seen": {}}
     problems += [f"bundle-check: {x}" for x in found["problems"]]
+    # every module of the source tree's kiosk package was imported in the bundle
+    modules = sum(1 for py in (ROOT / "kiosk").rglob("*.py")
+                  if py.name != "__main__.py" and py != ROOT / "kiosk" / "__init__.py")
+    if found["seen"] and found["seen"].get("kiosk modules") != modules:
+        problems.append(f"bundle-check imported {found['seen'].get('kiosk modules')} kiosk "
+                        f"modules; the source tree has {modules}")
     if not found["problems"]:
         seen = found["seen"]
         print(f"inside   preflight: {decoded} clips decode, pictures load, QR codes read back; "

@@ -32,6 +32,10 @@ def test_the_checks_pass_on_the_source_tree() -> None:
     assert seen["date nl_NL"] == "dinsdag 8 december 2026"
     assert seen["QCollator sorts"][:3] == ["Ábc", "appel", "Éclair"]
     assert seen["sound"]["seconds"] > 1 and seen["sound"]["peak"] > 0.01
+    # every module and subpackage of kiosk imported (not kiosk itself, not its __main__)
+    top = {REPO / "kiosk" / "__init__.py", REPO / "kiosk" / "__main__.py"}
+    assert seen["kiosk modules"] == sum(1 for py in (REPO / "kiosk").rglob("*.py")
+                                        if py not in top)
 
 
 def test_a_pack_without_clips_is_named(tmp_path: Path) -> None:
