@@ -58,6 +58,12 @@ def laid_out(item: QQuickItem) -> QQuickItem:
     return item
 
 
+def next_frame(qtbot: Any, window: QQuickWindow) -> None:
+    """Wait until the window has drawn a frame: what a finger can see before it taps."""
+    with qtbot.waitSignal(window.frameSwapped, timeout=10_000):
+        window.update()
+
+
 def centre(item: QQuickItem) -> QPoint:
     laid_out(item)
     p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))

@@ -9,11 +9,12 @@ import pytest
 
 from kiosk.app import build
 from kiosk.config import Config
-from tests.uitools import centre, find_item, is_shown, open_from_home, touch_press, touch_release, touch_tap
+from tests.uitools import (centre, find_item, is_shown, next_frame, open_from_home, touch_press,
+                           touch_release, touch_tap)
 
-# The end card's countdown is shrunk, but kept long enough that a busy CI machine still sees
-# the card and can tap cancel before it runs out.
-CFG = Config().with_(idle_timeout_s=600, idle_from_event=False, next_up_countdown_s=2.0,
+# The end card's countdown is shrunk, but kept long enough that a busy CI machine still draws
+# the card and taps cancel before it runs out.
+CFG = Config().with_(idle_timeout_s=600, idle_from_event=False, next_up_countdown_s=4.0,
              player_controls_hide_s=30)
 SERIES = ["ads-s1e1", "ads-s1e2", "ads-s1e3", "ads-s1e4", "ads-s1e5"]
 
@@ -57,12 +58,12 @@ def test_a_second_tap_where_stop_was_starts_nothing(kiosk, qtbot):
     touch_tap(kiosk.window, f"episodeTile_{SERIES[0]}")
     skip_to_end(kiosk, qtbot)
     qtbot.waitUntil(lambda: kiosk.playback.countingDown, timeout=10_000)
+    next_frame(qtbot, kiosk.window)    # the finger taps Stop where a frame showed it
     spot = centre(find_item(kiosk.window, "nextUpCancel"))
     for _ in range(2):
-        with qtbot.waitSignal(kiosk.window.frameSwapped, timeout=5_000):
-            kiosk.window.update()   # what the finger sees is drawn before it taps
         touch_press(kiosk.window, spot)
         touch_release(kiosk.window, spot)
+        next_frame(qtbot, kiosk.window)
     qtbot.wait(300)
     assert kiosk.controller.state == "next_up" and not kiosk.playback.countingDown
     assert player(kiosk).episodeId == SERIES[0]
@@ -97,8 +98,9 @@ def test_autoplay_runs_three_in_a_row_then_cancel_stops_it(kiosk, qtbot):
         qtbot.waitUntil(lambda: kiosk.controller.state == "next_up", timeout=10_000)
         assert is_shown(kiosk.window, "nextUpCountdown")
     # the end card of the third: cancel, and nothing starts any more
+    next_frame(qtbot, kiosk.window)
     touch_tap(kiosk.window, "nextUpCancel")
-    qtbot.wait(2500)  # longer than the shrunk countdown: autoplay must not fire
+    qtbot.wait(round(CFG.flow.next_up_countdown_s * 1000) + 500)  # autoplay must not fire
     assert kiosk.controller.state == "next_up" and p.episodeId == SERIES[2]
     started = events(kiosk, "select episode_id, via from events where kind='episode_started'")
     assert started == [(SERIES[0], "tile"), (SERIES[1], "autoplay"), (SERIES[2], "autoplay")]

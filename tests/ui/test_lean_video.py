@@ -90,21 +90,33 @@ def test_lean_player_turns_a_phone_clip_upright(make_kiosk, qtbot, pack: Path) -
 
 
 def test_lean_player_draws_each_video_frame_once(make_kiosk, qtbot, pack: Path) -> None:
+    """One frame in, one picture drawn: each scene-graph sync that follows a new video frame
+    draws it once, and a sync with no new frame draws nothing. A busy machine may sync once
+    for two frames (the older one is never drawn): that is counted as one, not as a loss."""
     app = make_kiosk("1280x720", content=pack, config=CFG, real_player=True)
     _video, picture = _play(app, qtbot, "groen")
-    presented = [0]
+    presented, syncs_with_news = [0], [0]
+    news = [False]
     drawn_before = picture.property("framesDrawn")
 
     def on_video(_start: int) -> None:
         presented[0] += 1
+        news[0] = True
+
+    def on_sync() -> None:   # the software render loop syncs on this (the GUI) thread
+        if news[0]:
+            syncs_with_news[0] += 1
+            news[0] = False
 
     app.player.framePresented.connect(on_video)
+    app.window.afterSynchronizing.connect(on_sync)
     try:
-        qtbot.waitUntil(lambda: presented[0] >= 20, timeout=15_000)
+        qtbot.waitUntil(lambda: syncs_with_news[0] >= 20, timeout=30_000)
     finally:
         app.player.framePresented.disconnect(on_video)
+        app.window.afterSynchronizing.disconnect(on_sync)
     drawn = picture.property("framesDrawn") - drawn_before
-    assert abs(drawn - presented[0]) <= 2, (drawn, presented[0])
+    assert abs(drawn - syncs_with_news[0]) <= 2, (drawn, syncs_with_news[0], presented[0])
 
 
 def test_one_video_item_serves_every_visit(make_kiosk, qtbot, pack: Path) -> None:
