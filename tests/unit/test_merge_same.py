@@ -10,6 +10,7 @@ file merged again into another, more files than SQLite attaches at once, and a d
 """
 from __future__ import annotations
 
+import io
 import random
 import shutil
 import sqlite3
@@ -155,7 +156,8 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     merged_ab = src / "region" / "ab.db"
     merged_ab.parent.mkdir()
     merge_before.merge(merged_ab, [a[1], b[0]], DEFAULT)
-    many = [outbox(src, f"km{i:02d}", 10 + i, [8])[0] for i in range(13)]
+    many = [outbox(src, f"km{i:02d}", 10 + i, [8],  # two kiosks alike in region and name
+                   names=["Stand" if i in (3, 4) else f"km{i:02d}"])[0] for i in range(13)]
     damaged = kiosk_file(src / "bad" / "damaged.db")
     add_events(damaged, "kbad", 400, 9)
     with sqlite3.connect(damaged) as conn:
@@ -238,3 +240,26 @@ def test_merging_again_and_into_an_existing_file_is_the_same(
     assert new == old
     kiosks = {row[0]: row[1] for row in new["kiosks"]}
     assert kiosks["kb4d5e6"] == "Stand B (hal 2)"  # the newest kiosk row won
+
+
+def test_the_summary_of_a_new_file_is_counted_from_its_inputs_alike(
+        tmp_path: Path, inputs: dict[str, list[Path]]) -> None:
+    """A new file from one file per kiosk: ``kiosk merge`` adds up what each input brought
+    instead of grouping the file's rows, and prints the same lines as from the file."""
+    out = tmp_path / "campaign.db"
+    new_text, again_text = io.StringIO(), io.StringIO()
+    assert export.run_merge(out, inputs["many"], new_text, io.StringIO(), DEFAULT) == 0
+    results = export.merge(out, inputs["many"], DEFAULT, skipped=[])  # again: rows from the file
+    assert all(r.kiosk_counts is None for r in results)
+    assert export.run_merge(out, inputs["many"], again_text, io.StringIO(), DEFAULT) == 0
+
+    def summary(text: str) -> list[str]:
+        return [line for line in text.splitlines() if line.startswith("  ")]
+
+    assert len(summary(new_text.getvalue())) == 14
+    assert summary(new_text.getvalue()) == summary(again_text.getvalue())
+    results = export.merge(tmp_path / "other.db", inputs["many"], DEFAULT, skipped=[])
+    counts = [r.kiosk_counts for r in results]
+    assert None not in counts
+    with sqlite3.connect(tmp_path / "other.db") as conn:
+        assert export.per_kiosk(conn, counts) == export.per_kiosk(conn)  # type: ignore[arg-type]
