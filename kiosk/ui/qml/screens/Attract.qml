@@ -65,6 +65,8 @@ Item {
             Component.onDestruction: if (Kiosk.playback) Kiosk.playback.player.setVideoSink(null)
             Connections {
                 target: Kiosk
+                // at teardown the singleton can outlive its Python side, which holds the signal
+                ignoreUnknownSignals: true
                 function onPartsChanged() { loop.attach() }
             }
         }
