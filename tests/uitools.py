@@ -117,9 +117,10 @@ def open_from_home(app, qtbot, tile: str, state: str) -> None:
     """A visitor's first two taps: start on attract, then a home tile, until ``state``."""
     qtbot.waitUntil(app.window.isExposed)
     touch_tap(app.window, "startButton")
-    qtbot.waitUntil(lambda: find_item(app.window, tile) is not None)
+    # generous: a busy CI machine may take seconds to build home's screen
+    qtbot.waitUntil(lambda: find_item(app.window, tile) is not None, timeout=15_000)
     touch_tap(app.window, tile)
-    qtbot.waitUntil(lambda: app.controller.state == state)
+    qtbot.waitUntil(lambda: app.controller.state == state, timeout=15_000)
 
 
 def layout_findings(qtbot: Any, qml: str) -> str:
