@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for th
     from PySide6.QtQuick import QQuickWindow
     from PySide6.QtGui import QGuiApplication
 
+    from kiosk.core.event_sink import HeldEvents
     from kiosk.pack.head import EventHead, PackHead
     from kiosk.pack.models import Event, Pack
     from kiosk.core.event_choice import EventChoice
@@ -91,6 +92,7 @@ class FirstScreen:
     exposed: Kiosk
     teardown: ExitStack
     from_head: bool   # made from the pack's head: the controller adopts the full pack later
+    held: HeldEvents | None   # the controller's events until the event log is open
     # Teardown places kept for parts made later, so that everything closes in the order it
     # would if it had been made at once: playback stops after the visit ends; read-aloud, the
     # stills maker and admin's checks stop first of all.
@@ -135,7 +137,6 @@ class KioskApp:
     attributes of Qt objects."""
 
     qapp: QGuiApplication
-    store: EventStore
     pack: Pack | PackHead   # the head (kiosk.pack.head) only until the first frame is drawn
     config: Config
     data_dir: Path
@@ -148,9 +149,17 @@ class KioskApp:
     heartbeat: Heartbeat | None = None
     campaign: CampaignService | None = None
     player_factory: Callable[[Config], PlayerFacade] | None = None   # tests: a fake player
+    event_log: EventStore | None = None   # opened after the first frame when that comes first
     first: FirstScreen | None = None   # the attract window before the rest of the screens
     startup_error: StartupError | None = None   # the full load after the first frame failed
     teardown: ExitStack = field(default_factory=ExitStack)
+
+    @property
+    def store(self) -> EventStore:
+        """The event log (open once the kiosk has started, see ``build``)."""
+        if self.event_log is None:
+            raise RuntimeError("the event log is not open yet (attract's first frame comes first)")
+        return self.event_log
 
     # The current screens' parts (a pack switch replaces them).
     def _now(self) -> Screens:
@@ -445,25 +454,21 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
         pack = _choose_pack(_load_pack(content, config), args.content is None, data_dir, config)
         choice = _chosen_event(pack, args, data_dir, config, today)
 
-    from kiosk.storage.db import DatabaseError
-    from kiosk.storage.events import EventStore
-
     db_path = data_dir / config.store.db_filename
-    try:
-        store = EventStore(db_path, _kiosk_id(data_dir, config), config.store)
-    except DatabaseError as exc:
-        raise StartupError(str(exc)) from None
-    if store.moved_aside is not None:
-        log.warning("the database was damaged; kept it as %s and started a fresh one",
-                    store.moved_aside)
-
+    # the database is opened after the first frame when that comes first (a new one is
+    # written to disk several times, migrations included)
+    store = None if head is not None else _open_event_log(db_path, data_dir, config)
     qapp = _ensure_qapp()
     _drop_qt_import_hook()
-    app = KioskApp(qapp=qapp, store=store, pack=pack, config=config, data_dir=data_dir,
+    app = KioskApp(qapp=qapp, event_log=store, pack=pack, config=config, data_dir=data_dir,
                    db_path=db_path, args=args, event=choice.event, event_choice=choice,
                    today=today, player_factory=player_factory)
     # Unwound last-first by close(): what is made later is closed earlier; the log goes last.
-    app.teardown.callback(_logged(store.close, "the event log"))
+    def close_log() -> None:
+        if app.event_log is not None:
+            app.event_log.close()
+
+    app.teardown.callback(_logged(close_log, "the event log"))
     app.teardown.callback(_logged(_install_excepthook(app), "the exception hook"))
     if head is None:
         _start_campaign(app, args)
@@ -480,6 +485,20 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
     log.info("kiosk started: pack=%s v%s event=%s data=%s", app.pack.id, app.pack.version,
              app.event.id if app.event else None, data_dir)
     return app
+
+
+def _open_event_log(db_path: Path, data_dir: Path, config: Config) -> EventStore:
+    from kiosk.storage.db import DatabaseError
+    from kiosk.storage.events import EventStore
+
+    try:
+        store = EventStore(db_path, _kiosk_id(data_dir, config), config.store)
+    except DatabaseError as exc:
+        raise StartupError(str(exc)) from None
+    if store.moved_aside is not None:
+        log.warning("the database was damaged; kept it as %s and started a fresh one",
+                    store.moved_aside)
+    return store
 
 
 def _attract_head(content: Path, args: argparse.Namespace, data_dir: Path, config: Config,
@@ -531,6 +550,10 @@ def _finish_start(app: KioskApp, content: Path) -> None:
 
     shown = attract_facts(app.pack, app.event)
     try:
+        app.event_log = _open_event_log(app.db_path, app.data_dir, app.config)
+        app.event_log.event_id = app.event.id if app.event is not None else None
+        if app.first is not None and app.first.held is not None:  # a touch meanwhile
+            app.first.held.hand_to(app.event_log)
         pack = _choose_pack(_load_pack(content, app.config), app.args.content is None,
                             app.data_dir, app.config)
         choice = _chosen_event(pack, app.args, app.data_dir, app.config, app.today)
@@ -595,7 +618,8 @@ def _start_ui(app: KioskApp) -> None:
 
 def _start_first(app: KioskApp) -> None:
     """The attract window (``_first_screen``); ``app.first`` owns it until the rest joins."""
-    app.store.event_id = app.event.id if app.event is not None else None
+    if app.event_log is not None:
+        app.event_log.event_id = app.event.id if app.event is not None else None
     app.first = first = _first_screen(app)
     from kiosk.ui.window import follow_screen, log_first_frame
 
@@ -629,6 +653,7 @@ def _first_screen(app: KioskApp) -> FirstScreen:
     Teardown callbacks go in as each part is made, with places kept for the later parts."""
     from PySide6.QtQml import QQmlApplicationEngine
 
+    from kiosk.core.event_sink import HeldEvents
     from kiosk.pack.head import PackHead
     from kiosk.ui.controller import Controller
     from kiosk.ui.kiosk_singleton import Kiosk, withdraw
@@ -643,7 +668,9 @@ def _first_screen(app: KioskApp) -> FirstScreen:
     render = render_mode(args.render or config.render.render_mode, config)
     # The head knows no content: the sections come with the full load (Controller.adopt).
     sections = set() if isinstance(app.pack, PackHead) else available_sections(app.pack)
-    controller = Controller(config, app.store, app.pack, app.event, sections,
+    # Until the event log is open (after the first frame) the controller's events are held.
+    held = HeldEvents() if app.event_log is None else None
+    controller = Controller(config, held or app.store, app.pack, app.event, sections,
                             idle_timeout_s=args.idle_timeout,
                             restarts_file=app.data_dir / config.watchdog.restarts_filename)
     engine = QQmlApplicationEngine()
@@ -655,7 +682,8 @@ def _first_screen(app: KioskApp) -> FirstScreen:
     window = create_window(engine, exposed, size=args.size, windowed=args.windowed)
     first = FirstScreen(engine=engine, window=window, controller=controller, render=render,
                         translations=translations, lockdown=lockdown, exposed=exposed,
-                        teardown=teardown, from_head=isinstance(app.pack, PackHead))
+                        teardown=teardown, from_head=isinstance(app.pack, PackHead),
+                        held=held)
     # Unwound last-first: stills stop, the visit ends (which also lets the window close),
     # playback stops, the window closes, and the engine goes before Python drops its objects.
     teardown.callback(_logged(render.close, "the video item"))
@@ -703,7 +731,7 @@ def _rest_of_screens(app: KioskApp, first: FirstScreen, drawn: bool) -> Screens:
     controller, engine, window = first.controller, first.engine, first.window
     translations, render = first.translations, first.render
     if first.from_head:
-        controller.adopt(pack, event, available_sections(pack))
+        controller.adopt(pack, event, available_sections(pack), store)
     catalog = Catalog(pack, featured=list(event.featured_series) if event is not None else [])
     links = LinkBuilder.for_pack(pack, event_id, config)
     companies = Companies(pack, event, links)

@@ -3,9 +3,11 @@ half of one; proving a folder writable before relying on it; opening a database 
 from __future__ import annotations
 
 import os
-import secrets
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # the kiosk proves its data dir writable before its first frame: no SQLite
+    import sqlite3
 
 
 def atomic_write_bytes(target: Path, data: bytes) -> None:
@@ -13,7 +15,7 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
 
     The random part of the temporary name keeps two writers (two threads, two processes) off
     each other's temporary file; the rename is atomic on one file system."""
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    tmp = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
     try:
         with tmp.open("wb") as f:
             f.write(data)
@@ -37,7 +39,7 @@ def prove_writable(folder: Path) -> None:
     check: what to do about free space is the caller's decision (the database keeps events in
     memory, the morning check reports it on its own line)."""
     folder.mkdir(parents=True, exist_ok=True)
-    probe = folder / f".write-test-{os.getpid()}-{secrets.token_hex(4)}"
+    probe = folder / f".write-test-{os.getpid()}-{os.urandom(4).hex()}"
     probe.write_bytes(b"")
     probe.unlink()
 
@@ -45,5 +47,7 @@ def prove_writable(folder: Path) -> None:
 def connect_read_only(path: Path, timeout_s: float = 5.0) -> sqlite3.Connection:
     """A connection that can never change the database file, nor create one where none is
     (SQLite's ``mode=ro`` URI). ``timeout_s``: how long to wait for a writer's lock."""
+    import sqlite3
+
     return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True,
                            timeout=timeout_s)

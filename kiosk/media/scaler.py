@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QTransform
 from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
 
@@ -268,6 +268,10 @@ class FrameScaler:
             picture = picture.mirrored(True, False)
         if _degrees(stream.rotation()) % 360:
             picture = picture.transformed(QTransform().rotate(-_degrees(stream.rotation())))
+        # not at the module's top: the first attract frame imports this module and needs
+        # nothing of Qt's namespace (its ~100 enums cost about 25 ms of CPU to make)
+        from PySide6.QtCore import Qt
+
         return picture.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
                               Qt.TransformationMode.SmoothTransformation
                               ).convertToFormat(QImage.Format.Format_RGB32)

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import Property, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.config import Config
+from kiosk.core.event_sink import HeldEvents
 from kiosk.pack.head import PackHead
 from kiosk.visit.pin_gate import PinGate
 from kiosk.visit.countdown import timer_ms
@@ -66,7 +67,7 @@ class Controller(QObject):
     quitRequested = Signal()
     playRequested = Signal(str, str)  # episode id, via: handled by Playback
 
-    def __init__(self, config: Config, store: EventStore, pack: Pack | PackHead,
+    def __init__(self, config: Config, store: EventStore | HeldEvents, pack: Pack | PackHead,
                  event: Event | EventHead | None,
                  available: set[State], idle_timeout_s: float | None = None,
                  clock: Callable[[], float] = time.monotonic,
@@ -100,8 +101,7 @@ class Controller(QObject):
         # Ends the visit and, while "Ben je er nog?" is up, wakes each time its number drops:
         # one timer, so the number shown and the reset cannot drift apart.
         self._idle_timer = QTimer(self)
-        self._idle_timer.setSingleShot(True)
-        self._idle_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._idle_timer.setSingleShot(True)   # precise: set when first armed
         self._idle_timer.timeout.connect(self.on_idle_timeout)
 
     # -- properties -----------------------------------------------------------------------
@@ -159,7 +159,7 @@ class Controller(QObject):
 
     @Property(int, notify=statsChanged)
     def sessionsCount(self) -> int:
-        if self._flow.state is not State.ADMIN:
+        if self._flow.state is not State.ADMIN or isinstance(self._store, HeldEvents):
             return 0
         return self._store.sessions_count(self._config.store.ui_flush_timeout_s)
 
@@ -215,10 +215,15 @@ class Controller(QObject):
         """The window installs translators when the language changes."""
         self._language_hook = hook
 
-    def adopt(self, pack: Pack, event: Event | None, available: set[State]) -> None:
-        """The fully loaded pack, after a first attract frame drawn from its head
-        (``kiosk.pack.head``; the composition root checked that both show the same event):
-        the sections its content offers, and its problems for admin."""
+    def adopt(self, pack: Pack, event: Event | None, available: set[State],
+              store: EventStore) -> None:
+        """The fully loaded pack and the open event log, after a first attract frame drawn
+        from the pack's head (``kiosk.pack.head``; the composition root checked that both show
+        the same event): the sections its content offers, its problems for admin, and the
+        events recorded meanwhile go to the log."""
+        if isinstance(self._store, HeldEvents):
+            self._store.hand_to(store)
+        self._store = store
         self._pack, self._event = pack, event
         self._ready = True
         self._flow.available = set(available)
@@ -451,6 +456,11 @@ class Controller(QObject):
         if wake is None:
             self._idle_timer.stop()
             return
+        # Here, not in __init__: the first attract frame needs nothing of Qt's namespace,
+        # whose ~100 enums cost about 25 ms of CPU to make.
+        from PySide6.QtCore import Qt
+
+        self._idle_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._idle_timer.start(timer_ms(wake, now))
 
     @Slot()

@@ -72,7 +72,9 @@ class _Layer(QQuickItem):
         self._last: Produce | None = None      # made last: again for a new node
         self._mirror = False
         self._blank = QImage(1, 1, QImage.Format.Format_RGB32)
-        self._blank.fill(QColor("black"))
+        # one black pixel; not fill(): choosing among its overloads makes PySide build Qt's
+        # whole namespace (~100 enums, ~25 ms of CPU) before the first attract frame
+        self._blank.setPixel(0, 0, 0xFF000000)
 
     def show(self, produce: Produce | None, mirror: bool = False) -> None:
         """Show what ``produce`` makes at the next frame swap (None: nothing)."""

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator, QUrl, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator, QUrl, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeyEvent, QScreen, QWindow
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -70,9 +70,13 @@ class Lockdown(QObject):
             QTimer.singleShot(0, self._controller.note_touch)
         elif kind == QEvent.Type.ContextMenu:
             return True
-        elif isinstance(event, QKeyEvent) and kind == QEvent.Type.KeyPress and event.key() in (
-                Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Back, Qt.Key.Key_Menu):
-            return True
+        elif isinstance(event, QKeyEvent) and kind == QEvent.Type.KeyPress:
+            # imported here: Qt's namespace (~100 enums, about 25 ms of CPU) is not needed
+            # before the first attract frame
+            from PySide6.QtCore import Qt
+
+            return event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Back,
+                                   Qt.Key.Key_Menu)
         elif kind == QEvent.Type.Close and not self._controller.quitAllowed:
             event.ignore()
             return True
@@ -132,8 +136,7 @@ def create_window(engine: QQmlApplicationEngine, kiosk: Kiosk, *,
     if not roots or not isinstance(roots[0], QQuickWindow):
         withdraw(engine)
         raise RuntimeError("Main.qml failed to load (see the log)")
-    window = roots[0]
-    window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)
+    window = roots[0]   # frameless: Main.qml sets its flags
     if size is not None:
         window.resize(*size)
     if windowed or size is not None:
@@ -157,28 +160,28 @@ def screen_of(window: QWindow) -> QScreen | None:
             or QGuiApplication.primaryScreen())
 
 
-class _Once(QObject):
-    """Runs one step on the GUI thread, once."""
+class _AfterFirstFrame(QObject):
+    """Runs one step on the GUI thread after the window's first frame, once."""
 
-    def __init__(self, step: Callable[[], None]) -> None:
+    def __init__(self, window: QQuickWindow, step: Callable[[], None]) -> None:
         super().__init__()
-        self._step: Callable[[], None] | None = step
+        self._window: QQuickWindow | None = window
+        self._step = step
+        window.frameSwapped.connect(self.run)   # a GUI-thread object: queued from a render thread
 
     @Slot()
     def run(self) -> None:
-        step, self._step = self._step, None
-        if step is not None:
-            step()
+        window, self._window = self._window, None
+        if window is None:
+            return
+        window.frameSwapped.disconnect(self.run)
+        QTimer.singleShot(0, self._step)   # never inside the frame being swapped
 
 
 def after_first_frame(window: QQuickWindow, step: Callable[[], None]) -> QObject:
-    """Run ``step`` on the GUI thread once ``window``'s first frame is on screen: queued, so
-    after that frame, never inside it (a threaded render loop swaps on its own thread). The
-    caller keeps the returned object until then."""
-    once = _Once(step)
-    window.frameSwapped.connect(once.run, Qt.ConnectionType(
-        Qt.ConnectionType.QueuedConnection.value | Qt.ConnectionType.SingleShotConnection.value))
-    return once
+    """Run ``step`` on the GUI thread once ``window``'s first frame is on screen, after that
+    frame and never inside it. The caller keeps the returned object until then."""
+    return _AfterFirstFrame(window, step)
 
 
 def log_first_frame(qapp: QGuiApplication, window: QQuickWindow) -> None:

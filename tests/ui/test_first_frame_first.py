@@ -104,8 +104,15 @@ def test_attract_first_gives_the_same_kiosk_as_a_whole_start(tmp_path, qtbot) ->
             assert first.controller.eventTitle == at_once.controller.eventTitle
             first.controller.start()   # a touch before the rest is made: attract stays
             assert first.controller.state == "attract"
+            assert first.event_log is None   # the database is opened after the first frame
+            first.controller.toggleLanguage()   # attract's language button meanwhile
             _started(qtbot, first)
             assert first.startup_error is None
+            # the held event reached the log, and the parts made later speak English too
+            assert first.store.count("language_changed", flush_timeout=5) == 1
+            assert first.controller.language == "en" and first.catalog.lang == "en"
+            first.controller.toggleLanguage()
+            assert first.controller.language == "nl" and first.catalog.lang == "nl"
             assert first.event.id == at_once.event.id == "open-dag-2026"
             assert first.controller.sections == at_once.controller.sections
             assert [str(p) for p in first.pack.problems] == [

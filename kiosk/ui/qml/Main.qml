@@ -9,6 +9,7 @@ Window {
     objectName: "kioskWindow"
     width: 1920; height: 1080
     visible: false
+    flags: Qt.Window | Qt.FramelessWindowHint
     color: Theme.background
     title: "BLIQ Kiosk"
 
