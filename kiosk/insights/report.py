@@ -394,6 +394,10 @@ def pack_notes(names: Names, kiosks: dict[str, KioskInfo], problem: str | None,
     notes: list[str] = []
     if problem:
         notes.append(words("no_pack", why=problem))
+    errors = [str(e) for e in getattr(names.pack, "errors", None) or []]  # the pack's own lines
+    if errors:
+        notes.append(words("pack_errors", pack=names.pack_id or "", n=str(len(errors)),
+                           first=errors[0]))
     data_packs = sorted({k.pack_id for k in kiosks.values() if k.pack_id})
     if names.pack_id and data_packs and names.pack_id not in data_packs:
         notes.append(words("pack_foreign", data=", ".join(data_packs), ours=names.pack_id))

@@ -142,6 +142,10 @@ TEXT: dict[str, tuple[str, str]] = {
                       "Kiosks ran different pack versions: {list}."),
     "no_pack": ("Geen pakket voor titels ({why}); ids getoond.",
                 "No pack for titles ({why}); ids shown."),
+    "pack_errors": ("Pakket {pack} heeft {n} fout(en), de eerste: {first}. 'kiosk check' toont "
+                    "ze allemaal; wat niet te lezen is, staat hier als id.",
+                    "Pack {pack} has {n} error(s), the first: {first}. 'kiosk check' lists them "
+                    "all; what cannot be read is shown as its id."),
     "definitions": ("Zo is geteld", "How it is counted"),
     "definitions_text": (
         "Een bezoek loopt van de eerste aanraking tot de reset; de tijd telt tot de laatste "

@@ -29,7 +29,7 @@ from kiosk.config import Config
 
 log = logging.getLogger("kiosk.pack")
 
-FORMAT = 1  # of the remembered file; raise it when what ``extract`` keeps changes
+FORMAT = 2  # of the remembered file; raise it when what ``extract`` keeps changes
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,7 @@ class PackTitles:
     cards: list[CardText]
     companies: dict[str, CompanyName]
     events: dict[str, EventName]
+    errors: list[str]  # the loader's errors, one line each: which file, which field, what is wrong
 
 
 def _title(text: Any) -> Title:
@@ -93,7 +94,8 @@ def extract(pack: Any) -> PackTitles:
         jobs={k: JobTitle(_title(j.title), dict(j.domains)) for k, j in pack.jobs.items()},
         cards=[CardText(c.id, _title(c.text)) for c in pack.cards],
         companies={k: CompanyName(c.name) for k, c in pack.companies.items()},
-        events={k: EventName(_title(e.name)) for k, e in pack.events.items()})
+        events={k: EventName(_title(e.name)) for k, e in pack.events.items()},
+        errors=[str(p) for p in pack.errors])
 
 
 def _from_dict(d: dict[str, Any]) -> PackTitles:
@@ -106,7 +108,8 @@ def _from_dict(d: dict[str, Any]) -> PackTitles:
         jobs={k: JobTitle(title(v["title"]), dict(v["domains"])) for k, v in d["jobs"].items()},
         cards=[CardText(c["id"], title(c["text"])) for c in d["cards"]],
         companies={k: CompanyName(v["name"]) for k, v in d["companies"].items()},
-        events={k: EventName(title(v["name"])) for k, v in d["events"].items()})
+        events={k: EventName(title(v["name"])) for k, v in d["events"].items()},
+        errors=[str(e) for e in d["errors"]])
 
 
 def pack_titles(root: Path, config: Config,
@@ -135,8 +138,8 @@ def _load(root: Path, config: Config) -> tuple[PackTitles | None, str | None]:
 
     try:
         return extract(load_pack(root, config)), None
-    except PackError as e:
-        return None, _first_line(e)
+    except PackError as e:  # its message starts with the folder, which the caller adds
+        return None, _first_line(e).removeprefix(f"{root}: ")
 
 
 def _first_line(e: Exception) -> str:

@@ -1,9 +1,9 @@
 """``kiosk stats`` names its figures from titles remembered per pack (``kiosk.pack.titles``): the
-output must be the same as with the whole pack loaded, as the command did before, on the sample
-pack and on broken packs, and the remembered titles must follow every change to the pack.
+output must be the same as with the whole pack loaded, on the sample pack and on broken packs,
+and the remembered titles must follow every change to the pack.
 
-The reference is ``full_load`` below: the titles pack as ``kiosk stats`` loaded it before (the
-loader's ``Pack``, or the loader's message), kept here as it was.
+The reference is ``full_load`` below: the loader's own ``Pack``, loaded every time (or the
+loader's message when it refuses the pack), handed to the figures' names as it is.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from kiosk.cli import run_tool
 from kiosk.config import DEFAULT, Config
 from kiosk.insights import report
 from kiosk.pack.loader import load_pack
+from kiosk.pack.models import PackError
 from tests.bench.bench_metrics import generate
 from tests.conftest import SAMPLE_PACK
 
@@ -31,13 +32,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def full_load(pack: Path | None, config: Config) -> tuple[Any, str | None]:
-    """How ``kiosk stats`` got its titles before they were remembered: the whole pack."""
+    """The whole pack, as ``kiosk stats`` loaded it before its titles were remembered."""
     where = pack or SAMPLE_PACK
     try:
         return load_pack(where, config), None
-    except Exception as e:  # noqa: BLE001 - as the command did
-        first = str(e).splitlines()[0] if str(e) else type(e).__name__
-        return None, f"{where}: {first}"
+    except PackError as e:  # the loader's first line names the folder, the file and the field
+        return None, str(e).splitlines()[0]
 
 
 @pytest.fixture(scope="module")
@@ -120,12 +120,25 @@ def test_stats_names_the_figures_as_the_whole_pack_does(
     if broken in (None, "cards-syntax", "clip-missing"):
         assert "Lasser / constructiewerker" in text
         assert any(d["key"] == "metaal" for d in figures["top_domains"])
+    notes = [ln for ln in text.splitlines() if ln.startswith("* ")]
+    if broken is None:
+        assert not any("fout" in n for n in notes), notes
     if broken in ("job-title", "job-riasec"):  # the loader drops lasser: its id, no metaal from it
         assert "Lasser / constructiewerker" not in text and "  lasser " in text
+        field = "title" if broken == "job-title" else "riasec"
+        assert any(f'1 fout(en), de eerste: jobs.toml: job "lasser" (jobs[12]): {field}: ' in n
+                   for n in notes), notes
     if broken == "clip-missing":
         assert "Daan bouwt een huis van hout" not in text and "ads-s1e2" in text
-    if broken == "pack-id":  # the one clear line: which file, which field; the figures all the same
-        assert "pack.toml: id:" in text and "ids getoond" in text
+        assert any("series/aan-de-slag.toml: episode \"ads-s1e2\"" in n and "video" in n
+                   for n in notes), notes
+    if broken == "cards-syntax":
+        assert any("de eerste: cards.toml: line 11, column " in n for n in notes), notes
+    if broken == "pack-id":  # one clear line: which file, which field; the figures all the same
+        [note] = [n for n in notes if "pack.toml" in n]
+        assert note.startswith(f"* Geen pakket voor titels ({pack}: pack.toml: id: 'BLIQ Sample' "
+                               "is not a valid id (expected ")
+        assert note.endswith("); ids getoond.") and note.count(str(pack)) == 1
         assert "Lasser / constructiewerker" not in text
 
 
