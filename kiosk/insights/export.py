@@ -193,6 +193,11 @@ def merge(out: Path, sources: list[Path], config: Config,
             if skipped is not None:
                 del skipped[said:]  # the second try says them again
             results = _merge_into(building, usable, config, skipped, new=True, uid_after=False)
+        # Written without fsync (a killed merge leaves only the hidden file, and the system
+        # keeps what a killed process wrote); one fsync before the rename, so that after a
+        # power cut the name holds the whole file or none, as with every file we rename.
+        with building.open("rb") as f:
+            os.fsync(f.fileno())
         os.replace(building, out)
     finally:
         _remove_database(building)

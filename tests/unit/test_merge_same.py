@@ -263,3 +263,26 @@ def test_the_summary_of_a_new_file_is_counted_from_its_inputs_alike(
     assert None not in counts
     with sqlite3.connect(tmp_path / "other.db") as conn:
         assert export.per_kiosk(conn, counts) == export.per_kiosk(conn)  # type: ignore[arg-type]
+
+
+def test_a_new_file_is_on_disk_before_it_gets_its_name(
+        tmp_path: Path, inputs: dict[str, list[Path]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written without fsync for speed; one fsync of the whole file before the rename, so a
+    power cut leaves the whole file under the name or none (a kill never leaves half)."""
+    out = tmp_path / "campaign.db"
+    steps: list[str] = []
+    fsync, replace = export.os.fsync, export.os.replace
+
+    def watched_fsync(fd: int) -> None:
+        steps.append(f"fsync {Path(f'/proc/self/fd/{fd}').resolve().name}")
+        fsync(fd)
+
+    def watched_replace(src: Path, dst: Path) -> None:
+        steps.append(f"rename {Path(src).name} -> {Path(dst).name}")
+        replace(src, dst)
+
+    monkeypatch.setattr(export.os, "fsync", watched_fsync)
+    monkeypatch.setattr(export.os, "replace", watched_replace)
+    export.merge(out, inputs["first"], DEFAULT)
+    hidden = f".campaign.db.{export.os.getpid()}.merging"
+    assert steps[-2:] == [f"fsync {hidden}", f"rename {hidden} -> campaign.db"]
