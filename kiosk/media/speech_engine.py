@@ -41,7 +41,9 @@ def _speechd_socket() -> Path:
     address = os.environ.get("SPEECHD_ADDRESS", "")
     if address.startswith("unix_socket:"):
         return Path(address.split(":", 1)[1])
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    # GLib's user runtime folder: XDG_RUNTIME_DIR, else the user cache folder (XDG_CACHE_HOME,
+    # else ~/.cache)
+    runtime = os.environ.get("XDG_RUNTIME_DIR") or os.environ.get("XDG_CACHE_HOME")
     base = Path(runtime) if runtime else Path.home() / ".cache"
     return base / "speech-dispatcher" / "speechd.sock"
 

@@ -93,3 +93,23 @@ def test_a_daemon_that_listens_but_never_answers_is_named_not_started_again(
 def test_without_the_program_it_says_so(tmp_path: Path, address: Path, monkeypatch) -> None:
     monkeypatch.setattr(speech.shutil, "which", lambda name: None)
     assert speech.speechd_answers(1.0) == "speech-dispatcher is not installed"
+
+
+@pytest.mark.parametrize("runtime, cache, where", [
+    ("/run/user/7", "/elders/cache", "/run/user/7"),
+    (None, "/elders/cache", "/elders/cache"),
+    (None, None, "~/.cache"),
+])
+def test_the_probe_asks_where_speech_dispatcher_listens(monkeypatch, runtime, cache,
+                                                        where) -> None:
+    """libspeechd's rule (GLib's user runtime folder): XDG_RUNTIME_DIR, else the user cache
+    folder, XDG_CACHE_HOME or ~/.cache. A probe that skipped XDG_CACHE_HOME asked at ~/.cache
+    while the daemon it had started listened in the other folder: read-aloud went off."""
+    monkeypatch.delenv("SPEECHD_ADDRESS", raising=False)
+    for name, value in (("XDG_RUNTIME_DIR", runtime), ("XDG_CACHE_HOME", cache)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    expected = Path(where).expanduser() / "speech-dispatcher" / "speechd.sock"
+    assert speech._speechd_socket() == expected
