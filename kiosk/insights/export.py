@@ -188,7 +188,7 @@ def merge(out: Path, sources: list[Path], config: Config,
     try:
         try:
             results = _merge_into(building, usable, config, skipped, new=True)
-        except _SharedUid:  # an event in two inputs after all: start again, looking uids up
+        except _StartOver:  # the uid index could not be built after the rows
             _remove_database(building)
             if skipped is not None:
                 del skipped[said:]  # the second try says them again
@@ -259,6 +259,7 @@ def _merge_into(out: Path, usable: list[Path], config: Config, skipped: list[str
         conn.execute("PRAGMA synchronous = NORMAL")
     results: list[Merged] = []
     table_sql: str | None = None
+    done = False
     try:
         _restore_indexes(conn)  # after a merge that was killed while they were dropped
         if kiosks_of is not None:
@@ -278,25 +279,33 @@ def _merge_into(out: Path, usable: list[Path], config: Config, skipped: list[str
             batch = usable[start:start + _ATTACH_MAX]
             try:
                 results += _merge_batch(conn, batch, ours, kiosks_of)
-            except sqlite3.Error:
+            except sqlite3.Error as e:
+                _start_over_if_full(e, table_sql)
                 for source in batch:  # again one by one, to leave out only the one that fails
                     try:
                         results += _merge_batch(conn, [source], ours, kiosks_of)
                     except sqlite3.Error as e:
+                        _start_over_if_full(e, table_sql)
                         _skip(f"{source}: cannot merge it ({e})", skipped)
         if table_sql is not None:
-            _restore_indexes(conn)  # before the uid index: the schema edit comes last
-            _add_uid_unique(conn, table_sql)
+            try:
+                _restore_indexes(conn)  # before the uid index: the schema edit comes last
+                _add_uid_unique(conn, table_sql)
+            except sqlite3.Error as e:
+                _start_over_if_full(e, table_sql)
+                raise
             conn.close()  # a new connection reads the edited schema
             conn = connect(out, config.store)
             conn.execute("PRAGMA synchronous = OFF")  # as above: a new file nobody has yet
+        done = True
     finally:
         try:
-            _restore_indexes(conn)
-            if new:  # the same mode as every kiosk database (open_database's)
-                conn.execute("PRAGMA journal_mode = WAL")
-            # Fold the WAL into the file: the merged .db is then one file to copy or browse.
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if done or not new:  # a new file that failed is thrown away: nothing to tidy
+                _restore_indexes(conn)
+                if new:  # the same mode as every kiosk database (open_database's)
+                    conn.execute("PRAGMA journal_mode = WAL")
+                # Fold the WAL into the file: the merged .db is then one file to copy or browse.
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
     return results
@@ -319,8 +328,18 @@ _UID_INDEX = "sqlite_autoindex_events_1"
 """The events table's uid column (its UNIQUE is what makes SQLite build ``_UID_INDEX``)."""
 
 
-class _SharedUid(Exception):
-    """Inputs judged apart shared an event after all; the merge starts again without bulk."""
+class _StartOver(Exception):
+    """The uid index cannot be built after the rows: two inputs share an event after all, or
+    the disk filled up (without the uid index the rows take other pages than row by row, so
+    what fits would differ). The merge starts again row by row, which handles both as ever."""
+
+
+_SQLITE_FULL = 13  # "database or disk is full"
+
+
+def _start_over_if_full(error: sqlite3.Error, table_sql: str | None) -> None:
+    if table_sql is not None and getattr(error, "sqlite_errorcode", 0) & 0xFF == _SQLITE_FULL:
+        raise _StartOver() from None
 
 
 def _apart(sources: list[Path]) -> dict[Path, frozenset[str]] | None:
@@ -389,13 +408,13 @@ def _add_uid_unique(conn: sqlite3.Connection, table_sql: str) -> None:
     SQLite's own CREATE UNIQUE INDEX builds the b-tree, in the very format of the index a
     UNIQUE column gets (the uid, then the rowid); the schema edit only gives it that index's
     name and puts the table's own SQL back, so the file ends up as a merge row by row leaves
-    it. Raises ``_SharedUid`` (nothing changed) when two rows share a uid after all."""
+    it. Raises ``_StartOver`` (nothing changed) when two rows share a uid after all."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         try:
             conn.execute("CREATE UNIQUE INDEX merge_uid ON events (uid)")
         except sqlite3.IntegrityError:
-            raise _SharedUid() from None
+            raise _StartOver() from None
         version = conn.execute("PRAGMA schema_version").fetchone()[0]
         conn.execute("PRAGMA writable_schema = ON")
         conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'events'",
@@ -545,6 +564,9 @@ def run_merge(out_db: Path, inputs: list[Path], out: TextIO, err: TextIO,
         results = merge(out_db, sources, config, skipped=problems)
     except (ExportError, DatabaseError) as e:
         print(f"kiosk merge: {e}", file=err)
+        return 1
+    except sqlite3.Error as e:  # writing the merged file failed (a full disk): nothing is left
+        print(f"kiosk merge: {out_db}: cannot write it ({e})", file=err)
         return 1
     for line in problems:
         print(f"kiosk merge: skipped {line}", file=err)

@@ -196,7 +196,7 @@ def test_a_new_merged_file_is_the_same(tmp_path: Path, inputs: dict[str, list[Pa
     def watched(conn: sqlite3.Connection, table_sql: str) -> None:
         try:
             add_uid_unique(conn, table_sql)
-        except export._SharedUid:
+        except export._StartOver:
             ways.append("shared")
             raise
         ways.append("built after")
@@ -286,3 +286,57 @@ def test_a_new_file_is_on_disk_before_it_gets_its_name(
     export.merge(out, inputs["first"], DEFAULT)
     hidden = f".campaign.db.{export.os.getpid()}.merging"
     assert steps[-2:] == [f"fsync {hidden}", f"rename {hidden} -> campaign.db"]
+
+
+def _disk_of(pages: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A disk that fills up when the merged file reaches ``pages`` pages, for both merges."""
+    real = export.open_database
+
+    def small_disk(path: Path, config: Any) -> sqlite3.Connection:
+        conn = real(path, config)
+        conn.execute(f"PRAGMA max_page_count = {pages}")
+        return conn
+
+    monkeypatch.setattr(export, "open_database", small_disk)
+    monkeypatch.setattr(merge_before, "open_database", small_disk)
+
+
+@pytest.fixture(scope="module")
+def big_inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], int]:
+    """Four kiosks of 1,500 events each, and the pages of the file they merge into."""
+    src = tmp_path_factory.mktemp("big")
+    files = []
+    for i in range(4):
+        files.append(kiosk_file(src / f"k{i}.db"))
+        add_events(files[-1], f"kbig{i}", 1500, 40 + i)
+    merge_before.merge(src / "whole.db", files, DEFAULT)
+    with sqlite3.connect(src / "whole.db") as conn:
+        return files, conn.execute("PRAGMA page_count").fetchone()[0]
+
+
+def test_a_full_disk_is_handled_as_before(tmp_path: Path, big_inputs: tuple[list[Path], int],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills up at a third, half, four fifths of the merged file: the inputs that no
+    longer fit are left out with one line each, as before (the uid index built after the rows
+    needs other pages, so the merge starts again row by row), or, where the old merge failed
+    outright, one line and no file under the name (it raised)."""
+    files, pages = big_inputs
+    outcomes = []
+    for share in (0.3, 0.5, 0.8):
+        _disk_of(int(pages * share), monkeypatch)
+        try:
+            merge_before.merge(tmp_path / f"probe{share}.db", files, DEFAULT, skipped=[])
+        except sqlite3.OperationalError as e:
+            outcomes.append("failed")
+            assert "database or disk is full" in str(e)
+            out, err = tmp_path / f"failed{share}.db", io.StringIO()
+            assert export.run_merge(out, files, io.StringIO(), err, DEFAULT) == 1
+            assert err.getvalue() == (f"kiosk merge: {out}: cannot write it "
+                                      "(database or disk is full)\n")
+            assert not out.exists() and not list(tmp_path.glob(f".failed{share}.db*"))
+        else:
+            outcomes.append("some left out")
+            new, old, skipped = both(tmp_path / f"out{share}", "campaign.db", files)
+            assert new == old
+            assert skipped and all("(database or disk is full)" in line for line in skipped)
+    assert sorted(set(outcomes)) == ["failed", "some left out"]  # both cases were tried
