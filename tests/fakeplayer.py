@@ -88,9 +88,9 @@ class FakePlayer(QObject):
     language = Property(str, lambda self: self._language, notify=languageChanged)
 
     # ---- set-up -------------------------------------------------------------------------------
-    @Slot(QVideoSink)
-    def setVideoSink(self, sink: QVideoSink | None) -> None:
-        self._sink = sink
+    @Slot(QObject)   # as the real player's
+    def setVideoSink(self, sink: QObject | None) -> None:
+        self._sink = sink if isinstance(sink, QVideoSink) else None
 
     def videoSink(self) -> QVideoSink | None:
         return self._sink

@@ -130,10 +130,12 @@ class EpisodePlayer(QObject):
         return self._decks[1 - self._active]
 
     # ---- set-up -------------------------------------------------------------------------
-    @Slot(QVideoSink)
-    def setVideoSink(self, sink: QVideoSink | None) -> None:
+    # QObject, not QVideoSink: QML knows the QVideoSink* type only once a QML file imports
+    # QtMultimedia, which attract's first frame does without (lean mode never does)
+    @Slot(QObject)
+    def setVideoSink(self, sink: QObject | None) -> None:
         """Where frames go (QML: ``player.setVideoSink(videoOutput.videoSink)``)."""
-        self._output = sink if sink is not None else self._own_sink
+        self._output = sink if isinstance(sink, QVideoSink) else self._own_sink
 
     def set_frame_stride(self, stride: int) -> None:
         """Show only every ``stride``-th decoded frame (1: all). On a software renderer each

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QQmlEngine
 from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
 from kiosk.config import Config
-from kiosk.ui.leanvideo import LeanVideo
 from kiosk.media.rendering import RenderChoice, choose, probe_renderer
+
+if TYPE_CHECKING:   # QtMultimedia: made with the first video, after attract's first frame
+    from kiosk.ui.leanvideo import LeanVideo
 
 log = logging.getLogger("kiosk.ui")
 
@@ -28,17 +31,21 @@ class RenderMode(QObject):
         self._config = config
         self._video: LeanVideo | None = None
 
-    def _get_video(self) -> LeanVideo | None:
+    @Property(QObject, constant=True)
+    def video(self) -> LeanVideo | None:
         """Lean mode: the window's one video item, made on first use and kept for the whole
-        run. The screen that shows video takes it over (``KioskVideo.qml``). One item, never
-        deleted by QML: PySide keeps the Python side of every item QML makes and deletes (a
-        leak of ~27 KB a visit, measured with bench_soak), and a kept item keeps no decoder."""
+        run. The screen that shows video takes it over (``KioskVideo.qml``) once there is a
+        player. One item, never deleted by QML: PySide keeps the Python side of every item QML
+        makes and deletes (a leak of ~27 KB a visit, measured with bench_soak), and a kept
+        item keeps no decoder. Declared QObject (to QML a Python class is a QObject* anyway):
+        importing this module must not load QtMultimedia, which the first attract frame does
+        without (tools/qmllint.py reads the class from the return type)."""
         if self._video is None and self.choice.mode == "lean":
+            from kiosk.ui.leanvideo import LeanVideo
+
             self._video = LeanVideo()
             QQmlEngine.setObjectOwnership(self._video, QQmlEngine.ObjectOwnership.CppOwnership)
         return self._video
-
-    video = Property(LeanVideo, _get_video, constant=True)
 
     def close(self) -> None:
         """Drop the video item (after the window and its engine are gone)."""

@@ -1,6 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtMultimedia
 import Kiosk
 
 // The video picture, fitted: Qt's VideoOutput where a GPU scene graph draws (full mode), the
@@ -18,22 +17,28 @@ Item {
     // fill the item, cut at two sides, instead of fitted whole (the player: a vertical clip in
     // portrait); contentRect then reaches past the item
     property bool crop: false
-    readonly property var picture: lean ? Kiosk.renderMode.video : gpuVideo.item  // LeanVideo or VideoOutput
+    // No video item before there is a player (Kiosk.playback comes right after attract's first
+    // frame, kiosk.app): making one starts Qt's multimedia, which that frame does without.
+    readonly property bool ready: !!Kiosk.playback
+    readonly property var picture: !ready ? null : lean ? Kiosk.renderMode.video : gpuVideo.item  // LeanVideo or VideoOutput
     readonly property var videoSink: picture ? picture.videoSink : null
     readonly property rect contentRect: picture ? picture.contentRect : Qt.rect(0, 0, 0, 0)
 
     Loader {
         id: gpuVideo
         anchors.fill: parent
-        active: !root.lean
-        sourceComponent: VideoOutput {
-            fillMode: root.crop ? VideoOutput.PreserveAspectCrop : VideoOutput.PreserveAspectFit
-        }
+        active: !root.lean && root.ready
+        source: "GpuVideo.qml"
     }
-    Component.onCompleted: {
-        if (!root.lean)
+    Binding { target: gpuVideo.item; property: "crop"; value: root.crop; when: gpuVideo.item !== null }
+    Component.onCompleted: take()
+    onReadyChanged: take()
+    function take() {
+        if (!root.lean || !root.ready)
             return
         const shared = Kiosk.renderMode.video
+        if (shared.parent === root)
+            return
         shared.parent = root
         shared.anchors.fill = root
         shared.fillSides = Qt.binding(() => root.fillSides)

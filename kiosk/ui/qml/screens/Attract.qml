@@ -17,7 +17,7 @@ Item {
     // clip fitted in it and the rest filled with a blurred copy of it, as the player does (GPU
     // drawing: a ShaderEffectSource; lean mode: the video item paints a tiny copy stretched).
     // Kiosk.playback arrives just after the first frame (kiosk.app draws attract first): until
-    // then the frame is empty and the blobs move, as while a clip opens.
+    // then the frame is black and the blobs move, as while a clip opens.
     readonly property bool tallFrame: attract.portrait && !!Kiosk.playback && Kiosk.playback.sideFill
     Rectangle {
         id: frame
@@ -59,16 +59,15 @@ Item {
             objectName: "attractVideo"
             anchors.fill: parent
             fillSides: attract.tallFrame   // lean mode only (full mode: attractSideFill)
-            function attach() { if (Kiosk.playback) Kiosk.playback.player.setVideoSink(loop.videoSink) }
+            // the picture (and its sink) comes with the player, just after the first frame
+            function attach() {
+                if (Kiosk.playback && loop.videoSink)
+                    Kiosk.playback.player.setVideoSink(loop.videoSink)
+            }
             Component.onCompleted: attach()
+            onVideoSinkChanged: attach()
             // at teardown the kiosk's objects may already be withdrawn: nothing to let go of then
             Component.onDestruction: if (Kiosk.playback) Kiosk.playback.player.setVideoSink(null)
-            Connections {
-                target: Kiosk
-                // at teardown the singleton can outlive its Python side, which holds the signal
-                ignoreUnknownSignals: true
-                function onPartsChanged() { loop.attach() }
-            }
         }
     }
     readonly property bool clipsPlaying: !!Kiosk.playback && Kiosk.playback.player.state === "playing"
