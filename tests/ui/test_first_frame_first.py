@@ -35,6 +35,8 @@ seen = {}
 def first():
     app.window.frameSwapped.disconnect(first)
     seen["first"] = sorted(sys.modules)
+    seen["libs"] = sorted({line.rsplit("/", 1)[-1].strip() for line in open("/proc/self/maps")
+                           if ".so" in line})
     seen["screens_at_first"] = app.screens is not None
 from PySide6.QtCore import QTimer
 def later():
@@ -58,7 +60,10 @@ NOT_FOR_THE_FIRST_FRAME = ("pydantic", "pydantic_core", "kiosk.pack.models", "ki
                            "kiosk.ui.game_bridge", "kiosk.ui.dashboard", "kiosk.ui.admin_panel",
                            "kiosk.ui.campaign_service", "kiosk.ui.chart_images",
                            "kiosk.ui.qr_provider", "kiosk.media.speech", "PySide6.QtWidgets",
-                           "PySide6.QtCharts", "PySide6.QtSvg", "qrcode", "PIL", "cryptography")
+                           "PySide6.QtCharts", "PySide6.QtSvg", "qrcode", "PIL", "cryptography",
+                           # the event log opens after the frame; video starts with the player
+                           "kiosk.storage", "sqlite3", "PySide6.QtMultimedia",
+                           "kiosk.ui.leanvideo", "kiosk.media.scaler", "kiosk.media.player")
 
 
 def _loaded(modules: list[str], names: tuple[str, ...]) -> list[str]:
@@ -73,9 +78,13 @@ def test_the_first_attract_frame_imports_only_what_attract_needs(tmp_path) -> No
     assert not seen["screens_at_first"]   # the rest was made after the frame, not before
     assert "kiosk.ui.controller" in seen["first"] and "PySide6.QtQuick" in seen["first"]
     assert _loaded(seen["first"], NOT_FOR_THE_FIRST_FRAME) == []
+    assert [lib for lib in seen["libs"] if lib.startswith("libQt6Quick.")]   # maps were read
+    assert not [lib for lib in seen["libs"] if lib.startswith(
+        ("libQt6Multimedia", "libavcodec", "libQt6Widgets", "libQt6Charts", "libQt6Svg."))]
     # ... and right after it the whole kiosk runs on the validated pack, game and all
     assert seen["pack"] == "kiosk.pack.models.Pack"
-    assert {"pydantic", "kiosk.game", "kiosk.ui.game_bridge"} <= set(seen["after"])
+    assert {"pydantic", "kiosk.game", "kiosk.ui.game_bridge", "kiosk.storage.events",
+            "PySide6.QtMultimedia"} <= set(seen["after"])
     assert seen["state"] == "attract" and "game" in seen["sections"]
 
 
