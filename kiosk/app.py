@@ -151,7 +151,8 @@ class KioskApp:
     player_factory: Callable[[Config], PlayerFacade] | None = None   # tests: a fake player
     event_log: EventStore | None = None   # opened after the first frame when that comes first
     first: FirstScreen | None = None   # the attract window before the rest of the screens
-    startup_error: StartupError | None = None   # the full load after the first frame failed
+    # what stopped the start after the first frame (main() reports it as a failed build would)
+    startup_error: Exception | None = None
     teardown: ExitStack = field(default_factory=ExitStack)
 
     @property
@@ -539,6 +540,18 @@ def _chosen_event(pack: Pack, args: argparse.Namespace, data_dir: Path, config: 
 
 
 def _finish_start(app: KioskApp, content: Path) -> None:
+    """``_finish_rest``; an error stops the kiosk as it would have stopped ``build``: main()
+    reports it after the event loop (a watchdog restarts the kiosk), never a kiosk left in
+    attract that no touch can start."""
+    try:
+        _finish_rest(app, content)
+    except Exception as exc:   # reported by main(), like an error in build()
+        log.exception("stopping, the kiosk could not finish starting")
+        app.startup_error = exc
+        app.qapp.exit(1)
+
+
+def _finish_rest(app: KioskApp, content: Path) -> None:
     """After attract's first frame (``build(first_frame_first=True)``): the full pack load,
     the campaign service, the rest of the screens and the heartbeat.
 
@@ -907,7 +920,9 @@ def main(argv: list[str] | None = None) -> None:
     log.info("kiosk stopped after %.0f s (exit %s)", time.monotonic() - started, code)
     app.close()
     stop.closed.set()
-    if app.startup_error is not None:  # the full load after the first frame: as before it
+    if isinstance(app.startup_error, StartupError):  # after the first frame: as before it
         print(f"kiosk: {app.startup_error}", file=sys.stderr)
         sys.exit(2)
+    if app.startup_error is not None:
+        raise app.startup_error
     sys.exit(code)

@@ -191,3 +191,23 @@ def test_a_pack_the_full_load_cannot_run_stops_with_the_same_message(tmp_path) -
     assert "no playable episode" in str(whole.value)
     log = "\n".join(p.read_text(encoding="utf-8") for p in data.rglob("*.log"))
     assert log.index("first frame:") < log.index("stopping, the kiosk cannot run")
+
+
+def test_an_error_after_the_first_frame_stops_the_kiosk_as_an_error_in_build_did(
+        tmp_path) -> None:
+    """Not a kiosk left in attract that no touch can start: the error is logged, and main()
+    ends with it (status 1, its traceback), so that the watchdog starts the kiosk again."""
+    child = ("import sys; sys.path.insert(0, sys.argv[1]); import kiosk.app as kapp\n"
+             "def broken(app, args):\n"
+             "    raise RuntimeError('the campaign service broke')\n"
+             "kapp._start_campaign = broken\n"
+             "kapp.main(sys.argv[2:])\n")
+    data = tmp_path / "data"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software")
+    done = subprocess.run([sys.executable, "-c", child, str(ROOT), "--windowed", "--size",
+                           "1280x720", "--data", str(data)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "RuntimeError: the campaign service broke" in done.stderr
+    log = (data / "kiosk.log").read_text(encoding="utf-8")
+    assert log.index("first frame:") < log.index("the kiosk could not finish starting")
