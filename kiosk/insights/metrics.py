@@ -343,11 +343,12 @@ def _session_half(ms: list[Metrics], q: _Query, split: _Slices, config: Config
             elif key not in held:
                 held.append(key)
     groups: dict[Any, _Group] = {}
+    hours = LocalHours()
     for event, kiosk, sid, kiosk_id, started, last, day in _sessions(q):
         key = split.key(event, kiosk)
         group = groups.get(key)
         if group is None:
-            group = groups[key] = _Group()
+            group = groups[key] = _Group(hours)
         holders = groups_of.get(sid)
         if holders is None:
             group.add(sid, kiosk_id, started, last, day, 0)
@@ -376,10 +377,36 @@ def _session_half(ms: list[Metrics], q: _Query, split: _Slices, config: Config
     return out
 
 
+class LocalHours:
+    """The local hour of a time, ``time.localtime(ts).tm_hour``, asked once per quarter hour
+    instead of once per session (59,000 calls were about 70 ms of a million events' 1.5 s).
+
+    Where the first and the last second of a quarter hour have the same hour and the same UTC
+    offset, every second between has that hour: a zone's clock changes at most once in a quarter
+    hour. A quarter where they differ (a clock change, or an offset that is not whole quarter
+    hours, such as the old Amsterdam time) is asked second by second, as before."""
+
+    _STEP = 900
+
+    def __init__(self) -> None:
+        self._quarters: dict[int, int | None] = {}
+
+    def __call__(self, ts: float) -> int:
+        quarter = int(ts // self._STEP)
+        hour = self._quarters.get(quarter, -1)
+        if hour == -1:
+            first = time.localtime(quarter * self._STEP)
+            last = time.localtime(quarter * self._STEP + self._STEP - 1)
+            same = (first.tm_hour, first.tm_gmtoff) == (last.tm_hour, last.tm_gmtoff)
+            hour = self._quarters[quarter] = first.tm_hour if same else None
+        return hour if hour is not None else time.localtime(ts).tm_hour
+
+
 class _Group:
     """The sessions of one (event, kiosk) group: what a slice adds up, worked out once."""
 
-    def __init__(self) -> None:
+    def __init__(self, hours: LocalHours) -> None:
+        self._hour = hours
         self.sids: list[str] = []
         self.hours: list[int] = []
         self.kiosks: list[str] = []
@@ -391,7 +418,7 @@ class _Group:
     def add(self, sid: str, kiosk: str, started: float, last: float, day: str,
             videos: int | None) -> None:
         self.sids.append(sid)
-        self.hours.append(time.localtime(started).tm_hour)
+        self.hours.append(self._hour(started))
         self.kiosks.append(kiosk)
         self.days.append(day)
         self.dwell.append(last - started)

@@ -179,3 +179,29 @@ def test_the_commands_add_the_packs_domains_after_the_figures(log: Path, tmp_pat
     text = html.unescape(page.read_text(encoding="utf-8"))
     for domain in expected["top_domains"]:  # the domains chart, bar by bar (only there)
         assert names.domain(domain["key"]) in text
+
+
+@pytest.mark.parametrize("zone", ["Europe/Amsterdam", "Asia/Kolkata", "Asia/Kathmandu",
+                                  "Australia/Lord_Howe", "America/St_Johns", "Australia/Eucla"])
+def test_the_hour_of_a_session_is_the_clocks_own(zone: str) -> None:
+    """``LocalHours`` (once per quarter hour) gives ``time.localtime``'s hour for every time of
+    2026 in zones with half-hour and 45-minute offsets and half-hour clock changes, and around
+    1930 in Amsterdam, whose offset was then +00:19:32."""
+    import time
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("TZ", zone)
+    time.tzset()
+    try:
+        rnd = random.Random(zone)
+        hours = now.LocalHours()
+        start = time.mktime((2026, 1, 1, 0, 0, 0, 0, 0, -1))
+        times = [start + k * 599 + rnd.random() * 599 for k in range(365 * 24 * 6)]
+        if zone == "Europe/Amsterdam":
+            old = time.mktime((1930, 3, 1, 0, 0, 0, 0, 0, -1))
+            times += [old + k * 61 + rnd.random() for k in range(60 * 24 * 7)]
+        wrong = [t for t in times if hours(t) != time.localtime(t).tm_hour]
+        assert not wrong, [time.ctime(t) for t in wrong[:5]]
+    finally:
+        mp.undo()
+        time.tzset()
