@@ -13,6 +13,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
+# The kiosk's QML type (``import Kiosk``, registered by PySide's QmlElement when its module is
+# imported) is registered before any test makes a QML engine: registered after a plain engine
+# has loaded QtQuick (a QQuickView of one component, as test_qr makes), every kiosk window made
+# later in that process failed to load ("Cannot assign object of type QQuickText to list
+# property data; expected QObject", PillButton.qml), so a test file's place in a worker decided
+# whether the UI tests after it passed. The kiosk itself registers it before its first engine.
+import kiosk.ui.kiosk_singleton
+
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_PACK = REPO / "episodes"
 
