@@ -215,7 +215,9 @@ class CampaignService(QObject):
 
     @Slot()
     def snapshotNow(self) -> None:
-        self._submit(self._snapshot_job)
+        """A snapshot (admin's button, the timer): while a poll runs it waits its turn behind
+        it instead of being dropped as a poll would be (the worker is one thread: in order)."""
+        self._submit(self._snapshot_job, wait_turn=True)
 
     # --- polling ------------------------------------------------------------------------------
 
@@ -223,9 +225,10 @@ class CampaignService(QObject):
     def poll(self) -> None:
         self._submit(self._poll_job)
 
-    def _submit(self, job: Callable[[], _Work]) -> None:
-        if self._closed or (self._future is not None and not self._future.done()):
-            return  # one job at a time; the next tick tries again
+    def _submit(self, job: Callable[[], _Work], wait_turn: bool = False) -> None:
+        busy = self._future is not None and not self._future.done()
+        if self._closed or (busy and not wait_turn):
+            return  # one poll at a time; the next tick tries again
 
         def run() -> None:
             _lower_priority(self._config.campaign.campaign_worker_nice)

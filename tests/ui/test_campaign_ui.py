@@ -314,3 +314,28 @@ def test_a_kiosk_left_on_overnight_shows_the_next_days_event(qapp, tmp_path: Pat
         qtbot.waitUntil(app.window.isExposed)
     finally:
         app.close()
+
+
+def test_a_snapshot_asked_for_while_a_poll_runs_is_written(kiosk: Kiosk, qtbot,
+                                                           monkeypatch) -> None:
+    """Admin's "snapshot now" (or the timer) during a poll of the inbox and sticks: the
+    snapshot waits for the poll and is written, not dropped (a Syncthing test lost one so)."""
+    import threading
+
+    service = kiosk.app.campaign
+    polling, release = threading.Event(), threading.Event()
+    real_poll = service._poll_job
+
+    def slow_poll():
+        polling.set()
+        release.wait(10)
+        return real_poll()
+
+    monkeypatch.setattr(service, "_poll_job", slow_poll)
+    qtbot.waitUntil(polling.is_set, timeout=10_000)   # the poll timer started one
+    assert service.newest_snapshot() is None
+    service.snapshotNow()
+    release.set()
+    qtbot.waitUntil(lambda: service.newest_snapshot() is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: any("snapshot written" in line
+                                for line in service.property("statusLines")))
