@@ -26,24 +26,7 @@ from typing import Any
 
 from kiosk.config import Config
 from kiosk.pack.files import Listings, read_toml, safe_file, sniff_image
-
-
-def in_language(nl: str, en: str | None, lang: str) -> str:
-    """A pack text in ``lang``; Dutch when that translation is missing (``models.Text.get``
-    and :class:`HeadText` both answer with this)."""
-    value = en if lang == "en" else nl if lang == "nl" else None
-    return value if isinstance(value, str) and value else nl
-
-
-@dataclass(frozen=True)
-class HeadText:
-    """A visitor-facing text as read from the TOML (Dutch and optional English)."""
-
-    nl: str
-    en: str | None = None
-
-    def get(self, lang: str) -> str:
-        return in_language(self.nl, self.en, lang)
+from kiosk.pack.text import PackText
 
 
 @dataclass(frozen=True)
@@ -51,11 +34,11 @@ class EventHead:
     """What the controller and attract read of an event (the names of ``models.Event``)."""
 
     id: str
-    name: HeadText
+    name: PackText
     admin_pin_hash: str
     date: datetime.date | None = None
     dates: tuple[datetime.date, ...] = ()
-    welcome: HeadText | None = None
+    welcome: PackText | None = None
     place: str | None = None
     logo: Path | None = None
     idle_timeout: float | None = None
@@ -69,7 +52,7 @@ class PackHead:
     root: Path
     id: str
     version: int
-    title: HeadText
+    title: PackText
     default_event: str | None
     events: dict[str, EventHead] = field(default_factory=dict)
     problems: tuple[()] = ()   # the full load lists them; admin shows them from then on
@@ -105,12 +88,12 @@ def _str(value: Any, *, optional: bool = False) -> Any:
     return value
 
 
-def _text(value: Any, *, optional: bool = False) -> HeadText | None:
+def _text(value: Any, *, optional: bool = False) -> PackText | None:
     if value is None and optional:
         return None
     if not isinstance(value, dict):
         raise _Unsure(value)
-    return HeadText(_str(value.get("nl")), _str(value.get("en"), optional=True))
+    return PackText(_str(value.get("nl")), _str(value.get("en"), optional=True))
 
 
 def _date(value: Any) -> datetime.date:
@@ -135,7 +118,7 @@ def _read(root: Path, config: Config) -> PackHead:
     if isinstance(version, bool) or not isinstance(version, int):
         raise _Unsure(version)
     pack = PackHead(root=root.resolve(), id=_str(head.get("id")), version=version,
-                    title=_text(head.get("title")) or HeadText(""),
+                    title=_text(head.get("title")) or PackText(""),
                     default_event=_str(head.get("default_event"), optional=True))
     folder = root / "events"
     for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
@@ -162,7 +145,7 @@ def _event(root: Path, rel: str, data: dict[str, Any], config: Config,
         raise _Unsure(rel)
     idle = data.get("idle")
     return EventHead(
-        id=_str(data.get("id")), name=_text(data.get("name")) or HeadText(""),
+        id=_str(data.get("id")), name=_text(data.get("name")) or PackText(""),
         admin_pin_hash=_str(data.get("admin_pin_hash")),
         date=_date(data["date"]) if data.get("date") is not None else None,
         dates=tuple(_date(d) for d in dates),

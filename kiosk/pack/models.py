@@ -20,7 +20,7 @@ from kiosk.config import Config
 from kiosk.core.links import url_problem
 from kiosk.core.pin import PinHashError, parse_pin_hash
 from kiosk.core.taxonomy import TYPES
-from kiosk.pack.head import in_language
+from kiosk.pack.text import in_language
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 HOST_RE = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")

@@ -27,6 +27,7 @@ from typing import Any
 
 from kiosk import __version__, paths
 from kiosk.config import Config
+from kiosk.pack.text import PackText
 
 log = logging.getLogger("kiosk.pack")
 
@@ -34,28 +35,20 @@ FORMAT = 2  # of the remembered file; raise it when what ``extract`` keeps chang
 
 
 @dataclass(frozen=True)
-class Title:
-    """A ``Text`` as the figures read it: Dutch, and English when the pack has it."""
-
-    nl: str
-    en: str | None = None
-
-
-@dataclass(frozen=True)
 class EpisodeTitle:
-    title: Title
+    title: PackText
 
 
 @dataclass(frozen=True)
 class JobTitle:
-    title: Title
+    title: PackText
     domains: dict[str, float]  # the figures' domain chart counts a job under its main domain
 
 
 @dataclass(frozen=True)
 class CardText:
     id: str
-    text: Title
+    text: PackText
 
 
 @dataclass(frozen=True)
@@ -65,7 +58,7 @@ class CompanyName:
 
 @dataclass(frozen=True)
 class EventName:
-    name: Title
+    name: PackText
 
 
 @dataclass(frozen=True)
@@ -83,8 +76,8 @@ class PackTitles:
     errors: list[str]  # the loader's errors, one line each: which file, which field, what is wrong
 
 
-def _title(text: Any) -> Title:
-    return Title(nl=text.nl, en=text.en)
+def _title(text: Any) -> PackText:
+    return PackText(nl=text.nl, en=text.en)
 
 
 def extract(pack: Any) -> PackTitles:
@@ -100,8 +93,8 @@ def extract(pack: Any) -> PackTitles:
 
 
 def _from_dict(d: dict[str, Any]) -> PackTitles:
-    def title(t: dict[str, Any]) -> Title:
-        return Title(nl=t["nl"], en=t["en"])
+    def title(t: dict[str, Any]) -> PackText:
+        return PackText(nl=t["nl"], en=t["en"])
 
     return PackTitles(
         id=d["id"], version=d["version"],
