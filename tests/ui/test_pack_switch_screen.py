@@ -6,6 +6,7 @@ import gc
 from PySide6.QtGui import QGuiApplication
 
 from tests.conftest import SAMPLE_PACK
+from tests.uitools import next_frame
 
 
 def test_the_screen_outlives_replaced_windows(make_kiosk, qtbot) -> None:
@@ -13,16 +14,13 @@ def test_the_screen_outlives_replaced_windows(make_kiosk, qtbot) -> None:
     # windows' wrappers were collected, shiboken deleted the real QScreen, and the next window
     # crashed the whole process in QWindow's connectToScreen (found under gdb).
     kiosk = make_kiosk("1280x720")
-    with qtbot.waitSignal(kiosk.window.frameSwapped, timeout=10_000):  # the first frame is logged
-        kiosk.window.update()
+    next_frame(qtbot, kiosk.window)  # the first frame is logged
     assert kiosk.switch_pack(SAMPLE_PACK)
-    with qtbot.waitSignal(kiosk.window.frameSwapped, timeout=10_000):
-        kiosk.window.update()
+    next_frame(qtbot, kiosk.window)
     kiosk.close()
     gc.collect()
     screen = QGuiApplication.primaryScreen()
     assert screen is not None and not screen.geometry().isEmpty()
     after = make_kiosk("720x1280")  # a new window on that same screen
-    with qtbot.waitSignal(after.window.frameSwapped, timeout=10_000):
-        after.window.update()
+    next_frame(qtbot, after.window)
     assert after.window.width() == 720
