@@ -44,10 +44,12 @@ from kiosk.app import build
 from PySide6.QtCore import QTimer
 data, screen, warm, seconds, render = sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), sys.argv[6]
 size = sys.argv[7] if len(sys.argv) > 7 else "1920x1080"
+stride = int(sys.argv[8]) if len(sys.argv) > 8 else 0
 argv = ["--windowed", "--size", size, "--data", data]
 if render:
     argv += ["--render", render]
-app = build(argv)
+from kiosk.config import DEFAULT
+app = build(argv, DEFAULT.with_(lean_attract_frame_stride=stride) if stride else DEFAULT)
 frames = [0]
 app.window.frameSwapped.connect(lambda: frames.__setitem__(0, frames[0] + 1))
 def say(**kw):
@@ -145,14 +147,39 @@ def rss_mb(pids: list[int]) -> float:
     return sum(_rollup(p, "Rss") for p in pids) / 1024
 
 
+def thread_seconds(pid: int) -> dict[str, float]:
+    """CPU seconds of each thread of ``pid``, summed by thread name (Qt names its threads:
+    the decoder's, the audio's, the render loop's; the GUI thread has the program's name)."""
+    out: dict[str, float] = {}
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/stat") as f:
+                text = f.read()
+        except OSError:
+            continue
+        name = "main" if task == str(pid) else text[text.index("(") + 1:text.rindex(")")]
+        fields = text.rsplit(")", 1)[1].split()
+        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / TICKS
+    return out
+
+
 def measure_tree(pid: int, seconds: float) -> dict[str, float]:
     pids = tree(pid)
-    c0, t0 = cpu_seconds(pids), time.monotonic()
+    c0, t0, th0 = cpu_seconds(pids), time.monotonic(), thread_seconds(pid)
     time.sleep(seconds)
     pids = tree(pid)
-    c1, t1 = cpu_seconds(pids), time.monotonic()
-    return {"cpu_pct": 100 * (c1 - c0) / (t1 - t0), "pss_mb": pss_mb(pids),
-            "rss_mb": rss_mb(pids), "procs": len(pids)}
+    c1, t1, th1 = cpu_seconds(pids), time.monotonic(), thread_seconds(pid)
+    result = {"cpu_pct": 100 * (c1 - c0) / (t1 - t0), "pss_mb": pss_mb(pids),
+              "rss_mb": rss_mb(pids), "procs": len(pids)}
+    for name, used in th1.items():
+        share = 100 * (used - th0.get(name, 0.0)) / (t1 - t0)
+        if share >= 0.5:
+            result[f"thread {name}"] = share
+    return result
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -239,12 +266,12 @@ def run_chromium(display: str, page: Path, seconds: float) -> dict[str, float]:
 
 
 def run_kiosk(display: str, screen: str, seconds: float, render: str,
-              size: str = "1920x1080") -> dict[str, float]:
+              size: str = "1920x1080", stride: int = 0) -> dict[str, float]:
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
     env.pop("WAYLAND_DISPLAY", None)
     with tempfile.TemporaryDirectory() as data:
         proc = subprocess.Popen([sys.executable, "-c", CHILD, str(ROOT), data, screen,
-                                 str(WARM_KIOSK_S), str(seconds), render, size],
+                                 str(WARM_KIOSK_S), str(seconds), render, size, str(stride)],
                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                 text=True)
         try:
@@ -272,6 +299,9 @@ def main() -> None:
     p.add_argument("--seconds", type=float, default=10.0)
     p.add_argument("--screens", action="store_true", help="also every visitor screen's fps/CPU")
     p.add_argument("--render", default="", help="passed to the kiosk as --render")
+    p.add_argument("--stride", type=int, default=0,
+                   help="lean attract shows every n-th frame (default: the kiosk's own)")
+    p.add_argument("--only", choices=("attract", "player"), help="one scenario, not both")
     p.add_argument("--json", type=Path, help="write all runs here")
     args = p.parse_args()
     ensure_packages()
@@ -281,14 +311,17 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             site = page_dir(Path(tmp))
             for _ in range(args.runs):
-                results.setdefault("chromium attract", []).append(
-                    run_chromium(display, site / "attract.html", args.seconds))
-                results.setdefault("kiosk attract", []).append(
-                    run_kiosk(display, "attract", args.seconds, args.render))
-                results.setdefault("chromium <video>", []).append(
-                    run_chromium(display, site / "player.html", args.seconds))
-                results.setdefault("kiosk player", []).append(
-                    run_kiosk(display, "player", args.seconds, args.render))
+                if args.only != "player":
+                    results.setdefault("chromium attract", []).append(
+                        run_chromium(display, site / "attract.html", args.seconds))
+                    results.setdefault("kiosk attract", []).append(
+                        run_kiosk(display, "attract", args.seconds, args.render,
+                                  stride=args.stride))
+                if args.only != "attract":
+                    results.setdefault("chromium <video>", []).append(
+                        run_chromium(display, site / "player.html", args.seconds))
+                    results.setdefault("kiosk player", []).append(
+                        run_kiosk(display, "player", args.seconds, args.render))
                 if args.screens:
                     for screen in ("home", "episodes", "game", "companies"):
                         results.setdefault(f"kiosk {screen}", []).append(
@@ -307,9 +340,18 @@ def main() -> None:
         print(f"{name:20} {median(runs, 'cpu_pct'):7.1f} {median(runs, 'pss_mb'):7.0f} "
               f"{median(runs, 'rss_mb'):7.0f} {median(runs, 'fps'):6.1f} {per_s}")
     for ours, theirs in (("kiosk attract", "chromium attract"), ("kiosk player", "chromium <video>")):
+        if ours not in results:
+            continue
         cpu = median(results[ours], "cpu_pct") / max(0.1, median(results[theirs], "cpu_pct"))
         mem = median(results[ours], "pss_mb") / max(0.1, median(results[theirs], "pss_mb"))
         print(f"ratio {ours} / {theirs}: CPU {cpu:.2f}x, PSS {mem:.2f}x")
+    for name, runs in results.items():
+        if name.startswith("kiosk"):
+            threads = sorted({k for r in runs for k in r if k.startswith("thread ")},
+                             key=lambda k: -statistics.median(r.get(k, 0.0) for r in runs))
+            print(f"{name} per thread (CPU %, median): " + ", ".join(
+                f"{k[7:]} {statistics.median(r.get(k, 0.0) for r in runs):.1f}"
+                for k in threads))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
 
