@@ -12,7 +12,6 @@ holds a literal timeout.
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -345,6 +344,8 @@ SECTION_OF: dict[str, str] = _section_of()
 
 
 def _did_you_mean(name: str) -> str:
+    import difflib   # only for a mistake: not imported with the config at every start
+
     close = difflib.get_close_matches(name, list(SECTION_OF), n=1, cutoff=0.6)
     return f" (did you mean {SECTION_OF[close[0]]}.{close[0]}?)" if close else ""
 

@@ -4,9 +4,9 @@ A hash reads ``pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>`` so event files
 """
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
+# hashlib, hmac and secrets are imported where a PIN is hashed or checked: the kiosk's first
+# attract frame imports this module (through the admin PIN gate) but never checks a PIN, and
+# hashlib loads OpenSSL's library (about 5 ms of CPU at start-up).
 
 SCHEME = "pbkdf2_sha256"
 ITERATIONS = 200_000
@@ -18,6 +18,9 @@ class PinHashError(ValueError):
 
 def hash_pin(pin: str, *, salt: bytes | None = None, iterations: int = ITERATIONS) -> str:
     """Return a storable hash of ``pin`` with a fresh random salt."""
+    import hashlib
+    import secrets
+
     salt = salt if salt is not None else secrets.token_bytes(16)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
     return f"{SCHEME}${iterations}${salt.hex()}${digest.hex()}"
@@ -40,6 +43,9 @@ def parse_pin_hash(stored: str) -> tuple[int, bytes, bytes]:
 
 def verify_pin(pin: str, stored: str) -> bool:
     """True when ``pin`` matches ``stored`` (constant-time compare)."""
+    import hashlib
+    import hmac
+
     iterations, salt, digest = parse_pin_hash(stored)
     candidate = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
     return hmac.compare_digest(candidate, digest)

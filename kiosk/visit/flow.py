@@ -6,7 +6,7 @@ by passing ``now`` themselves.
 """
 from __future__ import annotations
 
-import secrets
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -174,7 +174,9 @@ class VisitorFlow:
         """A touch on attract: a new anonymous session begins at home (or at the question)."""
         if self.state is not State.ATTRACT:
             return
-        self.session = Session(id=secrets.token_hex(8), started_at=now)
+        # what secrets.token_hex(8) gives, without importing secrets (and hashlib with it) for
+        # the first attract frame
+        self.session = Session(id=os.urandom(8).hex(), started_at=now)
         self._emit(SessionStarted(self.session.id))
         self._go(State.PULSE if self.ask_first else State.HOME, now)
 

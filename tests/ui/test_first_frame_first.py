@@ -63,7 +63,10 @@ NOT_FOR_THE_FIRST_FRAME = ("pydantic", "pydantic_core", "kiosk.pack.models", "ki
                            "PySide6.QtCharts", "PySide6.QtSvg", "qrcode", "PIL", "cryptography",
                            # the event log opens after the frame; video starts with the player
                            "kiosk.storage", "sqlite3", "PySide6.QtMultimedia",
-                           "kiosk.ui.leanvideo", "kiosk.media.scaler", "kiosk.media.player")
+                           "kiosk.ui.leanvideo", "kiosk.media.scaler", "kiosk.media.player",
+                           # a PIN is checked (OpenSSL's hashes), a mistyped setting named,
+                           # only later if ever
+                           "hashlib", "hmac", "secrets", "difflib")
 
 
 def _loaded(modules: list[str], names: tuple[str, ...]) -> list[str]:
