@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import gc
 import logging
-import logging.handlers
 import os
 import sys
 import time

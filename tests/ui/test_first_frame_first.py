@@ -24,13 +24,17 @@ DAY = datetime.date(2026, 12, 8)   # after both sample events: the pack's defaul
 CONFIG = Config().with_(idle_timeout_s=600.0, still_there_countdown_s=60.0,
                         idle_from_event=False)
 
-# The kiosk's own start (main() builds with first_frame_first): sys.modules as the first frame
-# is swapped, then again once the rest of the kiosk was made after it.
+# The kiosk's own start (main()'s steps up to its event loop: the stop-signal catcher, build
+# with first_frame_first, the stop handler): sys.modules as the first frame is swapped, then
+# again once the rest of the kiosk was made after it.
 CHILD = r"""
 import json, sys
 sys.path.insert(0, sys.argv[1])
 from kiosk.app import build
+from kiosk.ops.process import GracefulStop, SignalCatcher
+caught = SignalCatcher()
 app = build(["--windowed", "--size", "1280x720", "--data", sys.argv[2]], first_frame_first=True)
+GracefulStop(app).install(caught)
 seen = {}
 def first():
     app.window.frameSwapped.disconnect(first)
@@ -66,7 +70,9 @@ NOT_FOR_THE_FIRST_FRAME = ("pydantic", "pydantic_core", "kiosk.pack.models", "ki
                            "kiosk.ui.leanvideo", "kiosk.media.scaler", "kiosk.media.player",
                            # a PIN is checked (OpenSSL's hashes), a mistyped setting named,
                            # only later if ever
-                           "hashlib", "hmac", "secrets", "difflib")
+                           "hashlib", "hmac", "secrets", "difflib",
+                           # the log rotates and stop signals arrive without them
+                           "logging.handlers", "socket", "pickle")
 
 
 def _loaded(modules: list[str], names: tuple[str, ...]) -> list[str]:
