@@ -322,6 +322,10 @@ with a fresh database's). Not the figure indexes: each holds one kind's rows, wh
 together, so keeping them up to date is cheaper than reading the whole table once for each."""
 
 
+_UID_SORT_KIB = 2048
+"""SQLite's sort memory while it builds the uid index (see ``_add_uid_unique``): runs that stay
+in the CPU's cache (0.8 s of CPU for a million uids at 1–2 MB, 1.3 s at 256 MB; 0.9 s at 256 kB)."""
+
 _UID_UNIQUE = "uid TEXT NOT NULL UNIQUE DEFAULT"
 _UID_PLAIN = "uid TEXT NOT NULL DEFAULT"
 _UID_INDEX = "sqlite_autoindex_events_1"
@@ -411,10 +415,18 @@ def _add_uid_unique(conn: sqlite3.Connection, table_sql: str) -> None:
     it. Raises ``_StartOver`` (nothing changed) when two rows share a uid after all."""
     conn.execute("BEGIN IMMEDIATE")
     try:
+        # SQLite's sorter takes the page cache size as its memory: one 40 MB list of random
+        # uids (a million events) misses the CPU cache at every step. Sorted in runs of 2 MB,
+        # written to SQLite's temporary file and merged, the same index costs half the CPU
+        # (1.3 → 0.8 s). The rows are read once either way; nothing else runs meanwhile.
+        size = conn.execute("PRAGMA cache_size").fetchone()[0]
+        conn.execute(f"PRAGMA cache_size = {-_UID_SORT_KIB}")
         try:
             conn.execute("CREATE UNIQUE INDEX merge_uid ON events (uid)")
         except sqlite3.IntegrityError:
             raise _StartOver() from None
+        finally:
+            conn.execute(f"PRAGMA cache_size = {size}")
         version = conn.execute("PRAGMA schema_version").fetchone()[0]
         conn.execute("PRAGMA writable_schema = ON")
         conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'events'",
