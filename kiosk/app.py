@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -24,6 +24,7 @@ from kiosk.cli import UsageError, is_tool, parse_run_args, run_tool
 from kiosk.config import DEFAULT, Config
 from kiosk.core.files import prove_writable
 from kiosk.ops.process import GracefulStop, SignalCatcher, setup_logging
+from kiosk.records import record
 
 if TYPE_CHECKING:  # Qt and the pack load only when a kiosk is built, not for the CLI tools
     import argparse
@@ -76,7 +77,7 @@ def _logged(step: Callable[[], object], what: str) -> Callable[[], None]:
     return run
 
 
-@dataclass
+@record
 class FirstScreen:
     """What the first attract frame needs: the controller, the render mode and the window
     with Main.qml (``_first_screen``). The rest of the screens' parts join it after that frame
@@ -99,7 +100,7 @@ class FirstScreen:
     stop_first: ExitStack = field(default_factory=ExitStack)
 
 
-@dataclass
+@record
 class Screens:
     """The part of the kiosk made for one pack and event: the QML-facing objects, the player
     and the window. A pack switch closes it and makes a new one; the event log stays."""
@@ -130,7 +131,7 @@ class Screens:
         self.teardown.close()
 
 
-@dataclass
+@record
 class KioskApp:
     """Everything ``build`` made and owns; tests reach the parts through it, never through
     attributes of Qt objects."""

@@ -12,85 +12,14 @@ holds a literal timeout.
 """
 from __future__ import annotations
 
-from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import field, fields, replace
+from typing import Any
+
+# a frozen dataclass whose methods are not compiled at every start (kiosk.records)
+from kiosk.records import record
 
 
-# A section is a frozen dataclass; its methods are written once below for all of them. For each
-# class, @dataclass(frozen=True) compiles six methods from generated source when the module is
-# imported: about 15 ms of CPU at every start for the sixteen classes here, before attract's
-# first frame. The shared ones do the same from the class's fields: the same arguments and
-# defaults, repr (which also keys the remembered pack titles, kiosk.pack.titles), equality,
-# hash, and FrozenInstanceError on assignment (tests/unit/test_config.py compares them).
-def _init(self: Any, *args: Any, **kwargs: Any) -> None:
-    own, call = fields(self), f"{type(self).__qualname__}.__init__()"
-    if len(args) > len(own):   # Python's own words, which count self
-        raise TypeError(f"{call} takes from 1 to {len(own) + 1} positional arguments but "
-                        f"{len(args) + 1} were given")
-    given = {f.name: value for f, value in zip(own, args)}
-    for name, value in kwargs.items():
-        if name in given:
-            raise TypeError(f"{call} got multiple values for argument '{name}'")
-        given[name] = value
-    for f in own:
-        if f.name in given:
-            value = given.pop(f.name)
-        elif f.default is not MISSING:
-            value = f.default
-        elif f.default_factory is not MISSING:
-            value = f.default_factory()
-        else:
-            raise TypeError(f"{call} missing 1 required positional argument: '{f.name}'")
-        object.__setattr__(self, f.name, value)
-    if given:
-        raise TypeError(f"{call} got an unexpected keyword argument '{next(iter(given))}'")
-
-
-def _repr(self: Any) -> str:
-    shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)
-    return f"{type(self).__qualname__}({shown})"
-
-
-def _values(self: Any) -> tuple[Any, ...]:
-    return tuple(getattr(self, f.name) for f in fields(self) if f.compare)
-
-
-def _eq(self: Any, other: object) -> Any:
-    if other.__class__ is self.__class__:
-        return _values(self) == _values(other)
-    return NotImplemented
-
-
-def _hash(self: Any) -> int:
-    return hash(_values(self))
-
-
-def _setattr(self: Any, name: str, value: Any) -> None:
-    raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-
-def _delattr(self: Any, name: str) -> None:
-    raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-
-def _frozen_section(cls: type) -> type:
-    for name, method in (("__init__", _init), ("__repr__", _repr), ("__eq__", _eq),
-                         ("__hash__", _hash), ("__setattr__", _setattr),
-                         ("__delattr__", _delattr)):
-        setattr(cls, name, method)
-    return dataclass(init=False, repr=False, eq=False)(cls)   # the fields, and these kept
-
-
-if TYPE_CHECKING:   # to a type checker a section is the frozen dataclass it behaves as
-    from dataclasses import dataclass as section
-else:
-    def section(*, frozen: bool) -> Any:
-        assert frozen, "a config section is frozen"
-        return _frozen_section
-
-
-
-@section(frozen=True)
+@record(frozen=True)
 class FlowConfig:
     """The visitor's flow (kiosk.visit.flow, the controller, playback), in seconds."""
     idle_timeout_s: float = 45.0          # no touch in a menu or the game → "Ben je er nog?"
@@ -103,14 +32,14 @@ class FlowConfig:
     admin_idle_timeout_s: float = 180.0    # admin untouched this long → back to attract
 
 
-@section(frozen=True)
+@record(frozen=True)
 class LanguageConfig:
     """The languages the kiosk speaks, and the one it starts in."""
     default_language: str = "nl"
     languages: tuple[str, ...] = ("nl", "en")
 
 
-@section(frozen=True)
+@record(frozen=True)
 class SpeechConfig:
     """Read-aloud (kiosk.media.speech)."""
     # "" = the platform's own engine (SAPI/WinRT on Windows, speech-dispatcher on Linux),
@@ -120,7 +49,7 @@ class SpeechConfig:
     read_aloud_probe_timeout_s: float = 30.0  # preflight waits this long for the engine
 
 
-@section(frozen=True)
+@record(frozen=True)
 class AdminConfig:
     """Admin: the hidden corner, the PIN pad and what admin shows."""
     admin_gesture_s: float = 3.0           # press-and-hold in the corner
@@ -135,7 +64,7 @@ class AdminConfig:
     admin_preflight_timeout_s: float = 300.0  # the morning check's child is stopped after this
 
 
-@section(frozen=True)
+@record(frozen=True)
 class StoreConfig:
     """The event store, its database and the kiosk's log (kiosk.storage)."""
     db_filename: str = "kiosk.db"
@@ -153,7 +82,7 @@ class StoreConfig:
     ui_flush_timeout_s: float = 0.2        # the UI thread waits at most this for a flush
 
 
-@section(frozen=True)
+@record(frozen=True)
 class InsightsConfig:
     """The campaign's figures: metrics, kiosk stats/export/merge, the admin dashboard."""
     watched_fraction_min: float = 0.9      # a play counts as "watched to the end" from this share
@@ -166,7 +95,7 @@ class InsightsConfig:
     titles_cache_dirname: str = "pack-titles"
 
 
-@section(frozen=True)
+@record(frozen=True)
 class ReportConfig:
     """The campaign report (kiosk report): one HTML file for organisers."""
     videos_in_a_row_reference: float = 3.0  # "about 3 videos in a row" (Netflix approach)
@@ -183,7 +112,7 @@ class ReportConfig:
     pulse_bootstrap_seed: int = 31
 
 
-@section(frozen=True)
+@record(frozen=True)
 class GameConfig:
     """The game (docs/game.md) and the pack's deck rules."""
     # Weight of the interest fit against the domain fit. 0.65, not 0.5: a domain's mean rests on
@@ -213,7 +142,7 @@ class GameConfig:
     game_flick_speed: float = 1200.0       # … released faster (px/s at a 1080 px short side)
 
 
-@section(frozen=True)
+@record(frozen=True)
 class PackConfig:
     """Content limits (pack safety) and the pack's messages (kiosk/pack: loader, files,
     readiness)."""
@@ -237,7 +166,7 @@ class PackConfig:
                                                   "example.net", ".test", ".invalid")
 
 
-@section(frozen=True)
+@record(frozen=True)
 class MediaConfig:
     """kiosk/media: the player, its decoders, stills and organisers' own clips."""
     first_frame_timeout_s: float = 5.0     # a clip with no decoded frame by then is broken
@@ -273,7 +202,7 @@ class MediaConfig:
     player_side_fill: bool = True
 
 
-@section(frozen=True)
+@record(frozen=True)
 class PreflightConfig:
     """The morning check on the kiosk's own machine (kiosk preflight)."""
     preflight_min_screen_px: int = 720        # short side below this: warn (QR codes get small)
@@ -284,7 +213,7 @@ class PreflightConfig:
     preflight_log_filename: str = "preflight.log"  # FFmpeg/Qt details of the last preflight
 
 
-@section(frozen=True)
+@record(frozen=True)
 class QrConfig:
     """QR codes and the links they hold."""
     link_max_chars: int = 300              # longer links make QR codes too dense to scan
@@ -296,7 +225,7 @@ class QrConfig:
     qr_cache_entries: int = 32             # rendered codes kept by the image provider (LRU)
 
 
-@section(frozen=True)
+@record(frozen=True)
 class WatchdogConfig:
     """Heartbeat, watchdog and memory (kiosk/ops: heartbeat, watchdog, process)."""
     heartbeat_filename: str = "heartbeat.json"
@@ -320,7 +249,7 @@ class WatchdogConfig:
     shutdown_deadline_s: float = 1.5
 
 
-@section(frozen=True)
+@record(frozen=True)
 class CampaignConfig:
     """Signed pack updates, outbox snapshots, the kiosk's name (kiosk/campaign/ and
     kiosk/ui/campaign_service.py)."""
@@ -346,7 +275,7 @@ class CampaignConfig:
     campaign_worker_nice: int = 10         # the install/snapshot thread yields the CPU to the UI
 
 
-@section(frozen=True)
+@record(frozen=True)
 class RenderConfig:
     """The window, frame discipline and the lean mode for software rasterisers."""
     default_size: tuple[int, int] = (1920, 1080)
@@ -360,7 +289,7 @@ class RenderConfig:
     lean_attract_frame_stride: int = 2     # lean: the muted attract loop shows every 2nd frame
 
 
-@section(frozen=True)
+@record(frozen=True)
 class Config:
     """Run-time settings, one section per part of the kiosk. The command line overrides a few
     (``--lang``; ``--idle-timeout`` and ``--render`` are passed beside it); event files set

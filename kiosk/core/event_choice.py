@@ -14,8 +14,9 @@ hides the event of the day silently.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from typing import Any
+
+from kiosk.records import record
 
 WHY = ("pinned", "today", "upcoming", "default", "first")
 
@@ -24,7 +25,7 @@ class UnknownEvent(ValueError):
     """A pinned event id the pack does not hold; the message is one line."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class EventChoice:
     """The running event and why: ``why`` is one of ``WHY``.
 

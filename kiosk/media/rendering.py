@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+
+from kiosk.records import record
 
 MODES = ("auto", "lean", "full")
 SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swiftshader", "software rasterizer", "swrast",
@@ -19,7 +20,7 @@ NO_GPU = "no GPU (no render node in /dev/dri)"
 _GL_RENDERER = 0x1F01
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RenderChoice:
     """The mode chosen (``lean``/``full``), the renderer seen and why, for the log and admin."""
 

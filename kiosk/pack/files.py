@@ -10,16 +10,16 @@ import os
 import re
 import tomllib
 import zlib
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from kiosk.config import Config
+from kiosk.records import record
 
 Kind = Literal["video", "image", "subtitle", "toml"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Issue:
     """What is wrong with a file, before it is tied to a pack field."""
 

@@ -20,16 +20,17 @@ message).
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from kiosk.config import Config
 from kiosk.pack.files import Listings, read_toml, safe_file, sniff_image
 from kiosk.pack.text import PackText
+from kiosk.records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class EventHead:
     """What the controller and attract read of an event (the names of ``models.Event``)."""
 
@@ -45,7 +46,7 @@ class EventHead:
     idle_countdown: float | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PackHead:
     """The pack as attract's first frame sees it (the names of ``models.Pack``)."""
 

@@ -5,7 +5,7 @@ figures' remembered titles, ``kiosk.pack.titles``) and one rule for which langua
 which ``models.Text`` answers with too."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from kiosk.records import record
 
 
 def in_language(nl: str, en: str | None, lang: str) -> str:
@@ -15,7 +15,7 @@ def in_language(nl: str, en: str | None, lang: str) -> str:
     return value if isinstance(value, str) and value else nl
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PackText:
     """A visitor-facing text as read from the TOML (Dutch and optional English)."""
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from typing import Any
 
 from kiosk.config import Config
+from kiosk.records import record
 from kiosk.visit.countdown import next_change, seconds_left
 
 
@@ -68,7 +69,7 @@ class FlowError(ValueError):
     """A transition the flow does not allow (a bug in the caller, logged, never shown)."""
 
 
-@dataclass
+@record
 class Session:
     """One anonymous visitor: a random id and whatever they chose. Wiped on reset."""
 
@@ -78,7 +79,7 @@ class Session:
 
 
 # -- what listeners hear (typed values, not strings) ------------------------------------------
-@dataclass(frozen=True)
+@record(frozen=True)
 class StateChanged:
     """The visitor moved from one screen state to another."""
 
@@ -86,14 +87,14 @@ class StateChanged:
     new: State
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SessionStarted:
     """A new anonymous visit began (a touch on attract)."""
 
     id: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SessionEnded:
     """A visit ended; ``duration`` is seconds since it started."""
 
@@ -102,7 +103,7 @@ class SessionEnded:
     duration: float
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StillThere:
     """The "Ben je er nog?" overlay appeared (``shown``, counting ``seconds``) or went away."""
 
@@ -110,7 +111,7 @@ class StillThere:
     seconds: float
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LeaveAsked:
     """Home was tapped in an unfinished game: "Stoppen?" is ``shown``, or went away."""
 

@@ -3,13 +3,12 @@
 No Qt."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from kiosk.config import Config
 from kiosk.core.pin import PinHashError, verify_pin
+from kiosk.records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PinOutcome:
     """What happened to one PIN attempt; ``locked_for`` is the seconds left when locked."""
 

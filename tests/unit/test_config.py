@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import ast
-import copy
 import dataclasses
-import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -101,56 +99,3 @@ def test_no_default_config_below_the_composition_roots() -> None:
                 found.append(f"{module}:{node.lineno} imports DEFAULT")
     assert found == []
 
-
-def _as_dataclass(cls: type) -> type:
-    """The same section made by dataclasses.dataclass(frozen=True) itself."""
-    specs = []
-    for f in dataclasses.fields(cls):
-        made = (dataclasses.field(default=f.default) if f.default is not dataclasses.MISSING
-                else dataclasses.field(default_factory=f.default_factory))
-        specs.append((f.name, f.type, made))
-    return dataclasses.make_dataclass(cls.__name__, specs, frozen=True)
-
-
-SECTION_CLASSES = [Config, *(type(getattr(DEFAULT, s)) for s in SECTIONS)]
-
-
-def _failure(call: Callable[[type], object], cls: type) -> tuple[type[BaseException], str] | None:
-    try:
-        call(cls)
-    except Exception as exc:  # noqa: BLE001 - what each kind of section raises is compared
-        return type(exc), str(exc)
-    return None
-
-
-@pytest.mark.parametrize("cls", SECTION_CLASSES, ids=lambda c: c.__name__)
-def test_a_section_behaves_as_the_frozen_dataclass_it_is_declared_as(cls: type) -> None:
-    # config.py writes the dataclass methods once for all sections (they cost ~15 ms of CPU
-    # per start when compiled class by class); here each section is made by dataclass itself
-    # and must answer the same: repr (the pack titles' cache key), equality, hash, arguments,
-    # defaults, freezing
-    reference = _as_dataclass(cls)
-    names = [f.name for f in dataclasses.fields(cls)]
-    assert names == [f.name for f in dataclasses.fields(reference)]
-    ours, theirs = cls(), reference()
-    assert repr(ours) == repr(theirs) and hash(ours) == hash(theirs)
-    assert dataclasses.asdict(ours) == dataclasses.asdict(theirs)
-    assert ours == cls() and ours is not cls() and hash(ours) == hash(cls())
-    assert ours.__eq__(theirs) is NotImplemented and ours != theirs
-    # every value given by position is what the keywords give; one changed value differs
-    values = [getattr(ours, n) for n in names]
-    changed = [*values[:-1], "changed"]
-    assert cls(*values) == cls(**dict(zip(names, values))) == ours
-    assert repr(cls(*changed)) == repr(reference(*changed))
-    assert hash(cls(*changed)) == hash(reference(*changed))
-    assert cls(*changed) != ours and cls(*values[:1], **{names[-1]: "changed"}) == cls(*changed)
-    assert (dataclasses.replace(ours, **{names[0]: "other"})
-            == cls(**{names[0]: "other"}))
-    assert pickle.loads(pickle.dumps(ours)) == copy.deepcopy(ours) == ours
-    if cls is Config:   # each Config gets its own section objects, equal to the others
-        assert Config().flow == Config().flow and Config().flow is not Config().flow
-    for call in (lambda c: c(*values, "one too many"), lambda c: c(zzz=1),
-                 lambda c: c(values[0], **{names[0]: values[0]}),
-                 lambda c: setattr(c(), names[0], 1), lambda c: delattr(c(), names[0]),
-                 lambda c: setattr(c(), "new", 1)):
-        assert _failure(call, cls) == _failure(call, reference) is not None

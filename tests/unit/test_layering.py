@@ -18,11 +18,12 @@ import import_graph  # noqa: E402  (tools/ is not a package)
 KIOSK = ROOT / "kiosk"
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 
-BASE = {"config", "paths"}
+BASE = {"config", "paths", "records"}
 # layer -> what it may import besides itself. Qt-free features first, then the Qt side.
 MAY_IMPORT: dict[str, set[str]] = {
-    "config": set(),
+    "config": {"records"},
     "paths": set(),
+    "records": set(),
     "core": BASE,                                   # the words every feature shares
     "pack": BASE | {"core"},
     "visit": BASE | {"core", "pack"},
@@ -44,7 +45,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "__init__": set(),
 }
 QT_FREE_LAYERS = ("core", "pack", "visit", "game", "site", "storage", "insights", "campaign",
-                  "config", "paths")
+                  "config", "paths", "records")
 # ops is mixed (the heartbeat is a Qt timer); the supervisor's side must outlive a broken Qt
 QT_FREE_MODULES = ("kiosk.ops.watchdog", "kiosk.ops.supervisor_files", "kiosk.ops.memory")
 
