@@ -243,6 +243,8 @@ def _merge_into(out: Path, usable: list[Path], config: Config, skipped: list[str
     # A new file from inputs that cannot share an event (see _apart) gets its uid index built
     # once after the rows instead of taking a million random inserts (see _drop_uid_unique).
     kiosks_of = _apart(usable) if uid_after and new else None
+    if kiosks_of is not None:
+        _start_file(out, _BULK_PAGE_SIZE)
     conn = open_database(out, config.store)
     # The uid index takes random inserts: a large page cache keeps it in memory (merge runs
     # on the campaign laptop, not on a kiosk).
@@ -320,6 +322,25 @@ _BULK_INDEXES = {
 """The event indexes a merge may drop and build again (the schema's own; a test compares them
 with a fresh database's). Not the figure indexes: each holds one kind's rows, which arrive
 together, so keeping them up to date is cheaper than reading the whole table once for each."""
+
+
+_BULK_PAGE_SIZE = 16384
+"""The page size of a new merged file built the bulk way (a kiosk's own file has SQLite's 4 kB).
+A quarter of the pages to fill, split and write: about 0.5 s less CPU for a million events, and
+``kiosk report`` and ``kiosk stats`` read such a file as fast or a little faster (a scan of the
+events table 10 % faster). When the merge starts over row by row it makes the file as before,
+with 4 kB pages, so a full disk still leaves out the same inputs as before."""
+
+
+def _start_file(path: Path, page_size: int) -> None:
+    """Create ``path`` as an empty SQLite file with ``page_size`` (fixed by the first write;
+    ``open_database`` then builds the schema in it as in any new file)."""
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA page_size = {page_size}")
+        conn.execute("PRAGMA user_version = 0")  # writes the header, with that page size
+    finally:
+        conn.close()
 
 
 _UID_SORT_KIB = 2048
