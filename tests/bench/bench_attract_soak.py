@@ -9,6 +9,7 @@ slope in MB per hour. The bar: ≤ 5 MB/hour.
                                 mid-loop; the loop must go on)
         [--switch-pack-at MIN]  switch to a copy of the pack then (as an installed update does)
         [--csv FILE]            keep the samples
+        [--stride N]            lean attract shows every N-th frame (default: the kiosk's)
 
 Without a display it runs itself again under ``xvfb-run`` (1920x1080x24, QT_QPA_PLATFORM=xcb),
 so the software renderer picks lean mode as on a school PC without graphics hardware. The
@@ -91,6 +92,8 @@ def main() -> int:
     p.add_argument("--bad-clip-at", type=float)
     p.add_argument("--switch-pack-at", type=float)
     p.add_argument("--csv", type=Path)
+    p.add_argument("--stride", type=int, default=0,
+                   help="lean attract shows every n-th frame (default: the kiosk's own)")
     p.add_argument("--trace", action="store_true",
                    help="tracemalloc: print where Python memory grew, every 5 minutes")
     args = p.parse_args()
@@ -113,7 +116,9 @@ def main() -> int:
     pack = tmp / "pack"
     shutil.copytree(paths.sample_pack(), pack)
     app = build(["--windowed", "--size", "1920x1080", "--data", str(tmp / "data"),
-                 "--content", str(pack)], config=Config().with_(idle_from_event=False))
+                 "--content", str(pack)], config=Config().with_(idle_from_event=False,
+                                       **({"lean_attract_frame_stride": args.stride}
+                                          if args.stride else {})))
     began = time.monotonic()
     samples: list[tuple[float, float]] = []
     done: list[str] = []
