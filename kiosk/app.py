@@ -443,6 +443,8 @@ def build(argv: list[str] | None = None, config: Config = DEFAULT,
     tune_malloc()  # before Qt and the decoders start their threads
     if args.lang:
         config = config.with_(default_language=args.lang)
+    if args.attract_every:
+        config = config.with_(lean_attract_frame_stride=args.attract_every)
 
     data_dir = _prepare_data_dir(args.data or paths.default_data_dir())
     setup_logging(data_dir, config)
@@ -820,7 +822,7 @@ def _rest_of_screens(app: KioskApp, first: FirstScreen, drawn: bool) -> Screens:
     if lang != "nl":  # --lang en, or a visitor's toggle before this
         apply_parts(lang)
     thumbs.start()
-    if render.choice.mode == "lean":  # a software renderer: the attract loop shows fewer frames
+    if render.choice.mode == "lean":  # a very weak PC may ask for fewer attract frames
         playback.attract_frame_stride = config.render.lean_attract_frame_stride
     first.stop_first.callback(_logged(thumbs.stop, "the stills maker"))
     # first: no check outlives the UI

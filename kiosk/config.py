@@ -286,7 +286,9 @@ class RenderConfig:
     lean_pulse_ms: int = 700               # … and one bounce instead of two
     attract_drift_every_s: float = 10.0    # colour blobs (no clips) drift this often
     attract_drift_ms: int = 2400           # … taking this long; still in between (0 frames)
-    lean_attract_frame_stride: int = 2     # lean: the muted attract loop shows every 2nd frame
+    # lean: the attract loop shows every n-th frame; every frame by default, 2 only for a very
+    # weak PC (``--attract-every 2``: about a third less CPU on the attract screen)
+    lean_attract_frame_stride: int = 1
 
 
 @record(frozen=True)

@@ -43,6 +43,16 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def _every(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 1 <= value <= 4:
+        raise argparse.ArgumentTypeError(f"'{text}': use 1 (every frame) to 4")
+    return value
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -86,6 +96,9 @@ def run_parser() -> argparse.ArgumentParser:
     p.add_argument("--render", choices=("lean", "full", "auto"),
                    help="lean drops costly effects (for PCs without graphics hardware); "
                         "auto (default) chooses lean on a software renderer")
+    p.add_argument("--attract-every", type=_every, metavar="N",
+                   help="lean mode: the attract loop shows every N-th video frame (default 1: "
+                        "all of them; 2 for a very weak PC)")
     p.add_argument("--quit-after-start", action="store_true",
                    help="quit with exit code 0 once the first attract frame is on screen "
                         "(checks an installation)")

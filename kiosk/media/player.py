@@ -139,7 +139,7 @@ class EpisodePlayer(QObject):
 
     def set_frame_stride(self, stride: int) -> None:
         """Show only every ``stride``-th decoded frame (1: all). On a software renderer each
-        frame drawn costs CPU; a muted background loop still looks alive at half the rate."""
+        frame drawn costs CPU: a very weak PC may show the muted attract loop at half rate."""
         self._frame_stride = max(1, int(stride))
 
     def videoSink(self) -> QVideoSink:

@@ -54,14 +54,18 @@ def _give(node: QSGImageNode, texture: QSGTexture) -> None:
     shiboken6.invalidate(texture)
 
 
+def _nothing(_ratio: float) -> tuple[QImage, QRectF]:
+    return QImage(), QRectF()
+
+
 class _Layer(QQuickItem):
     """One picture on screen: an image node whose texture is the picture itself.
 
     ``show(produce)`` asks for a new picture; the scene graph calls ``updatePaintNode``, which
-    first lets go of the texture on screen (a 1-pixel stand-in takes its place) and only then
-    calls ``produce``: the scaler then writes over a buffer nobody else holds, instead of
-    copying it. The nodes belong to the scene graph: made by the window, returned from
-    ``updatePaintNode`` and never deleted here."""
+    calls ``produce`` and puts the picture on the node, freeing the texture it replaces. The
+    scaler writes its two buffers in turn, so the one it writes is never the one on screen,
+    and the one it writes was let go a frame ago: no copy. The nodes belong to the scene
+    graph: made by the window, returned from ``updatePaintNode`` and never deleted here."""
 
     def __init__(self, parent: QQuickItem, smooth: bool, shown: Callable[[bool], None]) -> None:
         super().__init__(parent)
@@ -78,9 +82,14 @@ class _Layer(QQuickItem):
 
     def show(self, produce: Produce | None, mirror: bool = False) -> None:
         """Show what ``produce`` makes at the next frame swap (None: nothing)."""
-        self._produce = self._last = produce or (lambda _ratio: (QImage(), QRectF()))
+        self._produce = self._last = produce or _nothing
         self._mirror = mirror
         self.update()
+
+    @property
+    def empty(self) -> bool:
+        """Shows nothing now and was asked for nothing since."""
+        return self._last is None or self._last is _nothing
 
     def updatePaintNode(self, old: QSGNode, _data: object) -> QSGNode:  # Qt's name
         window = self.window()
@@ -97,11 +106,11 @@ class _Layer(QQuickItem):
             self._produce = self._produce or self._last   # back in a window: show it again
         if self._produce is not None:
             produce, self._produce = self._produce, None
-            _give(node, window.createTextureFromImage(self._blank))  # frees the last picture
             picture, source = produce(window.effectiveDevicePixelRatio())
             shown = not picture.isNull() and not source.isEmpty()
+            # the picture replaces the last one (freed now), or the 1-pixel stand-in does
+            _give(node, window.createTextureFromImage(picture if shown else self._blank))
             if shown:
-                _give(node, window.createTextureFromImage(picture))
                 node.setSourceRect(source)
                 flip = QSGImageNode.TextureCoordinatesTransformFlag
                 node.setTextureCoordinatesTransform(
@@ -134,6 +143,8 @@ class LeanVideo(QQuickItem):
         self._crop = False
         self._sides = FrameScaler()     # a second context: the tiny picture for the sides
         self._sides_filled = False
+        self._shape: tuple[object, ...] = ()   # the held frame's format, turn and mirroring
+        self._mirrored = False
         # children paint in order: the sides, then the picture over them
         self._sides_layer = _Layer(self, True, self._on_sides_shown)
         self._picture_layer = _Layer(self, False, self._on_picture_shown)
@@ -161,6 +172,7 @@ class LeanVideo(QQuickItem):
         goes (its last frame would keep that clip's decoder buffers alive) or the kiosk
         closes."""
         self._frame = QVideoFrame()
+        self._shape = ()
         self._picture_layer.show(None)
         self._sides_layer.show(None)
         self._scaler.close()
@@ -219,7 +231,12 @@ class LeanVideo(QQuickItem):
     # ---- frames in -----------------------------------------------------------------------
     def _on_frame(self, frame: QVideoFrame) -> None:
         self._frame = frame
-        self._layout()
+        # laid out again only when the frame's shape changes (a new clip), not frame by frame
+        shape = (frame.surfaceFormat(), frame.rotation(), frame.mirrored())
+        if shape != self._shape:
+            self._shape = shape
+            self._mirrored = is_mirrored(frame) if frame.isValid() else False
+            self._layout()
         self._refresh()
 
     def _shown_size(self) -> QSizeF:
@@ -251,9 +268,18 @@ class LeanVideo(QQuickItem):
         """Pictures for the frame held, made when the scene graph swaps the next frame."""
         if not self._frame.isValid() or self._content.isEmpty():
             return
-        frame = self._frame
-        self._picture_layer.show(self._picture, is_mirrored(frame))
-        self._sides_layer.show(self._sides_picture if self._fill_sides else None)
+        self._picture_layer.show(self._picture, self._mirrored)
+        if self._sides_wanted():
+            self._sides_layer.show(self._sides_picture)
+        elif not self._sides_layer.empty:
+            self._sides_layer.show(None)
+
+    def _sides_wanted(self) -> bool:
+        """Sides to fill: asked for, and the picture leaves more than a sliver of the item."""
+        box, content = QRectF(0, 0, self.width(), self.height()), self._content
+        return self._fill_sides and not content.isEmpty() and not (
+            content.width() >= box.width() * SIDES_FROM
+            and content.height() >= box.height() * SIDES_FROM)
 
     # ---- pictures (called by the layers from updatePaintNode) -----------------------------
     def _picture(self, ratio: float) -> tuple[QImage, QRectF]:
@@ -278,10 +304,7 @@ class LeanVideo(QQuickItem):
         price of one bilinear stretch). Nothing when the picture nearly fills the item."""
         none = (QImage(), QRectF())
         box = QRectF(0, 0, self.width(), self.height())
-        content = self._content
-        if not self._frame.isValid() or content.isEmpty() or (
-                content.width() >= box.width() * SIDES_FROM
-                and content.height() >= box.height() * SIDES_FROM):
+        if not self._frame.isValid() or not self._sides_wanted():
             return none
         angle = rotation_degrees(self._frame)
         shown = self._shown_size()

@@ -149,11 +149,11 @@ def test_one_video_item_serves_every_visit(make_kiosk, qtbot, pack: Path) -> Non
     assert first.parentItem() is find_item(app.window, "attractVideo")
 
 
-def test_lean_player_writes_each_frame_over_one_buffer(make_kiosk, qtbot, pack: Path) -> None:
-    """The scene graph's texture shares the scaler's picture, and lets go of it before the next
-    frame is written: the buffer is never copied (a copy would be a new 8 MB buffer per frame
-    at full HD). The high half of ``cacheKey`` is the pixels' serial number: a copy gets a new
-    one (the low half counts write accesses)."""
+def test_lean_player_writes_frames_over_two_buffers(make_kiosk, qtbot, pack: Path) -> None:
+    """The scene graph's texture shares the scaler's picture, and lets go of it when the next
+    picture replaces it: the scaler writes its two buffers in turn and never copies one (a
+    copy would be a new 8 MB buffer per frame at full HD). The high half of ``cacheKey`` is
+    the pixels' serial number: a copy gets a new one (the low half counts write accesses)."""
     app = make_kiosk("1280x720", content=pack, config=CFG.with_(player_side_fill=False),
                      real_player=True)
     _video, picture = _play(app, qtbot, "groen")
@@ -167,7 +167,8 @@ def test_lean_player_writes_each_frame_over_one_buffer(make_kiosk, qtbot, pack: 
         qtbot.waitUntil(lambda: len(keys) >= 10, timeout=10_000)
     finally:
         picture.framesDrawnChanged.disconnect(key)
-    assert len(set(keys)) == 1, keys
+    assert len(set(keys)) == 2, keys
+    assert all(a != b for a, b in zip(keys, keys[1:])), keys   # in turn
     shot = app.window.grabWindow()   # and that one buffer is what the screen shows
     rect = picture.property("contentRect")
     assert colour_close(shot.pixelColor(int(rect.center().x()), int(rect.center().y())), GREEN,

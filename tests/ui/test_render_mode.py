@@ -7,9 +7,17 @@ from tests.uitools import find_items
 def test_auto_on_the_software_backend_is_lean(make_kiosk):
     app = make_kiosk()  # offscreen: Qt Quick's software backend
     assert app.screens.render.choice.mode == "lean"
-    assert app.playback.attract_frame_stride == 2  # the muted loop at half rate
+    assert app.playback.attract_frame_stride == 1  # the attract loop at the clip's own rate
     log = (app.data_dir / app.config.store.log_filename).read_text(encoding="utf-8")
     assert "render mode lean (software rendering: Qt Quick software backend" in log
+
+
+def test_a_very_weak_pc_can_ask_for_half_the_attract_frames(make_kiosk):
+    app = make_kiosk(args=("--attract-every", "2"))
+    assert app.screens.render.choice.mode == "lean"
+    assert app.playback.attract_frame_stride == 2
+    full = make_kiosk(args=("--render", "full", "--attract-every", "2"))
+    assert full.playback.attract_frame_stride == 1   # the GPU draws every frame anyway
 
 
 def test_full_can_be_forced(make_kiosk):
