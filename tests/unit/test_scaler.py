@@ -63,6 +63,48 @@ def test_a_yuv_frame_becomes_an_rgb_picture_of_the_size_asked(size: QSize) -> No
         assert _near(picture.pixelColor(x, y), (255, 0, 0)), picture.pixelColor(x, y).name()
 
 
+def _nv12(width: int, height: int, yuv: tuple[int, int, int]) -> QVideoFrame:
+    """Y, then U and V interleaved: what hardware decoders give."""
+    frame = QVideoFrame(QVideoFrameFormat(QSize(width, height),
+                                          QVideoFrameFormat.PixelFormat.Format_NV12))
+    assert frame.map(QVideoFrame.MapMode.WriteOnly)
+    luma, chroma = frame.bits(0), frame.bits(1)
+    luma[:] = bytes([yuv[0]]) * len(luma)
+    chroma[:] = bytes(yuv[1:]) * (len(chroma) // 2)
+    frame.unmap()
+    return frame
+
+
+@pytest.mark.parametrize("size", [QSize(97, 41), QSize(64, 32), QSize(1280, 720)])
+def test_an_nv12_frame_is_scaled_and_converted_too(size: QSize) -> None:
+    """Scaled (two passes: planar YUV first) or at its own size (one pass), the same red."""
+    conv = FrameScaler()
+    picture = conv.image(_nv12(64, 32, RED_YUV), size)
+    assert conv.uses_swscale and conv.fallbacks == 0
+    for x, y in ((0, 0), (size.width() - 1, size.height() - 1), (size.width() // 2, 3)):
+        assert _near(picture.pixelColor(x, y), (255, 0, 0)), picture.pixelColor(x, y).name()
+
+
+def test_a_clip_of_two_colours_keeps_its_halves_when_scaled() -> None:
+    """Left half red, right half blue: scaling moves no colour across the middle (a plane
+    scaled with another plane's size or stride would)."""
+    width, height = 64, 32
+    frame = QVideoFrame(QVideoFrameFormat(QSize(width, height),
+                                          QVideoFrameFormat.PixelFormat.Format_YUV420P))
+    assert frame.map(QVideoFrame.MapMode.WriteOnly)
+    blue = (41, 240, 110)   # studio-range BT.601 pure blue
+    for plane, scale in ((0, 1), (1, 2), (2, 2)):
+        bits, stride = frame.bits(plane), frame.bytesPerLine(plane)
+        for y in range(height // scale):
+            row = bytes([RED_YUV[plane]]) * (width // scale // 2) \
+                + bytes([blue[plane]]) * (width // scale // 2)
+            bits[y * stride:y * stride + len(row)] = row
+    frame.unmap()
+    picture = FrameScaler().image(frame, QSize(300, 150))
+    assert _near(picture.pixelColor(20, 75), (255, 0, 0), 8), picture.pixelColor(20, 75).name()
+    assert _near(picture.pixelColor(280, 75), (0, 0, 255), 8), picture.pixelColor(280, 75).name()
+
+
 def test_hd_frames_without_a_colour_tag_are_read_as_bt709() -> None:
     conv = FrameScaler()
     small = conv.image(_yuv420p(64, 32, RED_YUV), QSize(8, 8)).pixelColor(1, 1)
