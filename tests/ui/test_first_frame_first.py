@@ -97,6 +97,26 @@ def test_the_first_attract_frame_imports_only_what_attract_needs(tmp_path) -> No
     assert seen["state"] == "attract" and "game" in seen["sections"]
 
 
+def test_the_garbage_collector_waits_only_while_the_first_frame_is_built(monkeypatch) -> None:
+    import gc
+
+    import kiosk.app
+
+    seen = []
+
+    def parse(argv):   # the first step of a build: where it stands then, and stop
+        seen.append(gc.isenabled())
+        raise kiosk.app.UsageError("stop here")
+
+    monkeypatch.setattr(kiosk.app, "parse_run_args", parse)
+    assert gc.isenabled()
+    for first_frame_first in (True, False):
+        with pytest.raises(StartupError, match="stop here"):
+            build([], first_frame_first=first_frame_first)
+        assert gc.isenabled()   # also after a start that failed
+    assert seen == [False, True]
+
+
 def _pack_copy(tmp_path: Path) -> Path:
     pack = tmp_path / "pack"
     shutil.copytree(SAMPLE_PACK, pack)
