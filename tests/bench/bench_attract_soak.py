@@ -183,6 +183,9 @@ def main() -> int:
         visits.timeout.connect(visit)
         visits.start(180_000)
     app.qapp.exec()
+    # the kiosk's own teardown, as main() does after its loop: left to the interpreter's exit,
+    # the objects QML binds to went before the window and QML logged TypeErrors
+    app.close()
     slope, n = slope_mb_per_hour(samples, args.warmup * 60)
     first = [r for t, r in samples if t >= args.warmup * 60]
     print(f"\n{len(samples)} samples over {samples[-1][0] / 60:.1f} min; after "
