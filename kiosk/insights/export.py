@@ -21,8 +21,7 @@ import csv
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -357,18 +356,24 @@ _SORTED_IN_RUNS = {"idx_events_kind", "idx_events_session_id"}
 """The ``_BULK_INDEXES`` built with ``_SORT_RUN_KIB`` of sort memory (and the uid index)."""
 
 
-@contextmanager
-def _sort_memory(conn: sqlite3.Connection, kib: int | None) -> Iterator[None]:
-    """SQLite sorts in runs of ``kib`` within the block (None: the page cache size as set)."""
-    if kib is None:
-        yield
-        return
-    size = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size = {-kib}")
-    try:
-        yield
-    finally:
-        conn.execute(f"PRAGMA cache_size = {size}")
+def _create_index(conn: sqlite3.Connection, sql: str, in_runs: bool) -> None:
+    """Run ``sql``, a CREATE INDEX, sorting in runs of ``_SORT_RUN_KIB`` when ``in_runs``.
+
+    The runs go to SQLite's temporary file. Should that fail (its folder full or not writable,
+    while the merged file is on another disk), the index is sorted in memory, as without runs."""
+    if in_runs:
+        size = conn.execute("PRAGMA cache_size").fetchone()[0]
+        conn.execute(f"PRAGMA cache_size = {-_SORT_RUN_KIB}")
+        try:
+            conn.execute(sql)
+            return
+        except sqlite3.OperationalError:
+            if not conn.in_transaction:  # SQLite gave up the transaction: nothing to retry
+                raise
+        finally:
+            conn.execute(f"PRAGMA cache_size = {size}")
+    conn.execute(sql)
+
 
 _UID_UNIQUE = "uid TEXT NOT NULL UNIQUE DEFAULT"
 _UID_PLAIN = "uid TEXT NOT NULL DEFAULT"
@@ -460,8 +465,7 @@ def _add_uid_unique(conn: sqlite3.Connection, table_sql: str) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         try:
-            with _sort_memory(conn, _SORT_RUN_KIB):  # random uids
-                conn.execute("CREATE UNIQUE INDEX merge_uid ON events (uid)")
+            _create_index(conn, "CREATE UNIQUE INDEX merge_uid ON events (uid)", in_runs=True)
         except sqlite3.IntegrityError:
             raise _StartOver() from None
         version = conn.execute("PRAGMA schema_version").fetchone()[0]
@@ -482,8 +486,7 @@ def _restore_indexes(conn: sqlite3.Connection) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         for name, sql in _BULK_INDEXES.items():
-            with _sort_memory(conn, _SORT_RUN_KIB if name in _SORTED_IN_RUNS else None):
-                conn.execute(sql)
+            _create_index(conn, sql, in_runs=name in _SORTED_IN_RUNS)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

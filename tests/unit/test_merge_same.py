@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import random
 import shutil
+import sys
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -346,3 +347,33 @@ def test_a_full_disk_is_handled_as_before(tmp_path: Path, big_inputs: tuple[list
             assert new == old
             assert skipped and all("(database or disk is full)" in line for line in skipped)
     assert sorted(set(outcomes)) == ["failed", "some left out"]  # both cases were tried
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a path too long for SQLite's temp names")
+def test_a_temporary_folder_sqlite_cannot_use_changes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The indexes sorted in runs need SQLite's temporary file; when it cannot be made (its
+    folder full or unusable, the merged file on another disk) they are sorted in memory, and
+    the merge gives the same file as before instead of failing."""
+    files = [kiosk_file(tmp_path / "in" / f"k{i}.db") for i in range(3)]
+    for i, db in enumerate(files):
+        add_events(db, f"ktemp{i}", 10_000, 60 + i)
+    # the least sort memory SQLite takes (10 pages), so that these rows are sorted in runs
+    monkeypatch.setattr(export, "_SORT_RUN_KIB", 16)
+    monkeypatch.setattr(export, "_BULK_PAGE_SIZE", 4096)
+    # SQLite makes its temporary names in this folder; a path this long fits none
+    unusable = tmp_path / ("a" * 200) / ("b" * 200) / ("c" * 150)
+    unusable.mkdir(parents=True)
+    merge_before.merge(tmp_path / "probe.db", files, DEFAULT)
+    probe = sqlite3.connect(tmp_path / "probe.db")
+    try:
+        probe.execute(f"PRAGMA temp_store_directory = '{unusable}'")  # for the whole process
+        probe.execute("PRAGMA cache_size = -16")
+        with pytest.raises(sqlite3.OperationalError):  # sorting in runs fails there indeed
+            probe.execute("CREATE INDEX probe ON events (uid)")
+        new, old, skipped = both(tmp_path / "out", "campaign.db", files)
+    finally:
+        probe.execute("PRAGMA temp_store_directory = ''")
+        probe.close()
+    assert new == old and not skipped
+    assert len(new["events"]) == 30_000
