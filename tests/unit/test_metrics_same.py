@@ -30,8 +30,10 @@ DOMAINS = {"lasser": "metaal", "elektromonteur": "energie", "automonteur": "mobi
 
 
 def _add_oddities(path: Path, seed: int) -> None:
-    """Undos of earlier swipes (and one of a card never swiped), a session without an id and a
-    result without jobs: the rows the generator never writes but the figures must handle."""
+    """Undos of earlier swipes (and one of a card never swiped), a session without an id, a
+    result without jobs, and sessions whose plays are logged under another event than their
+    start (some plays, or all of them: a kiosk's event changed mid-visit): the rows the
+    generator never writes but the figures must handle."""
     rnd = random.Random(seed)
     with sqlite3.connect(path) as conn:
         swipes = conn.execute("SELECT kiosk_id, ts, day, event_id, session_id, card_id "
@@ -54,6 +56,12 @@ def _add_oddities(path: Path, seed: int) -> None:
                          "episode_id) VALUES (?, ?, ?, ?, ?, 'episode_liked', ?)",
                          [(k, t + 1, d, e, s, ep) for k, t, d, e, s, ep
                           in rnd.sample(plays, min(60, len(plays)))])
+        other = {EVENTS[0]: EVENTS[1], EVENTS[1]: EVENTS[0]}
+        moved = rnd.sample(sorted({(s, e) for _k, _t, _d, e, s, _ep in plays if s}), 12)
+        for n, (sid, event) in enumerate(moved):  # the first half: all plays, the rest: one
+            conn.execute("UPDATE events SET event_id = ? WHERE id IN (SELECT id FROM events"
+                         " WHERE kind = 'episode_started' AND session_id = ? ORDER BY id"
+                         f"{'' if n < 6 else ' LIMIT 1'})", (other.get(event, EVENTS[0]), sid))
 
 
 @pytest.fixture(scope="module", params=[(7, True), (7, False)],
