@@ -66,7 +66,7 @@ def _pack_build(args: argparse.Namespace, out: TextIO, config: Config) -> int:
 
     if not args.out.name.endswith(SUFFIX):
         raise ToolError(f"{args.out}: the file name must end in {SUFFIX}")
-    pack, problems, fatal = collect(args.pack, config)
+    pack, problems, fatal = collect(args.pack, config, remember_titles=True)
     errors = [p for p in problems if p.severity == "error"]
     if pack is None or errors:
         first = errors[0] if errors else fatal

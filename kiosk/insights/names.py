@@ -98,10 +98,9 @@ def load_titles_pack(pack: Path | None, config: Config) -> tuple[PackTitles | No
     """The titles of the pack (default: the sample pack) and, when it cannot be read, why not;
     remembered in the user's cache folder until the pack changes (``kiosk.pack.titles``)."""
     from kiosk import paths
-    from kiosk.pack.titles import pack_titles
+    from kiosk.pack.titles import cache_folder, pack_titles
 
-    return pack_titles(pack or paths.sample_pack(), config,
-                       paths.cache_dir() / config.insights.titles_cache_dirname)
+    return pack_titles(pack or paths.sample_pack(), config, cache_folder(config))
 
 
 class Names:

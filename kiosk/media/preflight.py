@@ -74,7 +74,7 @@ def run_preflight(pack: Path, event_id: str | None, as_json: bool, out: TextIO,
                 out.write(json.dumps(asdict(check)) + "\n")  # ASCII: any console encoding
                 out.flush()
 
-    loaded, problems, fatal = collect(Path(pack), config)
+    loaded, problems, fatal = collect(Path(pack), config, remember_titles=True)
     add(_pack_checks(problems, fatal, loaded))
     if loaded is not None:
         add(_ready_checks(loaded, config, strict))

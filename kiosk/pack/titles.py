@@ -133,7 +133,41 @@ def _load(root: Path, config: Config) -> tuple[PackTitles | None, str | None]:
     try:
         return extract(load_pack(root, config)), None
     except PackError as e:  # its message starts with the folder, which the caller adds
-        return None, _first_line(e).removeprefix(f"{root}: ")
+        return None, _refused(root, e)
+
+
+def _refused(root: Path, e: Exception) -> str:
+    return _first_line(e).removeprefix(f"{root}: ")
+
+
+def cache_folder(config: Config) -> Path:
+    """Where the titles are remembered: the user's cache folder."""
+    return paths.cache_dir() / config.insights.titles_cache_dirname
+
+
+def remember_loaded(root: Path, config: Config, key: str | None, pack: Any | None,
+                    refused: Exception | None = None) -> None:
+    """Remember the titles of a pack just loaded in full for another reason (``kiosk check``,
+    ``kiosk pack``, a pack installed from a stick), so the first ``kiosk stats`` after a pack
+    changed need not load it again: the loader's verdict (``pack``, or the ``PackError`` it
+    raised as ``refused``) is the one ``pack_titles`` would reach. ``key``: ``fingerprint``
+    taken before that load; nothing is kept when the pack changed meanwhile. Costs a look at
+    the pack folder's files and a small write; a cache that cannot be written costs nothing
+    more."""
+    if key is None:
+        return
+    try:
+        if fingerprint(root, config) != key:
+            return
+        if pack is not None:
+            titles, problem = extract(pack), None
+        elif refused is not None:
+            titles, problem = None, _refused(root, refused)
+        else:
+            return
+        _remember(cache_folder(config), root, key, titles, problem)
+    except Exception as e:  # noqa: BLE001 - a nicety for the figures: never the caller's failure
+        log.info("pack titles of %s not remembered (%s)", root, e)
 
 
 def _first_line(e: Exception) -> str:

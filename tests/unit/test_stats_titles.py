@@ -229,3 +229,32 @@ def test_default_config_is_what_the_cache_key_reads() -> None:
     seen = {subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(env, PYTHONHASHSEED=s),
                            capture_output=True, text=True, check=True).stdout for s in "12"}
     assert seen == {repr(DEFAULT) + "\n"}
+
+
+@pytest.mark.parametrize("broken", [None, "job-title", "pack-id"], ids=["sample", "job-title",
+                                                                        "pack-id"])
+def test_after_kiosk_check_the_first_stats_is_lean_and_the_same(
+        broken: str | None, log: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``kiosk check`` loads the pack in full anyway and remembers its titles (or the loader's
+    refusal): the first ``kiosk stats`` after a checked change then imports no pydantic, and
+    names the figures as the whole pack does."""
+    pack = tmp_path / "pack"
+    shutil.copytree(SAMPLE_PACK, pack)
+    if broken is not None:
+        BROKEN[broken](pack)
+    with monkeypatch.context() as m:
+        m.setattr(report, "load_titles_pack", full_load)
+        reference = stats(log, pack)
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    subprocess.run([sys.executable, "-m", "kiosk", "check", str(pack)], cwd=ROOT, env=env,
+                   capture_output=True, timeout=120)  # its verdict (1 when broken) is not ours
+    assert list((tmp_path / "cache").rglob("*.json")), "kiosk check remembered nothing"
+    done = subprocess.run([sys.executable, "-c", _CHILD, "stats", "--data", str(log),
+                           "--content", str(pack)], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stderr.splitlines() if x.startswith("MODULES "))
+    modules = set(json.loads(line[len("MODULES "):].replace("'", '"')))
+    assert not modules & {"PySide6", "shiboken6", "pydantic", "pydantic_core"}
+    assert done.stdout == reference
+    assert ("Lasser / constructiewerker" in reference) == (broken is None)
