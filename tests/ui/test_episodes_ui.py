@@ -47,7 +47,7 @@ def player(app):
 def skip_to_end(app, qtbot) -> None:
     """Seek close to the end of the playing clip so the test need not watch it all."""
     p = player(app)
-    qtbot.waitUntil(lambda: p.state == "playing" and p.duration > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: p.state == "playing" and p.duration > 0, timeout=20_000)
     p.seek(p.duration - 400)
 
 
@@ -57,7 +57,7 @@ def test_a_second_tap_where_stop_was_starts_nothing(kiosk, qtbot):
     open_episodes(kiosk, qtbot)
     touch_tap(kiosk.window, f"episodeTile_{SERIES[0]}")
     skip_to_end(kiosk, qtbot)
-    qtbot.waitUntil(lambda: kiosk.playback.countingDown, timeout=10_000)
+    qtbot.waitUntil(lambda: kiosk.playback.countingDown, timeout=20_000)
     next_frame(qtbot, kiosk.window)    # the finger taps Stop where a frame showed it
     spot = centre(find_item(kiosk.window, "nextUpCancel"))
     for _ in range(2):
@@ -74,12 +74,12 @@ def test_tapping_a_tile_plays_that_episode_with_real_frames(kiosk, qtbot):
     touch_tap(kiosk.window, f"episodeTile_{SERIES[1]}")
     qtbot.waitUntil(lambda: kiosk.controller.state == "player")
     p = player(kiosk)
-    qtbot.waitUntil(lambda: p.state == "playing", timeout=10_000)
+    qtbot.waitUntil(lambda: p.state == "playing", timeout=20_000)
     assert p.episodeId == SERIES[1]
     sink = find_item(kiosk.window, "playerVideo").property("videoSink")
     frames = []
     sink.videoFrameChanged.connect(lambda f: frames.append(f.isValid()))
-    qtbot.waitUntil(lambda: len(frames) >= 10, timeout=10_000)
+    qtbot.waitUntil(lambda: len(frames) >= 10, timeout=20_000)
     assert all(frames)
     start = p.position
     qtbot.waitUntil(lambda: p.position > start + 300, timeout=5_000)  # time moves on
@@ -95,7 +95,7 @@ def test_autoplay_runs_three_in_a_row_then_cancel_stops_it(kiosk, qtbot):
         qtbot.waitUntil(lambda expected=expected: p.episodeId == expected and p.state == "playing",
                         timeout=15_000)
         skip_to_end(kiosk, qtbot)
-        qtbot.waitUntil(lambda: kiosk.controller.state == "next_up", timeout=10_000)
+        qtbot.waitUntil(lambda: kiosk.controller.state == "next_up", timeout=20_000)
         assert is_shown(kiosk.window, "nextUpCountdown")
     # the end card of the third: cancel, and nothing starts any more
     next_frame(qtbot, kiosk.window)
@@ -121,8 +121,8 @@ def test_a_broken_clip_mid_series_is_skipped_and_the_next_plays(qapp, qtbot, tmp
         touch_tap(app.window, f"episodeTile_{SERIES[0]}")
         p = player(app)
         skip_to_end(app, qtbot)
-        qtbot.waitUntil(lambda: app.controller.state == "next_up", timeout=10_000)
-        qtbot.waitUntil(lambda: p.errorText != "", timeout=10_000)
+        qtbot.waitUntil(lambda: app.controller.state == "next_up", timeout=20_000)
+        qtbot.waitUntil(lambda: p.errorText != "", timeout=20_000)
         assert is_shown(app.window, "playerError")
         qtbot.waitUntil(lambda: p.episodeId == SERIES[2] and p.state == "playing", timeout=15_000)
         assert not is_shown(app.window, "playerError")
@@ -139,7 +139,7 @@ def test_captions_show_the_cue_and_follow_the_language(kiosk, qtbot):
     open_episodes(kiosk, qtbot)
     touch_tap(kiosk.window, f"episodeTile_{SERIES[1]}")
     p = player(kiosk)
-    qtbot.waitUntil(lambda: p.state == "playing", timeout=10_000)
+    qtbot.waitUntil(lambda: p.state == "playing", timeout=20_000)
     p.seek(4_000)  # episodes/media/aan-de-slag/s1e2.nl.vtt: cue 2 runs 3.5–6.3 s
     caption = lambda: find_item(kiosk.window, "captionText")  # noqa: E731
     qtbot.waitUntil(lambda: caption() is not None and caption().property("text")
@@ -153,7 +153,7 @@ def test_touch_shows_controls_that_pause_and_go_back(kiosk, qtbot):
     open_episodes(kiosk, qtbot)
     touch_tap(kiosk.window, f"episodeTile_{SERIES[0]}")
     p = player(kiosk)
-    qtbot.waitUntil(lambda: p.state == "playing", timeout=10_000)
+    qtbot.waitUntil(lambda: p.state == "playing", timeout=20_000)
     assert not is_shown(kiosk.window, "playerPause")
     touch_tap(kiosk.window, "playerView")
     qtbot.waitUntil(lambda: is_shown(kiosk.window, "playerPause"))
@@ -169,7 +169,7 @@ def test_touch_shows_controls_that_pause_and_go_back(kiosk, qtbot):
 
 def test_attract_loops_the_featured_clips_muted(kiosk, qtbot):
     p = player(kiosk)
-    qtbot.waitUntil(lambda: p.state == "playing", timeout=10_000)
+    qtbot.waitUntil(lambda: p.state == "playing", timeout=20_000)
     assert p.muted
     featured = kiosk.pack.events["open-dag-2026"].featured_series
     assert kiosk.pack.episodes[p.episodeId].series_id in featured
@@ -185,7 +185,7 @@ def test_events_carry_the_right_fractions(make_kiosk, qtbot):
                                                     next_up_countdown_s=600))
     open_episodes(app, qtbot)
     app.controller.playEpisode("ads-s1e1", "tile")  # a 1-second clip, watched whole
-    qtbot.waitUntil(lambda: app.controller.state == "next_up", timeout=10_000)
+    qtbot.waitUntil(lambda: app.controller.state == "next_up", timeout=20_000)
     assert events(app, "select pct from events where kind='episode_progress' order by id") == [
         (25,), (50,), (75,)]
     assert events(app, "select episode_id, fraction from events where kind='episode_finished'"
@@ -196,8 +196,8 @@ def test_leaving_early_records_the_share_seen(kiosk, qtbot):
     open_episodes(kiosk, qtbot)
     touch_tap(kiosk.window, f"episodeTile_{SERIES[1]}")
     p = player(kiosk)
-    qtbot.waitUntil(lambda: p.state == "playing", timeout=10_000)
-    qtbot.waitUntil(lambda: p.position >= 4_000, timeout=10_000)  # past 25 % of a 13 s clip
+    qtbot.waitUntil(lambda: p.state == "playing", timeout=20_000)
+    qtbot.waitUntil(lambda: p.position >= 4_000, timeout=20_000)  # past 25 % of a 13 s clip
     seen_ms = p.position
     kiosk.playback.back()
     qtbot.waitUntil(lambda: kiosk.controller.state == "episodes")
@@ -213,11 +213,11 @@ def test_leaving_early_records_the_share_seen(kiosk, qtbot):
 
 def test_the_attract_loop_never_counts_as_viewing(kiosk, qtbot):
     p = player(kiosk)
-    qtbot.waitUntil(lambda: p.state == "playing", timeout=10_000)  # attract loop runs
+    qtbot.waitUntil(lambda: p.state == "playing", timeout=20_000)  # attract loop runs
     open_episodes(kiosk, qtbot)  # leaving attract stops the loop
     touch_tap(kiosk.window, "homeButton")
     kiosk.controller.endSession()
-    qtbot.waitUntil(lambda: p.state == "playing", timeout=10_000)  # the loop again
+    qtbot.waitUntil(lambda: p.state == "playing", timeout=20_000)  # the loop again
     assert events(kiosk, "select count(*) from events where kind like 'episode_%'") == [(0,)]
 
 
@@ -226,7 +226,7 @@ def test_the_end_of_a_series_suggests_a_featured_series(kiosk, qtbot):
     last = "toh-s1e4"  # the last episode of "Techniek om je heen"
     kiosk.controller.playEpisode(last, "tile")
     skip_to_end(kiosk, qtbot)
-    qtbot.waitUntil(lambda: kiosk.controller.state == "next_up", timeout=10_000)
+    qtbot.waitUntil(lambda: kiosk.controller.state == "next_up", timeout=20_000)
     qtbot.waitUntil(lambda: is_shown(kiosk.window, "nextUpSuggestion"))
     assert not is_shown(kiosk.window, "nextUpCountdown")  # no autoplay past a series' end
     featured = kiosk.pack.events["open-dag-2026"].featured_series
@@ -237,4 +237,4 @@ def test_the_end_of_a_series_suggests_a_featured_series(kiosk, qtbot):
     touch_tap(kiosk.window, "nextUpSuggestion")
     p = player(kiosk)
     qtbot.waitUntil(lambda: p.episodeId == suggestion["id"] and p.state == "playing",
-                    timeout=10_000)
+                    timeout=20_000)
