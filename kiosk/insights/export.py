@@ -327,9 +327,10 @@ together, so keeping them up to date is cheaper than reading the whole table onc
 _BULK_PAGE_SIZE = 16384
 """The page size of a new merged file built the bulk way (a kiosk's own file has SQLite's 4 kB).
 A quarter of the pages to fill, split and write: about 0.5 s less CPU for a million events, and
-``kiosk report`` and ``kiosk stats`` read such a file as fast or a little faster (a scan of the
-events table 10 % faster). When the merge starts over row by row it makes the file as before,
-with 4 kB pages, so a full disk still leaves out the same inputs as before."""
+``kiosk report`` and ``kiosk stats`` read such a file as fast (the same 1 M events both ways:
+report 2.90 vs 2.88 s CPU, median of 10, with random session ids; a little faster with sequential
+ones; a scan of the events table about 10 % faster). When the merge starts over row by row it
+makes the file as before, with 4 kB pages, so a full disk still leaves out the same inputs."""
 
 
 def _start_file(path: Path, page_size: int) -> None:
