@@ -374,10 +374,14 @@ class Installer:
     def _showing(self, folder: Path) -> EventChoice | None:
         """The event the kiosk will show with the pack in ``folder`` (the app's own rule)."""
         from kiosk.pack.loader import PackError, load_pack
+        from kiosk.pack.titles import fingerprint, remember_loaded
         from kiosk.core.event_choice import UnknownEvent, running_event
 
         try:
+            key = fingerprint(folder, self.config)
             pack = load_pack(folder, self.config)
+            # where it is installed, for the first 'kiosk stats --content' on it (a full load)
+            remember_loaded(folder, self.config, key, pack)
             try:
                 return running_event(pack, self.today(), self.pinned_event)
             except UnknownEvent:  # the app follows the dates then, and warns

@@ -148,6 +148,24 @@ def test_a_pack_that_fails_check_is_refused_and_nothing_stays(tmp_path: Path, da
     assert [p.name for p in (data / "packs").iterdir()] == []
 
 
+def test_an_installed_pack_has_its_titles_remembered_where_it_is_installed(
+        data: Path, archives, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The install loads the installed folder in full anyway (which event it shows): the
+    figures' titles are kept from that load, so no ``kiosk stats`` loads it again."""
+    from kiosk.pack import titles
+
+    [outcome] = Installer(data, ("bliq-sample", 1), DEFAULT).install([archives[2]])
+    assert outcome.installed and outcome.pack_dir is not None
+
+    def no_full_load(root: Path, config: Config) -> None:
+        raise AssertionError(f"{root} loaded in full")
+
+    monkeypatch.setattr(titles, "_load", no_full_load)
+    found, problem = titles.pack_titles(outcome.pack_dir, DEFAULT, titles.cache_folder(DEFAULT))
+    assert problem is None and found is not None and found.version == 2
+    assert found.jobs["lasser"].title.nl == "Lasser / constructiewerker"
+
+
 def test_the_previous_version_is_kept_for_a_rollback(data: Path, archives) -> None:
     installer = Installer(data, ("bliq-sample", 1), DEFAULT)
     assert installer.install([archives[2]])[0].installed
