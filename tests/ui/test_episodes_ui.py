@@ -234,6 +234,7 @@ def test_the_end_of_a_series_suggests_a_featured_series(kiosk, qtbot):
         e.series_id == s and "students" in e.audience for e in kiosk.pack.episodes.values())]
     suggestion = kiosk.playback.suggestion
     assert kiosk.pack.episodes[suggestion["id"]].series_id == student_series[0]
+    next_frame(qtbot, kiosk.window)    # the finger taps what a frame showed
     touch_tap(kiosk.window, "nextUpSuggestion")
     p = player(kiosk)
     qtbot.waitUntil(lambda: p.episodeId == suggestion["id"] and p.state == "playing",
