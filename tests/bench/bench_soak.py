@@ -84,7 +84,7 @@ def main() -> None:
         try:
             QTimer.singleShot(next(steps), step)
         except StopIteration:
-            app.qapp.quit()
+            app.qapp.exit(0)  # quit() asks the windows, and the kiosk window refuses to close
 
     QTimer.singleShot(0, step)
     app.qapp.exec()
