@@ -12,7 +12,6 @@ import re
 import sqlite3
 import sys
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -187,11 +186,11 @@ def _stats(args: Request, out: TextIO, config: Config) -> int:
         conn.close()
     if flt.event_id is not None and flt.event_id not in available.events:
         raise unknown_event(flt.event_id, available.events)
-    # The pack's titles load (Python) while SQLite counts (without Python's lock).
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-stats") as pool:
-        figures = pool.submit(unchanged, path, lambda: compute_file(path, flt, config))
-        names, domains, problem = titles(args.content, "nl", config)
-        metrics = figures.result()
+    # The titles first, then the figures: a pack loaded in full (nothing remembered) beside
+    # the figures' threads made them all wait for Python's lock in turns, which cost more CPU
+    # than the load itself (at 1 M events, a first run 1.43x the scan that way, 1.25x after).
+    names, domains, problem = titles(args.content, "nl", config)
+    metrics = unchanged(path, lambda: compute_file(path, flt, config))
     add_domains(metrics, domains)
     if args.json:
         data = metrics.to_dict()
@@ -552,12 +551,10 @@ def _report(args: Request, out: TextIO, config: Config) -> int:
             kiosks = all_kiosks([db, *sources])
         except sqlite3.Error as e:
             raise ReportError(f"{db}: cannot read the events ({e})") from None
-        # The pack's titles load (Python) while SQLite counts (without Python's lock).
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-report") as pool:
-            figures = pool.submit(unchanged, db, lambda: html_report.gather(
-                db, base, [str(s) for s in args.inputs], config, None, kiosks))
-            names, domains, problem = titles(args.content, args.lang, config)
-            data = figures.result()
+        # The titles first, then the figures (as in stats: not beside the figures' threads).
+        names, domains, problem = titles(args.content, args.lang, config)
+        data = unchanged(db, lambda: html_report.gather(
+            db, base, [str(s) for s in args.inputs], config, None, kiosks))
         for m in [data.overall, *(m for _e, m in data.event_metrics),
                   *(m for _r, m in data.regions)]:
             add_domains(m, domains)
