@@ -63,6 +63,11 @@ _ALIGN_BYTES = 64
 _TWO_PASS = frozenset({"yuv420p", "nv12", "nv21"})
 
 
+def _round_up(n: int, step: int) -> int:
+    """``n`` rounded up to a multiple of ``step`` (a padded width, an aligned address)."""
+    return -(-n // step) * step
+
+
 def _address(buffer: Any) -> int:
     """Where a buffer's bytes are (ctypes' own way: ``from_buffer`` needs a writable buffer,
     which PySide6's ``bits()`` give). The owner keeps the bytes alive while we use them."""
@@ -317,7 +322,7 @@ class FrameScaler:
                 mid_strides = (ctypes.c_int * 4)(*[n for _, n in self._mid_planes], 0)
                 lib.sws.sws_scale(self._pre, source, strides, 0, fh, mid, mid_strides)
                 source, strides, fh = mid, mid_strides, height
-            padded = -(-width // _ALIGN_PX) * _ALIGN_PX
+            padded = _round_up(width, _ALIGN_PX)
             self._buffer, self._spare = self._spare, self._buffer
             picture = self._buffer
             if picture.width() != padded or picture.height() != height:
@@ -360,10 +365,9 @@ class FrameScaler:
         """The first pass's picture: three planes (Y, then U and V at half size), each row
         64-byte aligned, in one buffer kept while the sizes stay."""
         cw, ch = (width + 1) // 2, (height + 1) // 2
-        rows = [(-(-w // _ALIGN_BYTES) * _ALIGN_BYTES, h) for w, h in
-                ((width, height), (cw, ch), (cw, ch))]
+        rows = [(_round_up(w, _ALIGN_BYTES), h) for w, h in ((width, height), (cw, ch), (cw, ch))]
         self._mid = ctypes.create_string_buffer(sum(n * h for n, h in rows) + _ALIGN_BYTES)
-        at = -(-ctypes.addressof(self._mid) // _ALIGN_BYTES) * _ALIGN_BYTES
+        at = _round_up(ctypes.addressof(self._mid), _ALIGN_BYTES)
         planes = []
         for n, h in rows:
             planes.append((at, n))
